@@ -1,0 +1,109 @@
+"""Opening the termbase: location, pragmas, migrations, and clear errors for bad files."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from glossary.errors import DatabaseError
+
+from .schema import MIGRATION_SET, migrations
+
+ENV_VAR = "GLOSSARY_DB"
+BUSY_TIMEOUT_MS = 5000
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def default_db_path() -> Path:
+    """`GLOSSARY_DB` if set, else `glossary.db` in the user data directory."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("glossary", appauthor=False)) / "glossary.db"
+
+
+def resolve_db_path(path: str | os.PathLike[str] | None) -> Path:
+    return Path(path).expanduser() if path else default_db_path()
+
+
+def open_db(path: str | os.PathLike[str], *, create: bool = True, thread_safe: bool = False) -> Database:
+    """Open (or create) a termbase, apply pending migrations, turn on FKs, WAL, busy timeout.
+
+    `thread_safe=True` gives the connection `check_same_thread=False` for a TUI worker thread.
+    """
+    path = Path(path)
+    if str(path) == ":memory:":
+        return _prepare(Database(memory=True), path)
+    if path.is_dir():
+        raise DatabaseError(f"{path}: is a directory, not a glossary database")
+    if path.exists():
+        _check_sqlite_file(path)
+    elif not create:
+        raise DatabaseError(f"{path}: no such glossary database (run `glossary ingest` or `glossary mine` first)")
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"{path}: cannot create the database folder: {exc.strerror}") from exc
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=not thread_safe)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path}: cannot open database: {exc}") from exc
+    return _prepare(Database(conn), path)
+
+
+def _check_sqlite_file(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except PermissionError as exc:
+        raise DatabaseError(f"{path}: permission denied") from exc
+    except OSError as exc:
+        raise DatabaseError(f"{path}: cannot read: {exc.strerror}") from exc
+    if head and head != _SQLITE_MAGIC:
+        raise DatabaseError(f"{path}: not a glossary database (not an SQLite file)")
+
+
+def _prepare(db: Database, path: Path) -> Database:
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        tables = set(db.table_names())
+        if tables and "entries" not in tables and "_sqlite_migrations" not in tables:
+            raise DatabaseError(f"{path}: not a glossary database (it holds other tables)")
+        if str(path) != ":memory:" and not _readonly(path):
+            db.execute("PRAGMA journal_mode = WAL")
+        pending = migrations.pending(db)
+        if pending:
+            if _readonly(path):
+                raise DatabaseError(f"{path}: read-only database needs an upgrade ({len(pending)} migrations pending)")
+            migrations.apply(db)
+    except DatabaseError:
+        db.close()
+        raise
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        msg = str(exc)
+        if "locked" in msg or "busy" in msg:
+            raise DatabaseError(f"{path}: database is locked by another process; try again when it finishes") from exc
+        if "readonly" in msg or "read-only" in msg:
+            raise DatabaseError(f"{path}: database is read-only") from exc
+        raise DatabaseError(f"{path}: not a usable glossary database ({msg})") from exc
+    return db
+
+
+def _readonly(path: Path) -> bool:
+    return str(path) != ":memory:" and path.exists() and not os.access(path, os.W_OK)
+
+
+def schema_version(db: Database) -> list[str]:
+    """Names of the applied migrations, oldest first."""
+    return [m.name for m in migrations.applied(db)]
+
+
+__all__ = ["open_db", "default_db_path", "resolve_db_path", "schema_version", "MIGRATION_SET"]

@@ -1,0 +1,195 @@
+"""Entries and their terms: the one write path used by mining, import and the TUI."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import datetime, timezone
+
+from sqlite_utils import Database
+
+from glossary.errors import NotFoundError
+from glossary.keys import is_traditional, match_key, pinyin_initials, pinyin_key
+from glossary.models import Entry, Term, entry_to_dict
+
+_TERM_COLUMNS = (
+    "id, entry_id, lang, text, status, type, script, source, part_of_speech, context, note, exact, count"
+)
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def term_row(entry_id: int, term: Term, position: int) -> dict:
+    """The `terms` row for a term, with its match, pinyin and script keys computed."""
+    row = {
+        "entry_id": entry_id, "lang": term.lang, "text": term.text,
+        "match_key": match_key(term.lang, term.text), "status": term.status, "type": term.type,
+        "script": term.script, "pinyin": None, "initials": None, "source": term.source,
+        "part_of_speech": term.part_of_speech, "context": term.context, "note": term.note,
+        "exact": int(term.exact), "count": term.count, "position": position,
+    }
+    if term.lang == "zh":
+        row["script"] = term.script or ("Hant" if is_traditional(term.text) else "Hans")
+        row["pinyin"] = pinyin_key(term.text) or None
+        row["initials"] = pinyin_initials(term.text) or None
+    return row
+
+
+def _term_from_row(row: dict) -> Term:
+    return Term(
+        lang=row["lang"], text=row["text"], status=row["status"], type=row["type"],
+        script=row["script"], source=row["source"], part_of_speech=row["part_of_speech"],
+        context=row["context"], note=row["note"], exact=bool(row["exact"]), count=row["count"],
+        id=row["id"],
+    )
+
+
+def log_change(db: Database, entry_id: int | None, action: str, before: Entry | None, after: Entry | None) -> int:
+    """Append one change to the review log (before/after as JSON) and return its id."""
+    return db.table("review_log").insert(
+        {
+            "entry_id": entry_id, "action": action,
+            "before": json.dumps(entry_to_dict(before), ensure_ascii=False) if before else None,
+            "after": json.dumps(entry_to_dict(after), ensure_ascii=False) if after else None,
+            "at": now(), "undone": 0,
+        }
+    ).last_pk
+
+
+def _insert_terms(db: Database, entry_id: int, terms: Iterable[Term]) -> None:
+    rows = [term_row(entry_id, t, i) for i, t in enumerate(terms)]
+    if rows:
+        db.table("terms").insert_all(rows)
+
+
+def add_entry(db: Database, entry: Entry, *, action: str = "create", log: bool = True) -> int:
+    """Store a new entry with its terms; returns the new id. `entry.id` is kept if given."""
+    stamp = now()
+    with db.atomic():
+        row = {
+            "status": entry.status, "category": entry.category, "note": entry.note,
+            "source": entry.source, "score": entry.score,
+            "created": entry.created or stamp, "updated": entry.updated or stamp,
+        }
+        if entry.id is not None:
+            row["id"] = entry.id
+        entry_id = db.table("entries").insert(row).last_pk
+        _insert_terms(db, entry_id, entry.terms)
+        if log:
+            log_change(db, entry_id, action, None, replace(entry, id=entry_id))
+    return entry_id
+
+
+def save_entry(db: Database, entry: Entry, *, action: str = "edit", log: bool = True) -> Entry:
+    """Replace an existing entry's fields and terms; logs before and after. Returns the stored entry."""
+    if entry.id is None:
+        raise ValueError("save_entry needs an entry with an id")
+    with db.atomic():
+        before = get_entry(db, entry.id)
+        db.execute(
+            "UPDATE entries SET status = ?, category = ?, note = ?, source = ?, score = ?, updated = ? WHERE id = ?",
+            [entry.status, entry.category, entry.note, entry.source, entry.score, now(), entry.id],
+        )
+        db.execute("DELETE FROM terms WHERE entry_id = ?", [entry.id])
+        _insert_terms(db, entry.id, entry.terms)
+        after = get_entry(db, entry.id)
+        if log:
+            log_change(db, entry.id, action, before, after)
+    return after
+
+
+def set_entry_status(db: Database, entry_id: int, status: str, *, action: str | None = None) -> Entry:
+    entry = get_entry(db, entry_id)
+    return save_entry(db, replace(entry, status=status), action=action or status)
+
+
+def delete_entry(db: Database, entry_id: int, *, action: str = "delete", log: bool = True) -> None:
+    with db.atomic():
+        before = get_entry(db, entry_id)
+        db.execute("DELETE FROM entries WHERE id = ?", [entry_id])
+        if log:
+            log_change(db, entry_id, action, before, None)
+
+
+def entry_exists(db: Database, entry_id: int) -> bool:
+    return bool(list(db.query("SELECT 1 FROM entries WHERE id = ?", [entry_id])))
+
+
+def get_entry(db: Database, entry_id: int) -> Entry:
+    entries = get_entries(db, [entry_id])
+    if not entries:
+        raise NotFoundError(f"entry {entry_id} does not exist")
+    return entries[0]
+
+
+def get_entries(db: Database, ids: Iterable[int]) -> list[Entry]:
+    """Entries by id, in the order asked, with their terms and supporting document names."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return []
+    out: dict[int, Entry] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        terms: dict[int, list[Term]] = {}
+        for row in db.query(
+            f"SELECT {_TERM_COLUMNS} FROM terms WHERE entry_id IN ({marks}) ORDER BY entry_id, position, id", chunk
+        ):
+            terms.setdefault(row["entry_id"], []).append(_term_from_row(row))
+        sources: dict[int, list[str]] = {}
+        for row in db.query(
+            f"""SELECT DISTINCT o.entry_id, d.name FROM occurrences o
+                JOIN segment_pairs s ON s.id = o.segment_pair_id
+                JOIN documents d ON d.id = s.document_id
+                WHERE o.entry_id IN ({marks}) ORDER BY d.name""",
+            chunk,
+        ):
+            sources.setdefault(row["entry_id"], []).append(row["name"])
+        for row in db.query(f"SELECT * FROM entries WHERE id IN ({marks})", chunk):
+            out[row["id"]] = _entry_from_row(row, terms.get(row["id"], ()), sources.get(row["id"], ()))
+    return [out[i] for i in ids if i in out]
+
+
+def _entry_from_row(row: dict, terms: Iterable[Term], sources: Iterable[str]) -> Entry:
+    return Entry(
+        terms=tuple(terms), status=row["status"], category=row["category"], note=row["note"],
+        score=row["score"], source=row["source"], created=row["created"], updated=row["updated"],
+        sources=tuple(sources), id=row["id"],
+    )
+
+
+def iter_entries(db: Database, *, status: str | None = None, batch: int = 1000) -> Iterator[Entry]:
+    """Stream entries in id order (constant memory), optionally only one status."""
+    where, params = ("WHERE status = ?", [status]) if status else ("", [])
+    last = 0
+    while True:
+        ids = [
+            r["id"]
+            for r in db.query(
+                f"SELECT id FROM entries {where} {'AND' if where else 'WHERE'} id > ? ORDER BY id LIMIT ?",
+                [*params, last, batch],
+            )
+        ]
+        if not ids:
+            return
+        yield from get_entries(db, ids)
+        last = ids[-1]
+
+
+def find_entry_ids(db: Database, lang: str, text: str) -> list[int]:
+    """Entries holding a term whose normalized match key equals that of `text`."""
+    key = match_key(lang, text)
+    return [
+        r["entry_id"]
+        for r in db.query("SELECT DISTINCT entry_id FROM terms WHERE lang = ? AND match_key = ? ORDER BY entry_id", [lang, key])
+    ]
+
+
+def status_counts(db: Database) -> dict[str, int]:
+    counts = {"candidate": 0, "approved": 0, "rejected": 0}
+    for row in db.query("SELECT status, count(*) AS n FROM entries GROUP BY status"):
+        counts[row["status"]] = row["n"]
+    return counts

@@ -1,0 +1,119 @@
+"""The termbase schema as sqlite-utils migrations, applied in order when a database opens.
+
+Add a step by appending a new `@migrations()` function named `m000N_what`; never edit an
+applied one. Concept-oriented, like TBX: an entry is a concept, terms are its words.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "glossary"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m0001_initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE entries (
+            id INTEGER PRIMARY KEY,
+            status TEXT NOT NULL DEFAULT 'candidate'
+                CHECK (status IN ('candidate', 'approved', 'rejected')),
+            category TEXT,
+            note TEXT,
+            source TEXT,
+            score REAL NOT NULL DEFAULT 0,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX idx_entries_status_score ON entries (status, score DESC);
+
+        CREATE TABLE terms (
+            id INTEGER PRIMARY KEY,
+            entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+            lang TEXT NOT NULL CHECK (lang IN ('zh', 'en')),
+            text TEXT NOT NULL,
+            match_key TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'preferred'
+                CHECK (status IN ('preferred', 'admitted', 'deprecated', 'superseded', 'forbidden')),
+            type TEXT NOT NULL DEFAULT 'fullForm'
+                CHECK (type IN ('fullForm', 'acronym', 'abbreviation', 'variant')),
+            script TEXT,
+            pinyin TEXT,
+            initials TEXT,
+            source TEXT,
+            part_of_speech TEXT,
+            context TEXT,
+            note TEXT,
+            exact INTEGER NOT NULL DEFAULT 0,
+            count INTEGER NOT NULL DEFAULT 0,
+            superseded_by INTEGER REFERENCES terms (id) ON DELETE SET NULL,
+            superseded_on TEXT,
+            position INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX idx_terms_entry ON terms (entry_id, position);
+        CREATE INDEX idx_terms_key ON terms (lang, match_key);
+        CREATE INDEX idx_terms_pinyin ON terms (pinyin) WHERE pinyin IS NOT NULL;
+        CREATE INDEX idx_terms_initials ON terms (initials) WHERE initials IS NOT NULL;
+
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            encoding TEXT,
+            script TEXT,
+            size INTEGER NOT NULL DEFAULT 0,
+            ingested TEXT NOT NULL
+        );
+        CREATE INDEX idx_documents_path ON documents (path);
+
+        CREATE TABLE paragraphs (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            lang TEXT NOT NULL CHECK (lang IN ('zh', 'en')),
+            text TEXT NOT NULL,
+            original TEXT NOT NULL,
+            line INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (document_id, seq)
+        );
+
+        CREATE TABLE segment_pairs (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            zh TEXT NOT NULL,
+            en TEXT NOT NULL,
+            zh_paragraphs TEXT NOT NULL DEFAULT '[]',
+            en_paragraphs TEXT NOT NULL DEFAULT '[]',
+            score REAL NOT NULL DEFAULT 0,
+            anchors TEXT NOT NULL DEFAULT '[]',
+            UNIQUE (document_id, seq)
+        );
+
+        CREATE TABLE occurrences (
+            id INTEGER PRIMARY KEY,
+            entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+            segment_pair_id INTEGER NOT NULL REFERENCES segment_pairs (id) ON DELETE CASCADE,
+            zh_term TEXT,
+            en_term TEXT,
+            zh_start INTEGER, zh_end INTEGER,
+            en_start INTEGER, en_end INTEGER,
+            UNIQUE (entry_id, segment_pair_id, zh_start, en_start)
+        );
+        CREATE INDEX idx_occurrences_pair ON occurrences (segment_pair_id);
+
+        CREATE TABLE review_log (
+            id INTEGER PRIMARY KEY,
+            entry_id INTEGER,
+            action TEXT NOT NULL,
+            before TEXT,
+            after TEXT,
+            at TEXT NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX idx_review_log_entry ON review_log (entry_id);
+        """
+    )

@@ -1,0 +1,84 @@
+"""The `glossary` command line: a lazy click group over the modules in `glossary/commands/`.
+
+Each command lives in its own module exposing `command`; heavy libraries (jieba, opencc,
+textual) are imported inside command bodies so that `glossary --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sqlite3
+import sys
+
+import click
+
+from glossary import __version__
+from glossary.errors import GlossaryError
+
+from . import commands as _commands_pkg
+
+
+class LazyGroup(click.Group):
+    """Commands are discovered from `glossary.commands` and imported only when needed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(
+            m.name.rstrip("_").replace("_", "-")
+            for m in pkgutil.iter_modules(_commands_pkg.__path__)
+            if not m.name.startswith("_")
+        )
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module_name = cmd_name.replace("-", "_")
+        for candidate in (module_name, module_name + "_"):
+            try:
+                module = importlib.import_module(f"glossary.commands.{candidate}")
+            except ModuleNotFoundError as exc:
+                if exc.name == f"glossary.commands.{candidate}":
+                    continue
+                raise
+            return module.command
+        return None
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except GlossaryError as exc:
+            raise OneLineError(exc.message) from exc
+        except sqlite3.OperationalError as exc:
+            msg = str(exc)
+            if "locked" in msg or "busy" in msg:
+                msg = "the termbase is locked by another process; try again when it finishes"
+            raise OneLineError(f"database error: {msg}") from exc
+        except KeyboardInterrupt:
+            click.echo("glossary: interrupted; completed files were kept, nothing half-written", err=True)
+            ctx.exit(130)
+
+
+class OneLineError(click.ClickException):
+    """Printed as `glossary: error: <message>` on stderr, exit status 1."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"glossary: error: {self.format_message()}", err=True)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False), envvar="GLOSSARY_DB",
+    help="Termbase file (default: $GLOSSARY_DB, else glossary.db in the user data folder).",
+)
+@click.version_option(__version__, "--version", prog_name="glossary")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None) -> None:
+    """Chinese–English terminology: mine term pairs, review, look up, exchange, check drafts."""
+    ctx.ensure_object(dict)
+    ctx.obj["db_path"] = db_path
+
+
+def main() -> None:
+    cli(prog_name="glossary")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""Shared option decorators and helpers for the CLI commands."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+import click
+
+from glossary import __version__
+
+
+def db_option(func: Callable) -> Callable:
+    """`--db PATH` on a command (overrides the group's `--db` and `GLOSSARY_DB`)."""
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False), default=None,
+        help="Termbase file (default: the group's --db, $GLOSSARY_DB, or the user data folder).",
+    )(func)
+
+
+def version_option(func: Callable) -> Callable:
+    return click.version_option(__version__, "--version", prog_name="glossary")(func)
+
+
+def command(name: str, **kwargs) -> Callable:
+    """A glossary subcommand: `--db`, `--version` and `--help` on every one."""
+
+    def decorate(func: Callable) -> click.Command:
+        return click.command(name, context_settings={"help_option_names": ["-h", "--help"]}, **kwargs)(
+            version_option(db_option(func))
+        )
+
+    return decorate
+
+
+def db_path_from(ctx: click.Context, db_path: str | None):
+    """The termbase path: the command's --db, else the group's, else GLOSSARY_DB/default."""
+    from db import resolve_db_path
+
+    root = ctx.find_root()
+    return resolve_db_path(db_path or (root.obj or {}).get("db_path"))
+
+
+def open_termbase(ctx: click.Context, db_path: str | None, *, create: bool = True):
+    from db import open_db
+
+    return open_db(db_path_from(ctx, db_path), create=create)
+
+
+def with_termbase(create: bool = True) -> Callable:
+    """Decorator: pass an open termbase as `db` instead of `db_path`; close it afterwards."""
+
+    def decorate(func: Callable) -> Callable:
+        @functools.wraps(func)
+        @click.pass_context
+        def wrapper(ctx: click.Context, *args, db_path: str | None = None, **kwargs):
+            db = open_termbase(ctx, db_path, create=create)
+            try:
+                return ctx.invoke(func, *args, db=db, **kwargs)
+            finally:
+                db.close()
+
+        return wrapper
+
+    return decorate
+
+
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)

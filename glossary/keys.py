@@ -1,0 +1,100 @@
+"""Normalized match keys for terms: one definition shared by import, lookup, eval and check.
+
+Heavy libraries (opencc, pypinyin) load on first use so that `glossary --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+CJK_RE = re.compile(f"[{_CJK}]")
+# Punctuation and spacing that never distinguishes two Chinese terms.
+_ZH_NOISE = re.compile(r"[\s\-‐‑‒–—―·・•.,，、。:：;；!！?？'\"‘’“”「」『』《》〈〉()（）\[\]【】〔〕<>]+")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
+_EN_NOISE = re.compile(r"[\s\-‐‑‒–—―_'\"`.]+")
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+
+
+@cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified with OpenCC; Simplified text comes back unchanged."""
+    if not text or not CJK_RE.search(text):
+        return text
+    return _t2s().convert(text)
+
+
+def has_cjk(text: str) -> bool:
+    return bool(CJK_RE.search(text))
+
+
+def is_traditional(text: str) -> bool:
+    """True when OpenCC would change the text, i.e. it holds Traditional-only characters."""
+    return has_cjk(text) and to_simplified(text) != text
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII and spaces to half-width (NFKC), leaving CJK punctuation alone."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def zh_key(text: str) -> str:
+    """Chinese match key: NFKC, Simplified, punctuation and spaces removed."""
+    return _ZH_NOISE.sub("", to_simplified(fold_width(text)))
+
+
+def en_key(text: str) -> str:
+    """English match key: case-folded, leading article, hyphens, spaces and quotes folded."""
+    text = fold_width(text).translate(_QUOTES).strip()
+    text = _LEADING_ARTICLE.sub("", text)
+    return _EN_NOISE.sub("", text.casefold())
+
+
+def match_key(lang: str, text: str) -> str:
+    return zh_key(text) if lang == "zh" else en_key(text)
+
+
+@cache
+def _pinyin():
+    import pypinyin
+
+    return pypinyin
+
+
+def pinyin_syllables(text: str) -> list[str]:
+    """Toneless pinyin syllables of the CJK characters in `text` (other characters dropped)."""
+    if not has_cjk(text):
+        return []
+    pypinyin = _pinyin()
+    syllables = pypinyin.lazy_pinyin(to_simplified(text), style=pypinyin.Style.NORMAL, errors="ignore")
+    return [s.replace("ü", "v").lower() for s in syllables if s.isalpha()]
+
+
+def pinyin_key(text: str) -> str:
+    """`外防输入` → `waifangshuru`."""
+    return "".join(pinyin_syllables(text))
+
+
+def pinyin_initials(text: str) -> str:
+    """`外防输入` → `wfsr`."""
+    return "".join(s[0] for s in pinyin_syllables(text))
+
+
+_TONE_MARKS = str.maketrans(
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙǛÜ",
+    "aaaaeeeeiiiioooouuuuvvvvvAAAAEEEEIIIIOOOOUUUUVVVVV",
+)
+
+
+def fold_pinyin_query(text: str) -> str:
+    """A typed pinyin query to key form: tone marks and digits, spaces and apostrophes gone."""
+    text = fold_width(text).translate(_TONE_MARKS).lower()
+    return re.sub(r"[\s'’\-0-9]+", "", text)

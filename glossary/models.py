@@ -1,0 +1,209 @@
+"""Plain data passed between pipeline stages: frozen, slotted dataclasses, never loose dicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+EntryStatus = Literal["candidate", "approved", "rejected"]
+UsageStatus = Literal["preferred", "admitted", "deprecated", "superseded", "forbidden"]
+TermType = Literal["fullForm", "acronym", "abbreviation", "variant"]
+Severity = Literal["error", "warning", "info"]
+
+ENTRY_STATUSES: tuple[str, ...] = ("candidate", "approved", "rejected")
+USAGE_STATUSES: tuple[str, ...] = ("preferred", "admitted", "deprecated", "superseded", "forbidden")
+TERM_TYPES: tuple[str, ...] = ("fullForm", "acronym", "abbreviation", "variant")
+CATEGORIES: tuple[str, ...] = (
+    "org", "event", "program", "policy", "title", "document", "place", "person", "domain",
+)
+
+
+# ---------------------------------------------------------------- ingestion
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One cleaned paragraph. `text` is Simplified for zh; `original` keeps the document's script."""
+
+    seq: int
+    lang: Lang
+    text: str
+    original: str
+    line: int = 0  # 1-based line in the source file where the paragraph starts
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A line the cleaner removed, and why (kept for "why was this dropped?")."""
+
+    line: int
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    name: str
+    path: str
+    sha256: str
+    paragraphs: tuple[Paragraph, ...]
+    encoding: str = "utf-8"
+    script: str = "Hans"  # Hans, Hant or mixed: the script of the Chinese as found
+    size: int = 0
+    dropped: tuple[Dropped, ...] = ()
+
+    def count_by_lang(self) -> dict[str, int]:
+        counts = {"zh": 0, "en": 0}
+        for p in self.paragraphs:
+            counts[p.lang] = counts.get(p.lang, 0) + 1
+        return counts
+
+
+# ---------------------------------------------------------------- alignment
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence inside a paragraph; offsets are into that paragraph's `text`."""
+
+    para_seq: int
+    lang: Lang
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentPair:
+    """An alignment bead: zero or more zh sentences against zero or more en sentences."""
+
+    seq: int
+    zh: str
+    en: str
+    zh_paragraphs: tuple[int, ...] = ()
+    en_paragraphs: tuple[int, ...] = ()
+    score: float = 0.0
+    anchors: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- mining
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """Where a term pair was seen: a segment pair and the character spans on both sides."""
+
+    pair_seq: int
+    zh_start: int
+    zh_end: int
+    en_start: int
+    en_end: int
+    document: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TermCandidate:
+    zh: str
+    en: str
+    score: float
+    signals: tuple[str, ...] = ()
+    category: str | None = None
+    zh_original: str | None = None  # Traditional spelling when the text had one
+    type: str = "fullForm"
+    occurrences: tuple[Occurrence, ...] = ()
+
+
+# ---------------------------------------------------------------- termbase
+@dataclass(frozen=True, slots=True)
+class Term:
+    lang: Lang
+    text: str
+    status: str = "preferred"
+    type: str = "fullForm"
+    script: str | None = None  # Hans / Hant for zh
+    source: str | None = None  # source / authority
+    part_of_speech: str | None = None
+    context: str | None = None
+    note: str | None = None
+    exact: bool = False  # the checker matches this term exactly (no folding)
+    count: int = 0  # occurrences seen by the miner
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One concept: its terms in both languages and the review state."""
+
+    terms: tuple[Term, ...]
+    status: str = "candidate"
+    category: str | None = None
+    note: str | None = None
+    score: float = 0.0
+    source: str | None = None
+    created: str | None = None
+    updated: str | None = None
+    sources: tuple[str, ...] = ()  # documents that support it
+    id: int | None = None
+
+    def terms_in(self, lang: str) -> tuple[Term, ...]:
+        return tuple(t for t in self.terms if t.lang == lang)
+
+    def preferred(self, lang: str) -> Term | None:
+        terms = self.terms_in(lang)
+        for t in terms:
+            if t.status == "preferred":
+                return t
+        return terms[0] if terms else None
+
+
+# ---------------------------------------------------------------- checking
+@dataclass(frozen=True, slots=True)
+class DraftIssue:
+    kind: str  # missing, deprecated, superseded, forbidden, inconsistent, untranslated
+    severity: str
+    segment: str  # segment id or line
+    source_term: str
+    expected: str
+    found: str
+    message: str = ""
+    source_text: str = ""
+    target_text: str = ""
+    entry_id: int | None = None
+    spans: tuple[tuple[str, int, int], ...] = field(default=())  # (side, start, end)
+
+
+# ---------------------------------------------------------------- plain-dict form
+def term_to_dict(term: Term) -> dict:
+    """A term as a JSON-ready dict (the lossless JSONL form and the review log use it)."""
+    d = {"lang": term.lang, "text": term.text, "status": term.status, "type": term.type}
+    for name in ("script", "source", "part_of_speech", "context", "note"):
+        value = getattr(term, name)
+        if value:
+            d[name] = value
+    if term.exact:
+        d["exact"] = True
+    if term.count:
+        d["count"] = term.count
+    return d
+
+
+def term_from_dict(d: dict) -> Term:
+    return Term(
+        lang=d["lang"], text=d["text"], status=d.get("status", "preferred"),
+        type=d.get("type", "fullForm"), script=d.get("script"), source=d.get("source"),
+        part_of_speech=d.get("part_of_speech"), context=d.get("context"), note=d.get("note"),
+        exact=bool(d.get("exact", False)), count=int(d.get("count", 0)),
+    )
+
+
+def entry_to_dict(entry: Entry) -> dict:
+    return {
+        "id": entry.id, "status": entry.status, "category": entry.category, "note": entry.note,
+        "source": entry.source, "score": entry.score, "created": entry.created,
+        "updated": entry.updated, "sources": list(entry.sources),
+        "terms": [term_to_dict(t) for t in entry.terms],
+    }
+
+
+def entry_from_dict(d: dict) -> Entry:
+    return Entry(
+        terms=tuple(term_from_dict(t) for t in d.get("terms", ())),
+        status=d.get("status", "candidate"), category=d.get("category"), note=d.get("note"),
+        source=d.get("source"), score=float(d.get("score") or 0.0), created=d.get("created"),
+        updated=d.get("updated"), sources=tuple(d.get("sources", ())), id=d.get("id"),
+    )

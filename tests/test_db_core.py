@@ -1,0 +1,72 @@
+"""The termbase core: migrations, pragmas, entries and their keys."""
+
+import sqlite3
+
+import pytest
+
+from db import open_db, schema_version
+from db.entries import add_entry, find_entry_ids, get_entry, iter_entries, save_entry, set_entry_status, status_counts
+from glossary.errors import DatabaseError
+from glossary.models import Entry, Term
+
+
+def test_open_sets_pragmas_and_applies_migrations(tmp_path):
+    db = open_db(tmp_path / "g.db")
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+    assert schema_version(db)[0] == "m0001_initial"
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_entry_round_trip_with_keys(tmp_db):
+    entry_id = add_entry(tmp_db, Entry(terms=(Term("zh", "外防輸入"), Term("en", "Import Prevention"))))
+    entry = get_entry(tmp_db, entry_id)
+    assert [t.text for t in entry.terms] == ["外防輸入", "Import Prevention"]
+    assert entry.terms[0].script == "Hant"
+    assert find_entry_ids(tmp_db, "zh", "外防输入") == [entry_id]
+    assert find_entry_ids(tmp_db, "en", "the import-prevention") == [entry_id]
+    row = tmp_db.execute("SELECT pinyin, initials FROM terms WHERE lang = 'zh'").fetchone()
+    assert row == ("waifangshuru", "wfsr")
+
+
+def test_status_changes_are_logged(tmp_db):
+    entry_id = add_entry(tmp_db, Entry(terms=(Term("zh", "核酸检测"), Term("en", "nucleic acid testing"))))
+    set_entry_status(tmp_db, entry_id, "approved")
+    assert status_counts(tmp_db)["approved"] == 1
+    actions = [r["action"] for r in tmp_db.query("SELECT action FROM review_log ORDER BY id")]
+    assert actions == ["create", "approved"]
+
+
+def test_save_entry_replaces_terms_atomically(tmp_db):
+    entry_id = add_entry(tmp_db, Entry(terms=(Term("zh", "领事保护"), Term("en", "consular protection"))))
+    entry = get_entry(tmp_db, entry_id)
+    bad = Entry(terms=(Term("zh", "x", status="nonsense"),), id=entry_id)
+    with pytest.raises(sqlite3.IntegrityError):
+        save_entry(tmp_db, bad)
+    assert get_entry(tmp_db, entry_id).terms == entry.terms  # nothing half-written
+
+
+def test_iter_entries_streams_in_batches(tmp_db):
+    for i in range(25):
+        add_entry(tmp_db, Entry(terms=(Term("en", f"term {i}"),)), log=False)
+    assert len(list(iter_entries(tmp_db, batch=7))) == 25
+
+
+def test_not_a_glossary_database(tmp_path):
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE songs (id INTEGER)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DatabaseError, match="not a glossary database"):
+        open_db(other)
+    text = tmp_path / "notes.db"
+    text.write_text("hello")
+    with pytest.raises(DatabaseError, match="not an SQLite file"):
+        open_db(text)
+
+
+def test_missing_database_without_create(tmp_path):
+    with pytest.raises(DatabaseError, match="no such glossary database"):
+        open_db(tmp_path / "nope.db", create=False)
