@@ -31,7 +31,7 @@ def term_row(entry_id: int, term: Term, position: int) -> dict:
         "part_of_speech": term.part_of_speech, "context": term.context, "note": term.note,
         "exact": int(term.exact), "count": term.count, "position": position,
     }
-    if term.lang == "zh":
+    if term.lang.lower().startswith("zh"):
         row["script"] = term.script or ("Hant" if is_traditional(term.text) else "Hans")
         row["pinyin"] = pinyin_key(term.text) or None
         row["initials"] = pinyin_initials(term.text) or None

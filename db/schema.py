@@ -32,7 +32,7 @@ def m0001_initial(db: Database) -> None:
         CREATE TABLE terms (
             id INTEGER PRIMARY KEY,
             entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
-            lang TEXT NOT NULL CHECK (lang IN ('zh', 'en')),
+            lang TEXT NOT NULL,  -- 'zh', 'en', or another language code from an imported glossary
             text TEXT NOT NULL,
             match_key TEXT NOT NULL,
             status TEXT NOT NULL DEFAULT 'preferred'

@@ -59,7 +59,8 @@ def en_key(text: str) -> str:
 
 
 def match_key(lang: str, text: str) -> str:
-    return zh_key(text) if lang == "zh" else en_key(text)
+    """The key for `text` in `lang`: Chinese rules for zh (any region), English-style folding otherwise."""
+    return zh_key(text) if lang.lower().startswith("zh") else en_key(text)
 
 
 @cache
