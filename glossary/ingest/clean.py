@@ -96,11 +96,22 @@ def mark_censored(text: str) -> str:
     return _CENSORED.sub(CENSOR_MARK, text)
 
 
+_SPACED_DIGITS = re.compile(rf"(?<!\d)\d(?: \d){{2,}}(?!\d)(?= ?{_H})|(?<={_H}) ?\d(?: \d){{2,}}(?!\d)")
+
+
+def join_spaced_digits(text: str) -> str:
+    """`2 0 1 5 年` → `2015 年`: digits spread out by PDF extraction, next to Chinese text."""
+    if " " not in text:
+        return text
+    return _SPACED_DIGITS.sub(lambda m: m.group().replace(" ", ""), text)
+
+
 STEPS: tuple[tuple[str, Step], ...] = (
     ("spaces", normalize_spaces),
     ("pinyin-annotations", strip_pinyin_annotations),
     ("lost-characters", remove_lost_characters),
     ("censor-marks", mark_censored),
+    ("spaced-digits", join_spaced_digits),
     ("spaces-again", normalize_spaces),
 )
 
@@ -156,13 +167,18 @@ def footer(text: str) -> str | None:
 
 
 _DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+_NUMERIC_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 _DATELINE = re.compile(
-    rf"^(?:[^\d\s:：]{{1,8}}\s*[:：]\s*)?{_DATE}(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?:\s*\S{{0,12}})$"
+    rf"^(?:[^\d\s:：]{{1,8}}\s*[:：]\s*{_DATE}(?:\s*{_TIME})?|{_DATE}\s*{_TIME}|{_NUMERIC_DATE})\s*\S{{0,12}}$"
 )
 
 
 def dateline(text: str) -> str | None:
-    """A publication date (and time, and a short byline) on a line of its own."""
+    """A web page's publication stamp: `2021-03-08 09:41 byline`, `日期: 2022-01-18`.
+
+    A date written out on its own (`2020年4月3日` under a signature) is text, and stays.
+    """
     if len(text) <= 40 and _DATELINE.match(text):
         return "dateline"
     return None
@@ -238,17 +254,25 @@ def page_header(items: list[Line | Dropped]) -> dict[int, str]:
     return drops
 
 
+_LIST_MARKER = re.compile(r"^(?:[-*+•·▪]|\d{1,3}[.)、])\s*")
+
+
 def _is_title_like(text: str) -> bool:
     han = len(re.findall(_H, text))
     short = han <= 40 if han else len(text.split()) <= 16
-    return short and not text.endswith(tuple(SENTENCE_END + ".")) and text.count("。") == 0
+    return short and not text.endswith(tuple(SENTENCE_END + ".")) and "。" not in text
+
+
+def _display_width(text: str) -> int:
+    return len(text) + len(re.findall(_H, text))
 
 
 def related_tail(items: list[Line | Dropped]) -> dict[int, str]:
-    """A "related articles" / 猜你喜欢 tail: a short heading over 3+ title-like lines, at the end.
+    """A "related articles" / 猜你喜欢 tail: a short heading over 3+ article titles, at the end.
 
-    The run has no blank lines in it and the heading is shorter than the typical title,
-    so a document that ends on a few short closing lines of its own keeps them.
+    The run has no blank lines in it, its items are not a list (no markers), they read like
+    titles (typically 8+ characters or 4+ words), and the heading is shorter than they are
+    and is no lead-in (no colon) — so an address block or a closing list is kept.
     """
     run: list[int] = []
     for index in range(len(items) - 1, -1, -1):
@@ -259,16 +283,22 @@ def related_tail(items: list[Line | Dropped]) -> dict[int, str]:
             if run:
                 break
             continue
-        if not _is_title_like(item.text):
+        if not _is_title_like(item.text) or _LIST_MARKER.match(item.text):
             break
         run.append(index)
     if len(run) < 4:
         return {}
     run.reverse()
-    heading, titles = run[0], run[1:]
-    lengths = sorted(len(items[i].text) for i in titles)
-    heading_text = items[heading].text
-    if len(heading_text) > 20 or len(heading_text.split()) > 4 or len(heading_text) >= lengths[len(lengths) // 2]:
+    heading = items[run[0]].text
+    widths = sorted(_display_width(items[i].text) for i in run[1:])
+    median = widths[len(widths) // 2]
+    if (
+        median < 16
+        or _display_width(heading) > 24
+        or len(heading.split()) > 4
+        or _display_width(heading) >= median
+        or heading.endswith((":", "："))
+    ):
         return {}
     return {i: "related-links" for i in run}
 

@@ -28,8 +28,13 @@ BREAK = ""  # text of a paragraph-break line
 
 
 def text_lines(lines: Iterable[str]) -> Iterator[Line | Dropped]:
+    """Plain text: every line as it is, except `# heading` lines, which stand alone."""
     for number, text in enumerate(lines, 1):
-        yield Line(number, text)
+        heading = _HEADING.match(text) if text.startswith("#") else None
+        if heading:
+            yield from (Line(number, BREAK), Line(number, heading.group(1)), Line(number, BREAK))
+        else:
+            yield Line(number, text)
 
 
 # ---------------------------------------------------------------- Markdown
@@ -114,22 +119,29 @@ _BLOCK_TAGS = frozenset(
 )
 
 
+_HTML_SPACE = re.compile(r"\s+")
+
+
 def _block_text(element) -> str:
     """Text of an element with <br> as a line break; nested skipped elements left out."""
     parts: list[str] = []
+    preformatted = isinstance(element.tag, str) and element.tag.lower() == "pre"
+
+    def add(text: str | None) -> None:
+        if text:
+            parts.append(text if preformatted else _HTML_SPACE.sub(" ", text))
 
     def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag.lower() in _SKIPPED_TAGS:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _SKIPPED_TAGS:
             return
-        if tag.lower() == "br":
+        if tag == "br":
             parts.append("\n")
-        elif el.text:
-            parts.append(el.text)
+        else:
+            add(el.text)
         for child in el:
             walk(child)
-            if child.tail:
-                parts.append(child.tail)
+            add(child.tail)
 
     walk(element)
     return "".join(parts)
