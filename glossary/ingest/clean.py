@@ -60,7 +60,7 @@ _PINYIN_FRAGMENT = re.compile(rf"\?{_PINYIN}[)）]")
 
 def strip_pinyin_annotations(text: str) -> str:
     """`戰(zhàn)` → `戰`: tone-marked pinyin in brackets right after a Han character goes."""
-    if "(" not in text and "（" not in text:
+    if ")" not in text and "）" not in text:
         return text
     return _PINYIN_FRAGMENT.sub("", _PINYIN_AFTER_HAN.sub("", text))
 
@@ -69,7 +69,7 @@ _LOST_RULES = (
     (re.compile(r"(?<=[A-Za-z])\?+(?=[A-Za-z])"), " "),  # glued between two words
     (re.compile(rf"\?+(?={_H})"), ""),  # before a Han character
     (re.compile(rf"(?<={_H})(?<![吗呢么嗎麼吧乎])\?+"), ""),  # after one (a question keeps its ?)
-    (re.compile(r"(?<=[,;:，；：、])\s*\?+"), ""),  # right after a comma-like mark
+    (re.compile(r"(?<=[,;:，；：、])(\s*)\?+"), r"\1"),  # right after a comma-like mark
     (re.compile(r"(?<=\w)\?+(?=\s+[a-z])"), ""),  # mid-sentence: a question ends before a capital
     (re.compile(r"\?+(?=[,;:，。；：、])"), ""),  # right before punctuation
     (re.compile(r"(?:^|(?<=\s))\?+(?=\s|$)"), ""),  # standing alone
