@@ -37,7 +37,11 @@ _SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 
 def normalize_spaces(text: str) -> str:
     """Invisible characters removed; every run of spaces (incl. NBSP, ideographic) to one space."""
-    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
+    elif "  " not in text and "\t" not in text:
+        return text.strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def _syllable_pattern() -> str:
