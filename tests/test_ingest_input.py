@@ -150,7 +150,7 @@ def test_large_file_is_streamed(tmp_path):
 def test_pinyin_annotations():
     assert strip_pinyin_annotations("在大戰(zhàn)大考中展現(xiàn)責(zé)任") == "在大戰大考中展現責任"
     assert strip_pinyin_annotations("鄉(xiāng)村振興") == "鄉村振興"
-    assert strip_pinyin_annotations("張?zhí)阚") == "張阚"  # annotation whose character was lost
+    assert strip_pinyin_annotations("張?zhí)阚") == f"張?{CENSOR_MARK}阚"  # its character was lost
     kept = "依托国际传播中心(iChongqing)与行动计划(2020—2022年)和(a)项"
     assert strip_pinyin_annotations(kept) == kept
 
@@ -162,6 +162,14 @@ def test_lost_characters():
     assert remove_lost_characters("work,? enabled") == "work, enabled"
     assert remove_lost_characters("Nobuyuki, ?Japanese") == "Nobuyuki, Japanese"
     assert remove_lost_characters("深入^县") == "深入县"
+
+
+def test_garbled_runs_become_one_mark():
+    """Characters decoded out of step after a lost byte are marked, the sound text kept."""
+    assert remove_lost_characters("取得成效?;仡櫼荒陙?,全市") == f"取得成效{CENSOR_MARK},全市"
+    assert remove_lost_characters("的38%??挂邍H合作是全年") == f"的38%{CENSOR_MARK}合作是全年"
+    assert remove_lost_characters(strip_pinyin_annotations("為當?shù)乜挂吖ぷ靼l(fā)揮了作用")) == f"為當{CENSOR_MARK}揮了作用"
+    assert remove_lost_characters("成效?;全市外事系统") == "成效;全市外事系统"  # nothing rare after it
     assert remove_lost_characters("Is it ready? Yes.") == "Is it ready? Yes."
     assert remove_lost_characters("你去吗?") == "你去吗?"
 

@@ -5,8 +5,9 @@ cleaned line and returns None to keep it or a drop reason; a *block filter* look
 whole line sequence (page headers, "related articles" tails). `clean_lines` runs them in
 order, counts the reasons and keeps every dropped line as a `Dropped` record.
 
-Censored spans (`***`, `××`) are not guessed: they become CENSOR_MARK, a symbol that is
-not a word character in either language, so a miner never makes it part of a term.
+Censored spans (`***`, `××`) and runs garbled in transcoding are not guessed: they become
+CENSOR_MARK (□, the typographers' mark for a missing character), a symbol that is not a
+word character in either language, so a miner never makes it part of a term.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from dataclasses import dataclass, field
 from glossary.keys import CJK_RANGES
 from glossary.models import Dropped
 
+from .decode import common_hanzi
 from .formats import BREAK, Line
 
-CENSOR_MARK = "\u25a1"  # □, the typographers' mark for a missing character
+CENSOR_MARK = "\u25a1"  # □, the typographers' mark for a missing or illegible character
 _H = f"[{CJK_RANGES}]"  # one Han character
 SENTENCE_END = "。！？!?；;…"
 
@@ -63,28 +65,78 @@ _PINYIN_FRAGMENT = re.compile(rf"\?{_PINYIN}[)）]")
 
 
 def strip_pinyin_annotations(text: str) -> str:
-    """`戰(zhàn)` → `戰`: tone-marked pinyin in brackets right after a Han character goes."""
+    """`戰(zhàn)` → `戰`: tone-marked pinyin in brackets glued to a character goes.
+
+    A fragment whose character was lost (`?zhí)`) becomes CENSOR_MARK, keeping its `?` so
+    that a garbled run after it is found too.
+    """
     if ")" not in text and "）" not in text:
         return text
-    return _PINYIN_FRAGMENT.sub("", _PINYIN_AFTER_HAN.sub("", text))
+    return _PINYIN_FRAGMENT.sub("?" + CENSOR_MARK, _PINYIN_AFTER_HAN.sub("", text))
 
 
 _LOST_RULES = (
     (re.compile(r"(?<=[A-Za-z])\?+(?=[A-Za-z])"), " "),  # glued between two words
-    (re.compile(rf"\?+(?={_H})"), ""),  # before a Han character
+    (re.compile(rf"\?+(?={_H}|{CENSOR_MARK})|(?<={CENSOR_MARK})\?+"), ""),  # before Han, or by a mark
     (re.compile(rf"(?<={_H})(?<![吗呢么嗎麼吧乎])\?+"), ""),  # after one (a question keeps its ?)
     (re.compile(r"(?<=[,;:，；：、])(\s*)\?+"), r"\1"),  # right after a comma-like mark
     (re.compile(r"(?<=\w)\?+(?=\s+[a-z])"), ""),  # mid-sentence: a question ends before a capital
     (re.compile(r"\?+(?=[,;:，。；：、])"), ""),  # right before punctuation
     (re.compile(r"(?:^|(?<=\s))\?+(?=\s|$)"), ""),  # standing alone
-    (re.compile(rf"(?<={_H})[\\^`]+(?={_H})"), ""),  # byte debris between Han characters
+    (re.compile(rf"(?<=[{CJK_RANGES}{CENSOR_MARK}])[\\^`]+(?={_H})"), ""),  # byte debris among Han
 )
 
 
+_RUN_STOP = re.compile(r"[?\s,.，。、；：！!（）()“”《》]")
+_KANA = re.compile("[\u3040-\u30ff]")
+MAX_GARBLED_RUN = 12
+
+
+def _suspicious(ch: str) -> bool:
+    """A character that does not belong in running Chinese: rare hanzi, kana, ASCII or private-use debris."""
+    if ch.isascii():
+        return not ch.isdigit()
+    if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd" or _KANA.match(ch):
+        return True
+    return bool(re.match(_H, ch)) and ch not in common_hanzi()
+
+
+def mark_garbled_runs(text: str) -> str:
+    """After a `?`, a run of rare characters decoded out of step becomes one CENSOR_MARK.
+
+    The run is the longest stretch (up to MAX_GARBLED_RUN) ending on a suspicious character
+    in which at least half are suspicious; the sound text after it is left alone.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        out.append(ch)
+        i += 1
+        if ch != "?":
+            continue
+        window = text[i:i + MAX_GARBLED_RUN]
+        stop = _RUN_STOP.search(window)
+        window = window[: stop.start()] if stop else window
+        if not re.search(f"{_H}|{_KANA.pattern}", window):
+            continue
+        flags = [_suspicious(c) for c in window]
+        end = 0
+        for j in range(len(window)):
+            if flags[j] and sum(flags[: j + 1]) * 2 >= j + 1 and sum(flags[: j + 1]) >= 2:
+                end = j + 1
+        if end:
+            out.append(CENSOR_MARK)
+            i += end
+    return "".join(out)
+
+
 def remove_lost_characters(text: str) -> str:
-    """Drop the `?` that stand for characters lost in an encoding round trip."""
+    """Drop the `?` that stand for characters lost in an encoding round trip (runs → □)."""
     if "?" not in text and "^" not in text and "`" not in text:
         return text
+    if "?" in text:
+        text = mark_garbled_runs(text)
     for pattern, replacement in _LOST_RULES:
         text = pattern.sub(replacement, text)
     return text

@@ -64,7 +64,7 @@ def read_sample(path: Path, size: int = SAMPLE_SIZE) -> bytes:
 
 
 @cache
-def _common_characters() -> frozenset[str]:
+def common_hanzi() -> frozenset[str]:
     """The most frequent hanzi: GB2312 level 1 (3,755) and Big5 常用字 (5,401) together."""
     common = set()
     for code in range(0x4E00, 0xA000):
@@ -86,7 +86,7 @@ def _common_characters() -> frozenset[str]:
 
 def plausibility(text: str) -> float:
     """Share of the non-ASCII characters that are common hanzi or CJK punctuation (1.0 if none)."""
-    common = _common_characters()
+    common = common_hanzi()
     total = good = 0
     for ch in text:
         if ch < "\x80":
