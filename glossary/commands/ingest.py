@@ -38,10 +38,13 @@ class IngestReport:
 
 
 def ingest_paths(db, paths, *, echo_paragraphs: bool = False, progress: bool | None = None) -> IngestReport:
-    """Find, read and store every document under `paths`; bad files are reported, not fatal."""
-    from db.documents import store_document
+    """Find, read and store every document under `paths`; bad files are reported, not fatal.
+
+    Each file streams into its own transaction; an unchanged file is only hashed.
+    """
+    from db.documents import document_summary, dropped_reasons, iter_paragraphs, store_reader
     from glossary.errors import IngestError
-    from glossary.ingest import find_input_files, read_document
+    from glossary.ingest import DocumentReader, find_input_files
 
     report = IngestReport()
     files = []
@@ -57,23 +60,20 @@ def ingest_paths(db, paths, *, echo_paragraphs: bool = False, progress: bool | N
             for file in files:
                 advance(file.name)
                 try:
-                    doc = read_document(file)
+                    result = store_reader(db, DocumentReader(file))
                 except IngestError as exc:
                     _fail(report, exc.message)
                     continue
-                result = store_document(db, doc)
-                counts = doc.count_by_lang()
-                drops: dict[str, int] = {}
-                for d in doc.dropped:
-                    drops[d.reason] = drops.get(d.reason, 0) + 1
+                summary = document_summary(db, result.document_id)
                 report.rows.append({
-                    "name": doc.name, "id": result.document_id, "status": result.status, "zh": counts["zh"],
-                    "en": counts["en"], "dropped": drops, "encoding": doc.encoding, "script": doc.script,
+                    "name": file.name, "id": result.document_id, "status": result.status, "zh": summary.zh,
+                    "en": summary.en, "dropped": dropped_reasons(db, result.document_id),
+                    "encoding": summary.encoding, "script": summary.script,
                 })
                 if echo_paragraphs:
-                    for p in doc.paragraphs:
+                    for p in iter_paragraphs(db, result.document_id):
                         click.echo(json.dumps(
-                            {"doc": doc.name, "seq": p.seq, "lang": p.lang, "text": p.text, "original": p.original},
+                            {"doc": file.name, "seq": p.seq, "lang": p.lang, "text": p.text, "original": p.original},
                             ensure_ascii=False,
                         ))
         except KeyboardInterrupt:
@@ -127,7 +127,7 @@ def print_summary(report: IngestReport, err: bool = False) -> None:
     if report.rows:
         table = Table("document", "status", "zh", "en", "dropped lines", "encoding")
         for row in report.rows:
-            dropped = ", ".join(f"{reason} {n}" for reason, n in sorted(row["dropped"].items(), key=lambda kv: -kv[1]))
+            dropped = ", ".join(f"{reason} {n}" for reason, n in row["dropped"].items())
             table.add_row(row["name"], row["status"], str(row["zh"]), str(row["en"]), dropped or "-",
                           f"{row['encoding']} {row['script']}")
         out.print(table)

@@ -1,9 +1,10 @@
 """Cleaning noisy web and magazine text, by the shape of the noise (never by its words).
 
 Small steps, one driver (STYLE §3): a *step* is `text -> text`; a *filter* looks at one
-cleaned line and returns None to keep it or a drop reason; a *block filter* looks at the
-whole line sequence (page headers, "related articles" tails). `clean_lines` runs them in
-order, counts the reasons and keeps every dropped line as a `Dropped` record.
+cleaned line and returns None to keep it or a drop reason; a *block filter* looks at a
+run of lines (the page header above the first prose line, the "related articles" tail
+below the last). `clean_lines` runs them in order, streaming, counts the reasons and
+keeps every dropped line as a `Dropped` record.
 
 Censored spans (`***`, `××`) and runs garbled in transcoding are not guessed: they become
 CENSOR_MARK (□, the typographers' mark for a missing character), a symbol that is not a
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from glossary.keys import CJK_RANGES
@@ -359,55 +360,69 @@ def related_tail(items: list[Line | Dropped]) -> dict[int, str]:
     return {i: "related-links" for i in run}
 
 
-BLOCK_FILTERS: tuple[tuple[str, BlockFilter], ...] = (
-    ("page-header", page_header),
-    ("related-tail", related_tail),
-)
+HEAD_FILTERS: tuple[tuple[str, BlockFilter], ...] = (("page-header", page_header),)
+TAIL_FILTERS: tuple[tuple[str, BlockFilter], ...] = (("related-tail", related_tail),)
 
 
 # ---------------------------------------------------------------- driver
 @dataclass
-class CleanResult:
-    lines: list[Line]  # kept lines in order, BREAK lines separating paragraphs
+class CleanReport:
+    """Filled while `clean_lines` runs: every dropped line, and the count per reason."""
+
     dropped: list[Dropped] = field(default_factory=list)
-    counts: Counter = field(default_factory=Counter)  # drop reason -> lines
+    counts: Counter = field(default_factory=Counter)
 
 
 def clean_lines(
     items: Iterable[Line | Dropped],
+    report: CleanReport,
     steps: tuple[tuple[str, Step], ...] = STEPS,
     filters: tuple[tuple[str, LineFilter], ...] = FILTERS,
-    block_filters: tuple[tuple[str, BlockFilter], ...] = BLOCK_FILTERS,
-) -> CleanResult:
-    """Run the steps and filters over every line, then the block filters over the sequence."""
-    sequence: list[Line | Dropped] = []
+    head_filters: tuple[tuple[str, BlockFilter], ...] = HEAD_FILTERS,
+    tail_filters: tuple[tuple[str, BlockFilter], ...] = TAIL_FILTERS,
+) -> Iterator[Line]:
+    """Kept lines (BREAK lines separate paragraphs), streamed; drops go to `report`.
+
+    Steps and line filters run on every line. Block filters see a bounded window: head
+    filters the lines up to the first prose line, tail filters those after the last one;
+    the lines in between stream straight through, so memory does not grow with the file.
+    """
+    buffer: list[Line | Dropped] = []
+    in_head = True
+
+    def flush(block_filters) -> Iterator[Line]:
+        for _name, block_filter in block_filters:
+            for index, reason in block_filter(buffer).items():
+                line = buffer[index]
+                buffer[index] = Dropped(line.number, reason, line.text)
+        for item in buffer:
+            if isinstance(item, Dropped):
+                report.dropped.append(item)
+                report.counts[item.reason] += 1
+            else:
+                yield item
+        buffer.clear()
+
     for item in items:
-        if isinstance(item, Dropped) or item.text == BREAK:
-            sequence.append(item)
-            continue
-        text = item.text
-        for _name, step in steps:
-            text = step(text)
-        if not text:
-            if item.text.strip():
-                sequence.append(Dropped(item.number, "noise-only", item.text))
-            sequence.append(Line(item.number, BREAK))
-            continue
-        reason = None
-        for _name, line_filter in filters:
-            reason = line_filter(text)
-            if reason:
-                break
-        sequence.append(Dropped(item.number, reason, item.text) if reason else Line(item.number, text))
-    for _name, block_filter in block_filters:
-        for index, reason in block_filter(sequence).items():
-            line = sequence[index]
-            sequence[index] = Dropped(line.number, reason, line.text)
-    result = CleanResult(lines=[])
-    for item in sequence:
-        if isinstance(item, Dropped):
-            result.dropped.append(item)
-            result.counts[item.reason] += 1
-        else:
-            result.lines.append(item)
-    return result
+        if not isinstance(item, Dropped) and item.text != BREAK:
+            item = _clean_line(item, steps, filters, buffer)
+        buffer.append(item)
+        if isinstance(item, Line) and item.text != BREAK and is_body_text(item.text):
+            yield from flush(head_filters if in_head else ())
+            in_head = False
+    yield from flush((head_filters if in_head else ()) + tail_filters)
+
+
+def _clean_line(line: Line, steps, filters, buffer: list) -> Line | Dropped:
+    text = line.text
+    for _name, step in steps:
+        text = step(text)
+    if not text:
+        if line.text.strip():
+            buffer.append(Dropped(line.number, "noise-only", line.text))
+        return Line(line.number, BREAK)
+    for _name, line_filter in filters:
+        reason = line_filter(text)
+        if reason:
+            return Dropped(line.number, reason, line.text)
+    return Line(line.number, text)
