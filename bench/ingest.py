@@ -21,21 +21,20 @@ sys.path.insert(0, str(REPO))
 HKMA = REPO.parent / "shared" / "external" / "hkma-annual-reports" / "texts"
 
 from db import open_db  # noqa: E402
-from db.documents import store_document  # noqa: E402
-from glossary.ingest import find_input_files, read_document  # noqa: E402
+from db.documents import document_summary, store_reader  # noqa: E402
+from glossary.ingest import DocumentReader, find_input_files  # noqa: E402
 
 
 def ingest_all(files: list[Path], db_path: Path) -> tuple[float, int, int]:
-    """(seconds, bytes, paragraphs) to read and store every file, one transaction each."""
+    """(seconds, bytes, paragraphs) to read and store every file as `glossary ingest` does."""
     db = open_db(db_path)
     started = time.perf_counter()
     size = paragraphs = 0
     for path in files:
-        doc = read_document(path)
-        store_document(db, doc)
-        size += doc.size
-        paragraphs += len(doc.paragraphs)
-        del doc
+        result = store_reader(db, DocumentReader(path))
+        summary = document_summary(db, result.document_id)
+        size += summary.size
+        paragraphs += summary.zh + summary.en
     elapsed = time.perf_counter() - started
     db.close()
     return elapsed, size, paragraphs

@@ -271,3 +271,35 @@ def test_hard_wrapped_english_is_joined(tmp_path):
     text = "\n".join(lines) + "\n\nSecond paragraph.\n"
     doc = read_document(write(tmp_path, "wrapped.txt", text.encode()))
     assert [p.original for p in doc.paragraphs] == [" ".join(words.split()), "Second paragraph."]
+
+
+def test_storing_a_large_file_keeps_memory_flat(tmp_path, tmp_db, monkeypatch):
+    """store_reader streams: peak memory stays the same when the file is 4x larger.
+
+    Chunk, sample and batch sizes are scaled down so that a 1 MB file behaves like a
+    file hundreds of times larger; the real 200 MB run is in bench/ingest.py.
+    """
+    import db.documents
+    import glossary.ingest.decode
+    import glossary.ingest.paragraphs
+    from db.documents import store_reader
+    from glossary.ingest import DocumentReader
+
+    monkeypatch.setattr(glossary.ingest.decode, "CHUNK_SIZE", 16 * 1024)
+    monkeypatch.setattr(glossary.ingest.paragraphs, "WRAP_SAMPLE_LINES", 100)
+    monkeypatch.setattr(db.documents, "INSERT_BATCH", 100)
+    block = f"{SIMPLIFIED}\n\n{ENGLISH}\n\n".encode()
+    peaks, sizes = [], []
+    for name, kilobytes in (("small.txt", 256), ("large.txt", 1024)):
+        path = write(tmp_path, name, block * (kilobytes * 1024 // len(block)))
+        sizes.append(path.stat().st_size)
+        tracemalloc.start()
+        result = store_reader(tmp_db, DocumentReader(path))
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert result.status == "added"
+    assert peaks[1] < 1.5 * peaks[0]
+    assert peaks[1] < sizes[1] / 2
+    stored = tmp_db.execute("SELECT count(*) FROM paragraphs p JOIN documents d ON d.id = p.document_id "
+                            "WHERE d.name = 'large.txt'").fetchone()[0]
+    assert stored == 2 * (1024 * 1024 // len(block))

@@ -174,7 +174,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
 
 
 # ---------------------------------------------------------------- filters: one line -> keep / reason
-_SENTENCE_PUNCT = re.compile(r"[。，,；;！!？]|\.\s")
+_SENTENCE_PUNCT = re.compile(r"[。，,；;！!？]|\.(?:\s|$)")
 
 
 def keyword_spam(text: str) -> str | None:
@@ -384,8 +384,8 @@ def clean_lines(
     """Kept lines (BREAK lines separate paragraphs), streamed; drops go to `report`.
 
     Steps and line filters run on every line. Block filters see a bounded window: head
-    filters the lines up to the first prose line, tail filters those after the last one;
-    the lines in between stream straight through, so memory does not grow with the file.
+    filters the lines up to the first prose line, tail filters the trailing run of
+    title-like lines; everything else streams straight through, so memory stays flat.
     """
     buffer: list[Line | Dropped] = []
     in_head = True
@@ -407,9 +407,12 @@ def clean_lines(
         if not isinstance(item, Dropped) and item.text != BREAK:
             item = _clean_line(item, steps, filters, buffer)
         buffer.append(item)
-        if isinstance(item, Line) and item.text != BREAK and is_body_text(item.text):
-            yield from flush(head_filters if in_head else ())
-            in_head = False
+        if isinstance(item, Line) and item.text != BREAK:
+            if in_head and is_body_text(item.text):
+                yield from flush(head_filters)
+                in_head = False
+            elif not in_head and not _is_title_like(item.text):
+                yield from flush(())  # a tail can only start after this line
     yield from flush((head_filters if in_head else ()) + tail_filters)
 
 

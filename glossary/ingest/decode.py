@@ -17,7 +17,7 @@ from pathlib import Path
 
 from glossary.errors import IngestError
 
-CHUNK_SIZE = 1 << 20  # bytes read at a time
+CHUNK_SIZE = 1 << 18  # bytes read at a time (bigger chunks only raise peak memory)
 SAMPLE_SIZE = 1 << 16  # bytes used to choose an encoding
 MIN_PLAUSIBILITY = 0.6  # share of common characters a legacy-encoding decode must reach
 MAX_CONTROL_SHARE = 0.01  # more C0 control characters than this means binary
