@@ -143,7 +143,7 @@ def load_document(db: Database, id_or_name: int | str) -> Document:
     )
     return Document(
         name=row[0], path=row[1], sha256=row[2], paragraphs=paragraphs, encoding=row[3] or "utf-8",
-        script=row[4] or "Hans", size=row[5], dropped=dropped,
+        script=row[4] or "", size=row[5], dropped=dropped,
     )
 
 

@@ -33,6 +33,18 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+@cache
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def is_simplified(text: str) -> bool:
+    """True when the text holds Simplified-only characters (OpenCC s2t would change it)."""
+    return has_cjk(text) and _s2t().convert(text) != text
+
+
 def has_cjk(text: str) -> bool:
     return bool(CJK_RE.search(text))
 

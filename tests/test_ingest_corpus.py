@@ -109,3 +109,16 @@ def test_002_footer_and_poster_lines(documents):
     assert len(footers) == 4
     # the closing slogan lines are short, but they are the document's own text
     assert doc.paragraphs[-1].line > 190 and doc.paragraphs[-1].lang == "zh"
+
+
+def test_hkma_chapters_tagged_by_language_and_script():
+    """Real Traditional/English annual-report chapters: one language each, Hant for the Chinese."""
+    folder = shared("external", "hkma-annual-reports", "texts", "2022")
+    for path in sorted(folder.glob("*.txt")):
+        doc = read_document(path)
+        lang = "zh" if path.name.endswith(".zh.txt") else "en"
+        wrong = [p.original[:60] for p in doc.paragraphs if p.lang != lang]
+        assert len(wrong) <= 1, (path.name, wrong)  # a stray all-English title may stand alone
+        assert doc.script == ("Hant" if lang == "zh" else "")
+        assert not doc.dropped, (path.name, doc.dropped[:3])
+        assert not any(p.original.startswith("#") for p in doc.paragraphs)

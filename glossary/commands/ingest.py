@@ -125,11 +125,11 @@ def print_summary(report: IngestReport, err: bool = False) -> None:
 
     out = console(stderr=err)
     if report.rows:
-        table = Table("document", "status", "zh", "en", "dropped lines", "encoding")
+        table = Table("document", "status", "zh", "en", "dropped lines", "encoding", "script")
         for row in report.rows:
             dropped = ", ".join(f"{reason} {n}" for reason, n in row["dropped"].items())
             table.add_row(row["name"], row["status"], str(row["zh"]), str(row["en"]), dropped or "-",
-                          f"{row['encoding']} {row['script']}")
+                          row["encoding"] or "-", row["script"] or "-")
         out.print(table)
     statuses = {s: sum(1 for r in report.rows if r["status"] == s) for s in ("added", "replaced", "unchanged")}
     line = ", ".join(f"{n} {s}" for s, n in statuses.items() if n) or "nothing stored"

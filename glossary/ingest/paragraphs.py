@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 
-from glossary.keys import to_simplified
+from glossary.keys import is_simplified, to_simplified
 from glossary.models import Paragraph
 
 from .formats import BREAK, Line
@@ -94,20 +94,28 @@ def safe_nfkc(text: str, lang: str) -> str:
 
 @dataclass
 class ScriptTally:
-    """Zh paragraphs OpenCC changed (Traditional) or left alone, counted while paragraphs stream."""
+    """Zh paragraphs with Traditional-only or Simplified-only characters, counted as they stream.
+
+    Paragraphs whose characters are the same in both scripts count for neither.
+    """
 
     traditional: int = 0
     simplified: int = 0
 
+    def count(self, original: str, converted: str) -> None:
+        if converted != original:
+            self.traditional += 1
+        elif is_simplified(original):
+            self.simplified += 1
+
     @property
     def script(self) -> str:
-        """Hant when Traditional paragraphs dominate, Hans when the rest do, else mixed.
-
-        A paragraph OpenCC leaves unchanged counts as Simplified, though it may be either.
-        """
-        if self.traditional and self.simplified * 4 <= self.traditional:
+        """Hant or Hans when one script has at least 4/5 of the evidence, else mixed; "" without Chinese."""
+        if not self.traditional and not self.simplified:
+            return ""
+        if self.simplified * 4 <= self.traditional:
             return "Hant"
-        if self.traditional * 4 <= self.simplified or not self.traditional:
+        if self.traditional * 4 <= self.simplified:
             return "Hans"
         return "mixed"
 
@@ -121,10 +129,8 @@ def iter_paragraphs(lines: Iterable[Line], tally: ScriptTally, *, join_blocks: b
             text_out = original
             if lang == "zh":
                 converted = to_simplified(original)
+                tally.count(original, converted)
                 if converted != original:
-                    tally.traditional += 1
                     text_out = converted
-                else:
-                    tally.simplified += 1
             seq += 1
             yield Paragraph(seq=seq, lang=lang, text=text_out, original=original, line=number)

@@ -10,7 +10,7 @@ from glossary.errors import IngestError
 from glossary.models import Document, Paragraph
 
 from .clean import CleanReport, clean_lines
-from .decode import SAMPLE_SIZE, StreamStats, detect_encoding, file_sha256, iter_lines, iter_text, open_binary
+from .decode import SAMPLE_SIZE, StreamStats, detect_encoding, file_sha256, iter_lines, iter_text, read_sample
 from .formats import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, SUPPORTED_EXTENSIONS, html_lines, markdown_lines, text_lines
 from .paragraphs import ScriptTally, iter_paragraphs
 
@@ -30,11 +30,7 @@ class DocumentReader:
             raise IngestError(
                 f"{path}: unsupported file type {self.suffix or '(none)'} (supported: {', '.join(SUPPORTED_EXTENSIONS)})"
             )
-        with open_binary(path) as fh:
-            try:
-                sample = fh.read(SAMPLE_SIZE + 1)
-            except OSError as exc:
-                raise IngestError(f"{path}: cannot read: {exc.strerror}") from exc
+        sample = read_sample(path, SAMPLE_SIZE + 1)
         if not sample:
             raise IngestError(f"{path}: empty file")
         self.path = path
