@@ -18,7 +18,7 @@ def test_ingest_folder_summary_then_unchanged(db_path):
     result = run(db_path, shared("corpus"))
     assert result.exit_code == 0, result.output
     assert "4 added" in result.output
-    assert "000_c78274c5c2d5453" in result.output and "related-links" in result.output
+    assert "000_c78274c5c2d" in result.output and "related-links" in result.output
     again = run(db_path, shared("corpus"))
     assert again.exit_code == 0 and "4 unchanged" in again.output
     db = open_db(db_path)

@@ -121,11 +121,14 @@ class _progress_bar:
 
 
 def print_summary(report: IngestReport, err: bool = False) -> None:
-    from rich.table import Table
+    from rich.table import Column, Table
 
     out = console(stderr=err)
     if report.rows:
-        table = Table("document", "status", "zh", "en", "dropped lines", "encoding", "script")
+        table = Table(
+            Column("document", overflow="fold", ratio=3), "status", "zh", "en",
+            Column("dropped lines", overflow="fold", ratio=2), "encoding", "script",
+        )
         for row in report.rows:
             dropped = ", ".join(f"{reason} {n}" for reason, n in row["dropped"].items())
             table.add_row(row["name"], row["status"], str(row["zh"]), str(row["en"]), dropped or "-",
