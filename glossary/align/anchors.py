@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from glossary.keys import pinyin_syllables
+from glossary.keys import pinyin_span
 from glossary.lexicon import STOPWORDS, en_stem, zh_gloss_stems
 
 _ZH_MULTIPLIERS = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
@@ -137,13 +137,14 @@ class ZhFeatures:
     latin: set[str]
     quotes: int
     text: str
-    _pinyin: str | None = field(default=None)
+    _names: dict[str, bool] = field(default_factory=dict)
 
-    @property
-    def pinyin(self) -> str:
-        if self._pinyin is None:
-            self._pinyin = "".join(pinyin_syllables(self.text))
-        return self._pinyin
+    def reads_as(self, name: str) -> bool:
+        """True when some characters of this sentence read as the pinyin `name`."""
+        found = self._names.get(name)
+        if found is None:
+            found = self._names[name] = pinyin_span(name, self.text) is not None
+        return found
 
 
 @dataclass(slots=True)

@@ -31,7 +31,7 @@ SKIP = -0.9  # per unaligned sentence
 BEAD_PRIOR = {(1, 1): 0.0, (1, 2): -0.6, (2, 1): -0.6, (2, 2): -1.4}
 CROSS_PARAGRAPH = -1.2  # a bead that glues sentences of two paragraphs of one side
 PARAGRAPH_START = 0.5  # both sides start a paragraph together
-BAND_CELLS = 120_000  # above this many cells, search only a band around the length diagonal
+BAND_CELLS = 6_000  # above this many cells, search only a band around the length diagonal
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +80,8 @@ def bead_score(zs: Sequence[ZhFeatures], es: Sequence[EnFeatures]) -> tuple[floa
         anchors.extend(sorted(same))
     names = es[0].names if len(es) == 1 else es[0].names | es[1].names
     if names:
-        pinyin = "".join(z.pinyin for z in zs)
         for name in names:
-            if name in pinyin:
+            if any(z.reads_as(name) for z in zs):
                 score += NAME_MATCH
                 anchors.append(name)
     zq = sum(z.quotes for z in zs)
@@ -106,7 +105,7 @@ def _band(n: int, m: int, zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> l
     for u in en:
         acc += u.features.length
         cum_e.append(acc)
-    width = max(60, BAND_CELLS // (2 * (n + 1)))
+    width = max(25, m // 5)
     bands, acc, k = [], 0, 0
     for i in range(n + 1):
         target = acc / total_z * total_e
