@@ -61,9 +61,9 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     if signals & {"quoted", "acronym"}:
         return True
     words = en.split()
-    if len(words) == 1 and is_dictionary_translation(zh, en):
+    if (len(words) == 1 or len(zh) <= 2) and is_dictionary_translation(zh, en):
         return False
-    if len(words) == 1 and (len(zh) <= 2 or len(words[0]) < 6) and not en.isupper():
+    if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
         return "pinyin" in signals
     return len(words) <= 12
 

@@ -16,6 +16,7 @@ _INNER_TAGS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "an", "ng", "j"
 _END_TAGS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "an", "ng", "j", "l", "i", "eng", "k", "g"}
 _DETERMINER = re.compile(r"^(?:全|各|本|我|该|此|每|诸|其|这|那|某|有关|相关|上述|广大)")
 _START_BLOCK = {"v", "vd", "a", "m", "f", "u", "k", "x", "d", "h"}
+_STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
 _INNER_PARTICLES = {"之"}
 _NAME_TAGS = {"nr", "ns", "nrt", "nrfg", "n", "nz", "j", "nt"}
 _EN_INNER = {"of", "for", "and", "in", "the", "on", "with", "to", "a", "an", "at", "from"}
@@ -24,6 +25,8 @@ _MAX_ZH_CHARS = 24
 _MIN_ZH_COVERAGE = 0.6
 _ZH_QUOTED = re.compile(r"“([^”]{2,40})”|「([^」]{2,40})」|《([^》]{2,60})》|『([^』]{2,40})』")
 _EN_QUOTED = re.compile(r"\"([^\"]{2,80})\"|“([^”]{2,80})”")
+_MAX_QUOTED_ZH = 16  # longer quotations are sentences, not terms
+_MAX_QUOTED_EN_WORDS = 10
 _CJK_PUNCT = re.compile(r"[，。、；：！？,.;:!?()（）]")
 
 
@@ -55,9 +58,9 @@ def _starts_ok(words: list[ZhWord], a: int) -> bool:
         return False
     if first.tag == "m":
         return not any(c.isdigit() for c in first.text) and len(first.text) >= 2
-    if first.tag in ("a", "b"):
+    if first.tag == "b":
         return len(first.text) >= 2
-    if first.tag in _START_BLOCK:
+    if first.tag in _START_BLOCK or first.tag in ("vn", "ad", "an"):
         nxt = words[a + 1] if a + 1 < len(words) else None
         return (first.tag == "v" and len(first.text) == 2 and nxt is not None and len(nxt.text) == 2
                 and nxt.tag in ("v", "n", "vn", "j"))
@@ -97,14 +100,22 @@ def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
 def _runs(hit: list[int], tokens: list[EnToken]) -> list[tuple[int, int]]:
     """Maximal token ranges [i, j] made of hit tokens joined by at most two function words."""
     runs: list[tuple[int, int]] = []
+    seen: set[str] = set()
     for t in hit:
         if runs:
             i, j = runs[-1]
             between = tokens[j + 1 : t]
-            if len(between) <= 2 and all(tok.stop and tok.text.lower() in _EN_INNER or tok.text in "-," for tok in between):
+            repeats = bool(tokens[t].stems) and tokens[t].stems <= seen  # a second, parallel phrase
+            names = _is_capitalised(tokens[j]) and _is_capitalised(tokens[t])  # a list of names may hold commas
+            if not repeats and len(between) <= 2 and all(
+                tok.stop and tok.text.lower() in _EN_INNER or tok.text == "-" or (tok.text == "," and names)
+                for tok in between
+            ):
                 runs[-1] = (i, t)
+                seen |= tokens[t].stems
                 continue
         runs.append((t, t))
+        seen = set(tokens[t].stems)
     return runs
 
 
@@ -118,7 +129,7 @@ def _expand_name(i: int, j: int, tokens: list[EnToken]) -> tuple[int, int]:
         nxt = tokens[j + 1]
         if _is_capitalised(nxt):
             j += 1
-        elif nxt.stop and nxt.text.lower() in ("of", "for", "and", "in", "on") and j + 2 < len(tokens) and _is_capitalised(tokens[j + 2]):
+        elif nxt.stop and nxt.text.lower() in ("of", "for", "and") and j + 2 < len(tokens) and _is_capitalised(tokens[j + 2]):
             j += 2
         else:
             break
@@ -135,7 +146,7 @@ def _en_start_ok(token: EnToken) -> bool:
     """An English term does not open with an inflected verb or an adverb (served, helping, actively)."""
     if token.text[:1].isupper() or "-" in token.text:
         return True
-    return not token.text.endswith(("ed", "ing", "ly"))
+    return not token.text.endswith(("ing", "ly"))
 
 
 def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
@@ -145,8 +156,13 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
     for k, w in enumerate(words):
         for s in w.stems:
             by_stem.setdefault(s, set()).add(k)
+            if len(s) > _STEM_PREFIX:
+                by_stem.setdefault(s[:_STEM_PREFIX], set()).add(k)
     # for each token, per stem, the zh words that gloss it
-    token_stem_words = [[by_stem.get(s, set()) for s in tok.stems] for tok in tokens]
+    token_stem_words = [
+        [by_stem.get(s, set()) | (by_stem.get(s[:_STEM_PREFIX], set()) if len(s) >= _STEM_PREFIX else set()) for s in tok.stems]
+        for tok in tokens
+    ]
     token_any = [set().union(*sw) if sw else set() for sw in token_stem_words]
     out = []
     for a, b in zh_spans(words):
@@ -192,6 +208,10 @@ def quoted_pairs(zh: str, en: str) -> list[SpanPair]:
     for zm, em in zip(zq, eq):
         zg = next(g for g in range(1, 5) if zm.group(g))
         eg = 1 if em.group(1) else 2
+        zh_text, en_text = zm.group(zg), em.group(eg)
+        if (len(zh_text) > _MAX_QUOTED_ZH or len(en_text.split()) > _MAX_QUOTED_EN_WORDS
+                or _CJK_PUNCT.search(zh_text) or en_text.rstrip()[-1:] in ".!?;,"):
+            continue
         out.append(SpanPair(zm.start(zg), zm.end(zg), em.start(eg), em.end(eg), 0.9, "quoted"))
     return out
 
