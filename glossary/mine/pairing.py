@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from glossary.align.anchors import acronyms_in_parentheses, is_pinyin_word
-from glossary.keys import pinyin_span
+from glossary.keys import CJK_RE, pinyin_span
 from glossary.mine.tokens import EnToken, ZhWord
 
 # jieba tags that may sit inside a Chinese term, and those that may end one.
@@ -18,7 +18,6 @@ _DETERMINER = re.compile(r"^(?:全|各|本|我|该|此|每|诸|其|这|那|某|�
 _START_BLOCK = {"v", "vd", "a", "m", "f", "u", "k", "x", "d", "h"}
 _STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
 _INNER_PARTICLES = {"之"}
-_NAME_TAGS = {"nr", "ns", "nrt", "nrfg", "n", "nz", "j", "nt"}
 _EN_INNER = {"of", "for", "and", "in", "the", "on", "with", "to", "a", "an", "at", "from"}
 _MAX_ZH_WORDS = 6
 _MAX_ZH_CHARS = 24
@@ -231,7 +230,6 @@ def acronym_pairs(tokens: list[EnToken], found: list[SpanPair], en: str) -> list
 def pinyin_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
     """Names spelled in pinyin (Zhang Yongwu, Chengdu) with the run of whole Chinese words they read as."""
     out = []
-    starts = {w.start: k for k, w in enumerate(words)}
     ends = {w.end for w in words}
     text = "".join(w.text for w in words) if words else ""
     n = len(tokens)
@@ -245,13 +243,12 @@ def pinyin_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
             j += 1
         name = "".join(t.text for t in tokens[i : j + 1])
         if len(name) >= 5:
-            for k, w in enumerate(words):
-                if w.tag not in _NAME_TAGS:
+            for w in words:
+                if not CJK_RE.match(w.text):
                     continue
-                span = pinyin_span(name, w.text if len(w.text) >= 2 else text[w.start : w.start + 4])
-                if span and span[0] == 0 and w.start + span[1] in ends and w.start in starts:
-                    if span[1] >= 2:
-                        out.append(SpanPair(w.start, w.start + span[1], tokens[i].start, tokens[j].end, 0.8, "pinyin"))
+                span = pinyin_span(name, text[w.start : w.start + 5])
+                if span and span[0] == 0 and 2 <= span[1] <= 4 and w.start + span[1] in ends:
+                    out.append(SpanPair(w.start, w.start + span[1], tokens[i].start, tokens[j].end, 0.8, "pinyin"))
                     break
         i = j + 1
     return out
