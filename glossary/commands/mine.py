@@ -27,7 +27,7 @@ def command(db, paths: tuple[str, ...], workers: int | None) -> None:
             bar.update(task, completed=done, total=total, description=name)
 
         summary = mine_paths(db, paths, progress=progress, workers=workers)
-    console().print(
+    click.echo(
         f"documents: {summary.documents} (already mined: {summary.already_mined}, "
         f"Chinese only: {summary.chinese_only})  aligned pairs: {summary.pairs}  "
         f"entries added: {summary.entries_added}  merged: {summary.entries_merged}  "
