@@ -99,3 +99,20 @@ def fold_pinyin_query(text: str) -> str:
     """A typed pinyin query to key form: tone marks and digits, spaces and apostrophes gone."""
     text = fold_width(text).translate(_TONE_MARKS).lower()
     return re.sub(r"[\s'’\-0-9]+", "", text)
+
+
+LOOKUP_GRAMS_PER_KEY = 64
+
+
+def lookup_grams(key: str) -> list[str]:
+    """Distinct character n-grams of a match key for the fuzzy lookup index.
+
+    Padded bigrams when the key holds CJK (two characters carry a word), padded trigrams
+    otherwise; capped so a pathological key cannot flood the index.
+    """
+    if not key:
+        return []
+    n = 2 if CJK_RE.search(key) else 3
+    padded = f" {key} "
+    grams = dict.fromkeys(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return list(grams)[:LOOKUP_GRAMS_PER_KEY]

@@ -151,6 +151,17 @@ class Entry:
         return terms[0] if terms else None
 
 
+@dataclass(frozen=True, slots=True)
+class LookupHit:
+    """One lookup result: the entry, the term that matched, and how it matched."""
+
+    entry: Entry
+    term: Term
+    match: str  # exact, prefix or fuzzy
+    key: str  # which key matched: term (match key), pinyin or initials
+    score: float  # 100 for exact; share of the key covered (prefix) or similarity (fuzzy)
+
+
 # ---------------------------------------------------------------- checking
 @dataclass(frozen=True, slots=True)
 class DraftIssue:

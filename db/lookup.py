@@ -1,0 +1,143 @@
+"""The one search engine behind `glossary lookup` and the TUI (DESIGN §6).
+
+Exact and prefix hits come from b-tree indexes on match keys, pinyin and initials; fuzzy
+candidates come from the `term_grams` n-gram index, re-ranked with rapidfuzz `ratio`
+(and `token_set_ratio` for English; WRatio favours 1–2 character fragments in CJK).
+Exact beats prefix beats fuzzy. Any string is a valid query: parameters are always bound,
+never spliced into SQL, and unprintable characters are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from glossary.keys import en_key, fold_pinyin_query, has_cjk, lookup_grams, zh_key
+from glossary.models import LookupHit
+
+from .entries import get_entries
+
+MAX_QUERY_CHARS = 200  # no term is longer; a 10,000-character paste is cut here
+PREFIX_CANDIDATES = 200
+FUZZY_CANDIDATES = 200
+POSTINGS_PER_GRAM = 2000  # a gram shared by more terms than this says little
+QUERY_GRAMS = 24
+FUZZY_MIN_SCORE = 60.0
+
+# Tiers, best first: exact beats prefix beats fuzzy; full keys beat pinyin beats initials.
+TIER_EXACT, TIER_PINYIN, TIER_PREFIX, TIER_PINYIN_PREFIX, TIER_INITIALS, TIER_INITIALS_PREFIX, TIER_FUZZY = range(7)
+_TIER_MATCH = {TIER_EXACT: ("exact", "term"), TIER_PINYIN: ("exact", "pinyin"), TIER_PREFIX: ("prefix", "term"),
+               TIER_PINYIN_PREFIX: ("prefix", "pinyin"), TIER_INITIALS: ("exact", "initials"),
+               TIER_INITIALS_PREFIX: ("prefix", "initials"), TIER_FUZZY: ("fuzzy", "term")}
+_ENTRY_RANK = {"approved": 0, "candidate": 1, "rejected": 2}
+_TERM_RANK = {"preferred": 0, "admitted": 1}
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]+")
+_PINYIN_ONLY = re.compile(r"[a-z]+")
+_TOP = "\U0010ffff"
+_TERM_SELECT = "SELECT id, entry_id, match_key, pinyin, initials, status, (SELECT status FROM entries WHERE id = entry_id) AS entry_status FROM terms"
+
+
+@dataclass(frozen=True, slots=True)
+class QueryKeys:
+    """What a typed query is looked up by."""
+
+    text: str  # cleaned query
+    key: str  # match key: zh rules when the query holds CJK, English folding otherwise
+    pinyin: str  # folded pinyin / initials form, "" when the query is not pinyin-like
+
+
+def query_keys(query: str) -> QueryKeys:
+    text = _UNPRINTABLE.sub(" ", query)[:MAX_QUERY_CHARS].strip()
+    if not text:
+        return QueryKeys("", "", "")
+    key = zh_key(text) if has_cjk(text) else en_key(text)
+    folded = fold_pinyin_query(text)
+    return QueryKeys(text, key, folded if _PINYIN_ONLY.fullmatch(folded) else "")
+
+
+def lookup(db: Database, query: str, *, limit: int = 20) -> list[LookupHit]:
+    """Entries matching `query`, best first, one hit per entry."""
+    q = query_keys(query)
+    if not q.key and not q.pinyin or limit <= 0:
+        return []
+    best: dict[int, tuple] = {}  # entry id -> (rank tuple, term id, tier, score)
+
+    def offer(rows, tier: int, score_of) -> None:
+        for row in rows:
+            score = score_of(row)
+            rank = (tier, -score, _ENTRY_RANK.get(row["entry_status"], 3), _TERM_RANK.get(row["status"], 2),
+                    len(row["match_key"]), row["entry_id"])
+            if row["entry_id"] not in best or rank < best[row["entry_id"]][0]:
+                best[row["entry_id"]] = (rank, row["id"], tier, score)
+
+    if q.key:
+        offer(db.query(f"{_TERM_SELECT} WHERE match_key = ?", [q.key]), TIER_EXACT, lambda r: 100.0)
+        offer(_prefix(db, "match_key", q.key), TIER_PREFIX, lambda r: _coverage(q.key, r["match_key"]))
+    if q.pinyin:
+        offer(db.query(f"{_TERM_SELECT} WHERE pinyin = ?", [q.pinyin]), TIER_PINYIN, lambda r: 100.0)
+        offer(_prefix(db, "pinyin", q.pinyin), TIER_PINYIN_PREFIX, lambda r: _coverage(q.pinyin, r["pinyin"]))
+        offer(db.query(f"{_TERM_SELECT} WHERE initials = ?", [q.pinyin]), TIER_INITIALS, lambda r: 100.0)
+        offer(_prefix(db, "initials", q.pinyin), TIER_INITIALS_PREFIX, lambda r: _coverage(q.pinyin, r["initials"]))
+    if q.key and len(best) < limit:
+        offer(_fuzzy(db, q), TIER_FUZZY, lambda r: r["similarity"])
+
+    ranked = sorted(best.values())[:limit]
+    entries = {e.id: e for e in get_entries(db, [rank[-1] for rank, *_ in ranked])}
+    hits = []
+    for rank, term_id, tier, score in ranked:
+        entry = entries.get(rank[-1])
+        term = next((t for t in entry.terms if t.id == term_id), None) if entry else None
+        if term is not None:
+            match, key = _TIER_MATCH[tier]
+            hits.append(LookupHit(entry=entry, term=term, match=match, key=key, score=round(score, 1)))
+    return hits
+
+
+def _prefix(db: Database, column: str, key: str):
+    """Rows whose `column` starts with `key` (but is not equal to it), in index order."""
+    return db.query(
+        f"{_TERM_SELECT} WHERE {column} > ? AND {column} < ? ORDER BY {column} LIMIT ?",
+        [key, key + _TOP, PREFIX_CANDIDATES],
+    )
+
+
+def _coverage(key: str, found: str) -> float:
+    return 100.0 * len(key) / max(len(found), 1)
+
+
+def _fuzzy(db: Database, q: QueryKeys) -> list[dict]:
+    """Terms sharing the most n-grams with the query key, scored by rapidfuzz similarity."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.utils import default_process
+
+    grams = lookup_grams(q.key)[:QUERY_GRAMS]
+    if len(q.key) < 2 or not grams:
+        return []
+    postings = " UNION ALL ".join(["SELECT * FROM (SELECT term_id FROM term_grams WHERE gram = ? LIMIT ?)"] * len(grams))
+    params = [p for gram in grams for p in (gram, POSTINGS_PER_GRAM)]
+    needed = max(1, len(grams) // 3)
+    candidates = [
+        r[0]
+        for r in db.execute(
+            f"SELECT term_id, count(*) AS shared FROM ({postings}) GROUP BY term_id HAVING shared >= ? "
+            "ORDER BY shared DESC, term_id LIMIT ?",
+            [*params, needed, FUZZY_CANDIDATES],
+        )
+    ]
+    if not candidates:
+        return []
+    cjk = has_cjk(q.key)
+    words = default_process(q.text)
+    out = []
+    marks = ",".join("?" * len(candidates))
+    for row in db.query(f"{_TERM_SELECT.replace('FROM terms', ', text FROM terms')} WHERE id IN ({marks})", candidates):
+        if has_cjk(row["match_key"]) != cjk:
+            continue
+        similarity = fuzz.ratio(q.key, row["match_key"])
+        if not cjk:
+            similarity = max(similarity, 0.9 * fuzz.token_set_ratio(words, default_process(row["text"])))
+        if similarity >= FUZZY_MIN_SCORE:
+            out.append({**row, "similarity": similarity})
+    return out
