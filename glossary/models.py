@@ -162,6 +162,18 @@ class LookupHit:
     score: float  # 100 for exact; share of the key covered (prefix) or similarity (fuzzy)
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """An aligned sentence pair behind an entry, with the term's spans on each side (for KWIC)."""
+
+    document: str
+    pair_seq: int
+    zh: str
+    en: str
+    zh_spans: tuple[tuple[int, int], ...] = ()
+    en_spans: tuple[tuple[int, int], ...] = ()
+
+
 # ---------------------------------------------------------------- checking
 @dataclass(frozen=True, slots=True)
 class DraftIssue:
