@@ -67,7 +67,8 @@ def lookup(db: Database, query: str, *, limit: int = 20) -> list[LookupHit]:
     def offer(rows, tier: int, score_of) -> None:
         for row in rows:
             score = score_of(row)
-            rank = (tier, -score, _ENTRY_RANK.get(row["entry_status"], 3), _TERM_RANK.get(row["status"], 2),
+            entry_rank = _ENTRY_RANK.get(row["entry_status"], 3)
+            rank = (tier, entry_rank == _ENTRY_RANK["rejected"], -score, entry_rank, _TERM_RANK.get(row["status"], 2),
                     len(row["match_key"]), row["entry_id"])
             if row["entry_id"] not in best or rank < best[row["entry_id"]][0]:
                 best[row["entry_id"]] = (rank, row["id"], tier, score)

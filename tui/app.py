@@ -70,6 +70,9 @@ class GlossaryApp(App):
         self.sub_title = f"to review {c['candidate']} · approved {c['approved']} · rejected {c['rejected']}"
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.show_worker_error(event)
+
+    def show_worker_error(self, event: Worker.StateChanged) -> None:
         """A failed worker becomes an error dialog with the problem's title and message."""
         if event.state != WorkerState.ERROR:
             return

@@ -19,7 +19,7 @@ from glossary.models import Evidence, LookupHit
 from ..messages import LookupResults
 from ..widgets.entry_detail import EntryDetail
 from ..widgets.kwic import KwicPanel
-from ..workers import db_work
+from ..workers import ShowsWorkerErrors, db_work
 
 RESULT_LIMIT = 30
 
@@ -30,7 +30,7 @@ class EvidenceLoaded(Message):
     evidence: list[Evidence]
 
 
-class LookupScreen(Screen):
+class LookupScreen(ShowsWorkerErrors, Screen):
     AUTO_FOCUS = "#query"
     BINDINGS = [
         Binding("ctrl+y", "copy", "Copy English", id="copy", tooltip="Copy the preferred English (enter does too)"),

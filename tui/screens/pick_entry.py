@@ -13,10 +13,10 @@ from textual.widgets.option_list import Option
 from db.lookup import lookup
 
 from ..messages import LookupResults
-from ..workers import db_work
+from ..workers import ShowsWorkerErrors, db_work
 
 
-class PickEntryScreen(ModalScreen[int | None]):
+class PickEntryScreen(ShowsWorkerErrors, ModalScreen[int | None]):
     """Dismisses with the chosen entry id, or None."""
 
     BINDINGS = [

@@ -19,13 +19,13 @@ from ..widgets.entry_detail import EntryDetail
 from ..widgets.filter_bar import FilterBar
 from ..widgets.kwic import KwicPanel
 from ..widgets.queue_table import QueueTable
-from ..workers import db_work
+from ..workers import ShowsWorkerErrors, db_work
 from .choose import ChooseScreen
 from .edit_entry import EditEntryScreen
 from .pick_entry import PickEntryScreen
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(ShowsWorkerErrors, Screen):
     AUTO_FOCUS = "#queue"
     BINDINGS = [
         Binding("a", "accept", "Accept", id="accept", tooltip="Approve the entry and move to the next"),
