@@ -103,10 +103,14 @@ def add_entry(db: Database, entry: Entry, *, action: str = "create", log: bool =
 _ENTRY_COLUMNS = ("id", "status", "category", "note", "source", "score", "created", "updated")
 
 
-def add_entries(db: Database, entries: Iterable[Entry], *, action: str = "create", log: bool = True, batch: int = 5000) -> list[int]:
+def add_entries(
+    db: Database, entries: Iterable[Entry], *, action: str = "create", log: bool = True, index: bool = True,
+    batch: int = 5000,
+) -> list[int]:
     """Store many new entries in one transaction (import, benchmarks); returns their ids in order.
 
-    Ids are assigned here so terms, log and lookup-index rows go in with bulk statements.
+    Ids are assigned here so terms, log and lookup-index rows go in with bulk statements;
+    `index=False` leaves the lookup index to one `rebuild_lookup_index` call afterwards.
     """
     stamp, ids = now(), []
     term_columns: list[str] | None = None
@@ -137,7 +141,8 @@ def add_entries(db: Database, entries: Iterable[Entry], *, action: str = "create
                     f"INSERT INTO terms ({', '.join(term_columns)}) VALUES ({', '.join('?' * len(term_columns))})",
                     term_rows,
                 )
-                index_terms_bulk(db, keyed)
+                if index:
+                    index_terms_bulk(db, keyed)
             if log:
                 db.conn.executemany(
                     "INSERT INTO review_log (entry_id, action, before, after, at, undone) VALUES (?, ?, NULL, ?, ?, 0)",

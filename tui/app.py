@@ -34,7 +34,7 @@ class GlossaryApp(App):
         Binding("f2", "switch_mode('review')", "Review", id="review", tooltip="The review queue"),
         Binding("f3", "switch_mode('lookup')", "Lookup", id="lookup", tooltip="Look terms up as you type"),
         Binding("ctrl+t", "change_theme", "Theme", id="theme", show=False, tooltip="Choose a colour theme"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", tooltip="Quit (every decision is already saved)"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", show=False, tooltip="Quit (every decision is already saved)"),
     ]
 
     def __init__(self, termbase: Termbase, initial_screen: Screen | Callable[[], Screen] | None = None,

@@ -51,7 +51,7 @@ class LookupScreen(ShowsWorkerErrors, Screen):
             with Vertical(id="hit-pane"):
                 yield EntryDetail(id="hit-detail")
                 yield KwicPanel(id="hit-kwic")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#results", DataTable)

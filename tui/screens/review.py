@@ -34,13 +34,13 @@ class ReviewScreen(ShowsWorkerErrors, Screen):
         Binding("m", "merge", "Merge", id="merge", tooltip="Merge this entry into another (fuzzy search)"),
         Binding("s", "split", "Split", id="split", tooltip="Split a rendering off into its own entry"),
         Binding("u", "undo", "Undo", id="undo", tooltip="Undo the last decision (kept across restarts)"),
-        Binding("U", "redo", "Redo", id="redo", tooltip="Redo the last undone decision"),
+        Binding("U", "redo", "Redo", id="redo", show=False, tooltip="Redo the last undone decision"),
         Binding("c", "reopen", "Reopen", id="reopen", show=False, tooltip="Set the entry back to candidate"),
         Binding("n,j", "next", "Next", id="next", show=False, tooltip="Next entry"),
         Binding("p,k", "previous", "Previous", id="previous", show=False, tooltip="Previous entry"),
-        Binding("slash", "search", "Search", id="search", tooltip="Search and filter the queue"),
+        Binding("slash", "search", "Search", id="search", show=False, tooltip="Search and filter the queue"),
         Binding("escape", "focus_queue", "Queue", id="focus-queue", show=False, tooltip="Back to the queue"),
-        Binding("f5", "refresh", "Refresh", id="refresh", tooltip="Reload the queue (picks up newly mined entries)"),
+        Binding("f5", "refresh", "Refresh", id="refresh", show=False, tooltip="Reload the queue (picks up newly mined entries)"),
     ]
 
     def __init__(self) -> None:
@@ -58,7 +58,7 @@ class ReviewScreen(ShowsWorkerErrors, Screen):
             with Vertical(id="entry-pane"):
                 yield EntryDetail(id="entry-detail")
                 yield KwicPanel(id="kwic")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.load_choices()

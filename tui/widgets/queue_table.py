@@ -10,6 +10,9 @@ from textual.widgets import DataTable
 from db.review import QueueRow
 
 
+STATUS_MARK = {"candidate": "·", "approved": "✓", "rejected": "✗"}
+
+
 class QueueTable(DataTable):
     """Rows keyed by entry id; posts `EntryHighlighted` as the cursor moves."""
 
@@ -20,10 +23,10 @@ class QueueTable(DataTable):
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
+        self.add_column(" ", key="status", width=1)
         self.add_column("score", key="score", width=5)
-        self.add_column("中文", key="zh")
+        self.add_column("中文", key="zh", width=14)
         self.add_column("English", key="en")
-        self.add_column("status", key="status", width=9)
 
     def show_rows(self, rows: list[QueueRow], select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else self.current_id
@@ -35,13 +38,13 @@ class QueueTable(DataTable):
         self._announce()
 
     def update_row(self, row: QueueRow) -> None:
-        for column, value in zip(("score", "zh", "en", "status"), self._cells(row)):
+        for column, value in zip(("status", "score", "zh", "en"), self._cells(row)):
             self.update_cell(str(row.id), column, value)
 
     @staticmethod
     def _cells(row: QueueRow) -> tuple[str, str, str, str]:
         en = row.en + (f" +{row.renderings - 1}" if row.renderings > 1 else "")
-        return f"{row.score:.2f}", row.zh, en, row.status
+        return STATUS_MARK.get(row.status, "?"), f"{row.score:.2f}", row.zh, en
 
     @property
     def current_id(self) -> int | None:
