@@ -10,7 +10,10 @@ never spliced into SQL, and unprintable characters are dropped.
 from __future__ import annotations
 
 import re
+import sqlite3
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from sqlite_utils import Database
 
@@ -22,7 +25,7 @@ from .entries import get_entries
 MAX_QUERY_CHARS = 200  # no term is longer; a 10,000-character paste is cut here
 PREFIX_CANDIDATES = 200
 FUZZY_CANDIDATES = 200
-POSTINGS_PER_GRAM = 2000  # a gram shared by more terms than this says little
+POSTINGS_PER_GRAM = 400  # a gram shared by more terms than this says little
 QUERY_GRAMS = 24
 FUZZY_MIN_SCORE = 60.0
 
@@ -36,7 +39,10 @@ _TERM_RANK = {"preferred": 0, "admitted": 1}
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]+")
 _PINYIN_ONLY = re.compile(r"[a-z]+")
 _TOP = "\U0010ffff"
-_TERM_SELECT = "SELECT id, entry_id, match_key, pinyin, initials, status, (SELECT status FROM entries WHERE id = entry_id) AS entry_status FROM terms"
+_TERM_SELECT = (
+    "SELECT t.id, t.entry_id, t.text, t.match_key, t.pinyin, t.initials, t.status, e.status AS entry_status "
+    "FROM terms t JOIN entries e ON e.id = t.entry_id"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +70,8 @@ def lookup(db: Database, query: str, *, limit: int = 20) -> list[LookupHit]:
         return []
     best: dict[int, tuple] = {}  # entry id -> (rank tuple, term id, tier, score)
 
-    def offer(rows, tier: int, score_of) -> None:
-        for row in rows:
-            score = score_of(row)
+    def offer(scored, tier: int) -> None:
+        for row, score in scored:
             entry_rank = _ENTRY_RANK.get(row["entry_status"], 3)
             rank = (tier, entry_rank == _ENTRY_RANK["rejected"], -score, entry_rank, _TERM_RANK.get(row["status"], 2),
                     len(row["match_key"]), row["entry_id"])
@@ -74,15 +79,15 @@ def lookup(db: Database, query: str, *, limit: int = 20) -> list[LookupHit]:
                 best[row["entry_id"]] = (rank, row["id"], tier, score)
 
     if q.key:
-        offer(db.query(f"{_TERM_SELECT} WHERE match_key = ?", [q.key]), TIER_EXACT, lambda r: 100.0)
-        offer(_prefix(db, "match_key", q.key), TIER_PREFIX, lambda r: _coverage(q.key, r["match_key"]))
+        offer(_exact(db, "match_key", q.key), TIER_EXACT)
+        offer(_prefix(db, "match_key", q.key), TIER_PREFIX)
     if q.pinyin:
-        offer(db.query(f"{_TERM_SELECT} WHERE pinyin = ?", [q.pinyin]), TIER_PINYIN, lambda r: 100.0)
-        offer(_prefix(db, "pinyin", q.pinyin), TIER_PINYIN_PREFIX, lambda r: _coverage(q.pinyin, r["pinyin"]))
-        offer(db.query(f"{_TERM_SELECT} WHERE initials = ?", [q.pinyin]), TIER_INITIALS, lambda r: 100.0)
-        offer(_prefix(db, "initials", q.pinyin), TIER_INITIALS_PREFIX, lambda r: _coverage(q.pinyin, r["initials"]))
+        offer(_exact(db, "pinyin", q.pinyin), TIER_PINYIN)
+        offer(_prefix(db, "pinyin", q.pinyin), TIER_PINYIN_PREFIX)
+        offer(_exact(db, "initials", q.pinyin), TIER_INITIALS)
+        offer(_prefix(db, "initials", q.pinyin), TIER_INITIALS_PREFIX)
     if q.key and len(best) < limit:
-        offer(_fuzzy(db, q), TIER_FUZZY, lambda r: r["similarity"])
+        offer(_fuzzy(db, q), TIER_FUZZY)
 
     ranked = sorted(best.values())[:limit]
     entries = {e.id: e for e in get_entries(db, [rank[-1] for rank, *_ in ranked])}
@@ -96,49 +101,58 @@ def lookup(db: Database, query: str, *, limit: int = 20) -> list[LookupHit]:
     return hits
 
 
-def _prefix(db: Database, column: str, key: str):
-    """Rows whose `column` starts with `key` (but is not equal to it), in index order."""
-    return db.query(
-        f"{_TERM_SELECT} WHERE {column} > ? AND {column} < ? ORDER BY {column} LIMIT ?",
+def _exact(db: Database, column: str, key: str) -> list[tuple[sqlite3.Row, float]]:
+    return [(row, 100.0) for row in _rows(db, f"{_TERM_SELECT} WHERE t.{column} = ?", [key])]
+
+
+def _prefix(db: Database, column: str, key: str) -> list[tuple[sqlite3.Row, float]]:
+    """Rows whose `column` starts with `key` (but is not equal to it), scored by the share covered."""
+    rows = _rows(
+        db, f"{_TERM_SELECT} WHERE t.{column} > ? AND t.{column} < ? ORDER BY t.{column} LIMIT ?",
         [key, key + _TOP, PREFIX_CANDIDATES],
     )
+    return [(row, 100.0 * len(key) / max(len(row[column]), 1)) for row in rows]
 
 
-def _coverage(key: str, found: str) -> float:
-    return 100.0 * len(key) / max(len(found), 1)
+def _rows(db: Database, sql: str, params: list) -> list[sqlite3.Row]:
+    cursor = db.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, params).fetchall()
 
 
-def _fuzzy(db: Database, q: QueryKeys) -> list[dict]:
-    """Terms sharing the most n-grams with the query key, scored by rapidfuzz similarity."""
+def _fuzzy(db: Database, q: QueryKeys) -> list[tuple[sqlite3.Row, float]]:
+    """Terms sharing the most n-grams with the query key, scored by rapidfuzz similarity.
+
+    A gram with more postings than POSTINGS_PER_GRAM is too common to say much: candidates come
+    from the rarer grams first, and at most the cap is read per gram.
+    """
     from rapidfuzz import fuzz
     from rapidfuzz.utils import default_process
 
     grams = lookup_grams(q.key)[:QUERY_GRAMS]
     if len(q.key) < 2 or not grams:
         return []
-    postings = " UNION ALL ".join(["SELECT * FROM (SELECT term_id FROM term_grams WHERE gram = ? LIMIT ?)"] * len(grams))
-    params = [p for gram in grams for p in (gram, POSTINGS_PER_GRAM)]
-    needed = max(1, len(grams) // 3)
-    candidates = [
-        r[0]
-        for r in db.execute(
-            f"SELECT term_id, count(*) AS shared FROM ({postings}) GROUP BY term_id HAVING shared >= ? "
-            "ORDER BY shared DESC, term_id LIMIT ?",
-            [*params, needed, FUZZY_CANDIDATES],
-        )
+    postings = [
+        [r[0] for r in db.execute("SELECT term_id FROM term_grams WHERE gram = ? LIMIT ?", [g, POSTINGS_PER_GRAM + 1])]
+        for g in grams
     ]
+    rare = [p for p in postings if len(p) <= POSTINGS_PER_GRAM]
+    shared = Counter(chain.from_iterable(rare * 2))  # a rare gram counts double
+    if len(shared) < FUZZY_CANDIDATES:  # too few telling grams: let the (truncated) common ones fill up
+        shared.update(chain.from_iterable(p for p in postings if len(p) > POSTINGS_PER_GRAM))
+    candidates = [term_id for term_id, _ in shared.most_common(FUZZY_CANDIDATES)]
     if not candidates:
         return []
     cjk = has_cjk(q.key)
     words = default_process(q.text)
     out = []
     marks = ",".join("?" * len(candidates))
-    for row in db.query(f"{_TERM_SELECT.replace('FROM terms', ', text FROM terms')} WHERE id IN ({marks})", candidates):
+    for row in _rows(db, f"{_TERM_SELECT} WHERE t.id IN ({marks})", candidates):
         if has_cjk(row["match_key"]) != cjk:
             continue
         similarity = fuzz.ratio(q.key, row["match_key"])
         if not cjk:
             similarity = max(similarity, 0.9 * fuzz.token_set_ratio(words, default_process(row["text"])))
         if similarity >= FUZZY_MIN_SCORE:
-            out.append({**row, "similarity": similarity})
+            out.append((row, similarity))
     return out

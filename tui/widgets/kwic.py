@@ -30,6 +30,8 @@ class KwicPanel(VerticalScroll):
     """Scrollable list of evidence pairs."""
 
     def show(self, evidence: list[Evidence]) -> None:
+        if not self.is_attached:  # an answer arriving while the app closes
+            return
         self.remove_children()
         if not evidence:
             self.mount(Static(Text("No aligned sentences recorded for this entry.", style="dim")))
