@@ -10,8 +10,10 @@ from datetime import datetime, timezone
 from sqlite_utils import Database
 
 from glossary.errors import NotFoundError
-from glossary.keys import is_traditional, match_key, pinyin_initials, pinyin_key
+from glossary.keys import is_traditional, match_key, pinyin_syllables
 from glossary.models import Entry, Term, entry_to_dict
+
+from .term_index import index_terms, index_terms_bulk
 
 _TERM_COLUMNS = (
     "id, entry_id, lang, text, status, type, script, source, part_of_speech, context, note, exact, count"
@@ -33,8 +35,9 @@ def term_row(entry_id: int, term: Term, position: int) -> dict:
     }
     if term.lang.lower().startswith("zh"):
         row["script"] = term.script or ("Hant" if is_traditional(term.text) else "Hans")
-        row["pinyin"] = pinyin_key(term.text) or None
-        row["initials"] = pinyin_initials(term.text) or None
+        syllables = pinyin_syllables(term.text)
+        row["pinyin"] = "".join(syllables) or None
+        row["initials"] = "".join(s[0] for s in syllables) or None
     return row
 
 
@@ -47,22 +50,36 @@ def _term_from_row(row: dict) -> Term:
     )
 
 
-def log_change(db: Database, entry_id: int | None, action: str, before: Entry | None, after: Entry | None) -> int:
-    """Append one change to the review log (before/after as JSON) and return its id."""
+def log_change(
+    db: Database, entry_id: int | None, action: str, before: Entry | None, after: Entry | None,
+    *, batch: int | None = None, before_extra: dict | None = None, after_extra: dict | None = None,
+) -> int:
+    """Append one change to the review log (before/after as JSON) and return its id.
+
+    Rows of one multi-entry change (merge, split) share `batch` so they undo together;
+    `*_extra` adds keys to the logged state (e.g. the occurrences an entry held).
+    """
     return db.table("review_log").insert(
         {
             "entry_id": entry_id, "action": action,
-            "before": json.dumps(entry_to_dict(before), ensure_ascii=False) if before else None,
-            "after": json.dumps(entry_to_dict(after), ensure_ascii=False) if after else None,
-            "at": now(), "undone": 0,
+            "before": _state_json(before, before_extra), "after": _state_json(after, after_extra),
+            "at": now(), "undone": 0, "batch": batch,
         }
     ).last_pk
 
 
+def _state_json(entry: Entry | None, extra: dict | None) -> str | None:
+    if entry is None:
+        return None
+    return json.dumps({**entry_to_dict(entry), **(extra or {})}, ensure_ascii=False)
+
+
 def _insert_terms(db: Database, entry_id: int, terms: Iterable[Term]) -> None:
+    """Insert an entry's terms and their lookup-index rows."""
     rows = [term_row(entry_id, t, i) for i, t in enumerate(terms)]
     if rows:
         db.table("terms").insert_all(rows)
+        index_terms(db, db.execute("SELECT id, match_key FROM terms WHERE entry_id = ?", [entry_id]).fetchall())
 
 
 def add_entry(db: Database, entry: Entry, *, action: str = "create", log: bool = True) -> int:
@@ -81,6 +98,58 @@ def add_entry(db: Database, entry: Entry, *, action: str = "create", log: bool =
         if log:
             log_change(db, entry_id, action, None, replace(entry, id=entry_id))
     return entry_id
+
+
+_ENTRY_COLUMNS = ("id", "status", "category", "note", "source", "score", "created", "updated")
+
+
+def add_entries(
+    db: Database, entries: Iterable[Entry], *, action: str = "create", log: bool = True, index: bool = True,
+    batch: int = 5000,
+) -> list[int]:
+    """Store many new entries in one transaction (import, benchmarks); returns their ids in order.
+
+    Ids are assigned here so terms, log and lookup-index rows go in with bulk statements;
+    `index=False` leaves the lookup index to one `rebuild_lookup_index` call afterwards.
+    """
+    stamp, ids = now(), []
+    term_columns: list[str] | None = None
+    with db.atomic():
+        pending = iter(entries)
+        while chunk := [e for _, e in zip(range(batch), pending)]:
+            next_entry = db.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
+            next_term = db.execute("SELECT coalesce(max(id), 0) + 1 FROM terms").fetchone()[0]
+            entry_rows, term_rows, keyed = [], [], []
+            for entry in chunk:
+                entry_id = entry.id if entry.id is not None else next_entry
+                next_entry = max(next_entry, entry_id + 1)
+                ids.append(entry_id)
+                entry_rows.append((entry_id, entry.status, entry.category, entry.note, entry.source,
+                                   entry.score, entry.created or stamp, entry.updated or stamp))
+                for position, term in enumerate(entry.terms):
+                    row = {"id": next_term, **term_row(entry_id, term, position)}
+                    term_columns = term_columns or list(row)
+                    term_rows.append(tuple(row.values()))
+                    keyed.append((next_term, row["match_key"]))
+                    next_term += 1
+            db.conn.executemany(
+                f"INSERT INTO entries ({', '.join(_ENTRY_COLUMNS)}) VALUES ({', '.join('?' * len(_ENTRY_COLUMNS))})",
+                entry_rows,
+            )
+            if term_rows:
+                db.conn.executemany(
+                    f"INSERT INTO terms ({', '.join(term_columns)}) VALUES ({', '.join('?' * len(term_columns))})",
+                    term_rows,
+                )
+                if index:
+                    index_terms_bulk(db, keyed)
+            if log:
+                db.conn.executemany(
+                    "INSERT INTO review_log (entry_id, action, before, after, at, undone) VALUES (?, ?, NULL, ?, ?, 0)",
+                    [(entry_id, action, _state_json(replace(entry, id=entry_id), None), stamp)
+                     for entry_id, entry in zip(ids[-len(chunk):], chunk)],
+                )
+    return ids
 
 
 def save_entry(db: Database, entry: Entry, *, action: str = "edit", log: bool = True) -> Entry:

@@ -144,3 +144,20 @@ def pinyin_span(name: str, text: str) -> tuple[int, int] | None:
             if end is not None:
                 return start, end
     return None
+
+
+LOOKUP_GRAMS_PER_KEY = 64
+
+
+def lookup_grams(key: str) -> list[str]:
+    """Distinct character n-grams of a match key for the fuzzy lookup index.
+
+    Padded bigrams when the key holds CJK (two characters carry a word), padded trigrams
+    otherwise; capped so a pathological key cannot flood the index.
+    """
+    if not key:
+        return []
+    n = 2 if CJK_RE.search(key) else 3
+    padded = f" {key} "
+    grams = dict.fromkeys(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return list(grams)[:LOOKUP_GRAMS_PER_KEY]

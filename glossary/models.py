@@ -152,6 +152,29 @@ class Entry:
         return terms[0] if terms else None
 
 
+@dataclass(frozen=True, slots=True)
+class LookupHit:
+    """One lookup result: the entry, the term that matched, and how it matched."""
+
+    entry: Entry
+    term: Term
+    match: str  # exact, prefix or fuzzy
+    key: str  # which key matched: term (match key), pinyin or initials
+    score: float  # 100 for exact; share of the key covered (prefix) or similarity (fuzzy)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """An aligned sentence pair behind an entry, with the term's spans on each side (for KWIC)."""
+
+    document: str
+    pair_seq: int
+    zh: str
+    en: str
+    zh_spans: tuple[tuple[int, int], ...] = ()
+    en_spans: tuple[tuple[int, int], ...] = ()
+
+
 # ---------------------------------------------------------------- checking
 @dataclass(frozen=True, slots=True)
 class DraftIssue:
