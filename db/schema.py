@@ -136,6 +136,7 @@ def m0002_dropped_lines(db: Database) -> None:
     )
 
 
+@migrations()
 def m0004_lookup_index(db: Database) -> None:
     """Character n-grams of every term's match key (the fuzzy lookup index), a plain
     match-key index for exact and prefix lookup in any language, and review-log batches
