@@ -65,22 +65,77 @@ def _insert_terms(db: Database, entry_id: int, terms: Iterable[Term]) -> None:
         db.table("terms").insert_all(rows)
 
 
+def _entry_fields(entry: Entry) -> dict:
+    return {
+        "status": entry.status, "category": entry.category, "note": entry.note,
+        "source": entry.source, "score": entry.score, "definition": entry.definition,
+    }
+
+
+def _insert_sources(db: Database, entry_id: int, sources: Iterable[str]) -> None:
+    rows = [{"entry_id": entry_id, "name": name} for name in dict.fromkeys(sources) if name]
+    if rows:
+        db.table("entry_sources").insert_all(rows, ignore=True)
+
+
 def add_entry(db: Database, entry: Entry, *, action: str = "create", log: bool = True) -> int:
     """Store a new entry with its terms; returns the new id. `entry.id` is kept if given."""
     stamp = now()
     with db.atomic():
-        row = {
-            "status": entry.status, "category": entry.category, "note": entry.note,
-            "source": entry.source, "score": entry.score,
-            "created": entry.created or stamp, "updated": entry.updated or stamp,
-        }
+        row = {**_entry_fields(entry), "created": entry.created or stamp, "updated": entry.updated or stamp}
         if entry.id is not None:
             row["id"] = entry.id
         entry_id = db.table("entries").insert(row).last_pk
         _insert_terms(db, entry_id, entry.terms)
+        _insert_sources(db, entry_id, entry.sources)
         if log:
             log_change(db, entry_id, action, None, replace(entry, id=entry_id))
     return entry_id
+
+
+def _insert_rows(db: Database, table: str, rows: list[dict], conflict: str = "") -> None:
+    """executemany over rows that share their keys (sqlite-utils' insert_all is slow for bulk rows)."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    sql = f"INSERT {conflict} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    db.conn.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+
+
+def add_entries(db: Database, entries: Iterable[Entry], *, action: str = "import", log: bool = True) -> list[int]:
+    """Store many new entries in one transaction with batched inserts (bulk import); returns their ids.
+
+    An `entry.id` is kept if given (the caller makes sure it is free); the others get fresh ids.
+    """
+    entries = list(entries)
+    if not entries:
+        return []
+    stamp = now()
+    with db.atomic():
+        top = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
+        next_id = max([top, *(e.id for e in entries if e.id is not None)]) + 1
+        ids, entry_rows, term_rows, source_rows, log_rows = [], [], [], [], []
+        for entry in entries:
+            if entry.id is None:
+                entry_id, next_id = next_id, next_id + 1
+            else:
+                entry_id = entry.id
+            ids.append(entry_id)
+            entry_rows.append({
+                "id": entry_id, **_entry_fields(entry),
+                "created": entry.created or stamp, "updated": entry.updated or stamp,
+            })
+            term_rows.extend(term_row(entry_id, t, i) for i, t in enumerate(entry.terms))
+            source_rows.extend({"entry_id": entry_id, "name": n} for n in dict.fromkeys(entry.sources) if n)
+            if log:
+                after = json.dumps(entry_to_dict(replace(entry, id=entry_id)), ensure_ascii=False)
+                log_rows.append({"entry_id": entry_id, "action": action, "before": None, "after": after,
+                                 "at": stamp, "undone": 0})
+        _insert_rows(db, "entries", entry_rows)
+        _insert_rows(db, "terms", term_rows)
+        _insert_rows(db, "entry_sources", source_rows, "OR IGNORE")
+        _insert_rows(db, "review_log", log_rows)
+    return ids
 
 
 def save_entry(db: Database, entry: Entry, *, action: str = "edit", log: bool = True) -> Entry:
@@ -90,11 +145,14 @@ def save_entry(db: Database, entry: Entry, *, action: str = "edit", log: bool = 
     with db.atomic():
         before = get_entry(db, entry.id)
         db.execute(
-            "UPDATE entries SET status = ?, category = ?, note = ?, source = ?, score = ?, updated = ? WHERE id = ?",
-            [entry.status, entry.category, entry.note, entry.source, entry.score, now(), entry.id],
+            "UPDATE entries SET status = ?, category = ?, note = ?, source = ?, score = ?, definition = ?,"
+            " updated = ? WHERE id = ?",
+            [entry.status, entry.category, entry.note, entry.source, entry.score, entry.definition, now(), entry.id],
         )
         db.execute("DELETE FROM terms WHERE entry_id = ?", [entry.id])
         _insert_terms(db, entry.id, entry.terms)
+        db.execute("DELETE FROM entry_sources WHERE entry_id = ?", [entry.id])
+        _insert_sources(db, entry.id, entry.sources)
         after = get_entry(db, entry.id)
         if log:
             log_change(db, entry.id, action, before, after)
@@ -141,11 +199,13 @@ def get_entries(db: Database, ids: Iterable[int]) -> list[Entry]:
             terms.setdefault(row["entry_id"], []).append(_term_from_row(row))
         sources: dict[int, list[str]] = {}
         for row in db.query(
-            f"""SELECT DISTINCT o.entry_id, d.name FROM occurrences o
+            f"""SELECT o.entry_id, d.name FROM occurrences o
                 JOIN segment_pairs s ON s.id = o.segment_pair_id
                 JOIN documents d ON d.id = s.document_id
-                WHERE o.entry_id IN ({marks}) ORDER BY d.name""",
-            chunk,
+                WHERE o.entry_id IN ({marks})
+                UNION SELECT entry_id, name FROM entry_sources WHERE entry_id IN ({marks})
+                ORDER BY 2""",
+            chunk + chunk,
         ):
             sources.setdefault(row["entry_id"], []).append(row["name"])
         for row in db.query(f"SELECT * FROM entries WHERE id IN ({marks})", chunk):
@@ -157,7 +217,7 @@ def _entry_from_row(row: dict, terms: Iterable[Term], sources: Iterable[str]) ->
     return Entry(
         terms=tuple(terms), status=row["status"], category=row["category"], note=row["note"],
         score=row["score"], source=row["source"], created=row["created"], updated=row["updated"],
-        sources=tuple(sources), id=row["id"],
+        sources=tuple(sources), id=row["id"], definition=row.get("definition"),
     )
 
 
@@ -185,6 +245,29 @@ def find_entry_ids(db: Database, lang: str, text: str) -> list[int]:
     return [
         r["entry_id"]
         for r in db.query("SELECT DISTINCT entry_id FROM terms WHERE lang = ? AND match_key = ? ORDER BY entry_id", [lang, key])
+    ]
+
+
+def find_entry_ids_by_keys(db: Database, lang: str, keys: Iterable[str]) -> list[int]:
+    """Entries holding a term in `lang` whose match key is one of `keys` (already normalized)."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    return [
+        r["entry_id"]
+        for r in db.query(
+            f"SELECT DISTINCT entry_id FROM terms WHERE lang = ? AND match_key IN ({marks}) ORDER BY entry_id",
+            [lang, *keys],
+        )
+    ]
+
+
+def term_languages(db: Database) -> list[tuple[str, str | None]]:
+    """The (lang, script) pairs present in the termbase, most terms first."""
+    return [
+        (r["lang"], r["script"])
+        for r in db.query("SELECT lang, script, count(*) AS n FROM terms GROUP BY lang, script ORDER BY n DESC, lang")
     ]
 
 

@@ -117,3 +117,18 @@ def m0001_initial(db: Database) -> None:
         CREATE INDEX idx_review_log_entry ON review_log (entry_id);
         """
     )
+
+
+@migrations()
+def m0005_interchange(db: Database) -> None:
+    """Definitions from imported glossaries, and supporting-document names kept without occurrences."""
+    db.executescript(
+        """
+        ALTER TABLE entries ADD COLUMN definition TEXT;
+        CREATE TABLE entry_sources (
+            entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            PRIMARY KEY (entry_id, name)
+        );
+        """
+    )
