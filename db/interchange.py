@@ -229,9 +229,16 @@ def _signature(entry: Entry) -> frozenset:
 
 
 def _best_match(candidates: list[Entry], entry: Entry) -> Entry:
-    """The candidate sharing most renderings with `entry` (lowest id on a tie)."""
+    """The candidate sharing most renderings with `entry`, then most preferred ones, then fewest others."""
     wanted = {term_identity(t) for t in entry.terms}
-    return max(candidates, key=lambda e: (len({term_identity(t) for t in e.terms} & wanted), -(e.id or 0)))
+    preferred = {term_identity(t) for t in entry.terms if t.status == "preferred"}
+
+    def rank(candidate: Entry) -> tuple:
+        have = {term_identity(t) for t in candidate.terms}
+        have_preferred = {term_identity(t) for t in candidate.terms if t.status == "preferred"}
+        return len(have & wanted), len(have_preferred & preferred), -len(have ^ wanted), -(candidate.id or 0)
+
+    return max(candidates, key=rank)
 
 
 # ---------------------------------------------------------------- export

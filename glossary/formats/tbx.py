@@ -20,7 +20,7 @@ from .base import (
     TBX_POS, TBX_STATUS, Warnings, clean_text, join_notes, part_of_speech, preferred_first, term_script,
     term_type, usage_status, with_default_statuses,
 )
-from .langs import lang_tag, ordered_tags, parse_lang
+from .langs import lang_tag, parse_lang
 from .xmlsafe import safe_iterparse
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
@@ -109,16 +109,21 @@ def _entry_xml(entry: Entry, names: _Names, number: int) -> str:
             )
     if entry.note:
         parts.append(f"{ind}  <note>{_esc(entry.note)}</note>\n")
-    groups = {(t.lang, term_script(t)) for t in entry.terms}
-    by_tag = {lang_tag(lang, script): (lang, script) for lang, script in groups}
-    for tag in ordered_tags(list(by_tag)):
-        lang, script = by_tag[tag]
+    groups = dict.fromkeys((t.lang, term_script(t)) for t in entry.terms)
+    for lang, script in sorted(groups, key=_language_rank):
+        tag = lang_tag(lang, script)
         parts.append(f'{ind}  <{names.lang} xml:lang="{_attr(tag)}">\n')
         for term in preferred_first(entry, lang, script):
             parts.append(_term_xml(term, names, ind + "    "))
         parts.append(f"{ind}  </{names.lang}>\n")
     parts.append(f"{ind}</{names.entry}>\n")
     return "".join(parts)
+
+
+def _language_rank(group: tuple[str, str | None]) -> int:
+    """zh-CN first (translate-toolkit's source), zh-Hant last (never taken as the target), others in entry order."""
+    lang, script = group
+    return 0 if lang == "zh" and script is None else 2 if lang == "zh" else 1
 
 
 def _term_xml(term: Term, names: _Names, ind: str) -> str:
