@@ -120,6 +120,23 @@ def m0001_initial(db: Database) -> None:
 
 
 @migrations()
+def m0002_dropped_lines(db: Database) -> None:
+    """Lines the ingester removed, with the reason: answers "why is this line missing?"."""
+    db.executescript(
+        """
+        CREATE TABLE dropped_lines (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            line INTEGER NOT NULL DEFAULT 0,
+            reason TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX idx_dropped_lines_document ON dropped_lines (document_id);
+        """
+    )
+
+
+@migrations()
 def m0005_interchange(db: Database) -> None:
     """Definitions from imported glossaries, and supporting-document names kept without occurrences."""
     db.executescript(

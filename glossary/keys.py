@@ -10,6 +10,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+CJK_RANGES = _CJK  # for building other regexes over Han characters
 CJK_RE = re.compile(f"[{_CJK}]")
 # Punctuation and spacing that never distinguishes two Chinese terms.
 _ZH_NOISE = re.compile(r"[\s\-‐‑‒–—―·・•.,，、。:：;；!！?？'\"‘’“”「」『』《》〈〉()（）\[\]【】〔〕<>]+")
