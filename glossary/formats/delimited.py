@@ -10,7 +10,7 @@ from typing import BinaryIO, TextIO
 from glossary.models import Entry, ReadEntry
 
 from .base import NOT_RECOMMENDED, Warnings, preferred_first
-from .tabular import entry_row, rows_to_entries, table_columns
+from .tabular import entry_row, header_column, rows_to_entries, table_columns
 from .text import decoded_lines
 
 _DELIMITERS = (",", ";", "\t")
@@ -92,7 +92,7 @@ def _cell(text: str) -> str:
 def read_tsv(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntry]:
     """OmegaT glossary lines; `#` lines are comments; the column holding Chinese is zh, the other en."""
     def rows() -> Iterator[tuple[int, list[str]]]:
-        yield 0, OMEGAT_HEADER
+        header_given = False
         for number, line in enumerate(decoded_lines(fh, name), 1):
             line = line.rstrip("\r\n")
             if line.startswith("\ufeff"):
@@ -102,6 +102,12 @@ def read_tsv(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntry]
             cells = line.split("\t")
             if len(cells) > 3:
                 cells = cells[:2] + ["; ".join(c for c in cells[2:] if c.strip())]
+            if not header_given:
+                header_given = True
+                if len(cells) >= 2 and all(header_column(c).kind == "term" for c in cells[:2]):
+                    yield number, cells  # a header of language codes (zh<TAB>en) names the columns
+                    continue
+                yield 0, OMEGAT_HEADER
             yield number, cells
 
     yield from rows_to_entries(rows(), name, warnings)

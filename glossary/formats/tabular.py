@@ -34,7 +34,8 @@ _FIELD_NAMES = {
     "target": "target", "target term": "target", "translation": "target", "译文": "target",
 }
 _QUALIFIED = re.compile(
-    r"^(?P<lang>.*?)[\s_(\-]*\b(?P<kind>deprecated|forbidden|do not use|abbr|abbreviation|acronym)\)?$", re.IGNORECASE
+    r"^(?:(?P<lang>.*?)[\s_(\-]+)?(?P<kind>deprecated|forbidden|do not use|abbr|abbreviation|acronym)\)?$",
+    re.IGNORECASE,
 )
 
 
@@ -85,7 +86,7 @@ def header_column(name: str) -> Column:
     if qualified:
         kind = qualified.group("kind").lower()
         kind = "acronym" if kind in ("abbr", "abbreviation", "acronym") else "deprecated"
-        lang_part = qualified.group("lang").strip()
+        lang_part = (qualified.group("lang") or "").strip()
         parsed = header_lang(lang_part) if lang_part else None
         if parsed or not lang_part:
             return Column(kind, *(parsed or (None, None)))
