@@ -223,9 +223,11 @@ def _anchor(entry: Entry) -> tuple[str, list[str]]:
     return lang, list(dict.fromkeys(match_key(lang, t.text) for t in entry.terms if t.lang == lang))
 
 
-def _signature(entry: Entry) -> frozenset:
-    """The exact terms and their statuses: two entries of one file are duplicates only if these agree."""
-    return frozenset((t.lang, t.text, t.status) for t in entry.terms)
+def _signature(entry: Entry) -> tuple:
+    """Everything an entry says but its id and dates: two entries of one file are duplicates if it agrees."""
+    terms = tuple((t.lang, t.text, t.status, t.type, t.source, t.part_of_speech, t.context, t.note)
+                  for t in entry.terms)
+    return terms, entry.category, entry.note, entry.definition, entry.source
 
 
 def _best_match(candidates: list[Entry], entry: Entry) -> Entry:

@@ -41,7 +41,7 @@ def parse_lang(tag: str | None) -> tuple[str, str | None] | None:
     if primary in _CHINESE:
         if subtags & _HANT_SUBTAGS:
             return "zh", "Hant"
-        return "zh", ("Hans" if subtags & {"hans", "cn", "sg"} else None)
+        return "zh", None  # Simplified or unmarked: the termbase detects the script from the text
     if primary in _ENGLISH:
         return "en", None
     return "-".join([primary] + [_case_subtag(p) for p in parts[1:]]), None

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from glossary.errors import FormatError
+from glossary.errors import FormatError, InputError
 from glossary.ingest.decode import detect_encoding
 
 SAMPLE_SIZE = 1 << 20
@@ -20,7 +20,16 @@ def decoded_lines(fh: BinaryIO, name: str) -> Iterator[str]:
     sample = fh.read(SAMPLE_SIZE)
     if not sample.strip(b" \t\r\n\xef\xbb\xbf"):
         raise FormatError(f"{name}: the file is empty")
-    found = detect_encoding(Path(name), sample, truncated=len(sample) == SAMPLE_SIZE)
+    try:
+        found = detect_encoding(Path(name), sample, truncated=len(sample) == SAMPLE_SIZE)
+    except InputError:
+        # Readable in one encoding up to some line, then not: name that line.
+        lines = sample.split(b"\n")[:-1] if len(sample) == SAMPLE_SIZE else sample.split(b"\n")
+        line, label = max((_first_bad_line(lines, codec), label) for codec, label in _CANDIDATES)
+        if line > 1:
+            raise FormatError(f"{name}: line {line}: bytes that are not valid {label} "
+                              "(the file mixes encodings?); save it as UTF-8") from None
+        raise
     encoding = found.codec
     rest = _Rest(sample, fh)
     if encoding.startswith(("utf-16", "utf-32")):
@@ -41,6 +50,18 @@ def decoded_lines(fh: BinaryIO, name: str) -> Iterator[str]:
             raise FormatError(f"{name}: line {number}: UTF-8 text in a {label} file (mixed encodings); "
                               "save the whole file as UTF-8")
         yield line
+
+
+_CANDIDATES = (("utf-8", "UTF-8"), ("gb18030", "GB18030"), ("big5hkscs", "BIG5"))
+
+
+def _first_bad_line(lines: list[bytes], codec: str) -> int:
+    for number, raw in enumerate(lines, 1):
+        try:
+            raw.decode(codec)
+        except UnicodeDecodeError:
+            return number
+    return 0
 
 
 def _is_utf8(raw: bytes) -> bool:
