@@ -140,18 +140,25 @@ class _Importer:
         elif self.term_list and waiting:
             position = waiting[0]
             merged = merge_entry(self.pending[position], entry)
+            if merged is self.pending[position]:
+                self.report.skip("duplicate inside the file", item.where)
+                return
             self.pending[position] = merged
             self.index(merged, position)
             self.report.merged += 1
         elif self.term_list and ours:
-            self.merge_into(_best_match(get_entries(self.db, ours), entry), entry)
+            self.merge_into(_best_match(get_entries(self.db, ours), entry), entry, item.where)
         else:
             self.queue(entry)
 
-    def merge_into(self, existing: Entry, incoming: Entry) -> None:
+    def merge_into(self, existing: Entry, incoming: Entry, where: str | None = None) -> None:
+        """Merge into a stored entry; `where` is given when that entry came from this same file."""
         merged = merge_entry(existing, incoming)
         if merged is existing:
-            self.report.unchanged += 1
+            if where is None:
+                self.report.unchanged += 1
+            else:
+                self.report.skip("duplicate inside the file", where)
             return
         save_entry(self.db, merged, action="import")
         self.report.merged += 1

@@ -265,7 +265,7 @@ def test_csv_layout_and_round_trip(tmp_path):
     assert first.terms_in("en")[2].status == "deprecated"
     assert first.status == "approved" and first.category == "policy"
     assert [(t.text, t.script) for t in first.terms_in("zh")] == [("外防输入", None), ("外防輸入", "Hant")]
-    assert back[2].note == "Line one. Line two & more <tags>."
+    assert back[2].note == "Line one.\nLine two & more <tags>."
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"])

@@ -33,4 +33,5 @@ def command(db, out: str, fmt: str | None, status: str) -> None:
         task = bar.add_task("export", total=total)
         count = export_glossary(db, out, fmt, status=status, progress=lambda n: bar.update(task, completed=n))
     hint = "" if count or status == "all" else " (use --status all to include unreviewed candidates)"
-    console().print(f"{out}: {count:,} {status if status != 'all' else ''} entries written{hint}".replace("  ", " "))
+    which = "" if status == "all" else f" {status}"
+    click.echo(f"{out}: {count:,}{which} entries written{hint}")

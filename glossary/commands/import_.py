@@ -31,6 +31,5 @@ def command(db, file: str, fmt: str | None, dry_run: bool, default_status: str) 
         task = bar.add_task("import", total=None)
         report = import_glossary(db, file, fmt, default_status=default_status, dry_run=dry_run,
                                  progress=lambda n: bar.update(task, completed=n))
-    out = console()
     for line in report.lines():
-        out.print(line, markup=False)
+        click.echo(line)

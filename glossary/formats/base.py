@@ -38,6 +38,13 @@ def clean_text(text: str | None) -> str:
     return _SPACES.sub(" ", text).strip() if text else ""
 
 
+def clean_note(text: str | None) -> str:
+    """Free text (notes, definitions, contexts): spaces collapsed in each line, line breaks kept."""
+    if not text:
+        return ""
+    return "\n".join(line for line in (clean_text(part) for part in text.splitlines()) if line)
+
+
 def usage_status(value: str | None) -> str | None:
     """A TBX status value (preferredTerm-admn-sts, notRecommended, ...) as the termbase's word."""
     return _STATUS_VALUES.get(clean_text(value).replace(" ", "").lower()) if value else None

@@ -17,7 +17,7 @@ from glossary.errors import FormatError
 from glossary.keys import has_cjk
 from glossary.models import Entry, ReadEntry, Term
 
-from .base import NOT_RECOMMENDED, Warnings, clean_text, entry_status, preferred_first, with_default_statuses
+from .base import NOT_RECOMMENDED, Warnings, clean_note, clean_text, entry_status, preferred_first, with_default_statuses
 from .langs import header_lang, lang_tag, ordered_tags
 
 SEPARATOR = "|"
@@ -181,7 +181,7 @@ def _row_entry(row: list[str], columns: list[Column], warnings: Warnings, where:
             else:
                 warnings.add(f"unknown status {value!r} ignored (use candidate, approved or rejected)", where)
         else:
-            fields[column.kind] = value
+            fields[column.kind] = clean_note(cell)
     return Entry(
         terms=with_default_statuses(terms), status=fields.get("status", ""), category=fields.get("category"),
         note=fields.get("note"), definition=fields.get("definition"),

@@ -17,7 +17,7 @@ from glossary.errors import FormatError
 from glossary.models import Entry, ReadEntry, Term
 
 from .base import (
-    TBX_POS, TBX_STATUS, Warnings, clean_text, join_notes, part_of_speech, preferred_first, term_script,
+    TBX_POS, TBX_STATUS, Warnings, clean_note, clean_text, join_notes, part_of_speech, preferred_first, term_script,
     term_type, usage_status, with_default_statuses,
 )
 from .langs import lang_tag, parse_lang
@@ -277,7 +277,7 @@ class _EntryReader:
             elif local in _IGNORED or local == "transacGrp":
                 continue
             else:
-                value = clean_text("".join(child.itertext()))
+                value = clean_note("".join(child.itertext()))
                 if not value:
                     continue
                 if dtype in ("administrativeStatus", "usageStatus", "normativeAuthorization"):
@@ -305,7 +305,7 @@ class _EntryReader:
         if local in _IGNORED:
             self.warnings.add(f"<{local}> not kept", f"line {el.sourceline}")
             return
-        value = clean_text("".join(el.itertext()))
+        value = clean_note("".join(el.itertext()))
         if not value:
             return
         if dtype == "subjectField":
