@@ -156,3 +156,18 @@ def m0004_lookup_index(db: Database) -> None:
     from .term_index import rebuild_lookup_index
 
     rebuild_lookup_index(db)
+
+
+@migrations()
+def m0005_interchange(db: Database) -> None:
+    """Definitions from imported glossaries, and supporting-document names kept without occurrences."""
+    db.executescript(
+        """
+        ALTER TABLE entries ADD COLUMN definition TEXT;
+        CREATE TABLE entry_sources (
+            entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            PRIMARY KEY (entry_id, name)
+        );
+        """
+    )

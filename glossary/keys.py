@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 CJK_RANGES = _CJK  # for building other regexes over Han characters
@@ -59,6 +59,7 @@ def en_key(text: str) -> str:
     return _EN_NOISE.sub("", text.casefold())
 
 
+@lru_cache(maxsize=1 << 16)
 def match_key(lang: str, text: str) -> str:
     """The key for `text` in `lang`: Chinese rules for zh (any region), English-style folding otherwise."""
     return zh_key(text) if lang.lower().startswith("zh") else en_key(text)
