@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 CJK_RE = re.compile(f"[{_CJK}]")
@@ -99,3 +99,100 @@ def fold_pinyin_query(text: str) -> str:
     """A typed pinyin query to key form: tone marks and digits, spaces and apostrophes gone."""
     text = fold_width(text).translate(_TONE_MARKS).lower()
     return re.sub(r"[\s'’\-0-9]+", "", text)
+
+
+# ---------------------------------------------------------------- draft matching
+# The checker matches terms inside running text, so its normalizers keep the original offset of
+# every character. Keys for terms are made by the same functions, so text and keys always agree.
+BOUNDARY = "\x1f"  # stands for punctuation or an inline code: a match never crosses it
+_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}  # length-preserving, unlike NFKC
+_WIDTH_AND_CASE = _WIDTH | {c: c + 32 for c in range(0x41, 0x5B)} | {c: c - 0xFEE0 + 32 for c in range(0xFF21, 0xFF3B)}
+_ZH_SOFT = frozenset(" \t\r\n\u00a0\u3000-‐‑‒–—―·・•'\"‘’“”「」『』《》〈〉()（）[]【】〔〕<>")
+_ZH_HARD = frozenset(".,，、。:：;；!！?？…")
+_EN_WORD = re.compile(r"&|[^\W_]+(?:['’][^\W_]+)*(?:[-‐‑][^\W_]+(?:['’][^\W_]+)*)*")
+_EN_SOFT_GAP = re.compile(r"[\s\"'‘’“”«»_\-‐‑‒–]*")
+_HYPHENS = re.compile(r"[-‐‑]")
+_SPELLING = (  # UK -> US, applied to a singular, lower-case word
+    (re.compile(r"(?<=\w{3})our(?=(?:ed|ing|er|ers|ite|ites|able|ably|al|hood|less)?$)"), "or"),
+    (re.compile(r"(?<=\w)([tb])re(d?)$"), r"\1er\2"),
+    (re.compile(r"(?<=\w{2})([iy])s(e|ed|ing|er|ation|ational|able)$"), r"\1z\2"),
+    (re.compile(r"(?<=\w)ogue$"), "og"),
+    (re.compile(r"^(\w*[aeiou]\w*[aeiou])ll(ed|ing|er|or)$"), r"\1l\2"),
+    (re.compile(r"(?<=\w{2})ence$"), "ense"),
+    (re.compile(r"(?<=\w{3})mme$"), "m"),
+    (re.compile(r"dgement$"), "dgment"),
+)
+
+
+def zh_match_text(text: str, breaks: tuple[int, ...] = ()) -> tuple[str, list[int]]:
+    """Chinese text for term matching (full-width and case folded, Simplified, spacing and quotes
+    dropped, clause punctuation and inline codes as BOUNDARY) and each character's offset in `text`."""
+    folded = text.translate(_WIDTH_AND_CASE)
+    simplified = to_simplified(folded)
+    if len(simplified) != len(folded):  # OpenCC changed a length: convert char by char
+        simplified = "".join(c if len(s := to_simplified(c)) != 1 else s for c in folded)
+    breaks_at = set(breaks)
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(simplified):
+        if i in breaks_at:
+            chars.append(BOUNDARY)
+            offsets.append(i)
+        if ch in _ZH_HARD:
+            chars.append(BOUNDARY)
+            offsets.append(i)
+        elif ch not in _ZH_SOFT:
+            chars.append(ch)
+            offsets.append(i)
+    return "".join(chars), offsets
+
+
+@lru_cache(maxsize=262144)
+def en_fold_word(word: str) -> str:
+    """One English word folded for matching: case, possessive, simple plural, UK/US spelling."""
+    w = word.casefold().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.replace("'", "")
+    if len(w) > 3 and w.isalpha():
+        if w.endswith("ies") and len(w) > 4:
+            w = w[:-3] + "y"
+        elif w.endswith(("sses", "xes", "ches", "shes", "zzes")):
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+    if len(w) > 4:
+        for pattern, repl in _SPELLING:
+            w = pattern.sub(repl, w)
+    return w
+
+
+def en_fold_token(token: str) -> str:
+    """A token (a hyphenated compound is one token) folded; hyphens join its parts."""
+    if token == "&":
+        return "and"
+    return "".join(en_fold_word(part) for part in _HYPHENS.split(token))
+
+
+def en_match_text(text: str, breaks: tuple[int, ...] = ()) -> tuple[str, dict[int, int], dict[int, int]]:
+    """English text for term matching: every folded token as " token ", BOUNDARY where punctuation
+    separates two tokens; inline codes (`breaks`) split tokens like a space. Returns the text and
+    maps from a match's start/end position to offsets in `text`."""
+    text = text.translate(_WIDTH)
+    pieces: list[str] = []
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    pos = last_end = 0
+    cuts = sorted(b for b in set(breaks) if 0 < b < len(text))
+    for piece_start, piece_end in zip([0, *cuts], [*cuts, len(text)]):
+        for m in _EN_WORD.finditer(text, piece_start, piece_end):
+            if pieces and not _EN_SOFT_GAP.fullmatch(text, last_end, m.start()):
+                pieces.append(BOUNDARY)
+                pos += 1
+            folded = en_fold_token(m.group())
+            starts[pos] = m.start()
+            pieces.append(f" {folded} ")
+            pos += len(folded) + 2
+            ends[pos] = m.end()
+            last_end = m.end()
+    return "".join(pieces), starts, ends
