@@ -15,7 +15,7 @@ from glossary.errors import InputError
 from glossary.keys import CJK_RE
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, Term
 
-from .matcher import Hit, TermMatcher, _is_acronym, longest
+from .matcher import Hit, TermMatcher, _is_acronym, longest, term_keys
 
 GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
@@ -42,6 +42,17 @@ class CheckGlossary:
                     self.terms.append((index, term))
         self.zh = TermMatcher("zh", by_lang["zh"])
         self.en = TermMatcher("en", by_lang["en"])
+        self.rendering = self._renderings(by_lang["en"])
+
+    def _renderings(self, en_terms: list[tuple[int, str, bool]]) -> dict[int, int]:
+        """term id -> the id of the entry's first term with the same match key ("plan" = "plans")."""
+        first: dict[tuple[int, str], int] = {}
+        rendering = {}
+        for term_id, text, exact in en_terms:
+            keys = term_keys("en", text)
+            key = text if exact or not keys else keys[0][0]
+            rendering[term_id] = first.setdefault((self.terms[term_id][0], key), term_id)
+        return rendering
 
     def preferred(self, index: int, lang: str) -> str:
         term = self.entries[index].preferred(lang)
@@ -61,7 +72,8 @@ class _Segment:
     seq: int
     segment: DraftSegment
     active: dict[int, Hit] = field(default_factory=dict)  # entry index -> its term in the source
-    good: dict[int, list[tuple[Hit, int]]] = field(default_factory=dict)  # entry -> accepted renderings
+    good: dict[int, list[tuple[Hit, int]]] = field(default_factory=dict)  # active entry -> accepted renderings
+    rendered: set[int] = field(default_factory=set)  # entries with an accepted rendering in the target
     misused: set[int] = field(default_factory=set)  # entries already reported as misused here
 
 
@@ -116,8 +128,10 @@ class DraftChecker:
         for hit in target_hits:
             for term_id in hit.term_ids:
                 index, term = g.terms[term_id]
-                if term.status in GOOD_STATUSES and (self.english_only or index in current.active):
-                    current.good.setdefault(index, []).append((hit, term_id))
+                if term.status in GOOD_STATUSES:
+                    current.rendered.add(index)
+                    if self.english_only or index in current.active:
+                        current.good.setdefault(index, []).append((hit, term_id))
         for hit in longest(target_hits):
             self._check_misuse(current, hit)
         self._record_usage(current, target_hits)
@@ -161,7 +175,7 @@ class DraftChecker:
             entry = g.entries[index]
             if entry.status != "approved" or index in current.misused:
                 continue
-            if any(index in s.good for s in nearby):
+            if any(index in s.rendered for s in nearby):
                 continue
             renderings = g.renderings(index)
             if not renderings:
@@ -187,10 +201,11 @@ class DraftChecker:
             seen = set()
             for hit, term_id in found:
                 term = g.terms[term_id][1]
-                if term.type in _SHORT_FORMS or _is_acronym(term.text) or term_id in seen:
+                rendering = g.rendering[term_id]
+                if term.type in _SHORT_FORMS or _is_acronym(term.text) or rendering in seen:
                     continue
-                seen.add(term_id)
-                self.usage.setdefault(index, []).append((current, term_id, hit))
+                seen.add(rendering)
+                self.usage.setdefault(index, []).append((current, rendering, hit))
 
     def _check_untranslated(self, current: _Segment) -> None:
         target = current.segment.target
