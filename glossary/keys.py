@@ -109,6 +109,8 @@ _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}  # leng
 _WIDTH_AND_CASE = _WIDTH | {c: c + 32 for c in range(0x41, 0x5B)} | {c: c - 0xFEE0 + 32 for c in range(0xFF21, 0xFF3B)}
 _ZH_SOFT = frozenset(" \t\r\n\u00a0\u3000-‐‑‒–—―·・•'\"‘’“”「」『』《》〈〉()（）[]【】〔〕<>")
 _ZH_HARD = frozenset(".,，、。:：;；!！?？…")
+_ZH_HARD_TABLE = {ord(c): BOUNDARY for c in _ZH_HARD}
+_ZH_KEPT = re.compile("[^" + re.escape("".join(sorted(_ZH_SOFT))) + "]+")
 _EN_WORD = re.compile(r"&|[^\W_]+(?:['’][^\W_]+)*(?:[-‐‑][^\W_]+(?:['’][^\W_]+)*)*")
 _EN_SOFT_GAP = re.compile(r"[\s\"'‘’“”«»_\-‐‑‒–]*")
 _HYPHENS = re.compile(r"[-‐‑]")
@@ -124,26 +126,29 @@ _SPELLING = (  # UK -> US, applied to a singular, lower-case word
 )
 
 
-def zh_match_text(text: str, breaks: tuple[int, ...] = ()) -> tuple[str, list[int]]:
+def zh_match_text(text: str, breaks: tuple[int, ...] = (), *, simplified: bool = False) -> tuple[str, list[int]]:
     """Chinese text for term matching (full-width and case folded, Simplified, spacing and quotes
-    dropped, clause punctuation and inline codes as BOUNDARY) and each character's offset in `text`."""
+    dropped, clause punctuation and inline codes as BOUNDARY) and each character's offset in `text`.
+    `simplified=True` skips the OpenCC step for text already converted."""
     folded = text.translate(_WIDTH_AND_CASE)
-    simplified = to_simplified(folded)
-    if len(simplified) != len(folded):  # OpenCC changed a length: convert char by char
-        simplified = "".join(c if len(s := to_simplified(c)) != 1 else s for c in folded)
-    breaks_at = set(breaks)
+    if not simplified:
+        converted = to_simplified(folded)
+        if len(converted) != len(folded):  # OpenCC changed a length: convert char by char
+            converted = "".join(c if len(s := to_simplified(c)) != 1 else s for c in folded)
+        folded = converted
+    marked = folded.translate(_ZH_HARD_TABLE)
+    if not breaks and _ZH_KEPT.fullmatch(marked):
+        return marked, list(range(len(marked)))
     chars: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(simplified):
-        if i in breaks_at:
+    cuts = sorted(b for b in set(breaks) if 0 < b < len(marked))
+    for piece_start, piece_end in zip([0, *cuts], [*cuts, len(marked)]):
+        if piece_start:
             chars.append(BOUNDARY)
-            offsets.append(i)
-        if ch in _ZH_HARD:
-            chars.append(BOUNDARY)
-            offsets.append(i)
-        elif ch not in _ZH_SOFT:
-            chars.append(ch)
-            offsets.append(i)
+            offsets.append(piece_start)
+        for m in _ZH_KEPT.finditer(marked, piece_start, piece_end):
+            chars.append(m.group())
+            offsets.extend(range(m.start(), m.end()))
     return "".join(chars), offsets
 
 
@@ -167,11 +172,42 @@ def en_fold_word(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=262144)
 def en_fold_token(token: str) -> str:
     """A token (a hyphenated compound is one token) folded; hyphens join its parts."""
     if token == "&":
         return "and"
+    if token.isalnum():
+        return en_fold_word(token)
     return "".join(en_fold_word(part) for part in _HYPHENS.split(token))
+
+
+def en_term_keys(text: str) -> list[tuple[str, bool]]:
+    """Match keys of an English term, as (key, derived): the key en_match_text gives its words, then
+    for a short term looser spellings (hyphens as spaces, words run together) marked derived."""
+    text = text.translate(_WIDTH)
+    tokens = _EN_WORD.findall(text)
+    if not tokens:
+        return []
+    padded = list(map(_padded_token, tokens))
+    gaps = _EN_WORD.split(text)[1:-1] if len(tokens) > 1 else []
+    hard = [gap != " " and not _EN_SOFT_GAP.fullmatch(gap) for gap in gaps]
+    if any(hard):
+        key = padded[0] + "".join((BOUNDARY if h else "") + p for h, p in zip(hard, padded[1:]))
+    else:
+        key = "".join(padded)
+    keys = [(key, False)]
+    if not any(hard) and len(tokens) <= 4 and (len(tokens) > 1 or _HYPHENS.search(text)):
+        parts = [en_fold_word(p) for token in tokens for p in _HYPHENS.split(token)]
+        for derived in ("".join(f" {p} " for p in parts), f" {''.join(parts)} "):
+            if derived != key and all(derived != k for k, _ in keys):
+                keys.append((derived, True))
+    return keys
+
+
+@lru_cache(maxsize=262144)
+def _padded_token(token: str) -> str:
+    return f" {en_fold_token(token)} "
 
 
 def en_match_text(text: str, breaks: tuple[int, ...] = ()) -> tuple[str, dict[int, int], dict[int, int]]:
@@ -186,13 +222,14 @@ def en_match_text(text: str, breaks: tuple[int, ...] = ()) -> tuple[str, dict[in
     cuts = sorted(b for b in set(breaks) if 0 < b < len(text))
     for piece_start, piece_end in zip([0, *cuts], [*cuts, len(text)]):
         for m in _EN_WORD.finditer(text, piece_start, piece_end):
-            if pieces and not _EN_SOFT_GAP.fullmatch(text, last_end, m.start()):
+            start = m.start()
+            if pieces and not (start - last_end == 1 and text[last_end] == " ") \
+                    and not _EN_SOFT_GAP.fullmatch(text, last_end, start):
                 pieces.append(BOUNDARY)
                 pos += 1
-            folded = en_fold_token(m.group())
-            starts[pos] = m.start()
-            pieces.append(f" {folded} ")
-            pos += len(folded) + 2
-            ends[pos] = m.end()
-            last_end = m.end()
+            padded = _padded_token(m.group())
+            starts[pos] = start
+            pieces.append(padded)
+            pos += len(padded)
+            last_end = ends[pos] = m.end()
     return "".join(pieces), starts, ends

@@ -105,3 +105,8 @@ def test_exact_terms_and_acronyms_match_as_written():
     assert spans(m, "the party and the Party") == [("Party", (0,))]
     assert spans(m, "let us see the US and two SCOs") == [("US", (1,)), ("SCOs", (2,))]
     assert spans(m, "USA") == []
+
+
+def test_a_term_after_a_longer_terms_failed_prefix_is_found():
+    m = TermMatcher("zh", [(0, "胀", False), (1, "通胀率", False)])
+    assert spans(m, "#通脹", only_longest=True) == [("脹", (0,))]

@@ -5,9 +5,11 @@ Compute, then apply: this returns DraftIssue values; the CLI and the TUI show th
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
@@ -15,7 +17,7 @@ from glossary.errors import InputError
 from glossary.keys import CJK_RE
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, Term
 
-from .matcher import Hit, TermMatcher, _is_acronym, longest, term_keys
+from .matcher import Hit, TermMatcher, _is_acronym, longest
 
 GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
@@ -27,10 +29,27 @@ _LATIN = re.compile(r"[A-Za-z]")
 _LANGUAGE_SAMPLE = 200  # segments looked at to tell a wrong-language draft
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection inside: building and scanning make millions of small acyclic
+    objects, and each collection would walk the whole glossary again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class CheckGlossary:
     """The termbase's entries prepared for checking: one automaton per language over all terms."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
+        with paused_gc():
+            self._build(entries)
+
+    def _build(self, entries: Iterable[Entry]) -> None:
         self.entries: list[Entry] = [e for e in entries if e.status != "rejected"]
         self.terms: list[tuple[int, Term]] = []  # term id -> (entry index, term)
         by_lang: dict[str, list[tuple[int, str, bool]]] = {"zh": [], "en": []}
@@ -40,19 +59,14 @@ class CheckGlossary:
                 if lang in by_lang:
                     by_lang[lang].append((len(self.terms), term.text, term.exact))
                     self.terms.append((index, term))
+        self.entry_of = [index for index, _ in self.terms]
+        self.good = [term.status in GOOD_STATUSES for _, term in self.terms]
         self.zh = TermMatcher("zh", by_lang["zh"])
         self.en = TermMatcher("en", by_lang["en"])
-        self.rendering = self._renderings(by_lang["en"])
-
-    def _renderings(self, en_terms: list[tuple[int, str, bool]]) -> dict[int, int]:
-        """term id -> the id of the entry's first term with the same match key ("plan" = "plans")."""
         first: dict[tuple[int, str], int] = {}
-        rendering = {}
-        for term_id, text, exact in en_terms:
-            keys = term_keys("en", text)
-            key = text if exact or not keys else keys[0][0]
-            rendering[term_id] = first.setdefault((self.terms[term_id][0], key), term_id)
-        return rendering
+        # term id -> the entry's first term with the same match key: "plan" and "plans" are one rendering
+        self.rendering = {t: first.setdefault((self.terms[t][0], key), t) for t, key in self.en.keys.items()}
+        self._renderings: dict[int, list[str]] = {}
 
     def preferred(self, index: int, lang: str) -> str:
         term = self.entries[index].preferred(lang)
@@ -60,9 +74,11 @@ class CheckGlossary:
 
     def renderings(self, index: int) -> list[str]:
         """The English an approved entry accepts: preferred first, then admitted."""
-        terms = [t for t in self.entries[index].terms_in("en") if t.status in GOOD_STATUSES]
-        terms.sort(key=lambda t: t.status != "preferred")
-        return [t.text for t in terms]
+        if index not in self._renderings:
+            terms = [t for t in self.entries[index].terms_in("en") if t.status in GOOD_STATUSES]
+            terms.sort(key=lambda t: t.status != "preferred")
+            self._renderings[index] = [t.text for t in terms]
+        return self._renderings[index]
 
 
 @dataclass
@@ -93,6 +109,10 @@ class DraftChecker:
         self.translated = 0
 
     def run(self, segments: Iterable[DraftSegment]) -> CheckResult:
+        with paused_gc():
+            return self._run(segments)
+
+    def _run(self, segments: Iterable[DraftSegment]) -> CheckResult:
         recent: deque[_Segment] = deque()
         for segment in self._checked_language(iter(segments)):
             recent.append(self._analyse(segment))
@@ -125,12 +145,13 @@ class DraftChecker:
                 for term_id in hit.term_ids:
                     current.active.setdefault(g.terms[term_id][0], hit)
         target_hits = g.en.find(segment.target, segment.target_breaks)
+        entry_of, good, active = g.entry_of, g.good, current.active
         for hit in target_hits:
             for term_id in hit.term_ids:
-                index, term = g.terms[term_id]
-                if term.status in GOOD_STATUSES:
+                if good[term_id]:
+                    index = entry_of[term_id]
                     current.rendered.add(index)
-                    if self.english_only or index in current.active:
+                    if self.english_only or index in active:
                         current.good.setdefault(index, []).append((hit, term_id))
         for hit in longest(target_hits):
             self._check_misuse(current, hit)
@@ -141,6 +162,8 @@ class DraftChecker:
     def _check_misuse(self, current: _Segment, hit: Hit) -> None:
         """A deprecated, superseded or forbidden rendering, unless the same words are right here."""
         g = self.glossary
+        if all(g.good[t] for t in hit.term_ids):
+            return
         bad = [(g.terms[t][0], g.terms[t][1]) for t in hit.term_ids if g.terms[t][1].status in BAD_SEVERITY]
         if not bad:
             return
@@ -170,12 +193,11 @@ class DraftChecker:
 
     def _decide_missing(self, current: _Segment, neighbours: Iterable[_Segment]) -> None:
         g = self.glossary
-        nearby = [s for s in neighbours if abs(s.seq - current.seq) <= self.window]
+        nearby = [s.rendered for s in neighbours if s is not current and abs(s.seq - current.seq) <= self.window]
         for index, hit in current.active.items():
-            entry = g.entries[index]
-            if entry.status != "approved" or index in current.misused:
+            if index in current.rendered or index in current.misused or g.entries[index].status != "approved":
                 continue
-            if any(index in s.rendered for s in nearby):
+            if any(index in rendered for rendered in nearby):
                 continue
             renderings = g.renderings(index)
             if not renderings:

@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 import ahocorasick
 
-from glossary.keys import BOUNDARY, en_match_text, zh_match_text
+from glossary.keys import BOUNDARY, en_match_text, en_term_keys, to_simplified, zh_match_text
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
-_SPACED_WORDS = re.compile(r"^[^\W_]+(?:[\s\-‐‑]+[^\W_]+){1,3}$")
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A term found in a text: its span in the original text and the keys' term ids."""
 
     start: int
@@ -27,25 +26,21 @@ class Hit:
     term_ids: tuple[int, ...]
 
 
+def _hit(values: tuple) -> Hit:
+    return tuple.__new__(Hit, values)  # the C constructor: hits are made by the hundred thousand
+
+
 def _is_acronym(text: str) -> bool:
     return len(text) <= 10 and bool(_ACRONYM.match(text))
 
 
-def term_keys(lang: str, text: str) -> list[tuple[str, bool]]:
-    """The match keys of one term as (key, derived); derived keys are looser spellings
-    (hyphens as spaces, words run together) that lose to a term spelled that way."""
+def term_keys(lang: str, text: str, *, simplified: bool = False) -> list[tuple[str, bool]]:
+    """The match keys of one term as (key, derived); derived keys are looser spellings that lose
+    to a term spelled that way (see keys.en_term_keys)."""
     if lang == "zh":
-        key = zh_match_text(text)[0].strip(BOUNDARY)
+        key = zh_match_text(text, simplified=simplified)[0].strip(BOUNDARY)
         return [(key, False)] if key else []
-    key = en_match_text(text)[0].strip(BOUNDARY)
-    if not key.strip():
-        return []
-    keys = [(key, False)]
-    if _SPACED_WORDS.match(text.strip()):
-        spaced = en_match_text(re.sub(r"[-‐‑]", " ", text))[0]
-        joined = " " + "".join(spaced.split()) + " "
-        keys += [(k, True) for k in (spaced, joined) if k != key]
-    return keys
+    return en_term_keys(text)
 
 
 class TermMatcher:
@@ -54,30 +49,40 @@ class TermMatcher:
     def __init__(self, lang: str, terms: Iterable[tuple[int, str, bool]]) -> None:
         """`terms` are (term id, text, exact); exact terms (and English acronyms) match as written."""
         self.lang = lang
+        self.keys: dict[int, str] = {}  # term id -> its primary key (what "the same rendering" means)
         folded: dict[str, tuple[list[int], list[int]]] = {}
         exact: dict[str, list[int]] = {}
+        loose: list[tuple[int, str]] = []
         for term_id, text, is_exact in terms:
-            text = text.strip()
+            text = " ".join(text.split())
             if not text:
                 continue
             if is_exact or (lang == "en" and _is_acronym(text)):
                 exact.setdefault(text, []).append(term_id)
-                continue
-            for key, derived in term_keys(lang, text):
+                self.keys[term_id] = text
+            else:
+                loose.append((term_id, text))
+        for (term_id, text), converted in zip(loose, _simplified_all(lang, [t for _, t in loose])):
+            keys = term_keys(lang, converted, simplified=True)
+            for key, derived in keys:
                 folded.setdefault(key, ([], []))[derived].append(term_id)
+            if keys:
+                self.keys[term_id] = keys[0][0]
         self._folded = _automaton(
             (key, (len(key), tuple(primary or derived))) for key, (primary, derived) in folded.items()
         )
         self._exact = _automaton((key, (len(key), tuple(ids))) for key, ids in exact.items())
 
     def find(self, text: str, breaks: tuple[int, ...] = ()) -> list[Hit]:
-        """Every occurrence (overlaps included) of a term, in the original offsets of `text`."""
+        """Every occurrence (overlaps included) of a term, in the original offsets of `text`, unordered.
+
+        pyahocorasick's own iter_long is not used: it drops a match that follows a longer key's
+        failed prefix (keys 胀 and 通胀率 in "#通胀" give nothing); `longest` picks from these."""
         if not text:
             return []
         hits = self._find_folded(text, breaks) if self._folded else []
         if self._exact:
             hits += self._find_exact(text, breaks)
-        hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 
     def _find_folded(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
@@ -85,13 +90,13 @@ class TermMatcher:
         if self.lang == "zh":
             norm, offsets = zh_match_text(text, breaks)
             for end, (length, ids) in self._folded.iter(norm):
-                hits.append(Hit(offsets[end - length + 1], offsets[end] + 1, ids))
+                hits.append(_hit((offsets[end - length + 1], offsets[end] + 1, ids)))
         else:
             norm, starts, ends = en_match_text(text, breaks)
             for end, (length, ids) in self._folded.iter(norm):
                 start = end - length + 1
                 if start in starts and end + 1 in ends:
-                    hits.append(Hit(starts[start], ends[end + 1], ids))
+                    hits.append(_hit((starts[start], ends[end + 1], ids)))
         return hits
 
     def _find_exact(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
@@ -125,11 +130,21 @@ def longest(hits: list[Hit]) -> list[Hit]:
     """Leftmost-longest, non-overlapping hits: a term never fires inside a longer known term."""
     chosen: list[Hit] = []
     reach = -1
-    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+    ordered = sorted(hits, key=itemgetter(1), reverse=True)
+    ordered.sort(key=itemgetter(0))  # stable: by start, then longest first
+    for hit in ordered:
         if hit.start >= reach:
             chosen.append(hit)
             reach = hit.end
     return chosen
+
+
+def _simplified_all(lang: str, texts: list[str]) -> list[str]:
+    """Chinese terms converted to Simplified in one OpenCC call (others unchanged)."""
+    if lang != "zh" or not texts:
+        return texts
+    converted = to_simplified("\n".join(texts)).split("\n")
+    return converted if len(converted) == len(texts) else [to_simplified(t) for t in texts]
 
 
 def _automaton(items: Iterable[tuple[str, tuple]]) -> ahocorasick.Automaton | None:
