@@ -10,6 +10,7 @@ the glossary is HKMA's own term list plus CC-CEDICT entries up to the size asked
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import re
 import resource
@@ -30,21 +31,30 @@ def peak_mb() -> float:
 
 
 def glossary_pairs(limit: int, cedict: bool = True) -> list[tuple[str, str]]:
-    """(zh, en) pairs: HKMA terms first (they occur in the draft), then CC-CEDICT headwords."""
+    """(zh, en) pairs: HKMA's terms (they occur in the draft), the Microsoft and OGCIO IT glossaries,
+    then CC-CEDICT headwords of two or more characters (single characters are not terms)."""
     pairs: dict[tuple[str, str], None] = {}
     for line in (EXTERNAL / "hkma-annual-reports" / "terms_per_doc_filtered.jsonl").open(encoding="utf-8"):
         for en, zhs in json.loads(line)["terms"].items():
             for zh in zhs:
                 pairs.setdefault((zh, en), None)
+    if not cedict:
+        return list(pairs)
+    with (EXTERNAL / "ms-terminology-zh-cn" / "Termbase.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            pairs.setdefault((row["zh_CN"], row["en"]), None)
+    with (EXTERNAL / "hk-ogcio-it-glossary" / "hkglossary.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            pairs.setdefault((row["HK Chinese"], row["English"]), None)
     for line in (EXTERNAL / "cc-cedict" / "cedict_ts.u8").open(encoding="utf-8"):
-        if len(pairs) >= limit or not cedict:
+        if len(pairs) >= limit:
             break
         m = CEDICT_LINE.match(line)
-        if m and not line.startswith("#"):
+        if m and not line.startswith("#") and len(m.group(2)) >= 2:
             gloss = re.sub(r"\([^)]*\)|CL:.*|\bsb\b|\bsth\b", "", m.group(3).split(";")[0]).strip()
             if gloss:
                 pairs.setdefault((m.group(2), gloss), None)
-    return list(pairs)[:limit]
+    return [p for p in pairs if p[0].strip() and p[1].strip()][:limit]
 
 
 def build_termbase(path: Path, pairs: list[tuple[str, str]]) -> None:

@@ -13,27 +13,21 @@ def load_check_entries(db: Database) -> list[Entry]:
     The checker reports missing terms for approved entries only, and misused (deprecated,
     superseded, forbidden) renderings for every entry that was not rejected.
     """
-    entries: list[Entry] = []
-    current: dict | None = None
-    terms: list[Term] = []
-    rows = db.query(
-        """SELECT e.id AS entry_id, e.status AS entry_status, e.category, t.id, t.lang, t.text,
-                  t.status, t.type, t.script, t.exact
+    rows = db.execute(
+        """SELECT e.id, e.status, e.category, t.id, t.lang, t.text, t.status, t.type, t.script, t.exact
            FROM entries e JOIN terms t ON t.entry_id = e.id
            WHERE e.status != 'rejected' AND (t.lang LIKE 'zh%' OR t.lang LIKE 'en%')
            ORDER BY e.id, t.position, t.id"""
     )
-    for row in rows:
-        if current is None or row["entry_id"] != current["entry_id"]:
+    entries: list[Entry] = []
+    terms: list[Term] = []
+    current = None
+    for entry_id, entry_status, category, term_id, lang, text, status, type_, script, exact in rows:
+        if current is None or entry_id != current[0]:
             if current is not None:
-                entries.append(_entry(current, terms))
-            current, terms = row, []
-        terms.append(Term(lang=row["lang"], text=row["text"], status=row["status"], type=row["type"],
-                          script=row["script"], exact=bool(row["exact"]), id=row["id"]))
+                entries.append(Entry(tuple(terms), status=current[1], category=current[2], id=current[0]))
+            current, terms = (entry_id, entry_status, category), []
+        terms.append(Term(lang=lang, text=text, status=status, type=type_, script=script, exact=bool(exact), id=term_id))
     if current is not None:
-        entries.append(_entry(current, terms))
+        entries.append(Entry(tuple(terms), status=current[1], category=current[2], id=current[0]))
     return entries
-
-
-def _entry(row: dict, terms: list[Term]) -> Entry:
-    return Entry(terms=tuple(terms), status=row["entry_status"], category=row["category"], id=row["entry_id"])
