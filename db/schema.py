@@ -117,3 +117,20 @@ def m0001_initial(db: Database) -> None:
         CREATE INDEX idx_review_log_entry ON review_log (entry_id);
         """
     )
+
+
+@migrations()
+def m0002_dropped_lines(db: Database) -> None:
+    """Lines the ingester removed, with the reason: answers "why is this line missing?"."""
+    db.executescript(
+        """
+        CREATE TABLE dropped_lines (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            line INTEGER NOT NULL DEFAULT 0,
+            reason TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX idx_dropped_lines_document ON dropped_lines (document_id);
+        """
+    )

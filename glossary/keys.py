@@ -10,6 +10,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+CJK_RANGES = _CJK  # for building other regexes over Han characters
 CJK_RE = re.compile(f"[{_CJK}]")
 # Punctuation and spacing that never distinguishes two Chinese terms.
 _ZH_NOISE = re.compile(r"[\s\-‐‑‒–—―·・•.,，、。:：;；!！?？'\"‘’“”「」『』《》〈〉()（）\[\]【】〔〕<>]+")
@@ -233,3 +234,47 @@ def en_match_text(text: str, breaks: tuple[int, ...] = ()) -> tuple[str, dict[in
             pos += len(padded)
             last_end = ends[pos] = m.end()
     return "".join(pieces), starts, ends
+
+
+@cache
+def _char_readings() -> dict[str, tuple[str, ...]]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    table = {}
+    for code, readings in pinyin_dict.items():
+        folded = tuple(dict.fromkeys(r.translate(_TONE_MARKS).lower().replace("v", "v") for r in readings.split(",")))
+        table[chr(code)] = folded
+    return table
+
+
+def char_readings(char: str) -> tuple[str, ...]:
+    """Every toneless pinyin reading of one character (重 → zhong, chong, tong)."""
+    return _char_readings().get(char, ())
+
+
+def pinyin_span(name: str, text: str) -> tuple[int, int] | None:
+    """The first span of `text` whose characters can be read as the pinyin `name`
+    (any reading of each character, so 重庆 matches `chongqing`), or None."""
+    name = fold_pinyin_query(name)
+    if not name:
+        return None
+    readings = _char_readings()
+
+    def extend(pos: int, at: int) -> int | None:
+        if at == len(name):
+            return pos
+        if pos >= len(text):
+            return None
+        for r in readings.get(text[pos], ()):
+            if name.startswith(r, at):
+                end = extend(pos + 1, at + len(r))
+                if end is not None:
+                    return end
+        return None
+
+    for start, char in enumerate(text):
+        if any(name.startswith(r) for r in readings.get(char, ())):
+            end = extend(start, 0)
+            if end is not None:
+                return start, end
+    return None

@@ -81,6 +81,7 @@ class SegmentPair:
     en_paragraphs: tuple[int, ...] = ()
     score: float = 0.0
     anchors: tuple[str, ...] = ()
+    zh_original: str = ""  # `zh` in the document's own script (Traditional when it was), same offsets
 
 
 # ---------------------------------------------------------------- mining

@@ -1,0 +1,151 @@
+"""Ingested documents and their paragraphs: idempotent by content hash, replaced by path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from glossary.errors import NotFoundError
+from glossary.models import Document, Dropped, Paragraph
+
+from .entries import now
+
+INSERT_BATCH = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class StoreResult:
+    document_id: int
+    status: str  # added | unchanged | replaced
+    name: str
+    replaced_id: int | None = None  # the id the old version had (kept by the new one)
+
+
+def store_document(db: Database, doc: Document) -> StoreResult:
+    """Store a document with its paragraphs and dropped lines, in one transaction.
+
+    Same content (sha256) already held: nothing is written (`unchanged`). Same path with new
+    content: the old version, its paragraphs, segment pairs and occurrences go (`replaced`).
+    """
+    path = _path_key(doc.path)
+    with db.atomic():
+        row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [doc.sha256]).fetchone()
+        if row:
+            return StoreResult(row[0], "unchanged", doc.name)
+        old = db.execute("SELECT id FROM documents WHERE path = ? ORDER BY id", [path]).fetchall()
+        replaced_id = old[0][0] if old else None
+        for (old_id,) in old:
+            delete_document_rows(db, old_id)
+        record = {
+            "name": doc.name, "path": path, "sha256": doc.sha256, "encoding": doc.encoding,
+            "script": doc.script, "size": doc.size, "ingested": now(),
+        }
+        if replaced_id is not None:
+            record["id"] = replaced_id  # evidence links keep pointing at the same document id
+        document_id = db.table("documents").insert(record).last_pk
+        _insert_batched(db, "paragraphs", (
+            {"document_id": document_id, "seq": p.seq, "lang": p.lang, "text": p.text,
+             "original": p.original, "line": p.line}
+            for p in doc.paragraphs
+        ))
+        _insert_batched(db, "dropped_lines", (
+            {"document_id": document_id, "line": d.line, "reason": d.reason, "text": d.text} for d in doc.dropped
+        ))
+    return StoreResult(document_id, "replaced" if replaced_id is not None else "added", doc.name, replaced_id)
+
+
+def delete_document_rows(db: Database, document_id: int) -> None:
+    """Remove a document and everything hanging off it (the caller holds the transaction)."""
+    db.execute(
+        "DELETE FROM occurrences WHERE segment_pair_id IN (SELECT id FROM segment_pairs WHERE document_id = ?)",
+        [document_id],
+    )
+    for table in ("segment_pairs", "paragraphs", "dropped_lines"):
+        db.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
+    db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+
+
+def _insert_batched(db: Database, table: str, rows) -> None:
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= INSERT_BATCH:
+            db.table(table).insert_all(batch)
+            batch = []
+    if batch:
+        db.table(table).insert_all(batch)
+
+
+def _path_key(path: str) -> str:
+    """The stored path: absolute, so that the same file given two ways is one document."""
+    return str(Path(path).expanduser().resolve())
+
+
+def find_document_id(db: Database, id_or_name: int | str) -> int:
+    """A document's id from its id, file name or path; NotFoundError if none or ambiguous."""
+    if isinstance(id_or_name, int) or str(id_or_name).isdigit():
+        row = db.execute("SELECT id FROM documents WHERE id = ?", [int(id_or_name)]).fetchone()
+        if row:
+            return row[0]
+    key = str(id_or_name)
+    rows = db.execute("SELECT id FROM documents WHERE name = ? OR path = ?", [key, key]).fetchall()
+    if not rows:
+        rows = db.execute("SELECT id FROM documents WHERE path = ?", [_path_key(key)]).fetchall()
+    if not rows:
+        raise NotFoundError(f"{key}: no such document in the termbase")
+    if len(rows) > 1:
+        ids = ", ".join(str(r[0]) for r in rows)
+        raise NotFoundError(f"{key}: {len(rows)} documents have this name (ids {ids}); give the id or the path")
+    return rows[0][0]
+
+
+def load_document(db: Database, id_or_name: int | str) -> Document:
+    """The stored document with its paragraphs (and dropped lines) as a `Document`."""
+    document_id = find_document_id(db, id_or_name)
+    row = db.execute(
+        "SELECT name, path, sha256, encoding, script, size FROM documents WHERE id = ?", [document_id]
+    ).fetchone()
+    paragraphs = tuple(
+        Paragraph(seq=r[0], lang=r[1], text=r[2], original=r[3], line=r[4])
+        for r in db.execute(
+            "SELECT seq, lang, text, original, line FROM paragraphs WHERE document_id = ? ORDER BY seq", [document_id]
+        )
+    )
+    dropped = tuple(
+        Dropped(line=r[0], reason=r[1], text=r[2])
+        for r in db.execute(
+            "SELECT line, reason, text FROM dropped_lines WHERE document_id = ? ORDER BY id", [document_id]
+        )
+    )
+    return Document(
+        name=row[0], path=row[1], sha256=row[2], paragraphs=paragraphs, encoding=row[3] or "utf-8",
+        script=row[4] or "Hans", size=row[5], dropped=dropped,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    id: int
+    name: str
+    path: str
+    encoding: str
+    script: str
+    size: int
+    ingested: str
+    zh: int
+    en: int
+    dropped: int
+
+
+def list_documents(db: Database) -> list[DocumentSummary]:
+    """Every stored document with its paragraph counts by language, by name."""
+    rows = db.execute(
+        """SELECT d.id, d.name, d.path, d.encoding, d.script, d.size, d.ingested,
+                  (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id AND p.lang = 'zh'),
+                  (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id AND p.lang = 'en'),
+                  (SELECT count(*) FROM dropped_lines x WHERE x.document_id = d.id)
+           FROM documents d ORDER BY d.name, d.id"""
+    ).fetchall()
+    return [DocumentSummary(*r) for r in rows]
