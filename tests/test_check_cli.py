@@ -101,7 +101,7 @@ def test_check_works_on_a_read_only_termbase(termbase, tmp_path):
     ("swapped.tsv", "database\t数据库\n", "swapped.tsv: the target text is Chinese"),
     ("chinese.tsv", "数据库\t数据库已损坏\n", "the target text is Chinese"),
     ("empty.tsv", "数据库\t\n重试\t \n", "empty.tsv: no segment has a target"),
-    ("gbk.tsv", "数据库\tdatabase\n".encode("gb18030"), "gbk.tsv: line 1: not UTF-8"),
+    ("bytes.tsv", b"abc\tdef\n\xff\xfe\xfa\xff\tx\n", "bytes.tsv: undecodable bytes at offset 8"),
     ("draft.docx", b"PK\x03\x04binary", "draft.docx: unknown draft format"),
 ])
 def test_bad_input_is_one_clear_line(termbase, tmp_path, name, content, message):

@@ -52,10 +52,17 @@ def test_tsv_in_utf16_with_bom(tmp_path):
     assert segments(path) == [("1", "数据库", "database")]
 
 
+@pytest.mark.parametrize("encoding", ["gb18030", "big5", "utf-8-sig"])
+def test_tsv_in_the_encodings_ingestion_detects(tmp_path, encoding):
+    path = tmp_path / "draft.tsv"
+    path.write_bytes("資料庫已損壞\tThe database is corrupt\n".encode(encoding))
+    assert segments(path) == [("1", "資料庫已損壞", "The database is corrupt")]
+
+
 def test_tsv_in_an_unknown_encoding_is_a_one_line_error(tmp_path):
     path = tmp_path / "draft.tsv"
-    path.write_bytes("数据库\tdatabase\n".encode("utf-8") + "数据库\tdatabase\n".encode("gb18030"))
-    with pytest.raises(InputError, match=r"draft.tsv: line 2: not UTF-8"):
+    path.write_bytes(b"abc\tdef\n\xff\xfe\xfa\xff\tx\n")
+    with pytest.raises(InputError, match=r"draft.tsv: undecodable bytes at offset 8"):
         list(read_draft(path))
 
 

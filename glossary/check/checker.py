@@ -17,7 +17,7 @@ from glossary.errors import InputError
 from glossary.keys import CJK_RE
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, Term
 
-from .matcher import Hit, TermMatcher, _is_acronym, longest
+from .matcher import Hit, TermMatcher, _is_acronym, folded_words, longest, reordered_in
 
 GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
@@ -91,6 +91,13 @@ class _Segment:
     good: dict[int, list[tuple[Hit, int]]] = field(default_factory=dict)  # active entry -> accepted renderings
     rendered: set[int] = field(default_factory=set)  # entries with an accepted rendering in the target
     misused: set[int] = field(default_factory=set)  # entries already reported as misused here
+    _words: list[str] | None = None
+
+    def words(self) -> list[str]:
+        """The target's folded words (made on first use: only segments with a missing term need them)."""
+        if self._words is None:
+            self._words = folded_words(self.segment.target)
+        return self._words
 
 
 class DraftChecker:
@@ -200,7 +207,7 @@ class DraftChecker:
             if any(index in rendered for rendered in nearby):
                 continue
             renderings = g.renderings(index)
-            if not renderings:
+            if not renderings or any(reordered_in(r, current.words()) for r in renderings):
                 continue
             source_term = current.segment.source[hit.start:hit.end]
             others = f" (or {', '.join(f'“{r}”' for r in renderings[1:])})" if len(renderings) > 1 else ""

@@ -116,6 +116,25 @@ class TermMatcher:
         return hits
 
 
+_FUNCTION_WORDS = frozenset("the a an of and in on for to with by at from".split())
+
+
+def folded_words(text: str) -> list[str]:
+    """The folded words of a text, BOUNDARY standing for punctuation between them."""
+    return en_match_text(text)[0].split()
+
+
+def reordered_in(rendering: str, words: list[str]) -> bool:
+    """True when every content word of a multiword rendering occurs close together in `words`
+    (English puts the same noun phrase in another order: "resumption of work" / "work resumption")."""
+    wanted = [w for w in folded_words(rendering) if w not in _FUNCTION_WORDS and w != BOUNDARY]
+    if len(wanted) < 2 or not set(wanted) <= set(words):
+        return False
+    span = len(folded_words(rendering)) + 2
+    needed = set(wanted)
+    return any(needed <= set(words[i:i + span]) for i, w in enumerate(words) if w in needed)
+
+
 def _word_end(text: str, stop: int) -> int | None:
     """Where a whole-word match ending at `stop` ends, allowing a plural or possessive "s"."""
     for suffix in ("", "s", "'s", "’s"):

@@ -44,4 +44,4 @@ def read_aligned(source_path: str | Path, draft_path: str | Path) -> Iterator[Dr
         if not pair.en.strip():
             continue
         line = min((draft_lines.get(s, 0) for s in pair.en_paragraphs), default=0)
-        yield DraftSegment(str(pair.seq), pair.zh, pair.en, line=line)
+        yield DraftSegment(str(pair.seq), pair.zh_original or pair.zh, pair.en, line=line)

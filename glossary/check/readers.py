@@ -34,7 +34,8 @@ def draft_format(path: Path) -> str:
         return "tmx"
     if suffix in TSV_SUFFIXES:
         return "tsv"
-    head = _open_binary(path).read(4096)
+    with _open_binary(path) as fh:
+        head = fh.read(4096)
     text = head.decode("utf-8", "ignore").lstrip("\ufeff \t\r\n")
     if text.startswith("<"):
         lowered = text.lower()
@@ -76,38 +77,29 @@ def read_tsv(path: str | Path, on_progress: Progress | None = None) -> Iterator[
 
 
 def _text_lines(path: Path, on_progress: Progress | None) -> Iterator[tuple[int, str]]:
-    """Numbered lines of a text file, decoded as UTF-8 (BOM-aware) or UTF-16 with a BOM."""
-    with _open_binary(path) as raw:
-        if raw.read(2) in (b"\xff\xfe", b"\xfe\xff"):
-            raw.seek(0)
-            yield from enumerate(raw.read().decode("utf-16").splitlines(), 1)
-            return
-        raw.seek(0)
-        done = number = 0
-        try:
-            for number, chunk in enumerate(raw, 1):
-                done += len(chunk)
-                if on_progress and number % 4096 == 0:
-                    on_progress(done)
-                yield number, chunk.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{path.name}: line {number}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x}); "
-                             "save the draft as UTF-8") from None
-        if on_progress:
-            on_progress(done)
+    """Numbered lines of a text file, decoded the way ingestion decodes (UTF-8/16/32 by BOM,
+    UTF-8, GB18030 or Big5 by trial), streamed."""
+    from glossary.ingest.decode import SAMPLE_SIZE, StreamStats, detect_encoding, iter_lines, iter_text
+
+    with _open_binary(path) as fh:
+        sample = fh.read(SAMPLE_SIZE + 1)
+    if not sample:
+        return
+    encoding = detect_encoding(path, sample[:SAMPLE_SIZE], truncated=len(sample) > SAMPLE_SIZE)
+    text_sample = sample[:SAMPLE_SIZE].decode(encoding.codec, "ignore")
+    bytes_per_char = len(sample[:SAMPLE_SIZE]) / max(len(text_sample), 1)
+    chars = 0
+    for number, line in enumerate(iter_lines(iter_text(path, encoding, StreamStats())), 1):
+        chars += len(line) + 1
+        if on_progress and number % 4096 == 0:
+            on_progress(int(chars * bytes_per_char))
+        yield number, line.lstrip("\ufeff") if number == 1 else line
 
 
 def _open_binary(path: Path):
-    try:
-        if path.is_dir():
-            raise InputError(f"{path}: is a directory, not a draft file")
-        return path.open("rb")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    from glossary.ingest.decode import open_binary
+
+    return open_binary(path)
 
 
 # ---------------------------------------------------------------- XML
