@@ -42,6 +42,16 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+def issue_for(segment: DraftSegment, kind: str, severity: str, source_term: str, expected: str, found: str,
+              message: str, entry_id: int | None = None, spans: tuple = ()) -> DraftIssue:
+    """A finding about one segment, carrying the segment's text for display."""
+    return DraftIssue(
+        kind=kind, severity=severity, segment=segment.id, source_term=source_term, expected=expected,
+        found=found, message=message, source_text=segment.source, target_text=segment.target,
+        entry_id=entry_id, spans=spans, line=segment.line,
+    )
+
+
 class CheckGlossary:
     """The termbase's entries prepared for checking: one automaton per language over all terms."""
 
@@ -105,7 +115,7 @@ class DraftChecker:
     count (for drafts aligned automatically, whose segment borders are approximate)."""
 
     def __init__(self, glossary: CheckGlossary, *, name: str = "draft", english_only: bool = False,
-                 window: int = 0) -> None:
+                 window: int = 0, unlisted: bool = False) -> None:
         self.glossary = glossary
         self.name = name
         self.english_only = english_only
@@ -113,6 +123,7 @@ class DraftChecker:
         self.issues: list[tuple[int, DraftIssue]] = []
         self.usage: dict[int, list[tuple[_Segment, int, Hit]]] = {}  # entry -> (segment, term id, hit)
         self.count = 0
+        self.kept: list[DraftSegment] | None = [] if unlisted and not english_only else None
         self.translated = 0
 
     def run(self, segments: Iterable[DraftSegment]) -> CheckResult:
@@ -123,6 +134,8 @@ class DraftChecker:
         recent: deque[_Segment] = deque()
         for segment in self._checked_language(iter(segments)):
             recent.append(self._analyse(segment))
+            if self.kept is not None:
+                self.kept.append(segment)
             if len(recent) > self.window:
                 self._decide_missing(recent[-1 - self.window], recent)
             if len(recent) > 2 * self.window:
@@ -134,6 +147,10 @@ class DraftChecker:
         if not self.count:
             raise InputError(f"{self.name}: no segments to check")
         self._report_inconsistent()
+        if self.kept:
+            from .unlisted import unlisted_variants
+
+            self.issues += unlisted_variants(self.kept, self.glossary)
         ordered = sorted(self.issues, key=lambda item: (item[0], KIND_ORDER.index(item[1].kind)))
         return CheckResult(tuple(issue for _, issue in ordered), self.count, self.name)
 
@@ -273,13 +290,9 @@ class DraftChecker:
 
     def _add(self, current: _Segment, kind: str, severity: str, source_term: str, expected: str,
              found: str, message: str, index: int | None = None, spans: tuple = ()) -> None:
-        segment = current.segment
         entry_id = self.glossary.entries[index].id if index is not None else None
-        self.issues.append((current.seq, DraftIssue(
-            kind=kind, severity=severity, segment=segment.id, source_term=source_term,
-            expected=expected, found=found, message=message, source_text=segment.source,
-            target_text=segment.target, entry_id=entry_id, spans=spans, line=segment.line,
-        )))
+        self.issues.append((current.seq, issue_for(current.segment, kind, severity, source_term, expected,
+                                                   found, message, entry_id, spans)))
 
     def _checked_language(self, segments: Iterator[DraftSegment]) -> Iterator[DraftSegment]:
         """The segments, after making sure the target is English and the source Chinese."""
@@ -305,9 +318,11 @@ def _script_counts(texts: Iterable[str]) -> tuple[int, int]:
 
 
 def check_segments(segments: Iterable[DraftSegment], glossary: CheckGlossary, *, name: str = "draft",
-                   english_only: bool = False, window: int = 0) -> CheckResult:
-    """Check a draft's segments; raises InputError when the draft is empty or in the wrong language."""
-    return DraftChecker(glossary, name=name, english_only=english_only, window=window).run(segments)
+                   english_only: bool = False, window: int = 0, unlisted: bool = False) -> CheckResult:
+    """Check a draft's segments; raises InputError when the draft is empty or in the wrong language.
+    `unlisted` also reports Chinese terms outside the glossary rendered several ways (runs the miner)."""
+    return DraftChecker(glossary, name=name, english_only=english_only, window=window,
+                        unlisted=unlisted).run(segments)
 
 
 def worst_severity(issues: Iterable[DraftIssue]) -> str | None:

@@ -17,11 +17,14 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
 @click.option("--source", "source_path", type=_FILE, help="Chinese source as plain text; aligned with --draft.")
 @click.option("--draft", "draft_path", type=_FILE, help="English draft as plain text (alone: English-only check).")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as one JSON object (schema in the README).")
+@click.option("--unlisted", is_flag=True,
+              help="Also report Chinese terms missing from the glossary that the draft renders in several "
+                   "ways (info; runs the miner, slower).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding reaches this severity.")
 @click.pass_context
 def command(ctx: click.Context, db_path: str | None, draft_file: Path | None, source_path: Path | None,
-            draft_path: Path | None, as_json: bool, fail_on: str) -> None:
+            draft_path: Path | None, as_json: bool, unlisted: bool, fail_on: str) -> None:
     """Check a draft against the glossary.
 
     DRAFT_FILE is a bilingual TSV, XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff) or TMX file.
@@ -40,7 +43,7 @@ def command(ctx: click.Context, db_path: str | None, draft_file: Path | None, so
         db.close()
     with _progress(size, enabled=not as_json) as advance:
         result = check_segments(read(advance), CheckGlossary(entries), name=name,
-                                english_only=english_only, window=window)
+                                english_only=english_only, window=window, unlisted=unlisted)
     if as_json:
         from glossary.check.report import result_to_dict
 
