@@ -119,3 +119,14 @@ def test_missing_termbase_and_missing_draft(tmp_path):
     assert not (tmp_path / "none.db").exists()
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "check", "--source", "zh.txt"])
     assert result.exit_code == 1 and "--source needs the English draft" in result.output
+
+
+def test_several_drafts_in_one_run_for_pre_commit(termbase, tmp_path):
+    clean = tmp_path / "clean.tsv"
+    clean.write_text("数据库\tthe database\n", encoding="utf-8")
+    result = run(termbase, clean, "--json")
+    assert result.exit_code == 0
+    result = run(termbase, clean, BILINGUAL / "zh-en_draft.tsv", "--json")
+    assert result.exit_code == 1
+    reports = [json.loads(line) for line in result.output.splitlines()]
+    assert [(r["draft"], r["failed"]) for r in reports] == [("clean.tsv", False), ("zh-en_draft.tsv", True)]

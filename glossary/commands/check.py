@@ -13,45 +13,63 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
 
 
 @command("check")
-@click.argument("draft_file", required=False, type=_FILE)
+@click.argument("draft_files", nargs=-1, type=_FILE)
 @click.option("--source", "source_path", type=_FILE, help="Chinese source as plain text; aligned with --draft.")
 @click.option("--draft", "draft_path", type=_FILE, help="English draft as plain text (alone: English-only check).")
-@click.option("--json", "as_json", is_flag=True, help="Print the findings as one JSON object (schema in the README).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the findings as one JSON object per draft (schema in the README).")
 @click.option("--unlisted", is_flag=True,
               help="Also report Chinese terms missing from the glossary that the draft renders in several "
                    "ways (info; runs the miner, slower).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding reaches this severity.")
 @click.pass_context
-def command(ctx: click.Context, db_path: str | None, draft_file: Path | None, source_path: Path | None,
+def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ...], source_path: Path | None,
             draft_path: Path | None, as_json: bool, unlisted: bool, fail_on: str) -> None:
-    """Check a draft against the glossary.
+    """Check drafts against the glossary.
 
-    DRAFT_FILE is a bilingual TSV, XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff) or TMX file.
-    Plain text: `--source ZH.txt --draft EN.txt` (aligned first) or `--draft EN.txt` alone.
-    Exit status 1 when a finding reaches --fail-on (default: error).
+    DRAFT_FILES are bilingual TSV, XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff) or TMX files (or an
+    English-only .txt), each checked on its own. Plain text: `--source ZH.txt --draft EN.txt`
+    (aligned first) or `--draft EN.txt` alone. Exit status 1 when a finding reaches --fail-on
+    (default: error).
     """
     from db import open_db_readonly
     from db.check import load_check_entries
     from glossary.check import CheckGlossary, check_segments, fails
 
-    read, size, name, english_only, window = _draft_input(draft_file, source_path, draft_path)
+    inputs = _draft_inputs(draft_files, source_path, draft_path)
     db = open_db_readonly(db_path_from(ctx, db_path))
     try:
         entries = load_check_entries(db)
     finally:
         db.close()
-    with _progress(size, enabled=not as_json) as advance:
-        result = check_segments(read(advance), CheckGlossary(entries), name=name,
-                                english_only=english_only, window=window, unlisted=unlisted)
-    if as_json:
-        from glossary.check.report import result_to_dict
+    glossary = CheckGlossary(entries)
+    failed = False
+    for read, size, name, english_only, window in inputs:
+        with _progress(size, enabled=not as_json) as advance:
+            result = check_segments(read(advance), glossary, name=name, english_only=english_only,
+                                    window=window, unlisted=unlisted)
+        if as_json:
+            from glossary.check.report import result_to_dict
 
-        click.echo(json.dumps(result_to_dict(result, fail_on), ensure_ascii=False))
-    else:
-        _print_table(result, fail_on, len(entries))
-    if fails(result.issues, fail_on):
+            click.echo(json.dumps(result_to_dict(result, fail_on), ensure_ascii=False))
+        else:
+            _print_table(result, fail_on, len(entries))
+        failed = failed or fails(result.issues, fail_on)
+    if failed:
         ctx.exit(1)
+
+
+def _draft_inputs(draft_files: tuple[Path, ...], source_path: Path | None, draft_path: Path | None) -> list:
+    """The drafts named on the command line, each as _draft_input gives it; unknown formats and
+    missing files fail here, before the termbase is opened."""
+    from glossary.errors import InputError
+
+    if len(draft_files) > 1 and (source_path or draft_path):
+        raise InputError("--source/--draft take one plain-text pair; give bilingual files without them")
+    if len(draft_files) > 1:
+        return [_draft_input(path, None, None) for path in draft_files]
+    return [_draft_input(draft_files[0] if draft_files else None, source_path, draft_path)]
 
 
 def _draft_input(draft_file: Path | None, source_path: Path | None, draft_path: Path | None):
@@ -75,7 +93,7 @@ def _draft_input(draft_file: Path | None, source_path: Path | None, draft_path: 
         if source_path:
             return lambda advance: read_aligned(source_path, plain), size, plain.name, False, 1
         return lambda advance: read_english(plain), size, plain.name, True, 0
-    draft_format(draft_file)  # unknown formats fail here, before the termbase is opened
+    draft_format(draft_file)
     return lambda advance: read_draft(draft_file, advance), _size(draft_file), draft_file.name, False, 0
 
 
