@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
+from typing import NamedTuple
 
 from glossary.errors import InputError
 from glossary.keys import CJK_RE
@@ -27,6 +28,7 @@ _SHORT_FORMS = ("acronym", "abbreviation")
 _CJK_RUN = re.compile(rf"{CJK_RE.pattern}+(?:[\s\u3000-\u303f\uff00-\uffef]*{CJK_RE.pattern}+)*")
 _LATIN = re.compile(r"[A-Za-z]")
 _LANGUAGE_SAMPLE = 200  # segments looked at to tell a wrong-language draft
+_KEPT_USES = 200  # uses of one non-preferred rendering reported; more are counted (bounded memory)
 
 
 @contextmanager
@@ -91,6 +93,15 @@ class CheckGlossary:
         return self._renderings[index]
 
 
+class _Use(NamedTuple):
+    """Where a rendering of a glossary term was used (kept for the inconsistency report)."""
+
+    seq: int
+    segment: DraftSegment
+    hit: Hit
+    source_hit: Hit | None
+
+
 @dataclass
 class _Segment:
     """One segment under check: its hits and what is still to be decided about it."""
@@ -121,7 +132,8 @@ class DraftChecker:
         self.english_only = english_only
         self.window = window
         self.issues: list[tuple[int, DraftIssue]] = []
-        self.usage: dict[int, list[tuple[_Segment, int, Hit]]] = {}  # entry -> (segment, term id, hit)
+        # entry -> rendering (term id) -> [segments using it, the first uses kept for reporting]
+        self.usage: dict[int, dict[int, list]] = {}
         self.count = 0
         self.kept: list[DraftSegment] | None = [] if unlisted and not english_only else None
         self.translated = 0
@@ -251,7 +263,10 @@ class DraftChecker:
                 if term.type in _SHORT_FORMS or _is_acronym(term.text) or rendering in seen:
                     continue
                 seen.add(rendering)
-                self.usage.setdefault(index, []).append((current, rendering, hit))
+                tally = self.usage.setdefault(index, {}).setdefault(rendering, [0, []])
+                tally[0] += 1
+                if len(tally[1]) < _KEPT_USES and term.status != "preferred":  # the preferred one is never reported
+                    tally[1].append(_Use(current.seq, current.segment, hit, current.active.get(index)))
 
     def _check_untranslated(self, current: _Segment) -> None:
         target = current.segment.target
@@ -265,28 +280,29 @@ class DraftChecker:
     # ------------------------------------------------------------ across the draft
     def _report_inconsistent(self) -> None:
         g = self.glossary
-        for index, uses in self.usage.items():
-            per_term = Counter(term_id for _, term_id, _ in uses)
-            if len(per_term) < 2:
+        for index, renderings in self.usage.items():
+            if len(renderings) < 2:
                 continue
-            preferred = [t for t in per_term if g.terms[t][1].status == "preferred"]
-            dominant = preferred[0] if preferred else per_term.most_common(1)[0][0]
-            expected = g.terms[dominant][1].text
-            for current, term_id, hit in uses:
+            preferred = [t for t in renderings if g.terms[t][1].status == "preferred"]
+            dominant = preferred[0] if preferred else max(renderings, key=lambda t: renderings[t][0])
+            expected, count = g.terms[dominant][1].text, renderings[dominant][0]
+            for term_id, (uses, kept) in renderings.items():
                 if term_id == dominant:
                     continue
-                found = current.segment.target[hit.start:hit.end]
-                spans = [("target", hit.start, hit.end)]
-                source_term = g.preferred(index, "zh")
-                source_hit = current.active.get(index)
-                if source_hit:
-                    source_term = current.segment.source[source_hit.start:source_hit.end]
-                    spans.insert(0, ("source", source_hit.start, source_hit.end))
-                label = source_term or expected
-                self._add(current, "inconsistent", "warning", source_term, expected, found,
-                          f"{label} is rendered “{found}” here but “{expected}” in "
-                          f"{per_term[dominant]} segment{'s' if per_term[dominant] > 1 else ''}",
-                          index, tuple(spans))
+                more = f" (and {uses - len(kept)} more segments)" if uses > len(kept) else ""
+                for use in kept:
+                    segment, hit, source_hit = use.segment, use.hit, use.source_hit
+                    found = segment.target[hit.start:hit.end]
+                    spans = [("target", hit.start, hit.end)]
+                    source_term = g.preferred(index, "zh")
+                    if source_hit:
+                        source_term = segment.source[source_hit.start:source_hit.end]
+                        spans.insert(0, ("source", source_hit.start, source_hit.end))
+                    self.issues.append((use.seq, issue_for(
+                        segment, "inconsistent", "warning", source_term, expected, found,
+                        f"{source_term or expected} is rendered “{found}” here but “{expected}” in "
+                        f"{count} segment{'s' if count > 1 else ''}{more}",
+                        g.entries[index].id, tuple(spans))))
 
     def _add(self, current: _Segment, kind: str, severity: str, source_term: str, expected: str,
              found: str, message: str, index: int | None = None, spans: tuple = ()) -> None:
