@@ -199,3 +199,11 @@ def test_a_rendering_in_the_next_segment_counts_when_alignment_is_approximate():
 def test_wrong_language_and_empty_drafts_are_clear_errors(segments, message):
     with pytest.raises(InputError, match=message):
         check_segments(segments, CheckGlossary([]), name="draft.tsv")
+
+
+def test_a_deprecated_spelling_marked_exact_is_told_from_the_preferred_one():
+    glossary = CheckGlossary([Entry((Term("zh", "中心"), Term("en", "center"),
+                                     Term("en", "centre", status="deprecated", exact=True)), status="approved", id=1)])
+    result = check_segments([DraftSegment("1", "中心", "the Centre"), DraftSegment("2", "中心", "the centre"),
+                             DraftSegment("3", "中心", "the centers")], glossary)
+    assert [(f.kind, f.segment, f.found) for f in result.issues] == [("deprecated", "2", "centre")]

@@ -82,7 +82,10 @@ class TermMatcher:
             return []
         hits = self._find_folded(text, breaks) if self._folded else []
         if self._exact:
-            hits += self._find_exact(text, breaks)
+            exact = self._find_exact(text, breaks)
+            if exact:  # a term matched as written beats a folded match of the same words
+                spans = {(h.start, h.end) for h in exact}
+                hits = [h for h in hits if (h.start, h.end) not in spans] + exact
         return hits
 
     def _find_folded(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
