@@ -186,8 +186,20 @@ class ReadEntry:
 
 # ---------------------------------------------------------------- checking
 @dataclass(frozen=True, slots=True)
+class DraftSegment:
+    """One unit of a draft: source and target text; `breaks` are offsets where inline codes stood."""
+
+    id: str
+    source: str
+    target: str
+    line: int = 0  # 1-based line in the draft file where the segment starts
+    source_breaks: tuple[int, ...] = ()
+    target_breaks: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class DraftIssue:
-    kind: str  # missing, deprecated, superseded, forbidden, inconsistent, untranslated
+    kind: str  # missing, deprecated, superseded, forbidden, inconsistent, untranslated, empty
     severity: str
     segment: str  # segment id or line
     source_term: str
@@ -198,6 +210,16 @@ class DraftIssue:
     target_text: str = ""
     entry_id: int | None = None
     spans: tuple[tuple[str, int, int], ...] = field(default=())  # (side, start, end)
+    line: int = 0  # 1-based line of the segment in the draft file, 0 when unknown
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """What a draft check found, and over how much text."""
+
+    issues: tuple[DraftIssue, ...]
+    segments: int
+    draft: str = ""  # the draft's file name
 
 
 # ---------------------------------------------------------------- plain-dict form
