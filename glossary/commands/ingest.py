@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass, field
 
 import click
 
@@ -28,13 +29,13 @@ def command(db, paths: tuple[str, ...], as_json: bool) -> None:
         sys.exit(1)
 
 
+@dataclass
 class IngestReport:
     """What one `ingest` run did: a row per stored document, a message per failed path."""
 
-    def __init__(self) -> None:
-        self.rows: list[dict] = []
-        self.failures: list[str] = []
-        self.interrupted = False
+    rows: list[dict] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    interrupted: bool = False
 
 
 def ingest_paths(db, paths, *, echo_paragraphs: bool = False, progress: bool | None = None) -> IngestReport:

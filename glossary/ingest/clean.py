@@ -203,7 +203,8 @@ _BREADCRUMB = re.compile(r"^[^>»›]{1,20}(?:\s*[>»›]\s*[^>»›]{1,20}){1,6
 
 def breadcrumb(text: str) -> str | None:
     """`首页 > 部门动态`, `Home » News`: site navigation trails."""
-    if len(text) <= 80 and _BREADCRUMB.match(text) and not _SENTENCE_PUNCT.search(text):
+    if len(text) <= 80 and (">" in text or "»" in text or "›" in text) and _BREADCRUMB.match(text) \
+            and not _SENTENCE_PUNCT.search(text):
         return "breadcrumb"
     return None
 
@@ -311,13 +312,17 @@ def page_header(items: list[Line | Dropped]) -> dict[int, str]:
     return drops
 
 
+_TITLE_ENDS = tuple(SENTENCE_END + ".")
 _LIST_MARKER = re.compile(r"^(?:[-*+•·▪]|\d{1,3}[.)、])\s*")
 
 
 def _is_title_like(text: str) -> bool:
+    if text.endswith(_TITLE_ENDS) or "。" in text:
+        return False
+    if len(text) <= 40:
+        return True
     han = len(re.findall(_H, text))
-    short = han <= 40 if han else len(text.split()) <= 16
-    return short and not text.endswith(tuple(SENTENCE_END + ".")) and "。" not in text
+    return han <= 40 if han else len(text.split()) <= 16
 
 
 def _display_width(text: str) -> int:
