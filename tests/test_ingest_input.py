@@ -236,9 +236,9 @@ def test_html_blocks_without_navigation(tmp_path):
     html = (
         "<html><head><title>站点</title><style>p{color:red}</style></head><body>"
         "<header>网站首页 新闻 关于</header><nav><a>Home</a> | <a>News</a></nav>"
-        "<h1>外事工作\n综述</h1><p>今年，市政府外办<b>积极</b>推进对外交往。<br>第二行内容在此。</p>"
+        "<article><header><h1>外事工作\n综述</h1></header><p>今年，市政府外办<b>积极</b>推进对外交往。<br>第二行内容在此。</p>"
         "<p>The Foreign Affairs Office\n   actively promoted exchanges.</p>"
-        "<script>var x = '脚本';</script><aside>猜你喜欢</aside>"
+        "<script>var x = '脚本';</script></article><aside>猜你喜欢</aside>"
         "<footer>版权所有 © 2024</footer></body></html>"
     )
     doc = read_document(write(tmp_path, "page.html", html.encode()))

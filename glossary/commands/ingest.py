@@ -48,12 +48,17 @@ def ingest_paths(db, paths, *, echo_paragraphs: bool = False, progress: bool | N
     from glossary.ingest import DocumentReader, find_input_files
 
     report = IngestReport()
-    files = []
-    for path in paths:
+    files, seen = [], set()
+    for path in paths:  # one at a time: a bad path is reported and the others still go in
         try:
-            files.extend(f for f in find_input_files([path]) if f not in files)
+            found = find_input_files([path])
         except IngestError as exc:
             _fail(report, exc.message)
+            continue
+        for file in found:
+            if file.resolve() not in seen:
+                seen.add(file.resolve())
+                files.append(file)
     if progress is None:
         progress = sys.stderr.isatty() and len(files) > 1
     with _progress_bar(progress, len(files)) as advance:
