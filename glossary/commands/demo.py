@@ -109,7 +109,11 @@ def print_holdings(db, path: Path) -> None:
 @command("demo")
 @click.pass_context
 def command(ctx: click.Context, db_path: str | None) -> None:
-    """Build a fresh demo termbase from the bundled sample corpus and show what it holds."""
+    """Build a fresh demo termbase from the bundled sample corpus and show what it holds.
+
+    The demo termbase is demo.db in the user data folder unless --db names one;
+    $GLOSSARY_DB is ignored, so the demo never touches your own termbase.
+    """
     path = demo_db_path(ctx, db_path)
     db = build_demo(path)
     try:
