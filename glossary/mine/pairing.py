@@ -16,12 +16,14 @@ _INNER_TAGS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "an", "ng", "j"
 _END_TAGS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "an", "ng", "j", "l", "i", "eng", "k", "g"}
 _DETERMINER = re.compile(r"^(?:全|各|本|我|该|此|每|诸|其|这|那|某|有关|相关|上述|广大)")
 _START_BLOCK = {"v", "vd", "a", "m", "f", "u", "k", "x", "d", "h"}
+_VERB_TAGS = {"v", "vd", "vg", "d"}
 _STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
 _INNER_PARTICLES = {"之"}
 _EN_INNER = {"of", "for", "and", "in", "the", "on", "with", "to", "a", "an", "at", "from"}
 _MAX_ZH_WORDS = 6
 _MAX_ZH_CHARS = 24
-_MIN_ZH_COVERAGE = 0.6
+_MIN_ZH_COVERAGE = 0.8
+_MIN_EN_COVERAGE = 0.75
 _ZH_QUOTED = re.compile(r"“([^”]{2,40})”|「([^」]{2,40})」|《([^》]{2,60})》|『([^』]{2,40})』")
 _EN_QUOTED = re.compile(r"\"([^\"]{2,80})\"|“([^”]{2,80})”")
 _MAX_QUOTED_ZH = 16  # longer quotations are sentences, not terms
@@ -54,6 +56,8 @@ def _starts_ok(words: list[ZhWord], a: int) -> bool:
     compact four-character formulas built of two verbs or nouns (复工复产, 联防联控)."""
     first = words[a]
     if first.text in _INNER_PARTICLES or not _word_ok_inside(first) or _DETERMINER.match(first.text):
+        return False
+    if len(first.text) == 1 and first.tag != "j":  # a one-character word is a prefix, not a term start
         return False
     if first.tag == "m":
         return not any(c.isdigit() for c in first.text) and len(first.text) >= 2
@@ -93,6 +97,8 @@ def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
                 break
             if chars >= 2 and _ends_ok(words, a, b):
                 spans.append((a, b))
+            if word.tag in _VERB_TAGS and b - 1 > a:  # a verb may close a term, never sit inside one
+                break
     return spans
 
 
@@ -149,27 +155,33 @@ def _en_start_ok(token: EnToken) -> bool:
 
 
 def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
-    """zh noun-phrase spans whose words' dictionary glosses cover a contiguous English phrase;
-    both ends of the Chinese span must be translated inside the English one."""
+    """zh noun-phrase spans whose dictionary pieces translate a contiguous English phrase: every
+    English content word glossed, nearly every Chinese piece used, both ends of the Chinese included."""
+    units: list[int] = []  # character length of each dictionary piece, in order
+    first_unit: list[int] = []
     by_stem: dict[str, set[int]] = {}
-    for k, w in enumerate(words):
-        for s in w.stems:
-            by_stem.setdefault(s, set()).add(k)
-            if len(s) > _STEM_PREFIX:
-                by_stem.setdefault(s[:_STEM_PREFIX], set()).add(k)
-    # for each token, per stem, the zh words that gloss it
-    token_stem_words = [
+    for w in words:
+        first_unit.append(len(units))
+        for length, stems in w.pieces:
+            u = len(units)
+            units.append(length)
+            for s in stems:
+                by_stem.setdefault(s, set()).add(u)
+                if len(s) > _STEM_PREFIX:
+                    by_stem.setdefault(s[:_STEM_PREFIX], set()).add(u)
+    first_unit.append(len(units))
+    token_stem_units = [
         [by_stem.get(s, set()) | (by_stem.get(s[:_STEM_PREFIX], set()) if len(s) >= _STEM_PREFIX else set()) for s in tok.stems]
         for tok in tokens
     ]
-    token_any = [set().union(*sw) if sw else set() for sw in token_stem_words]
+    token_any = [set().union(*su) if su else set() for su in token_stem_units]
     out = []
     for a, b in zh_spans(words):
-        span = range(a, b)
-        hit = [t for t, ws in enumerate(token_any) if any(k in span for k in ws)]
+        ua, ub = first_unit[a], first_unit[b]
+        hit = [t for t, us in enumerate(token_any) if any(ua <= u < ub for u in us)]
         if not hit:
             continue
-        span_chars = sum(len(w.text) for w in words[a:b])
+        span_chars = sum(units[ua:ub])
         best = None
         for i, j in _runs(hit, tokens):
             i, j = _expand_name(i, j, tokens)
@@ -180,13 +192,13 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
             if i > j or not _en_end_ok(tokens[j]) or not _en_start_ok(tokens[i]):
                 continue
             content = [t for t in range(i, j + 1) if tokens[t].stems]
-            covered = [t for t in content if all(any(k in span for k in ws) for ws in token_stem_words[t])]
+            covered = [t for t in content if all(any(ua <= u < ub for u in us) for us in token_stem_units[t])]
             en_cov = len(covered) / len(content) if content else 0.0
-            used = {k for t in covered for ws in token_stem_words[t] for k in ws if k in span}
-            if a not in used or b - 1 not in used:
+            used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
+            if ua not in used or ub - 1 not in used:
                 continue
-            zh_cov = sum(len(words[k].text) for k in used) / span_chars
-            if zh_cov < _MIN_ZH_COVERAGE or en_cov < 0.66:
+            zh_cov = sum(units[u] for u in used) / span_chars
+            if zh_cov < _MIN_ZH_COVERAGE or en_cov < _MIN_EN_COVERAGE:
                 continue
             key = (zh_cov * en_cov, j - i)
             if best is None or key > best[0]:
