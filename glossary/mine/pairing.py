@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from glossary.align.anchors import acronyms_in_parentheses, is_pinyin_word
 from glossary.keys import CJK_RE, pinyin_span
+from glossary.lexicon import content_stems, zh_gloss_stems
 from glossary.mine.tokens import EnToken, ZhWord
 
 # jieba tags that may sit inside a Chinese term, and those that may end one.
@@ -63,10 +64,10 @@ def _starts_ok(words: list[ZhWord], a: int) -> bool:
         return not any(c.isdigit() for c in first.text) and len(first.text) >= 2
     if first.tag == "b":
         return len(first.text) >= 2
-    if first.tag in _START_BLOCK or first.tag in ("vn", "ad", "an"):
+    if first.tag in _START_BLOCK or first.tag in ("ad", "an"):
         nxt = words[a + 1] if a + 1 < len(words) else None
         return (first.tag == "v" and len(first.text) == 2 and nxt is not None and len(nxt.text) == 2
-                and nxt.tag in ("v", "n", "vn", "j"))
+                and (first.text[0] == nxt.text[0] or nxt.tag == "v"))
     return True
 
 
@@ -77,7 +78,8 @@ def _ends_ok(words: list[ZhWord], a: int, b: int) -> bool:
     if last.tag in _END_TAGS:
         return True
     # a two-character verb closes a term after a noun (领事保护, 疫情防控): the English decides
-    return last.tag == "v" and len(last.text) == 2 and b - a >= 2 and words[b - 2].tag in ("n", "vn", "j", "nz", "v")
+    return (last.tag == "v" and len(last.text) == 2 and b - a >= 2
+            and words[b - 2].tag not in {"u", "p", "c", "r", "m", "q", "d", "f", "uj", "ul"})
 
 
 def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
@@ -157,14 +159,15 @@ def _en_start_ok(token: EnToken) -> bool:
 def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
     """zh noun-phrase spans whose dictionary pieces translate a contiguous English phrase: every
     English content word glossed, nearly every Chinese piece used, both ends of the Chinese included."""
-    units: list[int] = []  # character length of each dictionary piece, in order
+    units: list[float] = []  # weight (character length) of each dictionary piece, in order
     first_unit: list[int] = []
     by_stem: dict[str, set[int]] = {}
     for w in words:
         first_unit.append(len(units))
         for length, stems in w.pieces:
             u = len(units)
-            units.append(length)
+            # a lone character inside an unknown word (医用's 用) often goes untranslated: half weight
+            units.append(length if length > 1 or len(w.pieces) == 1 else 0.5)
             for s in stems:
                 by_stem.setdefault(s, set()).add(u)
                 if len(s) > _STEM_PREFIX:
@@ -209,21 +212,46 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
     return out
 
 
+def _gloss_coverage(zh: str, en: str) -> float:
+    """Share of the English content words that a CC-CEDICT word inside `zh` translates."""
+    stems = content_stems(en)
+    if not stems:
+        return 0.0
+    glossed = zh_gloss_stems(zh)
+    prefixes = {g[:_STEM_PREFIX] for g in glossed}
+    return sum(1 for s in stems if s in glossed or s[:_STEM_PREFIX] in prefixes) / len(stems)
+
+
 def quoted_pairs(zh: str, en: str) -> list[SpanPair]:
-    """The k-th quoted span of zh with the k-th quoted span of en, when both sides quote equally often."""
+    """Quoted zh spans with the quoted en span they translate: the only quotation on each side,
+    or the one the dictionary supports best."""
     zq = [m for m in _ZH_QUOTED.finditer(zh) if not m.group(0).startswith("《")]
     eq = list(_EN_QUOTED.finditer(en))
-    if not zq or len(zq) != len(eq):
+    if not zq or not eq:
         return []
-    out = []
-    for zm, em in zip(zq, eq):
-        zg = next(g for g in range(1, 5) if zm.group(g))
-        eg = 1 if em.group(1) else 2
-        zh_text, en_text = zm.group(zg), em.group(eg)
-        if (len(zh_text) > _MAX_QUOTED_ZH or len(en_text.split()) > _MAX_QUOTED_EN_WORDS
-                or _CJK_PUNCT.search(zh_text) or en_text.rstrip()[-1:] in ".!?;,"):
+
+    def text(m: re.Match) -> tuple[int, str]:
+        g = next(g for g in range(1, m.re.groups + 1) if m.group(g))
+        return g, m.group(g)
+
+    out, taken = [], set()
+    for zm in zq:
+        zg, zh_text = text(zm)
+        if len(zh_text) > _MAX_QUOTED_ZH or _CJK_PUNCT.search(zh_text):
             continue
-        out.append(SpanPair(zm.start(zg), zm.end(zg), em.start(eg), em.end(eg), 0.9, "quoted"))
+        best, best_score = None, 0.0
+        for k, em in enumerate(eq):
+            en_text = text(em)[1]
+            if k in taken or len(en_text.split()) > _MAX_QUOTED_EN_WORDS or en_text.rstrip()[-1:] in ".!?;,":
+                continue
+            score = _gloss_coverage(zh_text, en_text)
+            if score > best_score or best is None and len(zq) == len(eq) == 1:
+                best, best_score = k, score
+        if best is None or (best_score < 0.3 and not len(zq) == len(eq) == 1):
+            continue
+        taken.add(best)
+        eg, _ = text(eq[best])
+        out.append(SpanPair(zm.start(zg), zm.end(zg), eq[best].start(eg), eq[best].end(eg), 0.9, "quoted"))
     return out
 
 

@@ -13,7 +13,7 @@ from glossary.align.anchors import zh_numbers, en_numbers
 from glossary.keys import CJK_RE
 from glossary.lexicon import STOPWORDS, cedict, en_stem, zh_gloss_stems
 
-_EN_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*(?:[-‐–][A-Za-z0-9'’]+)*|[,;:()\"“”]|[^\sA-Za-z0-9]")
+_EN_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[A-Za-z0-9][A-Za-z0-9'’]*(?:[-‐–][A-Za-z0-9'’]+)*|[,;:()\"“”]|[^\sA-Za-z0-9]")
 _PARTS = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 
 
