@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from sqlite_utils import Database
 
 from glossary.errors import NotFoundError
-from glossary.keys import is_traditional, match_key, pinyin_initials, pinyin_key
+from glossary.keys import is_traditional, match_key, pinyin_syllables
 from glossary.models import Entry, Term, entry_to_dict
 
 _TERM_COLUMNS = (
@@ -33,8 +33,9 @@ def term_row(entry_id: int, term: Term, position: int) -> dict:
     }
     if term.lang.lower().startswith("zh"):
         row["script"] = term.script or ("Hant" if is_traditional(term.text) else "Hans")
-        row["pinyin"] = pinyin_key(term.text) or None
-        row["initials"] = pinyin_initials(term.text) or None
+        syllables = pinyin_syllables(term.text)  # once: pinyin_key and pinyin_initials both need them
+        row["pinyin"] = "".join(syllables) or None
+        row["initials"] = "".join(s[0] for s in syllables) or None
     return row
 
 
@@ -81,6 +82,36 @@ def add_entry(db: Database, entry: Entry, *, action: str = "create", log: bool =
         if log:
             log_change(db, entry_id, action, None, replace(entry, id=entry_id))
     return entry_id
+
+
+def add_entries(db: Database, entries: Iterable[Entry], *, action: str = "create") -> list[int]:
+    """Store many new entries in one transaction with batched inserts (the miner's bulk path);
+    each is logged like `add_entry` does. Returns the new ids in order."""
+    stamp = now()
+    ids: list[int] = []
+    term_rows: list[dict] = []
+    log_rows: list[tuple] = []
+    with db.atomic():
+        for entry in entries:
+            cursor = db.conn.execute(
+                "INSERT INTO entries (status, category, note, source, score, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [entry.status, entry.category, entry.note, entry.source, entry.score,
+                 entry.created or stamp, entry.updated or stamp],
+            )
+            entry_id = cursor.lastrowid
+            ids.append(entry_id)
+            term_rows.extend(term_row(entry_id, t, i) for i, t in enumerate(entry.terms))
+            after = json.dumps(entry_to_dict(replace(entry, id=entry_id)), ensure_ascii=False)
+            log_rows.append((entry_id, action, None, after, stamp, 0))
+        if term_rows:
+            columns = list(term_rows[0])
+            db.conn.executemany(
+                f"INSERT INTO terms ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                [[row[c] for c in columns] for row in term_rows],
+            )
+        db.conn.executemany(
+            "INSERT INTO review_log (entry_id, action, before, after, at, undone) VALUES (?, ?, ?, ?, ?, ?)", log_rows)
+    return ids
 
 
 def save_entry(db: Database, entry: Entry, *, action: str = "edit", log: bool = True) -> Entry:
