@@ -58,7 +58,7 @@ def _starts_ok(words: list[ZhWord], a: int) -> bool:
     first = words[a]
     if first.text in _INNER_PARTICLES or not _word_ok_inside(first) or _DETERMINER.match(first.text):
         return False
-    if len(first.text) == 1 and first.tag != "j":  # a one-character word is a prefix, not a term start
+    if len(first.text) == 1 and first.tag not in ("j", "b"):  # one character starts a term only as 副, 总…
         return False
     if first.tag == "m":
         return not any(c.isdigit() for c in first.text) and len(first.text) >= 2
@@ -282,7 +282,7 @@ def pinyin_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
         while j + 1 < n and _is_capitalised(tokens[j + 1]) and is_pinyin_word(tokens[j + 1].text) and j - i < 2:
             j += 1
         name = "".join(t.text for t in tokens[i : j + 1])
-        if len(name) >= 5:
+        if len(name) >= 5 or (j > i and len(name) >= 4):
             for w in words:
                 if not CJK_RE.match(w.text):
                     continue
