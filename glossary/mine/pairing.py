@@ -149,10 +149,13 @@ def _en_end_ok(token: EnToken) -> bool:
     return not (text.endswith("ly") or (text.endswith("ed") and not token.text[:1].isupper()))
 
 
-def _en_start_ok(token: EnToken) -> bool:
-    """An English term does not open with an inflected verb or an adverb (served, helping, actively)."""
+def _en_start_ok(token: EnToken, zh_first: ZhWord) -> bool:
+    """An English term does not open with an inflected verb or an adverb (helping, actively), nor
+    with a past form when the Chinese opens with a verb (服务… → served…)."""
     if token.text[:1].isupper() or "-" in token.text:
         return True
+    if token.text.endswith("ed") and zh_first.tag in ("v", "vn"):
+        return False
     return not token.text.endswith(("ing", "ly"))
 
 
@@ -192,7 +195,7 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
                 i += 1
             while j >= i and (tokens[j].stop or not tokens[j].word):
                 j -= 1
-            if i > j or not _en_end_ok(tokens[j]) or not _en_start_ok(tokens[i]):
+            if i > j or not _en_end_ok(tokens[j]) or not _en_start_ok(tokens[i], words[a]):
                 continue
             content = [t for t in range(i, j + 1) if tokens[t].stems]
             covered = [t for t in content if all(any(ua <= u < ub for u in us) for us in token_stem_units[t])]
