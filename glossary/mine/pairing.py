@@ -130,8 +130,15 @@ def _expand_name(i: int, j: int, tokens: list[EnToken]) -> tuple[int, int]:
     """Grow a run that sits inside a Title Case name to the whole name (Ministry of Foreign Affairs)."""
     if not all(_is_capitalised(t) or t.stop or not t.word for t in tokens[i : j + 1]):
         return i, j
-    while i > 0 and _is_capitalised(tokens[i - 1]) and tokens[i - 1].text.lower() != "the":
-        i -= 1
+    while i > 0:
+        prev = tokens[i - 1]
+        if _is_capitalised(prev) and prev.text.lower() != "the" and not prev.text.endswith(("'s", "’s")):
+            i -= 1
+        elif (prev.text.lower() in ("and", "of") and i > 1 and _is_capitalised(tokens[i - 2])
+              and tokens[i - 2].text.lower() != "the"):
+            i -= 2  # Belt and Road …
+        else:
+            break
     while j + 1 < len(tokens):
         nxt = tokens[j + 1]
         if _is_capitalised(nxt):
@@ -211,7 +218,10 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
                 best = (key, i, j)
         if best:
             (score, _), i, j = best
-            out.append(SpanPair(words[a].start, words[b - 1].end, tokens[i].start, tokens[j].end, score, "dictionary"))
+            if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper():
+                i += 1  # the city's gross regional product → gross regional product
+            end = tokens[j].end - (2 if tokens[j].text.endswith(("'s", "’s")) else 0)
+            out.append(SpanPair(words[a].start, words[b - 1].end, tokens[i].start, end, score, "dictionary"))
     return out
 
 

@@ -68,6 +68,8 @@ def word_stems(word: str) -> frozenset[str]:
     found = cedict().get(word)
     if found:
         return found
+    if not CJK_RE.search(word):  # Latin inside Chinese (APEC, 5G) stands for itself
+        return token_stems(word) | {word.lower()}
     stems = set(zh_gloss_stems(word))
     stems |= {n.split(".")[0] for n in zh_numbers(word)}
     return frozenset(stems)
