@@ -60,6 +60,8 @@ def pair_spans(pair: SegmentPair, words: list[ZhWord] | None = None, tokens: lis
 def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     """Leave out general vocabulary (a word CC-CEDICT already translates so, a short word for one
     English word) and whole clauses."""
+    if zh_key(zh) == zh_key(en):  # KF94 ↔ KF94: nothing to translate
+        return False
     if signals & {"quoted", "acronym", "cooccurrence"}:
         return True
     words = en.split()

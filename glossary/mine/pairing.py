@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from glossary.align.anchors import acronyms_in_parentheses, is_pinyin_word
 from glossary.keys import CJK_RE, pinyin_span
-from glossary.lexicon import content_stems, zh_gloss_stems
+from glossary.lexicon import content_stems, is_verb_translation, zh_gloss_stems
 from glossary.mine.tokens import EnToken, ZhWord
 
 # jieba tags that may sit inside a Chinese term, and those that may end one.
@@ -52,55 +52,39 @@ def _word_ok_inside(word: ZhWord) -> bool:
     return (word.tag in _INNER_TAGS or word.text in _INNER_PARTICLES) and not _CJK_PUNCT.search(word.text)
 
 
-def _starts_ok(words: list[ZhWord], a: int) -> bool:
-    """A term does not start with a function word, a determiner (全市, 各类) or a verb, except the
-    compact four-character formulas built of two verbs or nouns (复工复产, 联防联控)."""
-    first = words[a]
-    if first.text in _INNER_PARTICLES or not _word_ok_inside(first) or _DETERMINER.match(first.text):
-        return False
-    if len(first.text) == 1 and first.tag not in ("j", "b"):  # one character starts a term only as 副, 总…
-        return False
-    if first.tag == "m":
-        return not any(c.isdigit() for c in first.text) and len(first.text) >= 2
-    if first.tag == "b":
-        return len(first.text) >= 2
-    if first.tag in _START_BLOCK or first.tag in ("ad", "an"):
-        nxt = words[a + 1] if a + 1 < len(words) else None
-        return (first.tag == "v" and len(first.text) == 2 and nxt is not None and len(nxt.text) == 2
-                and (first.text[0] == nxt.text[0] or nxt.tag == "v"))
-    return True
+_FUNCTION_TAGS = {"u", "uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "d", "x", "y", "e", "o", "q", "w", "zg"}
 
 
-def _ends_ok(words: list[ZhWord], a: int, b: int) -> bool:
-    last = words[b - 1]
-    if last.text in _INNER_PARTICLES:
+def _content(word: ZhWord) -> bool:
+    """A word that may belong to a term: not a function word or punctuation (POS is only a hint
+    here; the English side decides)."""
+    return word.tag not in _FUNCTION_TAGS and not _CJK_PUNCT.search(word.text) and not _DETERMINER.match(word.text)
+
+
+def _boundary_ok(word: ZhWord) -> bool:
+    if not _content(word):
         return False
-    if last.tag in _END_TAGS:
-        return True
-    # a two-character verb closes a term after a noun (领事保护, 疫情防控): the English decides
-    return (last.tag == "v" and len(last.text) == 2 and b - a >= 2
-            and words[b - 2].tag not in {"u", "p", "c", "r", "m", "q", "d", "f", "uj", "ul"})
+    return not (word.tag == "m" and (any(c.isdigit() for c in word.text) or len(word.text) == 1))
 
 
 def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
-    """Word ranges [a, b) that may be terms: noun-phrase runs ending in a noun-like word."""
+    """Word ranges [a, b) that may be terms: runs of content words (up to six words, 24
+    characters) that begin and end on a content word."""
     spans = []
     n = len(words)
     for a in range(n):
-        if not _starts_ok(words, a):
+        if not _boundary_ok(words[a]):
             continue
         chars = 0
         for b in range(a + 1, min(n, a + _MAX_ZH_WORDS) + 1):
             word = words[b - 1]
-            if not _word_ok_inside(word):
+            if not (_content(word) or word.text in _INNER_PARTICLES) or (word.tag == "m" and any(c.isdigit() for c in word.text) and b - 1 > a):
                 break
             chars += len(word.text)
             if chars > _MAX_ZH_CHARS:
                 break
-            if chars >= 2 and _ends_ok(words, a, b):
+            if chars >= 2 and _boundary_ok(word) and word.text not in _INNER_PARTICLES:
                 spans.append((a, b))
-            if word.tag in _VERB_TAGS and b - 1 > a:  # a verb may close a term, never sit inside one
-                break
     return spans
 
 
@@ -163,6 +147,8 @@ def _en_start_ok(token: EnToken, zh_first: ZhWord) -> bool:
         return True
     if token.text.endswith("ed") and zh_first.tag in ("v", "vn"):
         return False
+    if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text):
+        return False  # 促进资源共享 → "promote resource sharing" is a verb phrase, not a term
     return not token.text.endswith(("ing", "ly"))
 
 
