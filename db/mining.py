@@ -19,7 +19,7 @@ from db.entries import add_entries, find_entry_ids, get_entry, save_entry
 from glossary.keys import match_key
 from glossary.mine.group import MinedEntry
 from glossary.mine.pipeline import MinedDocument, mine_file
-from glossary.models import Entry, SegmentPair, Term
+from glossary.models import Entry, SegmentPair
 
 Progress = Callable[[int, int, str], None]
 

@@ -11,13 +11,8 @@ from glossary.keys import CJK_RE, pinyin_span
 from glossary.lexicon import content_stems, is_verb_translation, zh_gloss_stems
 from glossary.mine.tokens import EnToken, ZhWord
 
-# jieba tags that may sit inside a Chinese term, and those that may end one.
-_INNER_TAGS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "an", "ng", "j", "l", "i", "eng", "v", "vd",
-               "a", "b", "f", "s", "m", "x", "k", "h", "g", "t", "tg", "vg", "ag", "u"}
-_END_TAGS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "an", "ng", "j", "l", "i", "eng", "k", "g"}
+# Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of").
 _DETERMINER = re.compile(r"^(?:全|各|本|我|该|此|每|诸|其|这|那|某|有关|相关|上述|广大)")
-_START_BLOCK = {"v", "vd", "a", "m", "f", "u", "k", "x", "d", "h"}
-_VERB_TAGS = {"v", "vd", "vg", "d"}
 _STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
 _INNER_PARTICLES = {"之"}
 _EN_INNER = {"of", "for", "and", "in", "the", "on", "with", "to", "a", "an", "at", "from"}
@@ -41,15 +36,12 @@ class SpanPair:
     en_start: int
     en_end: int
     score: float
-    signal: str  # dictionary, quoted, title, acronym, pinyin
+    signal: str  # dictionary, quoted, acronym, cooccurrence, pinyin
 
 
 def _is_capitalised(token: EnToken) -> bool:
     return token.word and token.text[:1].isupper()
 
-
-def _word_ok_inside(word: ZhWord) -> bool:
-    return (word.tag in _INNER_TAGS or word.text in _INNER_PARTICLES) and not _CJK_PUNCT.search(word.text)
 
 
 _FUNCTION_TAGS = {"u", "uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "d", "x", "y", "e", "o", "q", "w", "zg"}
