@@ -81,25 +81,38 @@ def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
 
 
 def _runs(hit: list[int], tokens: list[EnToken]) -> list[tuple[int, int]]:
-    """Maximal token ranges [i, j] made of hit tokens joined by at most two function words."""
-    runs: list[tuple[int, int]] = []
+    """Maximal token ranges [i, j] made of hit tokens joined by at most two function words.
+
+    A word already in the run starts a new one (a second, parallel phrase); if the run had just
+    joined over "and", the part after "and" moves to the new run ("…process and a closed-loop |
+    management process" → "closed-loop management process")."""
+    runs: list[list[int]] = []  # [start, end, end before the last "and" joint or -1, start after it]
     seen: set[str] = set()
     for t in hit:
         if runs:
-            i, j = runs[-1]
+            i, j, left_end, right_start = runs[-1]
             between = tokens[j + 1 : t]
-            repeats = bool(tokens[t].stems) and tokens[t].stems <= seen  # a second, parallel phrase
             names = _is_capitalised(tokens[j]) and _is_capitalised(tokens[t])  # a list of names may hold commas
-            if not repeats and len(between) <= 2 and all(
+            joinable = len(between) <= 2 and all(
                 tok.stop and tok.text.lower() in _EN_INNER or tok.text == "-" or (tok.text == "," and names)
                 for tok in between
-            ):
-                runs[-1] = (i, t)
+            )
+            repeats = bool(tokens[t].stems) and tokens[t].stems <= seen
+            if joinable and not repeats:
+                if any(tok.text.lower() in ("and", ",") for tok in between):
+                    runs[-1] = [i, t, j, t]
+                else:
+                    runs[-1] = [i, t, left_end, right_start]
                 seen |= tokens[t].stems
                 continue
-        runs.append((t, t))
+            if joinable and left_end >= 0 and right_start <= j and t == j + 1 + len(between):
+                runs[-1] = [i, left_end, -1, -1]
+                runs.append([right_start, t, -1, -1])
+                seen = {s for k in range(right_start, t + 1) for s in tokens[k].stems}
+                continue
+        runs.append([t, t, -1, -1])
         seen = set(tokens[t].stems)
-    return runs
+    return [(i, j) for i, j, _, _ in runs]
 
 
 def _expand_name(i: int, j: int, tokens: list[EnToken]) -> tuple[int, int]:
@@ -110,9 +123,6 @@ def _expand_name(i: int, j: int, tokens: list[EnToken]) -> tuple[int, int]:
         prev = tokens[i - 1]
         if _is_capitalised(prev) and prev.text.lower() != "the" and not prev.text.endswith(("'s", "’s")):
             i -= 1
-        elif (prev.text.lower() in ("and", "of") and i > 1 and _is_capitalised(tokens[i - 2])
-              and tokens[i - 2].text.lower() != "the"):
-            i -= 2  # Belt and Road …
         else:
             break
     while j + 1 < len(tokens):
