@@ -175,11 +175,15 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
         [by_stem.get(s, set()) | (by_stem.get(s[:_STEM_PREFIX], set()) if len(s) >= _STEM_PREFIX else set()) for s in tok.stems]
         for tok in tokens
     ]
-    token_any = [set().union(*su) if su else set() for su in token_stem_units]
+    unit_tokens: list[set[int]] = [set() for _ in units]  # the tokens each piece glosses
+    for t, su in enumerate(token_stem_units):
+        for us in su:
+            for u in us:
+                unit_tokens[u].add(t)
     out = []
     for a, b in zh_spans(words):
         ua, ub = first_unit[a], first_unit[b]
-        hit = [t for t, us in enumerate(token_any) if any(ua <= u < ub for u in us)]
+        hit = sorted(set().union(*unit_tokens[ua:ub])) if ub > ua else []
         if not hit:
             continue
         span_chars = sum(units[ua:ub])
