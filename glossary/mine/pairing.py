@@ -53,10 +53,19 @@ def _content(word: ZhWord) -> bool:
     return word.tag not in _FUNCTION_TAGS and not _CJK_PUNCT.search(word.text) and not _DETERMINER.match(word.text)
 
 
-def _boundary_ok(word: ZhWord) -> bool:
-    if not _content(word):
+def _starts_ok(word: ZhWord) -> bool:
+    """A term opens on a content word, not on a count (两支, 首批, 一例)."""
+    return _content(word) and word.tag != "m"
+
+
+def _ends_ok(word: ZhWord) -> bool:
+    """A term closes on a content word; one character closes it only as a noun (…部, …组), not as a
+    prefix left dangling (卫生部副)."""
+    if not _content(word) or word.text in _INNER_PARTICLES:
         return False
-    return not (word.tag == "m" and (any(c.isdigit() for c in word.text) or len(word.text) == 1))
+    if word.tag == "m" and (any(c.isdigit() for c in word.text) or len(word.text) == 1):
+        return False
+    return len(word.text) > 1 or word.tag[:1] in ("n", "j", "k", "g")
 
 
 def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
@@ -65,7 +74,7 @@ def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
     spans = []
     n = len(words)
     for a in range(n):
-        if not _boundary_ok(words[a]):
+        if not _starts_ok(words[a]):
             continue
         chars = 0
         for b in range(a + 1, min(n, a + _MAX_ZH_WORDS) + 1):
@@ -75,7 +84,7 @@ def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
             chars += len(word.text)
             if chars > _MAX_ZH_CHARS:
                 break
-            if chars >= 2 and _boundary_ok(word) and word.text not in _INNER_PARTICLES:
+            if chars >= 2 and _ends_ok(word):
                 spans.append((a, b))
     return spans
 
@@ -142,6 +151,12 @@ def _en_end_ok(token: EnToken) -> bool:
     return not (text.endswith("ly") or (text.endswith("ed") and not token.text[:1].isupper()))
 
 
+def _has_inner_verb(tokens: list[EnToken], i: int, j: int) -> bool:
+    """A past form after the first word makes the phrase a clause ("announced at the Council")."""
+    return any(t.text.endswith("ed") and t.text.islower() and "-" not in t.text and len(t.text) > 4
+               for t in tokens[i + 1 : j + 1])
+
+
 def _en_start_ok(token: EnToken, zh_first: ZhWord) -> bool:
     """An English term does not open with an inflected verb or an adverb (helping, actively), nor
     with a past form when the Chinese opens with a verb (服务… → served…)."""
@@ -194,7 +209,7 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
                 i += 1
             while j >= i and (tokens[j].stop or not tokens[j].word):
                 j -= 1
-            if i > j or not _en_end_ok(tokens[j]) or not _en_start_ok(tokens[i], words[a]):
+            if i > j or not _en_end_ok(tokens[j]) or not _en_start_ok(tokens[i], words[a]) or _has_inner_verb(tokens, i, j):
                 continue
             content = [t for t in range(i, j + 1) if tokens[t].stems]
             covered = [t for t in content if all(any(ua <= u < ub for u in us) for us in token_stem_units[t])]
