@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from glossary.keys import en_key, zh_key
-from glossary.lexicon import is_dictionary_translation
+from glossary.lexicon import STOPWORDS, is_dictionary_translation
 from glossary.mine.category import guess_category
 from glossary.mine.pairing import SpanPair, acronym_pairs, dictionary_pairs, pinyin_pairs, quoted_pairs
 from glossary.mine.cooccur import acronym_pairs_by_cooccurrence, is_acronym
@@ -16,6 +16,7 @@ from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, zh_
 from glossary.models import Occurrence, SegmentPair, TermCandidate
 
 MIN_SCORE = 0.5
+LONG_PHRASE_WORDS = 4
 _SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75}
 
 
@@ -69,6 +70,9 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
         return "pinyin" in signals
+    content = [w for w in words if w.lower() not in STOPWORDS]
+    if len(content) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
+        return False  # a long lower-case phrase is a description, not a name someone must reuse
     return len(words) <= 12
 
 
