@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from sqlite_utils import Database
 
 from glossary.errors import NotFoundError
-from glossary.keys import is_traditional, match_key, pinyin_initials, pinyin_key
+from glossary.keys import is_traditional, match_key, pinyin_syllables
 from glossary.models import Entry, Term, entry_to_dict
 
 _TERM_COLUMNS = (
@@ -33,8 +33,9 @@ def term_row(entry_id: int, term: Term, position: int) -> dict:
     }
     if term.lang.lower().startswith("zh"):
         row["script"] = term.script or ("Hant" if is_traditional(term.text) else "Hans")
-        row["pinyin"] = pinyin_key(term.text) or None
-        row["initials"] = pinyin_initials(term.text) or None
+        syllables = pinyin_syllables(term.text)
+        row["pinyin"] = "".join(syllables) or None
+        row["initials"] = "".join(s[0] for s in syllables) or None
     return row
 
 
@@ -173,7 +174,7 @@ def delete_entry(db: Database, entry_id: int, *, action: str = "delete", log: bo
 
 
 def entry_exists(db: Database, entry_id: int) -> bool:
-    return bool(list(db.query("SELECT 1 FROM entries WHERE id = ?", [entry_id])))
+    return db.execute("SELECT 1 FROM entries WHERE id = ?", [entry_id]).fetchone() is not None
 
 
 def get_entry(db: Database, entry_id: int) -> Entry:
@@ -254,13 +255,10 @@ def find_entry_ids_by_keys(db: Database, lang: str, keys: Iterable[str]) -> list
     if not keys:
         return []
     marks = ",".join("?" * len(keys))
-    return [
-        r["entry_id"]
-        for r in db.query(
-            f"SELECT DISTINCT entry_id FROM terms WHERE lang = ? AND match_key IN ({marks}) ORDER BY entry_id",
-            [lang, *keys],
-        )
-    ]
+    rows = db.execute(
+        f"SELECT DISTINCT entry_id FROM terms WHERE lang = ? AND match_key IN ({marks}) ORDER BY entry_id", [lang, *keys]
+    )
+    return [row[0] for row in rows]
 
 
 def term_languages(db: Database) -> list[tuple[str, str | None]]:
