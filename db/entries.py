@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import islice
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -12,6 +13,8 @@ from sqlite_utils import Database
 from glossary.errors import NotFoundError
 from glossary.keys import is_traditional, match_key, pinyin_syllables
 from glossary.models import Entry, Term, entry_to_dict
+
+from .term_index import index_terms, index_terms_bulk
 
 _TERM_COLUMNS = (
     "id, entry_id, lang, text, status, type, script, source, part_of_speech, context, note, exact, count"
@@ -48,22 +51,36 @@ def _term_from_row(row: dict) -> Term:
     )
 
 
-def log_change(db: Database, entry_id: int | None, action: str, before: Entry | None, after: Entry | None) -> int:
-    """Append one change to the review log (before/after as JSON) and return its id."""
+def log_change(
+    db: Database, entry_id: int | None, action: str, before: Entry | None, after: Entry | None,
+    *, batch: int | None = None, before_extra: dict | None = None, after_extra: dict | None = None,
+) -> int:
+    """Append one change to the review log (before/after as JSON) and return its id.
+
+    Rows of one multi-entry change (merge, split) share `batch` so they undo together;
+    `*_extra` adds keys to the logged state (e.g. the occurrences an entry held).
+    """
     return db.table("review_log").insert(
         {
             "entry_id": entry_id, "action": action,
-            "before": json.dumps(entry_to_dict(before), ensure_ascii=False) if before else None,
-            "after": json.dumps(entry_to_dict(after), ensure_ascii=False) if after else None,
-            "at": now(), "undone": 0,
+            "before": _state_json(before, before_extra), "after": _state_json(after, after_extra),
+            "at": now(), "undone": 0, "batch": batch,
         }
     ).last_pk
 
 
+def _state_json(entry: Entry | None, extra: dict | None) -> str | None:
+    if entry is None:
+        return None
+    return json.dumps({**entry_to_dict(entry), **(extra or {})}, ensure_ascii=False)
+
+
 def _insert_terms(db: Database, entry_id: int, terms: Iterable[Term]) -> None:
+    """Insert an entry's terms and their lookup-index rows."""
     rows = [term_row(entry_id, t, i) for i, t in enumerate(terms)]
     if rows:
         db.table("terms").insert_all(rows)
+        index_terms(db, db.execute("SELECT id, match_key FROM terms WHERE entry_id = ?", [entry_id]).fetchall())
 
 
 def _entry_fields(entry: Entry) -> dict:
@@ -103,39 +120,46 @@ def _insert_rows(db: Database, table: str, rows: list[dict], conflict: str = "")
     db.conn.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
 
 
-def add_entries(db: Database, entries: Iterable[Entry], *, action: str = "import", log: bool = True) -> list[int]:
-    """Store many new entries in one transaction with batched inserts (bulk import); returns their ids.
+def add_entries(
+    db: Database, entries: Iterable[Entry], *, action: str = "import", log: bool = True, index: bool = True,
+    batch: int = 5000,
+) -> list[int]:
+    """Store many new entries in one transaction (import, benchmarks); returns their ids in order.
 
-    An `entry.id` is kept if given (the caller makes sure it is free); the others get fresh ids.
+    Ids are assigned here so terms, log and lookup-index rows go in with bulk statements; an
+    `entry.id` is kept if given. `index=False` leaves the index to one `rebuild_lookup_index` call.
     """
-    entries = list(entries)
-    if not entries:
-        return []
-    stamp = now()
+    stamp, ids = now(), []
     with db.atomic():
-        top = db.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
-        next_id = max([top, *(e.id for e in entries if e.id is not None)]) + 1
-        ids, entry_rows, term_rows, source_rows, log_rows = [], [], [], [], []
-        for entry in entries:
-            if entry.id is None:
-                entry_id, next_id = next_id, next_id + 1
-            else:
-                entry_id = entry.id
-            ids.append(entry_id)
-            entry_rows.append({
-                "id": entry_id, **_entry_fields(entry),
-                "created": entry.created or stamp, "updated": entry.updated or stamp,
-            })
-            term_rows.extend(term_row(entry_id, t, i) for i, t in enumerate(entry.terms))
-            source_rows.extend({"entry_id": entry_id, "name": n} for n in dict.fromkeys(entry.sources) if n)
-            if log:
-                after = json.dumps(entry_to_dict(replace(entry, id=entry_id)), ensure_ascii=False)
-                log_rows.append({"entry_id": entry_id, "action": action, "before": None, "after": after,
-                                 "at": stamp, "undone": 0})
-        _insert_rows(db, "entries", entry_rows)
-        _insert_rows(db, "terms", term_rows)
-        _insert_rows(db, "entry_sources", source_rows, "OR IGNORE")
-        _insert_rows(db, "review_log", log_rows)
+        pending = iter(entries)
+        while chunk := list(islice(pending, batch)):
+            next_entry = db.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
+            next_entry = max([next_entry, *(e.id + 1 for e in chunk if e.id is not None)])
+            next_term = db.execute("SELECT coalesce(max(id), 0) + 1 FROM terms").fetchone()[0]
+            entry_rows, term_rows, source_rows, log_rows, keyed = [], [], [], [], []
+            for entry in chunk:
+                if entry.id is None:
+                    entry_id, next_entry = next_entry, next_entry + 1
+                else:
+                    entry_id = entry.id
+                ids.append(entry_id)
+                entry_rows.append({"id": entry_id, **_entry_fields(entry),
+                                   "created": entry.created or stamp, "updated": entry.updated or stamp})
+                for position, term in enumerate(entry.terms):
+                    row = {"id": next_term, **term_row(entry_id, term, position)}
+                    term_rows.append(row)
+                    keyed.append((next_term, row["match_key"]))
+                    next_term += 1
+                source_rows.extend({"entry_id": entry_id, "name": n} for n in dict.fromkeys(entry.sources) if n)
+                if log:
+                    log_rows.append({"entry_id": entry_id, "action": action, "before": None,
+                                     "after": _state_json(replace(entry, id=entry_id), None), "at": stamp, "undone": 0})
+            _insert_rows(db, "entries", entry_rows)
+            _insert_rows(db, "terms", term_rows)
+            if index:
+                index_terms_bulk(db, keyed)
+            _insert_rows(db, "entry_sources", source_rows, "OR IGNORE")
+            _insert_rows(db, "review_log", log_rows)
     return ids
 
 

@@ -81,6 +81,7 @@ class SegmentPair:
     en_paragraphs: tuple[int, ...] = ()
     score: float = 0.0
     anchors: tuple[str, ...] = ()
+    zh_original: str = ""  # `zh` in the document's own script (Traditional when it was), same offsets
 
 
 # ---------------------------------------------------------------- mining
@@ -153,6 +154,29 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class LookupHit:
+    """One lookup result: the entry, the term that matched, and how it matched."""
+
+    entry: Entry
+    term: Term
+    match: str  # exact, prefix or fuzzy
+    key: str  # which key matched: term (match key), pinyin or initials
+    score: float  # 100 for exact; share of the key covered (prefix) or similarity (fuzzy)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """An aligned sentence pair behind an entry, with the term's spans on each side (for KWIC)."""
+
+    document: str
+    pair_seq: int
+    zh: str
+    en: str
+    zh_spans: tuple[tuple[int, int], ...] = ()
+    en_spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ReadEntry:
     """An entry read from a glossary file, and where it was (for the import report)."""
 
@@ -162,8 +186,20 @@ class ReadEntry:
 
 # ---------------------------------------------------------------- checking
 @dataclass(frozen=True, slots=True)
+class DraftSegment:
+    """One unit of a draft: source and target text; `breaks` are offsets where inline codes stood."""
+
+    id: str
+    source: str
+    target: str
+    line: int = 0  # 1-based line in the draft file where the segment starts
+    source_breaks: tuple[int, ...] = ()
+    target_breaks: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class DraftIssue:
-    kind: str  # missing, deprecated, superseded, forbidden, inconsistent, untranslated
+    kind: str  # missing, deprecated, superseded, forbidden, inconsistent, untranslated, empty
     severity: str
     segment: str  # segment id or line
     source_term: str
@@ -174,6 +210,16 @@ class DraftIssue:
     target_text: str = ""
     entry_id: int | None = None
     spans: tuple[tuple[str, int, int], ...] = field(default=())  # (side, start, end)
+    line: int = 0  # 1-based line of the segment in the draft file, 0 when unknown
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """What a draft check found, and over how much text."""
+
+    issues: tuple[DraftIssue, ...]
+    segments: int
+    draft: str = ""  # the draft's file name
 
 
 # ---------------------------------------------------------------- plain-dict form

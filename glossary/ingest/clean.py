@@ -37,7 +37,11 @@ _SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 
 def normalize_spaces(text: str) -> str:
     """Invisible characters removed; every run of spaces (incl. NBSP, ideographic) to one space."""
-    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
+    elif "  " not in text and "\t" not in text:
+        return text.strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def _syllable_pattern() -> str:
@@ -60,7 +64,7 @@ _PINYIN_FRAGMENT = re.compile(rf"\?{_PINYIN}[)）]")
 
 def strip_pinyin_annotations(text: str) -> str:
     """`戰(zhàn)` → `戰`: tone-marked pinyin in brackets right after a Han character goes."""
-    if "(" not in text and "（" not in text:
+    if ")" not in text and "）" not in text:
         return text
     return _PINYIN_FRAGMENT.sub("", _PINYIN_AFTER_HAN.sub("", text))
 
@@ -69,7 +73,7 @@ _LOST_RULES = (
     (re.compile(r"(?<=[A-Za-z])\?+(?=[A-Za-z])"), " "),  # glued between two words
     (re.compile(rf"\?+(?={_H})"), ""),  # before a Han character
     (re.compile(rf"(?<={_H})(?<![吗呢么嗎麼吧乎])\?+"), ""),  # after one (a question keeps its ?)
-    (re.compile(r"(?<=[,;:，；：、])\s*\?+"), ""),  # right after a comma-like mark
+    (re.compile(r"(?<=[,;:，；：、])(\s*)\?+"), r"\1"),  # right after a comma-like mark
     (re.compile(r"(?<=\w)\?+(?=\s+[a-z])"), ""),  # mid-sentence: a question ends before a capital
     (re.compile(r"\?+(?=[,;:，。；：、])"), ""),  # right before punctuation
     (re.compile(r"(?:^|(?<=\s))\?+(?=\s|$)"), ""),  # standing alone

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -30,7 +31,7 @@ _BOMS = (
 )
 # (python codec, name reported) tried in this order when there is no BOM.
 _LEGACY = (("gb18030", "gb18030"), ("big5hkscs", "big5"))
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f]")  # C0 controls other than whitespace and ^Z
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,7 @@ def _check_not_binary(path: Path, text: str, offset_base: int = 0) -> None:
     nul = text.find("\x00")
     if nul >= 0:
         raise IngestError(f"{path}: binary file (NUL at character {offset_base + nul}), not a text document")
-    controls = sum(1 for ch in text if ch < " " and ch not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROLS.findall(text))
     if controls / len(text) > MAX_CONTROL_SHARE:
         raise IngestError(f"{path}: binary file ({controls} control characters in the first {len(text)}), not a text document")
 

@@ -157,8 +157,7 @@ def html_lines(chunks: Iterable[str]) -> Iterator[Line | Dropped]:
 
     parser = etree.HTMLPullParser(
         events=("start", "end"), no_network=True, remove_comments=True, remove_pis=True, recover=True,
-        resolve_entities=False,
-    )
+    )  # an HTML parser loads no DTD and expands only the built-in HTML entities
     skipped_depth = 0
 
     def drain() -> Iterator[Line | Dropped]:

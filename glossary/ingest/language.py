@@ -12,6 +12,8 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ'’\-]*")
 _CHUNK = re.compile(r"\S+\s*")
 _OPENING = "(（《「『〈[【“"
 _CLOSING = ")）》」』〉]】”"
+_ANY_OPENING = re.compile(f"[{re.escape(_OPENING)}]")
+_INNERMOST_SPAN = re.compile(f"[{re.escape(_OPENING)}][^{re.escape(_OPENING + _CLOSING)}]*[{re.escape(_CLOSING)}]")
 LATIN_PER_HAN = 3  # a Han character carries about as much as three Latin letters
 MIN_HAN = 4  # a zh part worth its own paragraph
 MIN_WORDS = 3  # an en part worth its own paragraph
@@ -24,15 +26,10 @@ def lang_counts(text: str) -> tuple[int, int]:
 
 def outside_brackets(text: str) -> str:
     """The text with bracketed and quoted spans left out (a gloss does not set the language)."""
-    depth, kept = 0, []
-    for ch in text:
-        if ch in _OPENING:
-            depth += 1
-        elif ch in _CLOSING and depth:
-            depth -= 1
-        elif not depth:
-            kept.append(ch)
-    return "".join(kept)
+    previous = None
+    while previous != text and _ANY_OPENING.search(text):
+        previous, text = text, _INNERMOST_SPAN.sub("", text)
+    return text
 
 
 def paragraph_lang(text: str) -> str | None:
@@ -59,11 +56,11 @@ def split_by_language(text: str) -> list[tuple[str, str]]:
     each part is substantial;
     anything else (an English name inside Chinese, a gloss in brackets) is tagged by majority.
     """
-    overall = paragraph_lang(text)
-    if overall is None:
-        return []
     han, latin = lang_counts(text)
-    if not han or not latin or " " not in text:
+    if not han or not latin:
+        return [("zh" if han else "en", text)] if han or latin else []
+    overall = paragraph_lang(text)
+    if " " not in text:
         return [(overall, text)]
     groups: list[list[str]] = []  # [lang, text]
     depth = 0
