@@ -210,7 +210,7 @@ class _EntryReader:
             elif local in _TERM_GROUP or local == "term":
                 raise self.fail(child, f"<{local}> directly inside <{_split(el.tag)[1]}>; terms belong in a language section")
             else:
-                self.datcat(child, dtype, "entry")
+                self.datcat(child, dtype)
         match = _ID.match(el.get("id") or "")
         entry = Entry(
             terms=with_default_statuses(self.terms),
@@ -250,7 +250,7 @@ class _EntryReader:
             elif local == "term":
                 raise self.fail(child, f"<term> directly inside <{_split(el.tag)[1]}>; it must be inside a <tig> or <termSec>")
             elif local != "transacGrp":
-                self.datcat(child, dtype, "language")
+                self.datcat(child, dtype)
 
     def term_group(self, el, lang: str, script: str | None) -> None:
         fields: dict[str, str] = {}
@@ -295,12 +295,12 @@ class _EntryReader:
                 else:  # a data category the termbase has no field for stays readable in the note
                     fields["note"] = join_notes(fields.get("note"), f"{dtype or local}: {value}")
 
-    def datcat(self, el, dtype: str | None, level: str) -> None:
+    def datcat(self, el, dtype: str | None) -> None:
         """A descriptive element at entry or language level."""
         _ns, local = _split(el.tag)
         if local in _GROUPS:
             for child, _local, child_type in self.children(el):
-                self.datcat(child, child_type, level)
+                self.datcat(child, child_type)
             return
         if local in _IGNORED:
             self.warnings.add(f"<{local}> not kept", f"line {el.sourceline}")
