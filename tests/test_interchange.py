@@ -272,3 +272,15 @@ def test_cli_export_import_and_errors(db_path, tmp_path):
     assert "1 already in the termbase" in result.output and "dry run: nothing would be written" in result.output
     result = runner.invoke(cli, ["--db", str(db_path), "export", str(tmp_path / "g.unknown")])
     assert result.exit_code == 1 and "give --format" in result.output
+
+
+def test_merge_keeps_a_traditional_spelling_as_its_own_variant():
+    from glossary.merge import merge_entry
+
+    existing = Entry(terms=(Term("zh", "外防输入", script="Hans", id=1), Term("en", "import prevention", id=2)),
+                     status="approved", id=5)
+    incoming = Entry(terms=(Term("zh", "外防輸入", script="Hant"), Term("en", "Import Prevention")), status="approved")
+    merged = merge_entry(existing, incoming)
+    assert [(t.text, t.status) for t in merged.terms] == [
+        ("外防输入", "preferred"), ("import prevention", "preferred"), ("外防輸入", "admitted")]
+    assert merge_entry(merged, incoming) is merged  # nothing new the second time
