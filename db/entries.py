@@ -42,13 +42,10 @@ def term_row(entry_id: int, term: Term, position: int) -> dict:
     return row
 
 
-def _term_from_row(row: dict) -> Term:
-    return Term(
-        lang=row["lang"], text=row["text"], status=row["status"], type=row["type"],
-        script=row["script"], source=row["source"], part_of_speech=row["part_of_speech"],
-        context=row["context"], note=row["note"], exact=bool(row["exact"]), count=row["count"],
-        id=row["id"],
-    )
+def _term_from_tuple(row: tuple) -> Term:
+    """A Term from a row of `SELECT {_TERM_COLUMNS}` (id, entry_id, lang, text, status, ...)."""
+    term_id, _entry, lang, text, status, kind, script, source, pos, context, note, exact, count = row
+    return Term(lang, text, status, kind, script, source, pos, context, note, bool(exact), count, term_id)
 
 
 def log_change(
@@ -198,7 +195,7 @@ def delete_entry(db: Database, entry_id: int, *, action: str = "delete", log: bo
 
 
 def entry_exists(db: Database, entry_id: int) -> bool:
-    return bool(list(db.query("SELECT 1 FROM entries WHERE id = ?", [entry_id])))
+    return db.execute("SELECT 1 FROM entries WHERE id = ?", [entry_id]).fetchone() is not None
 
 
 def get_entry(db: Database, entry_id: int) -> Entry:
@@ -218,10 +215,10 @@ def get_entries(db: Database, ids: Iterable[int]) -> list[Entry]:
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
         terms: dict[int, list[Term]] = {}
-        for row in db.query(
+        for row in db.execute(  # tuples, not dicts: this is the hot loop of every export
             f"SELECT {_TERM_COLUMNS} FROM terms WHERE entry_id IN ({marks}) ORDER BY entry_id, position, id", chunk
         ):
-            terms.setdefault(row["entry_id"], []).append(_term_from_row(row))
+            terms.setdefault(row[1], []).append(_term_from_tuple(row))
         sources: dict[int, list[str]] = {}
         for row in db.query(
             f"""SELECT o.entry_id, d.name FROM occurrences o
@@ -279,13 +276,10 @@ def find_entry_ids_by_keys(db: Database, lang: str, keys: Iterable[str]) -> list
     if not keys:
         return []
     marks = ",".join("?" * len(keys))
-    return [
-        r["entry_id"]
-        for r in db.query(
-            f"SELECT DISTINCT entry_id FROM terms WHERE lang = ? AND match_key IN ({marks}) ORDER BY entry_id",
-            [lang, *keys],
-        )
-    ]
+    rows = db.execute(
+        f"SELECT DISTINCT entry_id FROM terms WHERE lang = ? AND match_key IN ({marks}) ORDER BY entry_id", [lang, *keys]
+    )
+    return [row[0] for row in rows]
 
 
 def term_languages(db: Database) -> list[tuple[str, str | None]]:

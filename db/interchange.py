@@ -117,6 +117,7 @@ class _Importer:
         self.first_new_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
         self.reused_ids: set[int] = set()  # ids below first_new_id given to entries of this file
         self.pending: list[Entry] = []
+        self.pending_ids: set[int] = set()
         self.pending_index: dict[tuple[str, str], list[int]] = {}
 
     def add(self, item: ReadEntry) -> None:
@@ -165,12 +166,13 @@ class _Importer:
 
     def queue(self, entry: Entry) -> None:
         if entry.id is not None:
-            taken = entry.id in self.reused_ids or entry_exists(self.db, entry.id) or any(
-                e.id == entry.id for e in self.pending)
+            taken = entry.id in self.reused_ids or entry.id in self.pending_ids or entry_exists(self.db, entry.id)
             if taken:
                 entry = replace(entry, id=None)
             elif entry.id < self.first_new_id:
                 self.reused_ids.add(entry.id)
+            else:
+                self.pending_ids.add(entry.id)
         self.pending.append(entry)
         self.index(entry, len(self.pending) - 1)
         self.report.added += 1
@@ -188,6 +190,7 @@ class _Importer:
         if self.pending:
             add_entries(self.db, self.pending, action="import")
         self.pending = []
+        self.pending_ids = set()
         self.pending_index = {}
 
     def clean(self, entry: Entry) -> tuple[Entry | None, str]:

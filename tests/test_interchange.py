@@ -122,14 +122,14 @@ def _independent_counts(path) -> tuple[int, int]:
     return elements, len(seen)
 
 
-@pytest.mark.parametrize("parts", [
-    ("external", "tbx", "kde-cn-lokalize-terms.en-US_zh-CN.tbx"),
-    ("external", "tbx", "microsoft-terminology-en-US_ug-CN.tbx"),
-    ("external", "tbx", "tbx3-basic-dca-astronomy-example.tbx"),
-    ("external", "tbx", "icelandic-term-bank", "hag.tbx"),
-    ("external", "tbx", "icelandic-term-bank", "stjornsysla.tbx"),
-], ids=lambda p: p[-1])
-def test_external_termbases_import_with_the_right_count(tmp_db, parts):
+@pytest.mark.parametrize(("parts", "languages"), [
+    (("external", "tbx", "kde-cn-lokalize-terms.en-US_zh-CN.tbx"), {"en", "zh"}),
+    (("external", "tbx", "microsoft-terminology-en-US_ug-CN.tbx"), {"en", "ug-CN"}),
+    (("external", "tbx", "tbx3-basic-dca-astronomy-example.tbx"), {"en", "es", "zu"}),
+    (("external", "tbx", "icelandic-term-bank", "hag.tbx"), {"is", "en"}),
+    (("external", "tbx", "icelandic-term-bank", "stjornsysla.tbx"), {"is", "en", "sv", "dk", "no", "sf"}),
+], ids=lambda p: p[-1] if isinstance(p, tuple) else "")
+def test_external_termbases_import_with_the_right_count(tmp_db, parts, languages):
     path = shared(*parts)
     elements, distinct = _independent_counts(path)
     report = import_glossary(tmp_db, path)
@@ -138,15 +138,36 @@ def test_external_termbases_import_with_the_right_count(tmp_db, parts):
     empty = report.skipped.get("empty entry (no terms)", 0)
     assert report.added == _count(tmp_db) == distinct - empty
     assert report.added + report.merged + report.unchanged + sum(report.skipped.values()) == elements
+    assert {r[0] for r in tmp_db.execute("SELECT DISTINCT lang FROM terms")} == languages
 
 
-def test_microsoft_and_kde_language_codes(tmp_db):
-    import_glossary(tmp_db, shared("external", "tbx", "microsoft-terminology-en-US_ug-CN.tbx"))
+def test_en_zh_glossary_is_found_from_the_chinese_side(tmp_db):
     import_glossary(tmp_db, shared("external", "tbx", "kde-cn-lokalize-terms.en-US_zh-CN.tbx"))
-    langs = {r[0] for r in tmp_db.execute("SELECT DISTINCT lang FROM terms")}
-    assert langs == {"en", "ug-CN", "zh"}
     entry = get_entry(tmp_db, find_entry_ids(tmp_db, "zh", "书签")[0])
     assert [t.text for t in entry.terms_in("en")] == ["bookmark"]
+    assert entry.category == "名词"
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    """The termbase `glossary mine` builds from the bundled demo corpus."""
+    from conftest import EXAMPLES
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = CliRunner().invoke(cli, ["--db", str(path), "mine", str(EXAMPLES)])
+    assert result.exit_code == 0, result.output
+    db = open_db(path)
+    yield db
+    db.close()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "tbx", "tbx3"])
+def test_round_trip_mined_demo_corpus(demo_db, tmp_path, fmt):
+    assert _count(demo_db) > 20
+    first, second = _round_trip(demo_db, tmp_path, fmt)
+    assert first == second
+    if fmt == "jsonl":
+        assert '"sources": ["jiangzhou' in first  # supporting documents survive without their occurrences
 
 
 # ---------------------------------------------------------------- merge rules
@@ -251,3 +272,15 @@ def test_cli_export_import_and_errors(db_path, tmp_path):
     assert "1 already in the termbase" in result.output and "dry run: nothing would be written" in result.output
     result = runner.invoke(cli, ["--db", str(db_path), "export", str(tmp_path / "g.unknown")])
     assert result.exit_code == 1 and "give --format" in result.output
+
+
+def test_merge_keeps_a_traditional_spelling_as_its_own_variant():
+    from glossary.merge import merge_entry
+
+    existing = Entry(terms=(Term("zh", "外防输入", script="Hans", id=1), Term("en", "import prevention", id=2)),
+                     status="approved", id=5)
+    incoming = Entry(terms=(Term("zh", "外防輸入", script="Hant"), Term("en", "Import Prevention")), status="approved")
+    merged = merge_entry(existing, incoming)
+    assert [(t.text, t.status) for t in merged.terms] == [
+        ("外防输入", "preferred"), ("import prevention", "preferred"), ("外防輸入", "admitted")]
+    assert merge_entry(merged, incoming) is merged  # nothing new the second time

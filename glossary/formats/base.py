@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from glossary.models import Entry, Term
+from glossary.models import ENTRY_STATUSES, Entry, Term
 
 _SPACES = re.compile(r"\s+")
 
@@ -30,7 +30,6 @@ _TYPE_VALUES = {
 }
 TBX_POS = {"noun", "verb", "adjective", "adverb", "propernoun", "other"}
 NOT_RECOMMENDED = ("deprecated", "superseded", "forbidden")
-ENTRY_STATUSES = ("candidate", "approved", "rejected")
 
 
 def clean_text(text: str | None) -> str:

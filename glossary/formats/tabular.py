@@ -49,8 +49,10 @@ class Column:
 # ---------------------------------------------------------------- writing
 def table_columns(languages: Iterable[tuple[str, str | None]]) -> tuple[list[str], list[Column]]:
     """Header names and column specs for the termbase's languages: zh-CN, en, others, zh-Hant."""
-    groups = {lang_tag(lang, script if lang == "zh" else None): (lang, "Hant" if script == "Hant" and lang == "zh" else None)
-              for lang, script in languages}
+    groups = {}
+    for lang, script in languages:
+        script = "Hant" if lang == "zh" and script == "Hant" else None  # Hans and unmarked share zh-CN
+        groups[lang_tag(lang, script)] = (lang, script)
     tags = ordered_tags(list(groups))
     names = tags + list(ENTRY_FIELDS) + [f"{tag} deprecated" for tag in tags]
     specs = (

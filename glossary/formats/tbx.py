@@ -8,6 +8,7 @@ so memory stays flat whatever the file size. The reader accepts tig and ntig/ter
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from typing import BinaryIO, TextIO
@@ -30,6 +31,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 _ENTRY = {"termEntry", "conceptEntry"}
+_ENTRY_TAGS = tuple(f"{{{ns}}}{local}" if ns else local for ns in ("", TBX3_NS) for local in sorted(_ENTRY))
 _LANG = {"langSet", "langSec"}
 _TERM_GROUP = {"tig", "ntig", "termSec"}
 _GROUPS = {"descripGrp", "adminGrp", "termNoteGrp", "termGrp"}
@@ -143,6 +145,7 @@ def _term_xml(term: Term, names: _Names, ind: str) -> str:
 
 
 # ---------------------------------------------------------------- reading
+@lru_cache(maxsize=512)
 def _split(tag: str) -> tuple[str, str]:
     if tag[0] == "{":
         ns, _, local = tag[1:].partition("}")
@@ -154,25 +157,22 @@ def read_tbx(fh: BinaryIO, name: str, warnings: Warnings | None = None) -> Itera
     """Entries of a TBX v2 or v3 file, one at a time; FormatError for files that are not usable TBX."""
     warnings = warnings if warnings is not None else Warnings()
     root_checked = False
-    for _event, el in safe_iterparse(fh, name, events=("end",)):
+    for event, el in safe_iterparse(fh, name, tag=_ENTRY_TAGS):
+        if event == "root":
+            if el is None:
+                raise FormatError(f"{name}: no XML elements found")
+            if not root_checked:
+                _check_root(el, name)
+            return
         if not root_checked:
-            root = el.getroottree().getroot()
-            _check_root(root, name)
+            _check_root(el.getroottree().getroot(), name)
             root_checked = True
-            if el is root:
-                return
-        if not isinstance(el.tag, str):
-            continue
-        ns, local = _split(el.tag)
-        if local in _ENTRY and ns in ("", TBX3_NS):
-            yield _EntryReader(name, warnings).read(el)
-            el.clear(keep_tail=False)
-            parent = el.getparent()
-            if parent is not None:
-                while el.getprevious() is not None:
-                    del parent[0]
-    if not root_checked:
-        raise FormatError(f"{name}: no XML elements found")
+        yield _EntryReader(name, warnings).read(el)
+        el.clear(keep_tail=False)
+        parent = el.getparent()
+        if parent is not None:
+            while el.getprevious() is not None:
+                del parent[0]
 
 
 def _check_root(root, name: str) -> None:
@@ -210,7 +210,7 @@ class _EntryReader:
             elif local in _TERM_GROUP or local == "term":
                 raise self.fail(child, f"<{local}> directly inside <{_split(el.tag)[1]}>; terms belong in a language section")
             else:
-                self.datcat(child, dtype, "entry")
+                self.datcat(child, dtype)
         match = _ID.match(el.get("id") or "")
         entry = Entry(
             terms=with_default_statuses(self.terms),
@@ -250,7 +250,7 @@ class _EntryReader:
             elif local == "term":
                 raise self.fail(child, f"<term> directly inside <{_split(el.tag)[1]}>; it must be inside a <tig> or <termSec>")
             elif local != "transacGrp":
-                self.datcat(child, dtype, "language")
+                self.datcat(child, dtype)
 
     def term_group(self, el, lang: str, script: str | None) -> None:
         fields: dict[str, str] = {}
@@ -295,12 +295,12 @@ class _EntryReader:
                 else:  # a data category the termbase has no field for stays readable in the note
                     fields["note"] = join_notes(fields.get("note"), f"{dtype or local}: {value}")
 
-    def datcat(self, el, dtype: str | None, level: str) -> None:
+    def datcat(self, el, dtype: str | None) -> None:
         """A descriptive element at entry or language level."""
         _ns, local = _split(el.tag)
         if local in _GROUPS:
             for child, _local, child_type in self.children(el):
-                self.datcat(child, child_type, level)
+                self.datcat(child, child_type)
             return
         if local in _IGNORED:
             self.warnings.add(f"<{local}> not kept", f"line {el.sourceline}")

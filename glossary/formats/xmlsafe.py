@@ -59,8 +59,11 @@ def _first_element_after_doctype(rest: bytes) -> int | None:
     return None
 
 
-def safe_iterparse(fh: BinaryIO, name: str, events=("start", "end")) -> Iterator[tuple[str, object]]:
-    """lxml iterparse with entities off, DTDs never loaded, no network; errors become FormatError."""
+def safe_iterparse(fh: BinaryIO, name: str, events=("end",), tag=None) -> Iterator[tuple[str, object]]:
+    """lxml iterparse with entities off, DTDs never loaded, no network; errors become FormatError.
+
+    After the document's events comes ("root", root element) so a caller filtering by tag still sees it.
+    """
     from lxml import etree
 
     head = fh.read(_PROLOG_LIMIT)
@@ -70,12 +73,13 @@ def safe_iterparse(fh: BinaryIO, name: str, events=("start", "end")) -> Iterator
     stream = _Prepend(head, fh)
     parser = etree.iterparse(
         stream, events=events, load_dtd=False, no_network=True, resolve_entities=False,
-        remove_comments=True, remove_pis=True, huge_tree=False,
+        remove_comments=True, remove_pis=True, huge_tree=False, tag=tag,
     )
     try:
         yield from parser
     except etree.XMLSyntaxError as exc:
         raise FormatError(f"{name}: {xml_error_place(exc)}") from None
+    yield "root", parser.root
 
 
 def xml_error_place(exc) -> str:
