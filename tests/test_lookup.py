@@ -128,3 +128,19 @@ def test_cli_lookup_on_missing_database(tmp_path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "lookup", "x"])
     assert result.exit_code == 1
     assert "no such glossary database" in result.output and "Traceback" not in result.output
+
+
+def test_migration_indexes_a_termbase_made_before_the_lookup_index(tmp_path):
+    from sqlite_utils import Database
+
+    from db.schema import migrations
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m0004_lookup_index")
+    entry_id = old.table("entries").insert({"status": "candidate", "created": "2020", "updated": "2020"}).last_pk
+    old.table("terms").insert({"entry_id": entry_id, "lang": "en", "text": "poverty alleviation", "match_key": "povertyalleviation"})
+    old.close()
+    db = open_db(path)
+    assert [h.match for h in lookup(db, "povrty aleviation")] == ["fuzzy"]
+    db.close()

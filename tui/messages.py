@@ -44,3 +44,9 @@ class EntryChanged(Message):
 class LookupResults(Message):
     query: str
     hits: list[LookupHit]
+
+
+@dataclass
+class EvidenceLoaded(Message):
+    entry_id: int
+    evidence: list[Evidence]

@@ -119,10 +119,10 @@ class ReviewScreen(ShowsWorkerErrors, Screen):
     def write(self, verb: str, work, *args, entry_id: int, reload: bool = False, select_id: int | None = None,
               advance: bool = False) -> None:
         """Run one decision now (a crash after this loses nothing) and report what changed."""
-        result = self.app.termbase.run(work, *args)
+        result = self.app.termbase.write(work, *args)
         entry = result if isinstance(result, Entry) and result.id == entry_id else None
         if entry is None and not reload:
-            entry = self.app.termbase.run(get_entry, entry_id)
+            entry = self.app.termbase.write(get_entry, entry_id)
         summary = verb if result is not None else f"Nothing to {verb.lower()}"
         if isinstance(result, review.Change):
             summary = f"{verb}: {result.action} of #{', #'.join(map(str, result.entry_ids))}"
