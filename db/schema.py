@@ -127,8 +127,9 @@ def m0004_lookup_index(db: Database) -> None:
     for statement in (
         """CREATE TABLE term_grams (
                gram TEXT NOT NULL,
+               length INTEGER NOT NULL,  -- of the match key: lookups read only similar lengths
                term_id INTEGER NOT NULL REFERENCES terms (id) ON DELETE CASCADE,
-               PRIMARY KEY (gram, term_id)
+               PRIMARY KEY (gram, length, term_id)
            ) WITHOUT ROWID""",
         "CREATE INDEX idx_term_grams_term ON term_grams (term_id)",
         "CREATE INDEX idx_terms_match_key ON terms (match_key)",
