@@ -26,6 +26,7 @@ MAX_QUERY_CHARS = 200  # no term is longer; a 10,000-character paste is cut here
 PREFIX_CANDIDATES = 200
 FUZZY_CANDIDATES = 200
 POSTINGS_PER_GRAM = 5000  # read at most this much of one gram's posting list
+FREQUENCY_CAP = 1000  # grams more frequent than this are all just "common" when picking the rarest
 MIN_SHARED = 0.5  # a fuzzy candidate shares at least this share of the query's n-grams
 QUERY_GRAMS = 24
 FUZZY_MIN_SCORE = 60.0
@@ -103,7 +104,9 @@ def lookup(db: Database, query: str, *, limit: int = 20) -> list[LookupHit]:
 
 
 def _exact(db: Database, column: str, key: str) -> list[tuple[sqlite3.Row, float]]:
-    return [(row, 100.0) for row in _rows(db, f"{_TERM_SELECT} WHERE t.{column} = ?", [key])]
+    """Rows whose `column` equals `key` (short initials like `zg` can match thousands: capped)."""
+    rows = _rows(db, f"{_TERM_SELECT} WHERE t.{column} = ? LIMIT ?", [key, PREFIX_CANDIDATES])
+    return [(row, 100.0) for row in rows]
 
 
 def _prefix(db: Database, column: str, key: str) -> list[tuple[sqlite3.Row, float]]:
@@ -143,7 +146,7 @@ def _fuzzy(db: Database, q: QueryKeys) -> list[tuple[sqlite3.Row, float]]:
     frequency = {
         g: db.execute(
             "SELECT count(*) FROM (SELECT 1 FROM term_grams WHERE gram = ? AND length BETWEEN ? AND ? LIMIT ?)",
-            [g, low, high, POSTINGS_PER_GRAM],
+            [g, low, high, FREQUENCY_CAP],
         ).fetchone()[0]
         for g in grams
     }

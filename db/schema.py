@@ -133,6 +133,7 @@ def m0004_lookup_index(db: Database) -> None:
            ) WITHOUT ROWID""",
         "CREATE INDEX idx_term_grams_term ON term_grams (term_id)",
         "CREATE INDEX idx_terms_match_key ON terms (match_key)",
+        "CREATE INDEX idx_entries_category ON entries (category)",  # the review filter's choices
         "ALTER TABLE review_log ADD COLUMN batch INTEGER",
         "CREATE INDEX idx_review_log_batch ON review_log (batch)",
     ):
