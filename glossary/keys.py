@@ -211,6 +211,7 @@ def _padded_token(token: str) -> str:
     return f" {en_fold_token(token)} "
 
 
+@lru_cache(maxsize=16)  # the checker asks again for a segment that has a missing term
 def en_match_text(text: str, breaks: tuple[int, ...] = ()) -> tuple[str, dict[int, int], dict[int, int]]:
     """English text for term matching: every folded token as " token ", BOUNDARY where punctuation
     separates two tokens; inline codes (`breaks`) split tokens like a space. Returns the text and

@@ -112,12 +112,14 @@ class _Segment:
     good: dict[int, list[tuple[Hit, int]]] = field(default_factory=dict)  # active entry -> accepted renderings
     rendered: set[int] = field(default_factory=set)  # entries with an accepted rendering in the target
     misused: set[int] = field(default_factory=set)  # entries already reported as misused here
-    _words: list[str] | None = None
+    _words: tuple[list[str], set[str]] | None = None
 
-    def words(self) -> list[str]:
-        """The target's folded words (made on first use: only segments with a missing term need them)."""
+    def words(self) -> tuple[list[str], set[str]]:
+        """The target's folded words and their set (made on first use: only segments with a
+        missing term need them)."""
         if self._words is None:
-            self._words = folded_words(self.segment.target)
+            words = folded_words(self.segment.target, self.segment.target_breaks)
+            self._words = words, set(words)
         return self._words
 
 
@@ -236,7 +238,7 @@ class DraftChecker:
             if any(index in rendered for rendered in nearby):
                 continue
             renderings = g.renderings(index)
-            if not renderings or any(reordered_in(r, current.words()) for r in renderings):
+            if not renderings or any(reordered_in(r, *current.words()) for r in renderings):
                 continue
             source_term = current.segment.source[hit.start:hit.end]
             others = f" (or {', '.join(f'“{r}”' for r in renderings[1:])})" if len(renderings) > 1 else ""
