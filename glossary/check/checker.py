@@ -18,7 +18,7 @@ from glossary.errors import InputError
 from glossary.keys import CJK_RE
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, Term
 
-from .matcher import Hit, TermMatcher, _is_acronym, folded_words, longest, reordered_in
+from .matcher import Hit, TermMatcher, folded_words, is_acronym, longest, reordered_in
 
 GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
@@ -227,7 +227,8 @@ class DraftChecker:
         if source_hit:
             spans = (("source", source_hit.start, source_hit.end), *spans)
         self._add(current, term.status, BAD_SEVERITY[term.status], source_term, preferred, found,
-                  f"“{found}” is {what} rendering of {source_term}{use}", index, spans)
+                  f"“{found}” is {what} rendering" + (f" of {source_term}" if source_term else "") + use,
+                  index, spans)
 
     def _decide_missing(self, current: _Segment, neighbours: Iterable[_Segment]) -> None:
         g = self.glossary
@@ -262,7 +263,7 @@ class DraftChecker:
             for hit, term_id in found:
                 term = g.terms[term_id][1]
                 rendering = g.rendering[term_id]
-                if term.type in _SHORT_FORMS or _is_acronym(term.text) or rendering in seen:
+                if term.type in _SHORT_FORMS or is_acronym(term.text) or rendering in seen:
                     continue
                 seen.add(rendering)
                 tally = self.usage.setdefault(index, {}).setdefault(rendering, [0, []])

@@ -31,7 +31,7 @@ def _hit(values: tuple) -> Hit:
     return tuple.__new__(Hit, values)  # the C constructor: hits are made by the hundred thousand
 
 
-def _is_acronym(text: str) -> bool:
+def is_acronym(text: str) -> bool:
     return len(text) <= 10 and bool(_ACRONYM.match(text))
 
 
@@ -58,7 +58,7 @@ class TermMatcher:
             text = " ".join(text.split())
             if not text:
                 continue
-            if is_exact or (lang == "en" and _is_acronym(text)):
+            if is_exact or (lang == "en" and is_acronym(text)):
                 exact.setdefault(text, []).append(term_id)
                 self.keys[term_id] = text
             else:
