@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import islice
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -10,8 +11,10 @@ from datetime import datetime, timezone
 from sqlite_utils import Database
 
 from glossary.errors import NotFoundError
-from glossary.keys import is_traditional, match_key, pinyin_initials, pinyin_key
+from glossary.keys import is_traditional, match_key, pinyin_syllables
 from glossary.models import Entry, Term, entry_to_dict
+
+from .term_index import index_terms, index_terms_bulk
 
 _TERM_COLUMNS = (
     "id, entry_id, lang, text, status, type, script, source, part_of_speech, context, note, exact, count"
@@ -33,8 +36,9 @@ def term_row(entry_id: int, term: Term, position: int) -> dict:
     }
     if term.lang.lower().startswith("zh"):
         row["script"] = term.script or ("Hant" if is_traditional(term.text) else "Hans")
-        row["pinyin"] = pinyin_key(term.text) or None
-        row["initials"] = pinyin_initials(term.text) or None
+        syllables = pinyin_syllables(term.text)
+        row["pinyin"] = "".join(syllables) or None
+        row["initials"] = "".join(s[0] for s in syllables) or None
     return row
 
 
@@ -47,40 +51,116 @@ def _term_from_row(row: dict) -> Term:
     )
 
 
-def log_change(db: Database, entry_id: int | None, action: str, before: Entry | None, after: Entry | None) -> int:
-    """Append one change to the review log (before/after as JSON) and return its id."""
+def log_change(
+    db: Database, entry_id: int | None, action: str, before: Entry | None, after: Entry | None,
+    *, batch: int | None = None, before_extra: dict | None = None, after_extra: dict | None = None,
+) -> int:
+    """Append one change to the review log (before/after as JSON) and return its id.
+
+    Rows of one multi-entry change (merge, split) share `batch` so they undo together;
+    `*_extra` adds keys to the logged state (e.g. the occurrences an entry held).
+    """
     return db.table("review_log").insert(
         {
             "entry_id": entry_id, "action": action,
-            "before": json.dumps(entry_to_dict(before), ensure_ascii=False) if before else None,
-            "after": json.dumps(entry_to_dict(after), ensure_ascii=False) if after else None,
-            "at": now(), "undone": 0,
+            "before": _state_json(before, before_extra), "after": _state_json(after, after_extra),
+            "at": now(), "undone": 0, "batch": batch,
         }
     ).last_pk
 
 
+def _state_json(entry: Entry | None, extra: dict | None) -> str | None:
+    if entry is None:
+        return None
+    return json.dumps({**entry_to_dict(entry), **(extra or {})}, ensure_ascii=False)
+
+
 def _insert_terms(db: Database, entry_id: int, terms: Iterable[Term]) -> None:
+    """Insert an entry's terms and their lookup-index rows."""
     rows = [term_row(entry_id, t, i) for i, t in enumerate(terms)]
     if rows:
         db.table("terms").insert_all(rows)
+        index_terms(db, db.execute("SELECT id, match_key FROM terms WHERE entry_id = ?", [entry_id]).fetchall())
+
+
+def _entry_fields(entry: Entry) -> dict:
+    return {
+        "status": entry.status, "category": entry.category, "note": entry.note,
+        "source": entry.source, "score": entry.score, "definition": entry.definition,
+    }
+
+
+def _insert_sources(db: Database, entry_id: int, sources: Iterable[str]) -> None:
+    rows = [{"entry_id": entry_id, "name": name} for name in dict.fromkeys(sources) if name]
+    if rows:
+        db.table("entry_sources").insert_all(rows, ignore=True)
 
 
 def add_entry(db: Database, entry: Entry, *, action: str = "create", log: bool = True) -> int:
     """Store a new entry with its terms; returns the new id. `entry.id` is kept if given."""
     stamp = now()
     with db.atomic():
-        row = {
-            "status": entry.status, "category": entry.category, "note": entry.note,
-            "source": entry.source, "score": entry.score,
-            "created": entry.created or stamp, "updated": entry.updated or stamp,
-        }
+        row = {**_entry_fields(entry), "created": entry.created or stamp, "updated": entry.updated or stamp}
         if entry.id is not None:
             row["id"] = entry.id
         entry_id = db.table("entries").insert(row).last_pk
         _insert_terms(db, entry_id, entry.terms)
+        _insert_sources(db, entry_id, entry.sources)
         if log:
             log_change(db, entry_id, action, None, replace(entry, id=entry_id))
     return entry_id
+
+
+def _insert_rows(db: Database, table: str, rows: list[dict], conflict: str = "") -> None:
+    """executemany over rows that share their keys (sqlite-utils' insert_all is slow for bulk rows)."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    sql = f"INSERT {conflict} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    db.conn.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+
+
+def add_entries(
+    db: Database, entries: Iterable[Entry], *, action: str = "import", log: bool = True, index: bool = True,
+    batch: int = 5000,
+) -> list[int]:
+    """Store many new entries in one transaction (import, benchmarks); returns their ids in order.
+
+    Ids are assigned here so terms, log and lookup-index rows go in with bulk statements; an
+    `entry.id` is kept if given. `index=False` leaves the index to one `rebuild_lookup_index` call.
+    """
+    stamp, ids = now(), []
+    with db.atomic():
+        pending = iter(entries)
+        while chunk := list(islice(pending, batch)):
+            next_entry = db.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
+            next_entry = max([next_entry, *(e.id + 1 for e in chunk if e.id is not None)])
+            next_term = db.execute("SELECT coalesce(max(id), 0) + 1 FROM terms").fetchone()[0]
+            entry_rows, term_rows, source_rows, log_rows, keyed = [], [], [], [], []
+            for entry in chunk:
+                if entry.id is None:
+                    entry_id, next_entry = next_entry, next_entry + 1
+                else:
+                    entry_id = entry.id
+                ids.append(entry_id)
+                entry_rows.append({"id": entry_id, **_entry_fields(entry),
+                                   "created": entry.created or stamp, "updated": entry.updated or stamp})
+                for position, term in enumerate(entry.terms):
+                    row = {"id": next_term, **term_row(entry_id, term, position)}
+                    term_rows.append(row)
+                    keyed.append((next_term, row["match_key"]))
+                    next_term += 1
+                source_rows.extend({"entry_id": entry_id, "name": n} for n in dict.fromkeys(entry.sources) if n)
+                if log:
+                    log_rows.append({"entry_id": entry_id, "action": action, "before": None,
+                                     "after": _state_json(replace(entry, id=entry_id), None), "at": stamp, "undone": 0})
+            _insert_rows(db, "entries", entry_rows)
+            _insert_rows(db, "terms", term_rows)
+            if index:
+                index_terms_bulk(db, keyed)
+            _insert_rows(db, "entry_sources", source_rows, "OR IGNORE")
+            _insert_rows(db, "review_log", log_rows)
+    return ids
 
 
 def save_entry(db: Database, entry: Entry, *, action: str = "edit", log: bool = True) -> Entry:
@@ -90,11 +170,14 @@ def save_entry(db: Database, entry: Entry, *, action: str = "edit", log: bool = 
     with db.atomic():
         before = get_entry(db, entry.id)
         db.execute(
-            "UPDATE entries SET status = ?, category = ?, note = ?, source = ?, score = ?, updated = ? WHERE id = ?",
-            [entry.status, entry.category, entry.note, entry.source, entry.score, now(), entry.id],
+            "UPDATE entries SET status = ?, category = ?, note = ?, source = ?, score = ?, definition = ?,"
+            " updated = ? WHERE id = ?",
+            [entry.status, entry.category, entry.note, entry.source, entry.score, entry.definition, now(), entry.id],
         )
         db.execute("DELETE FROM terms WHERE entry_id = ?", [entry.id])
         _insert_terms(db, entry.id, entry.terms)
+        db.execute("DELETE FROM entry_sources WHERE entry_id = ?", [entry.id])
+        _insert_sources(db, entry.id, entry.sources)
         after = get_entry(db, entry.id)
         if log:
             log_change(db, entry.id, action, before, after)
@@ -141,11 +224,13 @@ def get_entries(db: Database, ids: Iterable[int]) -> list[Entry]:
             terms.setdefault(row["entry_id"], []).append(_term_from_row(row))
         sources: dict[int, list[str]] = {}
         for row in db.query(
-            f"""SELECT DISTINCT o.entry_id, d.name FROM occurrences o
+            f"""SELECT o.entry_id, d.name FROM occurrences o
                 JOIN segment_pairs s ON s.id = o.segment_pair_id
                 JOIN documents d ON d.id = s.document_id
-                WHERE o.entry_id IN ({marks}) ORDER BY d.name""",
-            chunk,
+                WHERE o.entry_id IN ({marks})
+                UNION SELECT entry_id, name FROM entry_sources WHERE entry_id IN ({marks})
+                ORDER BY 2""",
+            chunk + chunk,
         ):
             sources.setdefault(row["entry_id"], []).append(row["name"])
         for row in db.query(f"SELECT * FROM entries WHERE id IN ({marks})", chunk):
@@ -157,7 +242,7 @@ def _entry_from_row(row: dict, terms: Iterable[Term], sources: Iterable[str]) ->
     return Entry(
         terms=tuple(terms), status=row["status"], category=row["category"], note=row["note"],
         score=row["score"], source=row["source"], created=row["created"], updated=row["updated"],
-        sources=tuple(sources), id=row["id"],
+        sources=tuple(sources), id=row["id"], definition=row.get("definition"),
     )
 
 
@@ -185,6 +270,29 @@ def find_entry_ids(db: Database, lang: str, text: str) -> list[int]:
     return [
         r["entry_id"]
         for r in db.query("SELECT DISTINCT entry_id FROM terms WHERE lang = ? AND match_key = ? ORDER BY entry_id", [lang, key])
+    ]
+
+
+def find_entry_ids_by_keys(db: Database, lang: str, keys: Iterable[str]) -> list[int]:
+    """Entries holding a term in `lang` whose match key is one of `keys` (already normalized)."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    return [
+        r["entry_id"]
+        for r in db.query(
+            f"SELECT DISTINCT entry_id FROM terms WHERE lang = ? AND match_key IN ({marks}) ORDER BY entry_id",
+            [lang, *keys],
+        )
+    ]
+
+
+def term_languages(db: Database) -> list[tuple[str, str | None]]:
+    """The (lang, script) pairs present in the termbase, most terms first."""
+    return [
+        (r["lang"], r["script"])
+        for r in db.query("SELECT lang, script, count(*) AS n FROM terms GROUP BY lang, script ORDER BY n DESC, lang")
     ]
 
 

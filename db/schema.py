@@ -134,3 +134,40 @@ def m0002_dropped_lines(db: Database) -> None:
         CREATE INDEX idx_dropped_lines_document ON dropped_lines (document_id);
         """
     )
+
+
+@migrations()
+def m0004_lookup_index(db: Database) -> None:
+    """Character n-grams of every term's match key (the fuzzy lookup index), a plain
+    match-key index for exact and prefix lookup in any language, and review-log batches
+    so that a merge or split undoes as one step."""
+    for statement in (
+        """CREATE TABLE term_grams (
+               gram TEXT NOT NULL,
+               term_id INTEGER NOT NULL REFERENCES terms (id) ON DELETE CASCADE,
+               PRIMARY KEY (gram, term_id)
+           ) WITHOUT ROWID""",
+        "CREATE INDEX idx_term_grams_term ON term_grams (term_id)",
+        "CREATE INDEX idx_terms_match_key ON terms (match_key)",
+        "ALTER TABLE review_log ADD COLUMN batch INTEGER",
+        "CREATE INDEX idx_review_log_batch ON review_log (batch)",
+    ):
+        db.execute(statement)  # one by one: executescript would commit the migration's transaction
+    from .term_index import rebuild_lookup_index
+
+    rebuild_lookup_index(db)
+
+
+@migrations()
+def m0005_interchange(db: Database) -> None:
+    """Definitions from imported glossaries, and supporting-document names kept without occurrences."""
+    db.executescript(
+        """
+        ALTER TABLE entries ADD COLUMN definition TEXT;
+        CREATE TABLE entry_sources (
+            entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            PRIMARY KEY (entry_id, name)
+        );
+        """
+    )

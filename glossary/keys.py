@@ -59,6 +59,7 @@ def en_key(text: str) -> str:
     return _EN_NOISE.sub("", text.casefold())
 
 
+@lru_cache(maxsize=1 << 16)
 def match_key(lang: str, text: str) -> str:
     """The key for `text` in `lang`: Chinese rules for zh (any region), English-style folding otherwise."""
     return zh_key(text) if lang.lower().startswith("zh") else en_key(text)
@@ -279,3 +280,20 @@ def pinyin_span(name: str, text: str) -> tuple[int, int] | None:
             if end is not None:
                 return start, end
     return None
+
+
+LOOKUP_GRAMS_PER_KEY = 64
+
+
+def lookup_grams(key: str) -> list[str]:
+    """Distinct character n-grams of a match key for the fuzzy lookup index.
+
+    Padded bigrams when the key holds CJK (two characters carry a word), padded trigrams
+    otherwise; capped so a pathological key cannot flood the index.
+    """
+    if not key:
+        return []
+    n = 2 if CJK_RE.search(key) else 3
+    padded = f" {key} "
+    grams = dict.fromkeys(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return list(grams)[:LOOKUP_GRAMS_PER_KEY]

@@ -140,6 +140,7 @@ class Entry:
     updated: str | None = None
     sources: tuple[str, ...] = ()  # documents that support it
     id: int | None = None
+    definition: str | None = None
 
     def terms_in(self, lang: str) -> tuple[Term, ...]:
         return tuple(t for t in self.terms if t.lang == lang)
@@ -150,6 +151,37 @@ class Entry:
             if t.status == "preferred":
                 return t
         return terms[0] if terms else None
+
+
+@dataclass(frozen=True, slots=True)
+class LookupHit:
+    """One lookup result: the entry, the term that matched, and how it matched."""
+
+    entry: Entry
+    term: Term
+    match: str  # exact, prefix or fuzzy
+    key: str  # which key matched: term (match key), pinyin or initials
+    score: float  # 100 for exact; share of the key covered (prefix) or similarity (fuzzy)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """An aligned sentence pair behind an entry, with the term's spans on each side (for KWIC)."""
+
+    document: str
+    pair_seq: int
+    zh: str
+    en: str
+    zh_spans: tuple[tuple[int, int], ...] = ()
+    en_spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReadEntry:
+    """An entry read from a glossary file, and where it was (for the import report)."""
+
+    entry: Entry
+    where: str = ""  # "line 12", "row 7"
 
 
 # ---------------------------------------------------------------- checking
@@ -218,7 +250,7 @@ def entry_to_dict(entry: Entry) -> dict:
     return {
         "id": entry.id, "status": entry.status, "category": entry.category, "note": entry.note,
         "source": entry.source, "score": entry.score, "created": entry.created,
-        "updated": entry.updated, "sources": list(entry.sources),
+        "updated": entry.updated, "sources": list(entry.sources), "definition": entry.definition,
         "terms": [term_to_dict(t) for t in entry.terms],
     }
 
@@ -229,4 +261,5 @@ def entry_from_dict(d: dict) -> Entry:
         status=d.get("status", "candidate"), category=d.get("category"), note=d.get("note"),
         source=d.get("source"), score=float(d.get("score") or 0.0), created=d.get("created"),
         updated=d.get("updated"), sources=tuple(d.get("sources", ())), id=d.get("id"),
+        definition=d.get("definition"),
     )

@@ -1,0 +1,1 @@
+"""The Textual terminal UI: review the mined candidates and look terms up as you type."""

@@ -1,0 +1,64 @@
+"""The fuzzy lookup index: character n-grams of each term's match key in `term_grams`.
+
+Rows follow their term through `ON DELETE CASCADE`; db/entries.py adds them wherever it
+inserts terms, so mining, import and TUI edits keep the index current.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from sqlite_utils import Database
+
+from glossary.keys import lookup_grams
+
+def _gram_rows(terms: Iterable[tuple[int, str]]) -> Iterable[tuple[str, int]]:
+    for term_id, key in terms:
+        for gram in lookup_grams(key):
+            yield gram, term_id
+
+
+def index_terms(db: Database, terms: Iterable[tuple[int, str]]) -> None:
+    """Add the n-grams of a few (term id, match key) pairs to the index."""
+    db.conn.executemany("INSERT OR IGNORE INTO term_grams (gram, term_id) VALUES (?, ?)", _gram_rows(terms))
+
+
+def index_terms_bulk(db: Database, terms: Iterable[tuple[int, str]]) -> None:
+    """Add many terms' n-grams: staged, then inserted in key order so the b-tree fills sequentially."""
+    with db.atomic():
+        _stage(db, terms)
+        _flush_stage(db)
+
+
+def _stage(db: Database, terms: Iterable[tuple[int, str]]) -> None:
+    _create_stage(db)
+    db.conn.executemany("INSERT INTO temp.term_grams_stage VALUES (?, ?)", _gram_rows(terms))
+
+
+def _create_stage(db: Database) -> None:
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS term_grams_stage (gram TEXT, term_id INTEGER)")
+
+
+def _flush_stage(db: Database) -> None:
+    _create_stage(db)
+    db.execute("INSERT OR IGNORE INTO term_grams SELECT gram, term_id FROM temp.term_grams_stage ORDER BY gram, term_id")
+    db.execute("DELETE FROM temp.term_grams_stage")
+
+
+def rebuild_lookup_index(db: Database, *, progress: Callable[[int], None] | None = None, batch: int = 100_000) -> int:
+    """Recompute the whole n-gram index from the terms table; returns the number of terms indexed."""
+    with db.atomic():
+        db.execute("DELETE FROM term_grams")
+        db.execute("DROP INDEX IF EXISTS idx_term_grams_term")  # rebuilt in one sort below
+        last, done = 0, 0
+        while True:
+            rows = db.execute("SELECT id, match_key FROM terms WHERE id > ? ORDER BY id LIMIT ?", [last, batch]).fetchall()
+            if not rows:
+                break
+            _stage(db, rows)
+            last, done = rows[-1][0], done + len(rows)
+            if progress:
+                progress(done)
+        _flush_stage(db)
+        db.execute("CREATE INDEX idx_term_grams_term ON term_grams (term_id)")
+    return done

@@ -1,0 +1,44 @@
+"""`glossary lookup QUERY`: the TUI's search engine on the command line."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ._common import command, console, with_termbase
+
+
+@command("lookup")
+@click.argument("query")
+@click.option("--limit", "-n", type=click.IntRange(1, 1000), default=10, show_default=True, help="Most results to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as a JSON array (one object per entry).")
+@with_termbase(create=False)
+def command(db, query: str, limit: int, as_json: bool) -> None:
+    """Look a term up: Chinese (Simplified or Traditional), English (typos tolerated),
+    pinyin with or without tones and spaces, pinyin initials, acronyms."""
+    from db.lookup import lookup
+    from glossary.models import entry_to_dict
+
+    hits = lookup(db, query, limit=limit)
+    if as_json:
+        click.echo(json.dumps(
+            [{**entry_to_dict(h.entry), "matched": h.term.text, "match": h.match, "key": h.key, "score": h.score}
+             for h in hits],
+            ensure_ascii=False,
+        ))
+        return
+    out = console()
+    if not hits:
+        out.print("no match")
+        return
+    from rich.table import Table
+
+    table = Table("match", "中文", "English", "status", "other renderings")
+    for hit in hits:
+        zh, en = hit.entry.preferred("zh"), hit.entry.preferred("en")
+        others = [t.text + ("" if t.status == "admitted" else f" ({t.status})")
+                  for t in hit.entry.terms if t.lang == "en" and t is not en]
+        match = hit.match if hit.key == "term" else f"{hit.key}"
+        table.add_row(match, zh.text if zh else "", en.text if en else "", hit.entry.status, "; ".join(others))
+    out.print(table)

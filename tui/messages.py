@@ -1,0 +1,46 @@
+"""Messages that worker threads post to screens (attributes down, messages up)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from db.review import QueueRow
+from glossary.models import Entry, Evidence, LookupHit
+
+
+@dataclass
+class CountsLoaded(Message):
+    counts: dict[str, int]
+
+
+@dataclass
+class QueueLoaded(Message):
+    rows: list[QueueRow]
+    total: int
+    select_id: int | None = None
+
+
+@dataclass
+class EntryLoaded(Message):
+    entry: Entry
+    evidence: list[Evidence]
+
+
+@dataclass
+class EntryChanged(Message):
+    """A decision was stored: `entry_id` now holds `entry` (None when it no longer exists)."""
+
+    entry_id: int
+    entry: Entry | None
+    summary: str
+    reload: bool = False  # the queue itself changed (merge, split, undo)
+    select_id: int | None = None
+    advance: bool = False  # move the cursor to the next entry (a decision was taken)
+
+
+@dataclass
+class LookupResults(Message):
+    query: str
+    hits: list[LookupHit]
