@@ -27,6 +27,8 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 def draft_format(path: Path) -> str:
     """`tsv`, `xliff` or `tmx`, from the suffix, else from the first bytes of the file."""
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a draft file")
     suffix = path.suffix.lower()
     if suffix in XLIFF_SUFFIXES:
         return "xliff"
@@ -54,7 +56,17 @@ def read_draft(path: str | Path, on_progress: Progress | None = None) -> Iterato
     """The segments of a bilingual draft file, streamed in file order."""
     path = Path(path)
     readers = {"tsv": read_tsv, "xliff": read_xliff, "tmx": read_tmx}
-    return readers[draft_format(path)](path, on_progress)
+    reader = readers[draft_format(path)]
+    with _open_binary(path) as fh:
+        if not fh.read(1):
+            raise InputError(f"{path.name}: empty file")
+    return reader(path, on_progress)
+
+
+def drafts_under(folder: Path) -> list[Path]:
+    """The bilingual drafts (by suffix) in a folder and its subfolders, sorted."""
+    suffixes = XLIFF_SUFFIXES + TMX_SUFFIXES + TSV_SUFFIXES
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
 
 
 # ---------------------------------------------------------------- TSV
