@@ -73,6 +73,7 @@ class CheckGlossary:
                     self.terms.append((index, term))
         self.entry_of = [index for index, _ in self.terms]
         self.good = [term.status in GOOD_STATUSES for _, term in self.terms]
+        self.misused_ids = frozenset(i for i, (_, term) in enumerate(self.terms) if term.status in BAD_SEVERITY)
         self.zh = TermMatcher("zh", by_lang["zh"])
         self.en = TermMatcher("en", by_lang["en"])
         first: dict[tuple[int, str], int] = {}
@@ -176,6 +177,10 @@ class DraftChecker:
             if segment.source.strip():
                 self._add(current, "empty", "warning", "", "", "", "the target is empty")
             return current
+        if segment.source.strip() == segment.target.strip() and CJK_RE.search(segment.target):
+            self._add(current, "untranslated", "warning", "", "", segment.target,
+                      "the target is a copy of the Chinese source", None, (("target", 0, len(segment.target)),))
+            return current
         self.translated += 1
         g = self.glossary
         if not self.english_only:
@@ -200,7 +205,7 @@ class DraftChecker:
     def _check_misuse(self, current: _Segment, hit: Hit) -> None:
         """A deprecated, superseded or forbidden rendering, unless the same words are right here."""
         g = self.glossary
-        if all(g.good[t] for t in hit.term_ids):
+        if g.misused_ids.isdisjoint(hit.term_ids):
             return
         bad = [(g.terms[t][0], g.terms[t][1]) for t in hit.term_ids if g.terms[t][1].status in BAD_SEVERITY]
         if not bad:
@@ -316,7 +321,7 @@ class DraftChecker:
     def _checked_language(self, segments: Iterator[DraftSegment]) -> Iterator[DraftSegment]:
         """The segments, after making sure the target is English and the source Chinese."""
         sample = list(islice(segments, _LANGUAGE_SAMPLE))
-        target_cjk, target_latin = _script_counts(s.target for s in sample)
+        target_cjk, target_latin = _script_counts(s.target for s in sample if s.target.strip() != s.source.strip())
         if target_cjk > target_latin:
             side = "draft" if self.english_only else "target text"
             hint = "" if self.english_only else " (are source and target swapped?)"
