@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Static
 
 from glossary.check import CheckGlossary, check_segments, read_draft
 from glossary.models import DraftSegment, Entry, Term
-from tui.screens.check import CheckScreen, SOURCE_STYLE, TARGET_STYLE
+from tui.screens.check import SOURCE_STYLE, TARGET_STYLE, CheckScreen
 from tui.widgets.segment_view import SegmentView
 
 

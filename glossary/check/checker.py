@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
