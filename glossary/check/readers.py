@@ -261,7 +261,7 @@ def _xliff2_unit(unit) -> Iterator[DraftSegment]:
 
 # ---------------------------------------------------------------- TMX
 def read_tmx(path: str | Path, on_progress: Progress | None = None) -> Iterator[DraftSegment]:
-    """TMX 1.4b: per <tu>, the Chinese (or header srclang) variant against the English one."""
+    """TMX 1.4b: per <tu>, the Chinese variant (else the header's srclang) against the English one."""
     path = Path(path)
     srclang = ""
     seen_root = False
@@ -279,10 +279,9 @@ def read_tmx(path: str | Path, on_progress: Progress | None = None) -> Iterator[
         count += 1
         variants = [(t.get(_XML_LANG) or t.get("lang") or "").lower() for t in el if _local(t) == "tuv"]
         tuvs = [t for t in el if _local(t) == "tuv"]
-        source_i = _pick(variants, lambda lang: srclang not in ("", "*all*") and lang == srclang) \
-            if srclang not in ("", "*all*") else None
-        if source_i is None:
-            source_i = _pick(variants, lambda lang: lang.startswith("zh"))
+        source_i = _pick(variants, lambda lang: lang.startswith("zh"))  # a TMX has no direction: Chinese is the source
+        if source_i is None and srclang not in ("", "*all*"):
+            source_i = _pick(variants, lambda lang: lang == srclang)
         target_i = _pick(variants, lambda lang: lang.startswith("en"), skip=source_i)
         if target_i is None:
             target_i = _pick(variants, lambda lang: True, skip=source_i)
