@@ -13,7 +13,7 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
 
 
 @command("check")
-@click.argument("draft_files", nargs=-1, type=_FILE)
+@click.argument("draft_files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--source", "source_path", type=_FILE, help="Chinese source as plain text; aligned with --draft.")
 @click.option("--draft", "draft_path", type=_FILE, help="English draft as plain text (alone: English-only check).")
 @click.option("--json", "as_json", is_flag=True,
@@ -29,7 +29,7 @@ def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ..
     """Check drafts against the glossary.
 
     DRAFT_FILES are bilingual TSV, XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff) or TMX files (or an
-    English-only .txt), each checked on its own. Plain text: `--source ZH.txt --draft EN.txt`
+    English-only .txt), or folders of them, each checked on its own. Plain text: `--source ZH.txt --draft EN.txt`
     (aligned first) or `--draft EN.txt` alone. Exit status 1 when a finding reaches --fail-on
     (default: error).
     """
@@ -63,8 +63,16 @@ def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ..
 def _draft_inputs(draft_files: tuple[Path, ...], source_path: Path | None, draft_path: Path | None) -> list:
     """The drafts named on the command line, each as _draft_input gives it; unknown formats and
     missing files fail here, before the termbase is opened."""
+    from glossary.check.readers import drafts_under
     from glossary.errors import InputError
 
+    expanded: list[Path] = []
+    for path in draft_files:
+        found = drafts_under(path) if path.is_dir() else [path]
+        if not found:
+            raise InputError(f"{path}: no drafts in this folder (.xlf, .xliff, .sdlxliff, .mqxliff, .tmx, .tsv)")
+        expanded += found
+    draft_files = tuple(expanded)
     if len(draft_files) > 1 and (source_path or draft_path):
         raise InputError("--source/--draft take one plain-text pair; give bilingual files without them")
     if len(draft_files) > 1:
