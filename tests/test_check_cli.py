@@ -157,3 +157,22 @@ def test_a_folder_of_drafts_and_empty_files(termbase, tmp_path):
     empty_folder.mkdir()
     result = run(termbase, empty_folder)
     assert result.exit_code == 1 and "no drafts in this folder" in result.output
+
+
+def test_tui_flag_opens_the_findings_on_the_check_screen(termbase, monkeypatch):
+    opened = {}
+
+    class FakeApp:
+        def __init__(self, path, initial_screen):
+            opened["path"], opened["screen"] = path, initial_screen()
+
+        def run(self):
+            opened["ran"] = True
+
+    monkeypatch.setattr("tui.app.make_app", FakeApp)
+    result = run(termbase, BILINGUAL / "zh-en_draft.tsv", BILINGUAL / "zh-en_draft.tmx14b.tmx", "--tui")
+    assert result.exit_code == 1, result.output  # the exit status still reports the findings
+    screen = opened["screen"]
+    assert opened["ran"] and opened["path"] == termbase
+    assert {i.kind for i in screen.issues} == {"deprecated"} and len(screen.issues) == 2
+    assert "zh-en_draft.tsv" in screen.draft and "zh-en_draft.tmx14b.tmx" in screen.draft
