@@ -57,6 +57,26 @@ def open_db(path: str | os.PathLike[str], *, create: bool = True, thread_safe: b
     return _prepare(Database(conn), path)
 
 
+def open_db_readonly(path: str | os.PathLike[str]) -> Database:
+    """Open an existing termbase for reading only (SQLite `mode=ro`): nothing can be written."""
+    path = Path(path)
+    if path.is_dir():
+        raise DatabaseError(f"{path}: is a directory, not a glossary database")
+    if not path.exists():
+        raise DatabaseError(f"{path}: no such glossary database (run `glossary mine` or `glossary import` first)")
+    _check_sqlite_file(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        db = Database(conn)
+        tables = set(db.table_names())
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path}: cannot open database: {exc}") from exc
+    if not {"entries", "terms"} <= tables:
+        db.close()
+        raise DatabaseError(f"{path}: not a glossary database (no entries/terms tables)")
+    return db
+
+
 def _check_sqlite_file(path: Path) -> None:
     try:
         with path.open("rb") as fh:
@@ -106,4 +126,4 @@ def schema_version(db: Database) -> list[str]:
     return [m.name for m in migrations.applied(db)]
 
 
-__all__ = ["open_db", "default_db_path", "resolve_db_path", "schema_version", "MIGRATION_SET"]
+__all__ = ["open_db", "open_db_readonly", "default_db_path", "resolve_db_path", "schema_version", "MIGRATION_SET"]

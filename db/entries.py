@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import islice
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -41,13 +42,10 @@ def term_row(entry_id: int, term: Term, position: int) -> dict:
     return row
 
 
-def _term_from_row(row: dict) -> Term:
-    return Term(
-        lang=row["lang"], text=row["text"], status=row["status"], type=row["type"],
-        script=row["script"], source=row["source"], part_of_speech=row["part_of_speech"],
-        context=row["context"], note=row["note"], exact=bool(row["exact"]), count=row["count"],
-        id=row["id"],
-    )
+def _term_from_tuple(row: tuple) -> Term:
+    """A Term from a row of `SELECT {_TERM_COLUMNS}` (id, entry_id, lang, text, status, ...)."""
+    term_id, _entry, lang, text, status, kind, script, source, pos, context, note, exact, count = row
+    return Term(lang, text, status, kind, script, source, pos, context, note, bool(exact), count, term_id)
 
 
 def log_change(
@@ -82,73 +80,83 @@ def _insert_terms(db: Database, entry_id: int, terms: Iterable[Term]) -> None:
         index_terms(db, db.execute("SELECT id, match_key FROM terms WHERE entry_id = ?", [entry_id]).fetchall())
 
 
+def _entry_fields(entry: Entry) -> dict:
+    return {
+        "status": entry.status, "category": entry.category, "note": entry.note,
+        "source": entry.source, "score": entry.score, "definition": entry.definition,
+    }
+
+
+def _insert_sources(db: Database, entry_id: int, sources: Iterable[str]) -> None:
+    rows = [{"entry_id": entry_id, "name": name} for name in dict.fromkeys(sources) if name]
+    if rows:
+        db.table("entry_sources").insert_all(rows, ignore=True)
+
+
 def add_entry(db: Database, entry: Entry, *, action: str = "create", log: bool = True) -> int:
     """Store a new entry with its terms; returns the new id. `entry.id` is kept if given."""
     stamp = now()
     with db.atomic():
-        row = {
-            "status": entry.status, "category": entry.category, "note": entry.note,
-            "source": entry.source, "score": entry.score,
-            "created": entry.created or stamp, "updated": entry.updated or stamp,
-        }
+        row = {**_entry_fields(entry), "created": entry.created or stamp, "updated": entry.updated or stamp}
         if entry.id is not None:
             row["id"] = entry.id
         entry_id = db.table("entries").insert(row).last_pk
         _insert_terms(db, entry_id, entry.terms)
+        _insert_sources(db, entry_id, entry.sources)
         if log:
             log_change(db, entry_id, action, None, replace(entry, id=entry_id))
     return entry_id
 
 
-_ENTRY_COLUMNS = ("id", "status", "category", "note", "source", "score", "created", "updated")
+def _insert_rows(db: Database, table: str, rows: list[dict], conflict: str = "") -> None:
+    """executemany over rows that share their keys (sqlite-utils' insert_all is slow for bulk rows)."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    sql = f"INSERT {conflict} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    db.conn.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
 
 
 def add_entries(
-    db: Database, entries: Iterable[Entry], *, action: str = "create", log: bool = True, index: bool = True,
+    db: Database, entries: Iterable[Entry], *, action: str = "import", log: bool = True, index: bool = True,
     batch: int = 5000,
 ) -> list[int]:
     """Store many new entries in one transaction (import, benchmarks); returns their ids in order.
 
-    Ids are assigned here so terms, log and lookup-index rows go in with bulk statements;
-    `index=False` leaves the lookup index to one `rebuild_lookup_index` call afterwards.
+    Ids are assigned here so terms, log and lookup-index rows go in with bulk statements; an
+    `entry.id` is kept if given. `index=False` leaves the index to one `rebuild_lookup_index` call.
     """
     stamp, ids = now(), []
-    term_columns: list[str] | None = None
     with db.atomic():
         pending = iter(entries)
-        while chunk := [e for _, e in zip(range(batch), pending)]:
+        while chunk := list(islice(pending, batch)):
             next_entry = db.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
+            next_entry = max([next_entry, *(e.id + 1 for e in chunk if e.id is not None)])
             next_term = db.execute("SELECT coalesce(max(id), 0) + 1 FROM terms").fetchone()[0]
-            entry_rows, term_rows, keyed = [], [], []
+            entry_rows, term_rows, source_rows, log_rows, keyed = [], [], [], [], []
             for entry in chunk:
-                entry_id = entry.id if entry.id is not None else next_entry
-                next_entry = max(next_entry, entry_id + 1)
+                if entry.id is None:
+                    entry_id, next_entry = next_entry, next_entry + 1
+                else:
+                    entry_id = entry.id
                 ids.append(entry_id)
-                entry_rows.append((entry_id, entry.status, entry.category, entry.note, entry.source,
-                                   entry.score, entry.created or stamp, entry.updated or stamp))
+                entry_rows.append({"id": entry_id, **_entry_fields(entry),
+                                   "created": entry.created or stamp, "updated": entry.updated or stamp})
                 for position, term in enumerate(entry.terms):
                     row = {"id": next_term, **term_row(entry_id, term, position)}
-                    term_columns = term_columns or list(row)
-                    term_rows.append(tuple(row.values()))
+                    term_rows.append(row)
                     keyed.append((next_term, row["match_key"]))
                     next_term += 1
-            db.conn.executemany(
-                f"INSERT INTO entries ({', '.join(_ENTRY_COLUMNS)}) VALUES ({', '.join('?' * len(_ENTRY_COLUMNS))})",
-                entry_rows,
-            )
-            if term_rows:
-                db.conn.executemany(
-                    f"INSERT INTO terms ({', '.join(term_columns)}) VALUES ({', '.join('?' * len(term_columns))})",
-                    term_rows,
-                )
-                if index:
-                    index_terms_bulk(db, keyed)
-            if log:
-                db.conn.executemany(
-                    "INSERT INTO review_log (entry_id, action, before, after, at, undone) VALUES (?, ?, NULL, ?, ?, 0)",
-                    [(entry_id, action, _state_json(replace(entry, id=entry_id), None), stamp)
-                     for entry_id, entry in zip(ids[-len(chunk):], chunk)],
-                )
+                source_rows.extend({"entry_id": entry_id, "name": n} for n in dict.fromkeys(entry.sources) if n)
+                if log:
+                    log_rows.append({"entry_id": entry_id, "action": action, "before": None,
+                                     "after": _state_json(replace(entry, id=entry_id), None), "at": stamp, "undone": 0})
+            _insert_rows(db, "entries", entry_rows)
+            _insert_rows(db, "terms", term_rows)
+            if index:
+                index_terms_bulk(db, keyed)
+            _insert_rows(db, "entry_sources", source_rows, "OR IGNORE")
+            _insert_rows(db, "review_log", log_rows)
     return ids
 
 
@@ -159,11 +167,14 @@ def save_entry(db: Database, entry: Entry, *, action: str = "edit", log: bool = 
     with db.atomic():
         before = get_entry(db, entry.id)
         db.execute(
-            "UPDATE entries SET status = ?, category = ?, note = ?, source = ?, score = ?, updated = ? WHERE id = ?",
-            [entry.status, entry.category, entry.note, entry.source, entry.score, now(), entry.id],
+            "UPDATE entries SET status = ?, category = ?, note = ?, source = ?, score = ?, definition = ?,"
+            " updated = ? WHERE id = ?",
+            [entry.status, entry.category, entry.note, entry.source, entry.score, entry.definition, now(), entry.id],
         )
         db.execute("DELETE FROM terms WHERE entry_id = ?", [entry.id])
         _insert_terms(db, entry.id, entry.terms)
+        db.execute("DELETE FROM entry_sources WHERE entry_id = ?", [entry.id])
+        _insert_sources(db, entry.id, entry.sources)
         after = get_entry(db, entry.id)
         if log:
             log_change(db, entry.id, action, before, after)
@@ -184,7 +195,7 @@ def delete_entry(db: Database, entry_id: int, *, action: str = "delete", log: bo
 
 
 def entry_exists(db: Database, entry_id: int) -> bool:
-    return bool(list(db.query("SELECT 1 FROM entries WHERE id = ?", [entry_id])))
+    return db.execute("SELECT 1 FROM entries WHERE id = ?", [entry_id]).fetchone() is not None
 
 
 def get_entry(db: Database, entry_id: int) -> Entry:
@@ -204,17 +215,19 @@ def get_entries(db: Database, ids: Iterable[int]) -> list[Entry]:
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
         terms: dict[int, list[Term]] = {}
-        for row in db.query(
+        for row in db.execute(  # tuples, not dicts: this is the hot loop of every export
             f"SELECT {_TERM_COLUMNS} FROM terms WHERE entry_id IN ({marks}) ORDER BY entry_id, position, id", chunk
         ):
-            terms.setdefault(row["entry_id"], []).append(_term_from_row(row))
+            terms.setdefault(row[1], []).append(_term_from_tuple(row))
         sources: dict[int, list[str]] = {}
         for row in db.query(
-            f"""SELECT DISTINCT o.entry_id, d.name FROM occurrences o
+            f"""SELECT o.entry_id, d.name FROM occurrences o
                 JOIN segment_pairs s ON s.id = o.segment_pair_id
                 JOIN documents d ON d.id = s.document_id
-                WHERE o.entry_id IN ({marks}) ORDER BY d.name""",
-            chunk,
+                WHERE o.entry_id IN ({marks})
+                UNION SELECT entry_id, name FROM entry_sources WHERE entry_id IN ({marks})
+                ORDER BY 2""",
+            chunk + chunk,
         ):
             sources.setdefault(row["entry_id"], []).append(row["name"])
         for row in db.query(f"SELECT * FROM entries WHERE id IN ({marks})", chunk):
@@ -226,7 +239,7 @@ def _entry_from_row(row: dict, terms: Iterable[Term], sources: Iterable[str]) ->
     return Entry(
         terms=tuple(terms), status=row["status"], category=row["category"], note=row["note"],
         score=row["score"], source=row["source"], created=row["created"], updated=row["updated"],
-        sources=tuple(sources), id=row["id"],
+        sources=tuple(sources), id=row["id"], definition=row.get("definition"),
     )
 
 
@@ -254,6 +267,26 @@ def find_entry_ids(db: Database, lang: str, text: str) -> list[int]:
     return [
         r["entry_id"]
         for r in db.query("SELECT DISTINCT entry_id FROM terms WHERE lang = ? AND match_key = ? ORDER BY entry_id", [lang, key])
+    ]
+
+
+def find_entry_ids_by_keys(db: Database, lang: str, keys: Iterable[str]) -> list[int]:
+    """Entries holding a term in `lang` whose match key is one of `keys` (already normalized)."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    rows = db.execute(
+        f"SELECT DISTINCT entry_id FROM terms WHERE lang = ? AND match_key IN ({marks}) ORDER BY entry_id", [lang, *keys]
+    )
+    return [row[0] for row in rows]
+
+
+def term_languages(db: Database) -> list[tuple[str, str | None]]:
+    """The (lang, script) pairs present in the termbase, most terms first."""
+    return [
+        (r["lang"], r["script"])
+        for r in db.query("SELECT lang, script, count(*) AS n FROM terms GROUP BY lang, script ORDER BY n DESC, lang")
     ]
 
 

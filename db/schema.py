@@ -120,6 +120,23 @@ def m0001_initial(db: Database) -> None:
 
 
 @migrations()
+def m0002_dropped_lines(db: Database) -> None:
+    """Lines the ingester removed, with the reason: answers "why is this line missing?"."""
+    db.executescript(
+        """
+        CREATE TABLE dropped_lines (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            line INTEGER NOT NULL DEFAULT 0,
+            reason TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX idx_dropped_lines_document ON dropped_lines (document_id);
+        """
+    )
+
+
+@migrations()
 def m0004_lookup_index(db: Database) -> None:
     """Character n-grams of every term's match key (the fuzzy lookup index), a plain
     match-key index for exact and prefix lookup in any language, and review-log batches
@@ -141,3 +158,18 @@ def m0004_lookup_index(db: Database) -> None:
     from .term_index import rebuild_lookup_index
 
     rebuild_lookup_index(db)
+
+
+@migrations()
+def m0005_interchange(db: Database) -> None:
+    """Definitions from imported glossaries, and supporting-document names kept without occurrences."""
+    db.executescript(
+        """
+        ALTER TABLE entries ADD COLUMN definition TEXT;
+        CREATE TABLE entry_sources (
+            entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            PRIMARY KEY (entry_id, name)
+        );
+        """
+    )

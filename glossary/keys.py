@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+CJK_RANGES = _CJK  # for building other regexes over Han characters
 CJK_RE = re.compile(f"[{_CJK}]")
 # Punctuation and spacing that never distinguishes two Chinese terms.
 _ZH_NOISE = re.compile(r"[\s\-‐‑‒–—―·・•.,，、。:：;；!！?？'\"‘’“”「」『』《》〈〉()（）\[\]【】〔〕<>]+")
@@ -30,6 +31,18 @@ def to_simplified(text: str) -> str:
     if not text or not CJK_RE.search(text):
         return text
     return _t2s().convert(text)
+
+
+@cache
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def is_simplified(text: str) -> bool:
+    """True when the text holds Simplified-only characters (OpenCC s2t would change it)."""
+    return has_cjk(text) and _s2t().convert(text) != text
 
 
 def has_cjk(text: str) -> bool:
@@ -58,6 +71,7 @@ def en_key(text: str) -> str:
     return _EN_NOISE.sub("", text.casefold())
 
 
+@lru_cache(maxsize=1 << 16)
 def match_key(lang: str, text: str) -> str:
     """The key for `text` in `lang`: Chinese rules for zh (any region), English-style folding otherwise."""
     return zh_key(text) if lang.lower().startswith("zh") else en_key(text)
@@ -99,6 +113,187 @@ def fold_pinyin_query(text: str) -> str:
     """A typed pinyin query to key form: tone marks and digits, spaces and apostrophes gone."""
     text = fold_width(text).translate(_TONE_MARKS).lower()
     return re.sub(r"[\s'’\-0-9]+", "", text)
+
+
+# ---------------------------------------------------------------- draft matching
+# The checker matches terms inside running text, so its normalizers keep the original offset of
+# every character. Keys for terms are made by the same functions, so text and keys always agree.
+BOUNDARY = "\x1f"  # stands for punctuation or an inline code: a match never crosses it
+_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}  # length-preserving, unlike NFKC
+_WIDTH_AND_CASE = _WIDTH | {c: c + 32 for c in range(0x41, 0x5B)} | {c: c - 0xFEE0 + 32 for c in range(0xFF21, 0xFF3B)}
+_ZH_SOFT = frozenset(" \t\r\n\u00a0\u3000-‐‑‒–—―·・•'\"‘’“”「」『』《》〈〉()（）[]【】〔〕<>")
+_ZH_HARD = frozenset(".,，、。:：;；!！?？…")
+_ZH_HARD_TABLE = {ord(c): BOUNDARY for c in _ZH_HARD}
+_ZH_KEPT = re.compile("[^" + re.escape("".join(sorted(_ZH_SOFT))) + "]+")
+_EN_WORD = re.compile(r"&|[^\W_]+(?:['’][^\W_]+)*(?:[-‐‑][^\W_]+(?:['’][^\W_]+)*)*")
+_EN_SOFT_GAP = re.compile(r"[\s\"'‘’“”«»_\-‐‑‒–]*")
+_HYPHENS = re.compile(r"[-‐‑]")
+_SPELLING = (  # UK -> US, applied to a singular, lower-case word
+    (re.compile(r"(?<=\w{3})our(?=(?:ed|ing|er|ers|ite|ites|able|ably|al|hood|less)?$)"), "or"),
+    (re.compile(r"(?<=\w)([tb])re(d?)$"), r"\1er\2"),
+    (re.compile(r"(?<=\w{2})([iy])s(e|ed|ing|er|ation|ational|able)$"), r"\1z\2"),
+    (re.compile(r"(?<=\w)ogue$"), "og"),
+    (re.compile(r"^(\w*[aeiou]\w*[aeiou])ll(ed|ing|er|or)$"), r"\1l\2"),
+    (re.compile(r"(?<=\w{2})ence$"), "ense"),
+    (re.compile(r"(?<=\w{3})mme$"), "m"),
+    (re.compile(r"dgement$"), "dgment"),
+)
+_SPELLING_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _SPELLING))
+
+
+def zh_match_text(text: str, breaks: tuple[int, ...] = (), *, simplified: bool = False) -> tuple[str, list[int]]:
+    """Chinese text for term matching (full-width and case folded, Simplified, spacing and quotes
+    dropped, clause punctuation and inline codes as BOUNDARY) and each character's offset in `text`.
+    `simplified=True` skips the OpenCC step for text already converted."""
+    folded = text.translate(_WIDTH_AND_CASE)
+    if not simplified:
+        converted = to_simplified(folded)
+        if len(converted) != len(folded):  # OpenCC changed a length: convert char by char
+            converted = "".join(c if len(s := to_simplified(c)) != 1 else s for c in folded)
+        folded = converted
+    marked = folded.translate(_ZH_HARD_TABLE)
+    if not breaks and _ZH_KEPT.fullmatch(marked):
+        return marked, list(range(len(marked)))
+    chars: list[str] = []
+    offsets: list[int] = []
+    cuts = sorted(b for b in set(breaks) if 0 < b < len(marked))
+    for piece_start, piece_end in zip([0, *cuts], [*cuts, len(marked)]):
+        if piece_start:
+            chars.append(BOUNDARY)
+            offsets.append(piece_start)
+        for m in _ZH_KEPT.finditer(marked, piece_start, piece_end):
+            chars.append(m.group())
+            offsets.extend(range(m.start(), m.end()))
+    return "".join(chars), offsets
+
+
+@lru_cache(maxsize=262144)
+def en_fold_word(word: str) -> str:
+    """One English word folded for matching: case, possessive, simple plural, UK/US spelling."""
+    w = word.casefold().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.replace("'", "")
+    if len(w) > 3 and w.isalpha():
+        if w.endswith("ies") and len(w) > 4:
+            w = w[:-3] + "y"
+        elif w.endswith(("sses", "xes", "ches", "shes", "zzes")):
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+    if len(w) > 4 and _SPELLING_ANY.search(w):
+        for pattern, repl in _SPELLING:
+            w = pattern.sub(repl, w)
+    return w
+
+
+@lru_cache(maxsize=262144)
+def en_fold_token(token: str) -> str:
+    """A token (a hyphenated compound is one token) folded; hyphens join its parts."""
+    if token == "&":
+        return "and"
+    if token.isalnum():
+        return en_fold_word(token)
+    return "".join(en_fold_word(part) for part in _HYPHENS.split(token))
+
+
+def en_term_keys(text: str) -> list[tuple[str, bool]]:
+    """Match keys of an English term, as (key, derived): the key en_match_text gives its words, then
+    for a short term looser spellings (hyphens as spaces, words run together) marked derived."""
+    text = text.translate(_WIDTH)
+    tokens = _EN_WORD.findall(text)
+    if not tokens:
+        return []
+    folded = [en_fold_token(t) for t in tokens]
+    if len(tokens) > 1:
+        hard = [gap != " " and not _EN_SOFT_GAP.fullmatch(gap) for gap in _EN_WORD.split(text)[1:-1]]
+        if True in hard:  # punctuation inside the term: no looser spellings
+            return [(f" {folded[0]} " + "".join((BOUNDARY if h else "") + f" {f} " for h, f in zip(hard, folded[1:])),
+                     False)]
+    key = " " + "  ".join(folded) + " "
+    keys = [(key, False)]
+    if len(tokens) <= 4:
+        parts = [en_fold_word(p) for t in tokens for p in _HYPHENS.split(t)] if _HYPHENS.search(text) else folded
+        if len(parts) > 1:
+            for derived in (" " + "  ".join(parts) + " ", " " + "".join(parts) + " "):
+                if derived != key and (len(keys) == 1 or derived != keys[1][0]):
+                    keys.append((derived, True))
+    return keys
+
+
+@lru_cache(maxsize=262144)
+def _padded_token(token: str) -> str:
+    return f" {en_fold_token(token)} "
+
+
+@lru_cache(maxsize=16)  # the checker asks again for a segment that has a missing term
+def en_match_text(text: str, breaks: tuple[int, ...] = ()) -> tuple[str, dict[int, int], dict[int, int]]:
+    """English text for term matching: every folded token as " token ", BOUNDARY where punctuation
+    separates two tokens; inline codes (`breaks`) split tokens like a space. Returns the text and
+    maps from a match's start/end position to offsets in `text`."""
+    text = text.translate(_WIDTH)
+    pieces: list[str] = []
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    pos = last_end = 0
+    cuts = sorted(b for b in set(breaks) if 0 < b < len(text))
+    for piece_start, piece_end in zip([0, *cuts], [*cuts, len(text)]):
+        for m in _EN_WORD.finditer(text, piece_start, piece_end):
+            start = m.start()
+            if pieces and not (start - last_end == 1 and text[last_end] == " ") \
+                    and not _EN_SOFT_GAP.fullmatch(text, last_end, start):
+                pieces.append(BOUNDARY)
+                pos += 1
+            padded = _padded_token(m.group())
+            starts[pos] = start
+            pieces.append(padded)
+            pos += len(padded)
+            last_end = ends[pos] = m.end()
+    return "".join(pieces), starts, ends
+
+
+@cache
+def _char_readings() -> dict[str, tuple[str, ...]]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    table = {}
+    for code, readings in pinyin_dict.items():
+        folded = tuple(dict.fromkeys(r.translate(_TONE_MARKS).lower().replace("v", "v") for r in readings.split(",")))
+        table[chr(code)] = folded
+    return table
+
+
+def char_readings(char: str) -> tuple[str, ...]:
+    """Every toneless pinyin reading of one character (重 → zhong, chong, tong)."""
+    return _char_readings().get(char, ())
+
+
+def pinyin_span(name: str, text: str) -> tuple[int, int] | None:
+    """The first span of `text` whose characters can be read as the pinyin `name`
+    (any reading of each character, so 重庆 matches `chongqing`), or None."""
+    name = fold_pinyin_query(name)
+    if not name:
+        return None
+    readings = _char_readings()
+
+    def extend(pos: int, at: int) -> int | None:
+        if at == len(name):
+            return pos
+        if pos >= len(text):
+            return None
+        for r in readings.get(text[pos], ()):
+            if name.startswith(r, at):
+                end = extend(pos + 1, at + len(r))
+                if end is not None:
+                    return end
+        return None
+
+    for start, char in enumerate(text):
+        if any(name.startswith(r) for r in readings.get(char, ())):
+            end = extend(start, 0)
+            if end is not None:
+                return start, end
+    return None
 
 
 LOOKUP_GRAMS_PER_KEY = 64

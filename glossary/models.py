@@ -81,6 +81,7 @@ class SegmentPair:
     en_paragraphs: tuple[int, ...] = ()
     score: float = 0.0
     anchors: tuple[str, ...] = ()
+    zh_original: str = ""  # `zh` in the document's own script (Traditional when it was), same offsets
 
 
 # ---------------------------------------------------------------- mining
@@ -139,6 +140,7 @@ class Entry:
     updated: str | None = None
     sources: tuple[str, ...] = ()  # documents that support it
     id: int | None = None
+    definition: str | None = None
 
     def terms_in(self, lang: str) -> tuple[Term, ...]:
         return tuple(t for t in self.terms if t.lang == lang)
@@ -174,10 +176,30 @@ class Evidence:
     en_spans: tuple[tuple[int, int], ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class ReadEntry:
+    """An entry read from a glossary file, and where it was (for the import report)."""
+
+    entry: Entry
+    where: str = ""  # "line 12", "row 7"
+
+
 # ---------------------------------------------------------------- checking
 @dataclass(frozen=True, slots=True)
+class DraftSegment:
+    """One unit of a draft: source and target text; `breaks` are offsets where inline codes stood."""
+
+    id: str
+    source: str
+    target: str
+    line: int = 0  # 1-based line in the draft file where the segment starts
+    source_breaks: tuple[int, ...] = ()
+    target_breaks: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class DraftIssue:
-    kind: str  # missing, deprecated, superseded, forbidden, inconsistent, untranslated
+    kind: str  # missing, deprecated, superseded, forbidden, inconsistent, untranslated, empty
     severity: str
     segment: str  # segment id or line
     source_term: str
@@ -188,6 +210,16 @@ class DraftIssue:
     target_text: str = ""
     entry_id: int | None = None
     spans: tuple[tuple[str, int, int], ...] = field(default=())  # (side, start, end)
+    line: int = 0  # 1-based line of the segment in the draft file, 0 when unknown
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """What a draft check found, and over how much text."""
+
+    issues: tuple[DraftIssue, ...]
+    segments: int
+    draft: str = ""  # the draft's file name
 
 
 # ---------------------------------------------------------------- plain-dict form
@@ -218,7 +250,7 @@ def entry_to_dict(entry: Entry) -> dict:
     return {
         "id": entry.id, "status": entry.status, "category": entry.category, "note": entry.note,
         "source": entry.source, "score": entry.score, "created": entry.created,
-        "updated": entry.updated, "sources": list(entry.sources),
+        "updated": entry.updated, "sources": list(entry.sources), "definition": entry.definition,
         "terms": [term_to_dict(t) for t in entry.terms],
     }
 
@@ -229,4 +261,5 @@ def entry_from_dict(d: dict) -> Entry:
         status=d.get("status", "candidate"), category=d.get("category"), note=d.get("note"),
         source=d.get("source"), score=float(d.get("score") or 0.0), created=d.get("created"),
         updated=d.get("updated"), sources=tuple(d.get("sources", ())), id=d.get("id"),
+        definition=d.get("definition"),
     )

@@ -1,0 +1,183 @@
+"""Benchmark `glossary check`: a 1 MB bilingual draft against a 100,000-entry glossary, and a
+100 MB draft streamed. Prints seconds and peak memory. Target: the 1 MB check in <= 1 s.
+
+The draft is HKMA annual-report paragraphs (Traditional Chinese | English) from ../shared/external;
+the glossary is HKMA's own term list plus CC-CEDICT entries up to the size asked.
+
+    uv run python bench/check.py [--entries 100000] [--mb 1] [--big-mb 100] [--big-format tsv|xlf]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+EXTERNAL = REPO.parent / "shared" / "external"
+CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /([^/]+)/")
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def glossary_pairs(limit: int, cedict: bool = True) -> list[tuple[str, str]]:
+    """(zh, en) pairs: HKMA's terms (they occur in the draft), the Microsoft and OGCIO IT glossaries,
+    then CC-CEDICT headwords of two or more characters (single characters are not terms)."""
+    pairs: dict[tuple[str, str], None] = {}
+    for line in (EXTERNAL / "hkma-annual-reports" / "terms_per_doc_filtered.jsonl").open(encoding="utf-8"):
+        for en, zhs in json.loads(line)["terms"].items():
+            for zh in zhs:
+                pairs.setdefault((zh, en), None)
+    if not cedict:
+        return list(pairs)
+    with (EXTERNAL / "ms-terminology-zh-cn" / "Termbase.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            pairs.setdefault((row["zh_CN"], row["en"]), None)
+    with (EXTERNAL / "hk-ogcio-it-glossary" / "hkglossary.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            pairs.setdefault((row["HK Chinese"], row["English"]), None)
+    for line in (EXTERNAL / "cc-cedict" / "cedict_ts.u8").open(encoding="utf-8"):
+        if len(pairs) >= limit:
+            break
+        m = CEDICT_LINE.match(line)
+        if m and not line.startswith("#") and len(m.group(2)) >= 2:
+            gloss = re.sub(r"\([^)]*\)|CL:.*|\bsb\b|\bsth\b", "", m.group(3).split(";")[0]).strip()
+            if gloss:
+                pairs.setdefault((m.group(2), gloss), None)
+    return [p for p in pairs if p[0].strip() and p[1].strip()][:limit]
+
+
+def build_termbase(path: Path, pairs: list[tuple[str, str]]) -> None:
+    from db import open_db
+    from db.entries import now, term_row
+    from glossary.models import Term
+
+    db = open_db(path)
+    stamp = now()
+    with db.atomic():
+        db.table("entries").insert_all(
+            ({"id": i, "status": "approved", "score": 1.0, "created": stamp, "updated": stamp} for i in range(1, len(pairs) + 1)),
+            batch_size=5000)
+        db.table("terms").insert_all(
+            (row for i, (zh, en) in enumerate(pairs, 1)
+             for row in (term_row(i, Term("zh", zh), 0), term_row(i, Term("en", en), 1))), batch_size=5000)
+    db.close()
+
+
+def write_draft(path: Path, megabytes: float) -> int:
+    """HKMA paragraph pairs as a bilingual draft of about `megabytes` (TSV, or XLIFF 1.2 when
+    `path` ends in .xlf); returns its size."""
+    from xml.sax.saxutils import escape
+
+    limit = int(megabytes * 1_000_000)
+    xliff = path.suffix == ".xlf"
+    with (EXTERNAL / "hkma-annual-reports" / "paragraphs.tsv").open(encoding="utf-8") as src:
+        rows = [row for row in (line.rstrip("\n").split("\t") for line in src)][1:]
+    rows = [(zh, en) for *_, zh, en in (r for r in rows if len(r) >= 4) if zh.strip() and en.strip()]
+    written = 0
+    with path.open("w", encoding="utf-8") as out:
+        if xliff:
+            out.write('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+                      'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="hkma" '
+                      'source-language="zh-HK" target-language="en" datatype="plaintext"><body>\n')
+        n = 0
+        while written < limit:
+            for zh, en in rows:
+                n += 1
+                line = (f'<trans-unit id="{n}"><source>{escape(zh)}</source><target>{escape(en)}</target></trans-unit>\n'
+                        if xliff else f"{zh}\t{en}\n")
+                out.write(line)
+                written += len(line.encode("utf-8"))
+                if written >= limit:
+                    break
+        if xliff:
+            out.write("</body></file></xliff>\n")
+    return written
+
+
+class Clock:
+    """Wall and CPU seconds per stage (CPU time is the fairer figure on a shared machine)."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def lap(self) -> tuple[float, float]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        lap = (round(wall - self.wall, 3), round(cpu - self.cpu, 3))
+        self.wall, self.cpu = wall, cpu
+        return lap
+
+
+def run_check(db_path: Path, draft: Path) -> dict:
+    """One check, timed by stage, in this process."""
+    from db import open_db_readonly
+    from db.check import load_check_entries
+    from glossary.check import CheckGlossary, check_segments, read_draft
+
+    clock = Clock()
+    db = open_db_readonly(db_path)
+    entries = load_check_entries(db)
+    db.close()
+    load = clock.lap()
+    glossary = CheckGlossary(entries)
+    build = clock.lap()
+    result = check_segments(read_draft(draft), glossary, name=draft.name)
+    check = clock.lap()
+    kinds: dict[str, int] = {}
+    for issue in result.issues:
+        kinds[issue.kind] = kinds.get(issue.kind, 0) + 1
+    return {"load": load, "build": build, "check": check,
+            "segments": result.segments, "findings": kinds, "peak_rss_mb": round(peak_mb(), 1),
+            "entries": len(entries)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--mb", type=float, default=1.0)
+    parser.add_argument("--big-mb", type=float, default=100.0, help="size of the streamed draft (0 to skip)")
+    parser.add_argument("--big-format", choices=["tsv", "xlf"], default="tsv", help="format of the streamed draft")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(run_check(Path(args.child[0]), Path(args.child[1]))))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        t = time.perf_counter()
+        pairs = glossary_pairs(args.entries)
+        build_termbase(tmp / "big.db", pairs)
+        build_termbase(tmp / "hkma.db", glossary_pairs(len(pairs), cedict=False))
+        print(f"termbase: {len(pairs)} entries ({2 * len(pairs)} terms) built in {time.perf_counter() - t:.1f} s")
+        size = write_draft(tmp / "draft.tsv", args.mb)
+        runs = [("1 MB draft x 100k-entry glossary", tmp / "big.db", tmp / "draft.tsv", size)]
+        if args.big_mb:
+            big_path = tmp / f"big.{args.big_format}"
+            big = write_draft(big_path, args.big_mb)
+            runs.append((f"{args.big_mb:g} MB {args.big_format} draft x HKMA glossary (streamed)", tmp / "hkma.db",
+                         big_path, big))
+        for label, db_path, draft, nbytes in runs:
+            out = subprocess.run([sys.executable, __file__, "--child", str(db_path), str(draft)],
+                                 capture_output=True, text=True, check=True)
+            r = json.loads(out.stdout)
+            print(f"{label}: {nbytes / 1e6:.1f} MB, {r['segments']} segments, {r['entries']} entries")
+            for stage in ("load", "build", "check"):
+                wall, cpu = r[stage]
+                print(f"  {stage:5}: {wall:7.3f} s wall, {cpu:7.3f} s CPU")
+            print(f"  check speed {nbytes / 1e6 / max(r['check'][1], 1e-9):.1f} MB per CPU second, "
+                  f"peak RSS {r['peak_rss_mb']} MB")
+            print(f"  findings: {r['findings']}")
+
+
+if __name__ == "__main__":
+    main()

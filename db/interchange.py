@@ -1,0 +1,304 @@
+"""Glossary import and export over the termbase: merge by match keys, one transaction, a report.
+
+Import streams the file and writes new entries in batches through db.entries, so a 100k-entry
+file neither fills memory nor takes a transaction per entry; `dry_run` runs the same import and
+rolls it back.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from glossary.errors import InputError
+from glossary.formats import TERM_LIST_FORMATS, Warnings, format_for, read_glossary, write_glossary
+from glossary.formats.langs import parse_lang
+from glossary.keys import match_key
+from glossary.merge import merge_entry, term_identity
+from glossary.models import ENTRY_STATUSES, TERM_TYPES, USAGE_STATUSES, Entry, ReadEntry, Term
+
+from .entries import (
+    add_entries, entry_exists, find_entry_ids_by_keys, get_entries, iter_entries, save_entry, term_languages,
+)
+
+BATCH = 500
+EXPORT_STATUSES = ("approved", "all", "candidate", "rejected")
+
+
+@dataclass
+class ImportReport:
+    """What an import did: counts, and why entries were skipped (with the first place of each reason)."""
+
+    name: str
+    format: str
+    dry_run: bool = False
+    read: int = 0
+    added: int = 0
+    merged: int = 0
+    unchanged: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    first_skipped: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def skip(self, reason: str, where: str) -> None:
+        self.skipped[reason] += 1
+        self.first_skipped.setdefault(reason, where)
+
+    def lines(self) -> list[str]:
+        verb = "would be" if self.dry_run else "were"
+        out = [
+            f"{self.name}: {self.read:,} entries read: {self.added:,} added, {self.merged:,} merged into "
+            f"existing entries, {self.unchanged:,} already in the termbase, {sum(self.skipped.values()):,} skipped"
+        ]
+        for reason, n in self.skipped.most_common():
+            out.append(f"  skipped {n:,}: {reason} (first at {self.first_skipped[reason]})")
+        out.extend(f"  note: {w}" for w in self.warnings)
+        if self.dry_run:
+            out.append(f"dry run: nothing {verb} written")
+        return out
+
+
+class _DryRun(Exception):
+    pass
+
+
+def import_glossary(db: Database, path: str | Path, fmt: str | None = None, *, default_status: str = "approved",
+                    dry_run: bool = False, progress: Callable[[int], None] | None = None) -> ImportReport:
+    """Import a glossary file into the termbase (one transaction); returns the report."""
+    fmt = format_for(path, fmt, sniff=True)
+    warnings = Warnings()
+    items = read_glossary(path, fmt, warnings)
+    report = ImportReport(Path(path).name, fmt, dry_run=dry_run)
+    import_entries(db, items, report, term_list=fmt in TERM_LIST_FORMATS, default_status=default_status,
+                   progress=progress)
+    report.warnings = warnings.lines()
+    if report.read == 0 and not report.skipped:
+        raise InputError(f"{Path(path).name}: no glossary entries found")
+    return report
+
+
+def import_entries(db: Database, items: Iterable[ReadEntry], report: ImportReport, *, term_list: bool = False,
+                   default_status: str = "approved", progress: Callable[[int], None] | None = None) -> ImportReport:
+    """Merge entries into the termbase in one transaction (rolled back for a dry run or on any error)."""
+    if default_status not in ENTRY_STATUSES:
+        raise InputError(f"unknown status {default_status!r}; use one of {', '.join(ENTRY_STATUSES)}")
+    try:
+        with db.atomic():
+            importer = _Importer(db, report, term_list, default_status)
+            for item in items:
+                importer.add(item)
+                if progress and report.read % BATCH == 0:
+                    progress(report.read)
+            importer.flush()
+            if progress:
+                progress(report.read)
+            if report.dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return report
+
+
+class _Importer:
+    """The merge rules of one import; new entries wait in a batch that is flushed with add_entries."""
+
+    def __init__(self, db: Database, report: ImportReport, term_list: bool, default_status: str) -> None:
+        self.db = db
+        self.report = report
+        self.term_list = term_list
+        self.default_status = default_status
+        self.first_new_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
+        self.reused_ids: set[int] = set()  # ids below first_new_id given to entries of this file
+        self.pending: list[Entry] = []
+        self.pending_ids: set[int] = set()
+        self.pending_index: dict[tuple[str, str], list[int]] = {}
+
+    def add(self, item: ReadEntry) -> None:
+        self.report.read += 1
+        entry, reason = self.clean(item.entry)
+        if entry is None:
+            self.report.skip(reason, item.where)
+            return
+        lang, keys = _anchor(entry)
+        found = find_entry_ids_by_keys(self.db, lang, keys)
+        ours = [i for i in found if i >= self.first_new_id or i in self.reused_ids]
+        older = [i for i in found if i not in ours]
+        waiting = sorted({p for k in keys for p in self.pending_index.get((lang, k), ())})
+        mine = [self.pending[p] for p in waiting] + get_entries(self.db, ours)
+        signature = _signature(entry)
+        if any(_signature(e) == signature for e in mine):
+            self.report.skip("duplicate inside the file", item.where)
+            return
+        if older:
+            self.merge_into(_best_match(get_entries(self.db, older), entry), entry)
+        elif self.term_list and waiting:
+            position = waiting[0]
+            merged = merge_entry(self.pending[position], entry)
+            if merged is self.pending[position]:
+                self.report.skip("duplicate inside the file", item.where)
+                return
+            self.pending[position] = merged
+            self.index(merged, position)
+            self.report.merged += 1
+        elif self.term_list and ours:
+            self.merge_into(_best_match(get_entries(self.db, ours), entry), entry, item.where)
+        else:
+            self.queue(entry)
+
+    def merge_into(self, existing: Entry, incoming: Entry, where: str | None = None) -> None:
+        """Merge into a stored entry; `where` is given when that entry came from this same file."""
+        merged = merge_entry(existing, incoming)
+        if merged is existing:
+            if where is None:
+                self.report.unchanged += 1
+            else:
+                self.report.skip("duplicate inside the file", where)
+            return
+        save_entry(self.db, merged, action="import")
+        self.report.merged += 1
+
+    def queue(self, entry: Entry) -> None:
+        if entry.id is not None:
+            taken = entry.id in self.reused_ids or entry.id in self.pending_ids or entry_exists(self.db, entry.id)
+            if taken:
+                entry = replace(entry, id=None)
+            elif entry.id < self.first_new_id:
+                self.reused_ids.add(entry.id)
+            else:
+                self.pending_ids.add(entry.id)
+        self.pending.append(entry)
+        self.index(entry, len(self.pending) - 1)
+        self.report.added += 1
+        if len(self.pending) >= BATCH:
+            self.flush()
+
+    def index(self, entry: Entry, position: int) -> None:
+        lang, keys = _anchor(entry)
+        for key in keys:
+            positions = self.pending_index.setdefault((lang, key), [])
+            if position not in positions:
+                positions.append(position)
+
+    def flush(self) -> None:
+        if self.pending:
+            add_entries(self.db, self.pending, action="import")
+        self.pending = []
+        self.pending_ids = set()
+        self.pending_index = {}
+
+    def clean(self, entry: Entry) -> tuple[Entry | None, str]:
+        """The entry ready to store, or None and the reason it cannot be."""
+        if not any(t.text.strip() for t in entry.terms):
+            return None, "empty entry (no terms)"
+        terms: list[Term] = []
+        seen = set()
+        for term in entry.terms:
+            term = _clean_term(term)
+            if term is None:
+                continue
+            identity = term_identity(term)
+            if identity not in seen:
+                seen.add(identity)
+                terms.append(term)
+        if not terms:
+            return None, "no term in a known language"
+        status = entry.status if entry.status in ENTRY_STATUSES else self.default_status
+        return replace(entry, terms=tuple(terms), status=status), ""
+
+
+def _clean_term(term: Term) -> Term | None:
+    text = " ".join(term.text.split())
+    parsed = parse_lang(term.lang)
+    if not text or parsed is None:
+        return None
+    lang, script = parsed
+    status = term.status if term.status in USAGE_STATUSES else "admitted"
+    kind = term.type if term.type in TERM_TYPES else "fullForm"
+    if (text, lang, status, kind, term.id) == (term.text, term.lang, term.status, term.type, None) and (
+            term.script or not script):
+        return term
+    return replace(term, text=text, lang=lang, script=term.script or script, status=status, type=kind, id=None)
+
+
+def _anchor(entry: Entry) -> tuple[str, list[str]]:
+    """The language entries are matched on (zh when present, else the entry's first) and its keys."""
+    lang = "zh" if any(t.lang == "zh" for t in entry.terms) else entry.terms[0].lang
+    return lang, list(dict.fromkeys(match_key(lang, t.text) for t in entry.terms if t.lang == lang))
+
+
+def _signature(entry: Entry) -> tuple:
+    """Everything an entry says but its id and dates: two entries of one file are duplicates if it agrees."""
+    terms = tuple((t.lang, t.text, t.status, t.type, t.source, t.part_of_speech, t.context, t.note)
+                  for t in entry.terms)
+    return terms, entry.category, entry.note, entry.definition, entry.source
+
+
+def _best_match(candidates: list[Entry], entry: Entry) -> Entry:
+    """The candidate sharing most renderings with `entry`, then most preferred ones, then fewest others."""
+    wanted = {term_identity(t) for t in entry.terms}
+    preferred = {term_identity(t) for t in entry.terms if t.status == "preferred"}
+
+    def rank(candidate: Entry) -> tuple:
+        have = {term_identity(t) for t in candidate.terms}
+        have_preferred = {term_identity(t) for t in candidate.terms if t.status == "preferred"}
+        return len(have & wanted), len(have_preferred & preferred), -len(have ^ wanted), -(candidate.id or 0)
+
+    return max(candidates, key=rank)
+
+
+# ---------------------------------------------------------------- export
+def export_glossary(db: Database, out: str | Path, fmt: str | None = None, *, status: str = "approved",
+                    progress: Callable[[int], None] | None = None) -> int:
+    """Write the termbase's entries (one status, or all) to `out` (`-` for stdout); returns the count.
+
+    A file is written beside its destination and moved into place, so an interrupted export never
+    leaves half a glossary.
+    """
+    if status not in EXPORT_STATUSES:
+        raise InputError(f"unknown status {status!r}; use one of {', '.join(EXPORT_STATUSES)}")
+    fmt = format_for(out, fmt)
+    entries = _counted(iter_entries(db, status=None if status == "all" else status), progress)
+    languages = term_languages(db) or [("zh", None), ("en", None)]
+    if str(out) == "-":
+        if fmt == "xlsx":
+            raise InputError("xlsx cannot go to stdout; give a file name")
+        return write_glossary(entries, fmt, sys.stdout, languages)
+    path = Path(out)
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; give a file name")
+    if not path.parent.exists():
+        raise InputError(f"{path.parent}: no such folder")
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        if fmt == "xlsx":
+            with os.fdopen(fd, "wb") as fh:
+                count = write_glossary(entries, fmt, fh, languages)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                count = write_glossary(entries, fmt, fh, languages)
+        os.chmod(temp, 0o666 & ~_umask())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _counted(entries: Iterable[Entry], progress: Callable[[int], None] | None):
+    for n, entry in enumerate(entries, 1):
+        yield entry
+        if progress and n % BATCH == 0:
+            progress(n)

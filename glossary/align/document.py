@@ -1,0 +1,55 @@
+"""Align a whole ingested document: sentences of every zh and en paragraph, one DP, segment pairs."""
+
+from __future__ import annotations
+
+from glossary.align.anchors import en_features, zh_features
+from glossary.align.dp import AlignUnit, Bead, align_units
+from glossary.align.sentences import split_sentences
+from glossary.models import Document, Paragraph, SegmentPair, Sentence
+
+
+def document_sentences(paragraphs: tuple[Paragraph, ...] | list[Paragraph], lang: str) -> list[tuple[Sentence, str]]:
+    """The sentences of the `lang` paragraphs in document order, each with its original-script text."""
+    out = []
+    for p in paragraphs:
+        if p.lang != lang:
+            continue
+        same_length = len(p.original) == len(p.text)
+        for s in split_sentences(p.text, lang, p.seq):
+            out.append((s, p.original[s.start : s.end] if same_length else s.text))
+    return out
+
+
+def _units(sentences: list[tuple[Sentence, str]], lang: str) -> list[AlignUnit]:
+    make = zh_features if lang == "zh" else en_features
+    units, last_para = [], None
+    for s, _ in sentences:
+        units.append(AlignUnit(s.para_seq, s.para_seq != last_para, make(s.text)))
+        last_para = s.para_seq
+    return units
+
+
+def _pair(seq: int, bead: Bead, zh: list[tuple[Sentence, str]], en: list[tuple[Sentence, str]]) -> SegmentPair:
+    zs = [zh[i][0] for i in bead.zh]
+    es = [en[j][0] for j in bead.en]
+    return SegmentPair(
+        seq=seq, zh="".join(s.text for s in zs), en=" ".join(s.text for s in es),
+        zh_paragraphs=tuple(dict.fromkeys(s.para_seq for s in zs)),
+        en_paragraphs=tuple(dict.fromkeys(s.para_seq for s in es)),
+        score=round(bead.score, 3), anchors=bead.anchors,
+        zh_original="".join(zh[i][1] for i in bead.zh),
+    )
+
+
+def align_document(doc: Document) -> list[SegmentPair]:
+    """Every bead of the document in order: zh+en pairs, and zh-only / en-only sentences
+    (untranslated Chinese, English headings) as pairs with one side empty."""
+    zh = document_sentences(doc.paragraphs, "zh")
+    en = document_sentences(doc.paragraphs, "en")
+    beads = align_units(_units(zh, "zh"), _units(en, "en"))
+    return [_pair(seq, bead, zh, en) for seq, bead in enumerate(beads)]
+
+
+def aligned_pairs(pairs: list[SegmentPair]) -> list[SegmentPair]:
+    """Only the pairs with text on both sides."""
+    return [p for p in pairs if p.zh and p.en]

@@ -1,0 +1,50 @@
+"""Sentence splitting for Chinese and English paragraphs, with offsets into the paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from glossary.models import Sentence
+
+_ZH_END = re.compile(r"[。！？!?…]+[”’」』）)\]\"']*|\n+")
+# An English sentence ends at . ! ? (plus closing quotes/brackets) before a space and a capital,
+# a digit, or an opening quote; abbreviations and initials are not ends.
+_EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n+")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st no nos vol fig figs inc ltd co corp jr sr gen gov sen rep dept est approx
+    jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e etc vs u.s u.k a.m p.m""".split()
+)
+
+
+def _spans(text: str, ends: list[int]) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for end in [*ends, len(text)]:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((start + lead, start + lead + len(stripped)))
+        start = end
+    return spans
+
+
+def _zh_ends(text: str) -> list[int]:
+    return [m.end() for m in _ZH_END.finditer(text)]
+
+
+def _en_ends(text: str) -> list[int]:
+    ends = []
+    for m in _EN_END.finditer(text):
+        if m.group().startswith("."):
+            word = re.search(r"([A-Za-z.]+)$", text[: m.start()])
+            token = word.group(1).lower() if word else ""
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+                continue
+        ends.append(m.end())
+    return ends
+
+
+def split_sentences(text: str, lang: str, para_seq: int = 0) -> list[Sentence]:
+    """Sentences of one paragraph; `start`/`end` are offsets into `text`."""
+    ends = _zh_ends(text) if lang == "zh" else _en_ends(text)
+    return [Sentence(para_seq, lang, text[s:e], s, e) for s, e in _spans(text, ends)]

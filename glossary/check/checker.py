@@ -1,0 +1,361 @@
+"""Check a draft's segments against the glossary: missing, misused, inconsistent and untranslated terms.
+
+Compute, then apply: this returns DraftIssue values; the CLI and the TUI show them.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from typing import NamedTuple
+
+from glossary.errors import InputError
+from glossary.keys import CJK_RE
+from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, Term
+
+from .matcher import Hit, TermMatcher, folded_words, is_acronym, longest, reordered_in
+
+GOOD_STATUSES = ("preferred", "admitted")
+BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+KIND_ORDER = ("missing", "forbidden", "deprecated", "superseded", "inconsistent", "untranslated", "empty")
+_SHORT_FORMS = ("acronym", "abbreviation")
+_CJK_RUN = re.compile(rf"{CJK_RE.pattern}+(?:[\s\u3000-\u303f\uff00-\uffef]*{CJK_RE.pattern}+)*")
+_LATIN = re.compile(r"[A-Za-z]")
+_LANGUAGE_SAMPLE = 200  # segments looked at to tell a wrong-language draft
+_KEPT_USES = 200  # uses of one non-preferred rendering reported; more are counted (bounded memory)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection inside: building and scanning make millions of small acyclic
+    objects, and each collection would walk the whole glossary again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def issue_for(segment: DraftSegment, kind: str, severity: str, source_term: str, expected: str, found: str,
+              message: str, entry_id: int | None = None, spans: tuple = ()) -> DraftIssue:
+    """A finding about one segment, carrying the segment's text for display."""
+    return DraftIssue(
+        kind=kind, severity=severity, segment=segment.id, source_term=source_term, expected=expected,
+        found=found, message=message, source_text=segment.source, target_text=segment.target,
+        entry_id=entry_id, spans=spans, line=segment.line,
+    )
+
+
+class CheckGlossary:
+    """The termbase's entries prepared for checking: one automaton per language over all terms."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        with paused_gc():
+            self._build(entries)
+
+    def _build(self, entries: Iterable[Entry]) -> None:
+        self.entries: list[Entry] = [e for e in entries if e.status != "rejected"]
+        self.terms: list[tuple[int, Term]] = []  # term id -> (entry index, term)
+        by_lang: dict[str, list[tuple[int, str, bool]]] = {"zh": [], "en": []}
+        for index, entry in enumerate(self.entries):
+            for term in entry.terms:
+                lang = term.lang.lower()[:2]
+                if lang in by_lang:
+                    by_lang[lang].append((len(self.terms), term.text, term.exact))
+                    self.terms.append((index, term))
+        self.entry_of = [index for index, _ in self.terms]
+        self.good = [term.status in GOOD_STATUSES for _, term in self.terms]
+        self.misused_ids = frozenset(i for i, (_, term) in enumerate(self.terms) if term.status in BAD_SEVERITY)
+        self.zh = TermMatcher("zh", by_lang["zh"])
+        self.en = TermMatcher("en", by_lang["en"])
+        first: dict[tuple[int, str], int] = {}
+        # term id -> the entry's first term with the same match key: "plan" and "plans" are one rendering
+        self.rendering = {t: first.setdefault((self.terms[t][0], key), t) for t, key in self.en.keys.items()}
+        self._renderings: dict[int, list[str]] = {}
+
+    def preferred(self, index: int, lang: str) -> str:
+        term = self.entries[index].preferred(lang)
+        return term.text if term else ""
+
+    def renderings(self, index: int) -> list[str]:
+        """The English an approved entry accepts: preferred first, then admitted."""
+        if index not in self._renderings:
+            terms = [t for t in self.entries[index].terms_in("en") if t.status in GOOD_STATUSES]
+            terms.sort(key=lambda t: t.status != "preferred")
+            self._renderings[index] = [t.text for t in terms]
+        return self._renderings[index]
+
+
+class _Use(NamedTuple):
+    """Where a rendering of a glossary term was used (kept for the inconsistency report)."""
+
+    seq: int
+    segment: DraftSegment
+    hit: Hit
+    source_hit: Hit | None
+
+
+@dataclass
+class _Segment:
+    """One segment under check: its hits and what is still to be decided about it."""
+
+    seq: int
+    segment: DraftSegment
+    active: dict[int, Hit] = field(default_factory=dict)  # entry index -> its term in the source
+    good: dict[int, list[tuple[Hit, int]]] = field(default_factory=dict)  # active entry -> accepted renderings
+    rendered: set[int] = field(default_factory=set)  # entries with an accepted rendering in the target
+    misused: set[int] = field(default_factory=set)  # entries already reported as misused here
+    _words: tuple[list[str], set[str]] | None = None
+
+    def words(self) -> tuple[list[str], set[str]]:
+        """The target's folded words and their set (made on first use: only segments with a
+        missing term need them)."""
+        if self._words is None:
+            words = folded_words(self.segment.target, self.segment.target_breaks)
+            self._words = words, set(words)
+        return self._words
+
+
+class DraftChecker:
+    """Checks one draft's segments in order; `window` lets a rendering in a neighbouring segment
+    count (for drafts aligned automatically, whose segment borders are approximate)."""
+
+    def __init__(self, glossary: CheckGlossary, *, name: str = "draft", english_only: bool = False,
+                 window: int = 0, unlisted: bool = False) -> None:
+        self.glossary = glossary
+        self.name = name
+        self.english_only = english_only
+        self.window = window
+        self.issues: list[tuple[int, DraftIssue]] = []
+        # entry -> rendering (term id) -> [segments using it, the first uses kept for reporting]
+        self.usage: dict[int, dict[int, list]] = {}
+        self.count = 0
+        self.kept: list[DraftSegment] | None = [] if unlisted and not english_only else None
+        self.translated = 0
+
+    def run(self, segments: Iterable[DraftSegment]) -> CheckResult:
+        with paused_gc():
+            return self._run(segments)
+
+    def _run(self, segments: Iterable[DraftSegment]) -> CheckResult:
+        recent: deque[_Segment] = deque()
+        for segment in self._checked_language(iter(segments)):
+            recent.append(self._analyse(segment))
+            if self.kept is not None:
+                self.kept.append(segment)
+            if len(recent) > self.window:
+                self._decide_missing(recent[-1 - self.window], recent)
+            if len(recent) > 2 * self.window:
+                recent.popleft()
+        for current in list(recent)[-self.window:] if self.window else ():
+            self._decide_missing(current, recent)
+        if self.count and not self.translated:
+            raise InputError(f"{self.name}: no segment has a target text (is the draft translated?)")
+        if not self.count:
+            raise InputError(f"{self.name}: no segments to check")
+        self._report_inconsistent()
+        if self.kept:
+            from .unlisted import unlisted_variants
+
+            self.issues += unlisted_variants(self.kept, self.glossary)
+        ordered = sorted(self.issues, key=lambda item: (item[0], KIND_ORDER.index(item[1].kind)))
+        return CheckResult(tuple(issue for _, issue in ordered), self.count, self.name)
+
+    # ------------------------------------------------------------ per segment
+    def _analyse(self, segment: DraftSegment) -> _Segment:
+        self.count += 1
+        current = _Segment(self.count, segment)
+        if not segment.target.strip():
+            if segment.source.strip():
+                self._add(current, "empty", "warning", "", "", "", "the target is empty")
+            return current
+        if segment.source.strip() == segment.target.strip() and CJK_RE.search(segment.target):
+            self._add(current, "untranslated", "warning", "", "", segment.target,
+                      "the target is a copy of the Chinese source", None, (("target", 0, len(segment.target)),))
+            return current
+        self.translated += 1
+        g = self.glossary
+        if not self.english_only:
+            for hit in longest(g.zh.find(segment.source, segment.source_breaks)):
+                for term_id in hit.term_ids:
+                    current.active.setdefault(g.terms[term_id][0], hit)
+        target_hits = g.en.find(segment.target, segment.target_breaks)
+        entry_of, good, active = g.entry_of, g.good, current.active
+        for hit in target_hits:
+            for term_id in hit.term_ids:
+                if good[term_id]:
+                    index = entry_of[term_id]
+                    current.rendered.add(index)
+                    if self.english_only or index in active:
+                        current.good.setdefault(index, []).append((hit, term_id))
+        for hit in longest(target_hits):
+            self._check_misuse(current, hit)
+        self._record_usage(current, target_hits)
+        self._check_untranslated(current)
+        return current
+
+    def _check_misuse(self, current: _Segment, hit: Hit) -> None:
+        """A deprecated, superseded or forbidden rendering, unless the same words are right here."""
+        g = self.glossary
+        if g.misused_ids.isdisjoint(hit.term_ids):
+            return
+        bad = [(g.terms[t][0], g.terms[t][1]) for t in hit.term_ids if g.terms[t][1].status in BAD_SEVERITY]
+        if not bad:
+            return
+        good_entries = {g.terms[t][0] for t in hit.term_ids if g.terms[t][1].status in GOOD_STATUSES}
+        if good_entries:
+            if self.english_only or good_entries & current.active.keys():
+                return
+            if not {index for index, _ in bad} & current.active.keys():
+                return
+        in_source = [(i, t) for i, t in bad if i in current.active]
+        index, term = min(in_source or bad, key=lambda it: list(BAD_SEVERITY).index(it[1].status))
+        if index in current.misused:
+            return
+        current.misused.add(index)
+        preferred = g.preferred(index, "en")
+        source_hit = current.active.get(index)
+        source_term = (current.segment.source[source_hit.start:source_hit.end] if source_hit
+                       else g.preferred(index, "zh"))
+        found = current.segment.target[hit.start:hit.end]
+        use = f"; use “{preferred}”" if preferred and preferred != term.text else ""
+        what = {"forbidden": "a forbidden", "deprecated": "a deprecated", "superseded": "a superseded"}[term.status]
+        spans = (("target", hit.start, hit.end),)
+        if source_hit:
+            spans = (("source", source_hit.start, source_hit.end), *spans)
+        self._add(current, term.status, BAD_SEVERITY[term.status], source_term, preferred, found,
+                  f"“{found}” is {what} rendering" + (f" of {source_term}" if source_term else "") + use,
+                  index, spans)
+
+    def _decide_missing(self, current: _Segment, neighbours: Iterable[_Segment]) -> None:
+        g = self.glossary
+        nearby = [s.rendered for s in neighbours if s is not current and abs(s.seq - current.seq) <= self.window]
+        for index, hit in current.active.items():
+            if index in current.rendered or index in current.misused or g.entries[index].status != "approved":
+                continue
+            if any(index in rendered for rendered in nearby):
+                continue
+            renderings = g.renderings(index)
+            if not renderings or any(reordered_in(r, *current.words()) for r in renderings):
+                continue
+            source_term = current.segment.source[hit.start:hit.end]
+            others = f" (or {', '.join(f'“{r}”' for r in renderings[1:])})" if len(renderings) > 1 else ""
+            self._add(current, "missing", "error", source_term, renderings[0], "",
+                      f"{source_term} is in the source but “{renderings[0]}”{others} is not in the target",
+                      index, (("source", hit.start, hit.end),))
+
+    def _record_usage(self, current: _Segment, target_hits: list[Hit]) -> None:
+        """Which full-form rendering each glossary term got here, for the consistency check."""
+        g = self.glossary
+        if self.english_only:
+            hits = [(h, t) for h in longest(target_hits) for t in h.term_ids]
+            per_entry: dict[int, list[tuple[Hit, int]]] = {}
+            for hit, term_id in hits:
+                if g.terms[term_id][1].status in GOOD_STATUSES:
+                    per_entry.setdefault(g.terms[term_id][0], []).append((hit, term_id))
+        else:
+            per_entry = current.good
+        for index, found in per_entry.items():
+            seen = set()
+            for hit, term_id in found:
+                term = g.terms[term_id][1]
+                rendering = g.rendering[term_id]
+                if term.type in _SHORT_FORMS or is_acronym(term.text) or rendering in seen:
+                    continue
+                seen.add(rendering)
+                tally = self.usage.setdefault(index, {}).setdefault(rendering, [0, []])
+                tally[0] += 1
+                if len(tally[1]) < _KEPT_USES and term.status != "preferred":  # the preferred one is never reported
+                    tally[1].append(_Use(current.seq, current.segment, hit, current.active.get(index)))
+
+    def _check_untranslated(self, current: _Segment) -> None:
+        target = current.segment.target
+        runs = list(_CJK_RUN.finditer(target))
+        if runs:
+            found = "、".join(m.group() for m in runs)
+            self._add(current, "untranslated", "warning", "", "", found,
+                      f"Chinese left in the target: {found}", None,
+                      tuple(("target", m.start(), m.end()) for m in runs))
+
+    # ------------------------------------------------------------ across the draft
+    def _report_inconsistent(self) -> None:
+        g = self.glossary
+        for index, renderings in self.usage.items():
+            if len(renderings) < 2:
+                continue
+            preferred = [t for t in renderings if g.terms[t][1].status == "preferred"]
+            dominant = preferred[0] if preferred else max(renderings, key=lambda t: renderings[t][0])
+            expected, count = g.terms[dominant][1].text, renderings[dominant][0]
+            for term_id, (uses, kept) in renderings.items():
+                if term_id == dominant:
+                    continue
+                more = f" (and {uses - len(kept)} more segments)" if uses > len(kept) else ""
+                for use in kept:
+                    segment, hit, source_hit = use.segment, use.hit, use.source_hit
+                    found = segment.target[hit.start:hit.end]
+                    spans = [("target", hit.start, hit.end)]
+                    source_term = g.preferred(index, "zh")
+                    if source_hit:
+                        source_term = segment.source[source_hit.start:source_hit.end]
+                        spans.insert(0, ("source", source_hit.start, source_hit.end))
+                    self.issues.append((use.seq, issue_for(
+                        segment, "inconsistent", "warning", source_term, expected, found,
+                        f"{source_term or expected} is rendered “{found}” here but “{expected}” in "
+                        f"{count} segment{'s' if count > 1 else ''}{more}",
+                        g.entries[index].id, tuple(spans))))
+
+    def _add(self, current: _Segment, kind: str, severity: str, source_term: str, expected: str,
+             found: str, message: str, index: int | None = None, spans: tuple = ()) -> None:
+        entry_id = self.glossary.entries[index].id if index is not None else None
+        self.issues.append((current.seq, issue_for(current.segment, kind, severity, source_term, expected,
+                                                   found, message, entry_id, spans)))
+
+    def _checked_language(self, segments: Iterator[DraftSegment]) -> Iterator[DraftSegment]:
+        """The segments, after making sure the target is English and the source Chinese."""
+        sample = list(islice(segments, _LANGUAGE_SAMPLE))
+        target_cjk, target_latin = _script_counts(s.target for s in sample if s.target.strip() != s.source.strip())
+        if target_cjk > target_latin:
+            side = "draft" if self.english_only else "target text"
+            hint = "" if self.english_only else " (are source and target swapped?)"
+            raise InputError(f"{self.name}: the {side} is Chinese, not English{hint}")
+        if not self.english_only:
+            source_cjk, source_latin = _script_counts(s.source for s in sample)
+            if source_latin and source_cjk < source_latin / 10:
+                raise InputError(f"{self.name}: the source text is not Chinese (this checks Chinese → English drafts)")
+        return chain(sample, segments)
+
+
+def _script_counts(texts: Iterable[str]) -> tuple[int, int]:
+    cjk = latin = 0
+    for text in texts:
+        cjk += len(CJK_RE.findall(text))
+        latin += len(_LATIN.findall(text))
+    return cjk, latin
+
+
+def check_segments(segments: Iterable[DraftSegment], glossary: CheckGlossary, *, name: str = "draft",
+                   english_only: bool = False, window: int = 0, unlisted: bool = False) -> CheckResult:
+    """Check a draft's segments; raises InputError when the draft is empty or in the wrong language.
+    `unlisted` also reports Chinese terms outside the glossary rendered several ways (runs the miner)."""
+    return DraftChecker(glossary, name=name, english_only=english_only, window=window,
+                        unlisted=unlisted).run(segments)
+
+
+def worst_severity(issues: Iterable[DraftIssue]) -> str | None:
+    worst = max((SEVERITY_RANK[i.severity] for i in issues), default=None)
+    return None if worst is None else next(k for k, v in SEVERITY_RANK.items() if v == worst)
+
+
+def fails(issues: Iterable[DraftIssue], fail_on: str) -> bool:
+    """True when a finding reaches `fail_on` (error, warning, info); never for "never"."""
+    if fail_on == "never":
+        return False
+    return any(SEVERITY_RANK[i.severity] >= SEVERITY_RANK[fail_on] for i in issues)

@@ -1,0 +1,187 @@
+"""Find glossary terms in running text: Aho-Corasick over normalized text, offsets kept.
+
+Chinese matches on Simplified, width-folded text; English on folded tokens (case, plurals,
+possessives, UK/US spelling, hyphen/space). Terms marked `exact`, and acronyms, match as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
+
+import ahocorasick
+
+from glossary.keys import BOUNDARY, en_match_text, en_term_keys, to_simplified, zh_match_text
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
+
+
+class Hit(NamedTuple):
+    """A term found in a text: its span in the original text and the keys' term ids."""
+
+    start: int
+    end: int
+    term_ids: tuple[int, ...]
+
+
+def _hit(values: tuple) -> Hit:
+    return tuple.__new__(Hit, values)  # the C constructor: hits are made by the hundred thousand
+
+
+def is_acronym(text: str) -> bool:
+    return len(text) <= 10 and bool(_ACRONYM.match(text))
+
+
+def term_keys(lang: str, text: str, *, simplified: bool = False) -> list[tuple[str, bool]]:
+    """The match keys of one term as (key, derived); derived keys are looser spellings that lose
+    to a term spelled that way (see keys.en_term_keys)."""
+    if lang == "zh":
+        key = zh_match_text(text, simplified=simplified)[0].strip(BOUNDARY)
+        return [(key, False)] if key else []
+    return en_term_keys(text)
+
+
+class TermMatcher:
+    """An Aho-Corasick automaton over the match keys of many terms in one language."""
+
+    def __init__(self, lang: str, terms: Iterable[tuple[int, str, bool]]) -> None:
+        """`terms` are (term id, text, exact); exact terms (and English acronyms) match as written."""
+        self.lang = lang
+        self.keys: dict[int, str] = {}  # term id -> its primary key (what "the same rendering" means)
+        folded: dict[str, tuple[list[int], list[int]]] = {}
+        exact: dict[str, list[int]] = {}
+        loose: list[tuple[int, str]] = []
+        for term_id, text, is_exact in terms:
+            text = " ".join(text.split())
+            if not text:
+                continue
+            if is_exact or (lang == "en" and is_acronym(text)):
+                exact.setdefault(text, []).append(term_id)
+                self.keys[term_id] = text
+            else:
+                loose.append((term_id, text))
+        for (term_id, text), converted in zip(loose, _simplified_all(lang, [t for _, t in loose])):
+            keys = term_keys(lang, converted, simplified=True)
+            for key, derived in keys:
+                folded.setdefault(key, ([], []))[derived].append(term_id)
+            if keys:
+                self.keys[term_id] = keys[0][0]
+        self._folded = _automaton(
+            (key, (len(key), tuple(primary or derived))) for key, (primary, derived) in folded.items()
+        )
+        self._exact = _automaton((key, (len(key), tuple(ids))) for key, ids in exact.items())
+
+    def find(self, text: str, breaks: tuple[int, ...] = ()) -> list[Hit]:
+        """Every occurrence (overlaps included) of a term, in the original offsets of `text`, unordered.
+
+        pyahocorasick's own iter_long is not used: it drops a match that follows a longer key's
+        failed prefix (keys 胀 and 通胀率 in "#通胀" give nothing); `longest` picks from these."""
+        if not text:
+            return []
+        hits = self._find_folded(text, breaks) if self._folded else []
+        if self._exact:
+            exact = self._find_exact(text, breaks)
+            if exact:  # a term matched as written beats a folded match of the same words
+                spans = {(h.start, h.end) for h in exact}
+                hits = [h for h in hits if (h.start, h.end) not in spans] + exact
+        return hits
+
+    def _find_folded(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
+        hits = []
+        if self.lang == "zh":
+            norm, offsets = zh_match_text(text, breaks)
+            for end, (length, ids) in self._folded.iter(norm):
+                hits.append(_hit((offsets[end - length + 1], offsets[end] + 1, ids)))
+        else:
+            norm, starts, ends = en_match_text(text, breaks)
+            for end, (length, ids) in self._folded.iter(norm):
+                start = end - length + 1
+                if start in starts and end + 1 in ends:
+                    hits.append(_hit((starts[start], ends[end + 1], ids)))
+        return hits
+
+    def _find_exact(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
+        hits = []
+        cuts = set(breaks)
+        for end, (length, ids) in self._exact.iter(text):
+            start, stop = end - length + 1, end + 1
+            if any(start < b < stop for b in cuts):
+                continue
+            if self.lang != "zh":
+                if start > 0 and text[start - 1].isalnum():
+                    continue
+                stop = _word_end(text, stop)
+                if stop is None:
+                    continue
+            hits.append(Hit(start, stop, ids))
+        return hits
+
+
+_FUNCTION_WORDS = frozenset("the a an of and in on for to with by at from".split())
+
+
+def folded_words(text: str, breaks: tuple[int, ...] = ()) -> list[str]:
+    """The folded words of a text, BOUNDARY standing for punctuation between them."""
+    return en_match_text(text, breaks)[0].split()
+
+
+@lru_cache(maxsize=65536)
+def _content_words(rendering: str) -> tuple[frozenset[str], int]:
+    """A rendering's content words, and how many words it has in all."""
+    words = folded_words(rendering)
+    return frozenset(w for w in words if w not in _FUNCTION_WORDS and w != BOUNDARY), len(words)
+
+
+def reordered_in(rendering: str, words: list[str], present: set[str]) -> bool:
+    """True when every content word of a multiword rendering occurs close together in `words`
+    (`present` is their set): English puts one noun phrase in several orders ("resumption of
+    work" / "work resumption")."""
+    needed, length = _content_words(rendering)
+    if len(needed) < 2 or not needed <= present:
+        return False
+    span = length + 2
+    return any(needed <= set(words[i:i + span]) for i, w in enumerate(words) if w in needed)
+
+
+def _word_end(text: str, stop: int) -> int | None:
+    """Where a whole-word match ending at `stop` ends, allowing a plural or possessive "s"."""
+    for suffix in ("", "s", "'s", "’s"):
+        if text.startswith(suffix, stop):
+            end = stop + len(suffix)
+            if end >= len(text) or not text[end].isalnum():
+                return end
+    return None
+
+
+def longest(hits: list[Hit]) -> list[Hit]:
+    """Leftmost-longest, non-overlapping hits: a term never fires inside a longer known term."""
+    chosen: list[Hit] = []
+    reach = -1
+    ordered = sorted(hits, key=itemgetter(1), reverse=True)
+    ordered.sort(key=itemgetter(0))  # stable: by start, then longest first
+    for hit in ordered:
+        if hit.start >= reach:
+            chosen.append(hit)
+            reach = hit.end
+    return chosen
+
+
+def _simplified_all(lang: str, texts: list[str]) -> list[str]:
+    """Chinese terms converted to Simplified in one OpenCC call (others unchanged)."""
+    if lang != "zh" or not texts:
+        return texts
+    converted = to_simplified("\n".join(texts)).split("\n")
+    return converted if len(converted) == len(texts) else [to_simplified(t) for t in texts]
+
+
+def _automaton(items: Iterable[tuple[str, tuple]]) -> ahocorasick.Automaton | None:
+    automaton = ahocorasick.Automaton()
+    for key, value in items:
+        automaton.add_word(key, value)
+    if len(automaton) == 0:
+        return None
+    automaton.make_automaton()
+    return automaton

@@ -1,0 +1,297 @@
+"""Read drafts into DraftSegments: bilingual TSV, XLIFF 1.2 / 2.x (incl. .sdlxliff, .mqxliff), TMX.
+
+XML is parsed incrementally with lxml, by local name, entities never expanded and DTDs never
+fetched; inline codes become break offsets (a boundary for matching), never glue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from glossary.errors import FormatError, InputError
+from glossary.models import DraftSegment
+
+Progress = Callable[[int], None]  # called with the number of bytes read so far
+
+XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
+TMX_SUFFIXES = (".tmx",)
+TSV_SUFFIXES = (".tsv", ".tab")
+# Inline elements whose content is native code (not text), and those that are empty markers.
+_CODE_CONTENT = frozenset({"bpt", "ept", "ph", "it", "ut", "sub"})
+_MARKERS = frozenset({"x", "bx", "ex", "sc", "ec", "sm", "em", "cp"})
+_HEADER_CELL = re.compile(r"^(?:source|target|src|tgt|[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)$", re.IGNORECASE)
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def draft_format(path: Path) -> str:
+    """`tsv`, `xliff` or `tmx`, from the suffix, else from the first bytes of the file."""
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a draft file")
+    suffix = path.suffix.lower()
+    if suffix in XLIFF_SUFFIXES:
+        return "xliff"
+    if suffix in TMX_SUFFIXES:
+        return "tmx"
+    if suffix in TSV_SUFFIXES:
+        return "tsv"
+    with _open_binary(path) as fh:
+        head = fh.read(4096)
+    text = head.decode("utf-8", "ignore").lstrip("\ufeff \t\r\n")
+    if text.startswith("<"):
+        lowered = text.lower()
+        if "<xliff" in lowered:
+            return "xliff"
+        if "<tmx" in lowered:
+            return "tmx"
+        raise FormatError(f"{path.name}: an XML file that is neither XLIFF nor TMX")
+    if b"\t" in head:
+        return "tsv"
+    raise InputError(f"{path.name}: unknown draft format (use .tsv, .xlf/.xliff/.sdlxliff/.mqxliff or .tmx, "
+                     "or --source/--draft for plain text)")
+
+
+def read_draft(path: str | Path, on_progress: Progress | None = None) -> Iterator[DraftSegment]:
+    """The segments of a bilingual draft file, streamed in file order."""
+    path = Path(path)
+    readers = {"tsv": read_tsv, "xliff": read_xliff, "tmx": read_tmx}
+    reader = readers[draft_format(path)]
+    with _open_binary(path) as fh:
+        if not fh.read(1):
+            raise InputError(f"{path.name}: empty file")
+    return reader(path, on_progress)
+
+
+def drafts_under(folder: Path) -> list[Path]:
+    """The bilingual drafts (by suffix) in a folder and its subfolders, sorted."""
+    suffixes = XLIFF_SUFFIXES + TMX_SUFFIXES + TSV_SUFFIXES
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+
+
+# ---------------------------------------------------------------- TSV
+def read_tsv(path: str | Path, on_progress: Progress | None = None) -> Iterator[DraftSegment]:
+    """Bilingual TSV: source TAB target per line (more columns are ignored; a header line is skipped)."""
+    path = Path(path)
+    first = True
+    for number, line in _text_lines(path, on_progress):
+        line = line.rstrip("\r\n")
+        if not line.strip():
+            continue
+        if "\t" not in line:
+            raise FormatError(f"{path.name}: line {number}: no tab between source and target")
+        source, target = line.split("\t")[:2]
+        if first and _HEADER_CELL.match(source.strip()) and _HEADER_CELL.match(target.strip()):
+            first = False
+            continue
+        first = False
+        yield DraftSegment(str(number), source.strip(), target.strip(), line=number)
+
+
+def _text_lines(path: Path, on_progress: Progress | None) -> Iterator[tuple[int, str]]:
+    """Numbered lines of a text file, decoded the way ingestion decodes (UTF-8/16/32 by BOM,
+    UTF-8, GB18030 or Big5 by trial), streamed."""
+    from glossary.ingest.decode import SAMPLE_SIZE, StreamStats, detect_encoding, iter_lines, iter_text
+
+    with _open_binary(path) as fh:
+        sample = fh.read(SAMPLE_SIZE + 1)
+    if not sample:
+        return
+    encoding = detect_encoding(path, sample[:SAMPLE_SIZE], truncated=len(sample) > SAMPLE_SIZE)
+    text_sample = sample[:SAMPLE_SIZE].decode(encoding.codec, "ignore")
+    bytes_per_char = len(sample[:SAMPLE_SIZE]) / max(len(text_sample), 1)
+    chars = 0
+    for number, line in enumerate(iter_lines(iter_text(path, encoding, StreamStats())), 1):
+        chars += len(line) + 1
+        if on_progress and number % 4096 == 0:
+            on_progress(int(chars * bytes_per_char))
+        yield number, line.lstrip("\ufeff") if number == 1 else line
+
+
+def _open_binary(path: Path):
+    from glossary.ingest.decode import open_binary
+
+    return open_binary(path)
+
+
+# ---------------------------------------------------------------- XML
+class _CountingReader:
+    """A binary file that reports how many bytes lxml has read from it."""
+
+    def __init__(self, raw, on_progress: Progress | None) -> None:
+        self.raw, self.on_progress, self.done = raw, on_progress, 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.raw.read(size)
+        self.done += len(data)
+        if self.on_progress:
+            self.on_progress(self.done)
+        return data
+
+
+def _local(el) -> str:
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def _iter_xml(path: Path, tags: tuple[str, ...], on_progress: Progress | None):
+    """(event, element) for the named elements (any namespace); errors name line and column."""
+    from lxml import etree
+
+    raw = _open_binary(path)
+    with raw:
+        events = etree.iterparse(
+            _CountingReader(raw, on_progress), events=("start", "end"), tag=[f"{{*}}{t}" for t in tags] + list(tags),
+            resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True, remove_pis=True,
+            huge_tree=False,
+        )
+        try:
+            yield from events
+        except etree.XMLSyntaxError as exc:
+            line, column = exc.position if exc.position else (exc.lineno or 0, 0)
+            message = (exc.msg or str(exc)).split(", line ")[0]
+            raise FormatError(f"{path.name}: line {line}, column {column}: {message}") from None
+
+
+def _release(el) -> None:
+    """Free a processed element and the siblings before it (constant memory on big files)."""
+    el.clear(keep_tail=True)
+    parent = el.getparent()
+    if parent is not None:
+        while el.getprevious() is not None:
+            del parent[0]
+
+
+def inline_text(el) -> tuple[str, tuple[int, ...]]:
+    """The text of a segment element; inline codes become break offsets, their native code dropped."""
+    parts: list[str] = []
+    breaks: list[int] = []
+    length = 0
+
+    def walk(node) -> None:
+        nonlocal length
+        if node.text:
+            parts.append(node.text)
+            length += len(node.text)
+        for child in node:
+            name = _local(child)
+            if name:
+                breaks.append(length)
+                if name not in _CODE_CONTENT and name not in _MARKERS:
+                    walk(child)
+                    breaks.append(length)
+            if child.tail:
+                parts.append(child.tail)
+                length += len(child.tail)
+
+    walk(el)
+    return "".join(parts), tuple(sorted(set(breaks)))
+
+
+def _segment(seg_id: str, source_el, target_el, line: int) -> DraftSegment:
+    source, source_breaks = inline_text(source_el) if source_el is not None else ("", ())
+    target, target_breaks = inline_text(target_el) if target_el is not None else ("", ())
+    lead_s, lead_t = len(source) - len(source.lstrip()), len(target) - len(target.lstrip())
+    return DraftSegment(
+        seg_id, source.strip(), target.strip(), line,
+        tuple(b - lead_s for b in source_breaks if 0 < b - lead_s < len(source.strip())),
+        tuple(b - lead_t for b in target_breaks if 0 < b - lead_t < len(target.strip())),
+    )
+
+
+def _child(el, name: str):
+    for child in el:
+        if _local(child) == name:
+            return child
+    return None
+
+
+# ---------------------------------------------------------------- XLIFF
+def read_xliff(path: str | Path, on_progress: Progress | None = None) -> Iterator[DraftSegment]:
+    """XLIFF 1.2 trans-units (seg-source/mrk segments when present) or XLIFF 2.x unit/segment pairs."""
+    path = Path(path)
+    version = None
+    for event, el in _iter_xml(path, ("xliff", "trans-unit", "unit"), on_progress):
+        name = _local(el)
+        if name == "xliff":
+            if event == "start":
+                version = 2 if str(el.get("version", "1.2")).startswith("2") else 1
+            continue
+        if event == "start":
+            continue
+        if version is None:
+            raise FormatError(f"{path.name}: line {el.sourceline}: <{name}> outside an <xliff> element")
+        if el.get("translate") != "no":
+            if version == 1 and name == "trans-unit":
+                yield from _xliff1_unit(el)
+            elif version == 2 and name == "unit":
+                yield from _xliff2_unit(el)
+        _release(el)
+    if version is None:
+        raise FormatError(f"{path.name}: not an XLIFF file (no <xliff> root element)")
+
+
+def _seg_marks(el) -> dict[str, object]:
+    if el is None:
+        return {}
+    return {m.get("mid", str(i)): m for i, m in enumerate(
+        n for n in el.iter() if _local(n) == "mrk" and n.get("mtype") == "seg")}
+
+
+def _xliff1_unit(unit) -> Iterator[DraftSegment]:
+    unit_id = unit.get("id") or str(unit.sourceline)
+    source, target = _child(unit, "source"), _child(unit, "target")
+    source_marks = _seg_marks(_child(unit, "seg-source"))
+    if not source_marks:
+        yield _segment(unit_id, source, target, unit.sourceline or 0)
+        return
+    target_marks = _seg_marks(target)
+    for mid, mark in source_marks.items():
+        seg_id = unit_id if len(source_marks) == 1 else f"{unit_id}/{mid}"
+        yield _segment(seg_id, mark, target_marks.get(mid), mark.sourceline or unit.sourceline or 0)
+
+
+def _xliff2_unit(unit) -> Iterator[DraftSegment]:
+    unit_id = unit.get("id") or str(unit.sourceline)
+    segments = [s for s in unit if _local(s) == "segment"]
+    for i, seg in enumerate(segments, 1):
+        seg_id = unit_id if len(segments) == 1 else f"{unit_id}/{seg.get('id') or i}"
+        yield _segment(seg_id, _child(seg, "source"), _child(seg, "target"), seg.sourceline or 0)
+
+
+# ---------------------------------------------------------------- TMX
+def read_tmx(path: str | Path, on_progress: Progress | None = None) -> Iterator[DraftSegment]:
+    """TMX 1.4b: per <tu>, the Chinese variant (else the header's srclang) against the English one."""
+    path = Path(path)
+    srclang = ""
+    seen_root = False
+    count = 0
+    for event, el in _iter_xml(path, ("tmx", "header", "tu"), on_progress):
+        name = _local(el)
+        if name == "tmx":
+            seen_root = True
+            continue
+        if event == "start":
+            continue
+        if name == "header":
+            srclang = (el.get("srclang") or "").lower()
+            continue
+        count += 1
+        variants = [(t.get(_XML_LANG) or t.get("lang") or "").lower() for t in el if _local(t) == "tuv"]
+        tuvs = [t for t in el if _local(t) == "tuv"]
+        source_i = _pick(variants, lambda lang: lang.startswith("zh"))  # a TMX has no direction: Chinese is the source
+        if source_i is None and srclang not in ("", "*all*"):
+            source_i = _pick(variants, lambda lang: lang == srclang)
+        target_i = _pick(variants, lambda lang: lang.startswith("en"), skip=source_i)
+        if target_i is None:
+            target_i = _pick(variants, lambda lang: True, skip=source_i)
+        source = _child(tuvs[source_i], "seg") if source_i is not None else None
+        target = _child(tuvs[target_i], "seg") if target_i is not None else None
+        yield _segment(el.get("tuid") or str(count), source, target, el.sourceline or 0)
+        _release(el)
+    if not seen_root:
+        raise FormatError(f"{path.name}: not a TMX file (no <tmx> root element)")
+
+
+def _pick(langs: list[str], test, skip: int | None = None) -> int | None:
+    return next((i for i, lang in enumerate(langs) if i != skip and test(lang)), None)

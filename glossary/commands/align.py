@@ -1,0 +1,35 @@
+"""`glossary align FILE -o OUT`: align one bilingual document, write TMX 1.4b or TSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ._common import command, console
+
+
+@command("align")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Where to write the aligned pairs.")
+@click.option("--format", "fmt", type=click.Choice(["tmx", "tsv"]), default=None,
+              help="Output format (default: from the output's extension, else tmx).")
+def command(file: Path, output: Path, fmt: str | None, db_path: str | None = None) -> None:
+    """Align the Chinese and English sentences of one bilingual document."""
+    from glossary.align import align_document
+    from glossary.align.tmx import tmx_text, tsv_text
+    from glossary.ingest import read_document
+
+    fmt = fmt or ("tsv" if output.suffix.lower() in (".tsv", ".txt") else "tmx")
+    doc = read_document(file)
+    pairs = align_document(doc)
+    text = tsv_text(pairs) if fmt == "tsv" else tmx_text(pairs, source_name=doc.name)
+    output.write_text(text, encoding="utf-8")
+    both = sum(1 for p in pairs if p.zh and p.en)
+    zh_only = sum(1 for p in pairs if p.zh and not p.en)
+    en_only = sum(1 for p in pairs if p.en and not p.zh)
+    console(stderr=True).print(
+        f"{doc.name}: {both} aligned pairs, {zh_only} Chinese sentences without English, "
+        f"{en_only} English sentences without Chinese → {output}"
+    )

@@ -1,0 +1,179 @@
+"""`glossary check`: check a draft against the glossary (missing, misused, inconsistent, untranslated terms)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ._common import command, console, db_path_from
+
+_FILE = click.Path(dir_okay=False, path_type=Path)
+
+
+@command("check")
+@click.argument("draft_files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--source", "source_path", type=_FILE, help="Chinese source as plain text; aligned with --draft.")
+@click.option("--draft", "draft_path", type=_FILE, help="English draft as plain text (alone: English-only check).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the findings as one JSON object per draft (schema in the README).")
+@click.option("--unlisted", is_flag=True,
+              help="Also report Chinese terms missing from the glossary that the draft renders in several "
+                   "ways (info; runs the miner, slower).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
+              show_default=True, help="Exit 1 when a finding reaches this severity.")
+@click.pass_context
+def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ...], source_path: Path | None,
+            draft_path: Path | None, as_json: bool, unlisted: bool, fail_on: str) -> None:
+    """Check drafts against the glossary.
+
+    DRAFT_FILES are bilingual TSV, XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff) or TMX files (or an
+    English-only .txt), or folders of them, each checked on its own. Plain text: `--source ZH.txt --draft EN.txt`
+    (aligned first) or `--draft EN.txt` alone. Exit status 1 when a finding reaches --fail-on
+    (default: error).
+    """
+    from db import open_db_readonly
+    from db.check import load_check_entries
+    from glossary.check import CheckGlossary, check_segments, fails
+
+    inputs = _draft_inputs(draft_files, source_path, draft_path)
+    db = open_db_readonly(db_path_from(ctx, db_path))
+    try:
+        entries = load_check_entries(db)
+    finally:
+        db.close()
+    glossary = CheckGlossary(entries)
+    failed = False
+    for read, size, name, english_only, window in inputs:
+        with _progress(size, enabled=not as_json) as advance:
+            result = check_segments(read(advance), glossary, name=name, english_only=english_only,
+                                    window=window, unlisted=unlisted)
+        if as_json:
+            from glossary.check.report import result_to_dict
+
+            click.echo(json.dumps(result_to_dict(result, fail_on), ensure_ascii=False))
+        else:
+            _print_table(result, fail_on, len(entries))
+        failed = failed or fails(result.issues, fail_on)
+    if failed:
+        ctx.exit(1)
+
+
+def _draft_inputs(draft_files: tuple[Path, ...], source_path: Path | None, draft_path: Path | None) -> list:
+    """The drafts named on the command line, each as _draft_input gives it; unknown formats and
+    missing files fail here, before the termbase is opened."""
+    from glossary.check.readers import drafts_under
+    from glossary.errors import InputError
+
+    expanded: list[Path] = []
+    for path in draft_files:
+        found = drafts_under(path) if path.is_dir() else [path]
+        if not found:
+            raise InputError(f"{path}: no drafts in this folder (.xlf, .xliff, .sdlxliff, .mqxliff, .tmx, .tsv)")
+        expanded += found
+    draft_files = tuple(expanded)
+    if len(draft_files) > 1 and (source_path or draft_path):
+        raise InputError("--source/--draft take one plain-text pair; give bilingual files without them")
+    if len(draft_files) > 1:
+        return [_draft_input(path, None, None) for path in draft_files]
+    return [_draft_input(draft_files[0] if draft_files else None, source_path, draft_path)]
+
+
+def _draft_input(draft_file: Path | None, source_path: Path | None, draft_path: Path | None):
+    """(read(progress), size, name, english_only, window) for the input form on the command line."""
+    from glossary.check import draft_format, read_draft
+    from glossary.errors import InputError
+
+    if draft_file and draft_path:
+        raise InputError("give the draft either as an argument or with --draft, not both")
+    if source_path and not (draft_path or draft_file):
+        raise InputError("--source needs the English draft: --source ZH.txt --draft EN.txt")
+    plain = draft_path or (draft_file if source_path else None)
+    if plain is None and draft_file is None:
+        raise InputError("no draft given: glossary check DRAFT.tsv|.xlf|.tmx, or --source ZH.txt --draft EN.txt")
+    if plain is None and draft_file.suffix.lower() in (".txt", ".md", ".text"):
+        plain = draft_file
+    if plain is not None:
+        from glossary.check.plain import read_aligned, read_english
+
+        size = _size(plain) + (_size(source_path) if source_path else 0)
+        if source_path:
+            return lambda advance: read_aligned(source_path, plain), size, plain.name, False, 1
+        return lambda advance: read_english(plain), size, plain.name, True, 0
+    draft_format(draft_file)
+    return lambda advance: read_draft(draft_file, advance), _size(draft_file), draft_file.name, False, 0
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+class _progress:
+    """A transient progress bar over the draft's bytes, on a terminal only."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.enabled, self.bar = total, enabled, None
+
+    def __enter__(self):
+        out = console(stderr=True)
+        if self.enabled and self.total > 1_000_000 and out.is_terminal:
+            from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("checking"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+                                console=out, transient=True)
+            self.bar.start()
+            task = self.bar.add_task("check", total=self.total)
+            return lambda done: self.bar.update(task, completed=done)
+        return None
+
+    def __exit__(self, *exc) -> None:
+        if self.bar:
+            self.bar.stop()
+
+
+_TITLES = {
+    "missing": "Missing terms", "forbidden": "Forbidden renderings", "deprecated": "Deprecated renderings",
+    "superseded": "Superseded renderings", "inconsistent": "Inconsistent renderings",
+    "untranslated": "Untranslated Chinese", "empty": "Empty targets",
+}
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_COLUMNS = {
+    "term": ("segment", "line", "source term", "expected", "found"),
+    "inconsistent": ("segment", "line", "severity", "source term", "expected", "found", "note"),
+    "untranslated": ("segment", "line", "found"),
+    "empty": ("segment", "line", "source"),
+}
+
+
+def _print_table(result, fail_on: str, glossary_size: int) -> None:
+    from rich.table import Table
+
+    from glossary.check.checker import KIND_ORDER
+
+    out = console()
+    by_kind: dict[str, list] = {}
+    for issue in result.issues:
+        by_kind.setdefault(issue.kind, []).append(issue)
+    for kind in KIND_ORDER:
+        issues = by_kind.get(kind)
+        if not issues:
+            continue
+        table = Table(title=f"{_TITLES[kind]} ({len(issues)})", title_justify="left")
+        columns = _COLUMNS.get(kind, _COLUMNS["term"])
+        for column in columns:
+            table.add_column(column, overflow="fold", no_wrap=column in ("segment", "line"))
+        for i in issues:
+            values = {"segment": i.segment, "line": str(i.line or ""), "source term": i.source_term,
+                      "expected": i.expected, "found": i.found, "source": i.source_text, "note": i.message,
+                      "severity": f"[{_STYLE[i.severity]}]{i.severity}[/]"}
+            table.add_row(*(values[c] for c in columns))
+        out.print(table)
+    counts = {s: sum(1 for i in result.issues if i.severity == s) for s in ("error", "warning", "info")}
+    summary = ", ".join(f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items())
+    out.print(f"{result.draft}: {result.segments} segments checked against {glossary_size} entries: {summary}")
+    if glossary_size == 0:
+        out.print("[yellow]the glossary is empty: only untranslated and empty segments were checked[/]")

@@ -1,0 +1,37 @@
+"""`glossary export`: write the termbase as TBX, CSV, OmegaT TSV, XLSX or JSONL for CAT tools."""
+
+from __future__ import annotations
+
+import click
+
+from ._common import command, console, with_termbase
+
+_FORMATS = ("tbx", "tbx3", "csv", "tsv", "xlsx", "jsonl")
+
+
+@command("export")
+@click.argument("out", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(_FORMATS),
+              help="tbx (TBX-Basic v2, default for .tbx), tbx3 (ISO 30042:2019), csv, tsv (OmegaT), xlsx, jsonl. "
+                   "Default: from OUT's extension.")
+@click.option("--status", type=click.Choice(("approved", "all", "candidate", "rejected")), default="approved",
+              show_default=True, help="Which entries to export.")
+@with_termbase(create=False)
+def command(db, out: str, fmt: str | None, status: str) -> None:
+    """Export the glossary to OUT (`-` for standard output)."""
+    from db.interchange import export_glossary
+    from db.entries import status_counts
+
+    total = sum(status_counts(db).values()) if status == "all" else status_counts(db).get(status, 0)
+    if out == "-":
+        export_glossary(db, out, fmt, status=status)
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("exporting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console(stderr=True), transient=True) as bar:
+        task = bar.add_task("export", total=total)
+        count = export_glossary(db, out, fmt, status=status, progress=lambda n: bar.update(task, completed=n))
+    hint = "" if count or status == "all" else " (use --status all to include unreviewed candidates)"
+    which = "" if status == "all" else f" {status}"
+    click.echo(f"{out}: {count:,}{which} entries written{hint}")

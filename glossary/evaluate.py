@@ -1,0 +1,141 @@
+"""Precision and recall of mined term pairs against gold pairs (rules of shared/gold/GUIDELINE.md).
+
+Every English term of an entry is one output pair (its Chinese = any of the entry's Chinese
+terms). An output matching a loose gold pair neither counts for nor against the miner.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from glossary.errors import InputError
+from glossary.keys import en_key, zh_key
+from glossary.models import Entry
+
+
+@dataclass(frozen=True, slots=True)
+class GoldPair:
+    zh: str
+    en: str
+    zh_keys: frozenset[str]
+    en_keys: frozenset[str]
+    core: bool
+    loose: bool
+    category: str | None = None
+    doc: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class OutputPair:
+    zh: str
+    en: str
+    zh_keys: frozenset[str]
+    en_key: str
+    entry_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    outputs: int
+    true_positives: int
+    loose_hits: int
+    gold: int
+    found: int
+    core: int
+    core_found: int
+    misses: tuple[GoldPair, ...] = field(default=())
+    false_positives: tuple[OutputPair, ...] = field(default=())
+
+    @property
+    def precision(self) -> float:
+        judged = self.outputs - self.loose_hits
+        return self.true_positives / judged if judged else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def core_recall(self) -> float:
+        return self.core_found / self.core if self.core else 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "outputs": self.outputs, "true_positives": self.true_positives, "loose_hits": self.loose_hits,
+            "precision": round(self.precision, 4), "gold": self.gold, "found": self.found,
+            "recall": round(self.recall, 4), "core": self.core, "core_found": self.core_found,
+            "core_recall": round(self.core_recall, 4),
+        }
+
+
+def load_gold(paths: Iterable[str | Path]) -> list[GoldPair]:
+    """Gold pairs from JSON Lines files; a bad line is an InputError naming file and line."""
+    gold = []
+    for path in paths:
+        path = Path(path)
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                zh, en = row["zh"], row["en"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise InputError(f"{path}: line {number}: not a gold pair ({exc})") from exc
+            gold.append(GoldPair(
+                zh=zh, en=en,
+                zh_keys=frozenset(k for k in map(zh_key, [zh, *row.get("zh_variants", [])]) if k),
+                en_keys=frozenset(k for k in map(en_key, [en, *row.get("en_variants", [])]) if k),
+                core=bool(row.get("core", False)), loose=bool(row.get("loose", False)),
+                category=row.get("category"), doc=row.get("doc", path.name),
+            ))
+    return gold
+
+
+def entry_outputs(entries: Iterable[Entry]) -> list[OutputPair]:
+    """The output pairs of termbase entries: each English term with the entry's Chinese terms."""
+    out = []
+    for entry in entries:
+        zh_terms = [t.text for t in entry.terms_in("zh")]
+        zh_keys = frozenset(k for k in map(zh_key, zh_terms) if k)
+        if not zh_keys:
+            continue
+        for term in entry.terms_in("en"):
+            key = en_key(term.text)
+            if key:
+                out.append(OutputPair(zh_terms[0], term.text, zh_keys, key, entry.id))
+    return out
+
+
+def evaluate(outputs: Sequence[OutputPair], gold: Sequence[GoldPair]) -> Evaluation:
+    by_zh: dict[str, list[int]] = {}
+    for i, g in enumerate(gold):
+        for k in g.zh_keys:
+            by_zh.setdefault(k, []).append(i)
+    found: set[int] = set()
+    tp = loose = 0
+    false_positives = []
+    for out in outputs:
+        matches = {i for k in out.zh_keys for i in by_zh.get(k, ()) if out.en_key in gold[i].en_keys}
+        if any(not gold[i].loose for i in matches):
+            tp += 1
+            found |= {i for i in matches if not gold[i].loose}
+        elif matches:
+            loose += 1
+        else:
+            false_positives.append(out)
+    scored = [i for i, g in enumerate(gold) if not g.loose]
+    core = [i for i, g in enumerate(gold) if g.core and not g.loose]
+    return Evaluation(
+        outputs=len(outputs), true_positives=tp, loose_hits=loose, gold=len(scored),
+        found=sum(1 for i in scored if i in found), core=len(core),
+        core_found=sum(1 for i in core if i in found),
+        misses=tuple(gold[i] for i in scored if i not in found),
+        false_positives=tuple(false_positives),
+    )

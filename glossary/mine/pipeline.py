@@ -1,0 +1,33 @@
+"""One document through the pure pipeline: ingest, align, mine, group (runs in worker processes)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from glossary.align import align_document
+from glossary.mine import mine_pairs
+from glossary.mine.group import MinedEntry, group_candidates
+from glossary.models import Document, SegmentPair
+
+
+@dataclass(frozen=True, slots=True)
+class MinedDocument:
+    document: Document
+    pairs: tuple[SegmentPair, ...]
+    entries: tuple[MinedEntry, ...]
+
+
+def mine_document(doc: Document, known_terms: Iterable[str] = ()) -> MinedDocument:
+    """Align a document and mine its aligned pairs; Chinese-only documents yield no entries."""
+    pairs = align_document(doc)
+    candidates = mine_pairs(pairs, known_terms=known_terms, document=doc.name)
+    return MinedDocument(doc, tuple(pairs), tuple(group_candidates(candidates)))
+
+
+def mine_file(path: str | Path, known_terms: tuple[str, ...] = ()) -> MinedDocument:
+    """Read one file with the ingester, then `mine_document` (a picklable worker entry point)."""
+    from glossary.ingest import read_document
+
+    return mine_document(read_document(path), known_terms)

@@ -1,0 +1,125 @@
+"""Words of a Chinese segment (jieba, with part-of-speech from jieba's dictionary) and tokens of
+an English segment, both with offsets, and the CC-CEDICT stems each one can translate to."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from glossary.align.anchors import zh_numbers, en_numbers
+from glossary.keys import CJK_RE
+from glossary.lexicon import STOPWORDS, cedict, en_stem, zh_gloss_stems
+
+_EN_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[A-Za-z0-9][A-Za-z0-9'’]*(?:[-‐–][A-Za-z0-9'’]+)*|[,;:()\"“”]|[^\sA-Za-z0-9]")
+_PARTS = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class ZhWord:
+    text: str
+    tag: str
+    start: int
+    end: int
+    stems: frozenset[str]
+    pieces: tuple[tuple[int, frozenset[str]], ...] = ()  # dictionary pieces: (length, stems)
+
+
+@dataclass(frozen=True, slots=True)
+class EnToken:
+    text: str
+    start: int
+    end: int
+    stems: frozenset[str]  # content stems of its parts (empty for function words and punctuation)
+    word: bool  # a word, not punctuation
+    stop: bool  # a function word
+
+
+@cache
+def _jieba():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba, jieba.posseg.dt.word_tag_tab
+
+
+def add_user_words(words: Iterable[str]) -> None:
+    """Make jieba keep these (approved termbase terms) as single words."""
+    jieba, tags = _jieba()
+    for word in words:
+        if word and CJK_RE.search(word) and word not in tags:
+            jieba.add_word(word, freq=50_000, tag="nz")
+            tags[word] = "nz"
+
+
+def _guess_tag(word: str) -> str:
+    if not CJK_RE.search(word):
+        return "m" if word[:1].isdigit() else ("eng" if word[:1].isalpha() else "x")
+    return "n"
+
+
+@cache
+def word_stems(word: str) -> frozenset[str]:
+    """English stems a Chinese word can translate to: its CC-CEDICT glosses, else those of its parts."""
+    found = cedict().get(word)
+    if found:
+        return found
+    if not CJK_RE.search(word):  # Latin inside Chinese (APEC, 5G) stands for itself
+        return token_stems(word) | {word.lower()}
+    stems = set(zh_gloss_stems(word))
+    stems |= {n.split(".")[0] for n in zh_numbers(word)}
+    return frozenset(stems)
+
+
+@cache
+def word_pieces(word: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    """A word as CC-CEDICT pieces (longest match first), so that each piece must be translated:
+    a dictionary word is one piece; 港澳办 is 港澳 + 办."""
+    table = cedict()
+    if word in table or not CJK_RE.search(word):
+        return ((len(word), word_stems(word)),)
+    pieces, i = [], 0
+    while i < len(word):
+        for j in range(min(len(word), i + 4), i, -1):
+            piece = word[i:j]
+            if piece in table or j == i + 1:
+                pieces.append((len(piece), word_stems(piece) if piece in table or not CJK_RE.match(piece) else frozenset()))
+                i = j
+                break
+    return tuple(pieces)
+
+
+def zh_words(text: str) -> list[ZhWord]:
+    jieba, tags = _jieba()
+    out, pos = [], 0
+    for word in jieba.lcut(text):
+        end = pos + len(word)
+        if word.strip():
+            out.append(ZhWord(word, tags.get(word) or _guess_tag(word), pos, end, word_stems(word), word_pieces(word)))
+        pos = end
+    return out
+
+
+@cache
+def token_stems(token: str) -> frozenset[str]:
+    stems = set()
+    for part in _PARTS.findall(token):
+        if part[0].isdigit():
+            stems |= {n.split(".")[0] for n in en_numbers(part)}
+        elif part.lower() not in STOPWORDS:
+            stems.add(en_stem(part))
+    return frozenset(stems)
+
+
+def en_tokens(text: str) -> list[EnToken]:
+    out = []
+    for m in _EN_TOKEN.finditer(text):
+        token = m.group()
+        word = token[0].isalnum()
+        stop = word and token.lower() in STOPWORDS
+        out.append(EnToken(token, m.start(), m.end(), token_stems(token) if word and not stop else frozenset(), word, stop))
+    return out

@@ -1,0 +1,145 @@
+"""Sentence splitting, anchors and the aligner, pinned on every layout of ../shared/corpus."""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+
+import pytest
+from lxml import etree
+
+from conftest import REPO, shared
+from glossary.align import align_document, aligned_pairs, split_sentences
+from glossary.align.anchors import acronyms_in_parentheses, en_numbers, latin_tokens, pinyin_names, zh_numbers
+from glossary.align.tmx import tmx_text, tsv_text
+from glossary.keys import pinyin_span
+
+
+@cache
+def corpus_pairs(prefix: str):
+    from glossary.ingest import read_document
+
+    path = next(shared("corpus").glob(f"{prefix}_*.txt"))
+    return align_document(read_document(path))
+
+
+def pair_with(pairs, zh_fragment: str):
+    found = [p for p in pairs if zh_fragment in p.zh]
+    assert found, f"no segment pair holds {zh_fragment!r}"
+    return found[0]
+
+
+# ------------------------------------------------------------------ splitting
+def test_split_chinese_sentences_keeps_closing_quotes_and_offsets():
+    text = "他说：“开始了。”然后呢？好的"
+    sentences = split_sentences(text, "zh", para_seq=4)
+    assert [s.text for s in sentences] == ["他说：“开始了。”", "然后呢？", "好的"]
+    assert all(text[s.start : s.end] == s.text and s.para_seq == 4 for s in sentences)
+
+
+def test_split_english_sentences_skips_abbreviations_and_decimals():
+    text = "Mr. Li said growth was 2.5% in the U.S. last year. The H.K. dollar (HKD) rose. \"Stop.\" It did."
+    assert [s.text for s in split_sentences(text, "en")] == [
+        "Mr. Li said growth was 2.5% in the U.S. last year.", "The H.K. dollar (HKD) rose.", "\"Stop.\"", "It did.",
+    ]
+
+
+# ------------------------------------------------------------------ anchors
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [("626.97萬只", "6.2697 million"), ("2020年", "in 2020"), ("占38%", "38 percent"), ("3月24日", "On March 24"),
+     ("681億港元", "HK$68.1 billion"), ("14例", "14 cases"), ("第三次会议", "the third meeting"), ("10.17万套", "101,700 suits")],
+)
+def test_numbers_match_in_every_written_form(zh, en):
+    assert zh_numbers(zh) & en_numbers(en)
+
+
+def test_chinese_numerals_count_only_before_a_measure_word():
+    assert zh_numbers("一带一路") == set()
+    assert "3" in zh_numbers("三个作用")
+
+
+def test_latin_tokens_acronyms_and_pinyin_names():
+    assert {"covid-19", "kf94"} <= latin_tokens("新冠COVID-19和KF94口罩")
+    assert acronyms_in_parentheses("Shanghai Cooperation Organization (SCO) met") == [("SCO", 35, 38)]
+    assert {"zhangyongwu", "chongqing"} <= pinyin_names("Zhang Yongwu visited Chongqing with Italy's envoy")
+    assert "italy" not in pinyin_names("Italy")  # not pinyin
+
+
+def test_pinyin_span_tries_every_reading_of_a_character():
+    assert pinyin_span("Chongqing", "在重庆市") == (1, 3)  # 重 read chong, not zhong
+    assert pinyin_span("Zhang Yongwu", "主任章勇武说") == (2, 5)
+    assert pinyin_span("Yuzhong", "渝北区") is None
+
+
+# ------------------------------------------------------------------ corpus layouts
+def test_block_layout_000_pairs_quoted_policy_and_numbers():
+    pairs = corpus_pairs("000")
+    quoted = pair_with(pairs, "外防输入")
+    assert "import prevention" in quoted.en
+    donations = pair_with(pairs, "626.97万")
+    assert "6.2697 million" in donations.en and "6269700" in donations.anchors
+    year = pair_with(pairs, "境外输入确诊病例14例")
+    assert "14 confirmed imported cases" in year.en
+
+
+def test_interleaved_layout_001_pairs_headings_and_dated_paragraphs():
+    pairs = corpus_pairs("001")
+    heading = pair_with(pairs, "重庆专家连线")
+    assert heading.en.startswith("Chongqing experts hold video conferences")
+    dated = pair_with(pairs, "3月24日")
+    assert "On March 24" in dated.en and "3/24" in dated.anchors
+    names = pair_with(pairs, "章勇武感谢")
+    assert names.en.startswith("Zhang Yongwu thanked")
+
+
+def test_chinese_only_002_aligns_to_nothing():
+    pairs = corpus_pairs("002")
+    assert pairs and not aligned_pairs(pairs)
+    assert all(p.zh and not p.en for p in pairs)
+
+
+def test_partial_translation_003_leaves_untranslated_chinese_alone():
+    pairs = corpus_pairs("003")
+    opening = pair_with(pairs, "贯彻落实习近平总书记")
+    assert opening.en.startswith("In 2019, Foreign Affairs Office")
+    heading = pair_with(pairs, "外国驻渝蓉领团密集互动 积极参与")
+    assert heading.en == ""
+    zh_only = [p for p in pairs if p.zh and not p.en]
+    assert len(zh_only) > len(aligned_pairs(pairs))
+
+
+def test_traditional_original_is_kept_with_the_same_offsets():
+    pair = pair_with(corpus_pairs("000"), "外防输入")
+    start = pair.zh.index("外防输入")
+    assert pair.zh_original[start : start + 4] == "外防輸入"
+
+
+def test_hkma_report_paragraphs_find_their_counterparts():
+    sys.path.insert(0, str(REPO / "bench"))
+    from _hkma import block_document, hkma_records
+
+    shared("external", "hkma-annual-reports", "docs.jsonl")
+    record = hkma_records()[1]
+    doc, n_zh = block_document(record)
+    votes: dict[int, dict[int, int]] = {}
+    for pair in aligned_pairs(align_document(doc)):
+        for zp in pair.zh_paragraphs:
+            for ep in pair.en_paragraphs:
+                votes.setdefault(zp, {}).setdefault(ep - n_zh, 0)
+                votes[zp][ep - n_zh] += 1
+    correct = sum(1 for k, v in votes.items() if max(v, key=v.get) == k)
+    assert correct / n_zh >= 0.9
+
+
+# ------------------------------------------------------------------ output
+def test_tmx_is_well_formed_tmx_14b_and_tsv_has_two_columns():
+    pairs = corpus_pairs("001")
+    root = etree.fromstring(tmx_text(pairs, source_name="001.txt").encode(), etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    assert root.get("version") == "1.4"
+    units = root.findall("body/tu")
+    assert len(units) == len(aligned_pairs(pairs))
+    langs = [tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in units[0].findall("tuv")]
+    assert langs == ["zh-CN", "en"]
+    rows = tsv_text(pairs).splitlines()
+    assert len(rows) == len(units) and all(row.count("\t") == 1 for row in rows)

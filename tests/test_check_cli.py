@@ -1,0 +1,159 @@
+"""`glossary check` end to end: every input format, --json, --fail-on, bad input, and a termbase left untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from conftest import shared
+
+from glossary.cli import cli
+from glossary.models import Entry, Term
+
+BILINGUAL = shared("tbx", "fixtures-own", "bilingual")
+FIXTURES = sorted(BILINGUAL.iterdir())
+
+
+@pytest.fixture
+def termbase(tmp_path):
+    """数据库 → database (approved, "data base" deprecated); 重试 → "try again" (approved)."""
+    from db import open_db
+    from db.entries import add_entry
+
+    path = tmp_path / "glossary.db"
+    db = open_db(path)
+    add_entry(db, Entry((Term("zh", "数据库"), Term("zh", "資料庫", status="admitted"), Term("en", "database"),
+                         Term("en", "DB", status="admitted", type="abbreviation"),
+                         Term("en", "data base", status="deprecated")), status="approved"))
+    add_entry(db, Entry((Term("zh", "重试"), Term("en", "try again")), status="approved"))
+    db.close()
+    return path
+
+
+def run(termbase, *args):
+    return CliRunner().invoke(cli, ["--db", str(termbase), "check", *map(str, args)])
+
+
+@pytest.mark.parametrize("draft", FIXTURES, ids=[p.name for p in FIXTURES])
+def test_every_bilingual_fixture_reports_the_deprecated_rendering(termbase, draft):
+    result = run(termbase, draft, "--json")
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.output)
+    found = {(f["kind"], f["found"]) for f in report["findings"]}
+    assert ("deprecated", "data base") in found
+    has_retry = "xliff" in draft.name  # only the XLIFF fixtures hold the "click to retry" segment
+    assert (("missing", "") in found) == has_retry
+    assert report["counts"]["error"] == 1 + has_retry and report["failed"] is True
+    deprecated = next(f for f in report["findings"] if f["kind"] == "deprecated")
+    target = next(s for s in deprecated["spans"] if s["side"] == "target")
+    assert deprecated["target"][target["start"]:target["end"]] == "data base"
+    assert deprecated["expected"] == "database" and deprecated["source_term"] == "数据库"
+
+
+def test_table_output_groups_findings_by_kind(termbase):
+    result = run(termbase, BILINGUAL / "zh-en_draft.xliff12.xlf")
+    assert result.exit_code == 1
+    assert "Missing terms (1)" in result.output and "Deprecated renderings (1)" in result.output
+    assert result.output.index("Missing terms") < result.output.index("Deprecated renderings")
+    assert "3 segments checked against 2 entries: 2 errors" in result.output
+
+
+def test_fail_on_levels(termbase, tmp_path):
+    warning_only = tmp_path / "draft.tsv"
+    warning_only.write_text("数据库\tthe database 数据\n", encoding="utf-8")
+    assert run(termbase, warning_only).exit_code == 0
+    assert run(termbase, warning_only, "--fail-on", "warning").exit_code == 1
+    assert run(termbase, BILINGUAL / "zh-en_draft.tsv", "--fail-on", "never").exit_code == 0
+    clean = tmp_path / "clean.tsv"
+    clean.write_text("数据库\tthe database\n", encoding="utf-8")
+    result = run(termbase, clean, "--fail-on", "info", "--json")
+    assert result.exit_code == 0 and json.loads(result.output)["findings"] == []
+
+
+def test_check_never_writes_to_the_termbase(termbase):
+    for suffix in ("-wal", "-shm"):
+        assert not termbase.with_name(termbase.name + suffix).exists()
+    before = (hashlib.sha256(termbase.read_bytes()).hexdigest(), termbase.stat().st_mtime_ns)
+    for draft in FIXTURES:
+        run(termbase, draft)
+    assert (hashlib.sha256(termbase.read_bytes()).hexdigest(), termbase.stat().st_mtime_ns) == before
+    wal = termbase.with_name(termbase.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_check_works_on_a_read_only_termbase(termbase, tmp_path):
+    copy = tmp_path / "ro.db"
+    shutil.copy(termbase, copy)
+    copy.chmod(0o444)
+    try:
+        assert run(copy, BILINGUAL / "zh-en_draft.tsv").exit_code == 1
+    finally:
+        copy.chmod(0o644)
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("bad.xlf", '<xliff version="1.2"><file><body><trans-unit id="1"><source>数据库</target>',
+     "bad.xlf: line 1, column"),
+    ("bad.tsv", "数据库\tdatabase\n数据库 database\n", "bad.tsv: line 2: no tab"),
+    ("swapped.tsv", "database\t数据库\n", "swapped.tsv: the target text is Chinese"),
+    ("chinese.tsv", "数据库\t数据库已损坏\n", "the target text is Chinese"),
+    ("empty.tsv", "数据库\t\n重试\t \n", "empty.tsv: no segment has a target"),
+    ("bytes.tsv", b"abc\tdef\n\xff\xfe\xfa\xff\tx\n", "bytes.tsv: undecodable bytes at offset 8"),
+    ("draft.docx", b"PK\x03\x04binary", "draft.docx: unknown draft format"),
+])
+def test_bad_input_is_one_clear_line(termbase, tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    result = run(termbase, path)
+    assert result.exit_code == 1
+    assert result.output.startswith("glossary: error: ") and message in result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_missing_termbase_and_missing_draft(tmp_path):
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "check", str(BILINGUAL / "zh-en_draft.tsv")])
+    assert result.exit_code == 1 and "no such glossary database" in result.output
+    assert not (tmp_path / "none.db").exists()
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "check", "--source", "zh.txt"])
+    assert result.exit_code == 1 and "--source needs the English draft" in result.output
+
+
+def test_several_drafts_in_one_run_for_pre_commit(termbase, tmp_path):
+    clean = tmp_path / "clean.tsv"
+    clean.write_text("数据库\tthe database\n", encoding="utf-8")
+    result = run(termbase, clean, "--json")
+    assert result.exit_code == 0
+    result = run(termbase, clean, BILINGUAL / "zh-en_draft.tsv", "--json")
+    assert result.exit_code == 1
+    reports = [json.loads(line) for line in result.output.splitlines()]
+    assert [(r["draft"], r["failed"]) for r in reports] == [("clean.tsv", False), ("zh-en_draft.tsv", True)]
+
+
+@pytest.mark.parametrize("draft", FIXTURES, ids=[p.name for p in FIXTURES])
+def test_glossary_imported_from_tbx_checks_every_bilingual_fixture(tmp_path, draft):
+    """The project's own TBX fixture imported, then each draft checked: only the second segment's
+    "data base" misses the approved "database" (a closed compound is not matched when split)."""
+    db_path = tmp_path / "tbx.db"
+    imported = CliRunner().invoke(cli, ["--db", str(db_path), "import",
+                                        str(shared("tbx", "fixtures-own", "zh-en_TBX-Basic_v2_rich.tbx"))])
+    assert imported.exit_code == 0, imported.output
+    report = json.loads(run(db_path, draft, "--json").output)
+    second = {"zh-en_draft.xliff12.xlf": "2/1", "zh-en_draft.xliff20.xlf": "u2/s1"}.get(draft.name, "2")
+    assert [(f["kind"], f["segment"], f["source_term"], f["expected"]) for f in report["findings"]] == [
+        ("missing", second, "数据库", "database")]
+
+
+def test_a_folder_of_drafts_and_empty_files(termbase, tmp_path):
+    result = run(termbase, BILINGUAL, "--json")
+    assert result.exit_code == 1
+    assert sorted(json.loads(line)["draft"] for line in result.output.splitlines()) == sorted(p.name for p in FIXTURES)
+    (tmp_path / "empty.xlf").write_bytes(b"")
+    result = run(termbase, tmp_path / "empty.xlf")
+    assert result.exit_code == 1 and result.output.strip() == "glossary: error: empty.xlf: empty file"
+    empty_folder = tmp_path / "none"
+    empty_folder.mkdir()
+    result = run(termbase, empty_folder)
+    assert result.exit_code == 1 and "no drafts in this folder" in result.output

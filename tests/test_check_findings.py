@@ -1,0 +1,219 @@
+"""Findings on real text: drafts built at test time from ../shared gold evidence and corpus English,
+with known errors injected, must give exactly those findings."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import shared
+
+from glossary.check import CheckGlossary, check_segments
+from glossary.errors import InputError
+from glossary.keys import CJK_RE, en_fold_word, zh_key
+from glossary.models import DraftSegment, Entry, Term
+
+DOCS = ("000_c78274c5c2d54538", "001_a95d0c3c2ca6a01e", "003_94c3ed148f7d08a4")
+
+
+def gold_rows(doc: str) -> list[dict]:
+    return [json.loads(line) for line in shared("gold", f"{doc}.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def usable(row: dict) -> bool:
+    """The evidence pair holds both sides of the term literally."""
+    return zh_key(row["zh"]) in zh_key(row["evidence_zh"]) and row["en"].casefold() in row["evidence_en"].casefold()
+
+
+def entry(row: dict, entry_id: int, variant_status: str = "admitted") -> Entry:
+    terms = [Term("zh", row["zh"]), *(Term("zh", v, status="admitted") for v in row["zh_variants"]),
+             Term("en", row["en"]), *(Term("en", v, status=variant_status) for v in row["en_variants"])]
+    return Entry(tuple(terms), status="approved", id=entry_id)
+
+
+def different_variant(row: dict) -> str | None:
+    """A variant that is not just the preferred rendering inflected or extended."""
+    en = row["en"].casefold()
+    for variant in row["en_variants"]:
+        v = variant.casefold()
+        if en not in v and v not in en and en_fold_word(v) != en_fold_word(en) and " " in v + en:
+            return variant
+    return None
+
+
+def replace_term(text: str, old: str, new: str) -> str:
+    """`old` (and its plural) replaced by `new` as whole words."""
+    return re.sub(rf"\b{re.escape(old)}(?:e?s)?\b", new.replace("\\", r"\\"), text, flags=re.IGNORECASE)
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_gold_evidence_checked_against_its_own_glossary_has_no_false_missing_terms(doc):
+    rows = gold_rows(doc)
+    glossary = CheckGlossary(entry(r, i) for i, r in enumerate(rows))
+    draft = [(i, r) for i, r in enumerate(rows) if usable(r)]
+    assert len(draft) > 10
+    result = check_segments((DraftSegment(str(i), r["evidence_zh"], r["evidence_en"]) for i, r in draft), glossary)
+    own_missing = [i for i in result.issues if i.kind == "missing" and i.entry_id == int(i.segment)]
+    assert own_missing == []
+    assert not [i for i in result.issues if i.kind in ("deprecated", "forbidden", "superseded", "untranslated")]
+
+
+def test_injected_errors_of_every_kind_are_found_exactly():
+    rows = gold_rows(DOCS[0])
+    base = {i: r for i, r in enumerate(rows) if usable(r)}
+    plain = CheckGlossary(entry(r, i) for i, r in enumerate(rows))
+    baseline = check_segments((DraftSegment(str(i), r["evidence_zh"], r["evidence_en"]) for i, r in base.items()),
+                              plain)
+    quiet = [i for i in base if not any(f.segment == str(i) for f in baseline.issues)]
+    with_variant = [i for i in quiet if different_variant(rows[i])]
+    deprecated, forbidden, superseded, mixed = with_variant[:4]
+    missing, untranslated, empty = [i for i in quiet if i not in with_variant][:3]
+    statuses = {deprecated: "deprecated", forbidden: "forbidden", superseded: "superseded"}
+    glossary = CheckGlossary(entry(r, i, statuses.get(i, "admitted")) for i, r in enumerate(rows))
+
+    def variant_of(i):
+        return replace_term(rows[i]["evidence_en"], rows[i]["en"], different_variant(rows[i]))
+
+    injected = {
+        f"{deprecated}x": (deprecated, variant_of(deprecated)),
+        f"{forbidden}x": (forbidden, variant_of(forbidden)),
+        f"{superseded}x": (superseded, variant_of(superseded)),
+        f"{mixed}x": (mixed, variant_of(mixed)),
+        f"{missing}x": (missing, replace_term(rows[missing]["evidence_en"], rows[missing]["en"], "it")),
+        f"{untranslated}x": (untranslated, rows[untranslated]["evidence_en"] + " " + rows[untranslated]["evidence_zh"]),
+        f"{empty}x": (empty, ""),
+    }
+    segments = [DraftSegment(str(i), r["evidence_zh"], r["evidence_en"]) for i, r in base.items()]
+    segments += [DraftSegment(sid, rows[i]["evidence_zh"], target) for sid, (i, target) in injected.items()]
+    result = check_segments(segments, glossary)
+    found = {(f.kind, f.severity, f.segment, f.entry_id) for f in result.issues if f.segment in injected}
+    assert found == {
+        ("deprecated", "error", f"{deprecated}x", deprecated),
+        ("forbidden", "error", f"{forbidden}x", forbidden),
+        ("superseded", "warning", f"{superseded}x", superseded),
+        ("inconsistent", "warning", f"{mixed}x", mixed),
+        ("missing", "error", f"{missing}x", missing),
+        ("untranslated", "warning", f"{untranslated}x", None),
+        ("empty", "warning", f"{empty}x", None),
+    }
+    by_segment = {f.segment: f for f in result.issues if f.segment in injected}
+    wrong = by_segment[f"{deprecated}x"]
+    assert wrong.expected == rows[deprecated]["en"] and rows[deprecated]["en"] in wrong.message
+    assert wrong.target_text[wrong.spans[-1][1]:wrong.spans[-1][2]].casefold() == \
+        different_variant(rows[deprecated]).casefold()
+    assert by_segment[f"{missing}x"].source_text[slice(*by_segment[f"{missing}x"].spans[0][1:])]
+    assert CJK_RE.search(by_segment[f"{untranslated}x"].found)
+
+
+def corpus_english(doc: str) -> list[str]:
+    """Long lines of a corpus file without Chinese: its English paragraphs."""
+    lines = shared("corpus", f"{doc}.txt").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if len(line) > 120 and not CJK_RE.search(line)]
+
+
+def test_english_only_draft_flags_misused_renderings_and_mixed_variants():
+    """001's English with one term replaced by another document's rendering (made forbidden), and
+    one replaced by its own admitted variant (left out of the rest of the draft)."""
+    doc = DOCS[1]
+    rows = gold_rows(doc)
+    paragraphs = corpus_english(doc)
+    assert len(paragraphs) > 5
+    text = " ".join(paragraphs).casefold()
+    elsewhere = {r["zh"]: [r["en"], *r["en_variants"]] for other in DOCS if other != doc for r in gold_rows(other)}
+    renderings = [(i, v.casefold()) for i, r in enumerate(rows) for v in [r["en"], *r["en_variants"]]]
+
+    def standalone(i, text):
+        return not any(j != i and text.casefold() in v for j, v in renderings)
+
+    def swap_from_elsewhere(i, r):
+        own = {v.casefold() for v in [r["en"], *r["en_variants"]]}
+        return next((v for v in elsewhere.get(r["zh"], []) if v.casefold() not in own and v.casefold() not in text
+                     and not any(v.casefold() in o or o in v.casefold() for o in own)), None)
+
+    forbidden = next(i for i, r in enumerate(rows)
+                     if standalone(i, r["en"]) and r["en"].casefold() in text and swap_from_elsewhere(i, r))
+    mixed = next(i for i, r in enumerate(rows) if i != forbidden and different_variant(r) and standalone(i, r["en"])
+                 and standalone(i, different_variant(r)) and not r["en"].isupper()
+                 and any(r["en"].casefold() in p.casefold() and different_variant(r).casefold() not in p.casefold()
+                         for p in paragraphs))
+    swaps = {forbidden: swap_from_elsewhere(forbidden, rows[forbidden]), mixed: different_variant(rows[mixed])}
+    paragraphs = [p for p in paragraphs if swaps[mixed].casefold() not in p.casefold()]
+    glossary = CheckGlossary(Entry((*entry(r, i).terms, *((Term("en", swaps[i], status="forbidden"),) if i == forbidden else ())),
+                                   status="approved", id=i) for i, r in enumerate(rows))
+    clean = check_segments((DraftSegment(str(n), "", p) for n, p in enumerate(paragraphs)), glossary, english_only=True)
+    assert not [f for f in clean.issues if f.kind == "forbidden" or f.entry_id == mixed]
+    copied = [next(n for n, p in enumerate(paragraphs) if rows[i]["en"].casefold() in p.casefold()) for i in (forbidden, mixed)]
+    draft = paragraphs + [replace_term(paragraphs[n], rows[i]["en"], swaps[i]) for n, i in zip(copied, (forbidden, mixed))]
+    result = check_segments((DraftSegment(str(n), "", p) for n, p in enumerate(draft)), glossary, english_only=True)
+    appended = {str(len(paragraphs) + k): str(n) for k, n in enumerate(copied)}
+    before = {(f.kind, f.segment, f.entry_id, f.found) for f in clean.issues}
+    new = {(f.kind, f.segment, f.entry_id, f.found.casefold()) for f in result.issues if f.segment in appended
+           and (f.kind, appended[f.segment], f.entry_id, f.found) not in before}
+    assert new == {("forbidden", str(len(paragraphs)), forbidden, swaps[forbidden].casefold()),
+                   ("inconsistent", str(len(paragraphs) + 1), mixed, swaps[mixed].casefold())}
+
+
+def test_acronyms_after_the_full_form_are_not_inconsistent():
+    glossary = CheckGlossary([Entry((Term("zh", "上海合作组织"), Term("en", "Shanghai Cooperation Organization"),
+                                     Term("en", "SCO", status="admitted", type="acronym")), status="approved", id=1)])
+    result = check_segments([
+        DraftSegment("1", "上海合作组织成员国", "member states of the Shanghai Cooperation Organisation (SCO)"),
+        DraftSegment("2", "上海合作组织峰会", "the SCO summit"),
+    ], glossary)
+    assert result.issues == ()
+
+
+def test_admitted_renderings_used_in_turn_are_inconsistent_but_not_missing():
+    glossary = CheckGlossary([Entry((Term("zh", "数据库"), Term("en", "database"),
+                                     Term("en", "data bank", status="admitted")), status="approved", id=1)])
+    result = check_segments([DraftSegment("1", "数据库", "the databases"), DraftSegment("2", "数据库", "the data banks"),
+                             DraftSegment("3", "数据库", "the Database")], glossary)
+    assert [(f.kind, f.segment, f.expected, f.found) for f in result.issues] == [
+        ("inconsistent", "2", "database", "data banks")]
+
+
+def test_candidates_are_not_required_but_their_forbidden_renderings_are_flagged():
+    glossary = CheckGlossary([
+        Entry((Term("zh", "数据库"), Term("en", "database"), Term("en", "datastore", status="forbidden"))),
+        Entry((Term("zh", "重试"), Term("en", "retry")), status="rejected"),
+    ])
+    result = check_segments([DraftSegment("1", "数据库已损坏，请重试", "The datastore is broken, try later")], glossary)
+    assert [(f.kind, f.found, f.expected) for f in result.issues] == [("forbidden", "datastore", "database")]
+
+
+def test_a_rendering_in_the_next_segment_counts_when_alignment_is_approximate():
+    glossary = CheckGlossary([Entry((Term("zh", "数据库"), Term("en", "database")), status="approved", id=1)])
+    segments = [DraftSegment("1", "数据库已损坏。", "It is corrupt,"), DraftSegment("2", "请重试。", "the database. Retry.")]
+    assert [f.kind for f in check_segments(segments, glossary).issues] == ["missing"]
+    assert check_segments(segments, glossary, window=1).issues == ()
+
+
+@pytest.mark.parametrize("segments, message", [
+    ([DraftSegment("1", "数据库", "资料库")], "target text is Chinese"),
+    ([DraftSegment("1", "数据库", "数据库")], "no segment has a target"),  # copied source: untranslated
+    ([DraftSegment("1", "database", "数据库")], "swapped"),
+    ([DraftSegment("1", "The database", "The database")], "source text is not Chinese"),
+    ([DraftSegment("1", "数据库", ""), DraftSegment("2", "重试", " ")], "no segment has a target"),
+    ([], "no segments"),
+])
+def test_wrong_language_and_empty_drafts_are_clear_errors(segments, message):
+    with pytest.raises(InputError, match=message):
+        check_segments(segments, CheckGlossary([]), name="draft.tsv")
+
+
+def test_a_deprecated_spelling_marked_exact_is_told_from_the_preferred_one():
+    glossary = CheckGlossary([Entry((Term("zh", "中心"), Term("en", "center"),
+                                     Term("en", "centre", status="deprecated", exact=True)), status="approved", id=1)])
+    result = check_segments([DraftSegment("1", "中心", "the Centre"), DraftSegment("2", "中心", "the centre"),
+                             DraftSegment("3", "中心", "the centers")], glossary)
+    assert [(f.kind, f.segment, f.found) for f in result.issues] == [("deprecated", "2", "centre")]
+
+
+def test_targets_copied_from_the_source_are_untranslated_not_a_wrong_language_draft():
+    glossary = CheckGlossary([Entry((Term("zh", "数据库"), Term("en", "database")), status="approved", id=1)])
+    segments = [DraftSegment(str(i), "数据库已损坏。", "数据库已损坏。") for i in range(1, 5)]
+    segments.append(DraftSegment("5", "数据库已损坏。", "The database is corrupt."))
+    result = check_segments(segments, glossary)
+    assert [(f.kind, f.segment) for f in result.issues] == [("untranslated", str(i)) for i in range(1, 5)]
+    assert result.issues[0].message == "the target is a copy of the Chinese source"

@@ -1,0 +1,112 @@
+"""The checker's term matching: Chinese longest match and Traditional input, English folding, exact terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.check.matcher import TermMatcher, longest
+from glossary.keys import en_fold_word, en_match_text, zh_match_text
+
+
+def spans(matcher: TermMatcher, text: str, breaks=(), only_longest=False):
+    hits = matcher.find(text, breaks)
+    if only_longest:
+        hits = longest(hits)
+    return [(text[h.start:h.end], h.term_ids) for h in hits]
+
+
+@pytest.mark.parametrize("uk, us", [
+    ("colour", "color"), ("labourers", "laborer"), ("centres", "center"), ("organisation", "organization"),
+    ("organised", "organized"), ("analyse", "analyze"), ("catalogue", "catalog"), ("travelled", "traveled"),
+    ("modelling", "modeling"), ("defence", "defense"), ("programmes", "program"), ("judgement", "judgment"),
+])
+def test_uk_and_us_spellings_fold_together(uk, us):
+    assert en_fold_word(uk) == en_fold_word(us)
+
+
+@pytest.mark.parametrize("word, folded", [
+    ("policies", "policy"), ("taxes", "tax"), ("churches", "church"), ("zones", "zone"),
+    ("China's", "china"), ("China’s", "china"), ("process", "process"), ("status", "status"), ("analysis", "analysis"),
+])
+def test_plurals_and_possessives_fold(word, folded):
+    assert en_fold_word(word) == folded
+
+
+def test_distinct_words_stay_distinct():
+    assert en_fold_word("fill") != en_fold_word("file")
+    assert en_fold_word("filled") != en_fold_word("filed")
+    assert en_fold_word("policy") != en_fold_word("police")
+
+
+def test_english_match_text_keeps_offsets_and_blocks_punctuation():
+    text = "The Centre, travelled"
+    norm, starts, ends = en_match_text(text)
+    assert norm == " the  center \x1f traveled "
+    assert [text[starts[p]:ends[e]] for p, e in [(0, 5), (5, 13)]] == ["The", "Centre"]
+
+
+def test_chinese_match_text_is_simplified_and_keeps_offsets():
+    norm, offsets = zh_match_text("「數據庫」，ＡＢＣ")
+    assert norm == "数据库\x1fabc"
+    assert offsets == [1, 2, 3, 5, 6, 7, 8]
+
+
+def test_chinese_longest_match_never_fires_inside_a_longer_term():
+    m = TermMatcher("zh", [(0, "动作", False), (1, "动作片", False)])
+    assert spans(m, "这是一部动作片，动作很多。", only_longest=True) == [("动作片", (1,)), ("动作", (0,))]
+
+
+def test_traditional_text_matches_simplified_terms_with_original_offsets():
+    m = TermMatcher("zh", [(0, "外防输入", False)])
+    text = "堅持「外防輸入」"
+    assert spans(m, text) == [("外防輸入", (0,))]
+
+
+def test_inline_code_is_a_boundary_in_chinese():
+    m = TermMatcher("zh", [(0, "数据库", False)])
+    assert spans(m, "请备份数据库") == [("数据库", (0,))]
+    assert spans(m, "请备份数据库", breaks=(5,)) == []
+
+
+def test_english_folds_case_plural_spelling_hyphen_and_quotes():
+    m = TermMatcher("en", [(0, "anti-epidemic centre", False), (1, "Belt and Road Initiative", False)])
+    text = "Anti epidemic centers and the “belt and road initiative’s” antiepidemic Center"
+    found = spans(m, text)
+    assert found == [("Anti epidemic centers", (0,)), ("belt and road initiative’s", (1,)),
+                     ("antiepidemic Center", (0,))]
+
+
+def test_english_needs_word_boundaries():
+    m = TermMatcher("en", [(0, "port", False)])
+    assert spans(m, "the airport and the transport port") == [("port", (0,))]
+
+
+def test_english_terms_do_not_match_across_punctuation():
+    m = TermMatcher("en", [(0, "reform and opening up", False)])
+    assert spans(m, "reform. And opening up") == []
+    assert spans(m, "reform and opening-up") == []  # a hyphenated compound is one word
+    m2 = TermMatcher("en", [(0, "opening-up", False)])
+    assert spans(m2, "reform and opening up") == [("opening up", (0,))]
+
+
+def test_inline_code_splits_english_words_instead_of_gluing_them():
+    m = TermMatcher("en", [(0, "database", False), (1, "data base", False)])
+    assert spans(m, "database", breaks=(4,)) == [("database", (1,))]
+
+
+def test_a_spelling_in_the_glossary_beats_a_looser_one():
+    m = TermMatcher("en", [(0, "database", False), (1, "data base", False)])
+    assert spans(m, "the database") == [("database", (0,))]
+    assert spans(m, "the data base") == [("data base", (1,))]
+
+
+def test_exact_terms_and_acronyms_match_as_written():
+    m = TermMatcher("en", [(0, "Party", True), (1, "US", False), (2, "SCO", False)])
+    assert spans(m, "the party and the Party") == [("Party", (0,))]
+    assert spans(m, "let us see the US and two SCOs") == [("US", (1,)), ("SCOs", (2,))]
+    assert spans(m, "USA") == []
+
+
+def test_a_term_after_a_longer_terms_failed_prefix_is_found():
+    m = TermMatcher("zh", [(0, "胀", False), (1, "通胀率", False)])
+    assert spans(m, "#通脹", only_longest=True) == [("脹", (0,))]

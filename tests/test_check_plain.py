@@ -1,0 +1,152 @@
+"""Plain-text drafts: a Chinese source and its English draft aligned by the project's aligner, an
+English-only draft, the unlisted-term option, and the 000 acceptance check on a mined glossary."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from click.testing import CliRunner
+from conftest import EXAMPLES, shared
+
+from glossary.cli import cli
+from glossary.ingest import read_document
+from glossary.keys import en_key
+from glossary.models import Entry, Term
+
+DEMO = EXAMPLES / "jiangzhou-fao-2023-work-summary.txt"
+
+
+def split_languages(document, tmp_path):
+    """The document's Chinese and English paragraphs as two plain files (source, draft)."""
+    doc = read_document(document)
+    source, draft = tmp_path / "source-zh.txt", tmp_path / "draft-en.txt"
+    source.write_text("\n\n".join(p.original for p in doc.paragraphs if p.lang == "zh") + "\n", encoding="utf-8")
+    draft.write_text("\n\n".join(p.original for p in doc.paragraphs if p.lang == "en") + "\n", encoding="utf-8")
+    return source, draft
+
+
+def gold(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def glossary_db(tmp_path, rows, statuses=None, extra=None):
+    from db import open_db
+    from db.entries import add_entry
+
+    path = tmp_path / "glossary.db"
+    db = open_db(path)
+    for i, r in enumerate(rows):
+        terms = [Term("zh", r["zh"]), *(Term("zh", v, status="admitted") for v in r["zh_variants"]),
+                 Term("en", r["en"]), *(Term("en", v, status="admitted") for v in r["en_variants"])]
+        terms += (extra or {}).get(i, [])
+        add_entry(db, Entry(tuple(terms), status="approved", id=i + 1))
+    db.close()
+    return path
+
+
+def check(db_path, *args):
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "check", "--json", *map(str, args)])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.output)
+
+
+def loosely_present(rendering: str, text: str) -> bool:
+    return en_key(rendering) in en_key(text)
+
+
+def test_demo_source_and_draft_are_aligned_and_errors_found_at_their_lines(tmp_path):
+    rows = [r for r in gold(EXAMPLES / "demo-gold.jsonl") if r["doc"] == DEMO.name]
+    source, draft = split_languages(DEMO, tmp_path)
+    english = draft.read_text(encoding="utf-8")
+    once = [i for i, r in enumerate(rows) if len(re.findall(re.escape(r["en"]), english)) == 1
+            and not any(j != i and r["en"] in o["en"] for j, o in enumerate(rows)) and " " in r["en"]]
+    deprecated, missing = once[:2]
+    wrong = rows[deprecated]["en"].split()[0] + " Bureau"
+    db_path = glossary_db(tmp_path, rows, extra={deprecated: [Term("en", wrong, status="deprecated")]})
+
+    clean = check(db_path, "--source", source, "--draft", draft)
+    assert clean["segments"] > 5
+    assert not [f for f in clean["findings"] if f["kind"] in ("deprecated", "forbidden", "untranslated", "empty")]
+    assert not [f for f in clean["findings"] if f["kind"] == "missing" and loosely_present(f["expected"], f["target"])]
+    assert not [f for f in clean["findings"] if f["kind"] == "missing" and f["entry_id"] in (deprecated + 1, missing + 1)]
+
+    edited = english.replace(rows[deprecated]["en"], wrong).replace(rows[missing]["en"], "it")
+    draft.write_text(edited, encoding="utf-8")
+    lines = {i: n for n, line in enumerate(edited.splitlines(), 1) for i in (deprecated, missing)
+             if (wrong if i == deprecated else "it") in line and rows[i]["en"] not in line}
+    report = check(db_path, "--source", source, "--draft", draft)
+    new = [f for f in report["findings"] if f not in clean["findings"]]
+    assert {(f["kind"], f["entry_id"]) for f in new} == {("deprecated", deprecated + 1), ("missing", missing + 1)}
+    by_kind = {f["kind"]: f for f in new}
+    assert by_kind["deprecated"]["found"] == wrong and by_kind["deprecated"]["expected"] == rows[deprecated]["en"]
+    assert by_kind["deprecated"]["line"] in lines.values()
+    assert report["failed"] is True
+
+
+def test_english_only_draft_flags_a_forbidden_rendering_at_its_line(tmp_path):
+    rows = [r for r in gold(EXAMPLES / "demo-gold.jsonl") if r["doc"] == DEMO.name]
+    _, draft = split_languages(DEMO, tmp_path)
+    english = draft.read_text(encoding="utf-8")
+    target = next(i for i, r in enumerate(rows) if " " in r["en"] and r["en"] in english)
+    forbidden = rows[target]["en"] + " Office"
+    db_path = glossary_db(tmp_path, rows, extra={target: [Term("en", forbidden, status="forbidden")]})
+    assert not [f for f in check(db_path, "--draft", draft)["findings"] if f["kind"] == "forbidden"]
+    lines = english.splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if rows[target]["en"] in line)
+    lines[number - 1] = lines[number - 1].replace(rows[target]["en"], forbidden, 1)
+    draft.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = check(db_path, draft)  # a .txt argument alone is an English-only draft
+    [finding] = [f for f in report["findings"] if f["kind"] == "forbidden"]
+    assert (finding["line"], finding["found"], finding["expected"]) == (number, forbidden, rows[target]["en"])
+    assert finding["segment"] == str(number)
+
+
+def test_plain_inputs_in_the_wrong_language(tmp_path):
+    source, draft = split_languages(DEMO, tmp_path)
+    db_path = glossary_db(tmp_path, [])
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "check", "--source", draft, "--draft", source])
+    assert result.exit_code == 1 and "no Chinese text in the source" in result.output
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "check", "--draft", source])
+    assert result.exit_code == 1 and "is Chinese, not English" in result.output
+
+
+def test_unlisted_terms_rendered_two_ways_are_info(tmp_path):
+    draft = tmp_path / "draft.tsv"
+    draft.write_text(
+        "我们推进“数字丝路”建设。\tWe promoted the \"Digital Silk Road\".\n"
+        "“数字丝路”成果显著。\tThe \"Digital Silk Road\" achieved results.\n"
+        "加强“数字丝路”合作。\tCooperation on the \"Online Silk Road\" was strengthened.\n", encoding="utf-8")
+    db_path = glossary_db(tmp_path, [])
+    assert check(db_path, draft)["findings"] == []
+    report = check(db_path, draft, "--unlisted", "--fail-on", "info")
+    assert [(f["kind"], f["severity"], f["segment"], f["source_term"], f["expected"], f["found"])
+            for f in report["findings"]] == [
+        ("inconsistent", "info", "3", "数字丝路", "Digital Silk Road", "Online Silk Road")]
+    assert report["failed"] is True
+
+
+def test_official_english_of_000_against_its_own_mined_glossary(tmp_path):
+    """Acceptance: mine 000, approve everything, check 000's own English: no rendering the English
+    uses is reported missing, and nothing is misused, untranslated or empty."""
+    corpus = shared("corpus", "000_c78274c5c2d54538.txt")
+    db_path = tmp_path / "mined.db"
+    mined = CliRunner().invoke(cli, ["--db", str(db_path), "mine", str(corpus)])
+    assert mined.exit_code == 0, mined.output
+    from db import open_db
+
+    db = open_db(db_path)
+    with db.atomic():
+        db.execute("UPDATE entries SET status = 'approved'")
+    entries = db.execute("SELECT count(*) FROM entries").fetchone()[0]
+    db.close()
+    assert entries > 50
+    source, draft = split_languages(corpus, tmp_path)
+    report = check(db_path, "--source", source, "--draft", draft)
+    kinds = {f["kind"] for f in report["findings"]}
+    assert kinds <= {"missing", "inconsistent"}
+    false_missing = [f for f in report["findings"] if f["kind"] == "missing"
+                     and loosely_present(f["expected"], f["target"])]
+    assert false_missing == []
+    print(f"\n000: {entries} mined entries; missing because the glossary lacks the English the text uses: "
+          + "; ".join(f"{f['source_term']} → {f['expected']}" for f in report["findings"] if f["kind"] == "missing"))

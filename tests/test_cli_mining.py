@@ -1,0 +1,65 @@
+"""CLI: glossary mine, align and eval."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from lxml import etree
+
+from conftest import shared
+from glossary.cli import cli as main
+
+
+def corpus(prefix: str) -> str:
+    return str(next(shared("corpus").glob(f"{prefix}_*.txt")))
+
+
+def run(*args):
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result
+
+
+def test_mine_then_eval_against_gold(db_path):
+    result = run("--db", str(db_path), "mine", corpus("003"), corpus("002"))
+    assert result.exit_code == 0, result.output
+    assert "documents: 2" in result.output and "Chinese only: 1" in result.output
+    gold = str(shared("gold", "003_94c3ed148f7d08a4.jsonl"))
+    result = run("--db", str(db_path), "eval", "--gold", gold, "--json", "--show")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["outputs"] > 0 and data["gold"] > 0 and 0 <= data["precision"] <= 1
+    assert len(data["misses"]) == data["gold"] - data["found"]
+    again = run("--db", str(db_path), "mine", corpus("003"))
+    assert "already mined: 1" in again.output and "entries added: 0" in again.output
+
+
+def test_eval_show_lists_misses_and_false_positives(db_path):
+    run("--db", str(db_path), "mine", corpus("003"))
+    result = run("--db", str(db_path), "eval", "--gold", str(shared("gold", "003_94c3ed148f7d08a4.jsonl")), "--show")
+    assert result.exit_code == 0
+    assert "precision" in result.output and "missed gold pairs" in result.output and "false positives" in result.output
+
+
+def test_align_writes_tmx_and_tsv(tmp_path):
+    out = tmp_path / "001.tmx"
+    result = run("align", corpus("001"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(out), etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)).getroot()
+    assert root.tag == "tmx" and len(root.findall("body/tu")) > 10
+    tsv = tmp_path / "001.tsv"
+    assert run("align", corpus("001"), "-o", str(tsv), "--format", "tsv").exit_code == 0
+    assert all(line.count("\t") == 1 for line in tsv.read_text(encoding="utf-8").splitlines())
+
+
+def test_bad_input_is_one_line_error_and_leaves_the_termbase_alone(db_path, tmp_path):
+    run("--db", str(db_path), "mine", corpus("003"))
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"\x00\x01\x02binary\x00" * 100)
+    result = CliRunner().invoke(main, ["--db", str(db_path), "mine", corpus("001"), str(bad)])
+    assert result.exit_code == 1
+    assert result.output.strip().startswith("glossary: error:") and "broken.txt" in result.output
+    stats = json.loads(run("--db", str(db_path), "stats", "--json").output)
+    assert [d["name"] for d in stats["documents"]] == ["003_94c3ed148f7d08a4.txt"]
+    missing = CliRunner().invoke(main, ["--db", str(db_path), "eval", "--gold", str(tmp_path / "nope.jsonl")])
+    assert missing.exit_code == 2

@@ -1,0 +1,60 @@
+"""Evaluation against gold pairs: GUIDELINE matching rules, loose pairs, core recall, bad files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from glossary.errors import InputError
+from glossary.evaluate import entry_outputs, evaluate, load_gold
+from glossary.models import Entry, Term
+
+
+def write_gold(path, rows):
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+GOLD = [
+    {"zh": "外防输入", "en": "import prevention", "en_variants": ["prevention of imported cases"],
+     "zh_variants": ["外防輸入"], "core": True},
+    {"zh": "上合组织", "en": "SCO", "en_variants": ["Shanghai Cooperation Organization"], "core": True},
+    {"zh": "章勇武", "en": "Zhang Yongwu", "core": False},
+    {"zh": "负总责", "en": "taking the overall responsibility", "core": False, "loose": True},
+]
+
+
+def entry(zh, *ens, status="candidate"):
+    return Entry(terms=(Term("zh", zh), *(Term("en", e, "preferred" if i == 0 else "admitted") for i, e in enumerate(ens))),
+                 status=status)
+
+
+def test_matching_folds_script_case_articles_hyphens_and_quotes(tmp_path):
+    gold = load_gold([write_gold(tmp_path / "g.jsonl", GOLD)])
+    outputs = entry_outputs([
+        entry("外防輸入", "“Import-Prevention”"),  # Traditional, quotes, case, hyphen
+        entry("上合组织", "the Shanghai Cooperation Organization", "SCO"),
+        entry("负总责", "taking the overall responsibility"),  # loose: not judged
+        entry("国家", "country"),  # not a term: a false positive
+    ])
+    result = evaluate(outputs, gold)
+    assert (result.outputs, result.true_positives, result.loose_hits) == (5, 3, 1)
+    assert result.precision == pytest.approx(3 / 4)
+    assert result.gold == 3 and result.found == 2 and result.recall == pytest.approx(2 / 3)
+    assert result.core == 2 and result.core_recall == 1.0
+    assert [g.zh for g in result.misses] == ["章勇武"]
+    assert [(o.zh, o.en) for o in result.false_positives] == [("国家", "country")]
+
+
+def test_english_must_match_the_same_concept(tmp_path):
+    gold = load_gold([write_gold(tmp_path / "g.jsonl", GOLD)])
+    result = evaluate(entry_outputs([entry("外防输入", "SCO")]), gold)
+    assert result.true_positives == 0 and result.found == 0
+
+
+def test_bad_gold_line_names_file_and_line(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"zh": "甲", "en": "a"}\n{"zh": "乙"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.jsonl: line 2"):
+        load_gold([path])

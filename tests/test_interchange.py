@@ -1,0 +1,286 @@
+"""Import and export over the termbase: merge rules, reports, dry runs, rollback, round trips, CLI."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+from conftest import shared
+from interchange_data import rich_entries
+from lxml import etree
+
+from db import open_db
+from db.entries import add_entry, find_entry_ids, get_entry, iter_entries, set_entry_status, status_counts
+from db.interchange import export_glossary, import_glossary
+from glossary.cli import cli
+from glossary.errors import FormatError
+from glossary.models import Entry, Term
+
+
+def _rich_termbase(db) -> None:
+    for entry in rich_entries():
+        add_entry(db, entry)
+
+
+def _export_text(db, tmp_path, fmt: str, name: str) -> str:
+    path = tmp_path / f"{name}.{fmt}"
+    export_glossary(db, path, fmt, status="all")
+    text = path.read_text(encoding="utf-8")
+    return re.sub(r"Exported by glossary \S+ on \S+", "", text)  # the header's date
+
+
+def _round_trip(db, tmp_path, fmt: str) -> tuple[str, str]:
+    first = _export_text(db, tmp_path, fmt, "first")
+    fresh = open_db(tmp_path / f"fresh-{fmt}.db")
+    try:
+        report = import_glossary(fresh, tmp_path / f"first.{fmt}", fmt)
+        assert report.added == len(list(iter_entries(db))) and not report.skipped
+        second = _export_text(fresh, tmp_path, fmt, "second")
+    finally:
+        fresh.close()
+    return first, second
+
+
+def _count(db) -> int:
+    return db.execute("SELECT count(*) FROM entries").fetchone()[0]
+
+
+def _write(path, text: str):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- round trips
+@pytest.mark.parametrize("fmt", ["jsonl", "tbx", "tbx3"])
+def test_round_trip_rich_termbase(tmp_db, tmp_path, fmt):
+    _rich_termbase(tmp_db)
+    first, second = _round_trip(tmp_db, tmp_path, fmt)
+    assert first == second
+    assert "外防輸入" in first and "HKMA" in first and "eyðni" in first
+
+
+def test_jsonl_round_trip_keeps_every_field(tmp_db, tmp_path):
+    _rich_termbase(tmp_db)
+    export_glossary(tmp_db, tmp_path / "all.jsonl", status="all")
+    fresh = open_db(tmp_path / "fresh.db")
+    import_glossary(fresh, tmp_path / "all.jsonl")
+    before, after = list(iter_entries(tmp_db)), list(iter_entries(fresh))
+    strip = lambda e: Entry(**{**{f: getattr(e, f) for f in e.__dataclass_fields__},  # noqa: E731
+                                "terms": tuple(t.__class__(**{**{f: getattr(t, f) for f in t.__dataclass_fields__}, "id": None})
+                                               for t in e.terms)})
+    assert [strip(e) for e in after] == [strip(e) for e in before]
+    assert [e.status for e in after] == ["approved", "approved", "candidate", "rejected", "approved", "candidate", "approved"]
+    assert after[0].sources == ("doc-a.txt",) and after[0].definition
+    fresh.close()
+
+
+@pytest.fixture(scope="module")
+def liford_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("liford") / "liford.db"
+    db = open_db(path)
+    report = import_glossary(db, shared("external", "tbx", "icelandic-term-bank", "liford.tbx"))
+    yield db, report
+    db.close()
+
+
+def test_liford_imports_every_distinct_entry(liford_db):
+    db, report = liford_db
+    path = shared("external", "tbx", "icelandic-term-bank", "liford.tbx")
+    elements, distinct = _independent_counts(path)
+    assert (report.read, elements) == (9967, 9967)
+    assert report.added == _count(db) == distinct == 9958
+    assert report.skipped == {"duplicate inside the file": elements - distinct}
+    langs = {r[0] for r in db.execute("SELECT DISTINCT lang FROM terms")}
+    assert langs == {"is", "en"}
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "tbx", "tbx3"])
+def test_round_trip_liford(liford_db, tmp_path, fmt):
+    db, _ = liford_db
+    first, second = _round_trip(db, tmp_path, fmt)
+    assert first == second
+
+
+def test_reimport_is_idempotent(liford_db):
+    db, _ = liford_db
+    report = import_glossary(db, shared("external", "tbx", "icelandic-term-bank", "liford.tbx"), dry_run=True)
+    assert (report.added, report.merged, report.unchanged) == (0, 0, 9967)
+
+
+def _independent_counts(path) -> tuple[int, int]:
+    """termEntry/conceptEntry elements, and how many differ in content once ids are ignored."""
+    seen, elements = set(), 0
+    for _, el in etree.iterparse(str(path), tag=("{*}termEntry", "{*}conceptEntry"), load_dtd=False,
+                                 no_network=True, resolve_entities=False):
+        elements += 1
+        for node in el.iter():
+            if isinstance(node.tag, str):
+                node.attrib.pop("id", None)
+        seen.add(" ".join(etree.tostring(el, encoding=str, with_tail=False).split()))
+        el.clear()
+    return elements, len(seen)
+
+
+@pytest.mark.parametrize(("parts", "languages"), [
+    (("external", "tbx", "kde-cn-lokalize-terms.en-US_zh-CN.tbx"), {"en", "zh"}),
+    (("external", "tbx", "microsoft-terminology-en-US_ug-CN.tbx"), {"en", "ug-CN"}),
+    (("external", "tbx", "tbx3-basic-dca-astronomy-example.tbx"), {"en", "es", "zu"}),
+    (("external", "tbx", "icelandic-term-bank", "hag.tbx"), {"is", "en"}),
+    (("external", "tbx", "icelandic-term-bank", "stjornsysla.tbx"), {"is", "en", "sv", "dk", "no", "sf"}),
+], ids=lambda p: p[-1] if isinstance(p, tuple) else "")
+def test_external_termbases_import_with_the_right_count(tmp_db, parts, languages):
+    path = shared(*parts)
+    elements, distinct = _independent_counts(path)
+    report = import_glossary(tmp_db, path)
+    assert report.read == elements
+    # Entries whose language sections hold no term at all are skipped, and said so.
+    empty = report.skipped.get("empty entry (no terms)", 0)
+    assert report.added == _count(tmp_db) == distinct - empty
+    assert report.added + report.merged + report.unchanged + sum(report.skipped.values()) == elements
+    assert {r[0] for r in tmp_db.execute("SELECT DISTINCT lang FROM terms")} == languages
+
+
+def test_en_zh_glossary_is_found_from_the_chinese_side(tmp_db):
+    import_glossary(tmp_db, shared("external", "tbx", "kde-cn-lokalize-terms.en-US_zh-CN.tbx"))
+    entry = get_entry(tmp_db, find_entry_ids(tmp_db, "zh", "书签")[0])
+    assert [t.text for t in entry.terms_in("en")] == ["bookmark"]
+    assert entry.category == "名词"
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    """The termbase `glossary mine` builds from the bundled demo corpus."""
+    from conftest import EXAMPLES
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = CliRunner().invoke(cli, ["--db", str(path), "mine", str(EXAMPLES)])
+    assert result.exit_code == 0, result.output
+    db = open_db(path)
+    yield db
+    db.close()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "tbx", "tbx3"])
+def test_round_trip_mined_demo_corpus(demo_db, tmp_path, fmt):
+    assert _count(demo_db) > 20
+    first, second = _round_trip(demo_db, tmp_path, fmt)
+    assert first == second
+    if fmt == "jsonl":
+        assert '"sources": ["jiangzhou' in first  # supporting documents survive without their occurrences
+
+
+# ---------------------------------------------------------------- merge rules
+def test_conflicting_rendering_becomes_an_admitted_variant(tmp_db, tmp_path):
+    entry_id = add_entry(tmp_db, Entry(terms=(Term("zh", "数据库"), Term("en", "database")), status="approved"))
+    report = import_glossary(tmp_db, _write(tmp_path / "g.csv", "zh-CN,en,note\n数据库,data repository,client glossary\n"))
+    assert (report.added, report.merged) == (0, 1)
+    entry = get_entry(tmp_db, entry_id)
+    assert [(t.text, t.status) for t in entry.terms_in("en")] == [("database", "preferred"), ("data repository", "admitted")]
+    assert entry.status == "approved" and entry.note == "client glossary"
+
+
+def test_human_decisions_are_never_downgraded(tmp_db, tmp_path):
+    rejected = add_entry(tmp_db, Entry(terms=(Term("zh", "发展"), Term("en", "development")), status="rejected"))
+    approved = add_entry(tmp_db, Entry(terms=(Term("zh", "领事保护"), Term("en", "consular protection")), status="approved"))
+    path = _write(tmp_path / "g.jsonl",
+                  '{"zh": "发展", "en": "growth", "status": "approved"}\n'
+                  '{"zh": "领事保护", "en": "consular assistance", "status": "candidate"}\n')
+    import_glossary(tmp_db, path)
+    assert get_entry(tmp_db, rejected).status == "rejected"
+    kept = get_entry(tmp_db, approved)
+    assert kept.status == "approved"
+    assert [(t.text, t.status) for t in kept.terms_in("en")] == [
+        ("consular protection", "preferred"), ("consular assistance", "admitted")]
+
+
+def test_approved_glossary_outranks_a_mined_candidate(tmp_db, tmp_path):
+    mined = add_entry(tmp_db, Entry(terms=(Term("zh", "外防输入"), Term("en", "external prevention input")),
+                                    status="candidate", score=0.4))
+    import_glossary(tmp_db, _write(tmp_path / "g.csv", "zh,en,en deprecated\n外防输入,import prevention,\n"))
+    entry = get_entry(tmp_db, mined)
+    assert entry.status == "approved"
+    assert [(t.text, t.status) for t in entry.terms_in("en")] == [
+        ("external prevention input", "admitted"), ("import prevention", "preferred")]
+
+
+def test_report_reasons_and_term_list_rows_merge(tmp_db, tmp_path):
+    path = _write(tmp_path / "g.tsv", "\n".join([
+        "数据库\tdatabase\tIT",
+        "数据库\tDB\tabbreviation",
+        "数据库\tdatabase\tIT",
+        "\t\tonly a comment",
+        "资料库\tdatabase",
+    ]) + "\n")
+    report = import_glossary(tmp_db, path)
+    assert (report.read, report.added, report.merged) == (5, 2, 1)
+    assert report.skipped == {"duplicate inside the file": 1, "empty entry (no terms)": 1}
+    assert report.first_skipped["duplicate inside the file"] == "line 3"
+    entry = get_entry(tmp_db, find_entry_ids(tmp_db, "zh", "数据库")[0])
+    assert [(t.text, t.status) for t in entry.terms_in("en")] == [("database", "preferred"), ("DB", "admitted")]
+    assert any("duplicate inside the file (first at line 3)" in line for line in report.lines())
+
+
+def test_dry_run_writes_nothing(tmp_db, tmp_path):
+    _rich_termbase(tmp_db)
+    before = (_count(tmp_db), tmp_db.execute("SELECT count(*) FROM review_log").fetchone()[0])
+    report = import_glossary(tmp_db, shared("external", "tbx", "kde-cn-lokalize-terms.en-US_zh-CN.tbx"), dry_run=True)
+    assert report.added == 137 and report.dry_run
+    assert (_count(tmp_db), tmp_db.execute("SELECT count(*) FROM review_log").fetchone()[0]) == before
+
+
+def test_bad_file_after_many_entries_leaves_the_termbase_unchanged(tmp_db, tmp_path):
+    entries = "".join(
+        f'<termEntry><langSet xml:lang="zh-CN"><tig><term>术语{i}</term></tig></langSet>'
+        f'<langSet xml:lang="en"><tig><term>term {i}</term></tig></langSet></termEntry>\n' for i in range(1200)
+    )
+    path = _write(tmp_path / "late.tbx", f'<martif type="TBX" xml:lang="en"><text><body>\n{entries}<termEntry></body></text></martif>')
+    with pytest.raises(FormatError, match=r"late.tbx: line 1202, column \d+"):
+        import_glossary(tmp_db, path)
+    assert _count(tmp_db) == 0
+
+
+def test_import_status_option_and_export_filter(tmp_db, tmp_path):
+    import_glossary(tmp_db, shared("tbx", "fixtures-own", "zh-en_TBX-Basic_v2_rich.tbx"), default_status="candidate")
+    assert status_counts(tmp_db)["candidate"] == 1
+    out = tmp_path / "approved.tbx"
+    assert export_glossary(tmp_db, out) == 0
+    set_entry_status(tmp_db, 1, "approved")
+    assert export_glossary(tmp_db, out) == 1
+
+
+# ---------------------------------------------------------------- CLI
+def test_cli_export_import_and_errors(db_path, tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", str(db_path), "import", str(shared("tbx", "fixtures-own", "zh-en_TBX-Basic_v3_rich.tbx"))])
+    assert result.exit_code == 0, result.output
+    assert "1 entries read: 1 added" in result.output
+    for suffix in (".tbx", ".csv", ".tsv", ".xlsx", ".jsonl"):
+        result = runner.invoke(cli, ["--db", str(db_path), "export", str(tmp_path / f"g{suffix}")])
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / f"g{suffix}").stat().st_size > 0
+    assert "<martif" in (tmp_path / "g.tbx").read_text()
+    result = runner.invoke(cli, ["--db", str(db_path), "export", "-", "--format", "tbx3"])
+    assert result.exit_code == 0 and "<conceptEntry" in result.output
+    bad = shared("tbx", "v2", "basic", "samples", "tbx_basic_sample_notwellformed.tbx")
+    result = runner.invoke(cli, ["--db", str(db_path), "import", str(bad)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "glossary: error: tbx_basic_sample_notwellformed.tbx: line 45, column 16: "
+        "Opening and ending tag mismatch: date line 44 and transacGrp"]
+    result = runner.invoke(cli, ["--db", str(db_path), "import", str(tmp_path / "g.tbx"), "--dry-run"])
+    assert "1 already in the termbase" in result.output and "dry run: nothing would be written" in result.output
+    result = runner.invoke(cli, ["--db", str(db_path), "export", str(tmp_path / "g.unknown")])
+    assert result.exit_code == 1 and "give --format" in result.output
+
+
+def test_merge_keeps_a_traditional_spelling_as_its_own_variant():
+    from glossary.merge import merge_entry
+
+    existing = Entry(terms=(Term("zh", "外防输入", script="Hans", id=1), Term("en", "import prevention", id=2)),
+                     status="approved", id=5)
+    incoming = Entry(terms=(Term("zh", "外防輸入", script="Hant"), Term("en", "Import Prevention")), status="approved")
+    merged = merge_entry(existing, incoming)
+    assert [(t.text, t.status) for t in merged.terms] == [
+        ("外防输入", "preferred"), ("import prevention", "preferred"), ("外防輸入", "admitted")]
+    assert merge_entry(merged, incoming) is merged  # nothing new the second time

@@ -1,0 +1,96 @@
+"""Term-pair mining on ../shared/corpus: spans, signals, grouping, occurrences, categories."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from conftest import shared
+from glossary.keys import en_key, zh_key
+from glossary.mine import mine_pairs
+from glossary.mine.category import guess_category
+from glossary.mine.group import group_candidates
+from glossary.mine.pipeline import mine_document
+
+
+@cache
+def mined(prefix: str):
+    from glossary.ingest import read_document
+
+    path = next(shared("corpus").glob(f"{prefix}_*.txt"))
+    return mine_document(read_document(path))
+
+
+def find(candidates, zh: str):
+    return [c for c in candidates if zh_key(c.zh) == zh_key(zh)]
+
+
+def candidates_of(prefix: str):
+    doc = mined(prefix)
+    return mine_pairs(doc.pairs, document=doc.document.name)
+
+
+def test_compositional_dictionary_match_finds_a_multiword_rendering():
+    found = find(candidates_of("000"), "外事系统")
+    assert any(en_key(c.en) == en_key("foreign affairs system") and "dictionary" in c.signals for c in found)
+
+
+def test_quoted_spans_pair_with_quoted_spans():
+    found = find(candidates_of("000"), "外防输入")
+    assert any(c.en == "import prevention" and "quoted" in c.signals for c in found)
+
+
+def test_pinyin_pairs_names_with_their_chinese():
+    found = find(candidates_of("001"), "章勇武")
+    assert any(c.en == "Zhang Yongwu" and "pinyin" in c.signals for c in found)
+
+
+def test_occurrences_point_at_the_term_in_both_sides_of_their_pair():
+    doc = mined("000")
+    by_seq = {p.seq: p for p in doc.pairs}
+    candidates = mine_pairs(doc.pairs, document=doc.document.name)
+    assert candidates
+    for c in candidates:
+        for occ in c.occurrences:
+            pair = by_seq[occ.pair_seq]
+            assert zh_key(pair.zh[occ.zh_start : occ.zh_end]) == zh_key(c.zh)
+            assert en_key(pair.en[occ.en_start : occ.en_end]) == en_key(c.en)
+            assert occ.document == doc.document.name
+
+
+def test_general_vocabulary_is_left_out():
+    candidates = candidates_of("001")
+    assert not find(candidates, "乌克兰")  # a dictionary word for a dictionary word
+    assert all(len(c.en.split()) > 1 or c.en.isupper() or any(ch.isdigit() for ch in c.en) or "pinyin" in c.signals
+               or "quoted" in c.signals for c in candidates)
+
+
+def test_grouping_gives_one_entry_per_concept_with_traditional_variant():
+    entries = [m.entry for m in mined("000").entries]
+    keys = [zh_key(e.preferred("zh").text) for e in entries]
+    assert len(keys) == len(set(keys))
+    system = next(e for e in entries if e.preferred("zh").text == "外事系统")
+    assert system.preferred("en").status == "preferred"
+    assert any(t.script == "Hant" and t.text == "外事系統" and t.status == "admitted" for t in system.terms_in("zh"))
+    assert all(e.category for e in entries)
+
+
+def test_chinese_only_documents_yield_no_candidates():
+    assert mined("002").entries == ()
+
+
+def test_mining_is_deterministic():
+    doc = mined("003")
+    first = mine_pairs(doc.pairs)
+    assert [(c.zh, c.en, c.score) for c in first] == [(c.zh, c.en, c.score) for c in mine_pairs(doc.pairs)]
+    assert len(group_candidates(first)) <= len(first)
+
+
+def test_category_from_heads():
+    assert guess_category("外交部", "Ministry of Foreign Affairs") == "org"
+    assert guess_category("数字经济产业论坛", "Digital Economy Industry Forum") == "event"
+    assert guess_category("陆海新通道", "New International Land-Sea Trade Corridor") == "program"
+    assert guess_category("副市长", "vice mayor") == "title"
+    assert guess_category("渝中区", "Yuzhong District", name=True) == "place"
+    assert guess_category("章勇武", "Zhang Yongwu", name=True) == "person"
+    assert guess_category("外防输入", "import prevention", quoted=True) == "policy"
+    assert guess_category("救治流程", "Medical Treatment Procedures") == "document"
