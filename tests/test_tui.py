@@ -395,3 +395,18 @@ async def test_lookup_answers_while_a_write_waits_for_another_process(termbase):
             miner.close()
         await settle(app, pilot)
     assert status_of(path, ids[1]) == "approved"
+
+
+async def test_check_screen_opens_a_findings_entry_in_lookup(termbase):
+    from tui.screens.check import CheckScreen
+
+    path, ids = termbase
+    app = new_app(path, initial_screen=lambda: CheckScreen([]))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, CheckScreen)
+        app.screen.post_message(CheckScreen.OpenEntry(ids[3]))
+        await settle(app, pilot)
+        assert isinstance(app.screen, LookupScreen)
+        assert app.screen.query_one("#query", Input).value == "世界卫生组织"
+        assert app.screen.query_one("#results", DataTable).get_row_at(0)[2] == "World Health Organization"
