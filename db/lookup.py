@@ -1,8 +1,9 @@
 """The one search engine behind `glossary lookup` and the TUI (DESIGN §6).
 
 Exact and prefix hits come from b-tree indexes on match keys, pinyin and initials; fuzzy
-candidates come from the `term_grams` n-gram index, re-ranked with rapidfuzz `ratio`
-(and `token_set_ratio` for English; WRatio favours 1–2 character fragments in CJK).
+candidates come from the `term_grams` n-gram index (keyed by gram and key length, read for
+the query's rarest grams only), re-ranked with rapidfuzz `ratio` (and `token_set_ratio` for
+English; WRatio favours 1–2 character fragments in CJK).
 Exact beats prefix beats fuzzy. Any string is a valid query: parameters are always bound,
 never spliced into SQL, and unprintable characters are dropped.
 """
