@@ -348,14 +348,6 @@ async def test_worker_failure_is_shown_not_raised(termbase, monkeypatch, sqlite_
         assert queue(app).current_id == ids[1]  # nothing moved: the decision was not stored
 
 
-async def test_initial_screen_opens_on_top(termbase):
-    path, _ = termbase
-    app = new_app(path, initial_screen=lambda: HelpScreen([]))
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        assert isinstance(app.screen, HelpScreen)
-
-
 def test_bad_databases_give_one_line_errors(tmp_path):
     not_sqlite = tmp_path / "notes.db"
     not_sqlite.write_text("just some notes")
