@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -119,6 +121,30 @@ def _prepare(db: Database, path: Path) -> Database:
 
 def _readonly(path: Path) -> bool:
     return str(path) != ":memory:" and path.exists() and not os.access(path, os.W_OK)
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """A transaction that takes the write lock up front (`BEGIN IMMEDIATE`).
+
+    It waits (busy timeout) while another process writes, where a deferred transaction that
+    has already read fails at once with "database is locked". Nested use is a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    try:
+        db.execute("COMMIT")
+    except BaseException:
+        db.rollback()
+        raise
 
 
 def schema_version(db: Database) -> list[str]:

@@ -12,6 +12,7 @@ from glossary.errors import IngestError, NotFoundError
 from glossary.ingest import DocumentReader
 from glossary.models import Document, Dropped, Paragraph
 
+from .connection import write_transaction
 from .entries import now
 
 INSERT_BATCH = 2000
@@ -55,7 +56,7 @@ def _store(db: Database, name: str, path: str, sha256: str, paragraphs: Iterator
            finish: Callable[[], Document]) -> StoreResult:
     """The one write path: check the hash, replace by path, stream paragraphs, then metadata."""
     path = _path_key(path)
-    with db.atomic():
+    with write_transaction(db):
         row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
         if row:
             return StoreResult(row[0], "unchanged", name)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from db.connection import write_transaction
 from glossary.errors import InputError
 from glossary.formats import TERM_LIST_FORMATS, Warnings, format_for, read_glossary, write_glossary
 from glossary.formats.langs import parse_lang
@@ -90,7 +91,7 @@ def import_entries(db: Database, items: Iterable[ReadEntry], report: ImportRepor
     if default_status not in ENTRY_STATUSES:
         raise InputError(f"unknown status {default_status!r}; use one of {', '.join(ENTRY_STATUSES)}")
     try:
-        with db.atomic():
+        with write_transaction(db):
             importer = _Importer(db, report, term_list, default_status)
             for item in items:
                 importer.add(item)

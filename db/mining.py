@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from db.connection import write_transaction
 from db.entries import add_entries, find_entry_ids, get_entry, save_entry
 from glossary.keys import match_key
 from glossary.mine.group import MinedEntry
@@ -189,7 +190,7 @@ def mine_paths(db: Database, paths: Iterable[str | os.PathLike[str]], progress: 
     workers = workers or min(len(files), os.cpu_count() or 1, 4)
     if progress:
         progress(0, len(files), "")
-    with db.atomic():  # a bad file leaves the termbase as it was
+    with write_transaction(db):  # a bad file leaves the termbase as it was
         if workers <= 1:
             results: Iterable[MinedDocument] = (mine_file(f, known) for f in files)
             return _store_all(db, results, files, summary, progress)

@@ -70,3 +70,33 @@ def test_not_a_glossary_database(tmp_path):
 def test_missing_database_without_create(tmp_path):
     with pytest.raises(DatabaseError, match="no such glossary database"):
         open_db(tmp_path / "nope.db", create=False)
+
+
+def test_write_transaction_waits_for_another_writer_instead_of_failing(tmp_path):
+    """A writer that reads first must wait for the lock (BEGIN IMMEDIATE), not fail at once."""
+    import threading
+    import time
+
+    from db import write_transaction
+
+    path = tmp_path / "g.db"
+    first, second = open_db(path, thread_safe=True), open_db(path)
+    first.execute("BEGIN IMMEDIATE")
+    add_entry(first, Entry(terms=(Term("en", "held by the first writer"),)), log=False)
+    threading.Timer(0.3, first.conn.commit).start()
+    started = time.monotonic()
+    with write_transaction(second):
+        second.execute("SELECT count(*) FROM entries").fetchone()
+        add_entry(second, Entry(terms=(Term("en", "second writer"),)), log=False)
+    assert time.monotonic() - started >= 0.25
+    assert second.execute("SELECT count(*) FROM entries").fetchone()[0] == 2
+
+
+def test_write_transaction_rolls_back_on_error(tmp_db):
+    from db import write_transaction
+
+    with pytest.raises(RuntimeError):
+        with write_transaction(tmp_db):
+            add_entry(tmp_db, Entry(terms=(Term("en", "never kept"),)), log=False)
+            raise RuntimeError("crash mid-write")
+    assert status_counts(tmp_db)["candidate"] == 0

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from sqlite_utils import Database
 
-from db import open_db
+from db import open_db, write_transaction
 from glossary.errors import DatabaseError
 
 T = TypeVar("T")
@@ -44,14 +44,8 @@ class Termbase:
 
     @staticmethod
     def _immediately(db: Database, work: Callable[..., T], *args, **kwargs) -> T:
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            result = work(db, *args, **kwargs)
-        except BaseException:
-            db.conn.rollback()
-            raise
-        db.execute("COMMIT")
-        return result
+        with write_transaction(db):
+            return work(db, *args, **kwargs)
 
     def _call(self, db: Database, work: Callable[..., T], *args, **kwargs) -> T:
         """SQLite failures come back as one-line DatabaseErrors."""
