@@ -196,7 +196,7 @@ class _Importer:
         self.pending_ids = set()
         self.pending_index = {}
 
-    def index_new_terms(self, chunk: int = 200_000) -> None:
+    def index_new_terms(self, chunk: int = 50_000) -> None:
         """Add the lookup-index rows of the terms this import created, in a few large sorted passes
         (much cheaper than one pass per batch; terms of merged entries are indexed by save_entry)."""
         last = self.first_new_term - 1
