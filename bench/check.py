@@ -4,7 +4,7 @@
 The draft is HKMA annual-report paragraphs (Traditional Chinese | English) from ../shared/external;
 the glossary is HKMA's own term list plus CC-CEDICT entries up to the size asked.
 
-    uv run python bench/check.py [--entries 100000] [--mb 1] [--big-mb 100]
+    uv run python bench/check.py [--entries 100000] [--mb 1] [--big-mb 100] [--big-format tsv|xlf]
 """
 
 from __future__ import annotations
@@ -75,20 +75,33 @@ def build_termbase(path: Path, pairs: list[tuple[str, str]]) -> None:
 
 
 def write_draft(path: Path, megabytes: float) -> int:
-    """HKMA paragraph pairs as a bilingual TSV of about `megabytes`; returns its size."""
+    """HKMA paragraph pairs as a bilingual draft of about `megabytes` (TSV, or XLIFF 1.2 when
+    `path` ends in .xlf); returns its size."""
+    from xml.sax.saxutils import escape
+
     limit = int(megabytes * 1_000_000)
+    xliff = path.suffix == ".xlf"
+    with (EXTERNAL / "hkma-annual-reports" / "paragraphs.tsv").open(encoding="utf-8") as src:
+        rows = [row for row in (line.rstrip("\n").split("\t") for line in src)][1:]
+    rows = [(zh, en) for *_, zh, en in (r for r in rows if len(r) >= 4) if zh.strip() and en.strip()]
     written = 0
-    with (EXTERNAL / "hkma-annual-reports" / "paragraphs.tsv").open(encoding="utf-8") as src, \
-            path.open("w", encoding="utf-8") as out:
-        rows = [line.rstrip("\n").split("\t") for line in src][1:]
+    with path.open("w", encoding="utf-8") as out:
+        if xliff:
+            out.write('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+                      'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="hkma" '
+                      'source-language="zh-HK" target-language="en" datatype="plaintext"><body>\n')
+        n = 0
         while written < limit:
-            for row in rows:
-                if len(row) >= 4 and row[2].strip() and row[3].strip():
-                    line = f"{row[2]}\t{row[3]}\n"
-                    out.write(line)
-                    written += len(line.encode("utf-8"))
-                    if written >= limit:
-                        break
+            for zh, en in rows:
+                n += 1
+                line = (f'<trans-unit id="{n}"><source>{escape(zh)}</source><target>{escape(en)}</target></trans-unit>\n'
+                        if xliff else f"{zh}\t{en}\n")
+                out.write(line)
+                written += len(line.encode("utf-8"))
+                if written >= limit:
+                    break
+        if xliff:
+            out.write("</body></file></xliff>\n")
     return written
 
 
@@ -133,6 +146,7 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--mb", type=float, default=1.0)
     parser.add_argument("--big-mb", type=float, default=100.0, help="size of the streamed draft (0 to skip)")
+    parser.add_argument("--big-format", choices=["tsv", "xlf"], default="tsv", help="format of the streamed draft")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -148,8 +162,10 @@ def main() -> None:
         size = write_draft(tmp / "draft.tsv", args.mb)
         runs = [("1 MB draft x 100k-entry glossary", tmp / "big.db", tmp / "draft.tsv", size)]
         if args.big_mb:
-            big = write_draft(tmp / "big.tsv", args.big_mb)
-            runs.append((f"{args.big_mb:g} MB draft x HKMA glossary (streamed)", tmp / "hkma.db", tmp / "big.tsv", big))
+            big_path = tmp / f"big.{args.big_format}"
+            big = write_draft(big_path, args.big_mb)
+            runs.append((f"{args.big_mb:g} MB {args.big_format} draft x HKMA glossary (streamed)", tmp / "hkma.db",
+                         big_path, big))
         for label, db_path, draft, nbytes in runs:
             out = subprocess.run([sys.executable, __file__, "--child", str(db_path), str(draft)],
                                  capture_output=True, text=True, check=True)

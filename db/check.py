@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from glossary.check.checker import paused_gc
 from glossary.models import Entry, Term
 
 
@@ -13,6 +14,11 @@ def load_check_entries(db: Database) -> list[Entry]:
     The checker reports missing terms for approved entries only, and misused (deprecated,
     superseded, forbidden) renderings for every entry that was not rejected.
     """
+    with paused_gc():
+        return _load(db)
+
+
+def _load(db: Database) -> list[Entry]:
     rows = db.execute(
         """SELECT e.id, e.status, e.category, t.id, t.lang, t.text, t.status, t.type, t.script, t.exact
            FROM entries e JOIN terms t ON t.entry_id = e.id

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from glossary.errors import NotFoundError
+from glossary.errors import IngestError, NotFoundError
+from glossary.ingest import DocumentReader
 from glossary.models import Document, Dropped, Paragraph
 
 from .entries import now
@@ -29,31 +31,56 @@ def store_document(db: Database, doc: Document) -> StoreResult:
     Same content (sha256) already held: nothing is written (`unchanged`). Same path with new
     content: the old version, its paragraphs, segment pairs and occurrences go (`replaced`).
     """
-    path = _path_key(doc.path)
+    return _store(db, doc.name, doc.path, doc.sha256, iter(doc.paragraphs), lambda: doc)
+
+
+def store_reader(db: Database, reader: DocumentReader) -> StoreResult:
+    """Like `store_document`, streaming the paragraphs of a file as it is read.
+
+    The file is hashed first, so an unchanged file is not parsed at all; memory stays flat
+    however large the file. A read error part-way rolls the whole document back.
+    """
+    sha256 = reader.content_sha256()
+
+    def finish() -> Document:
+        doc = reader.document()
+        if doc.sha256 != sha256:
+            raise IngestError(f"{reader.path}: the file changed while it was being read; ingest it again")
+        return doc
+
+    return _store(db, reader.name, str(reader.path), sha256, reader.paragraphs(), finish)
+
+
+def _store(db: Database, name: str, path: str, sha256: str, paragraphs: Iterator[Paragraph],
+           finish: Callable[[], Document]) -> StoreResult:
+    """The one write path: check the hash, replace by path, stream paragraphs, then metadata."""
+    path = _path_key(path)
     with db.atomic():
-        row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [doc.sha256]).fetchone()
+        row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
         if row:
-            return StoreResult(row[0], "unchanged", doc.name)
+            return StoreResult(row[0], "unchanged", name)
         old = db.execute("SELECT id FROM documents WHERE path = ? ORDER BY id", [path]).fetchall()
         replaced_id = old[0][0] if old else None
         for (old_id,) in old:
             delete_document_rows(db, old_id)
-        record = {
-            "name": doc.name, "path": path, "sha256": doc.sha256, "encoding": doc.encoding,
-            "script": doc.script, "size": doc.size, "ingested": now(),
-        }
+        record = {"name": name, "path": path, "sha256": sha256, "ingested": now()}
         if replaced_id is not None:
             record["id"] = replaced_id  # evidence links keep pointing at the same document id
         document_id = db.table("documents").insert(record).last_pk
         _insert_batched(db, "paragraphs", (
             {"document_id": document_id, "seq": p.seq, "lang": p.lang, "text": p.text,
              "original": p.original, "line": p.line}
-            for p in doc.paragraphs
+            for p in paragraphs
         ))
+        doc = finish()
+        db.execute(
+            "UPDATE documents SET encoding = ?, script = ?, size = ? WHERE id = ?",
+            [doc.encoding, doc.script, doc.size, document_id],
+        )
         _insert_batched(db, "dropped_lines", (
             {"document_id": document_id, "line": d.line, "reason": d.reason, "text": d.text} for d in doc.dropped
         ))
-    return StoreResult(document_id, "replaced" if replaced_id is not None else "added", doc.name, replaced_id)
+    return StoreResult(document_id, "replaced" if replaced_id is not None else "added", name, replaced_id)
 
 
 def delete_document_rows(db: Database, document_id: int) -> None:
@@ -107,12 +134,7 @@ def load_document(db: Database, id_or_name: int | str) -> Document:
     row = db.execute(
         "SELECT name, path, sha256, encoding, script, size FROM documents WHERE id = ?", [document_id]
     ).fetchone()
-    paragraphs = tuple(
-        Paragraph(seq=r[0], lang=r[1], text=r[2], original=r[3], line=r[4])
-        for r in db.execute(
-            "SELECT seq, lang, text, original, line FROM paragraphs WHERE document_id = ? ORDER BY seq", [document_id]
-        )
-    )
+    paragraphs = tuple(iter_paragraphs(db, document_id))
     dropped = tuple(
         Dropped(line=r[0], reason=r[1], text=r[2])
         for r in db.execute(
@@ -121,7 +143,7 @@ def load_document(db: Database, id_or_name: int | str) -> Document:
     )
     return Document(
         name=row[0], path=row[1], sha256=row[2], paragraphs=paragraphs, encoding=row[3] or "utf-8",
-        script=row[4] or "Hans", size=row[5], dropped=dropped,
+        script=row[4] or "", size=row[5], dropped=dropped,
     )
 
 
@@ -139,13 +161,36 @@ class DocumentSummary:
     dropped: int
 
 
+_SUMMARY_SQL = """SELECT d.id, d.name, d.path, d.encoding, d.script, d.size, d.ingested,
+       (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id AND p.lang = 'zh'),
+       (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id AND p.lang = 'en'),
+       (SELECT count(*) FROM dropped_lines x WHERE x.document_id = d.id)
+FROM documents d"""
+
+
 def list_documents(db: Database) -> list[DocumentSummary]:
     """Every stored document with its paragraph counts by language, by name."""
-    rows = db.execute(
-        """SELECT d.id, d.name, d.path, d.encoding, d.script, d.size, d.ingested,
-                  (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id AND p.lang = 'zh'),
-                  (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id AND p.lang = 'en'),
-                  (SELECT count(*) FROM dropped_lines x WHERE x.document_id = d.id)
-           FROM documents d ORDER BY d.name, d.id"""
-    ).fetchall()
-    return [DocumentSummary(*r) for r in rows]
+    return [DocumentSummary(*r) for r in db.execute(_SUMMARY_SQL + " ORDER BY d.name, d.id")]
+
+
+def document_summary(db: Database, document_id: int) -> DocumentSummary:
+    row = db.execute(_SUMMARY_SQL + " WHERE d.id = ?", [document_id]).fetchone()
+    if row is None:
+        raise NotFoundError(f"document {document_id}: no such document in the termbase")
+    return DocumentSummary(*row)
+
+
+def dropped_reasons(db: Database, document_id: int) -> dict[str, int]:
+    """How many lines of a document were dropped, by reason, most first."""
+    return dict(db.execute(
+        "SELECT reason, count(*) AS n FROM dropped_lines WHERE document_id = ? GROUP BY reason ORDER BY n DESC, reason",
+        [document_id],
+    ).fetchall())
+
+
+def iter_paragraphs(db: Database, document_id: int) -> Iterator[Paragraph]:
+    """A stored document's paragraphs in order, streamed."""
+    for r in db.execute(
+        "SELECT seq, lang, text, original, line FROM paragraphs WHERE document_id = ? ORDER BY seq", [document_id]
+    ):
+        yield Paragraph(seq=r[0], lang=r[1], text=r[2], original=r[3], line=r[4])

@@ -9,11 +9,11 @@ never spliced into SQL, and unprintable characters are dropped.
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
-from itertools import chain
 
 from sqlite_utils import Database
 
@@ -25,7 +25,9 @@ from .entries import get_entries
 MAX_QUERY_CHARS = 200  # no term is longer; a 10,000-character paste is cut here
 PREFIX_CANDIDATES = 200
 FUZZY_CANDIDATES = 200
-POSTINGS_PER_GRAM = 400  # a gram shared by more terms than this says little
+POSTINGS_PER_GRAM = 5000  # read at most this much of one gram's posting list
+FREQUENCY_CAP = 1000  # grams more frequent than this are all just "common" when picking the rarest
+MIN_SHARED = 0.5  # a fuzzy candidate shares at least this share of the query's n-grams
 QUERY_GRAMS = 24
 FUZZY_MIN_SCORE = 60.0
 
@@ -102,7 +104,9 @@ def lookup(db: Database, query: str, *, limit: int = 20) -> list[LookupHit]:
 
 
 def _exact(db: Database, column: str, key: str) -> list[tuple[sqlite3.Row, float]]:
-    return [(row, 100.0) for row in _rows(db, f"{_TERM_SELECT} WHERE t.{column} = ?", [key])]
+    """Rows whose `column` equals `key` (short initials like `zg` can match thousands: capped)."""
+    rows = _rows(db, f"{_TERM_SELECT} WHERE t.{column} = ? LIMIT ?", [key, PREFIX_CANDIDATES])
+    return [(row, 100.0) for row in rows]
 
 
 def _prefix(db: Database, column: str, key: str) -> list[tuple[sqlite3.Row, float]]:
@@ -120,11 +124,17 @@ def _rows(db: Database, sql: str, params: list) -> list[sqlite3.Row]:
     return cursor.execute(sql, params).fetchall()
 
 
-def _fuzzy(db: Database, q: QueryKeys) -> list[tuple[sqlite3.Row, float]]:
-    """Terms sharing the most n-grams with the query key, scored by rapidfuzz similarity.
+def length_window(length: int) -> tuple[int, int]:
+    """Key lengths worth comparing with a query key of `length` (typos and reordering keep it close)."""
+    slack = max(2, length // 3)
+    return max(1, length - slack), length + slack
 
-    A gram with more postings than POSTINGS_PER_GRAM is too common to say much: candidates come
-    from the rarer grams first, and at most the cap is read per gram.
+
+def _fuzzy(db: Database, q: QueryKeys) -> list[tuple[sqlite3.Row, float]]:
+    """Terms of similar length sharing the query's rarest n-grams, scored by rapidfuzz similarity.
+
+    Prefix filtering: a term sharing at least MIN_SHARED of the query's grams must share one of
+    its k rarest, so only those k posting lists (restricted to similar lengths) are read.
     """
     from rapidfuzz import fuzz
     from rapidfuzz.utils import default_process
@@ -132,14 +142,22 @@ def _fuzzy(db: Database, q: QueryKeys) -> list[tuple[sqlite3.Row, float]]:
     grams = lookup_grams(q.key)[:QUERY_GRAMS]
     if len(q.key) < 2 or not grams:
         return []
-    postings = [
-        [r[0] for r in db.execute("SELECT term_id FROM term_grams WHERE gram = ? LIMIT ?", [g, POSTINGS_PER_GRAM + 1])]
+    low, high = length_window(len(q.key))
+    frequency = {
+        g: db.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM term_grams WHERE gram = ? AND length BETWEEN ? AND ? LIMIT ?)",
+            [g, low, high, FREQUENCY_CAP],
+        ).fetchone()[0]
         for g in grams
-    ]
-    rare = [p for p in postings if len(p) <= POSTINGS_PER_GRAM]
-    shared = Counter(chain.from_iterable(rare * 2))  # a rare gram counts double
-    if len(shared) < FUZZY_CANDIDATES:  # too few telling grams: let the (truncated) common ones fill up
-        shared.update(chain.from_iterable(p for p in postings if len(p) > POSTINGS_PER_GRAM))
+    }
+    rarest = sorted(grams, key=frequency.__getitem__)[: len(grams) - math.ceil(MIN_SHARED * len(grams)) + 1]
+    shared: Counter[int] = Counter()
+    for gram in rarest:
+        if frequency[gram]:
+            shared.update(r[0] for r in db.execute(
+                "SELECT term_id FROM term_grams WHERE gram = ? AND length BETWEEN ? AND ? LIMIT ?",
+                [gram, low, high, POSTINGS_PER_GRAM],
+            ))
     candidates = [term_id for term_id, _ in shared.most_common(FUZZY_CANDIDATES)]
     if not candidates:
         return []

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from db.entries import add_entry, find_entry_ids, get_entry, save_entry
+from db.entries import add_entries, find_entry_ids, get_entry, save_entry
 from glossary.keys import match_key
 from glossary.mine.group import MinedEntry
 from glossary.mine.pipeline import MinedDocument, mine_file
-from glossary.models import Entry, SegmentPair, Term
+from glossary.models import Entry, SegmentPair
 
 Progress = Callable[[int, int, str], None]
 
@@ -100,25 +100,27 @@ def merge_mined_entries(db: Database, mined: Iterable[MinedEntry], pair_ids: dic
                         pairs: Sequence[SegmentPair]) -> tuple[int, int, int]:
     """Merge mined entries into the termbase; returns (added, merged, occurrences added)."""
     by_seq = {p.seq: p for p in pairs}
-    added = merged = occurrences = 0
+    merged = occurrences = 0
+    new: list[MinedEntry] = []
     for item in mined:
         zh = item.entry.preferred("zh")
         ids = find_entry_ids(db, "zh", zh.text) if zh else []
         if not ids:
-            entry_id = add_entry(db, item.entry, action="mine")
-            added += 1
-        else:
-            entry_id = ids[0]
-            stored = get_entry(db, entry_id)
-            if stored.status == "rejected":
-                continue
-            if stored.status == "candidate":
-                updated = _merge_renderings(stored, item.entry)
-                if updated is not None:
-                    save_entry(db, replace(updated, score=max(stored.score, item.entry.score)), action="mine")
-                    merged += 1
+            new.append(item)
+            continue
+        entry_id = ids[0]
+        stored = get_entry(db, entry_id)
+        if stored.status == "rejected":
+            continue
+        if stored.status == "candidate":
+            updated = _merge_renderings(stored, item.entry)
+            if updated is not None:
+                save_entry(db, replace(updated, score=max(stored.score, item.entry.score)), action="mine")
+                merged += 1
         occurrences += _insert_occurrences(db, entry_id, item, pair_ids, by_seq)
-    return added, merged, occurrences
+    for entry_id, item in zip(add_entries(db, [item.entry for item in new], action="mine"), new):
+        occurrences += _insert_occurrences(db, entry_id, item, pair_ids, by_seq)
+    return len(new), merged, occurrences
 
 
 def record_approved_occurrences(db: Database, pair_ids: dict[int, int], pairs: Sequence[SegmentPair]) -> int:

@@ -144,11 +144,13 @@ def m0004_lookup_index(db: Database) -> None:
     for statement in (
         """CREATE TABLE term_grams (
                gram TEXT NOT NULL,
+               length INTEGER NOT NULL,  -- of the match key: lookups read only similar lengths
                term_id INTEGER NOT NULL REFERENCES terms (id) ON DELETE CASCADE,
-               PRIMARY KEY (gram, term_id)
+               PRIMARY KEY (gram, length, term_id)
            ) WITHOUT ROWID""",
         "CREATE INDEX idx_term_grams_term ON term_grams (term_id)",
         "CREATE INDEX idx_terms_match_key ON terms (match_key)",
+        "CREATE INDEX idx_entries_category ON entries (category)",  # the review filter's choices
         "ALTER TABLE review_log ADD COLUMN batch INTEGER",
         "CREATE INDEX idx_review_log_batch ON review_log (batch)",
     ):

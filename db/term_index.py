@@ -12,15 +12,15 @@ from sqlite_utils import Database
 
 from glossary.keys import lookup_grams
 
-def _gram_rows(terms: Iterable[tuple[int, str]]) -> Iterable[tuple[str, int]]:
+def _gram_rows(terms: Iterable[tuple[int, str]]) -> Iterable[tuple[str, int, int]]:
     for term_id, key in terms:
         for gram in lookup_grams(key):
-            yield gram, term_id
+            yield gram, len(key), term_id
 
 
 def index_terms(db: Database, terms: Iterable[tuple[int, str]]) -> None:
     """Add the n-grams of a few (term id, match key) pairs to the index."""
-    db.conn.executemany("INSERT OR IGNORE INTO term_grams (gram, term_id) VALUES (?, ?)", _gram_rows(terms))
+    db.conn.executemany("INSERT OR IGNORE INTO term_grams (gram, length, term_id) VALUES (?, ?, ?)", _gram_rows(terms))
 
 
 def index_terms_bulk(db: Database, terms: Iterable[tuple[int, str]]) -> None:
@@ -32,16 +32,16 @@ def index_terms_bulk(db: Database, terms: Iterable[tuple[int, str]]) -> None:
 
 def _stage(db: Database, terms: Iterable[tuple[int, str]]) -> None:
     _create_stage(db)
-    db.conn.executemany("INSERT INTO temp.term_grams_stage VALUES (?, ?)", _gram_rows(terms))
+    db.conn.executemany("INSERT INTO temp.term_grams_stage VALUES (?, ?, ?)", _gram_rows(terms))
 
 
 def _create_stage(db: Database) -> None:
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS term_grams_stage (gram TEXT, term_id INTEGER)")
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS term_grams_stage (gram TEXT, length INTEGER, term_id INTEGER)")
 
 
 def _flush_stage(db: Database) -> None:
     _create_stage(db)
-    db.execute("INSERT OR IGNORE INTO term_grams SELECT gram, term_id FROM temp.term_grams_stage ORDER BY gram, term_id")
+    db.execute("INSERT OR IGNORE INTO term_grams SELECT gram, length, term_id FROM temp.term_grams_stage ORDER BY 1, 2, 3")
     db.execute("DELETE FROM temp.term_grams_stage")
 
 

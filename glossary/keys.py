@@ -33,6 +33,18 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+@cache
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def is_simplified(text: str) -> bool:
+    """True when the text holds Simplified-only characters (OpenCC s2t would change it)."""
+    return has_cjk(text) and _s2t().convert(text) != text
+
+
 def has_cjk(text: str) -> bool:
     return bool(CJK_RE.search(text))
 
@@ -126,6 +138,7 @@ _SPELLING = (  # UK -> US, applied to a singular, lower-case word
     (re.compile(r"(?<=\w{3})mme$"), "m"),
     (re.compile(r"dgement$"), "dgment"),
 )
+_SPELLING_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _SPELLING))
 
 
 def zh_match_text(text: str, breaks: tuple[int, ...] = (), *, simplified: bool = False) -> tuple[str, list[int]]:
@@ -168,7 +181,7 @@ def en_fold_word(word: str) -> str:
             w = w[:-2]
         elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
             w = w[:-1]
-    if len(w) > 4:
+    if len(w) > 4 and _SPELLING_ANY.search(w):
         for pattern, repl in _SPELLING:
             w = pattern.sub(repl, w)
     return w
@@ -191,19 +204,20 @@ def en_term_keys(text: str) -> list[tuple[str, bool]]:
     tokens = _EN_WORD.findall(text)
     if not tokens:
         return []
-    padded = list(map(_padded_token, tokens))
-    gaps = _EN_WORD.split(text)[1:-1] if len(tokens) > 1 else []
-    hard = [gap != " " and not _EN_SOFT_GAP.fullmatch(gap) for gap in gaps]
-    if any(hard):
-        key = padded[0] + "".join((BOUNDARY if h else "") + p for h, p in zip(hard, padded[1:]))
-    else:
-        key = "".join(padded)
+    folded = [en_fold_token(t) for t in tokens]
+    if len(tokens) > 1:
+        hard = [gap != " " and not _EN_SOFT_GAP.fullmatch(gap) for gap in _EN_WORD.split(text)[1:-1]]
+        if True in hard:  # punctuation inside the term: no looser spellings
+            return [(f" {folded[0]} " + "".join((BOUNDARY if h else "") + f" {f} " for h, f in zip(hard, folded[1:])),
+                     False)]
+    key = " " + "  ".join(folded) + " "
     keys = [(key, False)]
-    if not any(hard) and len(tokens) <= 4 and (len(tokens) > 1 or _HYPHENS.search(text)):
-        parts = [en_fold_word(p) for token in tokens for p in _HYPHENS.split(token)]
-        for derived in ("".join(f" {p} " for p in parts), f" {''.join(parts)} "):
-            if derived != key and all(derived != k for k, _ in keys):
-                keys.append((derived, True))
+    if len(tokens) <= 4:
+        parts = [en_fold_word(p) for t in tokens for p in _HYPHENS.split(t)] if _HYPHENS.search(text) else folded
+        if len(parts) > 1:
+            for derived in (" " + "  ".join(parts) + " ", " " + "".join(parts) + " "):
+                if derived != key and (len(keys) == 1 or derived != keys[1][0]):
+                    keys.append((derived, True))
     return keys
 
 
@@ -212,6 +226,7 @@ def _padded_token(token: str) -> str:
     return f" {en_fold_token(token)} "
 
 
+@lru_cache(maxsize=16)  # the checker asks again for a segment that has a missing term
 def en_match_text(text: str, breaks: tuple[int, ...] = ()) -> tuple[str, dict[int, int], dict[int, int]]:
     """English text for term matching: every folded token as " token ", BOUNDARY where punctuation
     separates two tokens; inline codes (`breaks`) split tokens like a space. Returns the text and

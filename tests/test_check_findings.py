@@ -190,7 +190,8 @@ def test_a_rendering_in_the_next_segment_counts_when_alignment_is_approximate():
 
 
 @pytest.mark.parametrize("segments, message", [
-    ([DraftSegment("1", "数据库", "数据库")], "target text is Chinese"),
+    ([DraftSegment("1", "数据库", "资料库")], "target text is Chinese"),
+    ([DraftSegment("1", "数据库", "数据库")], "no segment has a target"),  # copied source: untranslated
     ([DraftSegment("1", "database", "数据库")], "swapped"),
     ([DraftSegment("1", "The database", "The database")], "source text is not Chinese"),
     ([DraftSegment("1", "数据库", ""), DraftSegment("2", "重试", " ")], "no segment has a target"),
@@ -207,3 +208,12 @@ def test_a_deprecated_spelling_marked_exact_is_told_from_the_preferred_one():
     result = check_segments([DraftSegment("1", "中心", "the Centre"), DraftSegment("2", "中心", "the centre"),
                              DraftSegment("3", "中心", "the centers")], glossary)
     assert [(f.kind, f.segment, f.found) for f in result.issues] == [("deprecated", "2", "centre")]
+
+
+def test_targets_copied_from_the_source_are_untranslated_not_a_wrong_language_draft():
+    glossary = CheckGlossary([Entry((Term("zh", "数据库"), Term("en", "database")), status="approved", id=1)])
+    segments = [DraftSegment(str(i), "数据库已损坏。", "数据库已损坏。") for i in range(1, 5)]
+    segments.append(DraftSegment("5", "数据库已损坏。", "The database is corrupt."))
+    result = check_segments(segments, glossary)
+    assert [(f.kind, f.segment) for f in result.issues] == [("untranslated", str(i)) for i in range(1, 5)]
+    assert result.issues[0].message == "the target is a copy of the Chinese source"

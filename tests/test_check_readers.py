@@ -131,3 +131,13 @@ def test_unknown_formats_are_refused(tmp_path, content, message):
 def test_missing_file(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         list(read_draft(tmp_path / "nope.tsv"))
+
+
+def test_tmx_written_from_english_still_reads_chinese_as_the_source(tmp_path):
+    path = tmp_path / "en-zh.tmx"
+    path.write_text(
+        '<?xml version="1.0"?><tmx version="1.4"><header srclang="en-US" segtype="sentence" o-tmf="x" '
+        'adminlang="en" datatype="plaintext" creationtool="t" creationtoolversion="1"/><body>'
+        '<tu><tuv lang="EN-US"><seg>The database</seg></tuv><tuv xml:lang="ZH-CN"><seg>数据库</seg></tuv></tu>'
+        '</body></tmx>', encoding="utf-8")
+    assert segments(path) == [("1", "数据库", "The database")]

@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Static
 
 from glossary.check import CheckGlossary, check_segments, read_draft
 from glossary.models import DraftSegment, Entry, Term
-from tui.screens.check import CheckScreen, SOURCE_STYLE, TARGET_STYLE
+from tui.screens.check import SOURCE_STYLE, TARGET_STYLE, CheckScreen
 from tui.widgets.segment_view import SegmentView
 
 
@@ -29,12 +29,16 @@ class CheckApp(App):
         super().__init__()
         self.result = result
         self.selected = []
+        self.opened = []
 
     def on_mount(self) -> None:
         self.push_screen(CheckScreen(self.result))
 
     def on_check_screen_finding_selected(self, message: CheckScreen.FindingSelected) -> None:
         self.selected.append(message.issue)
+
+    def on_check_screen_open_entry(self, message: CheckScreen.OpenEntry) -> None:
+        self.opened.append(message.entry_id)
 
 
 def table_rows(screen) -> list[tuple[str, str]]:
@@ -67,6 +71,9 @@ async def test_findings_table_detail_and_filters():
                    for span in target.spans)
         source = screen.query_one("#check-source", SegmentView).text
         assert any(span.style == SOURCE_STYLE and source.plain[span.start:span.end] == "数据库" for span in source.spans)
+
+        await pilot.press("o")
+        assert app.opened == [1]
 
         await pilot.press("w")
         assert {k for k, _ in table_rows(screen)} == {"deprecated", "missing", "untranslated"}

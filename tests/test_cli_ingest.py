@@ -18,7 +18,7 @@ def test_ingest_folder_summary_then_unchanged(db_path):
     result = run(db_path, shared("corpus"))
     assert result.exit_code == 0, result.output
     assert "4 added" in result.output
-    assert "000_c78274c5c2d5453" in result.output and "related-links" in result.output
+    assert "000_c78274c5c2d" in result.output and "related-links" in result.output
     again = run(db_path, shared("corpus"))
     assert again.exit_code == 0 and "4 unchanged" in again.output
     db = open_db(db_path)
@@ -59,18 +59,17 @@ def test_bad_files_reported_others_ingested(db_path, tmp_path):
 
 
 def test_ctrl_c_mid_folder_keeps_whole_documents_only(db_path, monkeypatch):
+    """Ctrl-C while the third file is half stored: the first two stay whole, the third leaves nothing."""
     import glossary.ingest as ingest
 
-    real = ingest.read_document
-    calls = []
+    class InterruptedReader(ingest.DocumentReader):
+        def paragraphs(self):
+            for index, paragraph in enumerate(super().paragraphs()):
+                if self.name.startswith("002") and index == 5:
+                    raise KeyboardInterrupt
+                yield paragraph
 
-    def interrupted(path):
-        calls.append(path)
-        if len(calls) == 3:
-            raise KeyboardInterrupt
-        return real(path)
-
-    monkeypatch.setattr(ingest, "read_document", interrupted)
+    monkeypatch.setattr(ingest, "DocumentReader", InterruptedReader)
     result = run(db_path, shared("corpus"))
     assert result.exit_code == 130
     assert "interrupted" in result.output
@@ -79,6 +78,7 @@ def test_ctrl_c_mid_folder_keeps_whole_documents_only(db_path, monkeypatch):
         "SELECT d.name, count(p.id) FROM documents d JOIN paragraphs p ON p.document_id = d.id GROUP BY d.id ORDER BY d.name"
     ).fetchall()
     assert rows == [("000_c78274c5c2d54538.txt", 17), ("001_a95d0c3c2ca6a01e.txt", 37)]
+    assert db.execute("SELECT count(*) FROM paragraphs").fetchone()[0] == 17 + 37
 
 
 def test_ctrl_c_inside_a_store_rolls_that_document_back(db_path, monkeypatch):

@@ -51,6 +51,11 @@ def test_demo_command_builds_fresh_termbase(tmp_path):
     first = runner.invoke(cli, ["demo", "--db", str(path)])
     assert first.exit_code == 0, first.output
     assert "3 documents, 24 zh and 20 en paragraphs" in first.output
+    assert "candidate entries" in first.output
+    db = open_db(path)
+    assert db.execute("SELECT count(*) FROM entries").fetchone()[0] >= 30
+    assert db.execute("SELECT count(*) FROM segment_pairs").fetchone()[0] > 0
+    db.close()
     again = runner.invoke(cli, ["--db", str(path), "demo"])  # a previous demo DB is rebuilt
     assert again.exit_code == 0, again.output
     db = open_db(path)

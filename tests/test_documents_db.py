@@ -109,3 +109,38 @@ def test_old_database_is_upgraded(tmp_path):
     store_document(db, read_document(shared("corpus", DOC)))
     assert len(list_documents(db)) == 2
     db.close()
+
+
+def test_store_reader_streams_and_skips_unchanged_files(tmp_db, monkeypatch):
+    from db.documents import store_reader
+    from glossary.ingest import DocumentReader
+
+    first = store_reader(tmp_db, DocumentReader(shared("corpus", DOC)))
+    assert first.status == "added"
+    stored = load_document(tmp_db, DOC)
+    fresh = read_document(shared("corpus", DOC))
+    assert (stored.paragraphs, stored.dropped, stored.script, stored.encoding) == (
+        fresh.paragraphs, fresh.dropped, fresh.script, fresh.encoding)
+
+    def never(self):
+        raise AssertionError("an unchanged file must not be parsed")
+        yield  # a generator, like the real paragraphs()
+
+    monkeypatch.setattr(DocumentReader, "paragraphs", never)
+    assert store_reader(tmp_db, DocumentReader(shared("corpus", DOC))).status == "unchanged"
+
+
+def test_read_error_part_way_rolls_the_document_back(tmp_db, tmp_path):
+    """Bad bytes beyond the detection sample surface while paragraphs are being stored."""
+    from db.documents import store_reader
+    from glossary.errors import IngestError
+    from glossary.ingest import DocumentReader
+    from glossary.ingest.decode import SAMPLE_SIZE
+
+    path = tmp_path / "late.txt"
+    line = "The office held exchanges with partner cities across the region.\n\n".encode()
+    path.write_bytes(line * (4 * SAMPLE_SIZE // len(line)) + b"\xff\xfe\n")
+    with pytest.raises(IngestError, match="late.txt: undecodable bytes at offset"):
+        store_reader(tmp_db, DocumentReader(path))
+    assert tmp_db.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+    assert tmp_db.execute("SELECT count(*) FROM paragraphs").fetchone()[0] == 0

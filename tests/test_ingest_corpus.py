@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from glossary.ingest import read_document
+from glossary.ingest import CENSOR_MARK, read_document
 from glossary.keys import has_cjk, is_traditional, to_simplified
 
 from conftest import shared
@@ -61,6 +61,16 @@ def test_every_body_line_is_kept_with_its_language(documents, name):
         assert kept[0].original.startswith(head.strip())
 
 
+def test_lost_characters_marked_not_glued(documents):
+    """Runs garbled by a lost byte become one □ each; nothing rare is left in their place."""
+    marks = {name: sum(p.original.count(CENSOR_MARK) for p in documents[name].paragraphs) for name in DOCS}
+    assert marks == {"000_c78274c5c2d54538.txt": 4, "001_a95d0c3c2ca6a01e.txt": 2,
+                     "002_723aec7c0dc06fa0.txt": 0, "003_94c3ed148f7d08a4.txt": 1}
+    for name in DOCS:
+        for p in documents[name].paragraphs:
+            assert not re.search("[\u3040-\u30ff\ue000-\uf8ff]", p.original)  # no kana or private-use debris
+
+
 def test_000_chinese_block_then_english_block(documents):
     doc = documents["000_c78274c5c2d54538.txt"]
     assert [p.lang for p in doc.paragraphs] == ["zh"] * 9 + ["en"] * 8
@@ -99,3 +109,16 @@ def test_002_footer_and_poster_lines(documents):
     assert len(footers) == 4
     # the closing slogan lines are short, but they are the document's own text
     assert doc.paragraphs[-1].line > 190 and doc.paragraphs[-1].lang == "zh"
+
+
+def test_hkma_chapters_tagged_by_language_and_script():
+    """Real Traditional/English annual-report chapters: one language each, Hant for the Chinese."""
+    folder = shared("external", "hkma-annual-reports", "texts", "2022")
+    for path in sorted(folder.glob("*.txt")):
+        doc = read_document(path)
+        lang = "zh" if path.name.endswith(".zh.txt") else "en"
+        wrong = [p.original[:60] for p in doc.paragraphs if p.lang != lang]
+        assert len(wrong) <= 1, (path.name, wrong)  # a stray all-English title may stand alone
+        assert doc.script == ("Hant" if lang == "zh" else "")
+        assert not doc.dropped, (path.name, doc.dropped[:3])
+        assert not any(p.original.startswith("#") for p in doc.paragraphs)

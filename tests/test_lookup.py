@@ -57,14 +57,14 @@ def test_each_kind_of_key_finds_the_entry(termbase, query, expected_zh, match, k
 
 
 def test_exact_beats_prefix_beats_fuzzy(tmp_db):
-    fuzzy = add_entry(tmp_db, Entry(terms=(Term("zh", "边防检查"), Term("en", "border inspection")), status="approved"))
+    fuzzy = add_entry(tmp_db, Entry(terms=(Term("zh", "边界管控"), Term("en", "boundary control")), status="approved"))
     prefix = add_entry(tmp_db, Entry(terms=(Term("zh", "边境管控措施"), Term("en", "border control measures"))))
     exact = add_entry(tmp_db, Entry(terms=(Term("zh", "边境管控"), Term("en", "border control")), status="rejected"))
     hits = lookup(tmp_db, "border control")
     assert [h.entry.id for h in hits] == [exact, prefix, fuzzy]
     assert [h.match for h in hits] == ["exact", "prefix", "fuzzy"]
     zh_hits = lookup(tmp_db, "边境管控")
-    assert [h.entry.id for h in zh_hits][:2] == [exact, prefix]
+    assert [h.entry.id for h in zh_hits] == [exact, prefix, fuzzy]
 
 
 def test_one_hit_per_entry_and_limit(termbase):
@@ -128,3 +128,19 @@ def test_cli_lookup_on_missing_database(tmp_path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "lookup", "x"])
     assert result.exit_code == 1
     assert "no such glossary database" in result.output and "Traceback" not in result.output
+
+
+def test_migration_indexes_a_termbase_made_before_the_lookup_index(tmp_path):
+    from sqlite_utils import Database
+
+    from db.schema import migrations
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m0004_lookup_index")
+    entry_id = old.table("entries").insert({"status": "candidate", "created": "2020", "updated": "2020"}).last_pk
+    old.table("terms").insert({"entry_id": entry_id, "lang": "en", "text": "poverty alleviation", "match_key": "povertyalleviation"})
+    old.close()
+    db = open_db(path)
+    assert [h.match for h in lookup(db, "povrty aleviation")] == ["fuzzy"]
+    db.close()

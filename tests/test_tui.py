@@ -370,3 +370,28 @@ def test_bad_databases_give_one_line_errors(tmp_path):
             make_app(path)
         result = CliRunner().invoke(cli, ["--db", str(path), "tui"])
         assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output
+
+
+async def test_lookup_answers_while_a_write_waits_for_another_process(termbase):
+    path, ids = termbase
+    app = new_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        miner = sqlite3.connect(path)
+        miner.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+        try:
+            await pilot.press("a")  # the decision waits for the lock in its worker
+            await pilot.press("f3")
+            app.screen.query_one("#query", Input).value = "wfsr"
+            results = app.screen.query_one("#results", DataTable)
+            for _ in range(200):  # the write holds its worker; the lookup answers meanwhile
+                await pilot.pause(0.01)
+                if results.row_count:
+                    break
+            assert results.get_row_at(0)[2] == "import prevention"
+            assert any(w.group == "write" and w.is_running for w in app.workers)
+        finally:
+            miner.rollback()
+            miner.close()
+        await settle(app, pilot)
+    assert status_of(path, ids[1]) == "approved"

@@ -49,7 +49,7 @@ class GlossaryApp(App):
             self.theme = theme
 
     def on_mount(self) -> None:
-        self.refresh_counts()
+        self.call_after_refresh(self.refresh_counts)  # after the screen has asked for its queue
         if self.refresh_counts_every:
             self.set_interval(self.refresh_counts_every, self.refresh_counts)
         if self.start_mode != self.DEFAULT_MODE:

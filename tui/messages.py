@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from db.review import QueueRow
+from db.review import QueueRow, ReviewFilter
 from glossary.models import Entry, Evidence, LookupHit
 
 
@@ -18,8 +18,14 @@ class CountsLoaded(Message):
 @dataclass
 class QueueLoaded(Message):
     rows: list[QueueRow]
-    total: int
+    total: int | None  # None: the queue is longer than what was loaded; a QueueCounted follows
     select_id: int | None = None
+
+
+@dataclass
+class QueueCounted(Message):
+    filters: ReviewFilter
+    total: int
 
 
 @dataclass
@@ -44,3 +50,9 @@ class EntryChanged(Message):
 class LookupResults(Message):
     query: str
     hits: list[LookupHit]
+
+
+@dataclass
+class EvidenceLoaded(Message):
+    entry_id: int
+    evidence: list[Evidence]

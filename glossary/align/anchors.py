@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from glossary.keys import pinyin_span
+from glossary.keys import char_readings, pinyin_span
 from glossary.lexicon import STOPWORDS, en_stem, zh_gloss_stems
 
 _ZH_MULTIPLIERS = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
@@ -138,12 +138,20 @@ class ZhFeatures:
     quotes: int
     text: str
     _names: dict[str, bool] = field(default_factory=dict)
+    _syllables: frozenset[str] | None = None
 
     def reads_as(self, name: str) -> bool:
         """True when some characters of this sentence read as the pinyin `name`."""
         found = self._names.get(name)
         if found is None:
-            found = self._names[name] = pinyin_span(name, self.text) is not None
+            if self._syllables is None:
+                self._syllables = frozenset(r for c in set(self.text) for r in char_readings(c))
+            # quick refusal: no character here reads as the name's first syllable
+            if not any(name[:k] in self._syllables for k in range(1, 7)):
+                found = False
+            else:
+                found = pinyin_span(name, self.text) is not None
+            self._names[name] = found
         return found
 
 

@@ -105,7 +105,7 @@ def _band(n: int, m: int, zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> l
     for u in en:
         acc += u.features.length
         cum_e.append(acc)
-    width = max(25, m // 5)
+    width = max(15, m // 8)
     bands, acc, k = [], 0, 0
     for i in range(n + 1):
         target = acc / total_z * total_e

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,7 +18,7 @@ from glossary.errors import InputError
 from glossary.keys import CJK_RE
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, Term
 
-from .matcher import Hit, TermMatcher, _is_acronym, folded_words, longest, reordered_in
+from .matcher import Hit, TermMatcher, folded_words, is_acronym, longest, reordered_in
 
 GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
@@ -73,6 +73,7 @@ class CheckGlossary:
                     self.terms.append((index, term))
         self.entry_of = [index for index, _ in self.terms]
         self.good = [term.status in GOOD_STATUSES for _, term in self.terms]
+        self.misused_ids = frozenset(i for i, (_, term) in enumerate(self.terms) if term.status in BAD_SEVERITY)
         self.zh = TermMatcher("zh", by_lang["zh"])
         self.en = TermMatcher("en", by_lang["en"])
         first: dict[tuple[int, str], int] = {}
@@ -112,12 +113,14 @@ class _Segment:
     good: dict[int, list[tuple[Hit, int]]] = field(default_factory=dict)  # active entry -> accepted renderings
     rendered: set[int] = field(default_factory=set)  # entries with an accepted rendering in the target
     misused: set[int] = field(default_factory=set)  # entries already reported as misused here
-    _words: list[str] | None = None
+    _words: tuple[list[str], set[str]] | None = None
 
-    def words(self) -> list[str]:
-        """The target's folded words (made on first use: only segments with a missing term need them)."""
+    def words(self) -> tuple[list[str], set[str]]:
+        """The target's folded words and their set (made on first use: only segments with a
+        missing term need them)."""
         if self._words is None:
-            self._words = folded_words(self.segment.target)
+            words = folded_words(self.segment.target, self.segment.target_breaks)
+            self._words = words, set(words)
         return self._words
 
 
@@ -174,6 +177,10 @@ class DraftChecker:
             if segment.source.strip():
                 self._add(current, "empty", "warning", "", "", "", "the target is empty")
             return current
+        if segment.source.strip() == segment.target.strip() and CJK_RE.search(segment.target):
+            self._add(current, "untranslated", "warning", "", "", segment.target,
+                      "the target is a copy of the Chinese source", None, (("target", 0, len(segment.target)),))
+            return current
         self.translated += 1
         g = self.glossary
         if not self.english_only:
@@ -198,7 +205,7 @@ class DraftChecker:
     def _check_misuse(self, current: _Segment, hit: Hit) -> None:
         """A deprecated, superseded or forbidden rendering, unless the same words are right here."""
         g = self.glossary
-        if all(g.good[t] for t in hit.term_ids):
+        if g.misused_ids.isdisjoint(hit.term_ids):
             return
         bad = [(g.terms[t][0], g.terms[t][1]) for t in hit.term_ids if g.terms[t][1].status in BAD_SEVERITY]
         if not bad:
@@ -225,7 +232,8 @@ class DraftChecker:
         if source_hit:
             spans = (("source", source_hit.start, source_hit.end), *spans)
         self._add(current, term.status, BAD_SEVERITY[term.status], source_term, preferred, found,
-                  f"“{found}” is {what} rendering of {source_term}{use}", index, spans)
+                  f"“{found}” is {what} rendering" + (f" of {source_term}" if source_term else "") + use,
+                  index, spans)
 
     def _decide_missing(self, current: _Segment, neighbours: Iterable[_Segment]) -> None:
         g = self.glossary
@@ -236,7 +244,7 @@ class DraftChecker:
             if any(index in rendered for rendered in nearby):
                 continue
             renderings = g.renderings(index)
-            if not renderings or any(reordered_in(r, current.words()) for r in renderings):
+            if not renderings or any(reordered_in(r, *current.words()) for r in renderings):
                 continue
             source_term = current.segment.source[hit.start:hit.end]
             others = f" (or {', '.join(f'“{r}”' for r in renderings[1:])})" if len(renderings) > 1 else ""
@@ -260,7 +268,7 @@ class DraftChecker:
             for hit, term_id in found:
                 term = g.terms[term_id][1]
                 rendering = g.rendering[term_id]
-                if term.type in _SHORT_FORMS or _is_acronym(term.text) or rendering in seen:
+                if term.type in _SHORT_FORMS or is_acronym(term.text) or rendering in seen:
                     continue
                 seen.add(rendering)
                 tally = self.usage.setdefault(index, {}).setdefault(rendering, [0, []])
@@ -313,7 +321,7 @@ class DraftChecker:
     def _checked_language(self, segments: Iterator[DraftSegment]) -> Iterator[DraftSegment]:
         """The segments, after making sure the target is English and the source Chinese."""
         sample = list(islice(segments, _LANGUAGE_SAMPLE))
-        target_cjk, target_latin = _script_counts(s.target for s in sample)
+        target_cjk, target_latin = _script_counts(s.target for s in sample if s.target.strip() != s.source.strip())
         if target_cjk > target_latin:
             side = "draft" if self.english_only else "target text"
             hint = "" if self.english_only else " (are source and target swapped?)"

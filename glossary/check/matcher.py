@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -30,7 +31,7 @@ def _hit(values: tuple) -> Hit:
     return tuple.__new__(Hit, values)  # the C constructor: hits are made by the hundred thousand
 
 
-def _is_acronym(text: str) -> bool:
+def is_acronym(text: str) -> bool:
     return len(text) <= 10 and bool(_ACRONYM.match(text))
 
 
@@ -57,7 +58,7 @@ class TermMatcher:
             text = " ".join(text.split())
             if not text:
                 continue
-            if is_exact or (lang == "en" and _is_acronym(text)):
+            if is_exact or (lang == "en" and is_acronym(text)):
                 exact.setdefault(text, []).append(term_id)
                 self.keys[term_id] = text
             else:
@@ -122,19 +123,26 @@ class TermMatcher:
 _FUNCTION_WORDS = frozenset("the a an of and in on for to with by at from".split())
 
 
-def folded_words(text: str) -> list[str]:
+def folded_words(text: str, breaks: tuple[int, ...] = ()) -> list[str]:
     """The folded words of a text, BOUNDARY standing for punctuation between them."""
-    return en_match_text(text)[0].split()
+    return en_match_text(text, breaks)[0].split()
 
 
-def reordered_in(rendering: str, words: list[str]) -> bool:
+@lru_cache(maxsize=65536)
+def _content_words(rendering: str) -> tuple[frozenset[str], int]:
+    """A rendering's content words, and how many words it has in all."""
+    words = folded_words(rendering)
+    return frozenset(w for w in words if w not in _FUNCTION_WORDS and w != BOUNDARY), len(words)
+
+
+def reordered_in(rendering: str, words: list[str], present: set[str]) -> bool:
     """True when every content word of a multiword rendering occurs close together in `words`
-    (English puts the same noun phrase in another order: "resumption of work" / "work resumption")."""
-    wanted = [w for w in folded_words(rendering) if w not in _FUNCTION_WORDS and w != BOUNDARY]
-    if len(wanted) < 2 or not set(wanted) <= set(words):
+    (`present` is their set): English puts one noun phrase in several orders ("resumption of
+    work" / "work resumption")."""
+    needed, length = _content_words(rendering)
+    if len(needed) < 2 or not needed <= present:
         return False
-    span = len(folded_words(rendering)) + 2
-    needed = set(wanted)
+    span = length + 2
     return any(needed <= set(words[i:i + span]) for i, w in enumerate(words) if w in needed)
 
 

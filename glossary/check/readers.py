@@ -27,6 +27,8 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 def draft_format(path: Path) -> str:
     """`tsv`, `xliff` or `tmx`, from the suffix, else from the first bytes of the file."""
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a draft file")
     suffix = path.suffix.lower()
     if suffix in XLIFF_SUFFIXES:
         return "xliff"
@@ -54,7 +56,17 @@ def read_draft(path: str | Path, on_progress: Progress | None = None) -> Iterato
     """The segments of a bilingual draft file, streamed in file order."""
     path = Path(path)
     readers = {"tsv": read_tsv, "xliff": read_xliff, "tmx": read_tmx}
-    return readers[draft_format(path)](path, on_progress)
+    reader = readers[draft_format(path)]
+    with _open_binary(path) as fh:
+        if not fh.read(1):
+            raise InputError(f"{path.name}: empty file")
+    return reader(path, on_progress)
+
+
+def drafts_under(folder: Path) -> list[Path]:
+    """The bilingual drafts (by suffix) in a folder and its subfolders, sorted."""
+    suffixes = XLIFF_SUFFIXES + TMX_SUFFIXES + TSV_SUFFIXES
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
 
 
 # ---------------------------------------------------------------- TSV
@@ -249,7 +261,7 @@ def _xliff2_unit(unit) -> Iterator[DraftSegment]:
 
 # ---------------------------------------------------------------- TMX
 def read_tmx(path: str | Path, on_progress: Progress | None = None) -> Iterator[DraftSegment]:
-    """TMX 1.4b: per <tu>, the Chinese (or header srclang) variant against the English one."""
+    """TMX 1.4b: per <tu>, the Chinese variant (else the header's srclang) against the English one."""
     path = Path(path)
     srclang = ""
     seen_root = False
@@ -267,10 +279,9 @@ def read_tmx(path: str | Path, on_progress: Progress | None = None) -> Iterator[
         count += 1
         variants = [(t.get(_XML_LANG) or t.get("lang") or "").lower() for t in el if _local(t) == "tuv"]
         tuvs = [t for t in el if _local(t) == "tuv"]
-        source_i = _pick(variants, lambda lang: srclang not in ("", "*all*") and lang == srclang) \
-            if srclang not in ("", "*all*") else None
-        if source_i is None:
-            source_i = _pick(variants, lambda lang: lang.startswith("zh"))
+        source_i = _pick(variants, lambda lang: lang.startswith("zh"))  # a TMX has no direction: Chinese is the source
+        if source_i is None and srclang not in ("", "*all*"):
+            source_i = _pick(variants, lambda lang: lang == srclang)
         target_i = _pick(variants, lambda lang: lang.startswith("en"), skip=source_i)
         if target_i is None:
             target_i = _pick(variants, lambda lang: True, skip=source_i)

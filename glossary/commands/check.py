@@ -13,7 +13,7 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
 
 
 @command("check")
-@click.argument("draft_files", nargs=-1, type=_FILE)
+@click.argument("draft_files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--source", "source_path", type=_FILE, help="Chinese source as plain text; aligned with --draft.")
 @click.option("--draft", "draft_path", type=_FILE, help="English draft as plain text (alone: English-only check).")
 @click.option("--json", "as_json", is_flag=True,
@@ -23,13 +23,15 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
                    "ways (info; runs the miner, slower).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding reaches this severity.")
+@click.option("--tui", "browse", is_flag=True,
+              help="Browse the findings in the TUI (source and target segments with the terms highlighted).")
 @click.pass_context
 def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ...], source_path: Path | None,
-            draft_path: Path | None, as_json: bool, unlisted: bool, fail_on: str) -> None:
+            draft_path: Path | None, as_json: bool, unlisted: bool, fail_on: str, browse: bool) -> None:
     """Check drafts against the glossary.
 
     DRAFT_FILES are bilingual TSV, XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff) or TMX files (or an
-    English-only .txt), each checked on its own. Plain text: `--source ZH.txt --draft EN.txt`
+    English-only .txt), or folders of them, each checked on its own. Plain text: `--source ZH.txt --draft EN.txt`
     (aligned first) or `--draft EN.txt` alone. Exit status 1 when a finding reaches --fail-on
     (default: error).
     """
@@ -45,6 +47,7 @@ def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ..
         db.close()
     glossary = CheckGlossary(entries)
     failed = False
+    results = []
     for read, size, name, english_only, window in inputs:
         with _progress(size, enabled=not as_json) as advance:
             result = check_segments(read(advance), glossary, name=name, english_only=english_only,
@@ -56,15 +59,38 @@ def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ..
         else:
             _print_table(result, fail_on, len(entries))
         failed = failed or fails(result.issues, fail_on)
+        results.append(result)
+    if browse:
+        _browse(db_path_from(ctx, db_path), results)
     if failed:
         ctx.exit(1)
+
+
+def _browse(path: Path, results: list) -> None:
+    """Open the TUI on the termbase with the findings of every draft checked on the check screen."""
+    from glossary.models import CheckResult
+    from tui.app import make_app
+    from tui.screens.check import CheckScreen
+
+    combined = CheckResult(issues=tuple(i for r in results for i in r.issues),
+                           segments=sum(r.segments for r in results),
+                           draft=", ".join(r.draft for r in results if r.draft))
+    make_app(path, initial_screen=lambda: CheckScreen(combined)).run()
 
 
 def _draft_inputs(draft_files: tuple[Path, ...], source_path: Path | None, draft_path: Path | None) -> list:
     """The drafts named on the command line, each as _draft_input gives it; unknown formats and
     missing files fail here, before the termbase is opened."""
+    from glossary.check.readers import drafts_under
     from glossary.errors import InputError
 
+    expanded: list[Path] = []
+    for path in draft_files:
+        found = drafts_under(path) if path.is_dir() else [path]
+        if not found:
+            raise InputError(f"{path}: no drafts in this folder (.xlf, .xliff, .sdlxliff, .mqxliff, .tmx, .tsv)")
+        expanded += found
+    draft_files = tuple(expanded)
     if len(draft_files) > 1 and (source_path or draft_path):
         raise InputError("--source/--draft take one plain-text pair; give bilingual files without them")
     if len(draft_files) > 1:

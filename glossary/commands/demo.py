@@ -64,25 +64,24 @@ def remove_previous_demo(path: Path, examples: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def build_demo(path: Path, *, progress: bool | None = None):
-    """Create a fresh termbase at `path`, ingest the demo corpus into it, return it open.
+def build_demo(path: Path, *, progress=None):
+    """Create a fresh termbase at `path`, ingest, align and mine the demo corpus into it.
 
-    Later stages (align, mine) extend the demo by working on the returned database.
+    Returns the open database and the mining summary. `progress(done, total, name)` is
+    called after each document.
     """
     from db import open_db
-
-    from .ingest import ingest_paths
+    from db.mining import mine_paths
 
     examples = examples_dir()
     remove_previous_demo(path, examples)
     db = open_db(path)
-    report = ingest_paths(db, [str(examples)], progress=progress)
-    if report.failures:
-        from glossary.errors import IngestError
-
+    try:
+        summary = mine_paths(db, [examples], progress=progress)
+    except BaseException:
         db.close()
-        raise IngestError(f"{examples}: {len(report.failures)} demo documents failed to ingest")
-    return db
+        raise
+    return db, summary
 
 
 def print_holdings(db, path: Path) -> None:
@@ -103,16 +102,40 @@ def print_holdings(db, path: Path) -> None:
         f"{len(documents)} documents, {sum(d.zh for d in documents)} zh and {sum(d.en for d in documents)} en "
         f"paragraphs; {sum(counts.values())} entries"
     )
-    out.print(f"Try: glossary --db {path} stats")
 
 
 @command("demo")
+@click.option("--no-tui", is_flag=True, help="Only build the demo termbase and print what it holds.")
 @click.pass_context
-def command(ctx: click.Context, db_path: str | None) -> None:
-    """Build a fresh demo termbase from the bundled sample corpus and show what it holds."""
+def command(ctx: click.Context, db_path: str | None, no_tui: bool) -> None:
+    """Mine the bundled sample corpus into a fresh demo termbase and open the TUI on it.
+
+    The demo termbase is demo.db in the user data folder unless --db names one;
+    $GLOSSARY_DB is ignored, so the demo never touches your own termbase. When not on a
+    terminal (or with --no-tui) it prints a summary instead of opening the TUI.
+    """
+    import sys
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     path = demo_db_path(ctx, db_path)
-    db = build_demo(path)
+    with Progress(TextColumn("[bold]mining the demo corpus[/]"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.description}"), console=console(stderr=True), transient=True) as bar:
+        task = bar.add_task("", total=None)
+        db, summary = build_demo(
+            path, progress=lambda done, total, name: bar.update(task, completed=done, total=total, description=name)
+        )
     try:
         print_holdings(db, path)
+        console().print(
+            f"mined {summary.pairs} aligned sentence pairs: {summary.entries_added} candidate entries, "
+            f"{summary.occurrences_added} occurrences"
+        )
     finally:
         db.close()
+    if no_tui or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        console().print(f"Review them: glossary --db {path} tui")
+        return
+    from tui.app import make_app
+
+    make_app(path).run()

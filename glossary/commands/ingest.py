@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass, field
 
 import click
 
@@ -28,28 +29,36 @@ def command(db, paths: tuple[str, ...], as_json: bool) -> None:
         sys.exit(1)
 
 
+@dataclass
 class IngestReport:
     """What one `ingest` run did: a row per stored document, a message per failed path."""
 
-    def __init__(self) -> None:
-        self.rows: list[dict] = []
-        self.failures: list[str] = []
-        self.interrupted = False
+    rows: list[dict] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    interrupted: bool = False
 
 
 def ingest_paths(db, paths, *, echo_paragraphs: bool = False, progress: bool | None = None) -> IngestReport:
-    """Find, read and store every document under `paths`; bad files are reported, not fatal."""
-    from db.documents import store_document
+    """Find, read and store every document under `paths`; bad files are reported, not fatal.
+
+    Each file streams into its own transaction; an unchanged file is only hashed.
+    """
+    from db.documents import document_summary, dropped_reasons, iter_paragraphs, store_reader
     from glossary.errors import IngestError
-    from glossary.ingest import find_input_files, read_document
+    from glossary.ingest import DocumentReader, find_input_files
 
     report = IngestReport()
-    files = []
-    for path in paths:
+    files, seen = [], set()
+    for path in paths:  # one at a time: a bad path is reported and the others still go in
         try:
-            files.extend(f for f in find_input_files([path]) if f not in files)
+            found = find_input_files([path])
         except IngestError as exc:
             _fail(report, exc.message)
+            continue
+        for file in found:
+            if file.resolve() not in seen:
+                seen.add(file.resolve())
+                files.append(file)
     if progress is None:
         progress = sys.stderr.isatty() and len(files) > 1
     with _progress_bar(progress, len(files)) as advance:
@@ -57,23 +66,20 @@ def ingest_paths(db, paths, *, echo_paragraphs: bool = False, progress: bool | N
             for file in files:
                 advance(file.name)
                 try:
-                    doc = read_document(file)
+                    result = store_reader(db, DocumentReader(file))
                 except IngestError as exc:
                     _fail(report, exc.message)
                     continue
-                result = store_document(db, doc)
-                counts = doc.count_by_lang()
-                drops: dict[str, int] = {}
-                for d in doc.dropped:
-                    drops[d.reason] = drops.get(d.reason, 0) + 1
+                summary = document_summary(db, result.document_id)
                 report.rows.append({
-                    "name": doc.name, "id": result.document_id, "status": result.status, "zh": counts["zh"],
-                    "en": counts["en"], "dropped": drops, "encoding": doc.encoding, "script": doc.script,
+                    "name": file.name, "id": result.document_id, "status": result.status, "zh": summary.zh,
+                    "en": summary.en, "dropped": dropped_reasons(db, result.document_id),
+                    "encoding": summary.encoding, "script": summary.script,
                 })
                 if echo_paragraphs:
-                    for p in doc.paragraphs:
+                    for p in iter_paragraphs(db, result.document_id):
                         click.echo(json.dumps(
-                            {"doc": doc.name, "seq": p.seq, "lang": p.lang, "text": p.text, "original": p.original},
+                            {"doc": file.name, "seq": p.seq, "lang": p.lang, "text": p.text, "original": p.original},
                             ensure_ascii=False,
                         ))
         except KeyboardInterrupt:
@@ -121,15 +127,18 @@ class _progress_bar:
 
 
 def print_summary(report: IngestReport, err: bool = False) -> None:
-    from rich.table import Table
+    from rich.table import Column, Table
 
     out = console(stderr=err)
     if report.rows:
-        table = Table("document", "status", "zh", "en", "dropped lines", "encoding")
+        table = Table(
+            Column("document", overflow="fold", ratio=3), "status", "zh", "en",
+            Column("dropped lines", overflow="fold", ratio=2), "encoding", "script",
+        )
         for row in report.rows:
-            dropped = ", ".join(f"{reason} {n}" for reason, n in sorted(row["dropped"].items(), key=lambda kv: -kv[1]))
+            dropped = ", ".join(f"{reason} {n}" for reason, n in row["dropped"].items())
             table.add_row(row["name"], row["status"], str(row["zh"]), str(row["en"]), dropped or "-",
-                          f"{row['encoding']} {row['script']}")
+                          row["encoding"] or "-", row["script"] or "-")
         out.print(table)
     statuses = {s: sum(1 for r in report.rows if r["status"] == s) for s in ("added", "replaced", "unchanged")}
     line = ", ".join(f"{n} {s}" for s, n in statuses.items() if n) or "nothing stored"

@@ -39,6 +39,6 @@ def command(db, query: str, limit: int, as_json: bool) -> None:
         zh, en = hit.entry.preferred("zh"), hit.entry.preferred("en")
         others = [t.text + ("" if t.status == "admitted" else f" ({t.status})")
                   for t in hit.entry.terms if t.lang == "en" and t is not en]
-        match = hit.match if hit.key == "term" else f"{hit.key}"
+        match = hit.match if hit.key == "term" else f"{hit.key} {hit.match}"
         table.add_row(match, zh.text if zh else "", en.text if en else "", hit.entry.status, "; ".join(others))
     out.print(table)

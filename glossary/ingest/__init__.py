@@ -8,12 +8,12 @@ the shape of the noise (see `clean`); censored spans become CENSOR_MARK.
 
 from __future__ import annotations
 
-from .clean import CENSOR_MARK, clean_lines
+from .clean import CENSOR_MARK, CleanReport, clean_lines
 from .decode import file_sha256
 from .files import find_input_files
 from .formats import SUPPORTED_EXTENSIONS
-from .reader import read_document
+from .reader import DocumentReader, read_document
 
 __all__ = [
-    "CENSOR_MARK", "SUPPORTED_EXTENSIONS", "clean_lines", "file_sha256", "find_input_files", "read_document",
+    "CENSOR_MARK", "CleanReport", "DocumentReader", "SUPPORTED_EXTENSIONS", "clean_lines", "file_sha256", "find_input_files", "read_document",
 ]

@@ -1,27 +1,30 @@
 """Cleaning noisy web and magazine text, by the shape of the noise (never by its words).
 
 Small steps, one driver (STYLE §3): a *step* is `text -> text`; a *filter* looks at one
-cleaned line and returns None to keep it or a drop reason; a *block filter* looks at the
-whole line sequence (page headers, "related articles" tails). `clean_lines` runs them in
-order, counts the reasons and keeps every dropped line as a `Dropped` record.
+cleaned line and returns None to keep it or a drop reason; a *block filter* looks at a
+run of lines (the page header above the first prose line, the "related articles" tail
+below the last). `clean_lines` runs them in order, streaming, counts the reasons and
+keeps every dropped line as a `Dropped` record.
 
-Censored spans (`***`, `××`) are not guessed: they become CENSOR_MARK, a symbol that is
-not a word character in either language, so a miner never makes it part of a term.
+Censored spans (`***`, `××`) and runs garbled in transcoding are not guessed: they become
+CENSOR_MARK (□, the typographers' mark for a missing character), a symbol that is not a
+word character in either language, so a miner never makes it part of a term.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from glossary.keys import CJK_RANGES
 from glossary.models import Dropped
 
+from .decode import common_hanzi
 from .formats import BREAK, Line
 
-CENSOR_MARK = "\u25a1"  # □, the typographers' mark for a missing character
+CENSOR_MARK = "\u25a1"  # □, the typographers' mark for a missing or illegible character
 _H = f"[{CJK_RANGES}]"  # one Han character
 SENTENCE_END = "。！？!?；;…"
 
@@ -63,28 +66,78 @@ _PINYIN_FRAGMENT = re.compile(rf"\?{_PINYIN}[)）]")
 
 
 def strip_pinyin_annotations(text: str) -> str:
-    """`戰(zhàn)` → `戰`: tone-marked pinyin in brackets right after a Han character goes."""
+    """`戰(zhàn)` → `戰`: tone-marked pinyin in brackets glued to a character goes.
+
+    A fragment whose character was lost (`?zhí)`) becomes CENSOR_MARK, keeping its `?` so
+    that a garbled run after it is found too.
+    """
     if ")" not in text and "）" not in text:
         return text
-    return _PINYIN_FRAGMENT.sub("", _PINYIN_AFTER_HAN.sub("", text))
+    return _PINYIN_FRAGMENT.sub("?" + CENSOR_MARK, _PINYIN_AFTER_HAN.sub("", text))
 
 
 _LOST_RULES = (
     (re.compile(r"(?<=[A-Za-z])\?+(?=[A-Za-z])"), " "),  # glued between two words
-    (re.compile(rf"\?+(?={_H})"), ""),  # before a Han character
+    (re.compile(rf"\?+(?={_H}|{CENSOR_MARK})|(?<={CENSOR_MARK})\?+"), ""),  # before Han, or by a mark
     (re.compile(rf"(?<={_H})(?<![吗呢么嗎麼吧乎])\?+"), ""),  # after one (a question keeps its ?)
     (re.compile(r"(?<=[,;:，；：、])(\s*)\?+"), r"\1"),  # right after a comma-like mark
     (re.compile(r"(?<=\w)\?+(?=\s+[a-z])"), ""),  # mid-sentence: a question ends before a capital
     (re.compile(r"\?+(?=[,;:，。；：、])"), ""),  # right before punctuation
     (re.compile(r"(?:^|(?<=\s))\?+(?=\s|$)"), ""),  # standing alone
-    (re.compile(rf"(?<={_H})[\\^`]+(?={_H})"), ""),  # byte debris between Han characters
+    (re.compile(rf"(?<=[{CJK_RANGES}{CENSOR_MARK}])[\\^`]+(?={_H})"), ""),  # byte debris among Han
 )
 
 
+_RUN_STOP = re.compile(r"[?\s,.，。、；：！!（）()“”《》]")
+_KANA = re.compile("[\u3040-\u30ff]")
+MAX_GARBLED_RUN = 12
+
+
+def _suspicious(ch: str) -> bool:
+    """A character that does not belong in running Chinese: rare hanzi, kana, ASCII or private-use debris."""
+    if ch.isascii():
+        return not ch.isdigit()
+    if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd" or _KANA.match(ch):
+        return True
+    return bool(re.match(_H, ch)) and ch not in common_hanzi()
+
+
+def mark_garbled_runs(text: str) -> str:
+    """After a `?`, a run of rare characters decoded out of step becomes one CENSOR_MARK.
+
+    The run is the longest stretch (up to MAX_GARBLED_RUN) ending on a suspicious character
+    in which at least half are suspicious; the sound text after it is left alone.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        out.append(ch)
+        i += 1
+        if ch != "?":
+            continue
+        window = text[i:i + MAX_GARBLED_RUN]
+        stop = _RUN_STOP.search(window)
+        window = window[: stop.start()] if stop else window
+        if not re.search(f"{_H}|{_KANA.pattern}", window):
+            continue
+        flags = [_suspicious(c) for c in window]
+        end = 0
+        for j in range(len(window)):
+            if flags[j] and sum(flags[: j + 1]) * 2 >= j + 1 and sum(flags[: j + 1]) >= 2:
+                end = j + 1
+        if end:
+            out.append(CENSOR_MARK)
+            i += end
+    return "".join(out)
+
+
 def remove_lost_characters(text: str) -> str:
-    """Drop the `?` that stand for characters lost in an encoding round trip."""
+    """Drop the `?` that stand for characters lost in an encoding round trip (runs → □)."""
     if "?" not in text and "^" not in text and "`" not in text:
         return text
+    if "?" in text:
+        text = mark_garbled_runs(text)
     for pattern, replacement in _LOST_RULES:
         text = pattern.sub(replacement, text)
     return text
@@ -121,7 +174,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
 
 
 # ---------------------------------------------------------------- filters: one line -> keep / reason
-_SENTENCE_PUNCT = re.compile(r"[。，,；;！!？]|\.\s")
+_SENTENCE_PUNCT = re.compile(r"[。，,；;！!？]|\.(?:\s|$)")
 
 
 def keyword_spam(text: str) -> str | None:
@@ -150,7 +203,8 @@ _BREADCRUMB = re.compile(r"^[^>»›]{1,20}(?:\s*[>»›]\s*[^>»›]{1,20}){1,6
 
 def breadcrumb(text: str) -> str | None:
     """`首页 > 部门动态`, `Home » News`: site navigation trails."""
-    if len(text) <= 80 and _BREADCRUMB.match(text) and not _SENTENCE_PUNCT.search(text):
+    if len(text) <= 80 and (">" in text or "»" in text or "›" in text) and _BREADCRUMB.match(text) \
+            and not _SENTENCE_PUNCT.search(text):
         return "breadcrumb"
     return None
 
@@ -258,13 +312,17 @@ def page_header(items: list[Line | Dropped]) -> dict[int, str]:
     return drops
 
 
+_TITLE_ENDS = tuple(SENTENCE_END + ".")
 _LIST_MARKER = re.compile(r"^(?:[-*+•·▪]|\d{1,3}[.)、])\s*")
 
 
 def _is_title_like(text: str) -> bool:
+    if text.endswith(_TITLE_ENDS) or "。" in text:
+        return False
+    if len(text) <= 40:
+        return True
     han = len(re.findall(_H, text))
-    short = han <= 40 if han else len(text.split()) <= 16
-    return short and not text.endswith(tuple(SENTENCE_END + ".")) and "。" not in text
+    return han <= 40 if han else len(text.split()) <= 16
 
 
 def _display_width(text: str) -> int:
@@ -307,55 +365,72 @@ def related_tail(items: list[Line | Dropped]) -> dict[int, str]:
     return {i: "related-links" for i in run}
 
 
-BLOCK_FILTERS: tuple[tuple[str, BlockFilter], ...] = (
-    ("page-header", page_header),
-    ("related-tail", related_tail),
-)
+HEAD_FILTERS: tuple[tuple[str, BlockFilter], ...] = (("page-header", page_header),)
+TAIL_FILTERS: tuple[tuple[str, BlockFilter], ...] = (("related-tail", related_tail),)
 
 
 # ---------------------------------------------------------------- driver
 @dataclass
-class CleanResult:
-    lines: list[Line]  # kept lines in order, BREAK lines separating paragraphs
+class CleanReport:
+    """Filled while `clean_lines` runs: every dropped line, and the count per reason."""
+
     dropped: list[Dropped] = field(default_factory=list)
-    counts: Counter = field(default_factory=Counter)  # drop reason -> lines
+    counts: Counter = field(default_factory=Counter)
 
 
 def clean_lines(
     items: Iterable[Line | Dropped],
+    report: CleanReport,
     steps: tuple[tuple[str, Step], ...] = STEPS,
     filters: tuple[tuple[str, LineFilter], ...] = FILTERS,
-    block_filters: tuple[tuple[str, BlockFilter], ...] = BLOCK_FILTERS,
-) -> CleanResult:
-    """Run the steps and filters over every line, then the block filters over the sequence."""
-    sequence: list[Line | Dropped] = []
+    head_filters: tuple[tuple[str, BlockFilter], ...] = HEAD_FILTERS,
+    tail_filters: tuple[tuple[str, BlockFilter], ...] = TAIL_FILTERS,
+) -> Iterator[Line]:
+    """Kept lines (BREAK lines separate paragraphs), streamed; drops go to `report`.
+
+    Steps and line filters run on every line. Block filters see a bounded window: head
+    filters the lines up to the first prose line, tail filters the trailing run of
+    title-like lines; everything else streams straight through, so memory stays flat.
+    """
+    buffer: list[Line | Dropped] = []
+    in_head = True
+
+    def flush(block_filters) -> Iterator[Line]:
+        for _name, block_filter in block_filters:
+            for index, reason in block_filter(buffer).items():
+                line = buffer[index]
+                buffer[index] = Dropped(line.number, reason, line.text)
+        for item in buffer:
+            if isinstance(item, Dropped):
+                report.dropped.append(item)
+                report.counts[item.reason] += 1
+            else:
+                yield item
+        buffer.clear()
+
     for item in items:
-        if isinstance(item, Dropped) or item.text == BREAK:
-            sequence.append(item)
-            continue
-        text = item.text
-        for _name, step in steps:
-            text = step(text)
-        if not text:
-            if item.text.strip():
-                sequence.append(Dropped(item.number, "noise-only", item.text))
-            sequence.append(Line(item.number, BREAK))
-            continue
-        reason = None
-        for _name, line_filter in filters:
-            reason = line_filter(text)
-            if reason:
-                break
-        sequence.append(Dropped(item.number, reason, item.text) if reason else Line(item.number, text))
-    for _name, block_filter in block_filters:
-        for index, reason in block_filter(sequence).items():
-            line = sequence[index]
-            sequence[index] = Dropped(line.number, reason, line.text)
-    result = CleanResult(lines=[])
-    for item in sequence:
-        if isinstance(item, Dropped):
-            result.dropped.append(item)
-            result.counts[item.reason] += 1
-        else:
-            result.lines.append(item)
-    return result
+        if not isinstance(item, Dropped) and item.text != BREAK:
+            item = _clean_line(item, steps, filters, buffer)
+        buffer.append(item)
+        if isinstance(item, Line) and item.text != BREAK:
+            if in_head and is_body_text(item.text):
+                yield from flush(head_filters)
+                in_head = False
+            elif not in_head and not _is_title_like(item.text):
+                yield from flush(())  # a tail can only start after this line
+    yield from flush((head_filters if in_head else ()) + tail_filters)
+
+
+def _clean_line(line: Line, steps, filters, buffer: list) -> Line | Dropped:
+    text = line.text
+    for _name, step in steps:
+        text = step(text)
+    if not text:
+        if line.text.strip():
+            buffer.append(Dropped(line.number, "noise-only", line.text))
+        return Line(line.number, BREAK)
+    for _name, line_filter in filters:
+        reason = line_filter(text)
+        if reason:
+            return Dropped(line.number, reason, line.text)
+    return Line(line.number, text)

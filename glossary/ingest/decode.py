@@ -17,7 +17,7 @@ from pathlib import Path
 
 from glossary.errors import IngestError
 
-CHUNK_SIZE = 1 << 20  # bytes read at a time
+CHUNK_SIZE = 1 << 18  # bytes read at a time (bigger chunks only raise peak memory)
 SAMPLE_SIZE = 1 << 16  # bytes used to choose an encoding
 MIN_PLAUSIBILITY = 0.6  # share of common characters a legacy-encoding decode must reach
 MAX_CONTROL_SHARE = 0.01  # more C0 control characters than this means binary
@@ -64,7 +64,7 @@ def read_sample(path: Path, size: int = SAMPLE_SIZE) -> bytes:
 
 
 @cache
-def _common_characters() -> frozenset[str]:
+def common_hanzi() -> frozenset[str]:
     """The most frequent hanzi: GB2312 level 1 (3,755) and Big5 常用字 (5,401) together."""
     common = set()
     for code in range(0x4E00, 0xA000):
@@ -86,7 +86,7 @@ def _common_characters() -> frozenset[str]:
 
 def plausibility(text: str) -> float:
     """Share of the non-ASCII characters that are common hanzi or CJK punctuation (1.0 if none)."""
-    common = _common_characters()
+    common = common_hanzi()
     total = good = 0
     for ch in text:
         if ch < "\x80":

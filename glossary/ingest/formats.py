@@ -111,8 +111,10 @@ def markdown_lines(lines: Iterable[str]) -> Iterator[Line | Dropped]:
 
 # ---------------------------------------------------------------- HTML
 _SKIPPED_TAGS = frozenset(
-    "script style noscript template nav header footer aside form select button iframe svg canvas head".split()
+    "script style noscript template nav aside form select button iframe svg canvas head".split()
 )
+_PAGE_CHROME = frozenset({"header", "footer"})  # the site's, skipped; an article's own are kept
+_CONTENT_TAGS = frozenset({"article", "main"})
 _BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li dt dd blockquote pre td th caption figcaption title div section article main body "
     "address center table tr ul ol dl".split()
@@ -150,21 +152,34 @@ def _block_text(element) -> str:
 def html_lines(chunks: Iterable[str]) -> Iterator[Line | Dropped]:
     """Text blocks of an HTML page in reading order, parsed incrementally with lxml.
 
-    Scripts, styles, navigation, headers, footers and asides are left out. Each block is
-    emptied once read, so memory stays flat however long the page.
+    Scripts, styles, navigation, asides and the site's header and footer are left out (an
+    article's own header, with its title, stays). Each block is emptied once read, so
+    memory stays flat however long the page.
     """
     from lxml import etree
 
     parser = etree.HTMLPullParser(
         events=("start", "end"), no_network=True, remove_comments=True, remove_pis=True, recover=True,
     )  # an HTML parser loads no DTD and expands only the built-in HTML entities
-    skipped_depth = 0
+    skipped_depth = content_depth = 0
+    chrome_skipped: list[bool] = []  # one per open header/footer: is it the site's?
+
+    def skipped(event: str, tag: str) -> bool:
+        nonlocal content_depth
+        if tag in _CONTENT_TAGS:
+            content_depth += 1 if event == "start" else -1
+        if tag in _PAGE_CHROME:
+            if event == "start":
+                chrome_skipped.append(content_depth == 0)
+                return chrome_skipped[-1]
+            return chrome_skipped.pop()
+        return tag in _SKIPPED_TAGS
 
     def drain() -> Iterator[Line | Dropped]:
         nonlocal skipped_depth
         for event, element in parser.read_events():
             tag = element.tag.lower() if isinstance(element.tag, str) else ""
-            if tag in _SKIPPED_TAGS:
+            if skipped(event, tag):
                 if event == "start":
                     skipped_depth += 1
                 else:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain, islice
 
-from glossary.keys import to_simplified
+from glossary.keys import is_simplified, to_simplified
 from glossary.models import Paragraph
 
 from .formats import BREAK, Line
@@ -14,6 +16,7 @@ from .language import split_by_language
 
 WRAP_SHARE = 0.7  # a line at least this share of the wrap width was cut by the editor
 MAX_WRAP_WIDTH = 120  # display columns; longer lines are paragraphs, not wrapped text
+WRAP_SAMPLE_LINES = 5000
 _CLOSING = tuple("。！？!?；;….:：”」』\"')）")
 _FULLWIDTH_PUNCT = re.compile("([\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u3000-\u303f]+)")
 _ENCLOSED = re.compile("([\u2460-\u24ff\u3200-\u32ff]+)")
@@ -44,15 +47,18 @@ def wrap_width(lines: Sequence[Line]) -> int | None:
     return width if near * 2 >= len(inner) else None
 
 
-def join_lines(lines: Sequence[Line], *, join_blocks: bool = False) -> Iterator[tuple[int, str]]:
-    """(first line number, text) per paragraph.
+def join_lines(lines: Iterable[Line], *, join_blocks: bool = False) -> Iterator[tuple[int, str]]:
+    """(first line number, text) per paragraph, streamed.
 
     Blocks are separated by BREAK lines. `join_blocks` (Markdown) joins every block into one
-    paragraph; otherwise lines are joined only where the text was hard-wrapped.
+    paragraph; otherwise lines are joined only where the text was hard-wrapped, judged on
+    the first WRAP_SAMPLE_LINES lines.
     """
-    width = None if join_blocks else wrap_width(lines)
+    lines = iter(lines)
+    sample = list(islice(lines, WRAP_SAMPLE_LINES))
+    width = None if join_blocks else wrap_width(sample)
     number, parts, previous = 0, [], ""
-    for line in lines:
+    for line in chain(sample, lines):
         if line.text == BREAK:
             if parts:
                 yield number, "".join(parts)
@@ -86,32 +92,45 @@ def safe_nfkc(text: str, lang: str) -> str:
     return "".join(part if i % 2 else unicodedata.normalize("NFKC", part) for i, part in enumerate(parts))
 
 
-def build_paragraphs(lines: Sequence[Line], *, join_blocks: bool = False) -> tuple[list[Paragraph], str]:
-    """Tagged, normalized, Simplified paragraphs and the script of the Chinese (Hans/Hant/mixed)."""
-    paragraphs: list[Paragraph] = []
-    traditional = simplified = 0
+@dataclass
+class ScriptTally:
+    """Zh paragraphs with Traditional-only or Simplified-only characters, counted as they stream.
+
+    Paragraphs whose characters are the same in both scripts count for neither.
+    """
+
+    traditional: int = 0
+    simplified: int = 0
+
+    def count(self, original: str, converted: str) -> None:
+        if converted != original:
+            self.traditional += 1
+        elif is_simplified(original):
+            self.simplified += 1
+
+    @property
+    def script(self) -> str:
+        """Hant or Hans when one script has at least 4/5 of the evidence, else mixed; "" without Chinese."""
+        if not self.traditional and not self.simplified:
+            return ""
+        if self.simplified * 4 <= self.traditional:
+            return "Hant"
+        if self.traditional * 4 <= self.simplified:
+            return "Hans"
+        return "mixed"
+
+
+def iter_paragraphs(lines: Iterable[Line], tally: ScriptTally, *, join_blocks: bool = False) -> Iterator[Paragraph]:
+    """Tagged, normalized paragraphs with Simplified `text`, streamed; `tally` counts scripts."""
+    seq = 0
     for number, text in join_lines(lines, join_blocks=join_blocks):
         for lang, part in split_by_language(text):
             original = safe_nfkc(part, lang)
             text_out = original
             if lang == "zh":
                 converted = to_simplified(original)
+                tally.count(original, converted)
                 if converted != original:
-                    traditional += 1
                     text_out = converted
-                else:
-                    simplified += 1
-            paragraphs.append(Paragraph(seq=len(paragraphs) + 1, lang=lang, text=text_out, original=original, line=number))
-    return paragraphs, document_script(traditional, simplified)
-
-
-def document_script(traditional: int, simplified: int) -> str:
-    """Hant when Traditional paragraphs dominate, Hans when the rest do, else mixed.
-
-    A paragraph OpenCC leaves unchanged counts as Simplified, though it may be either.
-    """
-    if traditional and simplified * 4 <= traditional:
-        return "Hant"
-    if traditional * 4 <= simplified or not traditional:
-        return "Hans"
-    return "mixed"
+            seq += 1
+            yield Paragraph(seq=seq, lang=lang, text=text_out, original=original, line=number)

@@ -1,51 +1,84 @@
-"""`read_document`: a file in, a cleaned, language-tagged `Document` out."""
+"""Reading one document: a file in, cleaned and language-tagged paragraphs out, streamed."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from glossary.errors import IngestError
-from glossary.models import Document
+from glossary.models import Document, Paragraph
 
-from .clean import clean_lines
-from .decode import SAMPLE_SIZE, StreamStats, detect_encoding, iter_lines, iter_text, open_binary
+from .clean import CleanReport, clean_lines
+from .decode import SAMPLE_SIZE, StreamStats, detect_encoding, file_sha256, iter_lines, iter_text, read_sample
 from .formats import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, SUPPORTED_EXTENSIONS, html_lines, markdown_lines, text_lines
-from .paragraphs import build_paragraphs
+from .paragraphs import ScriptTally, iter_paragraphs
+
+
+class DocumentReader:
+    """One document being read. Opening it checks the file and detects the encoding (bad
+    input fails here); `paragraphs()` streams the cleaned paragraphs; once they are
+    exhausted, `document()` gives the complete metadata (hash, size, script, dropped lines).
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        path = Path(path)
+        if path.is_dir():
+            raise IngestError(f"{path}: is a directory (give a file, or use find_input_files)")
+        self.suffix = path.suffix.lower()
+        if self.suffix not in SUPPORTED_EXTENSIONS:
+            raise IngestError(
+                f"{path}: unsupported file type {self.suffix or '(none)'} (supported: {', '.join(SUPPORTED_EXTENSIONS)})"
+            )
+        sample = read_sample(path, SAMPLE_SIZE + 1)
+        if not sample:
+            raise IngestError(f"{path}: empty file")
+        self.path = path
+        self.name = path.name
+        self.encoding = detect_encoding(path, sample[:SAMPLE_SIZE], truncated=len(sample) > SAMPLE_SIZE)
+        self._stats = StreamStats()
+        self._tally = ScriptTally()
+        self._cleaned = CleanReport()
+        self._done = False
+
+    def content_sha256(self) -> str:
+        """sha256 of the file as it is now (a quick streamed pass, before parsing it)."""
+        return file_sha256(self.path)
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """The cleaned paragraphs in reading order; IngestError at the end if there are none."""
+        chunks = iter_text(self.path, self.encoding, self._stats)
+        if self.suffix in HTML_EXTENSIONS:
+            items: Iterable = html_lines(chunks)
+        elif self.suffix in MARKDOWN_EXTENSIONS:
+            items = markdown_lines(iter_lines(chunks))
+        else:
+            items = text_lines(iter_lines(chunks))
+        lines = clean_lines(items, self._cleaned)
+        count = 0
+        for paragraph in iter_paragraphs(lines, self._tally, join_blocks=self.suffix in MARKDOWN_EXTENSIONS):
+            count += 1
+            yield paragraph
+        if not count:
+            reasons = ", ".join(f"{n} {r}" for r, n in self._cleaned.counts.most_common(3))
+            raise IngestError(
+                f"{self.path}: no text left after cleaning" + (f" (dropped: {reasons})" if reasons else " (blank)")
+            )
+        self._done = True
+
+    def document(self, paragraphs: tuple[Paragraph, ...] = ()) -> Document:
+        """The document's metadata (after `paragraphs()` was exhausted), with `paragraphs`."""
+        if not self._done:
+            raise RuntimeError("DocumentReader.document() before its paragraphs were read")
+        return Document(
+            name=self.name, path=str(self.path), sha256=self._stats.sha256, paragraphs=paragraphs,
+            encoding=self.encoding.name, script=self._tally.script, size=self._stats.size,
+            dropped=tuple(self._cleaned.dropped),
+        )
 
 
 def read_document(path: str | os.PathLike[str]) -> Document:
-    """Read, decode, clean and language-tag one document (streamed; see the package doc)."""
-    path = Path(path)
-    if path.is_dir():
-        raise IngestError(f"{path}: is a directory (give a file, or use find_input_files)")
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_EXTENSIONS:
-        raise IngestError(f"{path}: unsupported file type {suffix or '(none)'} (supported: {', '.join(SUPPORTED_EXTENSIONS)})")
-    with open_binary(path) as fh:
-        try:
-            sample = fh.read(SAMPLE_SIZE + 1)
-        except OSError as exc:
-            raise IngestError(f"{path}: cannot read: {exc.strerror}") from exc
-    if not sample:
-        raise IngestError(f"{path}: empty file")
-    encoding = detect_encoding(path, sample[:SAMPLE_SIZE], truncated=len(sample) > SAMPLE_SIZE)
-    stats = StreamStats()
-    chunks = iter_text(path, encoding, stats)
-    if suffix in HTML_EXTENSIONS:
-        items: Iterable = html_lines(chunks)
-    elif suffix in MARKDOWN_EXTENSIONS:
-        items = markdown_lines(iter_lines(chunks))
-    else:
-        items = text_lines(iter_lines(chunks))
-    cleaned = clean_lines(items)
-    paragraphs, script = build_paragraphs(cleaned.lines, join_blocks=suffix in MARKDOWN_EXTENSIONS)
-    cleaned.lines = []  # the paragraphs hold the text now
-    if not paragraphs:
-        reasons = ", ".join(f"{n} {r}" for r, n in cleaned.counts.most_common(3))
-        raise IngestError(f"{path}: no text left after cleaning" + (f" (dropped: {reasons})" if reasons else " (blank)"))
-    return Document(
-        name=path.name, path=str(path), sha256=stats.sha256, paragraphs=tuple(paragraphs),
-        encoding=encoding.name, script=script, size=stats.size, dropped=tuple(cleaned.dropped),
-    )
+    """Read, decode, clean and language-tag one document into a `Document` (see the package doc)."""
+    reader = DocumentReader(path)
+    paragraphs = tuple(reader.paragraphs())
+    return reader.document(paragraphs)

@@ -8,14 +8,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from glossary.keys import en_key, zh_key
-from glossary.lexicon import is_dictionary_translation
+from glossary.lexicon import STOPWORDS, is_dictionary_translation
 from glossary.mine.category import guess_category
 from glossary.mine.pairing import SpanPair, acronym_pairs, dictionary_pairs, pinyin_pairs, quoted_pairs
-from glossary.mine.tokens import add_user_words, en_tokens, zh_words
+from glossary.mine.cooccur import acronym_pairs_by_cooccurrence, is_acronym
+from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
 
 MIN_SCORE = 0.5
-_SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "pinyin": 0.8, "dictionary": 0.75}
+LONG_PHRASE_WORDS = 4
+_SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75}
 
 
 @dataclass(slots=True)
@@ -28,24 +30,25 @@ class _Tally:
     occurrences: list[Occurrence] = field(default_factory=list)
 
 
-def pair_spans(pair: SegmentPair) -> list[SpanPair]:
+def pair_spans(pair: SegmentPair, words: list[ZhWord] | None = None, tokens: list[EnToken] | None = None,
+               extra: Sequence[SpanPair] = ()) -> list[SpanPair]:
     """Term pairs found in one aligned segment pair, longest Chinese spans first, nested ones dropped."""
-    words = zh_words(pair.zh)
-    tokens = en_tokens(pair.en)
-    found = dictionary_pairs(words, tokens)
+    words = zh_words(pair.zh) if words is None else words
+    tokens = en_tokens(pair.en) if tokens is None else tokens
+    found = dictionary_pairs(words, tokens) + list(extra)
     found += acronym_pairs(tokens, found, pair.en)
     found += quoted_pairs(pair.zh, pair.en)
     found += pinyin_pairs(words, tokens)
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
-        key = (sp.zh_start, sp.zh_end, "acronym" if sp.signal == "acronym" else "")
+        key = (sp.zh_start, sp.zh_end, "acronym" if is_acronym(pair.en[sp.en_start : sp.en_end]) else "")
         weight = _SIGNAL_WEIGHT[sp.signal] * sp.score
         if key not in best or weight > _SIGNAL_WEIGHT[best[key].signal] * best[key].score:
             best[key] = sp
     kept = []
     spans = sorted(best.values(), key=lambda s: (s.zh_start - s.zh_end, s.zh_start))
     for sp in spans:
-        if sp.signal != "acronym" and any(
+        if not is_acronym(pair.en[sp.en_start : sp.en_end]) and any(
             k.signal != "acronym" and k.zh_start <= sp.zh_start and sp.zh_end <= k.zh_end
             and k.en_start <= sp.en_start and sp.en_end <= k.en_end and (k.zh_start, k.zh_end) != (sp.zh_start, sp.zh_end)
             for k in kept
@@ -58,13 +61,18 @@ def pair_spans(pair: SegmentPair) -> list[SpanPair]:
 def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     """Leave out general vocabulary (a word CC-CEDICT already translates so, a short word for one
     English word) and whole clauses."""
-    if signals & {"quoted", "acronym"}:
+    if zh_key(zh) == zh_key(en):  # KF94 ↔ KF94: nothing to translate
+        return False
+    if signals & {"quoted", "acronym", "cooccurrence"}:
         return True
     words = en.split()
     if (len(words) == 1 or len(zh) <= 2) and is_dictionary_translation(zh, en):
         return False
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
         return "pinyin" in signals
+    content = [w for w in words if w.lower() not in STOPWORDS]
+    if len(content) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
+        return False  # a long lower-case phrase is a description, not a name someone must reuse
     return len(words) <= 12
 
 
@@ -72,11 +80,11 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     """Term candidates (one per zh/en rendering) with the occurrences that support them."""
     add_user_words(known_terms)
     tallies: dict[tuple[str, str], _Tally] = {}
-    for pair in pairs:
-        if not pair.zh or not pair.en:
-            continue
+    analysed = [(p, zh_words(p.zh), en_tokens(p.en)) for p in pairs if p.zh and p.en]
+    by_cooccurrence = acronym_pairs_by_cooccurrence(analysed)
+    for pair, words, tokens in analysed:
         same_script = len(pair.zh_original) == len(pair.zh)
-        for sp in pair_spans(pair):
+        for sp in pair_spans(pair, words, tokens, by_cooccurrence.get(pair.seq, ())):
             zh = pair.zh[sp.zh_start : sp.zh_end]
             en = pair.en[sp.en_start : sp.en_end]
             key = (zh_key(zh), en_key(en))
@@ -106,7 +114,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         )
         out.append(TermCandidate(
             zh=tally.zh, en=tally.en, score=score, signals=signals, category=category,
-            zh_original=tally.zh_original, type="acronym" if signals == ("acronym",) else "fullForm",
+            zh_original=tally.zh_original, type="acronym" if is_acronym(tally.en) else "fullForm",
             occurrences=tuple(tally.occurrences),
         ))
     out.sort(key=lambda c: (-c.score, c.zh))

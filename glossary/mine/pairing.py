@@ -8,20 +8,18 @@ from dataclasses import dataclass
 
 from glossary.align.anchors import acronyms_in_parentheses, is_pinyin_word
 from glossary.keys import CJK_RE, pinyin_span
+from glossary.lexicon import content_stems, is_verb_translation, zh_gloss_stems
 from glossary.mine.tokens import EnToken, ZhWord
 
-# jieba tags that may sit inside a Chinese term, and those that may end one.
-_INNER_TAGS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "an", "ng", "j", "l", "i", "eng", "v", "vd",
-               "a", "b", "f", "s", "m", "x", "k", "h", "g", "t", "tg", "vg", "ag", "u"}
-_END_TAGS = {"n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "vn", "an", "ng", "j", "l", "i", "eng", "k", "g"}
+# Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of").
 _DETERMINER = re.compile(r"^(?:全|各|本|我|该|此|每|诸|其|这|那|某|有关|相关|上述|广大)")
-_START_BLOCK = {"v", "vd", "a", "m", "f", "u", "k", "x", "d", "h"}
 _STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
 _INNER_PARTICLES = {"之"}
 _EN_INNER = {"of", "for", "and", "in", "the", "on", "with", "to", "a", "an", "at", "from"}
 _MAX_ZH_WORDS = 6
 _MAX_ZH_CHARS = 24
-_MIN_ZH_COVERAGE = 0.6
+_MIN_ZH_COVERAGE = 0.8
+_MIN_EN_COVERAGE = 0.75
 _ZH_QUOTED = re.compile(r"“([^”]{2,40})”|「([^」]{2,40})」|《([^》]{2,60})》|『([^』]{2,40})』")
 _EN_QUOTED = re.compile(r"\"([^\"]{2,80})\"|“([^”]{2,80})”")
 _MAX_QUOTED_ZH = 16  # longer quotations are sentences, not terms
@@ -38,92 +36,104 @@ class SpanPair:
     en_start: int
     en_end: int
     score: float
-    signal: str  # dictionary, quoted, title, acronym, pinyin
+    signal: str  # dictionary, quoted, acronym, cooccurrence, pinyin
 
 
 def _is_capitalised(token: EnToken) -> bool:
     return token.word and token.text[:1].isupper()
 
 
-def _word_ok_inside(word: ZhWord) -> bool:
-    return (word.tag in _INNER_TAGS or word.text in _INNER_PARTICLES) and not _CJK_PUNCT.search(word.text)
+
+_FUNCTION_TAGS = {"u", "uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "d", "x", "y", "e", "o", "q", "w", "zg"}
 
 
-def _starts_ok(words: list[ZhWord], a: int) -> bool:
-    """A term does not start with a function word, a determiner (全市, 各类) or a verb, except the
-    compact four-character formulas built of two verbs or nouns (复工复产, 联防联控)."""
-    first = words[a]
-    if first.text in _INNER_PARTICLES or not _word_ok_inside(first) or _DETERMINER.match(first.text):
+def _content(word: ZhWord) -> bool:
+    """A word that may belong to a term: not a function word or punctuation (POS is only a hint
+    here; the English side decides)."""
+    return word.tag not in _FUNCTION_TAGS and not _CJK_PUNCT.search(word.text) and not _DETERMINER.match(word.text)
+
+
+def _starts_ok(word: ZhWord) -> bool:
+    """A term opens on a content word, not on a count (两支, 首批, 一例)."""
+    return _content(word) and word.tag != "m"
+
+
+def _ends_ok(word: ZhWord) -> bool:
+    """A term closes on a content word; one character closes it only as a noun (…部, …组), not as a
+    prefix left dangling (卫生部副)."""
+    if not _content(word) or word.text in _INNER_PARTICLES:
         return False
-    if first.tag == "m":
-        return not any(c.isdigit() for c in first.text) and len(first.text) >= 2
-    if first.tag == "b":
-        return len(first.text) >= 2
-    if first.tag in _START_BLOCK or first.tag in ("vn", "ad", "an"):
-        nxt = words[a + 1] if a + 1 < len(words) else None
-        return (first.tag == "v" and len(first.text) == 2 and nxt is not None and len(nxt.text) == 2
-                and nxt.tag in ("v", "n", "vn", "j"))
-    return True
-
-
-def _ends_ok(words: list[ZhWord], a: int, b: int) -> bool:
-    last = words[b - 1]
-    if last.text in _INNER_PARTICLES:
+    if word.tag == "m" and (any(c.isdigit() for c in word.text) or len(word.text) == 1):
         return False
-    if last.tag in _END_TAGS:
-        return True
-    # a two-character verb closes a term after a noun (领事保护, 疫情防控): the English decides
-    return last.tag == "v" and len(last.text) == 2 and b - a >= 2 and words[b - 2].tag in ("n", "vn", "j", "nz", "v")
+    return len(word.text) > 1 or word.tag[:1] in ("n", "j", "k", "g")
 
 
 def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
-    """Word ranges [a, b) that may be terms: noun-phrase runs ending in a noun-like word."""
+    """Word ranges [a, b) that may be terms: runs of content words (up to six words, 24
+    characters) that begin and end on a content word."""
     spans = []
     n = len(words)
     for a in range(n):
-        if not _starts_ok(words, a):
+        if not _starts_ok(words[a]):
             continue
         chars = 0
         for b in range(a + 1, min(n, a + _MAX_ZH_WORDS) + 1):
             word = words[b - 1]
-            if not _word_ok_inside(word):
+            if not (_content(word) or word.text in _INNER_PARTICLES) or (word.tag == "m" and any(c.isdigit() for c in word.text) and b - 1 > a):
                 break
             chars += len(word.text)
             if chars > _MAX_ZH_CHARS:
                 break
-            if chars >= 2 and _ends_ok(words, a, b):
+            if chars >= 2 and _ends_ok(word):
                 spans.append((a, b))
     return spans
 
 
 def _runs(hit: list[int], tokens: list[EnToken]) -> list[tuple[int, int]]:
-    """Maximal token ranges [i, j] made of hit tokens joined by at most two function words."""
-    runs: list[tuple[int, int]] = []
+    """Maximal token ranges [i, j] made of hit tokens joined by at most two function words.
+
+    A word already in the run starts a new one (a second, parallel phrase); if the run had just
+    joined over "and", the part after "and" moves to the new run ("…process and a closed-loop |
+    management process" → "closed-loop management process")."""
+    runs: list[list[int]] = []  # [start, end, end before the last "and" joint or -1, start after it]
     seen: set[str] = set()
     for t in hit:
         if runs:
-            i, j = runs[-1]
+            i, j, left_end, right_start = runs[-1]
             between = tokens[j + 1 : t]
-            repeats = bool(tokens[t].stems) and tokens[t].stems <= seen  # a second, parallel phrase
             names = _is_capitalised(tokens[j]) and _is_capitalised(tokens[t])  # a list of names may hold commas
-            if not repeats and len(between) <= 2 and all(
+            joinable = len(between) <= 2 and all(
                 tok.stop and tok.text.lower() in _EN_INNER or tok.text == "-" or (tok.text == "," and names)
                 for tok in between
-            ):
-                runs[-1] = (i, t)
+            )
+            repeats = bool(tokens[t].stems) and tokens[t].stems <= seen
+            if joinable and not repeats:
+                if any(tok.text.lower() in ("and", ",") for tok in between):
+                    runs[-1] = [i, t, j, t]
+                else:
+                    runs[-1] = [i, t, left_end, right_start]
                 seen |= tokens[t].stems
                 continue
-        runs.append((t, t))
+            if joinable and left_end >= 0 and right_start <= j and t == j + 1 + len(between):
+                runs[-1] = [i, left_end, -1, -1]
+                runs.append([right_start, t, -1, -1])
+                seen = {s for k in range(right_start, t + 1) for s in tokens[k].stems}
+                continue
+        runs.append([t, t, -1, -1])
         seen = set(tokens[t].stems)
-    return runs
+    return [(i, j) for i, j, _, _ in runs]
 
 
 def _expand_name(i: int, j: int, tokens: list[EnToken]) -> tuple[int, int]:
     """Grow a run that sits inside a Title Case name to the whole name (Ministry of Foreign Affairs)."""
     if not all(_is_capitalised(t) or t.stop or not t.word for t in tokens[i : j + 1]):
         return i, j
-    while i > 0 and _is_capitalised(tokens[i - 1]) and tokens[i - 1].text.lower() != "the":
-        i -= 1
+    while i > 0:
+        prev = tokens[i - 1]
+        if _is_capitalised(prev) and prev.text.lower() != "the" and not prev.text.endswith(("'s", "’s")):
+            i -= 1
+        else:
+            break
     while j + 1 < len(tokens):
         nxt = tokens[j + 1]
         if _is_capitalised(nxt):
@@ -141,35 +151,57 @@ def _en_end_ok(token: EnToken) -> bool:
     return not (text.endswith("ly") or (text.endswith("ed") and not token.text[:1].isupper()))
 
 
-def _en_start_ok(token: EnToken) -> bool:
-    """An English term does not open with an inflected verb or an adverb (served, helping, actively)."""
+def _has_inner_verb(tokens: list[EnToken], i: int, j: int) -> bool:
+    """A past form after the first word makes the phrase a clause ("announced at the Council")."""
+    return any(t.text.endswith("ed") and t.text.islower() and "-" not in t.text and len(t.text) > 4
+               for t in tokens[i + 1 : j + 1])
+
+
+def _en_start_ok(token: EnToken, zh_first: ZhWord) -> bool:
+    """An English term does not open with an inflected verb or an adverb (helping, actively), nor
+    with a past form when the Chinese opens with a verb (服务… → served…)."""
     if token.text[:1].isupper() or "-" in token.text:
         return True
+    if token.text.endswith("ed") and zh_first.tag in ("v", "vn"):
+        return False
+    if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text):
+        return False  # 促进资源共享 → "promote resource sharing" is a verb phrase, not a term
     return not token.text.endswith(("ing", "ly"))
 
 
 def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
-    """zh noun-phrase spans whose words' dictionary glosses cover a contiguous English phrase;
-    both ends of the Chinese span must be translated inside the English one."""
+    """zh noun-phrase spans whose dictionary pieces translate a contiguous English phrase: every
+    English content word glossed, nearly every Chinese piece used, both ends of the Chinese included."""
+    units: list[float] = []  # weight (character length) of each dictionary piece, in order
+    first_unit: list[int] = []
     by_stem: dict[str, set[int]] = {}
-    for k, w in enumerate(words):
-        for s in w.stems:
-            by_stem.setdefault(s, set()).add(k)
-            if len(s) > _STEM_PREFIX:
-                by_stem.setdefault(s[:_STEM_PREFIX], set()).add(k)
-    # for each token, per stem, the zh words that gloss it
-    token_stem_words = [
+    for w in words:
+        first_unit.append(len(units))
+        for length, stems in w.pieces:
+            u = len(units)
+            # a lone character inside an unknown word (医用's 用) often goes untranslated: half weight
+            units.append(length if length > 1 or len(w.pieces) == 1 else 0.5)
+            for s in stems:
+                by_stem.setdefault(s, set()).add(u)
+                if len(s) > _STEM_PREFIX:
+                    by_stem.setdefault(s[:_STEM_PREFIX], set()).add(u)
+    first_unit.append(len(units))
+    token_stem_units = [
         [by_stem.get(s, set()) | (by_stem.get(s[:_STEM_PREFIX], set()) if len(s) >= _STEM_PREFIX else set()) for s in tok.stems]
         for tok in tokens
     ]
-    token_any = [set().union(*sw) if sw else set() for sw in token_stem_words]
+    unit_tokens: list[set[int]] = [set() for _ in units]  # the tokens each piece glosses
+    for t, su in enumerate(token_stem_units):
+        for us in su:
+            for u in us:
+                unit_tokens[u].add(t)
     out = []
     for a, b in zh_spans(words):
-        span = range(a, b)
-        hit = [t for t, ws in enumerate(token_any) if any(k in span for k in ws)]
+        ua, ub = first_unit[a], first_unit[b]
+        hit = sorted(set().union(*unit_tokens[ua:ub])) if ub > ua else []
         if not hit:
             continue
-        span_chars = sum(len(w.text) for w in words[a:b])
+        span_chars = sum(units[ua:ub])
         best = None
         for i, j in _runs(hit, tokens):
             i, j = _expand_name(i, j, tokens)
@@ -177,41 +209,69 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
                 i += 1
             while j >= i and (tokens[j].stop or not tokens[j].word):
                 j -= 1
-            if i > j or not _en_end_ok(tokens[j]) or not _en_start_ok(tokens[i]):
+            if i > j or not _en_end_ok(tokens[j]) or not _en_start_ok(tokens[i], words[a]) or _has_inner_verb(tokens, i, j):
                 continue
             content = [t for t in range(i, j + 1) if tokens[t].stems]
-            covered = [t for t in content if all(any(k in span for k in ws) for ws in token_stem_words[t])]
+            covered = [t for t in content if all(any(ua <= u < ub for u in us) for us in token_stem_units[t])]
             en_cov = len(covered) / len(content) if content else 0.0
-            used = {k for t in covered for ws in token_stem_words[t] for k in ws if k in span}
-            if a not in used or b - 1 not in used:
+            used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
+            if ua not in used or ub - 1 not in used:
                 continue
-            zh_cov = sum(len(words[k].text) for k in used) / span_chars
-            if zh_cov < _MIN_ZH_COVERAGE or en_cov < 0.66:
+            zh_cov = sum(units[u] for u in used) / span_chars
+            if zh_cov < _MIN_ZH_COVERAGE or en_cov < _MIN_EN_COVERAGE:
                 continue
             key = (zh_cov * en_cov, j - i)
             if best is None or key > best[0]:
                 best = (key, i, j)
         if best:
             (score, _), i, j = best
-            out.append(SpanPair(words[a].start, words[b - 1].end, tokens[i].start, tokens[j].end, score, "dictionary"))
+            if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper():
+                i += 1  # the city's gross regional product → gross regional product
+            end = tokens[j].end - (2 if tokens[j].text.endswith(("'s", "’s")) else 0)
+            out.append(SpanPair(words[a].start, words[b - 1].end, tokens[i].start, end, score, "dictionary"))
     return out
 
 
+def _gloss_coverage(zh: str, en: str) -> float:
+    """Share of the English content words that a CC-CEDICT word inside `zh` translates."""
+    stems = content_stems(en)
+    if not stems:
+        return 0.0
+    glossed = zh_gloss_stems(zh)
+    prefixes = {g[:_STEM_PREFIX] for g in glossed}
+    return sum(1 for s in stems if s in glossed or s[:_STEM_PREFIX] in prefixes) / len(stems)
+
+
 def quoted_pairs(zh: str, en: str) -> list[SpanPair]:
-    """The k-th quoted span of zh with the k-th quoted span of en, when both sides quote equally often."""
+    """Quoted zh spans with the quoted en span they translate: the only quotation on each side,
+    or the one the dictionary supports best."""
     zq = [m for m in _ZH_QUOTED.finditer(zh) if not m.group(0).startswith("《")]
     eq = list(_EN_QUOTED.finditer(en))
-    if not zq or len(zq) != len(eq):
+    if not zq or not eq:
         return []
-    out = []
-    for zm, em in zip(zq, eq):
-        zg = next(g for g in range(1, 5) if zm.group(g))
-        eg = 1 if em.group(1) else 2
-        zh_text, en_text = zm.group(zg), em.group(eg)
-        if (len(zh_text) > _MAX_QUOTED_ZH or len(en_text.split()) > _MAX_QUOTED_EN_WORDS
-                or _CJK_PUNCT.search(zh_text) or en_text.rstrip()[-1:] in ".!?;,"):
+
+    def text(m: re.Match) -> tuple[int, str]:
+        g = next(g for g in range(1, m.re.groups + 1) if m.group(g))
+        return g, m.group(g)
+
+    out, taken = [], set()
+    for zm in zq:
+        zg, zh_text = text(zm)
+        if len(zh_text) > _MAX_QUOTED_ZH or _CJK_PUNCT.search(zh_text):
             continue
-        out.append(SpanPair(zm.start(zg), zm.end(zg), em.start(eg), em.end(eg), 0.9, "quoted"))
+        best, best_score = None, 0.0
+        for k, em in enumerate(eq):
+            en_text = text(em)[1]
+            if k in taken or len(en_text.split()) > _MAX_QUOTED_EN_WORDS or en_text.rstrip()[-1:] in ".!?;,":
+                continue
+            score = _gloss_coverage(zh_text, en_text)
+            if score > best_score or best is None and len(zq) == len(eq) == 1:
+                best, best_score = k, score
+        if best is None or (best_score < 0.3 and not len(zq) == len(eq) == 1):
+            continue
+        taken.add(best)
+        eg, _ = text(eq[best])
+        out.append(SpanPair(zm.start(zg), zm.end(zg), eq[best].start(eg), eq[best].end(eg), 0.9, "quoted"))
     return out
 
 
@@ -242,7 +302,7 @@ def pinyin_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
         while j + 1 < n and _is_capitalised(tokens[j + 1]) and is_pinyin_word(tokens[j + 1].text) and j - i < 2:
             j += 1
         name = "".join(t.text for t in tokens[i : j + 1])
-        if len(name) >= 5:
+        if len(name) >= 5 or (j > i and len(name) >= 4):
             for w in words:
                 if not CJK_RE.match(w.text):
                     continue

@@ -13,7 +13,7 @@ from glossary.align.anchors import zh_numbers, en_numbers
 from glossary.keys import CJK_RE
 from glossary.lexicon import STOPWORDS, cedict, en_stem, zh_gloss_stems
 
-_EN_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*(?:[-‐–][A-Za-z0-9'’]+)*|[,;:()\"“”]|[^\sA-Za-z0-9]")
+_EN_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[A-Za-z0-9][A-Za-z0-9'’]*(?:[-‐–][A-Za-z0-9'’]+)*|[,;:()\"“”]|[^\sA-Za-z0-9]")
 _PARTS = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 
 
@@ -24,6 +24,7 @@ class ZhWord:
     start: int
     end: int
     stems: frozenset[str]
+    pieces: tuple[tuple[int, frozenset[str]], ...] = ()  # dictionary pieces: (length, stems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +68,29 @@ def word_stems(word: str) -> frozenset[str]:
     found = cedict().get(word)
     if found:
         return found
+    if not CJK_RE.search(word):  # Latin inside Chinese (APEC, 5G) stands for itself
+        return token_stems(word) | {word.lower()}
     stems = set(zh_gloss_stems(word))
     stems |= {n.split(".")[0] for n in zh_numbers(word)}
     return frozenset(stems)
+
+
+@cache
+def word_pieces(word: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    """A word as CC-CEDICT pieces (longest match first), so that each piece must be translated:
+    a dictionary word is one piece; 港澳办 is 港澳 + 办."""
+    table = cedict()
+    if word in table or not CJK_RE.search(word):
+        return ((len(word), word_stems(word)),)
+    pieces, i = [], 0
+    while i < len(word):
+        for j in range(min(len(word), i + 4), i, -1):
+            piece = word[i:j]
+            if piece in table or j == i + 1:
+                pieces.append((len(piece), word_stems(piece) if piece in table or not CJK_RE.match(piece) else frozenset()))
+                i = j
+                break
+    return tuple(pieces)
 
 
 def zh_words(text: str) -> list[ZhWord]:
@@ -78,7 +99,7 @@ def zh_words(text: str) -> list[ZhWord]:
     for word in jieba.lcut(text):
         end = pos + len(word)
         if word.strip():
-            out.append(ZhWord(word, tags.get(word) or _guess_tag(word), pos, end, word_stems(word)))
+            out.append(ZhWord(word, tags.get(word) or _guess_tag(word), pos, end, word_stems(word), word_pieces(word)))
         pos = end
     return out
 

@@ -33,6 +33,8 @@ class CheckScreen(Screen):
         Binding("w", "severity('warning')", "Warnings+", id="check.warnings"),
         Binding("a", "severity('info')", "All", id="check.all"),
         Binding("k", "next_kind", "Kind", id="check.kind"),
+        Binding("o", "open_entry", "Open entry", id="check.open_entry",
+                tooltip="Ask the app to show the glossary entry behind the finding"),
     ]
 
     min_severity: reactive[str] = reactive("info")
@@ -45,6 +47,13 @@ class CheckScreen(Screen):
             super().__init__()
             self.issue = issue
 
+    class OpenEntry(Message):
+        """The user wants to see the glossary entry behind a finding (handled by the app)."""
+
+        def __init__(self, entry_id: int) -> None:
+            super().__init__()
+            self.entry_id = entry_id
+
     def __init__(self, result: CheckResult | Sequence[DraftIssue], *, draft: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
         if isinstance(result, CheckResult):
@@ -54,6 +63,7 @@ class CheckScreen(Screen):
         rank = {s: i for i, s in enumerate(SEVERITY_ORDER)}
         self.issues.sort(key=lambda i: (rank.get(i.severity, 9), KINDS.index(i.kind) if i.kind in KINDS else 99))
         self.shown: list[DraftIssue] = []
+        self.current: DraftIssue | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="check-summary")
@@ -98,6 +108,7 @@ class CheckScreen(Screen):
         self.show_detail(self.shown[0] if self.shown else None)
 
     def show_detail(self, issue: DraftIssue | None) -> None:
+        self.current = issue
         source = self.query_one("#check-source", SegmentView)
         target = self.query_one("#check-target", SegmentView)
         message = self.query_one("#check-message", Static)
@@ -128,6 +139,12 @@ class CheckScreen(Screen):
     def action_next_kind(self) -> None:
         present = [k for k in ("", *KINDS) if not k or any(i.kind == k for i in self.issues)]
         self.kind = present[(present.index(self.kind) + 1) % len(present)] if self.kind in present else ""
+
+    def action_open_entry(self) -> None:
+        if self.current is not None and self.current.entry_id is not None:
+            self.post_message(self.OpenEntry(self.current.entry_id))
+        else:
+            self.notify("This finding is not about a glossary entry.", severity="warning")
 
     def action_close(self) -> None:
         self.dismiss()

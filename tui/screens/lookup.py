@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input
 
 from db.lookup import lookup
 from db.review import evidence
-from glossary.models import Evidence, LookupHit
+from glossary.models import LookupHit
 
-from ..messages import LookupResults
+from ..messages import EvidenceLoaded, LookupResults
 from ..widgets.entry_detail import EntryDetail
 from ..widgets.kwic import KwicPanel
 from ..workers import ShowsWorkerErrors, db_work
 
 RESULT_LIMIT = 30
-
-
-@dataclass
-class EvidenceLoaded(Message):
-    entry_id: int
-    evidence: list[Evidence]
 
 
 class LookupScreen(ShowsWorkerErrors, Screen):

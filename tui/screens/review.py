@@ -14,7 +14,7 @@ from db.entries import get_entry
 from db.review import ReviewFilter
 from glossary.models import Entry
 
-from ..messages import EntryChanged, EntryLoaded, QueueLoaded
+from ..messages import EntryChanged, EntryLoaded, QueueCounted, QueueLoaded
 from ..widgets.entry_detail import EntryDetail
 from ..widgets.filter_bar import FilterBar
 from ..widgets.kwic import KwicPanel
@@ -61,8 +61,8 @@ class ReviewScreen(ShowsWorkerErrors, Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.load_queue()  # first: the queue is what the first paint needs
         self.load_choices()
-        self.load_queue()
 
     @property
     def table(self) -> QueueTable:
@@ -73,8 +73,9 @@ class ReviewScreen(ShowsWorkerErrors, Screen):
     def load_queue(self, select_id: int | None = None) -> None:
         filters = self.filters
         rows = self.app.termbase.run(review.review_queue, filters)
-        total = len(rows) if len(rows) < filters.limit else self.app.termbase.run(review.queue_size, filters)
-        self.post_message(QueueLoaded(rows, total, select_id))
+        self.post_message(QueueLoaded(rows, len(rows) if len(rows) < filters.limit else None, select_id))
+        if len(rows) == filters.limit:  # counting a long queue takes a moment: after the rows are shown
+            self.post_message(QueueCounted(filters, self.app.termbase.run(review.queue_size, filters)))
 
     @db_work(group="choices", exclusive=True)
     def load_choices(self) -> None:
@@ -89,9 +90,20 @@ class ReviewScreen(ShowsWorkerErrors, Screen):
 
     def on_queue_loaded(self, message: QueueLoaded) -> None:
         self.table.show_rows(message.rows, message.select_id)
-        shown = len(message.rows)
-        more = f" (first {shown} shown; refine the filters)" if message.total > shown else ""
-        self.query_one("#queue-status", Label).update(f"{message.total} entries{more}")
+        self._show_total(len(message.rows), message.total)
+
+    def on_queue_counted(self, message: QueueCounted) -> None:
+        if message.filters == self.filters:
+            self._show_total(self.table.row_count, message.total)
+
+    def _show_total(self, shown: int, total: int | None) -> None:
+        if total is None:
+            text = f"first {shown} entries shown"
+        elif total > shown:
+            text = f"{total:,} entries (first {shown} shown; refine the filters)"
+        else:
+            text = f"{total:,} entries"
+        self.query_one("#queue-status", Label).update(text)
 
     @on(QueueTable.EntryHighlighted)
     def _highlighted(self, message: QueueTable.EntryHighlighted) -> None:
@@ -119,10 +131,10 @@ class ReviewScreen(ShowsWorkerErrors, Screen):
     def write(self, verb: str, work, *args, entry_id: int, reload: bool = False, select_id: int | None = None,
               advance: bool = False) -> None:
         """Run one decision now (a crash after this loses nothing) and report what changed."""
-        result = self.app.termbase.run(work, *args)
+        result = self.app.termbase.write(work, *args)
         entry = result if isinstance(result, Entry) and result.id == entry_id else None
         if entry is None and not reload:
-            entry = self.app.termbase.run(get_entry, entry_id)
+            entry = self.app.termbase.write(get_entry, entry_id)
         summary = verb if result is not None else f"Nothing to {verb.lower()}"
         if isinstance(result, review.Change):
             summary = f"{verb}: {result.action} of #{', #'.join(map(str, result.entry_ids))}"
