@@ -1,8 +1,9 @@
 """The one search engine behind `glossary lookup` and the TUI (DESIGN §6).
 
 Exact and prefix hits come from b-tree indexes on match keys, pinyin and initials; fuzzy
-candidates come from the `term_grams` n-gram index, re-ranked with rapidfuzz `ratio`
-(and `token_set_ratio` for English; WRatio favours 1–2 character fragments in CJK).
+candidates come from the `term_grams` n-gram index (keyed by gram and key length, read for
+the query's rarest grams only), re-ranked with rapidfuzz `ratio` (and `token_set_ratio` for
+English; WRatio favours 1–2 character fragments in CJK).
 Exact beats prefix beats fuzzy. Any string is a valid query: parameters are always bound,
 never spliced into SQL, and unprintable characters are dropped.
 """
@@ -12,7 +13,6 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-from collections import Counter
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -25,8 +25,8 @@ from .entries import get_entries
 MAX_QUERY_CHARS = 200  # no term is longer; a 10,000-character paste is cut here
 PREFIX_CANDIDATES = 200
 FUZZY_CANDIDATES = 200
-POSTINGS_PER_GRAM = 5000  # read at most this much of one gram's posting list
-FREQUENCY_CAP = 1000  # grams more frequent than this are all just "common" when picking the rarest
+RARITY_CAP = 300  # grams with more postings than this are all just "common" when picking the rarest
+POSTINGS_PER_GRAM = 1000  # postings read per chosen gram
 MIN_SHARED = 0.5  # a fuzzy candidate shares at least this share of the query's n-grams
 QUERY_GRAMS = 24
 FUZZY_MIN_SCORE = 60.0
@@ -126,7 +126,7 @@ def _rows(db: Database, sql: str, params: list) -> list[sqlite3.Row]:
 
 def length_window(length: int) -> tuple[int, int]:
     """Key lengths worth comparing with a query key of `length` (typos and reordering keep it close)."""
-    slack = max(2, length // 3)
+    slack = max(2, length // 4)
     return max(1, length - slack), length + slack
 
 
@@ -134,7 +134,7 @@ def _fuzzy(db: Database, q: QueryKeys) -> list[tuple[sqlite3.Row, float]]:
     """Terms of similar length sharing the query's rarest n-grams, scored by rapidfuzz similarity.
 
     Prefix filtering: a term sharing at least MIN_SHARED of the query's grams must share one of
-    its k rarest, so only those k posting lists (restricted to similar lengths) are read.
+    its k rarest, so only those k posting lists (restricted to similar lengths, and capped) are read.
     """
     from rapidfuzz import fuzz
     from rapidfuzz.utils import default_process
@@ -146,19 +146,24 @@ def _fuzzy(db: Database, q: QueryKeys) -> list[tuple[sqlite3.Row, float]]:
     frequency = {
         g: db.execute(
             "SELECT count(*) FROM (SELECT 1 FROM term_grams WHERE gram = ? AND length BETWEEN ? AND ? LIMIT ?)",
-            [g, low, high, FREQUENCY_CAP],
+            [g, low, high, RARITY_CAP],
         ).fetchone()[0]
         for g in grams
     }
     rarest = sorted(grams, key=frequency.__getitem__)[: len(grams) - math.ceil(MIN_SHARED * len(grams)) + 1]
-    shared: Counter[int] = Counter()
-    for gram in rarest:
-        if frequency[gram]:
-            shared.update(r[0] for r in db.execute(
-                "SELECT term_id FROM term_grams WHERE gram = ? AND length BETWEEN ? AND ? LIMIT ?",
-                [gram, low, high, POSTINGS_PER_GRAM],
-            ))
-    candidates = [term_id for term_id, _ in shared.most_common(FUZZY_CANDIDATES)]
+    rarest = [g for g in rarest if frequency[g]]
+    if not rarest:
+        return []
+    postings = " UNION ALL ".join(
+        ["SELECT * FROM (SELECT term_id FROM term_grams WHERE gram = ? AND length BETWEEN ? AND ? LIMIT ?)"] * len(rarest)
+    )
+    candidates = [
+        r[0]
+        for r in db.execute(
+            f"SELECT term_id FROM ({postings}) GROUP BY term_id ORDER BY count(*) DESC, term_id LIMIT ?",
+            [*(p for g in rarest for p in (g, low, high, POSTINGS_PER_GRAM)), FUZZY_CANDIDATES],
+        )
+    ]
     if not candidates:
         return []
     cjk = has_cjk(q.key)

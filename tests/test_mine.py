@@ -94,3 +94,33 @@ def test_category_from_heads():
     assert guess_category("章勇武", "Zhang Yongwu", name=True) == "person"
     assert guess_category("外防输入", "import prevention", quoted=True) == "policy"
     assert guess_category("救治流程", "Medical Treatment Procedures") == "document"
+
+
+def made_up_pairs():
+    """Invented sentences (not from the corpus) exercising single signals."""
+    from glossary.models import SegmentPair
+
+    return [
+        SegmentPair(0, "我们积极参与上合组织地方合作，上合组织成员国表示支持。",
+                    "We took part in local cooperation of the SCO, and SCO member states expressed support."),
+        SegmentPair(1, "重庆推动一带一路倡议建设。", "Chongqing promoted the Belt and Road Initiative (BRI)."),
+        SegmentPair(2, "我们促进资源共享和国际物流线路建设。",
+                    "We promote resource sharing and build international logistics routes."),
+    ]
+
+
+def test_acronym_that_keeps_company_with_one_chinese_span_is_paired_by_cooccurrence():
+    found = find(mine_pairs(made_up_pairs()), "上合组织")
+    assert ("SCO", "acronym", ("cooccurrence",)) in [(c.en, c.type, c.signals) for c in found]
+    assert not find(mine_pairs(made_up_pairs()), "组织")  # the whole name, not its last word
+
+
+def test_jieba_pieces_of_a_dictionary_word_are_rejoined_and_acronym_definitions_kept():
+    found = {(c.en, c.type) for c in find(mine_pairs(made_up_pairs()), "一带一路倡议")}
+    assert found == {("Belt and Road Initiative", "fullForm"), ("BRI", "acronym")}
+
+
+def test_verb_phrases_are_not_terms():
+    candidates = mine_pairs(made_up_pairs())
+    assert not find(candidates, "促进资源共享")  # "promote resource sharing" opens on a verb
+    assert find(candidates, "资源共享")

@@ -348,14 +348,6 @@ async def test_worker_failure_is_shown_not_raised(termbase, monkeypatch, sqlite_
         assert queue(app).current_id == ids[1]  # nothing moved: the decision was not stored
 
 
-async def test_initial_screen_opens_on_top(termbase):
-    path, _ = termbase
-    app = new_app(path, initial_screen=lambda: HelpScreen([]))
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        assert isinstance(app.screen, HelpScreen)
-
-
 def test_bad_databases_give_one_line_errors(tmp_path):
     not_sqlite = tmp_path / "notes.db"
     not_sqlite.write_text("just some notes")
@@ -395,3 +387,18 @@ async def test_lookup_answers_while_a_write_waits_for_another_process(termbase):
             miner.close()
         await settle(app, pilot)
     assert status_of(path, ids[1]) == "approved"
+
+
+async def test_check_screen_opens_a_findings_entry_in_lookup(termbase):
+    from tui.screens.check import CheckScreen
+
+    path, ids = termbase
+    app = new_app(path, initial_screen=lambda: CheckScreen([]))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, CheckScreen)
+        app.screen.post_message(CheckScreen.OpenEntry(ids[3]))
+        await settle(app, pilot)
+        assert isinstance(app.screen, LookupScreen)
+        assert app.screen.query_one("#query", Input).value == "世界卫生组织"
+        assert app.screen.query_one("#results", DataTable).get_row_at(0)[2] == "World Health Organization"

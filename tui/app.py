@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from db.entries import status_counts
+from db.entries import get_entry, status_counts
 from glossary.errors import GlossaryError
 
 from .messages import CountsLoaded
@@ -81,6 +81,21 @@ class GlossaryApp(App):
             self.show_error(error.title, error.message)
         else:
             self.show_error("Unexpected error", f"{type(error).__name__}: {error}")
+
+    def on_check_screen_open_entry(self, message) -> None:
+        """The check screen asks for a finding's glossary entry: show it on the lookup screen."""
+        self.open_entry(message.entry_id)
+
+    @db_work(group="open-entry", exclusive=True)
+    def open_entry(self, entry_id: int) -> None:
+        entry = self.termbase.run(get_entry, entry_id)
+        term = entry.preferred("zh") or (entry.terms[0] if entry.terms else None)
+        if term is not None:
+            self.call_from_thread(self._look_up, term.text)
+
+    async def _look_up(self, text: str) -> None:
+        await self.switch_mode("lookup")
+        self.screen.look_up(text)
 
     def show_error(self, title: str, message: str) -> None:
         self.push_screen(ErrorScreen(title, message))

@@ -3,20 +3,19 @@ across the corpus. Pure: segment pairs in, TermCandidate out (grouping into entr
 
 from __future__ import annotations
 
-
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from glossary.keys import en_key, zh_key
 from glossary.lexicon import STOPWORDS, is_dictionary_translation
 from glossary.mine.category import guess_category
-from glossary.mine.pairing import SpanPair, acronym_pairs, dictionary_pairs, pinyin_pairs, quoted_pairs
 from glossary.mine.cooccur import acronym_pairs_by_cooccurrence, is_acronym
+from glossary.mine.pairing import SpanPair, acronym_pairs, dictionary_pairs, pinyin_pairs, quoted_pairs
 from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
 
 MIN_SCORE = 0.5
-LONG_PHRASE_WORDS = 4
+LONG_PHRASE_WORDS = 4  # lower-case renderings with this many content words are descriptions
 _SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75}
 
 
@@ -32,7 +31,8 @@ class _Tally:
 
 def pair_spans(pair: SegmentPair, words: list[ZhWord] | None = None, tokens: list[EnToken] | None = None,
                extra: Sequence[SpanPair] = ()) -> list[SpanPair]:
-    """Term pairs found in one aligned segment pair, longest Chinese spans first, nested ones dropped."""
+    """Term pairs found in one aligned segment pair (`extra`: pairs found across the batch, e.g. by
+    co-occurrence), longest Chinese spans first; a span nested in a longer pair on both sides is dropped."""
     words = zh_words(pair.zh) if words is None else words
     tokens = en_tokens(pair.en) if tokens is None else tokens
     found = dictionary_pairs(words, tokens) + list(extra)

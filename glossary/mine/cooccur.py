@@ -56,7 +56,8 @@ def acronym_pairs_by_cooccurrence(
         if count < MIN_COOCCURRENCE:
             continue
         dice = 2 * count / (span_freq[span] + acronym_freq[acronym])
-        key = (round(dice, 3), -round(distance[(span, acronym)], 1), len(span), span)
+        # nearer in relative position first (in quarters), then the longer span (上合组织 over 组织)
+        key = (round(dice, 3), -round(distance[(span, acronym)] * 4), len(span), span)
         if dice >= MIN_DICE and key > best.get(acronym, (0.0, -1e9, 0, "")):
             best[acronym] = key
     out: dict[int, list[SpanPair]] = {}

@@ -93,13 +93,35 @@ def word_pieces(word: str) -> tuple[tuple[int, frozenset[str]], ...]:
     return tuple(pieces)
 
 
+def _join_dictionary_words(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """Rejoin jieba's pieces of a longer CC-CEDICT headword (一带 + 一路 → 一带一路); each word
+    comes with the pieces it was joined from."""
+    table = cedict()
+    out, k = [], 0
+    while k < len(words):
+        for n in (3, 2):
+            joined = "".join(words[k : k + n])
+            if k + n <= len(words) and len(joined) >= 3 and joined in table and CJK_RE.match(joined):
+                out.append((joined, tuple(words[k : k + n])))
+                k += n
+                break
+        else:
+            out.append((words[k], (words[k],)))
+            k += 1
+    return out
+
+
 def zh_words(text: str) -> list[ZhWord]:
     jieba, tags = _jieba()
     out, pos = [], 0
-    for word in jieba.lcut(text):
+    for word, parts in _join_dictionary_words(jieba.lcut(text)):
         end = pos + len(word)
         if word.strip():
-            out.append(ZhWord(word, tags.get(word) or _guess_tag(word), pos, end, word_stems(word), word_pieces(word)))
+            stems, pieces = word_stems(word), word_pieces(word)
+            if len(parts) > 1:  # a joined word keeps its parts' glosses too (副市长: deputy mayor, vice)
+                stems = stems.union(*(word_stems(p) for p in parts))
+                pieces = ((len(word), stems),)
+            out.append(ZhWord(word, tags.get(word) or _guess_tag(word), pos, end, stems, pieces))
         pos = end
     return out
 

@@ -119,5 +119,9 @@ class LookupScreen(ShowsWorkerErrors, Screen):
         if table.row_count:
             table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
 
+    def look_up(self, text: str) -> None:
+        """Search for `text` as if typed (used when another screen opens an entry here)."""
+        self.query_one("#query", Input).value = text
+
     def action_clear(self) -> None:
         self.query_one("#query", Input).value = ""
