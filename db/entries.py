@@ -230,7 +230,10 @@ def get_entries(db: Database, ids: Iterable[int]) -> list[Entry]:
             chunk + chunk,
         ):
             sources.setdefault(row["entry_id"], []).append(row["name"])
-        for row in db.query(f"SELECT * FROM entries WHERE id IN ({marks})", chunk):
+        cursor = db.execute(f"SELECT * FROM entries WHERE id IN ({marks})", chunk)
+        columns = [d[0] for d in cursor.description]
+        for values in cursor:
+            row = dict(zip(columns, values))
             out[row["id"]] = _entry_from_row(row, terms.get(row["id"], ()), sources.get(row["id"], ()))
     return [out[i] for i in ids if i in out]
 

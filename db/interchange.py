@@ -28,6 +28,7 @@ from glossary.models import ENTRY_STATUSES, TERM_TYPES, USAGE_STATUSES, Entry, R
 from .entries import (
     add_entries, entry_exists, find_entry_ids_by_keys, get_entries, iter_entries, save_entry, term_languages,
 )
+from .term_index import index_terms_bulk
 
 BATCH = 500
 EXPORT_STATUSES = ("approved", "all", "candidate", "rejected")
@@ -98,6 +99,7 @@ def import_entries(db: Database, items: Iterable[ReadEntry], report: ImportRepor
                 if progress and report.read % BATCH == 0:
                     progress(report.read)
             importer.flush()
+            importer.index_new_terms()
             if progress:
                 progress(report.read)
             if report.dry_run:
@@ -116,6 +118,7 @@ class _Importer:
         self.term_list = term_list
         self.default_status = default_status
         self.first_new_id = db.execute("SELECT coalesce(max(id), 0) + 1 FROM entries").fetchone()[0]
+        self.first_new_term = db.execute("SELECT coalesce(max(id), 0) + 1 FROM terms").fetchone()[0]
         self.reused_ids: set[int] = set()  # ids below first_new_id given to entries of this file
         self.pending: list[Entry] = []
         self.pending_ids: set[int] = set()
@@ -189,10 +192,20 @@ class _Importer:
 
     def flush(self) -> None:
         if self.pending:
-            add_entries(self.db, self.pending, action="import")
+            add_entries(self.db, self.pending, action="import", index=False)
         self.pending = []
         self.pending_ids = set()
         self.pending_index = {}
+
+    def index_new_terms(self, chunk: int = 50_000) -> None:
+        """Add the lookup-index rows of the terms this import created, in a few large sorted passes
+        (much cheaper than one pass per batch; terms of merged entries are indexed by save_entry)."""
+        last = self.first_new_term - 1
+        while rows := self.db.execute(
+            "SELECT id, match_key FROM terms WHERE id > ? ORDER BY id LIMIT ?", [last, chunk]
+        ).fetchall():
+            index_terms_bulk(self.db, rows)
+            last = rows[-1][0]
 
     def clean(self, entry: Entry) -> tuple[Entry | None, str]:
         """The entry ready to store, or None and the reason it cannot be."""
@@ -211,7 +224,8 @@ class _Importer:
         if not terms:
             return None, "no term in a known language"
         status = entry.status if entry.status in ENTRY_STATUSES else self.default_status
-        return replace(entry, terms=tuple(terms), status=status), ""
+        return Entry(tuple(terms), status, entry.category, entry.note, entry.score, entry.source, entry.created,
+                     entry.updated, entry.sources, entry.id, entry.definition), ""
 
 
 def _clean_term(term: Term) -> Term | None:

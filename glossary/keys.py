@@ -71,7 +71,7 @@ def en_key(text: str) -> str:
     return _EN_NOISE.sub("", text.casefold())
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)  # a term's key is asked for several times in a row; a small cache keeps memory flat
 def match_key(lang: str, text: str) -> str:
     """The key for `text` in `lang`: Chinese rules for zh (any region), English-style folding otherwise."""
     return zh_key(text) if lang.lower().startswith("zh") else en_key(text)

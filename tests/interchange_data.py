@@ -10,7 +10,7 @@ def rich_entries() -> list[Entry]:
     return [
         Entry(
             terms=(
-                Term("zh", "外防输入", part_of_speech="noun", source="press briefing", context="坚持外防输入、内防反弹。"),
+                Term("zh", "外防输入", part_of_speech="noun", source="press briefing", context="口岸城市把外防输入放在首位。"),
                 Term("zh", "外防輸入", status="admitted", script="Hant"),
                 Term("en", "import prevention", part_of_speech="noun", context="Import prevention remains the priority."),
                 Term("en", "preventing imported cases", status="admitted"),

@@ -368,7 +368,7 @@ def test_jsonl_lines_carry_summary_and_full_model(tmp_path):
     assert {"id", "zh", "en", "zh_variants", "en_variants", "status", "category", "score", "sources"} <= set(first)
     assert (first["zh"], first["en"]) == ("外防输入", "import prevention")
     assert first["zh_variants"] == ["外防輸入"] and len(first["en_variants"]) == 2
-    assert first["terms"][0]["context"] == "坚持外防输入、内防反弹。" and first["definition"]
+    assert first["terms"][0]["context"] == "口岸城市把外防输入放在首位。" and first["definition"]
     path = _write_file(tmp_path, "jsonl", ".jsonl")
     back, _ = _read(path)
     assert [e.terms for e in back] == [e.terms for e in rich_entries()]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import click
 
-from ._common import command, console, with_termbase
+from glossary.formats import FORMATS
 
-_FORMATS = ("tbx", "tbx3", "csv", "tsv", "xlsx", "jsonl")
+from ._common import command, console, with_termbase
 
 
 @command("export")
 @click.argument("out", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(_FORMATS),
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="tbx (TBX-Basic v2, default for .tbx), tbx3 (ISO 30042:2019), csv, tsv (OmegaT), xlsx, jsonl. "
                    "Default: from OUT's extension.")
 @click.option("--status", type=click.Choice(("approved", "all", "candidate", "rejected")), default="approved",

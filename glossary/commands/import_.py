@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import click
 
-from ._common import command, console, with_termbase
+from glossary.formats import FORMATS
 
-_FORMATS = ("tbx", "tbx3", "csv", "tsv", "xlsx", "jsonl")
+from ._common import command, console, with_termbase
 
 
 @command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(_FORMATS), help="Default: from the extension, else the content.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Default: from the extension, else the content.")
 @click.option("--dry-run", is_flag=True, help="Report what the import would do; write nothing.")
 @click.option("--status", "default_status", type=click.Choice(("approved", "candidate")), default="approved",
               show_default=True, help="Status of imported entries whose file does not give one "

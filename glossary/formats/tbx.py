@@ -18,7 +18,7 @@ from glossary.errors import FormatError
 from glossary.models import Entry, ReadEntry, Term
 
 from .base import (
-    TBX_POS, TBX_STATUS, Warnings, clean_note, clean_text, join_notes, part_of_speech, preferred_first, term_script,
+    TBX_POS, TBX_STATUS, Warnings, clean_note, clean_text, join_notes, part_of_speech, term_script,
     term_type, usage_status, with_default_statuses,
 )
 from .langs import lang_tag, parse_lang
@@ -43,7 +43,12 @@ _CORE = _ENTRY | _LANG | _TERM_GROUP | _GROUPS | _CARRIERS | _IGNORED | {
 
 
 # ---------------------------------------------------------------- writing
+_NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _esc(text: str) -> str:
+    if _NEEDS_ESCAPE.search(text) is None:  # the common case: nothing to do
+        return text
     text = _XML_ILLEGAL.sub("", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -111,15 +116,20 @@ def _entry_xml(entry: Entry, names: _Names, number: int) -> str:
             )
     if entry.note:
         parts.append(f"{ind}  <note>{_esc(entry.note)}</note>\n")
-    groups = dict.fromkeys((t.lang, term_script(t)) for t in entry.terms)
-    for lang, script in sorted(groups, key=_language_rank):
-        tag = lang_tag(lang, script)
-        parts.append(f'{ind}  <{names.lang} xml:lang="{_attr(tag)}">\n')
-        for term in preferred_first(entry, lang, script):
+    groups: dict[tuple[str, str | None], list[Term]] = {}
+    for term in entry.terms:
+        groups.setdefault((term.lang, term_script(term)), []).append(term)
+    for group in sorted(groups, key=_language_rank):
+        parts.append(f'{ind}  <{names.lang} xml:lang="{_attr(lang_tag(*group))}">\n')
+        for term in sorted(groups[group], key=_not_preferred):  # stable: file order after the preferred
             parts.append(_term_xml(term, names, ind + "    "))
         parts.append(f"{ind}  </{names.lang}>\n")
     parts.append(f"{ind}</{names.entry}>\n")
     return "".join(parts)
+
+
+def _not_preferred(term: Term) -> bool:
+    return term.status != "preferred"
 
 
 def _language_rank(group: tuple[str, str | None]) -> int:
