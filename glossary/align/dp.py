@@ -118,14 +118,6 @@ def span_anchors(z: Span, e: Span) -> tuple[str, ...]:
     return tuple(sorted(z.numbers & e.numbers) + sorted(z.latin & e.latin) + sorted(z.names & e.names))
 
 
-def bead_score(zs: Sequence[ZhFeatures], es: Sequence[EnFeatures]) -> tuple[float, tuple[str, ...]]:
-    """Score and shared anchors of zh sentences `zs` against en sentences `es` (one or two each)."""
-    zh, en = [AlignUnit(0, False, f) for f in zs], [AlignUnit(0, False, f) for f in es]
-    zh_names, en_names = _names_read(zh, en)
-    z, e = _spans(zh, len(zh), zh_names)[-1], _spans(en, len(en), en_names)[-1]
-    return span_score(z, e), span_anchors(z, e)
-
-
 def _band(n: int, m: int, zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> list[tuple[int, int]]:
     """For each zh position, the en positions to search (all of them for small documents)."""
     if (n + 1) * (m + 1) <= BAND_CELLS:
