@@ -7,6 +7,7 @@ terms; only candidate entries gain new renderings. Mining a document twice adds 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -19,7 +20,7 @@ from db.connection import write_transaction
 from db.entries import add_entries, find_entry_ids, get_entry, save_entry
 from glossary.keys import match_key
 from glossary.mine.group import MinedEntry
-from glossary.mine.pipeline import MinedDocument, mine_file
+from glossary.mine.pipeline import MinedDocument, load_tables, mine_file
 from glossary.models import Entry, SegmentPair
 
 Progress = Callable[[int, int, str], None]
@@ -194,6 +195,8 @@ def mine_paths(db: Database, paths: Iterable[str | os.PathLike[str]], progress: 
         if workers <= 1:
             results: Iterable[MinedDocument] = (mine_file(f, known) for f in files)
             return _store_all(db, results, files, summary, progress)
+        if multiprocessing.get_start_method() == "fork":
+            load_tables()  # once here instead of once per worker
         with ProcessPoolExecutor(workers) as pool:
             results = pool.map(mine_file, files, [known] * len(files))
             return _store_all(db, results, files, summary, progress)

@@ -173,3 +173,10 @@ def m0005_interchange(db: Database) -> None:
         );
         """
     )
+
+
+@migrations()
+def m0006_terms_superseded_index(db: Database) -> None:
+    """Index the terms → terms foreign key: without it every deleted term (each save_entry)
+    scans the whole terms table for rows it supersedes."""
+    db.execute("CREATE INDEX IF NOT EXISTS idx_terms_superseded ON terms (superseded_by)")

@@ -19,6 +19,18 @@ def test_open_sets_pragmas_and_applies_migrations(tmp_path):
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def test_every_foreign_key_column_leads_an_index(tmp_path):
+    """An unindexed child column makes each parent delete scan the child table (save_entry did)."""
+    db = open_db(tmp_path / "g.db")
+    unindexed = []
+    for table in db.table_names():
+        leading = {db.execute(f"PRAGMA index_info('{index[1]}')").fetchone()[2]
+                   for index in db.execute(f"PRAGMA index_list('{table}')").fetchall()}
+        leading |= {row[1] for row in db.execute(f"PRAGMA table_info('{table}')") if row[5] == 1}
+        unindexed += [f"{table}.{fk[3]}" for fk in db.execute(f"PRAGMA foreign_key_list('{table}')") if fk[3] not in leading]
+    assert unindexed == []
+
+
 def test_entry_round_trip_with_keys(tmp_db):
     entry_id = add_entry(tmp_db, Entry(terms=(Term("zh", "外防輸入"), Term("en", "Import Prevention"))))
     entry = get_entry(tmp_db, entry_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from glossary.keys import char_readings, pinyin_span
 from glossary.lexicon import STOPWORDS, en_stem, zh_gloss_stems
@@ -129,6 +130,12 @@ def pinyin_names(text: str) -> set[str]:
     return names
 
 
+@cache
+def name_openings(name: str) -> frozenset[str]:
+    """The prefixes of a pinyin name one syllable could spell (its first one to six letters)."""
+    return frozenset(name[:k] for k in range(1, 7))
+
+
 @dataclass(slots=True)
 class ZhFeatures:
     length: int
@@ -140,14 +147,18 @@ class ZhFeatures:
     _names: dict[str, bool] = field(default_factory=dict)
     _syllables: frozenset[str] | None = None
 
+    def syllables(self) -> frozenset[str]:
+        """Every toneless reading of every character of this sentence."""
+        if self._syllables is None:
+            self._syllables = frozenset(r for c in set(self.text) for r in char_readings(c))
+        return self._syllables
+
     def reads_as(self, name: str) -> bool:
         """True when some characters of this sentence read as the pinyin `name`."""
         found = self._names.get(name)
         if found is None:
-            if self._syllables is None:
-                self._syllables = frozenset(r for c in set(self.text) for r in char_readings(c))
             # quick refusal: no character here reads as the name's first syllable
-            if not any(name[:k] in self._syllables for k in range(1, 7)):
+            if self.syllables().isdisjoint(name_openings(name)):
                 found = False
             else:
                 found = pinyin_span(name, self.text) is not None

@@ -51,48 +51,71 @@ class AlignUnit:
     features: ZhFeatures | EnFeatures
 
 
-def bead_score(zs: Sequence[ZhFeatures], es: Sequence[EnFeatures]) -> tuple[float, tuple[str, ...]]:
-    """How well zh sentences `zs` and en sentences `es` translate each other (higher is better)."""
-    en_stems = es[0].stems if len(es) == 1 else es[0].stems | es[1].stems
-    if en_stems:
-        if len(zs) == 1:
-            covered = len(en_stems & zs[0].stems)
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One or two consecutive sentences of one side, with their anchors merged once."""
+
+    stems: frozenset[str] | set[str]
+    numbers: set[str]
+    latin: set[str]
+    quotes: int
+    length: int
+    names: frozenset[str]  # en: its pinyin names; zh: the document's names its characters read as
+    bonus: float  # CROSS_PARAGRAPH when it glues two paragraphs
+    first: bool  # it opens a paragraph
+    scale: float  # divisor: en, its number of stems; zh, the length model's standard deviation
+
+
+def _spans(units: Sequence[AlignUnit], size: int, names: Sequence[frozenset[str]]) -> list[Span | None]:
+    """For each end position k, the span of the `size` sentences ending at k (None if too short);
+    `names[k]` are the pinyin names of unit k (en) or those it reads as (zh)."""
+    out: list[Span | None] = [None] * (len(units) + 1)
+    is_zh = bool(units) and isinstance(units[0].features, ZhFeatures)
+    for k in range(size, len(units) + 1):
+        group = units[k - size : k]
+        fs = [u.features for u in group]
+        if size == 1:
+            f = fs[0]
+            stems, numbers, latin, read = f.stems, f.numbers, f.latin, names[k - 1]
         else:
-            z0, z1 = zs[0].stems, zs[1].stems
-            covered = sum(1 for s in en_stems if s in z0 or s in z1)
-        coverage = covered / len(en_stems)
-    else:
-        coverage = COVERAGE_BASE
-    score = COVERAGE_WEIGHT * (coverage - COVERAGE_BASE)
-    anchors: list[str] = []
+            stems, numbers, latin = fs[0].stems | fs[1].stems, fs[0].numbers | fs[1].numbers, fs[0].latin | fs[1].latin
+            read = names[k - 2] | names[k - 1]
+        length = sum(f.length for f in fs)
+        scale = math.sqrt(LENGTH_VARIANCE * max(length, 1)) if is_zh else len(stems) or 1
+        cross = size == 2 and group[0].para != group[1].para
+        out[k] = Span(stems, numbers, latin, sum(f.quotes for f in fs), length, read,
+                      CROSS_PARAGRAPH if cross else 0.0, group[0].first, scale)
+    return out
 
-    zn = zs[0].numbers if len(zs) == 1 else zs[0].numbers | zs[1].numbers
-    en_ = es[0].numbers if len(es) == 1 else es[0].numbers | es[1].numbers
+
+def _names_read(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """Pinyin names of each en sentence, and the names among all of them each zh sentence reads as."""
+    en_names = [frozenset(u.features.names) for u in en]
+    every = frozenset().union(*en_names)
+    zh_names = [frozenset(n for n in every if u.features.reads_as(n)) if every else frozenset() for u in zh]
+    return zh_names, en_names
+
+
+def span_score(z: Span, e: Span) -> float:
+    """How well the zh span `z` and the en span `e` translate each other (higher is better)."""
+    score = COVERAGE_WEIGHT * (len(e.stems & z.stems) / e.scale - COVERAGE_BASE) if e.stems else 0.0
+    zn, en_ = z.numbers, e.numbers
     if zn or en_:
-        same = zn & en_
-        score += NUMBER_MATCH * len(same) - NUMBER_MISMATCH * (len(zn) + len(en_) - 2 * len(same))
-        anchors.extend(sorted(same))
-    zl = zs[0].latin if len(zs) == 1 else zs[0].latin | zs[1].latin
-    if zl:
-        el = es[0].latin if len(es) == 1 else es[0].latin | es[1].latin
-        same = zl & el
-        score += LATIN_MATCH * len(same) - NUMBER_MISMATCH * len(zl - el)
-        anchors.extend(sorted(same))
-    names = es[0].names if len(es) == 1 else es[0].names | es[1].names
-    if names:
-        for name in names:
-            if any(z.reads_as(name) for z in zs):
-                score += NAME_MATCH
-                anchors.append(name)
-    zq = sum(z.quotes for z in zs)
-    if zq:
-        score += QUOTE_MATCH * min(zq, sum(e.quotes for e in es))
+        same = len(zn & en_)
+        score += NUMBER_MATCH * same - NUMBER_MISMATCH * (len(zn) + len(en_) - 2 * same)
+    if z.latin:
+        score += LATIN_MATCH * len(z.latin & e.latin) - NUMBER_MISMATCH * len(z.latin - e.latin)
+    if e.names and z.names:
+        score += NAME_MATCH * len(e.names & z.names)
+    if z.quotes:
+        score += QUOTE_MATCH * min(z.quotes, e.quotes)
+    delta = (e.length - EN_PER_ZH * z.length) / z.scale
+    return score - LENGTH_WEIGHT * min(delta * delta / 2, LENGTH_CAP)
 
-    lz = sum(z.length for z in zs)
-    le = sum(e.length for e in es)
-    delta = (le - EN_PER_ZH * lz) / math.sqrt(LENGTH_VARIANCE * max(lz, 1))
-    score -= LENGTH_WEIGHT * min(delta * delta / 2, LENGTH_CAP)
-    return score, tuple(anchors)
+
+def span_anchors(z: Span, e: Span) -> tuple[str, ...]:
+    """The numbers, Latin tokens and pinyin names the two spans share."""
+    return tuple(sorted(z.numbers & e.numbers) + sorted(z.latin & e.latin) + sorted(z.names & e.names))
 
 
 def _band(n: int, m: int, zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> list[tuple[int, int]]:
@@ -124,47 +147,49 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> list[Bead]:
         return [Bead((i,), (), SKIP) for i in range(n)] + [Bead((), (j,), SKIP) for j in range(m)]
     neg = -math.inf
     best = [[neg] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, tuple[str, ...], float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
     bands = _band(n, m, zh, en)
-    zf = [u.features for u in zh]
-    ef = [u.features for u in en]
+    zh_names, en_names = _names_read(zh, en)
+    zspans = {1: _spans(zh, 1, zh_names), 2: _spans(zh, 2, zh_names)}
+    espans = {1: _spans(en, 1, en_names), 2: _spans(en, 2, en_names)}
+    beads = [(a, b, prior, zspans[a], espans[b]) for (a, b), prior in BEAD_PRIOR.items()]
+    skip_zh, skip_en = (1, 0, SKIP), (0, 1, SKIP)
     for i in range(n + 1):
         lo, hi = bands[i]
-        row = best[i]
+        row, up = best[i], best[i - 1] if i else None
+        back_row = back[i]
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 continue
             top, arg = neg, None
-            if i and best[i - 1][j] > neg:
-                top, arg = best[i - 1][j] + SKIP, (1, 0, (), SKIP)
+            if i and up[j] > neg:
+                top, arg = up[j] + SKIP, skip_zh
             if j and row[j - 1] + SKIP > top:
-                top, arg = row[j - 1] + SKIP, (0, 1, (), SKIP)
-            for (a, b), prior in BEAD_PRIOR.items():
+                top, arg = row[j - 1] + SKIP, skip_en
+            for a, b, prior, zs, es in beads:
                 if a > i or b > j:
                     continue
                 prev = best[i - a][j - b]
                 if prev == neg:
                     continue
-                score, anchors = bead_score(zf[i - a : i], ef[j - b : j])
-                score += prior
-                zs, es = zh[i - a : i], en[j - b : j]
-                if (a == 2 and zs[0].para != zs[1].para) or (b == 2 and es[0].para != es[1].para):
-                    score += CROSS_PARAGRAPH
-                if zs[0].first and es[0].first:
+                z, e = zs[i], es[j]
+                score = span_score(z, e) + prior + (z.bonus or e.bonus)
+                if z.first and e.first:
                     score += PARAGRAPH_START
                 if prev + score > top:
-                    top, arg = prev + score, (a, b, anchors, score)
+                    top, arg = prev + score, (a, b, score)
             row[j] = top
-            back[i][j] = arg
-    beads: list[Bead] = []
+            back_row[j] = arg
+    path: list[Bead] = []
     i, j = n, m
     while i or j:
         step = back[i][j]
         if step is None:  # outside the band: fall back to skipping
-            step = (1, 0, (), SKIP) if i else (0, 1, (), SKIP)
-        a, b, anchors, score = step
-        beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), score, anchors))
+            step = skip_zh if i else skip_en
+        a, b, score = step
+        anchors = span_anchors(zspans[a][i], espans[b][j]) if a and b else ()
+        path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), score, anchors))
         i, j = i - a, j - b
-    beads.reverse()
-    return beads
+    path.reverse()
+    return path

@@ -26,6 +26,17 @@ def mine_document(doc: Document, known_terms: Iterable[str] = ()) -> MinedDocume
     return MinedDocument(doc, tuple(pairs), tuple(group_candidates(candidates)))
 
 
+def load_tables() -> None:
+    """Load jieba, CC-CEDICT and the pinyin readings now, so forked worker processes share them."""
+    from glossary.keys import char_readings
+    from glossary.lexicon import cedict
+    from glossary.mine.tokens import zh_words
+
+    zh_words("中文")
+    cedict()
+    char_readings("中")
+
+
 def mine_file(path: str | Path, known_terms: tuple[str, ...] = ()) -> MinedDocument:
     """Read one file with the ingester, then `mine_document` (a picklable worker entry point)."""
     from glossary.ingest import read_document

@@ -40,11 +40,22 @@ class EnToken:
 @cache
 def _jieba():
     import jieba
-    import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    return jieba, jieba.posseg.dt.word_tag_tab
+    return jieba, _word_tags(jieba)
+
+
+def _word_tags(jieba) -> dict[str, str]:
+    """Part-of-speech tags of jieba's dictionary words, read straight from its dict.txt
+    (importing jieba.posseg for them costs a second per process)."""
+    tags = {}
+    with jieba.dt.get_dict_file() as handle:
+        for line in handle.read().decode("utf-8").splitlines():
+            parts = line.split(" ")
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
 
 
 def add_user_words(words: Iterable[str]) -> None:
