@@ -6,7 +6,7 @@ from functools import cache
 
 from conftest import shared
 from glossary.keys import en_key, zh_key
-from glossary.mine import mine_pairs
+from glossary.mine import mine_pairs, pair_spans
 from glossary.mine.category import guess_category
 from glossary.mine.group import group_candidates
 from glossary.mine.pipeline import mine_document
@@ -124,3 +124,11 @@ def test_verb_phrases_are_not_terms():
     candidates = mine_pairs(made_up_pairs())
     assert not find(candidates, "促进资源共享")  # "promote resource sharing" opens on a verb
     assert find(candidates, "资源共享")
+
+
+def test_english_span_cut_inside_a_noun_phrase_is_not_paired():
+    from glossary.models import SegmentPair
+
+    pair = SegmentPair(0, "会见驻外国使领馆代表。", "met representatives of embassies and consulates in foreign countries.")
+    rendered = [pair.en[s.en_start : s.en_end] for s in pair_spans(pair)]
+    assert rendered == ["representatives of embassies and consulates"]  # not "... in foreign" (cut before "countries")

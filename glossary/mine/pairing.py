@@ -151,6 +151,23 @@ def _en_end_ok(token: EnToken) -> bool:
     return not (text.endswith("ly") or (text.endswith("ed") and not token.text[:1].isupper()))
 
 
+def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None) -> bool:
+    """The English phrase runs on past token j into a lower-case word ("key technical | personnel",
+    "foreign | countries") that the Chinese span does not stop before: a span cut mid noun phrase.
+    Not a cut: a following verb form, a plural or possessive last word, or both sides stopping
+    before words that translate each other (外事联络|工作 ↔ foreign affairs liaison | work)."""
+    if j + 1 >= len(tokens):
+        return False
+    nxt, last = tokens[j + 1], tokens[j]
+    if not nxt.word or nxt.stop or not nxt.stems or not nxt.text[:1].islower() or nxt.text.isdigit():
+        return False
+    if nxt.text.endswith(("ed", "ing", "ly")) or last.text.endswith(("'s", "’s")):
+        return False
+    if last.text.endswith("s") and last.text.islower():
+        return False
+    return not (next_word is not None and next_word.stems & nxt.stems)
+
+
 def _has_inner_verb(tokens: list[EnToken], i: int, j: int) -> bool:
     """A past form after the first word makes the phrase a clause ("announced at the Council")."""
     return any(t.text.endswith("ed") and t.text.islower() and "-" not in t.text and len(t.text) > 4
@@ -209,7 +226,7 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
                 i += 1
             while j >= i and (tokens[j].stop or not tokens[j].word):
                 j -= 1
-            if i > j or not _en_end_ok(tokens[j]) or not _en_start_ok(tokens[i], words[a]) or _has_inner_verb(tokens, i, j):
+            if i > j or not _en_end_ok(tokens[j]) or _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None) or not _en_start_ok(tokens[i], words[a]) or _has_inner_verb(tokens, i, j):
                 continue
             content = [t for t in range(i, j + 1) if tokens[t].stems]
             covered = [t for t in content if all(any(ua <= u < ub for u in us) for us in token_stem_units[t])]
