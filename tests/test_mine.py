@@ -129,6 +129,16 @@ def test_verb_phrases_are_not_terms():
 def test_english_span_cut_inside_a_noun_phrase_is_not_paired():
     from glossary.models import SegmentPair
 
-    pair = SegmentPair(0, "会见驻外国使领馆代表。", "met representatives of embassies and consulates in foreign countries.")
+    pair = SegmentPair(0, "提升江州国际地位。", "We raised Jiangzhou's international standing.")
     rendered = [pair.en[s.en_start : s.en_end] for s in pair_spans(pair)]
-    assert rendered == ["representatives of embassies and consulates"]  # not "... in foreign" (cut before "countries")
+    assert rendered == ["Jiangzhou"]  # not "Jiangzhou's international" (cut before "standing")
+
+
+def test_a_pair_nested_in_several_longer_terms_is_a_term_of_its_own():
+    from glossary.models import SegmentPair
+
+    forum = SegmentPair(0, "我们支持数字经济企业。", "We supported digital economy enterprises.")
+    center = SegmentPair(1, "我们推进数字经济合作项目。", "We advanced digital economy cooperation projects.")
+    assert not find(mine_pairs([forum]), "数字经济")  # inside one longer term only
+    found = find(mine_pairs([forum, center]), "数字经济")
+    assert [en_key(c.en) for c in found] == [en_key("digital economy")]

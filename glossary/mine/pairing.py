@@ -151,19 +151,20 @@ def _en_end_ok(token: EnToken) -> bool:
     return not (text.endswith("ly") or (text.endswith("ed") and not token.text[:1].isupper()))
 
 
+_ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ful|ian|ese|ary|ble|ing)$")
+
+
 def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None) -> bool:
-    """The English phrase runs on past token j into a lower-case word ("key technical | personnel",
-    "foreign | countries") that the Chinese span does not stop before: a span cut mid noun phrase.
-    Not a cut: a following verb form, a plural or possessive last word, or both sides stopping
-    before words that translate each other (外事联络|工作 ↔ foreign affairs liaison | work)."""
+    """The English phrase ends on an adjective-shaped word that runs on into a lower-case word
+    ("key technical | personnel", "Chongqing's international | exchanges") while the Chinese span
+    stops there: a span cut mid noun phrase. Not a cut when both sides stop before words that
+    translate each other."""
     if j + 1 >= len(tokens):
         return False
     nxt, last = tokens[j + 1], tokens[j]
     if not nxt.word or nxt.stop or not nxt.stems or not nxt.text[:1].islower() or nxt.text.isdigit():
         return False
-    if nxt.text.endswith(("ed", "ing", "ly")) or last.text.endswith(("'s", "’s")):
-        return False
-    if last.text.endswith("s") and last.text.islower():
+    if not _ADJECTIVE_END.search(last.text.lower()) or nxt.text.endswith(("ed", "ly")):
         return False
     return not (next_word is not None and next_word.stems & nxt.stems)
 
