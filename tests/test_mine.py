@@ -142,3 +142,10 @@ def test_a_pair_nested_in_several_longer_terms_is_a_term_of_its_own():
     assert not find(mine_pairs([forum]), "数字经济")  # inside one longer term only
     found = find(mine_pairs([forum, center]), "数字经济")
     assert [en_key(c.en) for c in found] == [en_key("digital economy")]
+
+
+def test_english_name_grown_past_what_the_chinese_says_is_not_paired():
+    from glossary.models import SegmentPair
+
+    pair = SegmentPair(0, "我们出席地方领导人论坛。", "We attended the SCO Local Leaders Forum.")
+    assert not pair_spans(pair)  # "SCO" opens the name but the Chinese does not say it

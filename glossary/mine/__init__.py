@@ -39,8 +39,8 @@ def pair_spans(pair: SegmentPair, words: list[ZhWord] | None = None, tokens: lis
 
 
 def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: list[EnToken] | None,
-                      extra: Sequence[SpanPair]) -> tuple[list[SpanPair], list[tuple[SpanPair, SpanPair]]]:
-    """`pair_spans`, plus the nested pairs it dropped, each with the longer pair that holds it."""
+                      extra: Sequence[SpanPair]) -> tuple[list[SpanPair], list[tuple[SpanPair, list[SpanPair]]]]:
+    """`pair_spans`, plus the nested pairs it dropped, each with the longer kept pairs that hold it."""
     words = zh_words(pair.zh) if words is None else words
     tokens = en_tokens(pair.en) if tokens is None else tokens
     found = dictionary_pairs(words, tokens) + list(extra)
@@ -54,18 +54,18 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
         if key not in best or weight > _SIGNAL_WEIGHT[best[key].signal] * best[key].score:
             best[key] = sp
     kept: list[SpanPair] = []
-    nested: list[tuple[SpanPair, SpanPair]] = []
+    nested: list[tuple[SpanPair, list[SpanPair]]] = []
     spans = sorted(best.values(), key=lambda s: (s.zh_start - s.zh_end, s.zh_start))
     for sp in spans:
-        holder = None if is_acronym(pair.en[sp.en_start : sp.en_end]) else next((
+        holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) else [
             k for k in kept
             if k.signal != "acronym" and k.zh_start <= sp.zh_start and sp.zh_end <= k.zh_end
             and k.en_start <= sp.en_start and sp.en_end <= k.en_end and (k.zh_start, k.zh_end) != (sp.zh_start, sp.zh_end)
-        ), None)
-        if holder is None:
+        ]
+        if not holders:
             kept.append(sp)
-        elif (holder.en_start, holder.en_end) != (sp.en_start, sp.en_end):  # a piece of Chinese for the whole English is no pair
-            nested.append((sp, holder))
+        elif all((k.en_start, k.en_end) != (sp.en_start, sp.en_end) for k in holders):
+            nested.append((sp, holders))  # (a piece of Chinese for the whole English is no pair)
     return kept, nested
 
 
@@ -97,13 +97,13 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     for pair, words, tokens in analysed:
         same_script = len(pair.zh_original) == len(pair.zh)
         kept, nested = _spans_and_nested(pair, words, tokens, by_cooccurrence.get(pair.seq, ()))
-        for sp, holder in [(sp, None) for sp in kept] + nested:
+        for sp, holders in [(sp, []) for sp in kept] + nested:
             zh = pair.zh[sp.zh_start : sp.zh_end]
             en = pair.en[sp.en_start : sp.en_end]
             key = (zh_key(zh), en_key(en))
             if not key[0] or not key[1]:
                 continue
-            table = tallies if holder is None else nested_tallies
+            table = nested_tallies if holders else tallies
             tally = table.get(key)
             if tally is None:
                 tally = table[key] = _Tally(zh, en)
@@ -112,8 +112,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
                 tally.zh_original = original
             tally.scores.append(sp.score * _SIGNAL_WEIGHT[sp.signal])
             tally.signals.add(sp.signal)
-            if holder is not None:
-                tally.holders.add(zh_key(pair.zh[holder.zh_start : holder.zh_end]))
+            tally.holders.update(zh_key(pair.zh[k.zh_start : k.zh_end]) for k in holders)
             tally.occurrences.append(Occurrence(pair.seq, sp.zh_start, sp.zh_end, sp.en_start, sp.en_end, document))
     free_zh = {zh for zh, _ in tallies}
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms

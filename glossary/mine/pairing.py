@@ -233,8 +233,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
             covered = [t for t in content if all(any(ua <= u < ub for u in us) for us in token_stem_units[t])]
             en_cov = len(covered) / len(content) if content else 0.0
             used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
-            if ua not in used or ub - 1 not in used:
-                continue
+            if ua not in used or ub - 1 not in used or content[0] not in covered:
+                continue  # both ends of the Chinese and the opening English word translated
             zh_cov = sum(units[u] for u in used) / span_chars
             if zh_cov < _MIN_ZH_COVERAGE or en_cov < _MIN_EN_COVERAGE:
                 continue
