@@ -149,3 +149,11 @@ def test_english_name_grown_past_what_the_chinese_says_is_not_paired():
 
     pair = SegmentPair(0, "我们出席地方领导人论坛。", "We attended the SCO Local Leaders Forum.")
     assert not pair_spans(pair)  # "SCO" opens the name but the Chinese does not say it
+
+
+def test_a_verb_of_place_before_a_title_joins_the_term():
+    from glossary.models import SegmentPair
+
+    pair = SegmentPair(0, "我们会见了驻江州总领事。", "We met the consul general in Jiangzhou.")
+    assert [(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)
+            if s.en_end - s.en_start > 12] == [("驻江州总领事", "consul general in Jiangzhou")]

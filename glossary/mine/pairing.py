@@ -187,6 +187,16 @@ def _en_start_ok(token: EnToken, zh_first: ZhWord) -> bool:
     return not token.text.endswith(("ing", "ly"))
 
 
+_LOCATIVE_EN = {"in", "to", "at"}
+
+
+def _locative_verb_before(word: ZhWord, tokens: list[EnToken], i: int, j: int) -> bool:
+    """A one-character verb or preposition of place (驻, 在) just before the span belongs to the term
+    when the English says it inside the phrase (驻成都总领事 ↔ consul general in Chengdu)."""
+    return (len(word.text) == 1 and word.tag in ("p", "v") and bool(CJK_RE.match(word.text))
+            and any(t.text.lower() in _LOCATIVE_EN for t in tokens[i + 1 : j]))
+
+
 def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
     """zh noun-phrase spans whose dictionary pieces translate a contiguous English phrase: every
     English content word glossed, nearly every Chinese piece used, both ends of the Chinese included."""
@@ -246,7 +256,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
             if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper():
                 i += 1  # the city's gross regional product → gross regional product
             end = tokens[j].end - (2 if tokens[j].text.endswith(("'s", "’s")) else 0)
-            out.append(SpanPair(words[a].start, words[b - 1].end, tokens[i].start, end, score, "dictionary"))
+            start = words[a - 1].start if a and _locative_verb_before(words[a - 1], tokens, i, j) else words[a].start
+            out.append(SpanPair(start, words[b - 1].end, tokens[i].start, end, score, "dictionary"))
     return out
 
 
