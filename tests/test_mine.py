@@ -157,3 +157,10 @@ def test_a_verb_of_place_before_a_title_joins_the_term():
     pair = SegmentPair(0, "我们会见了驻江州总领事。", "We met the consul general in Jiangzhou.")
     assert [(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)
             if s.en_end - s.en_start > 12] == [("驻江州总领事", "consul general in Jiangzhou")]
+
+
+def test_a_phrase_closing_on_a_gerund_after_a_preposition_is_a_clause():
+    from glossary.models import SegmentPair
+
+    pair = SegmentPair(0, "我们协助海外人员回国。", "We assisted overseas personnel in returning.")
+    assert [pair.en[s.en_start : s.en_end] for s in pair_spans(pair)] == ["overseas personnel"]

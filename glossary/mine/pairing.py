@@ -170,7 +170,10 @@ def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None) 
 
 
 def _has_inner_verb(tokens: list[EnToken], i: int, j: int) -> bool:
-    """A past form after the first word makes the phrase a clause ("announced at the Council")."""
+    """A past form after the first word ("announced at the Council") or a closing gerund after a
+    preposition ("personnel in returning") makes the phrase a clause."""
+    if j > i and tokens[j].text.endswith("ing") and tokens[j].text.islower() and tokens[j - 1].text in ("in", "to", "with", "by"):
+        return True
     return any(t.text.endswith("ed") and t.text.islower() and "-" not in t.text and len(t.text) > 4
                for t in tokens[i + 1 : j + 1])
 
