@@ -164,3 +164,17 @@ def test_a_phrase_closing_on_a_gerund_after_a_preposition_is_a_clause():
 
     pair = SegmentPair(0, "我们协助海外人员回国。", "We assisted overseas personnel in returning.")
     assert [pair.en[s.en_start : s.en_end] for s in pair_spans(pair)] == ["overseas personnel"]
+
+
+def test_title_case_name_that_keeps_company_with_one_chinese_span_is_paired_by_cooccurrence():
+    from glossary.models import SegmentPair
+    from glossary.mine.cooccur import pairs_by_cooccurrence
+    from glossary.mine.tokens import en_tokens, zh_words
+
+    pairs = [
+        SegmentPair(0, "市政府外办召开会议。", "The Chongqing Municipal Foreign Affairs Office held a meeting."),
+        SegmentPair(1, "市政府外办发布通知。", "The Chongqing Municipal Foreign Affairs Office issued a notice."),
+    ]
+    found = pairs_by_cooccurrence([(p, zh_words(p.zh), en_tokens(p.en)) for p in pairs])
+    assert {(pairs[seq].zh[s.zh_start : s.zh_end], pairs[seq].en[s.en_start : s.en_end])
+            for seq, spans in found.items() for s in spans} == {("市政府外办", "Chongqing Municipal Foreign Affairs Office")}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from glossary.keys import en_key, zh_key
 from glossary.lexicon import STOPWORDS, is_dictionary_translation
 from glossary.mine.category import guess_category
-from glossary.mine.cooccur import acronym_pairs_by_cooccurrence, is_acronym
+from glossary.mine.cooccur import pairs_by_cooccurrence, is_acronym
 from glossary.mine.pairing import SpanPair, acronym_pairs, dictionary_pairs, pinyin_pairs, quoted_pairs
 from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
@@ -93,7 +93,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     tallies: dict[tuple[str, str], _Tally] = {}
     nested_tallies: dict[tuple[str, str], _Tally] = {}  # pairs seen inside longer pairs
     analysed = [(p, zh_words(p.zh), en_tokens(p.en)) for p in pairs if p.zh and p.en]
-    by_cooccurrence = acronym_pairs_by_cooccurrence(analysed)
+    by_cooccurrence = pairs_by_cooccurrence(analysed)
     for pair, words, tokens in analysed:
         same_script = len(pair.zh_original) == len(pair.zh)
         kept, nested = _spans_and_nested(pair, words, tokens, by_cooccurrence.get(pair.seq, ()))

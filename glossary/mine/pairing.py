@@ -264,7 +264,7 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
     return out
 
 
-def _gloss_coverage(zh: str, en: str) -> float:
+def gloss_coverage(zh: str, en: str) -> float:
     """Share of the English content words that a CC-CEDICT word inside `zh` translates."""
     stems = content_stems(en)
     if not stems:
@@ -296,7 +296,7 @@ def quoted_pairs(zh: str, en: str) -> list[SpanPair]:
             en_text = text(em)[1]
             if k in taken or len(en_text.split()) > _MAX_QUOTED_EN_WORDS or en_text.rstrip()[-1:] in ".!?;,":
                 continue
-            score = _gloss_coverage(zh_text, en_text)
+            score = gloss_coverage(zh_text, en_text)
             if score > best_score or best is None and len(zq) == len(eq) == 1:
                 best, best_score = k, score
         if best is None or (best_score < 0.3 and not len(zq) == len(eq) == 1):
