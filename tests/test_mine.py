@@ -6,7 +6,7 @@ from functools import cache
 
 from conftest import shared
 from glossary.keys import en_key, zh_key
-from glossary.mine import mine_pairs
+from glossary.mine import mine_pairs, pair_spans
 from glossary.mine.category import guess_category
 from glossary.mine.group import group_candidates
 from glossary.mine.pipeline import mine_document
@@ -124,3 +124,57 @@ def test_verb_phrases_are_not_terms():
     candidates = mine_pairs(made_up_pairs())
     assert not find(candidates, "促进资源共享")  # "promote resource sharing" opens on a verb
     assert find(candidates, "资源共享")
+
+
+def test_english_span_cut_inside_a_noun_phrase_is_not_paired():
+    from glossary.models import SegmentPair
+
+    pair = SegmentPair(0, "提升江州国际地位。", "We raised Jiangzhou's international standing.")
+    rendered = [pair.en[s.en_start : s.en_end] for s in pair_spans(pair)]
+    assert rendered == ["Jiangzhou"]  # not "Jiangzhou's international" (cut before "standing")
+
+
+def test_a_pair_nested_in_several_longer_terms_is_a_term_of_its_own():
+    from glossary.models import SegmentPair
+
+    forum = SegmentPair(0, "我们支持数字经济企业。", "We supported digital economy enterprises.")
+    center = SegmentPair(1, "我们推进数字经济合作项目。", "We advanced digital economy cooperation projects.")
+    assert not find(mine_pairs([forum]), "数字经济")  # inside one longer term only
+    found = find(mine_pairs([forum, center]), "数字经济")
+    assert [en_key(c.en) for c in found] == [en_key("digital economy")]
+
+
+def test_english_name_grown_past_what_the_chinese_says_is_not_paired():
+    from glossary.models import SegmentPair
+
+    pair = SegmentPair(0, "我们出席地方领导人论坛。", "We attended the SCO Local Leaders Forum.")
+    assert not pair_spans(pair)  # "SCO" opens the name but the Chinese does not say it
+
+
+def test_a_verb_of_place_before_a_title_joins_the_term():
+    from glossary.models import SegmentPair
+
+    pair = SegmentPair(0, "我们会见了驻江州总领事。", "We met the consul general in Jiangzhou.")
+    assert [(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)
+            if s.en_end - s.en_start > 12] == [("驻江州总领事", "consul general in Jiangzhou")]
+
+
+def test_a_phrase_closing_on_a_gerund_after_a_preposition_is_a_clause():
+    from glossary.models import SegmentPair
+
+    pair = SegmentPair(0, "我们协助海外人员回国。", "We assisted overseas personnel in returning.")
+    assert [pair.en[s.en_start : s.en_end] for s in pair_spans(pair)] == ["overseas personnel"]
+
+
+def test_title_case_name_that_keeps_company_with_one_chinese_span_is_paired_by_cooccurrence():
+    from glossary.models import SegmentPair
+    from glossary.mine.cooccur import pairs_by_cooccurrence
+    from glossary.mine.tokens import en_tokens, zh_words
+
+    pairs = [
+        SegmentPair(0, "市政府外办召开会议。", "The Chongqing Municipal Foreign Affairs Office held a meeting."),
+        SegmentPair(1, "市政府外办发布通知。", "The Chongqing Municipal Foreign Affairs Office issued a notice."),
+    ]
+    found = pairs_by_cooccurrence([(p, zh_words(p.zh), en_tokens(p.en)) for p in pairs])
+    assert {(pairs[seq].zh[s.zh_start : s.zh_end], pairs[seq].en[s.en_start : s.en_end])
+            for seq, spans in found.items() for s in spans} == {("市政府外办", "Chongqing Municipal Foreign Affairs Office")}

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from glossary.keys import en_key, zh_key
 from glossary.lexicon import STOPWORDS, is_dictionary_translation
 from glossary.mine.category import guess_category
-from glossary.mine.cooccur import acronym_pairs_by_cooccurrence, is_acronym
+from glossary.mine.cooccur import pairs_by_cooccurrence, is_acronym
 from glossary.mine.pairing import SpanPair, acronym_pairs, dictionary_pairs, pinyin_pairs, quoted_pairs
 from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
 
 MIN_SCORE = 0.5
+MIN_HOLDERS = 2  # a pair seen only inside longer pairs is a term once it recurs in this many of them (C-value)
 LONG_PHRASE_WORDS = 4  # lower-case renderings with this many content words are descriptions
 _SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75}
 
@@ -27,12 +28,19 @@ class _Tally:
     scores: list[float] = field(default_factory=list)
     signals: set[str] = field(default_factory=set)
     occurrences: list[Occurrence] = field(default_factory=list)
+    holders: set[str] = field(default_factory=set)  # the longer zh terms it was seen inside
 
 
 def pair_spans(pair: SegmentPair, words: list[ZhWord] | None = None, tokens: list[EnToken] | None = None,
                extra: Sequence[SpanPair] = ()) -> list[SpanPair]:
     """Term pairs found in one aligned segment pair (`extra`: pairs found across the batch, e.g. by
     co-occurrence), longest Chinese spans first; a span nested in a longer pair on both sides is dropped."""
+    return _spans_and_nested(pair, words, tokens, extra)[0]
+
+
+def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: list[EnToken] | None,
+                      extra: Sequence[SpanPair]) -> tuple[list[SpanPair], list[tuple[SpanPair, list[SpanPair]]]]:
+    """`pair_spans`, plus the nested pairs it dropped, each with the longer kept pairs that hold it."""
     words = zh_words(pair.zh) if words is None else words
     tokens = en_tokens(pair.en) if tokens is None else tokens
     found = dictionary_pairs(words, tokens) + list(extra)
@@ -45,17 +53,20 @@ def pair_spans(pair: SegmentPair, words: list[ZhWord] | None = None, tokens: lis
         weight = _SIGNAL_WEIGHT[sp.signal] * sp.score
         if key not in best or weight > _SIGNAL_WEIGHT[best[key].signal] * best[key].score:
             best[key] = sp
-    kept = []
+    kept: list[SpanPair] = []
+    nested: list[tuple[SpanPair, list[SpanPair]]] = []
     spans = sorted(best.values(), key=lambda s: (s.zh_start - s.zh_end, s.zh_start))
     for sp in spans:
-        if not is_acronym(pair.en[sp.en_start : sp.en_end]) and any(
-            k.signal != "acronym" and k.zh_start <= sp.zh_start and sp.zh_end <= k.zh_end
+        holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) else [
+            k for k in kept
+            if k.signal != "acronym" and k.zh_start <= sp.zh_start and sp.zh_end <= k.zh_end
             and k.en_start <= sp.en_start and sp.en_end <= k.en_end and (k.zh_start, k.zh_end) != (sp.zh_start, sp.zh_end)
-            for k in kept
-        ):
-            continue
-        kept.append(sp)
-    return kept
+        ]
+        if not holders:
+            kept.append(sp)
+        elif all((k.en_start, k.en_end) != (sp.en_start, sp.en_end) for k in holders):
+            nested.append((sp, holders))  # (a piece of Chinese for the whole English is no pair)
+    return kept, nested
 
 
 def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
@@ -80,25 +91,33 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     """Term candidates (one per zh/en rendering) with the occurrences that support them."""
     add_user_words(known_terms)
     tallies: dict[tuple[str, str], _Tally] = {}
+    nested_tallies: dict[tuple[str, str], _Tally] = {}  # pairs seen inside longer pairs
     analysed = [(p, zh_words(p.zh), en_tokens(p.en)) for p in pairs if p.zh and p.en]
-    by_cooccurrence = acronym_pairs_by_cooccurrence(analysed)
+    by_cooccurrence = pairs_by_cooccurrence(analysed)
     for pair, words, tokens in analysed:
         same_script = len(pair.zh_original) == len(pair.zh)
-        for sp in pair_spans(pair, words, tokens, by_cooccurrence.get(pair.seq, ())):
+        kept, nested = _spans_and_nested(pair, words, tokens, by_cooccurrence.get(pair.seq, ()))
+        for sp, holders in [(sp, []) for sp in kept] + nested:
             zh = pair.zh[sp.zh_start : sp.zh_end]
             en = pair.en[sp.en_start : sp.en_end]
             key = (zh_key(zh), en_key(en))
             if not key[0] or not key[1]:
                 continue
-            tally = tallies.get(key)
+            table = nested_tallies if holders else tallies
+            tally = table.get(key)
             if tally is None:
-                tally = tallies[key] = _Tally(zh, en)
+                tally = table[key] = _Tally(zh, en)
             original = pair.zh_original[sp.zh_start : sp.zh_end] if same_script else ""
             if original and original != zh:
                 tally.zh_original = original
             tally.scores.append(sp.score * _SIGNAL_WEIGHT[sp.signal])
             tally.signals.add(sp.signal)
+            tally.holders.update(zh_key(pair.zh[k.zh_start : k.zh_end]) for k in holders)
             tally.occurrences.append(Occurrence(pair.seq, sp.zh_start, sp.zh_end, sp.en_start, sp.en_end, document))
+    free_zh = {zh for zh, _ in tallies}
+    for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
+        if key[0] not in free_zh and len(tally.holders) >= MIN_HOLDERS:
+            tallies[key] = tally
     out = []
     for tally in tallies.values():
         if not _is_term_shaped(tally.zh, tally.en, tally.signals):

@@ -151,8 +151,29 @@ def _en_end_ok(token: EnToken) -> bool:
     return not (text.endswith("ly") or (text.endswith("ed") and not token.text[:1].isupper()))
 
 
+_ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ful|ian|ese|ary|ble|ing)$")
+
+
+def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None) -> bool:
+    """The English phrase ends on an adjective-shaped word that runs on into a lower-case word
+    ("key technical | personnel", "Chongqing's international | exchanges") while the Chinese span
+    stops there: a span cut mid noun phrase. Not a cut when both sides stop before words that
+    translate each other."""
+    if j + 1 >= len(tokens):
+        return False
+    nxt, last = tokens[j + 1], tokens[j]
+    if not nxt.word or nxt.stop or not nxt.stems or not nxt.text[:1].islower() or nxt.text.isdigit():
+        return False
+    if not _ADJECTIVE_END.search(last.text.lower()) or nxt.text.endswith(("ed", "ly")):
+        return False
+    return not (next_word is not None and next_word.stems & nxt.stems)
+
+
 def _has_inner_verb(tokens: list[EnToken], i: int, j: int) -> bool:
-    """A past form after the first word makes the phrase a clause ("announced at the Council")."""
+    """A past form after the first word ("announced at the Council") or a closing gerund after a
+    preposition ("personnel in returning") makes the phrase a clause."""
+    if j > i and tokens[j].text.endswith("ing") and tokens[j].text.islower() and tokens[j - 1].text in ("in", "to", "with", "by"):
+        return True
     return any(t.text.endswith("ed") and t.text.islower() and "-" not in t.text and len(t.text) > 4
                for t in tokens[i + 1 : j + 1])
 
@@ -167,6 +188,16 @@ def _en_start_ok(token: EnToken, zh_first: ZhWord) -> bool:
     if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text):
         return False  # 促进资源共享 → "promote resource sharing" is a verb phrase, not a term
     return not token.text.endswith(("ing", "ly"))
+
+
+_LOCATIVE_EN = {"in", "to", "at"}
+
+
+def _locative_verb_before(word: ZhWord, tokens: list[EnToken], i: int, j: int) -> bool:
+    """A one-character verb or preposition of place (驻, 在) just before the span belongs to the term
+    when the English says it inside the phrase (驻成都总领事 ↔ consul general in Chengdu)."""
+    return (len(word.text) == 1 and word.tag in ("p", "v") and bool(CJK_RE.match(word.text))
+            and any(t.text.lower() in _LOCATIVE_EN for t in tokens[i + 1 : j]))
 
 
 def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
@@ -209,14 +240,14 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
                 i += 1
             while j >= i and (tokens[j].stop or not tokens[j].word):
                 j -= 1
-            if i > j or not _en_end_ok(tokens[j]) or not _en_start_ok(tokens[i], words[a]) or _has_inner_verb(tokens, i, j):
+            if i > j or not _en_end_ok(tokens[j]) or _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None) or not _en_start_ok(tokens[i], words[a]) or _has_inner_verb(tokens, i, j):
                 continue
             content = [t for t in range(i, j + 1) if tokens[t].stems]
             covered = [t for t in content if all(any(ua <= u < ub for u in us) for us in token_stem_units[t])]
             en_cov = len(covered) / len(content) if content else 0.0
             used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
-            if ua not in used or ub - 1 not in used:
-                continue
+            if ua not in used or ub - 1 not in used or content[0] not in covered:
+                continue  # both ends of the Chinese and the opening English word translated
             zh_cov = sum(units[u] for u in used) / span_chars
             if zh_cov < _MIN_ZH_COVERAGE or en_cov < _MIN_EN_COVERAGE:
                 continue
@@ -228,11 +259,12 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
             if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper():
                 i += 1  # the city's gross regional product → gross regional product
             end = tokens[j].end - (2 if tokens[j].text.endswith(("'s", "’s")) else 0)
-            out.append(SpanPair(words[a].start, words[b - 1].end, tokens[i].start, end, score, "dictionary"))
+            start = words[a - 1].start if a and _locative_verb_before(words[a - 1], tokens, i, j) else words[a].start
+            out.append(SpanPair(start, words[b - 1].end, tokens[i].start, end, score, "dictionary"))
     return out
 
 
-def _gloss_coverage(zh: str, en: str) -> float:
+def gloss_coverage(zh: str, en: str) -> float:
     """Share of the English content words that a CC-CEDICT word inside `zh` translates."""
     stems = content_stems(en)
     if not stems:
@@ -264,7 +296,7 @@ def quoted_pairs(zh: str, en: str) -> list[SpanPair]:
             en_text = text(em)[1]
             if k in taken or len(en_text.split()) > _MAX_QUOTED_EN_WORDS or en_text.rstrip()[-1:] in ".!?;,":
                 continue
-            score = _gloss_coverage(zh_text, en_text)
+            score = gloss_coverage(zh_text, en_text)
             if score > best_score or best is None and len(zq) == len(eq) == 1:
                 best, best_score = k, score
         if best is None or (best_score < 0.3 and not len(zq) == len(eq) == 1):
