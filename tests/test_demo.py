@@ -76,3 +76,20 @@ def test_demo_never_overwrites_a_real_termbase(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "default-demo.db").exists()
     assert open_db(real).execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+
+
+def test_demo_rebuilds_a_demo_made_from_another_clone(tmp_path):
+    """A demo termbase built from a clone elsewhere (other absolute paths) is still replaced."""
+    import shutil
+
+    path = tmp_path / "demo.db"
+    other_clone = tmp_path / "elsewhere" / "examples"
+    shutil.copytree(EXAMPLES, other_clone)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(path), "ingest", str(other_clone)]).exit_code == 0
+    result = runner.invoke(cli, ["demo", "--db", str(path), "--no-tui"])
+    assert result.exit_code == 0, result.output
+    db = open_db(path)
+    paths = [r[0] for r in db.execute("SELECT path FROM documents")]
+    db.close()
+    assert len(paths) == 3 and not any("elsewhere" in p for p in paths)

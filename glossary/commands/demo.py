@@ -50,12 +50,14 @@ def remove_previous_demo(path: Path, examples: Path) -> None:
 
     db = open_db(path)
     try:
-        paths = [Path(r[0]) for r in db.execute("SELECT path FROM documents")]
-        foreign = [p for p in paths if not p.is_relative_to(examples.resolve())]
-        nothing_stored = not paths and not db.execute("SELECT count(*) FROM entries").fetchone()[0]
+        # By file name, not path: a demo built from another clone (or a moved one) is still the demo.
+        names = [r[0] for r in db.execute("SELECT name FROM documents")]
+        demo_names = {p.name for p in examples.rglob("*") if p.is_file()}
+        foreign = [n for n in names if n not in demo_names]
+        nothing_stored = not names and not db.execute("SELECT count(*) FROM entries").fetchone()[0]
     finally:
         db.close()
-    if foreign or not (paths or nothing_stored):
+    if foreign or not (names or nothing_stored):
         raise DatabaseError(
             f"{path}: holds documents other than the demo corpus; the demo builds a fresh termbase, "
             "so give it a new file with --db"
