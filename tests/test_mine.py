@@ -178,3 +178,13 @@ def test_title_case_name_that_keeps_company_with_one_chinese_span_is_paired_by_c
     found = pairs_by_cooccurrence([(p, zh_words(p.zh), en_tokens(p.en)) for p in pairs])
     assert {(pairs[seq].zh[s.zh_start : s.zh_end], pairs[seq].en[s.en_start : s.en_end])
             for seq, spans in found.items() for s in spans} == {("市政府外办", "Chongqing Municipal Foreign Affairs Office")}
+
+
+def test_grouped_renderings_drop_a_leading_article_but_keep_names():
+    from glossary.models import Occurrence, TermCandidate
+
+    occ = (Occurrence(0, 0, 5, 0, 10),)
+    office = group_candidates([TermCandidate("市政府外办", "the Municipal Foreign Affairs Office", 0.9, occurrences=occ)])
+    hague = group_candidates([TermCandidate("海牙", "The Hague", 0.9, occurrences=occ)])
+    assert office[0].entry.preferred("en").text == "Municipal Foreign Affairs Office"
+    assert hague[0].entry.preferred("en").text == "The Hague"

@@ -4,6 +4,8 @@ spellings as Hant variants."""
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -40,6 +42,14 @@ def group_candidates(candidates: Iterable[TermCandidate]) -> list[MinedEntry]:
     return out
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\S)")
+
+
+def _without_article(en: str) -> str:
+    """A rendering as a glossary writes it: no leading lower-case article ("the Office" → "Office")."""
+    return _LEADING_ARTICLE.sub("", en)
+
+
 def _entry_for(group: Sequence[TermCandidate]) -> MinedEntry:
     full = sorted((c for c in group if c.type != "acronym"), key=_support, reverse=True)
     acronyms = sorted((c for c in group if c.type == "acronym"), key=_support, reverse=True)
@@ -65,7 +75,7 @@ def _entry_for(group: Sequence[TermCandidate]) -> MinedEntry:
             kept.append(c)
             seen.add(en_key(c.en))
     for i, c in enumerate(kept):
-        terms.append(Term("en", c.en, "preferred" if i == 0 else "admitted",
+        terms.append(Term("en", _without_article(c.en), "preferred" if i == 0 else "admitted",
                           "acronym" if c.type == "acronym" else "fullForm", count=len(c.occurrences)))
     entry = Entry(terms=tuple(terms), status="candidate", category=best.category, score=best.score,
                   source="mined")
