@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from glossary.errors import IngestError, NotFoundError
+from glossary.keys import printable_path
 from glossary.ingest import DocumentReader
 from glossary.models import Document, Dropped, Paragraph
 
@@ -108,7 +109,7 @@ def _insert_batched(db: Database, table: str, rows) -> None:
 
 def _path_key(path: str) -> str:
     """The stored path: absolute, so that the same file given two ways is one document."""
-    return str(Path(path).expanduser().resolve())
+    return printable_path(str(Path(path).expanduser().resolve()))
 
 
 def find_document_id(db: Database, id_or_name: int | str) -> int:

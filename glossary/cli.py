@@ -51,6 +51,9 @@ class LazyGroup(click.Group):
             if "locked" in msg or "busy" in msg:
                 msg = "the termbase is locked by another process; try again when it finishes"
             raise OneLineError(f"database error: {msg}") from exc
+        except OSError as exc:
+            where = exc.filename or "glossary"
+            raise OneLineError(f"{where}: {exc.strerror or exc}") from exc
         except KeyboardInterrupt:
             click.echo("glossary: interrupted; completed files were kept, nothing half-written", err=True)
             ctx.exit(130)

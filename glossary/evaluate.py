@@ -80,6 +80,8 @@ def load_gold(paths: Iterable[str | Path]) -> list[GoldPair]:
             lines = path.read_text(encoding="utf-8").splitlines()
         except OSError as exc:
             raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: byte {exc.start}: not UTF-8 text (gold files are UTF-8 JSON Lines)") from exc
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue

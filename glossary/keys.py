@@ -72,6 +72,11 @@ def en_key(text: str) -> str:
 
 
 @lru_cache(maxsize=1 << 12)  # a term's key is asked for several times in a row; a small cache keeps memory flat
+def printable_path(path: str) -> str:
+    """A path as text that can be stored and printed: undecodable bytes of a file name become U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def match_key(lang: str, text: str) -> str:
     """The key for `text` in `lang`: Chinese rules for zh (any region), English-style folding otherwise."""
     return zh_key(text) if lang.lower().startswith("zh") else en_key(text)
@@ -93,14 +98,8 @@ def pinyin_syllables(text: str) -> list[str]:
     return [s.replace("ü", "v").lower() for s in syllables if s.isalpha()]
 
 
-def pinyin_key(text: str) -> str:
-    """`外防输入` → `waifangshuru`."""
-    return "".join(pinyin_syllables(text))
 
 
-def pinyin_initials(text: str) -> str:
-    """`外防输入` → `wfsr`."""
-    return "".join(s[0] for s in pinyin_syllables(text))
 
 
 _TONE_MARKS = str.maketrans(

@@ -47,8 +47,6 @@ def en_stem(word: str) -> str:
     return word[:6]
 
 
-def en_words(text: str) -> list[str]:
-    return _WORD.findall(text)
 
 
 def content_stems(text: str) -> list[str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ._common import command, console
+from ._common import command, console, progress_bar
 
 DEMO_DB_NAME = "demo.db"
 
@@ -118,15 +118,9 @@ def command(ctx: click.Context, db_path: str | None, no_tui: bool) -> None:
     """
     import sys
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
     path = demo_db_path(ctx, db_path)
-    with Progress(TextColumn("[bold]mining the demo corpus[/]"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.description}"), console=console(stderr=True), transient=True) as bar:
-        task = bar.add_task("", total=None)
-        db, summary = build_demo(
-            path, progress=lambda done, total, name: bar.update(task, completed=done, total=total, description=name)
-        )
+    with progress_bar("mining the demo corpus") as progress:
+        db, summary = build_demo(path, progress=progress)
     try:
         print_holdings(db, path)
         console().print(

@@ -46,6 +46,7 @@ def ingest_paths(db, paths, *, echo_paragraphs: bool = False, progress: bool | N
     from db.documents import document_summary, dropped_reasons, iter_paragraphs, store_reader
     from glossary.errors import IngestError
     from glossary.ingest import DocumentReader, find_input_files
+    from glossary.keys import printable_path
 
     report = IngestReport()
     files, seen = [], set()
@@ -64,7 +65,8 @@ def ingest_paths(db, paths, *, echo_paragraphs: bool = False, progress: bool | N
     with _progress_bar(progress, len(files)) as advance:
         try:
             for file in files:
-                advance(file.name)
+                name = printable_path(file.name)
+                advance(name)
                 try:
                     result = store_reader(db, DocumentReader(file))
                 except IngestError as exc:
@@ -72,14 +74,14 @@ def ingest_paths(db, paths, *, echo_paragraphs: bool = False, progress: bool | N
                     continue
                 summary = document_summary(db, result.document_id)
                 report.rows.append({
-                    "name": file.name, "id": result.document_id, "status": result.status, "zh": summary.zh,
+                    "name": name, "id": result.document_id, "status": result.status, "zh": summary.zh,
                     "en": summary.en, "dropped": dropped_reasons(db, result.document_id),
                     "encoding": summary.encoding, "script": summary.script,
                 })
                 if echo_paragraphs:
                     for p in iter_paragraphs(db, result.document_id):
                         click.echo(json.dumps(
-                            {"doc": file.name, "seq": p.seq, "lang": p.lang, "text": p.text, "original": p.original},
+                            {"doc": name, "seq": p.seq, "lang": p.lang, "text": p.text, "original": p.original},
                             ensure_ascii=False,
                         ))
         except KeyboardInterrupt:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ._common import command, console, with_termbase
+from ._common import command, progress_bar, with_termbase
 
 
 @command("mine")
@@ -14,18 +14,9 @@ from ._common import command, console, with_termbase
 @with_termbase(create=True)
 def command(db, paths: tuple[str, ...], workers: int | None) -> None:
     """Mine term pairs from bilingual documents (files or folders) into the termbase."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from db.mining import mine_paths
 
-    out = console(stderr=True)
-    with Progress(TextColumn("[bold]mining[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.description}"), console=out, transient=True) as bar:
-        task = bar.add_task("", total=None)
-
-        def progress(done: int, total: int, name: str) -> None:
-            bar.update(task, completed=done, total=total, description=name)
-
+    with progress_bar("mining") as progress:
         summary = mine_paths(db, paths, progress=progress, workers=workers)
     click.echo(
         f"documents: {summary.documents} (already mined: {summary.already_mined}, "

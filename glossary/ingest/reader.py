@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from glossary.errors import IngestError
+from glossary.keys import printable_path
 from glossary.models import Document, Paragraph
 
 from .clean import CleanReport, clean_lines
@@ -34,7 +35,7 @@ class DocumentReader:
         if not sample:
             raise IngestError(f"{path}: empty file")
         self.path = path
-        self.name = path.name
+        self.name = printable_path(path.name)
         self.encoding = detect_encoding(path, sample[:SAMPLE_SIZE], truncated=len(sample) > SAMPLE_SIZE)
         self._stats = StreamStats()
         self._tally = ScriptTally()

@@ -1,0 +1,39 @@
+"""Errors from the operating system and odd inputs reach the user as one line, never a traceback."""
+
+import os
+
+from click.testing import CliRunner
+
+from conftest import EXAMPLES
+from db import open_db
+from glossary.cli import cli
+
+
+def run(db_path, *args):
+    return CliRunner().invoke(cli, ["--db", str(db_path), *map(str, args)])
+
+
+def test_file_name_that_is_not_utf8_is_ingested(db_path, tmp_path):
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    name = os.fsdecode(b"report-\xff.txt")
+    (folder / name).write_text("The office held exchanges with partner cities.\n", encoding="utf-8")
+    result = run(db_path, "ingest", folder)
+    assert result.exit_code == 0, result.output
+    db = open_db(db_path)
+    assert [r[0] for r in db.execute("SELECT name FROM documents")] == ["report-\ufffd.txt"]
+
+
+def test_unwritable_output_is_one_line(db_path, tmp_path):
+    result = run(db_path, "align", EXAMPLES / "jiangzhou-fao-2023-work-summary.txt", "-o", tmp_path / "no" / "a.tmx")
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0 and "No such file or directory" in result.output
+
+
+def test_binary_gold_file_is_one_line(db_path, tmp_path):
+    assert run(db_path, "ingest", EXAMPLES).exit_code == 0
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(b"\x00\xff\xfe binary")
+    result = run(db_path, "eval", "--gold", gold)
+    assert result.exit_code == 1 and "not UTF-8 text" in result.output
+    assert "Traceback" not in result.output
