@@ -82,7 +82,8 @@ def test_entities_are_never_expanded_and_dtds_never_fetched(tmp_path):
         '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY ext SYSTEM "file:///etc/passwd">]>\n'
         '<xliff version="1.2"><file><body><trans-unit id="1"><source>数据库&c;</source>'
         '<target>database&ext;</target></trans-unit></body></file></xliff>\n', encoding="utf-8")
-    assert segments(path) == [("1", "数据库", "database")]
+    with pytest.raises(FormatError, match="evil.xlf: line 2: the DOCTYPE declares entities; refused"):
+        segments(path)  # refused like `glossary import` does: nothing expanded, nothing fetched
 
 
 def test_sdlxliff_segments_inside_group_and_g_tags(tmp_path):
