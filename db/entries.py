@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from itertools import islice
+from operator import itemgetter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -108,7 +109,8 @@ def _insert_rows(db: Database, table: str, rows: list[dict], conflict: str = "")
         return
     columns = list(rows[0])
     sql = f"INSERT {conflict} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    db.conn.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+    values = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
+    db.conn.executemany(sql, map(values, rows))
 
 
 def add_entries(
@@ -144,7 +146,7 @@ def add_entries(
                 source_rows.extend({"entry_id": entry_id, "name": n} for n in dict.fromkeys(entry.sources) if n)
                 if log:
                     log_rows.append({"entry_id": entry_id, "action": action, "before": None,
-                                     "after": _state_json(replace(entry, id=entry_id), None), "at": stamp, "undone": 0})
+                                     "after": _state_json(entry, {"id": entry_id}), "at": stamp, "undone": 0})
             _insert_rows(db, "entries", entry_rows)
             _insert_rows(db, "terms", term_rows)
             if index:
