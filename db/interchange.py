@@ -114,15 +114,12 @@ def import_entries(db: Database, items: Iterable[ReadEntry], report: ImportRepor
 def _bulk_page_cache(db: Database, mebibytes: int = 16) -> Iterator[None]:
     """A larger SQLite page cache while importing: terms carry six indexes, and the default 2 MB
     spills their pages many times over. Bounded (memory stays flat) and restored afterwards."""
-    schemas = ("main", "temp")  # temp: where the lookup index is staged
-    before = [db.execute(f"PRAGMA {schema}.cache_size").fetchone()[0] for schema in schemas]
-    for schema in schemas:
-        db.execute(f"PRAGMA {schema}.cache_size = {-1024 * mebibytes}")
+    before = db.execute("PRAGMA main.cache_size").fetchone()[0]
+    db.execute(f"PRAGMA main.cache_size = {-1024 * mebibytes}")
     try:
         yield
     finally:
-        for schema, size in zip(schemas, before):
-            db.execute(f"PRAGMA {schema}.cache_size = {int(size)}")
+        db.execute(f"PRAGMA main.cache_size = {int(before)}")
 
 
 class _Importer:
