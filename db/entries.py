@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from itertools import islice
+from operator import itemgetter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -40,12 +41,6 @@ def term_row(entry_id: int, term: Term, position: int) -> dict:
         row["pinyin"] = "".join(syllables) or None
         row["initials"] = "".join(s[0] for s in syllables) or None
     return row
-
-
-def _term_from_tuple(row: tuple) -> Term:
-    """A Term from a row of `SELECT {_TERM_COLUMNS}` (id, entry_id, lang, text, status, ...)."""
-    term_id, _entry, lang, text, status, kind, script, source, pos, context, note, exact, count = row
-    return Term(lang, text, status, kind, script, source, pos, context, note, bool(exact), count, term_id)
 
 
 def log_change(
@@ -114,7 +109,8 @@ def _insert_rows(db: Database, table: str, rows: list[dict], conflict: str = "")
         return
     columns = list(rows[0])
     sql = f"INSERT {conflict} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    db.conn.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+    values = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
+    db.conn.executemany(sql, map(values, rows))
 
 
 def add_entries(
@@ -150,7 +146,7 @@ def add_entries(
                 source_rows.extend({"entry_id": entry_id, "name": n} for n in dict.fromkeys(entry.sources) if n)
                 if log:
                     log_rows.append({"entry_id": entry_id, "action": action, "before": None,
-                                     "after": _state_json(replace(entry, id=entry_id), None), "at": stamp, "undone": 0})
+                                     "after": _state_json(entry, {"id": entry_id}), "at": stamp, "undone": 0})
             _insert_rows(db, "entries", entry_rows)
             _insert_rows(db, "terms", term_rows)
             if index:
@@ -208,60 +204,59 @@ def get_entry(db: Database, entry_id: int) -> Entry:
 def get_entries(db: Database, ids: Iterable[int]) -> list[Entry]:
     """Entries by id, in the order asked, with their terms and supporting document names."""
     ids = list(dict.fromkeys(ids))
-    if not ids:
-        return []
     out: dict[int, Entry] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        terms: dict[int, list[Term]] = {}
-        for row in db.execute(  # tuples, not dicts: this is the hot loop of every export
-            f"SELECT {_TERM_COLUMNS} FROM terms WHERE entry_id IN ({marks}) ORDER BY entry_id, position, id", chunk
-        ):
-            terms.setdefault(row[1], []).append(_term_from_tuple(row))
-        sources: dict[int, list[str]] = {}
-        for row in db.query(
-            f"""SELECT o.entry_id, d.name FROM occurrences o
-                JOIN segment_pairs s ON s.id = o.segment_pair_id
-                JOIN documents d ON d.id = s.document_id
-                WHERE o.entry_id IN ({marks})
-                UNION SELECT entry_id, name FROM entry_sources WHERE entry_id IN ({marks})
-                ORDER BY 2""",
-            chunk + chunk,
-        ):
-            sources.setdefault(row["entry_id"], []).append(row["name"])
-        cursor = db.execute(f"SELECT * FROM entries WHERE id IN ({marks})", chunk)
-        columns = [d[0] for d in cursor.description]
-        for values in cursor:
-            row = dict(zip(columns, values))
-            out[row["id"]] = _entry_from_row(row, terms.get(row["id"], ()), sources.get(row["id"], ()))
+        rows = db.execute(f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        for entry in _entries_from_rows(db, rows.fetchall()):
+            out[entry.id] = entry
     return [out[i] for i in ids if i in out]
 
 
-def _entry_from_row(row: dict, terms: Iterable[Term], sources: Iterable[str]) -> Entry:
-    return Entry(
-        terms=tuple(terms), status=row["status"], category=row["category"], note=row["note"],
-        score=row["score"], source=row["source"], created=row["created"], updated=row["updated"],
-        sources=tuple(sources), id=row["id"], definition=row.get("definition"),
-    )
+_ENTRY_COLUMNS = "id, status, category, note, score, source, created, updated, definition"
+
+
+def _entries_from_rows(db: Database, rows: list[tuple]) -> list[Entry]:
+    """Entries from rows of `SELECT {_ENTRY_COLUMNS}`, with their terms and sources (one query each)."""
+    if not rows:
+        return []
+    chunk = [row[0] for row in rows]
+    marks = ",".join("?" * len(chunk))
+    terms: dict[int, list[Term]] = {}
+    current_id, current = None, []
+    for term_id, entry_id, lang, text, status, kind, script, source, pos, context, note, exact, count in db.execute(
+        f"SELECT {_TERM_COLUMNS} FROM terms WHERE entry_id IN ({marks}) ORDER BY entry_id, position, id", chunk
+    ):  # the hot loop of every export: tuples unpacked inline, rows arrive grouped by entry
+        if entry_id != current_id:
+            current_id, current = entry_id, terms.setdefault(entry_id, [])
+        current.append(Term(lang, text, status, kind, script, source, pos, context, note, bool(exact), count, term_id))
+    sources: dict[int, list[str]] = {}
+    for entry_id, name in db.execute(
+        f"""SELECT o.entry_id, d.name FROM occurrences o
+            JOIN segment_pairs s ON s.id = o.segment_pair_id
+            JOIN documents d ON d.id = s.document_id
+            WHERE o.entry_id IN ({marks})
+            UNION SELECT entry_id, name FROM entry_sources WHERE entry_id IN ({marks})
+            ORDER BY 2""",
+        chunk + chunk,
+    ):
+        sources.setdefault(entry_id, []).append(name)
+    return [
+        Entry(tuple(terms.get(entry_id, ())), status, category, note, score, source, created, updated,
+              tuple(sources.get(entry_id, ())), entry_id, definition)
+        for entry_id, status, category, note, score, source, created, updated, definition in rows
+    ]
 
 
 def iter_entries(db: Database, *, status: str | None = None, batch: int = 1000) -> Iterator[Entry]:
     """Stream entries in id order (constant memory), optionally only one status."""
-    where, params = ("WHERE status = ?", [status]) if status else ("", [])
+    where, params = ("AND status = ?", [status]) if status else ("", [])
     last = 0
-    while True:
-        ids = [
-            r["id"]
-            for r in db.query(
-                f"SELECT id FROM entries {where} {'AND' if where else 'WHERE'} id > ? ORDER BY id LIMIT ?",
-                [*params, last, batch],
-            )
-        ]
-        if not ids:
-            return
-        yield from get_entries(db, ids)
-        last = ids[-1]
+    while rows := db.execute(
+        f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE id > ? {where} ORDER BY id LIMIT ?", [last, *params, batch]
+    ).fetchall():
+        yield from _entries_from_rows(db, rows)
+        last = rows[-1][0]
 
 
 def find_entry_ids(db: Database, lang: str, text: str) -> list[int]:

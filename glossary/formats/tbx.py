@@ -58,10 +58,47 @@ def _attr(text: str) -> str:
 
 
 class _Names:
+    """The element names of one TBX version and the fixed markup built from them (computed once per export)."""
+
     def __init__(self, version: int) -> None:
         self.entry, self.lang, self.term = (
             ("termEntry", "langSet", "tig") if version == 2 else ("conceptEntry", "langSec", "termSec")
         )
+        ind = "          "  # a term group's indentation
+        self.term_open = f"{ind}<{self.term}>\n{ind}  <term>"
+        self.term_close = f"{ind}</{self.term}>\n"
+        self.lang_close = f"        </{self.lang}>\n"
+        self.entry_close = f"      </{self.entry}>\n"
+        self.notes: dict[tuple[str, str], str] = {}
+        self.lang_opens: dict[tuple[str, str | None], str] = {}
+        self._transactions: dict[tuple[str, str], str] = {}
+
+    def term_notes(self, status: str, kind: str) -> str:
+        """The end of <term> and the status and type notes (few distinct pairs: cached)."""
+        key = (status, kind)
+        if (text := self.notes.get(key)) is None:
+            ind = "            "
+            text = self.notes[key] = (
+                f'</term>\n{ind}<termNote type="administrativeStatus">{TBX_STATUS[status]}</termNote>\n'
+                f'{ind}<termNote type="termType">{kind}</termNote>\n'
+            )
+        return text
+
+    def transaction(self, kind: str, stamp: str | None) -> str:
+        """A transacGrp for a creation or modification date ("" without a valid date); stamps repeat: cached."""
+        key = (kind, stamp or "")
+        if (text := self._transactions.get(key)) is None:
+            ind = "        "
+            text = self._transactions[key] = (
+                f'{ind}<transacGrp>\n{ind}  <transac type="transactionType">{kind}</transac>\n'
+                f"{ind}  <date>{stamp[:10]}</date>\n{ind}</transacGrp>\n"
+            ) if stamp and _DATE.match(stamp) else ""
+        return text
+
+    def lang_open(self, group: tuple[str, str | None]) -> str:
+        if (text := self.lang_opens.get(group)) is None:
+            text = self.lang_opens[group] = f'        <{self.lang} xml:lang="{_attr(lang_tag(*group))}">\n'
+        return text
 
 
 def write_tbx(entries: Iterable[Entry], out: TextIO, *, version: int = 2, title: str = "Glossary") -> int:
@@ -86,72 +123,84 @@ def write_tbx(entries: Iterable[Entry], out: TextIO, *, version: int = 2, title:
         out.write("  </tbxHeader>\n")
     out.write("  <text>\n    <body>\n")
     count = 0
+    parts: list[str] = []
     for number, entry in enumerate(entries, 1):
-        out.write(_entry_xml(entry, names, number))
+        _entry_xml(entry, names, number, parts)
         count += 1
+        if len(parts) > 5000:  # write in blocks: one write per entry costs more than the markup
+            out.write("".join(parts))
+            parts.clear()
+    out.write("".join(parts))
     out.write("    </body>\n  </text>\n")
     out.write("</martif>\n" if version == 2 else "</tbx>\n")
     return count
 
 
-def _entry_xml(entry: Entry, names: _Names, number: int) -> str:
+def _entry_xml(entry: Entry, names: _Names, number: int, parts: list[str]) -> None:
+    """Append the markup of one entry to `parts`."""
     ind = "      "
-    parts = [f'{ind}<{names.entry} id="c{entry.id if entry.id is not None else number}">\n']
+    add = parts.append
+    add(f'{ind}<{names.entry} id="c{entry.id if entry.id is not None else number}">\n')
     if entry.category:
-        parts.append(f'{ind}  <descrip type="subjectField">{_esc(entry.category)}</descrip>\n')
+        add(f'{ind}  <descrip type="subjectField">{_esc(entry.category)}</descrip>\n')
     if entry.definition and entry.source:
-        parts.append(
+        add(
             f'{ind}  <descripGrp>\n{ind}    <descrip type="definition">{_esc(entry.definition)}</descrip>\n'
             f'{ind}    <admin type="source">{_esc(entry.source)}</admin>\n{ind}  </descripGrp>\n'
         )
     elif entry.definition:
-        parts.append(f'{ind}  <descrip type="definition">{_esc(entry.definition)}</descrip>\n')
+        add(f'{ind}  <descrip type="definition">{_esc(entry.definition)}</descrip>\n')
     elif entry.source:
-        parts.append(f'{ind}  <admin type="source">{_esc(entry.source)}</admin>\n')
-    for kind, stamp in (("origination", entry.created), ("modification", entry.updated)):
-        if stamp and _DATE.match(stamp):
-            parts.append(
-                f'{ind}  <transacGrp>\n{ind}    <transac type="transactionType">{kind}</transac>\n'
-                f"{ind}    <date>{stamp[:10]}</date>\n{ind}  </transacGrp>\n"
-            )
+        add(f'{ind}  <admin type="source">{_esc(entry.source)}</admin>\n')
+    add(names.transaction("origination", entry.created))
+    add(names.transaction("modification", entry.updated))
     if entry.note:
-        parts.append(f"{ind}  <note>{_esc(entry.note)}</note>\n")
+        add(f"{ind}  <note>{_esc(entry.note)}</note>\n")
     groups: dict[tuple[str, str | None], list[Term]] = {}
     for term in entry.terms:
-        groups.setdefault((term.lang, term_script(term)), []).append(term)
-    for group in sorted(groups, key=_language_rank):
-        parts.append(f'{ind}  <{names.lang} xml:lang="{_attr(lang_tag(*group))}">\n')
-        for term in sorted(groups[group], key=_not_preferred):  # stable: file order after the preferred
-            parts.append(_term_xml(term, names, ind + "    "))
-        parts.append(f"{ind}  </{names.lang}>\n")
-    parts.append(f"{ind}</{names.entry}>\n")
-    return "".join(parts)
+        group = (term.lang, term_script(term))
+        if group in groups:
+            groups[group].append(term)
+        else:
+            groups[group] = [term]
+    term_open = names.term_open
+    order = list(groups)
+    if len(order) > 1 and (order[0] != _ZH_CN or _ZH_HANT in groups):  # else zh-CN leads and the rest tie
+        order.sort(key=_language_rank)
+    for group in order:
+        add(names.lang_opens.get(group) or names.lang_open(group))
+        terms = groups[group]
+        if len(terms) > 1:
+            terms = sorted(terms, key=_not_preferred)  # stable: file order after the preferred
+        for term in terms:  # a term group (inline: the innermost loop of every export)
+            text = term.text if _NEEDS_ESCAPE.search(term.text) is None else _esc(term.text)
+            notes = names.notes.get((term.status, term.type)) or names.term_notes(term.status, term.type)
+            add(f"{term_open}{text}{notes}")
+            if term.part_of_speech and term.part_of_speech.lower() in TBX_POS:
+                add(f'{_TERM_IND}<termNote type="partOfSpeech">{term.part_of_speech}</termNote>\n')
+            if term.context:
+                add(f'{_TERM_IND}<descrip type="context">{_esc(term.context)}</descrip>\n')
+            if term.source:
+                add(f'{_TERM_IND}<admin type="source">{_esc(term.source)}</admin>\n')
+            if term.note:
+                add(f"{_TERM_IND}<note>{_esc(term.note)}</note>\n")
+            add(names.term_close)
+        add(names.lang_close)
+    add(names.entry_close)
 
 
 def _not_preferred(term: Term) -> bool:
     return term.status != "preferred"
 
 
+_ZH_CN, _ZH_HANT = ("zh", None), ("zh", "Hant")
+_TERM_IND = "            "  # a term group's children
+
+
 def _language_rank(group: tuple[str, str | None]) -> int:
     """zh-CN first (translate-toolkit's source), zh-Hant last (never taken as the target), others in entry order."""
     lang, script = group
     return 0 if lang == "zh" and script is None else 2 if lang == "zh" else 1
-
-
-def _term_xml(term: Term, names: _Names, ind: str) -> str:
-    parts = [f"{ind}<{names.term}>\n{ind}  <term>{_esc(term.text)}</term>\n"]
-    parts.append(f'{ind}  <termNote type="administrativeStatus">{TBX_STATUS[term.status]}</termNote>\n')
-    parts.append(f'{ind}  <termNote type="termType">{term.type}</termNote>\n')
-    if term.part_of_speech and term.part_of_speech.lower() in TBX_POS:
-        parts.append(f'{ind}  <termNote type="partOfSpeech">{term.part_of_speech}</termNote>\n')
-    if term.context:
-        parts.append(f'{ind}  <descrip type="context">{_esc(term.context)}</descrip>\n')
-    if term.source:
-        parts.append(f'{ind}  <admin type="source">{_esc(term.source)}</admin>\n')
-    if term.note:
-        parts.append(f"{ind}  <note>{_esc(term.note)}</note>\n")
-    parts.append(f"{ind}</{names.term}>\n")
-    return "".join(parts)
 
 
 # ---------------------------------------------------------------- reading
