@@ -2,38 +2,61 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
 from sqlite_utils import Database
 
-from glossary.check.checker import paused_gc
-from glossary.models import Entry, Term
+from glossary.check.checker import CheckGlossary, GlossaryRow
 
 
-def load_check_entries(db: Database) -> list[Entry]:
-    """Every non-rejected entry with its zh/en terms, in one pass over the terms table.
+def check_glossary(db: Database, db_path: str | os.PathLike[str] | None = None) -> CheckGlossary:
+    """The termbase prepared for checking: from the compiled-matcher cache when it is current
+    (see glossary/check/cache.py), else built from the terms and cached for the next run."""
+    from glossary.check import cache
+
+    db.execute("BEGIN")  # one snapshot: the revision read is the revision of the rows read
+    try:
+        key = termbase_key(db, db_path) if db_path else None
+        path = cache.cache_file(db_path) if key else None
+        if path is not None:
+            cached = cache.load(path, key)
+            if cached is not None:
+                return cached
+        glossary = CheckGlossary.from_rows(check_rows(db))
+    finally:
+        db.execute("COMMIT")
+    if path is not None and len(glossary.text) >= cache.MIN_CACHED_TERMS:
+        cache.save(path, key, glossary)
+    return glossary
+
+
+def termbase_key(db: Database, db_path: str | os.PathLike[str]) -> dict | None:
+    """What identifies the termbase's checked content: its id and revision (bumped by triggers on
+    every change, migration m0007), its term count and highest term id, and the file's inode
+    (a copy that diverged from it is another file). None for a termbase older than m0007."""
+    try:
+        row = db.execute("SELECT termbase, revision FROM termbase_revision WHERE id = 1").fetchone()
+        count, last = db.execute("SELECT count(*), max(id) FROM terms").fetchone()
+        inode = Path(db_path).stat().st_ino
+    except (sqlite3.Error, OSError):
+        return None
+    if row is None:
+        return None
+    return {"termbase": row[0], "revision": row[1], "terms": count, "last_term": last, "inode": inode}
+
+
+def check_rows(db: Database) -> Iterator[GlossaryRow]:
+    """Every zh/en term of the entries that are not rejected, as CheckGlossary rows, entry by entry.
 
     The checker reports missing terms for approved entries only, and misused (deprecated,
     superseded, forbidden) renderings for every entry that was not rejected.
     """
-    with paused_gc():
-        return _load(db)
-
-
-def _load(db: Database) -> list[Entry]:
-    rows = db.execute(
-        """SELECT e.id, e.status, e.category, t.id, t.lang, t.text, t.status, t.type, t.script, t.exact
+    return db.execute(
+        """SELECT e.id, e.status, t.lang, t.text, t.status, t.type, t.exact
            FROM entries e JOIN terms t ON t.entry_id = e.id
            WHERE e.status != 'rejected' AND (t.lang LIKE 'zh%' OR t.lang LIKE 'en%')
            ORDER BY e.id, t.position, t.id"""
     )
-    entries: list[Entry] = []
-    terms: list[Term] = []
-    current = None
-    for entry_id, entry_status, category, term_id, lang, text, status, type_, script, exact in rows:
-        if current is None or entry_id != current[0]:
-            if current is not None:
-                entries.append(Entry(tuple(terms), status=current[1], category=current[2], id=current[0]))
-            current, terms = (entry_id, entry_status, category), []
-        terms.append(Term(lang=lang, text=text, status=status, type=type_, script=script, exact=bool(exact), id=term_id))
-    if current is not None:
-        entries.append(Entry(tuple(terms), status=current[1], category=current[2], id=current[0]))
-    return entries

@@ -180,3 +180,25 @@ def m0006_terms_superseded_index(db: Database) -> None:
     """Index the terms → terms foreign key: without it every deleted term (each save_entry)
     scans the whole terms table for rows it supersedes."""
     db.execute("CREATE INDEX IF NOT EXISTS idx_terms_superseded ON terms (superseded_by)")
+
+
+@migrations()
+def m0007_revision(db: Database) -> None:
+    """A termbase revision that every change to what the checker reads bumps (triggers), and a
+    random id for this termbase: together they key the checker's compiled-matcher cache."""
+    for statement in (
+        """CREATE TABLE termbase_revision (
+               id INTEGER PRIMARY KEY CHECK (id = 1),
+               termbase TEXT NOT NULL,
+               revision INTEGER NOT NULL DEFAULT 0
+           )""",
+        "INSERT INTO termbase_revision (id, termbase) VALUES (1, lower(hex(randomblob(16))))",
+        *(f"""CREATE TRIGGER revision_{table}_{event.split()[0].lower()} AFTER {event} ON {table}
+              BEGIN UPDATE termbase_revision SET revision = revision + 1 WHERE id = 1; END"""
+          for table, event in (
+              ("terms", "INSERT"), ("terms", "DELETE"),
+              ("terms", "UPDATE OF entry_id, lang, text, status, type, exact, position"),
+              ("entries", "DELETE"), ("entries", "UPDATE OF id, status"),
+          )),
+    ):
+        db.execute(statement)

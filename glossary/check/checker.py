@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from glossary.errors import InputError
 from glossary.keys import CJK_RE
-from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, Term
+from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry
 
 from .matcher import Hit, TermMatcher, folded_words, is_acronym, longest, reordered_in
 
@@ -54,44 +54,101 @@ def issue_for(segment: DraftSegment, kind: str, severity: str, source_term: str,
     )
 
 
+GlossaryRow = tuple[int | None, str, str, str, str, str, bool]
+"""One term as the checker reads it: (entry id, entry status, lang, text, status, type, exact),
+rows of one entry next to each other, each entry's terms in their order."""
+
+
 class CheckGlossary:
-    """The termbase's entries prepared for checking: one automaton per language over all terms."""
+    """The termbase's entries prepared for checking: one automaton per language over all terms,
+    and the terms' fields in plain lists (they pickle and load fast: see cache.py)."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
-        with paused_gc():
-            self._build(entries)
+        entries = list(entries)
+        self._build(  # grouped by position: entries made in memory may have no id
+            (index, entry.status, term.lang, term.text, term.status, term.type, term.exact)
+            for index, entry in enumerate(entries) for term in entry.terms
+        )
+        self.entry_ids = [entries[index].id for index in self.entry_ids]
 
-    def _build(self, entries: Iterable[Entry]) -> None:
-        self.entries: list[Entry] = [e for e in entries if e.status != "rejected"]
-        self.terms: list[tuple[int, Term]] = []  # term id -> (entry index, term)
+    @classmethod
+    def from_rows(cls, rows: Iterable[GlossaryRow]) -> CheckGlossary:
+        """Build from rows (see GlossaryRow) without making Entry objects: the termbase's fast path."""
+        glossary = cls.__new__(cls)
+        glossary._build(rows)
+        return glossary
+
+    def _build(self, rows: Iterable[GlossaryRow]) -> None:
+        with paused_gc():
+            self._build_columns(rows)
+
+    def _build_columns(self, rows: Iterable[GlossaryRow]) -> None:
+        self.entry_ids: list[int | None] = []
+        self.entry_status: list[str] = []
+        self.first_term: list[int] = []  # entry index -> its first term id; its terms run to the next entry's
+        self.entry_of: list[int] = []  # term id -> entry index
+        self.lang: list[str] = []
+        self.text: list[str] = []
+        self.status: list[str] = []
+        self.type: list[str] = []
         by_lang: dict[str, list[tuple[int, str, bool]]] = {"zh": [], "en": []}
-        for index, entry in enumerate(self.entries):
-            for term in entry.terms:
-                lang = term.lang.lower()[:2]
-                if lang in by_lang:
-                    by_lang[lang].append((len(self.terms), term.text, term.exact))
-                    self.terms.append((index, term))
-        self.entry_of = [index for index, _ in self.terms]
-        self.good = [term.status in GOOD_STATUSES for _, term in self.terms]
-        self.misused_ids = frozenset(i for i, (_, term) in enumerate(self.terms) if term.status in BAD_SEVERITY)
+        shared = {}  # one object per status/type/lang string: fewer objects, smaller pickle
+        last_entry = object()
+        for entry_id, entry_status, lang, text, status, type_, exact in rows:
+            if entry_status == "rejected":
+                continue
+            lang = lang.lower()[:2]
+            if lang not in by_lang:
+                continue
+            if entry_id != last_entry:
+                last_entry = entry_id
+                self.entry_ids.append(entry_id)
+                self.entry_status.append(shared.setdefault(entry_status, entry_status))
+                self.first_term.append(len(self.text))
+            term_id = len(self.text)
+            by_lang[lang].append((term_id, text, bool(exact)))
+            self.entry_of.append(len(self.entry_ids) - 1)
+            self.lang.append(shared.setdefault(lang, lang))
+            self.text.append(text)
+            self.status.append(shared.setdefault(status, status))
+            self.type.append(shared.setdefault(type_, type_))
+        self.first_term.append(len(self.text))
+        self.good = [status in GOOD_STATUSES for status in self.status]
+        self.misused_ids = frozenset(i for i, status in enumerate(self.status) if status in BAD_SEVERITY)
         self.zh = TermMatcher("zh", by_lang["zh"])
         self.en = TermMatcher("en", by_lang["en"])
         first: dict[tuple[int, str], int] = {}
         # term id -> the entry's first term with the same match key: "plan" and "plans" are one rendering
-        self.rendering = {t: first.setdefault((self.terms[t][0], key), t) for t, key in self.en.keys.items()}
+        self.rendering = {t: first.setdefault((self.entry_of[t], key), t) for t, key in self.en.keys.items()}
         self._renderings: dict[int, list[str]] = {}
 
+    def __len__(self) -> int:
+        """The number of entries."""
+        return len(self.entry_ids)
+
+    def terms_of(self, index: int, lang: str) -> list[int]:
+        """The term ids of entry `index` in `lang`, in the entry's order."""
+        return [t for t in range(self.first_term[index], self.first_term[index + 1]) if self.lang[t] == lang]
+
     def preferred(self, index: int, lang: str) -> str:
-        term = self.entries[index].preferred(lang)
-        return term.text if term else ""
+        """The text of the entry's preferred term in `lang` (else its first term in `lang`, else "")."""
+        ids = self.terms_of(index, lang)
+        chosen = next((t for t in ids if self.status[t] == "preferred"), ids[0] if ids else None)
+        return "" if chosen is None else self.text[chosen]
 
     def renderings(self, index: int) -> list[str]:
         """The English an approved entry accepts: preferred first, then admitted."""
         if index not in self._renderings:
-            terms = [t for t in self.entries[index].terms_in("en") if t.status in GOOD_STATUSES]
-            terms.sort(key=lambda t: t.status != "preferred")
-            self._renderings[index] = [t.text for t in terms]
+            ids = [t for t in self.terms_of(index, "en") if self.good[t]]
+            ids.sort(key=lambda t: self.status[t] != "preferred")
+            self._renderings[index] = [self.text[t] for t in ids]
         return self._renderings[index]
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_renderings"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, _renderings={})
 
 
 class _Use(NamedTuple):
@@ -186,7 +243,7 @@ class DraftChecker:
         if not self.english_only:
             for hit in longest(g.zh.find(segment.source, segment.source_breaks)):
                 for term_id in hit.term_ids:
-                    current.active.setdefault(g.terms[term_id][0], hit)
+                    current.active.setdefault(g.entry_of[term_id], hit)
         target_hits = g.en.find(segment.target, segment.target_breaks)
         entry_of, good, active = g.entry_of, g.good, current.active
         for hit in target_hits:
@@ -207,17 +264,18 @@ class DraftChecker:
         g = self.glossary
         if g.misused_ids.isdisjoint(hit.term_ids):
             return
-        bad = [(g.terms[t][0], g.terms[t][1]) for t in hit.term_ids if g.terms[t][1].status in BAD_SEVERITY]
+        bad = [(g.entry_of[t], t) for t in hit.term_ids if g.status[t] in BAD_SEVERITY]
         if not bad:
             return
-        good_entries = {g.terms[t][0] for t in hit.term_ids if g.terms[t][1].status in GOOD_STATUSES}
+        good_entries = {g.entry_of[t] for t in hit.term_ids if g.good[t]}
         if good_entries:
             if self.english_only or good_entries & current.active.keys():
                 return
             if not {index for index, _ in bad} & current.active.keys():
                 return
         in_source = [(i, t) for i, t in bad if i in current.active]
-        index, term = min(in_source or bad, key=lambda it: list(BAD_SEVERITY).index(it[1].status))
+        index, term_id = min(in_source or bad, key=lambda it: list(BAD_SEVERITY).index(g.status[it[1]]))
+        status = g.status[term_id]
         if index in current.misused:
             return
         current.misused.add(index)
@@ -226,12 +284,12 @@ class DraftChecker:
         source_term = (current.segment.source[source_hit.start:source_hit.end] if source_hit
                        else g.preferred(index, "zh"))
         found = current.segment.target[hit.start:hit.end]
-        use = f"; use “{preferred}”" if preferred and preferred != term.text else ""
-        what = {"forbidden": "a forbidden", "deprecated": "a deprecated", "superseded": "a superseded"}[term.status]
+        use = f"; use “{preferred}”" if preferred and preferred != g.text[term_id] else ""
+        what = {"forbidden": "a forbidden", "deprecated": "a deprecated", "superseded": "a superseded"}[status]
         spans = (("target", hit.start, hit.end),)
         if source_hit:
             spans = (("source", source_hit.start, source_hit.end), *spans)
-        self._add(current, term.status, BAD_SEVERITY[term.status], source_term, preferred, found,
+        self._add(current, status, BAD_SEVERITY[status], source_term, preferred, found,
                   f"“{found}” is {what} rendering" + (f" of {source_term}" if source_term else "") + use,
                   index, spans)
 
@@ -239,7 +297,7 @@ class DraftChecker:
         g = self.glossary
         nearby = [s.rendered for s in neighbours if s is not current and abs(s.seq - current.seq) <= self.window]
         for index, hit in current.active.items():
-            if index in current.rendered or index in current.misused or g.entries[index].status != "approved":
+            if index in current.rendered or index in current.misused or g.entry_status[index] != "approved":
                 continue
             if any(index in rendered for rendered in nearby):
                 continue
@@ -259,21 +317,20 @@ class DraftChecker:
             hits = [(h, t) for h in longest(target_hits) for t in h.term_ids]
             per_entry: dict[int, list[tuple[Hit, int]]] = {}
             for hit, term_id in hits:
-                if g.terms[term_id][1].status in GOOD_STATUSES:
-                    per_entry.setdefault(g.terms[term_id][0], []).append((hit, term_id))
+                if g.good[term_id]:
+                    per_entry.setdefault(g.entry_of[term_id], []).append((hit, term_id))
         else:
             per_entry = current.good
         for index, found in per_entry.items():
             seen = set()
             for hit, term_id in found:
-                term = g.terms[term_id][1]
                 rendering = g.rendering[term_id]
-                if term.type in _SHORT_FORMS or is_acronym(term.text) or rendering in seen:
+                if g.type[term_id] in _SHORT_FORMS or is_acronym(g.text[term_id]) or rendering in seen:
                     continue
                 seen.add(rendering)
                 tally = self.usage.setdefault(index, {}).setdefault(rendering, [0, []])
                 tally[0] += 1
-                if len(tally[1]) < _KEPT_USES and term.status != "preferred":  # the preferred one is never reported
+                if len(tally[1]) < _KEPT_USES and g.status[term_id] != "preferred":  # the preferred one is never reported
                     tally[1].append(_Use(current.seq, current.segment, hit, current.active.get(index)))
 
     def _check_untranslated(self, current: _Segment) -> None:
@@ -291,9 +348,9 @@ class DraftChecker:
         for index, renderings in self.usage.items():
             if len(renderings) < 2:
                 continue
-            preferred = [t for t in renderings if g.terms[t][1].status == "preferred"]
+            preferred = [t for t in renderings if g.status[t] == "preferred"]
             dominant = preferred[0] if preferred else max(renderings, key=lambda t: renderings[t][0])
-            expected, count = g.terms[dominant][1].text, renderings[dominant][0]
+            expected, count = g.text[dominant], renderings[dominant][0]
             for term_id, (uses, kept) in renderings.items():
                 if term_id == dominant:
                     continue
@@ -310,11 +367,11 @@ class DraftChecker:
                         segment, "inconsistent", "warning", source_term, expected, found,
                         f"{source_term or expected} is rendered “{found}” here but “{expected}” in "
                         f"{count} segment{'s' if count > 1 else ''}{more}",
-                        g.entries[index].id, tuple(spans))))
+                        g.entry_ids[index], tuple(spans))))
 
     def _add(self, current: _Segment, kind: str, severity: str, source_term: str, expected: str,
              found: str, message: str, index: int | None = None, spans: tuple = ()) -> None:
-        entry_id = self.glossary.entries[index].id if index is not None else None
+        entry_id = self.glossary.entry_ids[index] if index is not None else None
         self.issues.append((current.seq, issue_for(current.segment, kind, severity, source_term, expected,
                                                    found, message, entry_id, spans)))
 

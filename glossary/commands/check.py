@@ -36,16 +36,16 @@ def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ..
     (default: error).
     """
     from db import open_db_readonly
-    from db.check import load_check_entries
-    from glossary.check import CheckGlossary, check_segments, fails
+    from db.check import check_glossary
+    from glossary.check import check_segments, fails
 
     inputs = _draft_inputs(draft_files, source_path, draft_path)
-    db = open_db_readonly(db_path_from(ctx, db_path))
+    path = db_path_from(ctx, db_path)
+    db = open_db_readonly(path)
     try:
-        entries = load_check_entries(db)
+        glossary = check_glossary(db, path)
     finally:
         db.close()
-    glossary = CheckGlossary(entries)
     failed = False
     results = []
     for read, size, name, english_only, window in inputs:
@@ -57,7 +57,7 @@ def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ..
 
             click.echo(json.dumps(result_to_dict(result, fail_on), ensure_ascii=False))
         else:
-            _print_table(result, fail_on, len(entries))
+            _print_table(result, fail_on, len(glossary))
         failed = failed or fails(result.issues, fail_on)
         results.append(result)
     if browse:

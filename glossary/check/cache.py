@@ -1,0 +1,103 @@
+"""The compiled-matcher cache: a CheckGlossary pickled to the user cache folder, keyed by the termbase's revision.
+
+Building the automata for a large termbase takes seconds; loading them back takes a fraction of
+that. The cache is only an accelerator: a missing, stale, corrupt or foreign file is rebuilt, and
+a folder that cannot be written just means no cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+from .checker import CheckGlossary
+
+ENV_VAR = "GLOSSARY_CACHE_DIR"
+MIN_CACHED_TERMS = 5000  # smaller glossaries build faster than a cache file loads
+KEPT_FILES = 8  # cache files kept (one per termbase), least recently used removed first
+_MAGIC = b"glossary-check-cache 1\n"
+_HEADER_LIMIT = 4096
+# the code that decides what the cached objects contain: a change to any of them makes old caches stale
+_CODE = ("checker.py", "matcher.py", "cache.py", "../keys.py", "../models.py")
+
+
+def cache_dir() -> Path:
+    """`GLOSSARY_CACHE_DIR` if set, else `check` in the user cache folder (e.g. ~/.cache/glossary/check)."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("glossary", appauthor=False)) / "check"
+
+
+def cache_file(db_path: str | os.PathLike[str]) -> Path:
+    """The cache file of the termbase at `db_path` (one per termbase file)."""
+    name = hashlib.sha256(os.fsencode(Path(db_path).resolve())).hexdigest()[:24]
+    return cache_dir() / f"{name}.pickle"
+
+
+def code_version() -> str:
+    """A digest of the matching code, the Python version and the pyahocorasick build."""
+    import ahocorasick
+
+    digest = hashlib.sha256(sys.version.encode())
+    here = Path(__file__).parent
+    for name in _CODE:
+        digest.update((here / name).read_bytes())
+    stat = os.stat(ahocorasick.__file__)
+    digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:32]
+
+
+def _header(key: dict) -> bytes:
+    return _MAGIC + json.dumps({**key, "code": code_version()}, sort_keys=True).encode() + b"\n"
+
+
+def load(path: Path, key: dict) -> CheckGlossary | None:
+    """The glossary cached at `path` under `key`, or None (no file, another key, unreadable)."""
+    try:
+        with path.open("rb") as fh:
+            if fh.readline(_HEADER_LIMIT) != _MAGIC or fh.readline(_HEADER_LIMIT) != _header(key)[len(_MAGIC):]:
+                return None
+            glossary = pickle.load(fh)
+        os.utime(path)  # recently used: kept when old caches are trimmed
+    except Exception:  # noqa: BLE001 - any damage to a cache file means "rebuild", never an error
+        return None
+    return glossary if isinstance(glossary, CheckGlossary) else None
+
+
+def save(path: Path, key: dict, glossary: CheckGlossary) -> bool:
+    """Write the cache atomically (temporary file, then rename); False when it cannot be written."""
+    temp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".tmp-", suffix=".part",
+                                         delete=False) as fh:
+            temp = fh.name
+            fh.write(_header(key))
+            pickle.dump(glossary, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, path)
+        temp = None
+    except (OSError, pickle.PicklingError, RecursionError):
+        return False
+    finally:
+        if temp:
+            Path(temp).unlink(missing_ok=True)
+    _trim(path.parent)
+    return True
+
+
+def _trim(folder: Path) -> None:
+    """Remove the least recently used cache files beyond KEPT_FILES."""
+    try:
+        files = sorted(((p.stat().st_mtime, p) for p in folder.glob("*.pickle")), reverse=True)
+        for _, old in files[KEPT_FILES:]:
+            old.unlink(missing_ok=True)
+    except OSError:  # another process trimmed or wrote at the same time
+        pass
