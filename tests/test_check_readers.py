@@ -142,3 +142,45 @@ def test_tmx_written_from_english_still_reads_chinese_as_the_source(tmp_path):
         '<tu><tuv lang="EN-US"><seg>The database</seg></tuv><tuv xml:lang="ZH-CN"><seg>数据库</seg></tuv></tu>'
         '</body></tmx>', encoding="utf-8")
     assert segments(path) == [("1", "数据库", "The database")]
+
+
+XLIFF12_GROUPS = (
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.docx" '
+    'source-language="zh-CN" target-language="en" datatype="plaintext"><body>'
+    '<trans-unit id="1"><source>请备份数据库。</source><target>Back up the datastore.</target></trans-unit>'
+    '<group id="legal" translate="no">'
+    '<trans-unit id="2"><source>版权所有。</source><target>版权所有。</target></trans-unit>'
+    '<group id="nested"><trans-unit id="3"><source>数据库</source><target>data bank</target></trans-unit></group>'
+    '<trans-unit id="4" translate="yes"><source>请重试。</source><target>Retry.</target></trans-unit>'
+    '</group>'
+    '<trans-unit id="5"><source>数据库已损坏。</source><target>The database is corrupt.</target></trans-unit>'
+    '</body></file></xliff>'
+)
+XLIFF20_GROUPS = (
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    '<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="zh-CN" trgLang="en">'
+    '<file id="f1"><unit id="u1"><segment><source>请备份数据库。</source><target>Back up the datastore.</target>'
+    '</segment></unit>'
+    '<group id="g1" translate="no"><unit id="u2"><segment><source>版权所有。</source><target>版权所有。</target>'
+    '</segment></unit><group id="g2"><unit id="u3"><segment><source>数据库</source><target>data bank</target>'
+    '</segment></unit></group>'
+    '<unit id="u4" translate="yes"><segment><source>请重试。</source><target>Retry.</target></segment></unit></group>'
+    '<unit id="u5"><segment><source>数据库已损坏。</source><target>The database is corrupt.</target></segment></unit>'
+    '</file><file id="f2" translate="no"><unit id="u6"><segment><source>数据库</source><target>DB</target>'
+    '</segment></unit></file></xliff>'
+)
+
+
+@pytest.mark.parametrize("text, ids", [(XLIFF12_GROUPS, ["1", "4", "5"]), (XLIFF20_GROUPS, ["u1", "u4", "u5"])],
+                         ids=["xliff12", "xliff20"])
+def test_translate_no_on_a_group_or_file_is_inherited_by_its_units(tmp_path, text, ids):
+    from glossary.check import CheckGlossary, check_segments
+    from glossary.models import Entry, Term
+
+    path = tmp_path / "draft.xlf"
+    path.write_text(text, encoding="utf-8")
+    assert [s.id for s in read_draft(path)] == ids  # nested groups inherit; an explicit "yes" wins
+    glossary = CheckGlossary([Entry((Term("zh", "数据库"), Term("en", "database")), status="approved", id=1)])
+    result = check_segments(read_draft(path), glossary, name=path.name)
+    assert [(f.kind, f.segment) for f in result.issues] == [("missing", ids[0])]  # nothing from the locked units

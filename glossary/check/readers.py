@@ -202,20 +202,29 @@ def _child(el, name: str):
 
 # ---------------------------------------------------------------- XLIFF
 def read_xliff(path: str | Path, on_progress: Progress | None = None) -> Iterator[DraftSegment]:
-    """XLIFF 1.2 trans-units (seg-source/mrk segments when present) or XLIFF 2.x unit/segment pairs."""
+    """XLIFF 1.2 trans-units (seg-source/mrk segments when present) or XLIFF 2.x unit/segment pairs.
+    Units marked translate="no", or inside a <file>/<group> so marked (unless they say "yes"), are skipped."""
     path = Path(path)
     version = None
-    for event, el in _iter_xml(path, ("xliff", "trans-unit", "unit"), on_progress):
+    translate = [True]  # the inherited translate flag of each open <file>/<group>
+    for event, el in _iter_xml(path, ("xliff", "file", "group", "trans-unit", "unit"), on_progress):
         name = _local(el)
         if name == "xliff":
             if event == "start":
                 version = 2 if str(el.get("version", "1.2")).startswith("2") else 1
             continue
+        if name in ("file", "group"):
+            if event == "start":
+                translate.append(_translatable(el, translate[-1]))
+            else:
+                translate.pop()
+                _release(el)
+            continue
         if event == "start":
             continue
         if version is None:
             raise FormatError(f"{path.name}: line {el.sourceline}: <{name}> outside an <xliff> element")
-        if el.get("translate") != "no":
+        if _translatable(el, translate[-1]):
             if version == 1 and name == "trans-unit":
                 yield from _xliff1_unit(el)
             elif version == 2 and name == "unit":
@@ -223,6 +232,12 @@ def read_xliff(path: str | Path, on_progress: Progress | None = None) -> Iterato
         _release(el)
     if version is None:
         raise FormatError(f"{path.name}: not an XLIFF file (no <xliff> root element)")
+
+
+def _translatable(el, inherited: bool) -> bool:
+    """The element's own translate="yes"/"no", else what its <file>/<group> says."""
+    value = (el.get("translate") or "").strip().lower()
+    return inherited if value not in ("yes", "no") else value == "yes"
 
 
 def _seg_marks(el) -> dict[str, object]:
