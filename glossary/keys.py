@@ -166,14 +166,23 @@ def zh_match_text(text: str, breaks: tuple[int, ...] = (), *, simplified: bool =
     return "".join(chars), offsets
 
 
-@lru_cache(maxsize=262144)
-def en_fold_word(word: str) -> str:
-    """One English word folded for matching: case, possessive, simple plural, UK/US spelling."""
+NO_WORDS: frozenset[str] = frozenset()
+
+
+def en_plain_word(word: str) -> str:
+    """An English word case-folded, its possessive and apostrophes removed (the form `keep` holds)."""
     w = word.casefold().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    w = w.replace("'", "")
-    if len(w) > 3 and w.isalpha():
+    return w.replace("'", "")
+
+
+@lru_cache(maxsize=262144)
+def en_fold_word(word: str, keep: frozenset[str] = NO_WORDS) -> str:
+    """One English word folded for matching: case, possessive, simple plural, UK/US spelling.
+    Words in `keep` (plain forms) are words of their own, not plurals: "news" is not "new"."""
+    w = en_plain_word(word)
+    if len(w) > 3 and w.isalpha() and w not in keep:
         if w.endswith("ies") and len(w) > 4:
             w = w[:-3] + "y"
         elif w.endswith(("sses", "xes", "ches", "shes", "zzes")):
@@ -187,23 +196,28 @@ def en_fold_word(word: str) -> str:
 
 
 @lru_cache(maxsize=262144)
-def en_fold_token(token: str) -> str:
+def en_fold_token(token: str, keep: frozenset[str] = NO_WORDS) -> str:
     """A token (a hyphenated compound is one token) folded; hyphens join its parts."""
     if token == "&":
         return "and"
     if token.isalnum():
-        return en_fold_word(token)
-    return "".join(en_fold_word(part) for part in _HYPHENS.split(token))
+        return en_fold_word(token, keep)
+    return "".join(en_fold_word(part, keep) for part in _HYPHENS.split(token))
 
 
-def en_term_keys(text: str) -> list[tuple[str, bool]]:
+def en_words(text: str) -> list[str]:
+    """The word tokens of English text as matching sees them (a hyphenated compound is one token)."""
+    return _EN_WORD.findall(text.translate(_WIDTH))
+
+
+def en_term_keys(text: str, keep: frozenset[str] = NO_WORDS) -> list[tuple[str, bool]]:
     """Match keys of an English term, as (key, derived): the key en_match_text gives its words, then
     for a short term looser spellings (hyphens as spaces, words run together) marked derived."""
     text = text.translate(_WIDTH)
     tokens = _EN_WORD.findall(text)
     if not tokens:
         return []
-    folded = [en_fold_token(t) for t in tokens]
+    folded = [en_fold_token(t, keep) for t in tokens]
     if len(tokens) > 1:
         hard = [gap != " " and not _EN_SOFT_GAP.fullmatch(gap) for gap in _EN_WORD.split(text)[1:-1]]
         if True in hard:  # punctuation inside the term: no looser spellings
@@ -212,7 +226,7 @@ def en_term_keys(text: str) -> list[tuple[str, bool]]:
     key = " " + "  ".join(folded) + " "
     keys = [(key, False)]
     if len(tokens) <= 4:
-        parts = [en_fold_word(p) for t in tokens for p in _HYPHENS.split(t)] if _HYPHENS.search(text) else folded
+        parts = [en_fold_word(p, keep) for t in tokens for p in _HYPHENS.split(t)] if _HYPHENS.search(text) else folded
         if len(parts) > 1:
             for derived in (" " + "  ".join(parts) + " ", " " + "".join(parts) + " "):
                 if derived != key and (len(keys) == 1 or derived != keys[1][0]):
@@ -221,12 +235,13 @@ def en_term_keys(text: str) -> list[tuple[str, bool]]:
 
 
 @lru_cache(maxsize=262144)
-def _padded_token(token: str) -> str:
-    return f" {en_fold_token(token)} "
+def _padded_token(token: str, keep: frozenset[str]) -> str:
+    return f" {en_fold_token(token, keep)} "
 
 
 @lru_cache(maxsize=16)  # the checker asks again for a segment that has a missing term
-def en_match_text(text: str, breaks: tuple[int, ...] = ()) -> tuple[str, dict[int, int], dict[int, int]]:
+def en_match_text(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] = NO_WORDS
+                  ) -> tuple[str, dict[int, int], dict[int, int]]:
     """English text for term matching: every folded token as " token ", BOUNDARY where punctuation
     separates two tokens; inline codes (`breaks`) split tokens like a space. Returns the text and
     maps from a match's start/end position to offsets in `text`."""
@@ -243,7 +258,7 @@ def en_match_text(text: str, breaks: tuple[int, ...] = ()) -> tuple[str, dict[in
                     and not _EN_SOFT_GAP.fullmatch(text, last_end, start):
                 pieces.append(BOUNDARY)
                 pos += 1
-            padded = _padded_token(m.group())
+            padded = _padded_token(m.group(), keep)
             starts[pos] = start
             pieces.append(padded)
             pos += len(padded)

@@ -110,3 +110,29 @@ def test_exact_terms_and_acronyms_match_as_written():
 def test_a_term_after_a_longer_terms_failed_prefix_is_found():
     m = TermMatcher("zh", [(0, "胀", False), (1, "通胀率", False)])
     assert spans(m, "#通脹", only_longest=True) == [("脹", (0,))]
+
+
+def test_an_s_word_the_glossary_holds_apart_is_not_a_plural():
+    from glossary.check import CheckGlossary, check_segments
+    from glossary.models import DraftSegment, Entry, Term
+
+    glossary = CheckGlossary([
+        Entry((Term("zh", "新闻"), Term("en", "news")), status="approved", id=1),
+        Entry((Term("zh", "新"), Term("en", "new")), status="approved", id=2),
+        Entry((Term("zh", "公共物品"), Term("en", "public goods")), status="approved", id=3),
+        Entry((Term("zh", "公益"), Term("en", "public good")), status="approved", id=4),
+        Entry((Term("zh", "中央银行"), Term("en", "central bank")), status="approved", id=5),
+        Entry((Term("zh", "商业银行"), Term("en", "commercial banks")), status="approved", id=6),
+    ])
+    assert glossary.en.keep == {"news", "goods"}
+
+    def missing(source, target):
+        return [f.expected for f in check_segments([DraftSegment("1", source, target)], glossary).issues
+                if f.kind == "missing"]
+
+    assert missing("新闻", "This is new.") == ["news"]
+    assert missing("新闻", "The News is out.") == []
+    assert missing("新", "The news is out.") == ["new"]
+    assert missing("公共物品", "a public good") == ["public goods"]
+    assert missing("公益", "Public goods") == ["public good"]
+    assert missing("中央银行和商业银行", "central banks and a commercial bank") == []  # real plurals still fold

@@ -115,8 +115,8 @@ class CheckGlossary:
         self.first_term.append(len(self.text))
         self.good = [status in GOOD_STATUSES for status in self.status]
         self.misused_ids = frozenset(i for i, status in enumerate(self.status) if status in BAD_SEVERITY)
-        self.zh = TermMatcher("zh", by_lang["zh"])
-        self.en = TermMatcher("en", by_lang["en"])
+        self.zh = TermMatcher("zh", by_lang["zh"], self.entry_of)
+        self.en = TermMatcher("en", by_lang["en"], self.entry_of)
         first: dict[tuple[int, str], int] = {}
         # term id -> the entry's first term with the same match key: "plan" and "plans" are one rendering
         self.rendering = {t: first.setdefault((self.entry_of[t], key), t) for t, key in self.en.keys.items()}
@@ -172,11 +172,11 @@ class _Segment:
     misused: set[int] = field(default_factory=set)  # entries already reported as misused here
     _words: tuple[list[str], set[str]] | None = None
 
-    def words(self) -> tuple[list[str], set[str]]:
+    def words(self, keep: frozenset[str]) -> tuple[list[str], set[str]]:
         """The target's folded words and their set (made on first use: only segments with a
         missing term need them)."""
         if self._words is None:
-            words = folded_words(self.segment.target, self.segment.target_breaks)
+            words = folded_words(self.segment.target, self.segment.target_breaks, keep)
             self._words = words, set(words)
         return self._words
 
@@ -302,7 +302,7 @@ class DraftChecker:
             if any(index in rendered for rendered in nearby):
                 continue
             renderings = g.renderings(index)
-            if not renderings or any(reordered_in(r, *current.words()) for r in renderings):
+            if not renderings or any(reordered_in(r, *current.words(g.en.keep), g.en.keep) for r in renderings):
                 continue
             source_term = current.segment.source[hit.start:hit.end]
             others = f" (or {', '.join(f'“{r}”' for r in renderings[1:])})" if len(renderings) > 1 else ""

@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from glossary.keys import BOUNDARY, en_match_text, en_term_keys, to_simplified, zh_match_text
+from glossary.keys import (BOUNDARY, NO_WORDS, en_fold_word, en_match_text, en_plain_word,
+                           en_term_keys, en_words, to_simplified, zh_match_text)
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
 
@@ -35,21 +36,41 @@ def is_acronym(text: str) -> bool:
     return len(text) <= 10 and bool(_ACRONYM.match(text))
 
 
-def term_keys(lang: str, text: str, *, simplified: bool = False) -> list[tuple[str, bool]]:
+def term_keys(lang: str, text: str, *, simplified: bool = False, keep: frozenset[str] = NO_WORDS
+              ) -> list[tuple[str, bool]]:
     """The match keys of one term as (key, derived); derived keys are looser spellings that lose
     to a term spelled that way (see keys.en_term_keys)."""
     if lang == "zh":
         key = zh_match_text(text, simplified=simplified)[0].strip(BOUNDARY)
         return [(key, False)] if key else []
-    return en_term_keys(text)
+    return en_term_keys(text, keep)
+
+
+def words_of_their_own(terms: Iterable[tuple[int, str, str]]) -> frozenset[str]:
+    """English words ending in -s that a glossary uses as words of their own, not plurals: the
+    -s words of terms of different entries that fold to one key only through them ("news" and
+    "new", "public goods" and "public good"). `terms` are (entry, term text, its folded key)."""
+    by_key: dict[str, list[tuple[int, str]]] = {}
+    for entry, text, key in terms:
+        by_key.setdefault(key, []).append((entry, text))
+    keep: set[str] = set()
+    for members in by_key.values():
+        if len(members) < 2 or len({entry for entry, _ in members}) < 2:
+            continue
+        for position in zip(*(map(en_plain_word, en_words(text)) for _, text in members)):
+            if len(set(position)) > 1:
+                keep.update(w for w in position if w.isalnum() and en_fold_word(w) != en_fold_word(w, frozenset((w,))))
+    return frozenset(keep)
 
 
 class TermMatcher:
     """An Aho-Corasick automaton over the match keys of many terms in one language."""
 
-    def __init__(self, lang: str, terms: Iterable[tuple[int, str, bool]]) -> None:
-        """`terms` are (term id, text, exact); exact terms (and English acronyms) match as written."""
+    def __init__(self, lang: str, terms: Iterable[tuple[int, str, bool]], entry_of: list[int] | None = None) -> None:
+        """`terms` are (term id, text, exact); exact terms (and English acronyms) match as written.
+        `entry_of` maps a term id to its entry (by default each term is an entry of its own)."""
         self.lang = lang
+        self.keep = NO_WORDS  # English -s words that are not plurals in this glossary
         self.keys: dict[int, str] = {}  # term id -> its primary key (what "the same rendering" means)
         folded: dict[str, tuple[list[int], list[int]]] = {}
         exact: dict[str, list[int]] = {}
@@ -63,8 +84,16 @@ class TermMatcher:
                 self.keys[term_id] = text
             else:
                 loose.append((term_id, text))
-        for (term_id, text), converted in zip(loose, _simplified_all(lang, [t for _, t in loose])):
-            keys = term_keys(lang, converted, simplified=True)
+        all_keys = [term_keys(lang, converted, simplified=True)
+                    for converted in _simplified_all(lang, [t for _, t in loose])]
+        if lang == "en":
+            self.keep = words_of_their_own(
+                (entry_of[term_id] if entry_of else term_id, text, keys[0][0])
+                for (term_id, text), keys in zip(loose, all_keys) if keys)
+            if self.keep:
+                all_keys = [term_keys(lang, text, keep=self.keep) if self.keep.intersection(map(en_plain_word, en_words(text)))
+                            else keys for (_, text), keys in zip(loose, all_keys)]
+        for (term_id, text), keys in zip(loose, all_keys):
             for key, derived in keys:
                 folded.setdefault(key, ([], []))[derived].append(term_id)
             if keys:
@@ -96,7 +125,7 @@ class TermMatcher:
             for end, (length, ids) in self._folded.iter(norm):
                 hits.append(_hit((offsets[end - length + 1], offsets[end] + 1, ids)))
         else:
-            norm, starts, ends = en_match_text(text, breaks)
+            norm, starts, ends = en_match_text(text, breaks, self.keep)
             for end, (length, ids) in self._folded.iter(norm):
                 start = end - length + 1
                 if start in starts and end + 1 in ends:
@@ -123,23 +152,23 @@ class TermMatcher:
 _FUNCTION_WORDS = frozenset("the a an of and in on for to with by at from".split())
 
 
-def folded_words(text: str, breaks: tuple[int, ...] = ()) -> list[str]:
+def folded_words(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] = NO_WORDS) -> list[str]:
     """The folded words of a text, BOUNDARY standing for punctuation between them."""
-    return en_match_text(text, breaks)[0].split()
+    return en_match_text(text, breaks, keep)[0].split()
 
 
 @lru_cache(maxsize=65536)
-def _content_words(rendering: str) -> tuple[frozenset[str], int]:
+def _content_words(rendering: str, keep: frozenset[str]) -> tuple[frozenset[str], int]:
     """A rendering's content words, and how many words it has in all."""
-    words = folded_words(rendering)
+    words = folded_words(rendering, keep=keep)
     return frozenset(w for w in words if w not in _FUNCTION_WORDS and w != BOUNDARY), len(words)
 
 
-def reordered_in(rendering: str, words: list[str], present: set[str]) -> bool:
+def reordered_in(rendering: str, words: list[str], present: set[str], keep: frozenset[str] = NO_WORDS) -> bool:
     """True when every content word of a multiword rendering occurs close together in `words`
     (`present` is their set): English puts one noun phrase in several orders ("resumption of
     work" / "work resumption")."""
-    needed, length = _content_words(rendering)
+    needed, length = _content_words(rendering, keep)
     if len(needed) < 2 or not needed <= present:
         return False
     span = length + 2
