@@ -1,4 +1,5 @@
-"""The compiled-matcher cache: a CheckGlossary pickled to the user cache folder, keyed by the termbase's revision.
+"""The compiled-matcher cache: a CheckGlossary pickled to the user cache folder, keyed by the termbase's
+revision (and jieba's dictionary as a segmenter, see words.py).
 
 Building the automata for a large termbase takes seconds; loading them back takes a fraction of
 that. The cache is only an accelerator: a missing, stale, corrupt or foreign file is rebuilt, and
@@ -23,7 +24,7 @@ KEPT_FILES = 8  # cache files kept (one per termbase), least recently used remov
 _MAGIC = b"glossary-check-cache 1\n"
 _HEADER_LIMIT = 4096
 # the code that decides what the cached objects contain: a change to any of them makes old caches stale
-_CODE = ("checker.py", "matcher.py", "cache.py", "../keys.py", "../models.py")
+_CODE = ("checker.py", "matcher.py", "words.py", "cache.py", "../keys.py", "../models.py")
 
 
 def cache_dir() -> Path:
@@ -59,20 +60,20 @@ def _header(key: dict) -> bytes:
     return _MAGIC + json.dumps({**key, "code": code_version()}, sort_keys=True).encode() + b"\n"
 
 
-def load(path: Path, key: dict) -> CheckGlossary | None:
-    """The glossary cached at `path` under `key`, or None (no file, another key, unreadable)."""
+def load(path: Path, key: dict, kind: type = CheckGlossary):
+    """The object (a `kind`) cached at `path` under `key`, or None (no file, another key, unreadable)."""
     try:
         with path.open("rb") as fh:
             if fh.readline(_HEADER_LIMIT) != _MAGIC or fh.readline(_HEADER_LIMIT) != _header(key)[len(_MAGIC):]:
                 return None
-            glossary = pickle.load(fh)
+            found = pickle.load(fh)
         os.utime(path)  # recently used: kept when old caches are trimmed
     except Exception:  # noqa: BLE001 - any damage to a cache file means "rebuild", never an error
         return None
-    return glossary if isinstance(glossary, CheckGlossary) else None
+    return found if isinstance(found, kind) else None
 
 
-def save(path: Path, key: dict, glossary: CheckGlossary) -> bool:
+def save(path: Path, key: dict, found: object) -> bool:
     """Write the cache atomically (temporary file, then rename); False when it cannot be written."""
     temp = None
     try:
@@ -81,7 +82,7 @@ def save(path: Path, key: dict, glossary: CheckGlossary) -> bool:
                                          delete=False) as fh:
             temp = fh.name
             fh.write(_header(key))
-            pickle.dump(glossary, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(found, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, path)
         temp = None
     except (OSError, pickle.PicklingError, RecursionError):

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from glossary.check.words import segmenter
 from glossary.keys import (BOUNDARY, NO_WORDS, en_fold_word, en_match_text, en_plain_word,
                            en_term_keys, en_words, to_simplified, zh_match_text)
 
@@ -122,8 +123,12 @@ class TermMatcher:
         hits = []
         if self.lang == "zh":
             norm, offsets = zh_match_text(text, breaks)
-            for end, (length, ids) in self._folded.iter(norm):
-                hits.append(_hit((offsets[end - length + 1], offsets[end] + 1, ids)))
+            found = [(end - length + 1, end + 1, ids) for end, (length, ids) in self._folded.iter(norm)]
+            words = segmenter() if found else None
+            inside = words.inside_longer_word(norm, [(s, e) for s, e, _ in found]) if words else ()
+            for start, end, ids in found:
+                if (start, end) not in inside:
+                    hits.append(_hit((offsets[start], offsets[end - 1] + 1, ids)))
         else:
             norm, starts, ends = en_match_text(text, breaks, self.keep)
             for end, (length, ids) in self._folded.iter(norm):

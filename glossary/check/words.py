@@ -1,0 +1,118 @@
+"""Chinese word boundaries for the checker: jieba's dictionary and its best-path segmentation,
+without importing jieba (its start-up costs a second; this loads from the cache in milliseconds).
+
+A glossary term found strictly inside a longer word of the sentence is not that term: 中国 in
+发展中国家 ("developing countries"), 数据 in 数据库 ("database"), 大使 in 大使馆 ("embassy").
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from glossary.keys import BOUNDARY
+
+_LENGTH_BITS = 6  # a word's length is kept in the low bits of its automaton value, its cost above
+
+
+def jieba_dictionary() -> Path | None:
+    """jieba's main dictionary file (word, frequency, tag per line), found without importing jieba."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent / "dict.txt"
+    return path if path.is_file() else None
+
+
+class Segmenter:
+    """jieba's dictionary segmentation (its DAG and best route, HMM off) over an Aho-Corasick
+    automaton of the dictionary; costs are whole milli-nats of -log(probability)."""
+
+    def __init__(self, dictionary: Path) -> None:
+        entries: list[tuple[str, int]] = []
+        with dictionary.open(encoding="utf-8") as fh:
+            for line in fh:
+                word, _, rest = line.partition(" ")
+                freq = rest.split(" ", 1)[0]
+                if word and freq.isdigit():
+                    entries.append((word, int(freq)))
+        log_total = math.log(sum(f for _, f in entries) or 1)
+        self.unknown = round(log_total * 1000)  # a character the dictionary lacks counts as frequency 1
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for word, freq in entries:
+            if freq > 0 and len(word) < 1 << _LENGTH_BITS:
+                cost = round((log_total - math.log(freq)) * 1000)
+                self.automaton.add_word(word, cost << _LENGTH_BITS | len(word))
+        self.automaton.make_automaton()
+
+    def inside_longer_word(self, text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+        """The spans of `text` (Simplified, BOUNDARY between clauses) that lie strictly inside one
+        longer word of the text's segmentation, unless that word is a compound of the span and other
+        words of two or more characters (香港特区 in 香港特区政府 is kept; 大使 in 大使馆 is not)."""
+        inside = set()
+        clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for span in spans:
+            start = text.rfind(BOUNDARY, 0, span[0]) + 1
+            stop = text.find(BOUNDARY, span[1])
+            clauses.setdefault((start, len(text) if stop < 0 else stop), []).append(span)
+        for (start, stop), found in clauses.items():
+            word_of = self._words(text, start, stop)
+            for span in found:
+                word = word_of[span[0] - start]
+                if word[0] <= span[0] and span[1] <= word[1] and word[1] - word[0] > span[1] - span[0] \
+                        and not self._compound(text[word[0]:span[0]], text[span[1]:word[1]]):
+                    inside.add(span)
+        return inside
+
+    def _compound(self, *rest: str) -> bool:
+        """True when what a word has around a term is made of words, not bound characters."""
+        return all(not piece or (len(piece) > 1 and self.automaton.exists(piece)) for piece in rest)
+
+    def _words(self, text: str, start: int, stop: int) -> list[tuple[int, int]]:
+        """For each position of text[start:stop], the (start, end) of the word it falls in."""
+        size = stop - start
+        mask = (1 << _LENGTH_BITS) - 1
+        starting: list[list[int]] = [[] for _ in range(size)]
+        for end, value in self.automaton.iter(text, start, stop):
+            starting[end + 1 - (value & mask) - start].append(value)
+        best = [0] * (size + 1)
+        step = [1] * (size + 1)
+        unknown = self.unknown
+        for i in range(size - 1, -1, -1):
+            cost, length = unknown + best[i + 1], 1
+            for value in starting[i]:
+                n = value & mask
+                c = (value >> _LENGTH_BITS) + best[i + n]
+                if c < cost or (c == cost and n > length):
+                    cost, length = c, n
+            best[i], step[i] = cost, length
+        word_of: list[tuple[int, int]] = []
+        i = 0
+        while i < size:
+            word = (start + i, start + i + step[i])
+            word_of += [word] * step[i]
+            i += step[i]
+        return word_of
+
+
+@cache
+def segmenter() -> Segmenter | None:
+    """The segmenter, from the cache folder when it is there (built and cached on first use);
+    None when jieba's dictionary cannot be found (then no term is suppressed)."""
+    from . import cache as check_cache
+
+    dictionary = jieba_dictionary()
+    if dictionary is None:
+        return None
+    stat = dictionary.stat()
+    key = {"dictionary": str(dictionary), "size": stat.st_size, "mtime": stat.st_mtime_ns}
+    path = check_cache.cache_dir() / "jieba-words.pickle"
+    found = check_cache.load(path, key, Segmenter)
+    if found is None:
+        found = Segmenter(dictionary)
+        check_cache.save(path, key, found)
+    return found
