@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from .checker import CheckGlossary
+from .words import jieba_dictionary
 
 ENV_VAR = "GLOSSARY_CACHE_DIR"
 MIN_CACHED_TERMS = 5000  # smaller glossaries build faster than a cache file loads
@@ -44,15 +45,17 @@ def cache_file(db_path: str | os.PathLike[str]) -> Path:
 
 
 def code_version() -> str:
-    """A digest of the matching code, the Python version and the pyahocorasick build."""
+    """A digest of the matching code, the Python version, the pyahocorasick build and jieba's dictionary."""
     import ahocorasick
 
     digest = hashlib.sha256(sys.version.encode())
     here = Path(__file__).parent
     for name in _CODE:
         digest.update((here / name).read_bytes())
-    stat = os.stat(ahocorasick.__file__)
-    digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
+    for path in (ahocorasick.__file__, jieba_dictionary()):  # the automaton format, the words segmented on
+        if path:
+            stat = os.stat(path)
+            digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:32]
 
 

@@ -91,9 +91,11 @@ class TermMatcher:
             self.keep = words_of_their_own(
                 (entry_of[term_id] if entry_of else term_id, text, keys[0][0])
                 for (term_id, text), keys in zip(loose, all_keys) if keys)
-            if self.keep:
-                all_keys = [term_keys(lang, text, keep=self.keep) if self.keep.intersection(map(en_plain_word, en_words(text)))
-                            else keys for (_, text), keys in zip(loose, all_keys)]
+            if self.keep:  # a term whose key has the folded form of such a word may spell it with -s
+                folded_forms = {en_fold_word(w) for w in self.keep}
+                all_keys = [term_keys(lang, text, keep=self.keep)
+                            if keys and not folded_forms.isdisjoint(keys[0][0].split()) else keys
+                            for (_, text), keys in zip(loose, all_keys)]
         for (term_id, text), keys in zip(loose, all_keys):
             for key, derived in keys:
                 folded.setdefault(key, ([], []))[derived].append(term_id)
@@ -103,6 +105,10 @@ class TermMatcher:
             (key, (len(key), tuple(primary or derived))) for key, (primary, derived) in folded.items()
         )
         self._exact = _automaton((key, (len(key), tuple(ids))) for key, ids in exact.items())
+        # zh: the dictionary words a term can lie inside of (see words.py); only where one occurs
+        # is the sentence segmented
+        words = segmenter() if lang == "zh" and self._folded else None
+        self._containers = words.containers(self._folded, min(map(len, folded))) if words else None
 
     def find(self, text: str, breaks: tuple[int, ...] = ()) -> list[Hit]:
         """Every occurrence (overlaps included) of a term, in the original offsets of `text`, unordered.
@@ -124,8 +130,7 @@ class TermMatcher:
         if self.lang == "zh":
             norm, offsets = zh_match_text(text, breaks)
             found = [(end - length + 1, end + 1, ids) for end, (length, ids) in self._folded.iter(norm)]
-            words = segmenter() if found else None
-            inside = words.inside_longer_word(norm, [(s, e) for s, e, _ in found]) if words else ()
+            inside = self._inside_words(norm, found) if found and self._containers else ()
             for start, end, ids in found:
                 if (start, end) not in inside:
                     hits.append(_hit((offsets[start], offsets[end - 1] + 1, ids)))
@@ -136,6 +141,20 @@ class TermMatcher:
                 if start in starts and end + 1 in ends:
                     hits.append(_hit((starts[start], ends[end + 1], ids)))
         return hits
+
+    def _inside_words(self, norm: str, found: list[tuple[int, int, tuple]]) -> set[tuple[int, int]]:
+        """The found spans that lie strictly inside a longer word of the sentence."""
+        reach = [0] * (len(norm) + 1)  # reach[i]: the furthest end of a container starting at or before i
+        for end, length in self._containers.iter(norm):
+            if end + 1 > reach[end + 1 - length]:
+                reach[end + 1 - length] = end + 1
+        if not any(reach):
+            return set()
+        for i in range(1, len(reach)):
+            if reach[i - 1] > reach[i]:
+                reach[i] = reach[i - 1]
+        suspects = [(start, end) for start, end, _ in found if reach[start] >= end]
+        return segmenter().inside_longer_word(norm, suspects) if suspects else set()
 
     def _find_exact(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
         hits = []
@@ -158,7 +177,7 @@ _FUNCTION_WORDS = frozenset("the a an of and in on for to with by at from".split
 
 
 def folded_words(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] = NO_WORDS) -> list[str]:
-    """The folded words of a text, BOUNDARY standing for punctuation between them."""
+    """The folded words of a text (punctuation between them dropped)."""
     return en_match_text(text, breaks, keep)[0].split()
 
 
@@ -166,7 +185,7 @@ def folded_words(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] =
 def _content_words(rendering: str, keep: frozenset[str]) -> tuple[frozenset[str], int]:
     """A rendering's content words, and how many words it has in all."""
     words = folded_words(rendering, keep=keep)
-    return frozenset(w for w in words if w not in _FUNCTION_WORDS and w != BOUNDARY), len(words)
+    return frozenset(w for w in words if w not in _FUNCTION_WORDS), len(words)
 
 
 def reordered_in(rendering: str, words: list[str], present: set[str], keep: frozenset[str] = NO_WORDS) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+from bisect import bisect_right
 from functools import cache
 from pathlib import Path
 
@@ -60,43 +61,74 @@ class Segmenter:
             stop = text.find(BOUNDARY, span[1])
             clauses.setdefault((start, len(text) if stop < 0 else stop), []).append(span)
         for (start, stop), found in clauses.items():
-            word_of = self._words(text, start, stop)
+            words = self._words(text, start, stop)
+            starts = [w[0] for w in words]
             for span in found:
-                word = word_of[span[0] - start]
+                word = words[bisect_right(starts, span[0]) - 1]
                 if word[0] <= span[0] and span[1] <= word[1] and word[1] - word[0] > span[1] - span[0] \
                         and not self._compound(text[word[0]:span[0]], text[span[1]:word[1]]):
                     inside.add(span)
         return inside
+
+    def containers(self, terms: ahocorasick.Automaton, shortest: int = 1) -> ahocorasick.Automaton | None:
+        """The dictionary words that hold a key of `terms` (values (length, ...); none shorter than
+        `shortest`) strictly inside, beside a bound character or a non-word, as an automaton whose
+        values are their lengths."""
+        found = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        is_word = self.automaton.exists
+        for word in self.automaton.keys():
+            size = len(word)
+            if size <= shortest:
+                continue
+            for end, value in terms.iter(word):
+                start = end + 1 - value[0]
+                if value[0] == size:
+                    continue
+                left, right = word[:start], word[end + 1:]
+                if (left and (len(left) == 1 or not is_word(left))) or (right and (len(right) == 1 or not is_word(right))):
+                    found.add_word(word, size)
+                    break
+        if len(found) == 0:
+            return None
+        found.make_automaton()
+        return found
 
     def _compound(self, *rest: str) -> bool:
         """True when what a word has around a term is made of words, not bound characters."""
         return all(not piece or (len(piece) > 1 and self.automaton.exists(piece)) for piece in rest)
 
     def _words(self, text: str, start: int, stop: int) -> list[tuple[int, int]]:
-        """For each position of text[start:stop], the (start, end) of the word it falls in."""
+        """The words of text[start:stop] as (start, end) offsets in `text`, left to right: the path
+        of least cost, one pass over the dictionary matches (they come in order of their end)."""
         size = stop - start
         mask = (1 << _LENGTH_BITS) - 1
-        starting: list[list[int]] = [[] for _ in range(size)]
-        for end, value in self.automaton.iter(text, start, stop):
-            starting[end + 1 - (value & mask) - start].append(value)
-        best = [0] * (size + 1)
-        step = [1] * (size + 1)
         unknown = self.unknown
-        for i in range(size - 1, -1, -1):
-            cost, length = unknown + best[i + 1], 1
-            for value in starting[i]:
-                n = value & mask
-                c = (value >> _LENGTH_BITS) + best[i + n]
-                if c < cost or (c == cost and n > length):
-                    cost, length = c, n
-            best[i], step[i] = cost, length
-        word_of: list[tuple[int, int]] = []
-        i = 0
-        while i < size:
-            word = (start + i, start + i + step[i])
-            word_of += [word] * step[i]
-            i += step[i]
-        return word_of
+        best = [0] + [1 << 62] * size  # best[j]: least cost of text[start:start + j]
+        back = list(range(-1, size))  # back[j]: where the last word of that best path starts
+        done = 0  # best[:done + 1] is final
+        for end, value in self.automaton.iter(text, start, stop):
+            j = end + 1 - start
+            while done < j - 1:
+                done += 1
+                cost = best[done - 1] + unknown
+                if cost < best[done]:
+                    best[done], back[done] = cost, done - 1
+            i = j - (value & mask)
+            cost = best[i] + (value >> _LENGTH_BITS)
+            if cost < best[j] or (cost == best[j] and i < back[j]):  # on a tie the longer word
+                best[j], back[j] = cost, i
+        while done < size:
+            done += 1
+            cost = best[done - 1] + unknown
+            if cost < best[done]:
+                best[done], back[done] = cost, done - 1
+        words = []
+        j = size
+        while j > 0:
+            words.append((start + back[j], start + j))
+            j = back[j]
+        words.reverse()
+        return words
 
 
 @cache
