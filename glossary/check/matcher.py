@@ -19,6 +19,7 @@ from glossary.keys import (BOUNDARY, NO_WORDS, en_fold_word, en_match_text, en_p
                            en_term_keys, en_words, to_simplified, zh_match_text)
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 
 
 class Hit(NamedTuple):
@@ -91,10 +92,9 @@ class TermMatcher:
             self.keep = words_of_their_own(
                 (entry_of[term_id] if entry_of else term_id, text, keys[0][0])
                 for (term_id, text), keys in zip(loose, all_keys) if keys)
-            if self.keep:  # a term whose key has the folded form of such a word may spell it with -s
-                folded_forms = {en_fold_word(w) for w in self.keep}
+            if self.keep:  # the terms that spell such a word get their keys again
                 all_keys = [term_keys(lang, text, keep=self.keep)
-                            if keys and not folded_forms.isdisjoint(keys[0][0].split()) else keys
+                            if not self.keep.isdisjoint(_ALNUM_RUN.findall(text.casefold())) else keys
                             for (_, text), keys in zip(loose, all_keys)]
         for (term_id, text), keys in zip(loose, all_keys):
             for key, derived in keys:
@@ -105,10 +105,6 @@ class TermMatcher:
             (key, (len(key), tuple(primary or derived))) for key, (primary, derived) in folded.items()
         )
         self._exact = _automaton((key, (len(key), tuple(ids))) for key, ids in exact.items())
-        # zh: the dictionary words a term can lie inside of (see words.py); only where one occurs
-        # is the sentence segmented
-        words = segmenter() if lang == "zh" and self._folded else None
-        self._containers = words.containers(self._folded, min(map(len, folded))) if words else None
 
     def find(self, text: str, breaks: tuple[int, ...] = ()) -> list[Hit]:
         """Every occurrence (overlaps included) of a term, in the original offsets of `text`, unordered.
@@ -130,7 +126,8 @@ class TermMatcher:
         if self.lang == "zh":
             norm, offsets = zh_match_text(text, breaks)
             found = [(end - length + 1, end + 1, ids) for end, (length, ids) in self._folded.iter(norm)]
-            inside = self._inside_words(norm, found) if found and self._containers else ()
+            words = segmenter() if found else None
+            inside = words.inside_longer_word(norm, [(s, e) for s, e, _ in found]) if words else ()
             for start, end, ids in found:
                 if (start, end) not in inside:
                     hits.append(_hit((offsets[start], offsets[end - 1] + 1, ids)))
@@ -141,20 +138,6 @@ class TermMatcher:
                 if start in starts and end + 1 in ends:
                     hits.append(_hit((starts[start], ends[end + 1], ids)))
         return hits
-
-    def _inside_words(self, norm: str, found: list[tuple[int, int, tuple]]) -> set[tuple[int, int]]:
-        """The found spans that lie strictly inside a longer word of the sentence."""
-        reach = [0] * (len(norm) + 1)  # reach[i]: the furthest end of a container starting at or before i
-        for end, length in self._containers.iter(norm):
-            if end + 1 > reach[end + 1 - length]:
-                reach[end + 1 - length] = end + 1
-        if not any(reach):
-            return set()
-        for i in range(1, len(reach)):
-            if reach[i - 1] > reach[i]:
-                reach[i] = reach[i - 1]
-        suspects = [(start, end) for start, end, _ in found if reach[start] >= end]
-        return segmenter().inside_longer_word(norm, suspects) if suspects else set()
 
     def _find_exact(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
         hits = []

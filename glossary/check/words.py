@@ -43,11 +43,15 @@ class Segmenter:
                     entries.append((word, int(freq)))
         log_total = math.log(sum(f for _, f in entries) or 1)
         self.unknown = round(log_total * 1000)  # a character the dictionary lacks counts as frequency 1
+        self.single: dict[str, int] = {}  # one-character words, by cost (kept out of the automaton: fewer matches)
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for word, freq in entries:
             if freq > 0 and len(word) < 1 << _LENGTH_BITS:
                 cost = round((log_total - math.log(freq)) * 1000)
-                self.automaton.add_word(word, cost << _LENGTH_BITS | len(word))
+                if len(word) == 1:
+                    self.single[word] = cost
+                else:
+                    self.automaton.add_word(word, cost << _LENGTH_BITS | len(word))
         self.automaton.make_automaton()
 
     def inside_longer_word(self, text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -70,29 +74,6 @@ class Segmenter:
                     inside.add(span)
         return inside
 
-    def containers(self, terms: ahocorasick.Automaton, shortest: int = 1) -> ahocorasick.Automaton | None:
-        """The dictionary words that hold a key of `terms` (values (length, ...); none shorter than
-        `shortest`) strictly inside, beside a bound character or a non-word, as an automaton whose
-        values are their lengths."""
-        found = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        is_word = self.automaton.exists
-        for word in self.automaton.keys():
-            size = len(word)
-            if size <= shortest:
-                continue
-            for end, value in terms.iter(word):
-                start = end + 1 - value[0]
-                if value[0] == size:
-                    continue
-                left, right = word[:start], word[end + 1:]
-                if (left and (len(left) == 1 or not is_word(left))) or (right and (len(right) == 1 or not is_word(right))):
-                    found.add_word(word, size)
-                    break
-        if len(found) == 0:
-            return None
-        found.make_automaton()
-        return found
-
     def _compound(self, *rest: str) -> bool:
         """True when what a word has around a term is made of words, not bound characters."""
         return all(not piece or (len(piece) > 1 and self.automaton.exists(piece)) for piece in rest)
@@ -102,15 +83,15 @@ class Segmenter:
         of least cost, one pass over the dictionary matches (they come in order of their end)."""
         size = stop - start
         mask = (1 << _LENGTH_BITS) - 1
-        unknown = self.unknown
+        single = [self.single.get(c, self.unknown) for c in text[start:stop]]
         best = [0] + [1 << 62] * size  # best[j]: least cost of text[start:start + j]
         back = list(range(-1, size))  # back[j]: where the last word of that best path starts
         done = 0  # best[:done + 1] is final
         for end, value in self.automaton.iter(text, start, stop):
             j = end + 1 - start
             while done < j - 1:
+                cost = best[done] + single[done]
                 done += 1
-                cost = best[done - 1] + unknown
                 if cost < best[done]:
                     best[done], back[done] = cost, done - 1
             i = j - (value & mask)
@@ -118,8 +99,8 @@ class Segmenter:
             if cost < best[j] or (cost == best[j] and i < back[j]):  # on a tie the longer word
                 best[j], back[j] = cost, i
         while done < size:
+            cost = best[done] + single[done]
             done += 1
-            cost = best[done - 1] + unknown
             if cost < best[done]:
                 best[done], back[done] = cost, done - 1
         words = []
