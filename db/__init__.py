@@ -1,5 +1,14 @@
 """The termbase on SQLite (sqlite-utils): migrations, and plain functions over a Database."""
 
-from .connection import default_db_path, open_db, open_db_readonly, resolve_db_path, schema_version, write_transaction
+from .connection import (
+    connect_readonly,
+    default_db_path,
+    open_db,
+    open_db_readonly,
+    resolve_db_path,
+    schema_version,
+    write_transaction,
+)
 
-__all__ = ["open_db", "open_db_readonly", "default_db_path", "resolve_db_path", "schema_version", "write_transaction"]
+__all__ = ["open_db", "open_db_readonly", "connect_readonly", "default_db_path", "resolve_db_path", "schema_version",
+           "write_transaction"]

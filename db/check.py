@@ -6,13 +6,17 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from glossary.check.checker import CheckGlossary, GlossaryRow
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-def check_glossary(db: Database, db_path: str | os.PathLike[str] | None = None) -> CheckGlossary:
+    Connection = sqlite3.Connection | Database  # what the check reads through (both have .execute)
+
+
+def check_glossary(db: Connection, db_path: str | os.PathLike[str] | None = None) -> CheckGlossary:
     """The termbase prepared for checking: from the compiled-matcher cache when it is current
     (see glossary/check/cache.py), else built from the terms and cached for the next run."""
     from glossary.check import cache
@@ -33,7 +37,7 @@ def check_glossary(db: Database, db_path: str | os.PathLike[str] | None = None) 
     return glossary
 
 
-def termbase_key(db: Database, db_path: str | os.PathLike[str]) -> dict | None:
+def termbase_key(db: Connection, db_path: str | os.PathLike[str]) -> dict | None:
     """What identifies the termbase's checked content: its id and revision (bumped by triggers on
     every change, migration m0007), its term count and highest term id, and the file's inode
     (a copy that diverged from it is another file). None for a termbase older than m0007."""
@@ -48,7 +52,7 @@ def termbase_key(db: Database, db_path: str | os.PathLike[str]) -> dict | None:
     return {"termbase": row[0], "revision": row[1], "terms": count, "last_term": last, "inode": inode}
 
 
-def check_rows(db: Database) -> Iterator[GlossaryRow]:
+def check_rows(db: Connection) -> Iterator[GlossaryRow]:
     """Every zh/en term of the entries that are not rejected, as CheckGlossary rows, entry by entry.
 
     The checker reports missing terms for approved entries only, and misused (deprecated,

@@ -1,4 +1,8 @@
-"""Opening the termbase: location, pragmas, migrations, and clear errors for bad files."""
+"""Opening the termbase: location, pragmas, migrations, and clear errors for bad files.
+
+sqlite-utils and the schema are imported when a database is opened, not with this module: the
+path helpers are used by every command, and `glossary check` reads through plain sqlite3.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from glossary.errors import DatabaseError
 
-from .schema import MIGRATION_SET, migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 ENV_VAR = "GLOSSARY_DB"
 BUSY_TIMEOUT_MS = 5000
@@ -38,6 +43,8 @@ def open_db(path: str | os.PathLike[str], *, create: bool = True, thread_safe: b
 
     `thread_safe=True` gives the connection `check_same_thread=False` for a TUI worker thread.
     """
+    from sqlite_utils import Database
+
     path = Path(path)
     if str(path) == ":memory:":
         return _prepare(Database(memory=True), path)
@@ -61,6 +68,13 @@ def open_db(path: str | os.PathLike[str], *, create: bool = True, thread_safe: b
 
 def open_db_readonly(path: str | os.PathLike[str]) -> Database:
     """Open an existing termbase for reading only (SQLite `mode=ro`): nothing can be written."""
+    from sqlite_utils import Database
+
+    return Database(connect_readonly(path))
+
+
+def connect_readonly(path: str | os.PathLike[str]) -> sqlite3.Connection:
+    """A plain sqlite3 connection to an existing termbase in `mode=ro` (see open_db_readonly)."""
     path = Path(path)
     if path.is_dir():
         raise DatabaseError(f"{path}: is a directory, not a glossary database")
@@ -69,14 +83,13 @@ def open_db_readonly(path: str | os.PathLike[str]) -> Database:
     _check_sqlite_file(path)
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        db = Database(conn)
-        tables = set(db.table_names())
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path}: cannot open database: {exc}") from exc
     if not {"entries", "terms"} <= tables:
-        db.close()
+        conn.close()
         raise DatabaseError(f"{path}: not a glossary database (no entries/terms tables)")
-    return db
+    return conn
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -92,6 +105,8 @@ def _check_sqlite_file(path: Path) -> None:
 
 
 def _prepare(db: Database, path: Path) -> Database:
+    from .schema import migrations
+
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
@@ -149,7 +164,9 @@ def write_transaction(db: Database) -> Iterator[Database]:
 
 def schema_version(db: Database) -> list[str]:
     """Names of the applied migrations, oldest first."""
+    from .schema import migrations
+
     return [m.name for m in migrations.applied(db)]
 
 
-__all__ = ["open_db", "open_db_readonly", "default_db_path", "resolve_db_path", "schema_version", "MIGRATION_SET"]
+__all__ = ["open_db", "open_db_readonly", "connect_readonly", "default_db_path", "resolve_db_path", "schema_version"]

@@ -35,13 +35,13 @@ def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ..
     (aligned first) or `--draft EN.txt` alone. Exit status 1 when a finding reaches --fail-on
     (default: error).
     """
-    from db import open_db_readonly
+    from db import connect_readonly
     from db.check import check_glossary
     from glossary.check import check_segments, fails
 
     inputs = _draft_inputs(draft_files, source_path, draft_path)
     path = db_path_from(ctx, db_path)
-    db = open_db_readonly(path)
+    db = connect_readonly(path)  # plain sqlite3: the check never writes, and starts faster without sqlite-utils
     try:
         glossary = check_glossary(db, path)
     finally:
@@ -137,8 +137,8 @@ class _progress:
         self.total, self.enabled, self.bar = total, enabled, None
 
     def __enter__(self):
-        out = console(stderr=True)
-        if self.enabled and self.total > 1_000_000 and out.is_terminal:
+        out = console(stderr=True) if self.enabled and self.total > 1_000_000 else None
+        if out is not None and out.is_terminal:
             from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
             self.bar = Progress(TextColumn("checking"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
