@@ -49,7 +49,10 @@ def termbase_key(db: Connection, db_path: str | os.PathLike[str]) -> dict | None
         return None
     if row is None:
         return None
-    return {"termbase": row[0], "revision": row[1], "terms": count, "last_term": last, "inode": inode}
+    from glossary.check.cache import code_version
+
+    return {"termbase": row[0], "revision": row[1], "terms": count, "last_term": last, "inode": inode,
+            "code": code_version()}
 
 
 def check_rows(db: Connection) -> Iterator[GlossaryRow]:

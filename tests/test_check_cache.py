@@ -155,3 +155,32 @@ def test_the_check_command_gives_the_same_report_from_the_cache(termbase, tmp_pa
     assert runs[0].output == runs[1].output
     assert cache.cache_file(termbase).exists()
     assert json.loads(runs[0].output)["counts"]["error"] >= 1
+
+
+def test_a_termbase_without_a_revision_is_checked_without_the_cache(termbase):
+    import sqlite3
+
+    conn = sqlite3.connect(termbase)  # as a termbase from before the revision migration
+    conn.execute("DROP TABLE termbase_revision")
+    conn.commit()
+    conn.close()
+    expected = findings(prepared(termbase, built=True))
+    assert findings(prepared(termbase, built=True)) == expected
+    assert not cache.cache_file(termbase).exists()
+
+
+def test_old_cache_files_are_trimmed_but_not_the_dictionary(termbase, tmp_path, monkeypatch):
+    import os
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / "jieba-words.pickle").write_bytes(b"x")
+    for i in range(cache.KEPT_FILES + 3):
+        old = folder / f"{i:024x}.pickle"
+        old.write_bytes(b"x")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    prepared(termbase, built=True)
+    kept = sorted(p.name for p in folder.glob("*.pickle"))
+    assert cache.cache_file(termbase).name in kept and "jieba-words.pickle" in kept
+    assert len(kept) == cache.KEPT_FILES + 1
+    assert f"{0:024x}.pickle" not in kept

@@ -44,13 +44,14 @@ def cache_file(db_path: str | os.PathLike[str]) -> Path:
     return cache_dir() / f"{name}.pickle"
 
 
-def code_version() -> str:
-    """A digest of the matching code, the Python version, the pyahocorasick build and jieba's dictionary."""
+def code_version(files: tuple[str, ...] = _CODE) -> str:
+    """A digest of the code that makes the cached objects (`files`, relative to this folder), the
+    Python version, the pyahocorasick build and jieba's dictionary: part of every cache key."""
     import ahocorasick
 
     digest = hashlib.sha256(sys.version.encode())
     here = Path(__file__).parent
-    for name in _CODE:
+    for name in files:
         digest.update((here / name).read_bytes())
     for path in (ahocorasick.__file__, jieba_dictionary()):  # the automaton format, the words segmented on
         if path:
@@ -60,11 +61,12 @@ def code_version() -> str:
 
 
 def _header(key: dict) -> bytes:
-    return _MAGIC + json.dumps({**key, "code": code_version()}, sort_keys=True).encode() + b"\n"
+    return _MAGIC + json.dumps(key, sort_keys=True).encode() + b"\n"
 
 
 def load(path: Path, key: dict, kind: type = CheckGlossary):
-    """The object (a `kind`) cached at `path` under `key`, or None (no file, another key, unreadable)."""
+    """The object (a `kind`) cached at `path` under `key` (with a "code": code_version()), or None
+    (no file, another key, unreadable)."""
     try:
         with path.open("rb") as fh:
             if fh.readline(_HEADER_LIMIT) != _MAGIC or fh.readline(_HEADER_LIMIT) != _header(key)[len(_MAGIC):]:
@@ -98,9 +100,9 @@ def save(path: Path, key: dict, found: object) -> bool:
 
 
 def _trim(folder: Path) -> None:
-    """Remove the least recently used cache files beyond KEPT_FILES."""
+    """Remove the least recently used termbase cache files beyond KEPT_FILES (jieba's stays)."""
     try:
-        files = sorted(((p.stat().st_mtime, p) for p in folder.glob("*.pickle")), reverse=True)
+        files = sorted(((p.stat().st_mtime, p) for p in folder.glob("[0-9a-f]*.pickle")), reverse=True)
         for _, old in files[KEPT_FILES:]:
             old.unlink(missing_ok=True)
     except OSError:  # another process trimmed or wrote at the same time

@@ -15,7 +15,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from glossary.check.words import segmenter
-from glossary.keys import (BOUNDARY, NO_WORDS, en_fold_word, en_match_text, en_plain_word,
+from glossary.keys import (BOUNDARY, NO_WORDS, en_fold_token, en_fold_word, en_match_text, en_plain_word,
                            en_term_keys, en_words, to_simplified, zh_match_text)
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
@@ -167,7 +167,7 @@ def folded_words(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] =
 @lru_cache(maxsize=65536)
 def _content_words(rendering: str, keep: frozenset[str]) -> tuple[frozenset[str], int]:
     """A rendering's content words, and how many words it has in all."""
-    words = folded_words(rendering, keep=keep)
+    words = [en_fold_token(token, keep) for token in en_words(rendering)]
     return frozenset(w for w in words if w not in _FUNCTION_WORDS), len(words)
 
 

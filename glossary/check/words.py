@@ -122,7 +122,8 @@ def segmenter() -> Segmenter | None:
     if dictionary is None:
         return None
     stat = dictionary.stat()
-    key = {"dictionary": str(dictionary), "size": stat.st_size, "mtime": stat.st_mtime_ns}
+    key = {"dictionary": str(dictionary), "size": stat.st_size, "mtime": stat.st_mtime_ns,
+           "code": check_cache.code_version(("words.py",))}
     path = check_cache.cache_dir() / "jieba-words.pickle"
     found = check_cache.load(path, key, Segmenter)
     if found is None:
