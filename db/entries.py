@@ -268,16 +268,33 @@ def find_entry_ids(db: Database, lang: str, text: str) -> list[int]:
     ]
 
 
-def find_entry_ids_by_keys(db: Database, lang: str, keys: Iterable[str]) -> list[int]:
-    """Entries holding a term in `lang` whose match key is one of `keys` (already normalized)."""
-    keys = list(dict.fromkeys(keys))
-    if not keys:
-        return []
-    marks = ",".join("?" * len(keys))
-    rows = db.execute(
-        f"SELECT DISTINCT entry_id FROM terms WHERE lang = ? AND match_key IN ({marks}) ORDER BY entry_id", [lang, *keys]
-    )
-    return [row[0] for row in rows]
+def find_entry_ids_by_key_pairs(
+    db: Database, pairs: Iterable[tuple[str, str]], *, chunk: int = 500
+) -> dict[tuple[str, str], set[int]]:
+    """The entries holding a term with each (lang, match key) pair that some entry holds (a few queries for many keys)."""
+    by_lang: dict[str, list[str]] = {}
+    for lang, key in pairs:
+        by_lang.setdefault(lang, []).append(key)
+    found: dict[tuple[str, str], set[int]] = {}
+    for lang, keys in by_lang.items():
+        for start in range(0, len(keys), chunk):
+            part = keys[start : start + chunk]
+            for key, entry_id in db.execute(
+                f"SELECT match_key, entry_id FROM terms WHERE lang = ? AND match_key IN ({','.join('?' * len(part))})",
+                [lang, *part],
+            ):
+                found.setdefault((lang, key), set()).add(entry_id)
+    return found
+
+
+def existing_entry_ids(db: Database, ids: Iterable[int], *, chunk: int = 500) -> set[int]:
+    """Those of `ids` that are ids of stored entries."""
+    ids = list(dict.fromkeys(ids))
+    found: set[int] = set()
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk]
+        found.update(row[0] for row in db.execute(f"SELECT id FROM entries WHERE id IN ({','.join('?' * len(part))})", part))
+    return found
 
 
 def term_languages(db: Database) -> list[tuple[str, str | None]]:
