@@ -25,7 +25,9 @@ def index_terms(db: Database, terms: Iterable[tuple[int, str]]) -> None:
 
 
 def index_terms_bulk(db: Database, terms: Iterable[tuple[int, str]]) -> None:
-    """Add many terms' n-grams: staged, then inserted in key order so the b-tree fills sequentially."""
+    """Add many terms' n-grams: one staged row per term, cut into n-grams by one INSERT ... SELECT.
+
+    Not sorted first: sorting cost more than it saved, for liford into an empty or a 100k termbase."""
     with db.atomic():
         _stage(db, terms)
         _flush_stage(db)
@@ -71,8 +73,7 @@ def _flush_stage(db: Database) -> None:
         """INSERT OR IGNORE INTO term_grams (gram, length, term_id)
            SELECT substr(k.padded, p.i, k.n), k.length, k.term_id
              FROM temp.term_keys_stage k JOIN temp.gram_positions p ON p.i <= k.positions
-           UNION ALL SELECT padded, length, term_id FROM temp.term_keys_stage WHERE positions = 0
-           ORDER BY 1, 2, 3"""
+           UNION ALL SELECT padded, length, term_id FROM temp.term_keys_stage WHERE positions = 0"""
     )
     db.execute("DELETE FROM temp.term_keys_stage")
 
