@@ -140,6 +140,7 @@ class _Importer:
         self.pending_ids: set[int] = set()
         self.pending_index: dict[tuple[str, str], list[int]] = {}
         self.stored: dict[tuple[str, str], set[int]] = {}  # (lang, match key) -> stored entries, for this chunk
+        self.loaded: dict[int, Entry] = {}  # those stored entries by id
         self.taken_ids: set[int] = set()  # the chunk's file ids already used by stored entries
 
     def add_chunk(self, items: list[ReadEntry]) -> None:
@@ -153,6 +154,7 @@ class _Importer:
             else:
                 ready.append((item, entry, _anchor(entry)))
         self.stored = find_entry_ids_by_key_pairs(self.db, {(lang, key) for _i, _e, (lang, keys) in ready for key in keys})
+        self.loaded = {e.id: e for e in get_entries(self.db, sorted({i for ids in self.stored.values() for i in ids}))}
         self.taken_ids = existing_entry_ids(self.db, [entry.id for _i, entry, _a in ready if entry.id is not None])
         for item, entry, anchor in ready:
             self.add(item, entry, anchor)
@@ -164,13 +166,13 @@ class _Importer:
         ours = [i for i in found if i >= self.first_new_id or i in self.reused_ids]
         older = [i for i in found if i not in ours]
         waiting = sorted({p for k in keys for p in self.pending_index.get((lang, k), ())})
-        mine = [self.pending[p] for p in waiting] + (get_entries(self.db, ours) if ours else [])
+        mine = [self.pending[p] for p in waiting] + [self.loaded[i] for i in ours]
         signature = _signature(entry)
         if any(_signature(e) == signature for e in mine):
             self.report.skip("duplicate inside the file", item.where)
             return
         if older:
-            self.merge_into(_best_match(get_entries(self.db, older), entry), entry)
+            self.merge_into(_best_match([self.loaded[i] for i in older], entry), entry)
         elif self.term_list and waiting:
             position = waiting[0]
             merged = merge_entry(self.pending[position], entry)
@@ -181,7 +183,7 @@ class _Importer:
             self.index(merged, position)
             self.report.merged += 1
         elif self.term_list and ours:
-            self.merge_into(_best_match(get_entries(self.db, ours), entry), entry, item.where)
+            self.merge_into(_best_match([self.loaded[i] for i in ours], entry), entry, item.where)
         else:
             self.queue(entry, anchor)
 
@@ -194,7 +196,7 @@ class _Importer:
             else:
                 self.report.skip("duplicate inside the file", where)
             return
-        save_entry(self.db, merged, action="import")
+        self.loaded[merged.id] = save_entry(self.db, merged, action="import")
         for term in merged.terms:  # later entries of the chunk find it by its new terms too
             self.stored.setdefault((term.lang, match_key(term.lang, term.text)), set()).add(merged.id)
         self.report.merged += 1
@@ -227,7 +229,7 @@ class _Importer:
         self.pending_index = {}
 
     def index_new_terms(self, chunk: int = 50_000) -> None:
-        """Add the lookup-index rows of the terms this import created, in a few large sorted passes
+        """Add the lookup-index rows of the terms this import created, in a few large passes
         (much cheaper than one pass per batch; terms of merged entries are indexed by save_entry)."""
         last = self.first_new_term - 1
         while rows := self.db.execute(
