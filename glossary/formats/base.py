@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
 from glossary.models import ENTRY_STATUSES, Entry, Term
 
-_SPACES = re.compile(r"\s+")
 
 # TBX administrativeStatus / usageStatus / normativeAuthorization values and friendly spellings.
 _STATUS_VALUES = {
@@ -34,7 +32,7 @@ NOT_RECOMMENDED = ("deprecated", "superseded", "forbidden")
 
 def clean_text(text: str | None) -> str:
     """Collapse runs of white space and strip: a term never carries line breaks or padding."""
-    return _SPACES.sub(" ", text).strip() if text else ""
+    return " ".join(text.split()) if text else ""  # split() breaks at exactly the characters regex \s matches
 
 
 def clean_note(text: str | None) -> str:
