@@ -4,12 +4,12 @@ across the corpus. Pure: segment pairs in, TermCandidate out (grouping into entr
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from glossary.keys import en_key, zh_key
 from glossary.lexicon import STOPWORDS, is_dictionary_translation
 from glossary.mine.category import guess_category
-from glossary.mine.cooccur import pairs_by_cooccurrence, is_acronym
+from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.pairing import SpanPair, acronym_pairs, dictionary_pairs, pinyin_pairs, quoted_pairs
 from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
@@ -87,12 +87,30 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     return len(words) <= 12
 
 
+def _with_learned_glosses(analysed: list[tuple[SegmentPair, list[ZhWord], list[EnToken]]]):
+    """The analysed pairs with the glosses learned from the batch added to their Chinese words
+    (a word with a learned gloss counts as one dictionary piece)."""
+    learned = learned_glosses(analysed)
+    if not learned:
+        return analysed
+
+    def grow(word: ZhWord) -> ZhWord:
+        extra = learned.get(word.text)
+        if not extra:
+            return word
+        stems = word.stems | extra
+        return replace(word, stems=stems, pieces=((len(word.text), stems),))
+
+    return [(pair, [grow(w) for w in words], tokens) for pair, words, tokens in analysed]
+
+
 def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (), document: str = "") -> list[TermCandidate]:
     """Term candidates (one per zh/en rendering) with the occurrences that support them."""
     add_user_words(known_terms)
     tallies: dict[tuple[str, str], _Tally] = {}
     nested_tallies: dict[tuple[str, str], _Tally] = {}  # pairs seen inside longer pairs
     analysed = [(p, zh_words(p.zh), en_tokens(p.en)) for p in pairs if p.zh and p.en]
+    analysed = _with_learned_glosses(analysed)
     by_cooccurrence = pairs_by_cooccurrence(analysed)
     for pair, words, tokens in analysed:
         same_script = len(pair.zh_original) == len(pair.zh)

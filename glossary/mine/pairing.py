@@ -13,7 +13,7 @@ from glossary.mine.tokens import EnToken, ZhWord
 
 # Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of").
 _DETERMINER = re.compile(r"^(?:全|各|本|我|该|此|每|诸|其|这|那|某|有关|相关|上述|广大)")
-_STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
+STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
 _INNER_PARTICLES = {"之"}
 _EN_INNER = {"of", "for", "and", "in", "the", "on", "with", "to", "a", "an", "at", "from"}
 _MAX_ZH_WORDS = 6
@@ -47,21 +47,21 @@ def _is_capitalised(token: EnToken) -> bool:
 _FUNCTION_TAGS = {"u", "uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "d", "x", "y", "e", "o", "q", "w", "zg"}
 
 
-def _content(word: ZhWord) -> bool:
+def content_word(word: ZhWord) -> bool:
     """A word that may belong to a term: not a function word or punctuation (POS is only a hint
     here; the English side decides)."""
     return word.tag not in _FUNCTION_TAGS and not _CJK_PUNCT.search(word.text) and not _DETERMINER.match(word.text)
 
 
 def _starts_ok(word: ZhWord) -> bool:
-    """A term opens on a content word, not on a count (两支, 首批, 一例)."""
-    return _content(word) and word.tag != "m"
+    """A term opens on a content word, not on a count (两支, 首批, 一例) or an adverb (密切沟通)."""
+    return content_word(word) and word.tag not in ("m", "ad")
 
 
 def _ends_ok(word: ZhWord) -> bool:
     """A term closes on a content word; one character closes it only as a noun (…部, …组), not as a
     prefix left dangling (卫生部副)."""
-    if not _content(word) or word.text in _INNER_PARTICLES:
+    if not content_word(word) or word.text in _INNER_PARTICLES:
         return False
     if word.tag == "m" and (any(c.isdigit() for c in word.text) or len(word.text) == 1):
         return False
@@ -79,7 +79,7 @@ def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
         chars = 0
         for b in range(a + 1, min(n, a + _MAX_ZH_WORDS) + 1):
             word = words[b - 1]
-            if not (_content(word) or word.text in _INNER_PARTICLES) or (word.tag == "m" and any(c.isdigit() for c in word.text) and b - 1 > a):
+            if not (content_word(word) or word.text in _INNER_PARTICLES) or (word.tag == "m" and any(c.isdigit() for c in word.text) and b - 1 > a):
                 break
             chars += len(word.text)
             if chars > _MAX_ZH_CHARS:
@@ -200,6 +200,35 @@ def _locative_verb_before(word: ZhWord, tokens: list[EnToken], i: int, j: int) -
             and any(t.text.lower() in _LOCATIVE_EN for t in tokens[i + 1 : j]))
 
 
+def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]], units: list[float],
+                  words: list[ZhWord], a: int, b: int, i: int, j: int, ua: int, ub: int,
+                  span_chars: float) -> tuple[float, int, int, int] | None:
+    """How well English tokens i..j (trimmed of function words) translate Chinese words a..b:
+    (zh coverage × en coverage, length, i, j), or None when they do not. A token of several parts
+    (foreign-related) counts by the share of its parts translated."""
+    while i <= j and (tokens[i].stop or not tokens[i].word):
+        i += 1
+    while j >= i and (tokens[j].stop or not tokens[j].word):
+        j -= 1
+    if i > j or not _en_end_ok(tokens[j]) or _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None) \
+            or not _en_start_ok(tokens[i], words[a]) or _has_inner_verb(tokens, i, j):
+        return None
+    content = [t for t in range(i, j + 1) if tokens[t].stems]
+    if not content:
+        return None
+    share = {t: sum(1 for us in token_stem_units[t] if any(ua <= u < ub for u in us)) / len(token_stem_units[t])
+             for t in content}
+    covered = [t for t in content if share[t] >= 0.5]
+    en_cov = sum(share.values()) / len(content)
+    used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
+    if ua not in used or ub - 1 not in used or content[0] not in covered:
+        return None  # both ends of the Chinese and the opening English word translated
+    zh_cov = sum(units[u] for u in used) / span_chars
+    if zh_cov < _MIN_ZH_COVERAGE or en_cov < _MIN_EN_COVERAGE:
+        return None
+    return zh_cov * en_cov, j - i, i, j
+
+
 def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
     """zh noun-phrase spans whose dictionary pieces translate a contiguous English phrase: every
     English content word glossed, nearly every Chinese piece used, both ends of the Chinese included."""
@@ -214,11 +243,11 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
             units.append(length if length > 1 or len(w.pieces) == 1 else 0.5)
             for s in stems:
                 by_stem.setdefault(s, set()).add(u)
-                if len(s) > _STEM_PREFIX:
-                    by_stem.setdefault(s[:_STEM_PREFIX], set()).add(u)
+                if len(s) > STEM_PREFIX:
+                    by_stem.setdefault(s[:STEM_PREFIX], set()).add(u)
     first_unit.append(len(units))
     token_stem_units = [
-        [by_stem.get(s, set()) | (by_stem.get(s[:_STEM_PREFIX], set()) if len(s) >= _STEM_PREFIX else set()) for s in tok.stems]
+        [by_stem.get(s, set()) | (by_stem.get(s[:STEM_PREFIX], set()) if len(s) >= STEM_PREFIX else set()) for s in tok.stems]
         for tok in tokens
     ]
     unit_tokens: list[set[int]] = [set() for _ in units]  # the tokens each piece glosses
@@ -234,28 +263,12 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
             continue
         span_chars = sum(units[ua:ub])
         best = None
-        for i, j in _runs(hit, tokens):
-            i, j = _expand_name(i, j, tokens)
-            while i <= j and (tokens[i].stop or not tokens[i].word):
-                i += 1
-            while j >= i and (tokens[j].stop or not tokens[j].word):
-                j -= 1
-            if i > j or not _en_end_ok(tokens[j]) or _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None) or not _en_start_ok(tokens[i], words[a]) or _has_inner_verb(tokens, i, j):
-                continue
-            content = [t for t in range(i, j + 1) if tokens[t].stems]
-            covered = [t for t in content if all(any(ua <= u < ub for u in us) for us in token_stem_units[t])]
-            en_cov = len(covered) / len(content) if content else 0.0
-            used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
-            if ua not in used or ub - 1 not in used or content[0] not in covered:
-                continue  # both ends of the Chinese and the opening English word translated
-            zh_cov = sum(units[u] for u in used) / span_chars
-            if zh_cov < _MIN_ZH_COVERAGE or en_cov < _MIN_EN_COVERAGE:
-                continue
-            key = (zh_cov * en_cov, j - i)
-            if best is None or key > best[0]:
-                best = (key, i, j)
+        for run in _runs(hit, tokens):
+            scored = _phrase_score(tokens, token_stem_units, units, words, a, b, *_expand_name(*run, tokens), ua, ub, span_chars)
+            if scored is not None and (best is None or scored > best[0]):
+                best = (scored, scored[2], scored[3])
         if best:
-            (score, _), i, j = best
+            (score, *_), i, j = best
             if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper():
                 i += 1  # the city's gross regional product → gross regional product
             end = tokens[j].end - (2 if tokens[j].text.endswith(("'s", "’s")) else 0)
@@ -270,8 +283,8 @@ def gloss_coverage(zh: str, en: str) -> float:
     if not stems:
         return 0.0
     glossed = zh_gloss_stems(zh)
-    prefixes = {g[:_STEM_PREFIX] for g in glossed}
-    return sum(1 for s in stems if s in glossed or s[:_STEM_PREFIX] in prefixes) / len(stems)
+    prefixes = {g[:STEM_PREFIX] for g in glossed}
+    return sum(1 for s in stems if s in glossed or s[:STEM_PREFIX] in prefixes) / len(stems)
 
 
 def quoted_pairs(zh: str, en: str) -> list[SpanPair]:
