@@ -214,3 +214,19 @@ def test_no_term_opens_on_an_adverb():
 
     words = zh_words("双方密切沟通")
     assert all(words[a].tag != "ad" for a, _ in zh_spans(words))
+
+
+def test_an_english_phrase_opening_on_a_word_the_dictionary_only_uses_as_a_verb_is_no_term():
+    from glossary.lexicon import is_verb_only
+
+    assert is_verb_only("streamline") and is_verb_only("maintain")
+    assert not is_verb_only("process") and not is_verb_only("exchange")  # nouns as well
+    assert not [c for c in candidates_of("000") if c.en.split()[0] in ("streamline", "maintain")]
+
+
+def test_another_rendering_of_a_term_already_paired_is_kept_as_a_variant():
+    variants = [c for c in candidates_of("000") if c.signals == ("variant",)]
+    paired = {zh_key(c.zh) for c in candidates_of("000") if c.signals != ("variant",)}
+    assert variants and all(zh_key(c.zh) in paired for c in variants)
+    entries = [m.entry for m in mined("000").entries]
+    assert any(t.status == "admitted" and t.lang == "en" for e in entries for t in e.terms)

@@ -17,7 +17,8 @@ from glossary.models import Occurrence, SegmentPair, TermCandidate
 MIN_SCORE = 0.5
 MIN_HOLDERS = 2  # a pair seen only inside longer pairs is a term once it recurs in this many of them (C-value)
 LONG_PHRASE_WORDS = 4  # lower-case renderings with this many content words are descriptions
-_SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75}
+_SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75,
+                  "variant": 0.75}
 
 
 @dataclass(slots=True)
@@ -74,7 +75,7 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     English word) and whole clauses."""
     if zh_key(zh) == zh_key(en):  # KF94 ↔ KF94: nothing to translate
         return False
-    if signals & {"quoted", "acronym", "cooccurrence"}:
+    if signals & {"quoted", "acronym", "cooccurrence", "variant"}:
         return True
     words = en.split()
     if (len(words) == 1 or len(zh) <= 2) and is_dictionary_translation(zh, en):
@@ -112,26 +113,35 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     analysed = [(p, zh_words(p.zh), en_tokens(p.en)) for p in pairs if p.zh and p.en]
     analysed = _with_learned_glosses(analysed)
     by_cooccurrence = pairs_by_cooccurrence(analysed)
+    def tally(pair: SegmentPair, sp: SpanPair, holders: list[SpanPair]) -> None:
+        zh = pair.zh[sp.zh_start : sp.zh_end]
+        en = pair.en[sp.en_start : sp.en_end]
+        key = (zh_key(zh), en_key(en))
+        if not key[0] or not key[1]:
+            return
+        table = nested_tallies if holders else tallies
+        found = table.get(key)
+        if found is None:
+            found = table[key] = _Tally(zh, en)
+        original = pair.zh_original[sp.zh_start : sp.zh_end] if len(pair.zh_original) == len(pair.zh) else ""
+        if original and original != zh:
+            found.zh_original = original
+        found.scores.append(sp.score * _SIGNAL_WEIGHT[sp.signal])
+        found.signals.add(sp.signal)
+        found.holders.update(zh_key(pair.zh[k.zh_start : k.zh_end]) for k in holders)
+        found.occurrences.append(Occurrence(pair.seq, sp.zh_start, sp.zh_end, sp.en_start, sp.en_end, document))
+
     for pair, words, tokens in analysed:
-        same_script = len(pair.zh_original) == len(pair.zh)
         kept, nested = _spans_and_nested(pair, words, tokens, by_cooccurrence.get(pair.seq, ()))
         for sp, holders in [(sp, []) for sp in kept] + nested:
-            zh = pair.zh[sp.zh_start : sp.zh_end]
-            en = pair.en[sp.en_start : sp.en_end]
-            key = (zh_key(zh), en_key(en))
-            if not key[0] or not key[1]:
-                continue
-            table = nested_tallies if holders else tallies
-            tally = table.get(key)
-            if tally is None:
-                tally = table[key] = _Tally(zh, en)
-            original = pair.zh_original[sp.zh_start : sp.zh_end] if same_script else ""
-            if original and original != zh:
-                tally.zh_original = original
-            tally.scores.append(sp.score * _SIGNAL_WEIGHT[sp.signal])
-            tally.signals.add(sp.signal)
-            tally.holders.update(zh_key(pair.zh[k.zh_start : k.zh_end]) for k in holders)
-            tally.occurrences.append(Occurrence(pair.seq, sp.zh_start, sp.zh_end, sp.en_start, sp.en_end, document))
+            tally(pair, sp, holders)
+    terms = {zh for (zh, _), t in tallies.items() if _is_term_shaped(t.zh, t.en, t.signals)}
+    seen = {(o.pair_seq, o.zh_start, o.zh_end) for t in tallies.values() for o in t.occurrences}
+    for pair, words, tokens in analysed:  # other renderings of the terms found: the variants the text uses
+        unpaired = [sp for sp in dictionary_pairs(words, tokens, variants_of=lambda zh: zh_key(zh) in terms)
+                    if (pair.seq, sp.zh_start, sp.zh_end) not in seen]
+        for sp in unpaired:
+            tally(pair, sp, [])
     free_zh = {zh for zh, _ in tallies}
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
         if key[0] not in free_zh and len(tally.holders) >= MIN_HOLDERS:

@@ -4,11 +4,12 @@ compositional CC-CEDICT match, quotes, acronym definitions and pinyin of names."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from glossary.align.anchors import acronyms_in_parentheses, is_pinyin_word
 from glossary.keys import CJK_RE, pinyin_span
-from glossary.lexicon import content_stems, is_verb_translation, zh_gloss_stems
+from glossary.lexicon import content_stems, is_verb_only, is_verb_translation, zh_gloss_stems
 from glossary.mine.tokens import EnToken, ZhWord
 
 # Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of").
@@ -20,6 +21,7 @@ _MAX_ZH_WORDS = 6
 _MAX_ZH_CHARS = 24
 _MIN_ZH_COVERAGE = 0.8
 _MIN_EN_COVERAGE = 0.75
+_MIN_VARIANT_ZH_COVERAGE = 0.5  # another rendering of a term already paired may translate it loosely
 _ZH_QUOTED = re.compile(r"“([^”]{2,40})”|「([^」]{2,40})」|《([^》]{2,60})》|『([^』]{2,40})』")
 _EN_QUOTED = re.compile(r"\"([^\"]{2,80})\"|“([^”]{2,80})”")
 _MAX_QUOTED_ZH = 16  # longer quotations are sentences, not terms
@@ -185,7 +187,7 @@ def _en_start_ok(token: EnToken, zh_first: ZhWord) -> bool:
         return True
     if token.text.endswith("ed") and zh_first.tag in ("v", "vn"):
         return False
-    if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text):
+    if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text) or is_verb_only(token.text):
         return False  # 促进资源共享 → "promote resource sharing" is a verb phrase, not a term
     return not token.text.endswith(("ing", "ly"))
 
@@ -202,7 +204,7 @@ def _locative_verb_before(word: ZhWord, tokens: list[EnToken], i: int, j: int) -
 
 def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]], units: list[float],
                   words: list[ZhWord], a: int, b: int, i: int, j: int, ua: int, ub: int,
-                  span_chars: float) -> tuple[float, int, int, int] | None:
+                  span_chars: float, relaxed: bool = False) -> tuple[float, int, int, int] | None:
     """How well English tokens i..j (trimmed of function words) translate Chinese words a..b:
     (zh coverage × en coverage, length, i, j), or None when they do not. A token of several parts
     (foreign-related) counts by the share of its parts translated."""
@@ -221,17 +223,22 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     covered = [t for t in content if share[t] >= 0.5]
     en_cov = sum(share.values()) / len(content)
     used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
-    if ua not in used or ub - 1 not in used or content[0] not in covered:
+    ends = (ua in used) + (ub - 1 in used)
+    if ends < (1 if relaxed else 2) or content[0] not in covered:
         return None  # both ends of the Chinese and the opening English word translated
     zh_cov = sum(units[u] for u in used) / span_chars
-    if zh_cov < _MIN_ZH_COVERAGE or en_cov < _MIN_EN_COVERAGE:
+    if zh_cov < (_MIN_VARIANT_ZH_COVERAGE if relaxed else _MIN_ZH_COVERAGE) or en_cov < _MIN_EN_COVERAGE:
         return None
     return zh_cov * en_cov, j - i, i, j
 
 
-def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
+def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
+                     variants_of: Callable[[str], bool] | None = None) -> list[SpanPair]:
     """zh noun-phrase spans whose dictionary pieces translate a contiguous English phrase: every
-    English content word glossed, nearly every Chinese piece used, both ends of the Chinese included."""
+    English content word glossed, nearly every Chinese piece used, both ends of the Chinese included.
+    With `variants_of`, only the spans it accepts (terms already paired elsewhere), matched loosely:
+    half the Chinese and one end translated is enough for another rendering of a known term
+    (外籍人士 → foreigners)."""
     units: list[float] = []  # weight (character length) of each dictionary piece, in order
     first_unit: list[int] = []
     by_stem: dict[str, set[int]] = {}
@@ -257,6 +264,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
                 unit_tokens[u].add(t)
     out = []
     for a, b in zh_spans(words):
+        if variants_of is not None and not variants_of("".join(w.text for w in words[a:b])):
+            continue
         ua, ub = first_unit[a], first_unit[b]
         hit = sorted(set().union(*unit_tokens[ua:ub])) if ub > ua else []
         if not hit:
@@ -264,7 +273,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
         span_chars = sum(units[ua:ub])
         best = None
         for run in _runs(hit, tokens):
-            scored = _phrase_score(tokens, token_stem_units, units, words, a, b, *_expand_name(*run, tokens), ua, ub, span_chars)
+            scored = _phrase_score(tokens, token_stem_units, units, words, a, b, *_expand_name(*run, tokens), ua, ub,
+                                   span_chars, relaxed=variants_of is not None)
             if scored is not None and (best is None or scored > best[0]):
                 best = (scored, scored[2], scored[3])
         if best:
@@ -273,7 +283,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
                 i += 1  # the city's gross regional product → gross regional product
             end = tokens[j].end - (2 if tokens[j].text.endswith(("'s", "’s")) else 0)
             start = words[a - 1].start if a and _locative_verb_before(words[a - 1], tokens, i, j) else words[a].start
-            out.append(SpanPair(start, words[b - 1].end, tokens[i].start, end, score, "dictionary"))
+            out.append(SpanPair(start, words[b - 1].end, tokens[i].start, end, score,
+                                "dictionary" if variants_of is None else "variant"))
     return out
 
 
