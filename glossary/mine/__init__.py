@@ -164,8 +164,24 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             zh_original=tally.zh_original, type="acronym" if is_acronym(tally.en) else "fullForm",
             occurrences=tuple(tally.occurrences),
         ))
+    out = _one_chinese_per_rendering(out)
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
+
+
+def _one_chinese_per_rendering(candidates: list[TermCandidate]) -> list[TermCandidate]:
+    """An English rendering (not an acronym) stands for one Chinese term in a document: when several
+    spans were paired with it (在渝外籍人员 / 在渝外籍人士, 流程管理 / 管理流程), only the best supported
+    stays."""
+    best: dict[str, TermCandidate] = {}
+    for c in candidates:
+        if c.type == "acronym":
+            continue
+        key = en_key(c.en)
+        rank = (len(c.occurrences), c.score, -len(c.zh))
+        if key not in best or rank > (len(best[key].occurrences), best[key].score, -len(best[key].zh)):
+            best[key] = c
+    return [c for c in candidates if c.type == "acronym" or best[en_key(c.en)] is c]
 
 
 __all__ = ["mine_pairs", "pair_spans", "MIN_SCORE"]
