@@ -70,6 +70,13 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     return kept, nested
 
 
+def _is_name(en: str) -> bool:
+    """A Title Case name of two or more words (Foreign Affairs Liaison Group): a term of its own
+    even inside a longer one."""
+    content = [w for w in en.split() if w.lower() not in STOPWORDS]
+    return len(content) >= 2 and all(w[:1].isupper() for w in content)
+
+
 def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     """Leave out general vocabulary (a word CC-CEDICT already translates so, a short word for one
     English word) and whole clauses."""
@@ -144,7 +151,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             tally(pair, sp, [])
     free_zh = {zh for zh, _ in tallies}
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
-        if key[0] not in free_zh and len(tally.holders) >= MIN_HOLDERS:
+        if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or _is_name(tally.en)):
             tallies[key] = tally
     out = []
     for tally in tallies.values():

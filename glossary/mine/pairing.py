@@ -180,19 +180,20 @@ def _has_inner_verb(tokens: list[EnToken], i: int, j: int) -> bool:
                for t in tokens[i + 1 : j + 1])
 
 
-def _en_start_ok(token: EnToken, zh_first: ZhWord) -> bool:
+def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None) -> bool:
     """An English term does not open with an inflected verb or an adverb (helping, actively), nor
     with a past form when the Chinese opens with a verb (服务… → served…)."""
     if token.text[:1].isupper() or "-" in token.text:
         return True
-    if token.text.endswith("ed") and zh_first.tag in ("v", "vn"):
-        return False
+    if token.text.endswith("ed") and (zh_first.tag in ("v", "vn") or after is not None and after.text in _PREPOSITIONS):
+        return False  # "announced at the Council…" is a clause
     if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text) or is_verb_only(token.text):
         return False  # 促进资源共享 → "promote resource sharing" is a verb phrase, not a term
     return not token.text.endswith(("ing", "ly"))
 
 
 _LOCATIVE_EN = {"in", "to", "at"}
+_PREPOSITIONS = {"at", "in", "on", "to", "with", "by", "for", "from", "into", "as"}
 
 
 def _locative_verb_before(word: ZhWord, tokens: list[EnToken], i: int, j: int) -> bool:
@@ -213,7 +214,8 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     while j >= i and (tokens[j].stop or not tokens[j].word):
         j -= 1
     if i > j or not _en_end_ok(tokens[j]) or _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None) \
-            or not _en_start_ok(tokens[i], words[a]) or _has_inner_verb(tokens, i, j):
+            or not _en_start_ok(tokens[i], words[a], tokens[i + 1] if i + 1 < len(tokens) else None) \
+            or _has_inner_verb(tokens, i, j):
         return None
     content = [t for t in range(i, j + 1) if tokens[t].stems]
     if not content:
