@@ -84,7 +84,7 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False
     if signals & {"quoted", "acronym", "cooccurrence", "variant"}:
         return True
-    words = en.split()
+    words = en.replace("-", " ").split()  # foreign-aid: two words
     if (len(words) == 1 or len(zh) <= 2) and is_dictionary_translation(zh, en):
         return False
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
