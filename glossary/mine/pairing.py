@@ -171,6 +171,14 @@ def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None) 
     return not (next_word is not None and next_word.stems & nxt.stems)
 
 
+def _opens_next_phrase(tokens: list[EnToken], i: int, j: int) -> bool:
+    """The phrase ends "… and X" where X runs on into a lower-case word: X begins the next phrase."""
+    if j - 2 < i or tokens[j - 1].text.lower() != "and" or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    return nxt.word and not nxt.stop and bool(nxt.stems) and nxt.text[:1].islower() and not nxt.text.isdigit()
+
+
 def _has_inner_verb(tokens: list[EnToken], i: int, j: int) -> bool:
     """A past form after the first word ("announced at the Council") or a closing gerund after a
     preposition ("personnel in returning") makes the phrase a clause."""
@@ -213,6 +221,8 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
         i += 1
     while j >= i and (tokens[j].stop or not tokens[j].word):
         j -= 1
+    if _opens_next_phrase(tokens, i, j):
+        j -= 2  # "minister of health and chief | state sanitary doctor": the last word opens the next title
     if i > j or not _en_end_ok(tokens[j]) or _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None) \
             or not _en_start_ok(tokens[i], words[a], tokens[i + 1] if i + 1 < len(tokens) else None) \
             or _has_inner_verb(tokens, i, j):
