@@ -188,3 +188,45 @@ def test_grouped_renderings_drop_a_leading_article_but_keep_names():
     hague = group_candidates([TermCandidate("海牙", "The Hague", 0.9, occurrences=occ)])
     assert office[0].entry.preferred("en").text == "Municipal Foreign Affairs Office"
     assert hague[0].entry.preferred("en").text == "The Hague"
+
+
+def test_a_gloss_the_dictionary_lacks_is_learned_from_recurring_unexplained_words():
+    from glossary.mine.cooccur import learned_glosses
+    from glossary.mine.tokens import en_tokens, zh_words
+
+    doc = mined("000")
+    analysed = [(p, zh_words(p.zh), en_tokens(p.en)) for p in doc.pairs if p.zh and p.en]
+    learned = learned_glosses(analysed)
+    assert "exchan" in learned.get("交往", ())  # CC-CEDICT has 交往 only as "to associate; contact"
+    assert all(len(word) > 1 for word in learned)
+    found = find(candidates_of("000"), "对外交往")
+    assert any(en_key(c.en) == en_key("foreign exchange") for c in found)
+
+
+def test_a_multi_part_english_word_counts_by_the_share_of_parts_translated():
+    found = [c for d in ("000", "001", "003") for c in candidates_of(d) if "涉外企业" in c.zh]
+    assert any(en_key(c.en).endswith(en_key("foreign-related enterprises")) for c in found)
+
+
+def test_no_term_opens_on_an_adverb():
+    from glossary.mine.pairing import zh_spans
+    from glossary.mine.tokens import zh_words
+
+    words = zh_words("双方密切沟通")
+    assert all(words[a].tag != "ad" for a, _ in zh_spans(words))
+
+
+def test_an_english_phrase_opening_on_a_word_the_dictionary_only_uses_as_a_verb_is_no_term():
+    from glossary.lexicon import is_verb_only
+
+    assert is_verb_only("streamline") and is_verb_only("maintain")
+    assert not is_verb_only("process") and not is_verb_only("exchange")  # nouns as well
+    assert not [c for c in candidates_of("000") if c.en.split()[0] in ("streamline", "maintain")]
+
+
+def test_another_rendering_of_a_term_already_paired_is_kept_as_a_variant():
+    variants = [c for c in candidates_of("000") if c.signals == ("variant",)]
+    paired = {zh_key(c.zh) for c in candidates_of("000") if c.signals != ("variant",)}
+    assert variants and all(zh_key(c.zh) in paired for c in variants)
+    entries = [m.entry for m in mined("000").entries]
+    assert any(t.status == "admitted" and t.lang == "en" for e in entries for t in e.terms)
