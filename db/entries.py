@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from itertools import islice
+from itertools import chain, islice
 from operator import itemgetter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -103,14 +103,22 @@ def add_entry(db: Database, entry: Entry, *, action: str = "create", log: bool =
     return entry_id
 
 
+_VARIABLES_PER_STATEMENT = 999  # the lowest SQLite limit on ? parameters in one statement
+
+
 def _insert_rows(db: Database, table: str, rows: list[dict], conflict: str = "") -> None:
-    """executemany over rows that share their keys (sqlite-utils' insert_all is slow for bulk rows)."""
+    """Insert rows that share their keys, many per statement: sqlite-utils' insert_all is slow for bulk
+    rows, and one statement per row would set up the tables' CHECK ... IN lists once per row."""
     if not rows:
         return
     columns = list(rows[0])
-    sql = f"INSERT {conflict} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     values = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
-    db.conn.executemany(sql, map(values, rows))
+    head = f"INSERT {conflict} INTO {table} ({', '.join(columns)}) VALUES "
+    one = f"({', '.join('?' * len(columns))})"
+    per_statement = max(1, _VARIABLES_PER_STATEMENT // len(columns))
+    for start in range(0, len(rows), per_statement):
+        part = rows[start : start + per_statement]
+        db.conn.execute(head + ", ".join([one] * len(part)), list(chain.from_iterable(map(values, part))))
 
 
 def add_entries(
