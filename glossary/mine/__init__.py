@@ -82,7 +82,7 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     English word) and whole clauses."""
     if zh_key(zh) == zh_key(en):  # KF94 ↔ KF94: nothing to translate
         return False
-    if signals & {"quoted", "acronym", "cooccurrence", "variant"}:
+    if signals & {"quoted", "acronym", "cooccurrence"}:
         return True
     words = en.replace("-", " ").split()  # foreign-aid: two words
     if (len(words) == 1 or len(zh) <= 2) and is_dictionary_translation(zh, en):
