@@ -255,3 +255,15 @@ def test_a_phrase_does_not_run_into_the_first_word_of_the_next_one():
 def test_a_past_form_before_a_preposition_opens_a_clause():
     assert not [c for c in candidates_of("000") if c.en.startswith("announced at")]
     assert find(candidates_of("000"), "上合组织元首理事会")
+
+
+def test_phrases_joined_across_the_sentence_in_reverse_order_are_no_coordination():
+    renderings = {c.en for c in candidates_of("000")}
+    assert not [en for en in renderings if en.endswith("and Xi Jinping Thought")]
+    assert "exchanges and cooperation" in {c.en for d in ("000", "001", "003") for c in candidates_of(d)}
+
+
+def test_a_piece_of_a_longer_name_is_not_a_term_of_its_own():
+    renderings = {c.en for c in candidates_of("000")}
+    assert "Council of Heads of State of the SCO" in renderings
+    assert not {"Council of Heads of State", "Heads of State of the SCO"} & renderings

@@ -30,6 +30,7 @@ class _Tally:
     signals: set[str] = field(default_factory=set)
     occurrences: list[Occurrence] = field(default_factory=list)
     holders: set[str] = field(default_factory=set)  # the longer zh terms it was seen inside
+    inside_description: bool = False  # seen inside a longer pair whose English is not a name
 
 
 def pair_spans(pair: SegmentPair, words: list[ZhWord] | None = None, tokens: list[EnToken] | None = None,
@@ -72,7 +73,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
 
 def _is_name(en: str) -> bool:
     """A Title Case name of two or more words (Foreign Affairs Liaison Group): a term of its own
-    even inside a longer one."""
+    even inside a longer description (but a piece of a longer name is not)."""
     content = [w for w in en.split() if w.lower() not in STOPWORDS]
     return len(content) >= 2 and all(w[:1].isupper() for w in content)
 
@@ -136,6 +137,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         found.scores.append(sp.score * _SIGNAL_WEIGHT[sp.signal])
         found.signals.add(sp.signal)
         found.holders.update(zh_key(pair.zh[k.zh_start : k.zh_end]) for k in holders)
+        found.inside_description |= any(not _is_name(pair.en[k.en_start : k.en_end]) for k in holders)
         found.occurrences.append(Occurrence(pair.seq, sp.zh_start, sp.zh_end, sp.en_start, sp.en_end, document))
 
     for pair, words, tokens in analysed:
@@ -151,7 +153,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             tally(pair, sp, [])
     free_zh = {zh for zh, _ in tallies}
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
-        if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or _is_name(tally.en)):
+        if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and _is_name(tally.en)):
             tallies[key] = tally
     out = []
     for tally in tallies.values():
