@@ -3,7 +3,7 @@ across the corpus. Pure: segment pairs in, TermCandidate out (grouping into entr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from glossary.keys import en_key, zh_key
@@ -144,9 +144,13 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         kept, nested = _spans_and_nested(pair, words, tokens, by_cooccurrence.get(pair.seq, ()))
         for sp, holders in [(sp, []) for sp in kept] + nested:
             tally(pair, sp, holders)
-    terms = {zh for (zh, _), t in tallies.items() if _is_term_shaped(t.zh, t.en, t.signals)}
+    shaped = [t for t in tallies.values() if _is_term_shaped(t.zh, t.en, t.signals)]
+    terms = {zh_key(t.zh) for t in shaped}
+    spellings = {t.zh for t in shaped}
     seen = {(o.pair_seq, o.zh_start, o.zh_end) for t in tallies.values() for o in t.occurrences}
     for pair, words, tokens in analysed:  # other renderings of the terms found: the variants the text uses
+        if all((pair.seq, at, at + len(term)) in seen for term in spellings for at in _find_all(pair.zh, term)):
+            continue  # every mention of a known term here is paired already
         unpaired = [sp for sp in dictionary_pairs(words, tokens, variants_of=lambda zh: zh_key(zh) in terms)
                     if (pair.seq, sp.zh_start, sp.zh_end) not in seen]
         for sp in unpaired:
@@ -176,6 +180,13 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     out = _one_chinese_per_rendering(out)
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
+
+
+def _find_all(text: str, term: str) -> Iterator[int]:
+    at = text.find(term)
+    while at >= 0:
+        yield at
+        at = text.find(term, at + 1)
 
 
 def _one_chinese_per_rendering(candidates: list[TermCandidate]) -> list[TermCandidate]:
