@@ -20,7 +20,9 @@ STOPWORDS = frozenset(
     must it its this that these those there their they them he she his her we our you your i my me us
     which who whom whose what when where why how not no nor but if then than so such also very too
     all any each every both either neither other another some more most many much few own same
-    etc e.g i.e per via up out off down s""".split()
+    etc e.g i.e per via up out off down s
+    along across within among amongst between through throughout against around toward towards without
+    during since until before after behind beyond despite except inside outside near amid upon""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -115,7 +117,7 @@ def _cache_file(source: Path) -> Path:
 
     stat = source.stat()
     folder = Path(os.environ.get("GLOSSARY_CACHE") or user_cache_dir("glossary"))
-    return folder / f"cedict-{stat.st_size}-{int(stat.st_mtime)}-v5.pickle"
+    return folder / f"cedict-{stat.st_size}-{int(stat.st_mtime)}-v6.pickle"
 
 
 @cache

@@ -3,7 +3,7 @@ across the corpus. Pure: segment pairs in, TermCandidate out (grouping into entr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from glossary.keys import en_key, zh_key
@@ -30,6 +30,7 @@ class _Tally:
     signals: set[str] = field(default_factory=set)
     occurrences: list[Occurrence] = field(default_factory=list)
     holders: set[str] = field(default_factory=set)  # the longer zh terms it was seen inside
+    inside_description: bool = False  # seen inside a longer pair whose English is not a name
 
 
 def pair_spans(pair: SegmentPair, words: list[ZhWord] | None = None, tokens: list[EnToken] | None = None,
@@ -72,7 +73,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
 
 def _is_name(en: str) -> bool:
     """A Title Case name of two or more words (Foreign Affairs Liaison Group): a term of its own
-    even inside a longer one."""
+    even inside a longer description (but a piece of a longer name is not)."""
     content = [w for w in en.split() if w.lower() not in STOPWORDS]
     return len(content) >= 2 and all(w[:1].isupper() for w in content)
 
@@ -82,7 +83,7 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     English word) and whole clauses."""
     if zh_key(zh) == zh_key(en):  # KF94 ↔ KF94: nothing to translate
         return False
-    if signals & {"quoted", "acronym", "cooccurrence", "variant"}:
+    if signals & {"quoted", "acronym", "cooccurrence"}:
         return True
     words = en.replace("-", " ").split()  # foreign-aid: two words
     if (len(words) == 1 or len(zh) <= 2) and is_dictionary_translation(zh, en):
@@ -136,22 +137,27 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         found.scores.append(sp.score * _SIGNAL_WEIGHT[sp.signal])
         found.signals.add(sp.signal)
         found.holders.update(zh_key(pair.zh[k.zh_start : k.zh_end]) for k in holders)
+        found.inside_description |= any(not _is_name(pair.en[k.en_start : k.en_end]) for k in holders)
         found.occurrences.append(Occurrence(pair.seq, sp.zh_start, sp.zh_end, sp.en_start, sp.en_end, document))
 
     for pair, words, tokens in analysed:
         kept, nested = _spans_and_nested(pair, words, tokens, by_cooccurrence.get(pair.seq, ()))
         for sp, holders in [(sp, []) for sp in kept] + nested:
             tally(pair, sp, holders)
-    terms = {zh for (zh, _), t in tallies.items() if _is_term_shaped(t.zh, t.en, t.signals)}
+    shaped = [t for t in tallies.values() if _is_term_shaped(t.zh, t.en, t.signals)]
+    terms = {zh_key(t.zh) for t in shaped}
+    spellings = {t.zh for t in shaped}
     seen = {(o.pair_seq, o.zh_start, o.zh_end) for t in tallies.values() for o in t.occurrences}
     for pair, words, tokens in analysed:  # other renderings of the terms found: the variants the text uses
+        if all((pair.seq, at, at + len(term)) in seen for term in spellings for at in _find_all(pair.zh, term)):
+            continue  # every mention of a known term here is paired already
         unpaired = [sp for sp in dictionary_pairs(words, tokens, variants_of=lambda zh: zh_key(zh) in terms)
                     if (pair.seq, sp.zh_start, sp.zh_end) not in seen]
         for sp in unpaired:
             tally(pair, sp, [])
     free_zh = {zh for zh, _ in tallies}
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
-        if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or _is_name(tally.en)):
+        if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and _is_name(tally.en)):
             tallies[key] = tally
     out = []
     for tally in tallies.values():
@@ -174,6 +180,13 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     out = _one_chinese_per_rendering(out)
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
+
+
+def _find_all(text: str, term: str) -> Iterator[int]:
+    at = text.find(term)
+    while at >= 0:
+        yield at
+        at = text.find(term, at + 1)
 
 
 def _one_chinese_per_rendering(candidates: list[TermCandidate]) -> list[TermCandidate]:

@@ -211,6 +211,22 @@ def _locative_verb_before(word: ZhWord, tokens: list[EnToken], i: int, j: int) -
             and any(t.text.lower() in _LOCATIVE_EN for t in tokens[i + 1 : j]))
 
 
+def _reversed_coordination(tokens: list[EnToken], token_stem_units: list[list[set[int]]], i: int, j: int,
+                           ua: int, ub: int) -> bool:
+    """"A and B" whose B translates Chinese that comes wholly before A's: two phrases joined across
+    the sentence ("New Era and Xi Jinping Thought" for 习近平新时代), not a coordination, which keeps
+    its order (交流合作 → exchanges and cooperation)."""
+    joints = [k for k in range(i + 1, j) if tokens[k].text.lower() == "and"]
+    if not joints:
+        return False
+
+    def pieces(lo: int, hi: int) -> set[int]:
+        return {u for t in range(lo, hi) for us in token_stem_units[t] for u in us if ua <= u < ub}
+
+    before, after = pieces(i, joints[-1]), pieces(joints[-1] + 1, j + 1)
+    return bool(before and after) and max(after) < min(before)
+
+
 def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]], units: list[float],
                   words: list[ZhWord], a: int, b: int, i: int, j: int, ua: int, ub: int,
                   span_chars: float, relaxed: bool = False) -> tuple[float, int, int, int] | None:
@@ -238,6 +254,8 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     ends = (ua in used) + (ub - 1 in used)
     if ends < (1 if relaxed else 2) or content[0] not in covered:
         return None  # both ends of the Chinese and the opening English word translated
+    if _reversed_coordination(tokens, token_stem_units, i, j, ua, ub):
+        return None
     zh_cov = sum(units[u] for u in used) / span_chars
     if zh_cov < (_MIN_VARIANT_ZH_COVERAGE if relaxed else _MIN_ZH_COVERAGE) or en_cov < _MIN_EN_COVERAGE:
         return None
