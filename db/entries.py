@@ -279,7 +279,7 @@ def find_entry_ids(db: Database, lang: str, text: str) -> list[int]:
 def find_entry_ids_by_key_pairs(
     db: Database, pairs: Iterable[tuple[str, str]], *, chunk: int = 500
 ) -> dict[tuple[str, str], set[int]]:
-    """The entries holding a term with each (lang, match key) pair that some entry holds (a few queries for many keys)."""
+    """For many (lang, match key) pairs at once, the ids of the entries holding a term with that pair."""
     by_lang: dict[str, list[str]] = {}
     for lang, key in pairs:
         by_lang.setdefault(lang, []).append(key)

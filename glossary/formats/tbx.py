@@ -298,9 +298,8 @@ class _EntryReader:
         )
         return ReadEntry(entry, where)
 
-    def children(self, el) -> list[tuple]:
+    def children(self, el) -> Iterator[tuple]:
         """(element, local name, data-category type) of the element children, unknown TBX elements refused."""
-        out = []
         for child in el:
             tag = child.tag
             if tag.__class__ is not str:  # an unexpanded entity reference
@@ -308,8 +307,7 @@ class _EntryReader:
             local, dtype, known = _tag_kind(tag)
             if not known:
                 raise self.fail(child, f"unknown element <{local}> in <{_split(el.tag)[1]}> (not TBX)")
-            out.append((child, local, dtype or child.get("type")))
-        return out
+            yield child, local, dtype or child.get("type")
 
     def language(self, el) -> None:
         parsed = parse_lang(el.get(XML_LANG))
