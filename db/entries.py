@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from itertools import islice
+from itertools import chain, islice
 from operator import itemgetter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -103,14 +103,22 @@ def add_entry(db: Database, entry: Entry, *, action: str = "create", log: bool =
     return entry_id
 
 
+_VARIABLES_PER_STATEMENT = 999  # the lowest SQLite limit on ? parameters in one statement
+
+
 def _insert_rows(db: Database, table: str, rows: list[dict], conflict: str = "") -> None:
-    """executemany over rows that share their keys (sqlite-utils' insert_all is slow for bulk rows)."""
+    """Insert rows that share their keys, many per statement: sqlite-utils' insert_all is slow for bulk
+    rows, and one statement per row would set up the tables' CHECK ... IN lists once per row."""
     if not rows:
         return
     columns = list(rows[0])
-    sql = f"INSERT {conflict} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     values = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
-    db.conn.executemany(sql, map(values, rows))
+    head = f"INSERT {conflict} INTO {table} ({', '.join(columns)}) VALUES "
+    one = f"({', '.join('?' * len(columns))})"
+    per_statement = max(1, _VARIABLES_PER_STATEMENT // len(columns))
+    for start in range(0, len(rows), per_statement):
+        part = rows[start : start + per_statement]
+        db.conn.execute(head + ", ".join([one] * len(part)), list(chain.from_iterable(map(values, part))))
 
 
 def add_entries(
@@ -268,16 +276,33 @@ def find_entry_ids(db: Database, lang: str, text: str) -> list[int]:
     ]
 
 
-def find_entry_ids_by_keys(db: Database, lang: str, keys: Iterable[str]) -> list[int]:
-    """Entries holding a term in `lang` whose match key is one of `keys` (already normalized)."""
-    keys = list(dict.fromkeys(keys))
-    if not keys:
-        return []
-    marks = ",".join("?" * len(keys))
-    rows = db.execute(
-        f"SELECT DISTINCT entry_id FROM terms WHERE lang = ? AND match_key IN ({marks}) ORDER BY entry_id", [lang, *keys]
-    )
-    return [row[0] for row in rows]
+def find_entry_ids_by_key_pairs(
+    db: Database, pairs: Iterable[tuple[str, str]], *, chunk: int = 500
+) -> dict[tuple[str, str], set[int]]:
+    """For many (lang, match key) pairs at once, the ids of the entries holding a term with that pair."""
+    by_lang: dict[str, list[str]] = {}
+    for lang, key in pairs:
+        by_lang.setdefault(lang, []).append(key)
+    found: dict[tuple[str, str], set[int]] = {}
+    for lang, keys in by_lang.items():
+        for start in range(0, len(keys), chunk):
+            part = keys[start : start + chunk]
+            for key, entry_id in db.execute(
+                f"SELECT match_key, entry_id FROM terms WHERE lang = ? AND match_key IN ({','.join('?' * len(part))})",
+                [lang, *part],
+            ):
+                found.setdefault((lang, key), set()).add(entry_id)
+    return found
+
+
+def existing_entry_ids(db: Database, ids: Iterable[int], *, chunk: int = 500) -> set[int]:
+    """Those of `ids` that are ids of stored entries."""
+    ids = list(dict.fromkeys(ids))
+    found: set[int] = set()
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk]
+        found.update(row[0] for row in db.execute(f"SELECT id FROM entries WHERE id IN ({','.join('?' * len(part))})", part))
+    return found
 
 
 def term_languages(db: Database) -> list[tuple[str, str | None]]:

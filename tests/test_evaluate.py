@@ -58,3 +58,16 @@ def test_bad_gold_line_names_file_and_line(tmp_path):
     path.write_text('{"zh": "甲", "en": "a"}\n{"zh": "乙"\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.jsonl: line 2"):
         load_gold([path])
+
+
+def test_guessed_categories_are_scored_on_the_correct_pairs(tmp_path):
+    from conftest import shared
+
+    gold = load_gold([shared("gold", "001_a95d0c3c2ca6a01e.jsonl")])
+    rows = [g for g in gold if g.category and not g.loose][:10]
+    entries = [Entry(terms=(Term("zh", g.zh), Term("en", g.en)), category=g.category if i % 2 else "domain")
+               for i, g in enumerate(rows)]
+    result = evaluate(entry_outputs(entries), gold)
+    assert result.categorized == 10
+    assert result.category_agrees == 5 + sum(1 for i, g in enumerate(rows) if i % 2 == 0 and g.category == "domain")
+    assert result.as_dict()["category_accuracy"] == round(result.category_agrees / 10, 4)

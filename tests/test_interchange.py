@@ -221,6 +221,36 @@ def test_report_reasons_and_term_list_rows_merge(tmp_db, tmp_path):
     assert any("duplicate inside the file (first at line 3)" in line for line in report.lines())
 
 
+@pytest.mark.parametrize("batch", [1, 2, 3, 500])
+def test_merges_do_not_depend_on_the_import_chunk(tmp_path, monkeypatch, batch):
+    """Keys and entries are looked up a chunk at a time: an entry must still find one that an earlier
+    row of the same chunk merged a new synonym into, and duplicates across chunk edges."""
+    import db.interchange
+
+    monkeypatch.setattr(db.interchange, "BATCH", batch)
+    termbase = open_db(tmp_path / f"chunk-{batch}.db")
+    kept = add_entry(termbase, Entry(terms=(Term("zh", "数据库"), Term("en", "database")), status="approved"))
+    path = _write(tmp_path / "g.csv", "\n".join([
+        "zh-CN,en,note",
+        "数据库|资料库,database,",  # merges into the stored entry and gives it the key 资料库
+        "资料库,data bank,",  # found through that new key
+        "数据仓库,data warehouse,",
+        "数据仓库,data warehouse,",  # a duplicate row next to its first
+        "元数据,metadata,",
+        "数据仓库,data warehouse,",  # and one further on
+        "元数据,metainformation,older name",  # merges into the entry added four rows up
+    ]) + "\n")
+    report = import_glossary(termbase, path)
+    assert (report.read, report.added, report.merged) == (7, 2, 3)
+    assert report.skipped == {"duplicate inside the file": 2}
+    entry = get_entry(termbase, kept)
+    assert [t.text for t in entry.terms] == ["数据库", "database", "资料库", "data bank"]
+    metadata = get_entry(termbase, find_entry_ids(termbase, "zh", "元数据")[0])
+    assert [t.text for t in metadata.terms] == ["元数据", "metadata", "metainformation"] and metadata.note == "older name"
+    assert _count(termbase) == 3
+    termbase.close()
+
+
 def test_dry_run_writes_nothing(tmp_db, tmp_path):
     _rich_termbase(tmp_db)
     before = (_count(tmp_db), tmp_db.execute("SELECT count(*) FROM review_log").fetchone()[0])

@@ -60,7 +60,7 @@ def test_occurrences_point_at_the_term_in_both_sides_of_their_pair():
 def test_general_vocabulary_is_left_out():
     candidates = candidates_of("001")
     assert not find(candidates, "乌克兰")  # a dictionary word for a dictionary word
-    assert all(len(c.en.split()) > 1 or c.en.isupper() or any(ch.isdigit() for ch in c.en) or "pinyin" in c.signals
+    assert all(len(c.en.replace("-", " ").split()) > 1 or c.en.isupper() or any(ch.isdigit() for ch in c.en) or "pinyin" in c.signals
                or "quoted" in c.signals for c in candidates)
 
 
@@ -188,3 +188,82 @@ def test_grouped_renderings_drop_a_leading_article_but_keep_names():
     hague = group_candidates([TermCandidate("海牙", "The Hague", 0.9, occurrences=occ)])
     assert office[0].entry.preferred("en").text == "Municipal Foreign Affairs Office"
     assert hague[0].entry.preferred("en").text == "The Hague"
+
+
+def test_a_gloss_the_dictionary_lacks_is_learned_from_recurring_unexplained_words():
+    from glossary.mine.cooccur import learned_glosses
+    from glossary.mine.tokens import en_tokens, zh_words
+
+    doc = mined("000")
+    analysed = [(p, zh_words(p.zh), en_tokens(p.en)) for p in doc.pairs if p.zh and p.en]
+    learned = learned_glosses(analysed)
+    assert "exchan" in learned.get("交往", ())  # CC-CEDICT has 交往 only as "to associate; contact"
+    assert all(len(word) > 1 for word in learned)
+    found = find(candidates_of("000"), "对外交往")
+    assert any(en_key(c.en) == en_key("foreign exchange") for c in found)
+
+
+def test_a_multi_part_english_word_counts_by_the_share_of_parts_translated():
+    assert [c.en for c in find(candidates_of("001"), "副主任")] == ["deputy director-general"]  # "general" untranslated
+
+
+def test_no_term_opens_on_an_adverb():
+    from glossary.mine.pairing import zh_spans
+    from glossary.mine.tokens import zh_words
+
+    words = zh_words("双方密切沟通")
+    assert all(words[a].tag != "ad" for a, _ in zh_spans(words))
+
+
+def test_an_english_phrase_opening_on_a_word_the_dictionary_only_uses_as_a_verb_is_no_term():
+    from glossary.lexicon import is_verb_only
+
+    assert is_verb_only("streamline") and is_verb_only("maintain")
+    assert not is_verb_only("process") and not is_verb_only("exchange")  # nouns as well
+    assert not [c for c in candidates_of("000") if c.en.split()[0] in ("streamline", "maintain")]
+
+
+def test_another_rendering_of_a_term_already_paired_is_kept_as_a_variant():
+    variants = [c for c in candidates_of("000") if c.signals == ("variant",)]
+    paired = {zh_key(c.zh) for c in candidates_of("000") if c.signals != ("variant",)}
+    assert variants and all(zh_key(c.zh) in paired for c in variants)
+    entries = [m.entry for m in mined("000").entries]
+    assert any(t.status == "admitted" and t.lang == "en" for e in entries for t in e.terms)
+
+
+def test_one_chinese_term_per_english_rendering_in_a_document():
+    for prefix in ("000", "001"):
+        renderings = [en_key(c.en) for c in candidates_of(prefix) if c.type != "acronym"]
+        assert len(renderings) == len(set(renderings))
+
+
+def test_a_title_case_name_inside_a_longer_pair_is_a_term_of_its_own():
+    found = find(candidates_of("001"), "外事联络组")
+    assert [c.en for c in found] == ["Foreign Affairs Liaison Group"]
+
+
+def test_a_hyphenated_compound_is_not_a_single_general_word():
+    assert any(c.en == "foreign-aid" for c in find(candidates_of("001"), "对外援助"))
+
+
+def test_a_phrase_does_not_run_into_the_first_word_of_the_next_one():
+    renderings = {c.en for c in candidates_of("001")}
+    assert "minister of health" in renderings
+    assert not [en for en in renderings if en.endswith(" and chief")]
+
+
+def test_a_past_form_before_a_preposition_opens_a_clause():
+    assert not [c for c in candidates_of("000") if c.en.startswith("announced at")]
+    assert find(candidates_of("000"), "上合组织元首理事会")
+
+
+def test_phrases_joined_across_the_sentence_in_reverse_order_are_no_coordination():
+    renderings = {c.en for c in candidates_of("000")}
+    assert not [en for en in renderings if en.endswith("and Xi Jinping Thought")]
+    assert "exchanges and cooperation" in {c.en for d in ("000", "001", "003") for c in candidates_of(d)}
+
+
+def test_a_piece_of_a_longer_name_is_not_a_term_of_its_own():
+    renderings = {c.en for c in candidates_of("000")}
+    assert "Council of Heads of State of the SCO" in renderings
+    assert not {"Council of Heads of State", "Heads of State of the SCO"} & renderings

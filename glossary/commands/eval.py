@@ -35,7 +35,9 @@ def command(db, gold_files: tuple[str, ...], show: bool, as_json: bool) -> None:
         f"precision {result.precision:.3f} ({result.true_positives}/{result.outputs - result.loose_hits} output pairs; "
         f"{result.loose_hits} loose hits not judged)\n"
         f"recall    {result.recall:.3f} ({result.found}/{result.gold} gold pairs)\n"
-        f"core      {result.core_recall:.3f} ({result.core_found}/{result.core} core pairs)"
+        f"core      {result.core_recall:.3f} ({result.core_found}/{result.core} core pairs)\n"
+        f"category  {result.category_accuracy:.3f} ({result.category_agrees}/{result.categorized} correct pairs "
+        "whose guessed category is the gold one)"
     )
     if show:
         from rich.table import Table

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
 from glossary.models import ENTRY_STATUSES, Entry, Term
 
-_SPACES = re.compile(r"\s+")
 
 # TBX administrativeStatus / usageStatus / normativeAuthorization values and friendly spellings.
 _STATUS_VALUES = {
@@ -34,7 +32,7 @@ NOT_RECOMMENDED = ("deprecated", "superseded", "forbidden")
 
 def clean_text(text: str | None) -> str:
     """Collapse runs of white space and strip: a term never carries line breaks or padding."""
-    return _SPACES.sub(" ", text).strip() if text else ""
+    return " ".join(text.split()) if text else ""  # split() breaks at exactly the characters regex \s matches
 
 
 def clean_note(text: str | None) -> str:
@@ -76,16 +74,20 @@ def with_default_statuses(terms: Iterable[Term]) -> tuple[Term, ...]:
     Readers leave `status=""` on terms whose file gave none.
     """
     terms = list(terms)
-    has_preferred = {t.lang for t in terms if t.status == "preferred"}
+    statuses = default_statuses([(t.lang, t.status) for t in terms])
+    return tuple(t if t.status else _with_status(t, status) for t, status in zip(terms, statuses))
+
+
+def default_statuses(terms: list[tuple[str, str]]) -> list[str]:
+    """The statuses of (lang, status) pairs with the empty ones filled as with_default_statuses does."""
+    has_preferred = {lang for lang, status in terms if status == "preferred"}
     out = []
-    for term in terms:
-        if not term.status:
-            key = term.lang
-            status = "admitted" if key in has_preferred else "preferred"
-            has_preferred.add(key)
-            term = _with_status(term, status)
-        out.append(term)
-    return tuple(out)
+    for lang, status in terms:
+        if not status:
+            status = "admitted" if lang in has_preferred else "preferred"
+            has_preferred.add(lang)
+        out.append(status)
+    return out
 
 
 def _with_status(term: Term, status: str) -> Term:

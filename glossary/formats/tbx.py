@@ -18,8 +18,8 @@ from glossary.errors import FormatError
 from glossary.models import Entry, ReadEntry, Term
 
 from .base import (
-    TBX_POS, TBX_STATUS, Warnings, clean_note, clean_text, join_notes, part_of_speech, term_script,
-    term_type, usage_status, with_default_statuses,
+    TBX_POS, TBX_STATUS, Warnings, clean_note, clean_text, default_statuses, join_notes, part_of_speech,
+    term_script, term_type, usage_status,
 )
 from .langs import lang_tag, parse_lang
 from .xmlsafe import safe_iterparse
@@ -242,6 +242,21 @@ def _check_root(root, name: str) -> None:
         )
 
 
+@lru_cache(maxsize=512)
+def _tag_kind(tag: str) -> tuple[str, str | None, bool]:
+    """(local name, data-category type fixed by the name, known) of an element tag: a DCT-style
+    element (another namespace) is a descrip whose type is its name; a TBX one must be core."""
+    ns, local = _split(tag)
+    if ns in ("", TBX3_NS):
+        return local, "note" if local == "note" else None, local in _CORE
+    return "descrip", local, True
+
+
+def _text(el) -> str:
+    """All the text inside an element (its tail excluded)."""
+    return (el.text or "") if not len(el) else "".join(el.itertext())
+
+
 class _EntryReader:
     """Collects one termEntry/conceptEntry into an Entry; structural errors raise FormatError."""
 
@@ -254,7 +269,7 @@ class _EntryReader:
         self.sources: list[str] = []
         self.created: str | None = None
         self.updated: str | None = None
-        self.terms: list[Term] = []
+        self.terms: list[tuple] = []  # Term arguments; statuses are defaulted once the entry is read
 
     def fail(self, el, message: str) -> FormatError:
         return FormatError(f"{self.name}: line {el.sourceline}: {message}")
@@ -271,30 +286,28 @@ class _EntryReader:
             else:
                 self.datcat(child, dtype)
         match = _ID.match(el.get("id") or "")
+        statuses = default_statuses([(args[0], args[2]) for args in self.terms])
         entry = Entry(
-            terms=with_default_statuses(self.terms),
+            terms=tuple(Term(lang, text, status, *rest) for (lang, text, _s, *rest), status in zip(self.terms, statuses)),
             status="",  # the file does not say: the importer decides
             category="; ".join(dict.fromkeys(self.categories)) or None,
-            note=join_notes(*self.notes), source=join_notes(*self.sources),
-            definition=join_notes(*self.definitions), created=self.created, updated=self.updated,
-            id=int(match.group(1)) if match else None,
+            note=join_notes(*self.notes) if self.notes else None,
+            source=join_notes(*self.sources) if self.sources else None,
+            definition=join_notes(*self.definitions) if self.definitions else None,
+            created=self.created, updated=self.updated, id=int(match.group(1)) if match else None,
         )
         return ReadEntry(entry, where)
 
-    def children(self, el):
+    def children(self, el) -> Iterator[tuple]:
         """(element, local name, data-category type) of the element children, unknown TBX elements refused."""
         for child in el:
-            if not isinstance(child.tag, str):
+            tag = child.tag
+            if tag.__class__ is not str:  # an unexpanded entity reference
                 continue
-            ns, local = _split(child.tag)
-            if ns in ("", TBX3_NS):
-                if local not in _CORE:
-                    raise self.fail(child, f"unknown element <{local}> in <{_split(el.tag)[1]}> (not TBX)")
-                dtype = "note" if local == "note" else child.get("type")
-            else:  # DCT style: the element name is the data category
-                dtype = local
-                local = "descrip"
-            yield child, local, dtype
+            local, dtype, known = _tag_kind(tag)
+            if not known:
+                raise self.fail(child, f"unknown element <{local}> in <{_split(el.tag)[1]}> (not TBX)")
+            yield child, local, dtype or child.get("type")
 
     def language(self, el) -> None:
         parsed = parse_lang(el.get(XML_LANG))
@@ -321,22 +334,20 @@ class _EntryReader:
         if not text:
             self.warnings.add("term group without a term skipped", f"line {el.sourceline}")
             return
-        self.terms.append(Term(
-            lang=lang, text=text, status=fields.get("status", ""), type=term_type(fields.get("termType")),
-            script=script, source=fields.get("source"), part_of_speech=part_of_speech(fields.get("partOfSpeech")),
-            context=fields.get("context"), note=fields.get("note"),
-        ))
+        get = fields.get
+        self.terms.append((lang, text, get("status", ""), term_type(get("termType")), script, get("source"),
+                           part_of_speech(get("partOfSpeech")), get("context"), get("note")))
 
     def term_fields(self, el, fields: dict[str, str], texts: list[str]) -> None:
         for child, local, dtype in self.children(el):
             if local == "term":
-                texts.append("".join(child.itertext()))
+                texts.append(_text(child))
             elif local in _GROUPS:
                 self.term_fields(child, fields, texts)
             elif local in _IGNORED or local == "transacGrp":
                 continue
             else:
-                value = clean_note("".join(child.itertext()))
+                value = clean_note(_text(child))
                 if not value:
                     continue
                 if dtype in ("administrativeStatus", "usageStatus", "normativeAuthorization"):
@@ -364,7 +375,7 @@ class _EntryReader:
         if local in _IGNORED:
             self.warnings.add(f"<{local}> not kept", f"line {el.sourceline}")
             return
-        value = clean_note("".join(el.itertext()))
+        value = clean_note(_text(el))
         if not value:
             return
         if dtype == "subjectField":

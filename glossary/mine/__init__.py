@@ -3,13 +3,13 @@ across the corpus. Pure: segment pairs in, TermCandidate out (grouping into entr
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 
 from glossary.keys import en_key, zh_key
 from glossary.lexicon import STOPWORDS, is_dictionary_translation
 from glossary.mine.category import guess_category
-from glossary.mine.cooccur import pairs_by_cooccurrence, is_acronym
+from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.pairing import SpanPair, acronym_pairs, dictionary_pairs, pinyin_pairs, quoted_pairs
 from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
@@ -17,7 +17,8 @@ from glossary.models import Occurrence, SegmentPair, TermCandidate
 MIN_SCORE = 0.5
 MIN_HOLDERS = 2  # a pair seen only inside longer pairs is a term once it recurs in this many of them (C-value)
 LONG_PHRASE_WORDS = 4  # lower-case renderings with this many content words are descriptions
-_SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75}
+_SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75,
+                  "variant": 0.75}
 
 
 @dataclass(slots=True)
@@ -29,6 +30,7 @@ class _Tally:
     signals: set[str] = field(default_factory=set)
     occurrences: list[Occurrence] = field(default_factory=list)
     holders: set[str] = field(default_factory=set)  # the longer zh terms it was seen inside
+    inside_description: bool = False  # seen inside a longer pair whose English is not a name
 
 
 def pair_spans(pair: SegmentPair, words: list[ZhWord] | None = None, tokens: list[EnToken] | None = None,
@@ -69,6 +71,13 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     return kept, nested
 
 
+def _is_name(en: str) -> bool:
+    """A Title Case name of two or more words (Foreign Affairs Liaison Group): a term of its own
+    even inside a longer description (but a piece of a longer name is not)."""
+    content = [w for w in en.split() if w.lower() not in STOPWORDS]
+    return len(content) >= 2 and all(w[:1].isupper() for w in content)
+
+
 def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     """Leave out general vocabulary (a word CC-CEDICT already translates so, a short word for one
     English word) and whole clauses."""
@@ -76,7 +85,7 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False
     if signals & {"quoted", "acronym", "cooccurrence"}:
         return True
-    words = en.split()
+    words = en.replace("-", " ").split()  # foreign-aid: two words
     if (len(words) == 1 or len(zh) <= 2) and is_dictionary_translation(zh, en):
         return False
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
@@ -87,36 +96,68 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     return len(words) <= 12
 
 
+def _with_learned_glosses(analysed: list[tuple[SegmentPair, list[ZhWord], list[EnToken]]]):
+    """The analysed pairs with the glosses learned from the batch added to their Chinese words
+    (a word with a learned gloss counts as one dictionary piece)."""
+    learned = learned_glosses(analysed)
+    if not learned:
+        return analysed
+
+    def grow(word: ZhWord) -> ZhWord:
+        extra = learned.get(word.text)
+        if not extra:
+            return word
+        stems = word.stems | extra
+        return replace(word, stems=stems, pieces=((len(word.text), stems),))
+
+    return [(pair, [grow(w) for w in words], tokens) for pair, words, tokens in analysed]
+
+
 def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (), document: str = "") -> list[TermCandidate]:
     """Term candidates (one per zh/en rendering) with the occurrences that support them."""
     add_user_words(known_terms)
     tallies: dict[tuple[str, str], _Tally] = {}
     nested_tallies: dict[tuple[str, str], _Tally] = {}  # pairs seen inside longer pairs
     analysed = [(p, zh_words(p.zh), en_tokens(p.en)) for p in pairs if p.zh and p.en]
+    analysed = _with_learned_glosses(analysed)
     by_cooccurrence = pairs_by_cooccurrence(analysed)
+    def tally(pair: SegmentPair, sp: SpanPair, holders: list[SpanPair]) -> None:
+        zh = pair.zh[sp.zh_start : sp.zh_end]
+        en = pair.en[sp.en_start : sp.en_end]
+        key = (zh_key(zh), en_key(en))
+        if not key[0] or not key[1]:
+            return
+        table = nested_tallies if holders else tallies
+        found = table.get(key)
+        if found is None:
+            found = table[key] = _Tally(zh, en)
+        original = pair.zh_original[sp.zh_start : sp.zh_end] if len(pair.zh_original) == len(pair.zh) else ""
+        if original and original != zh:
+            found.zh_original = original
+        found.scores.append(sp.score * _SIGNAL_WEIGHT[sp.signal])
+        found.signals.add(sp.signal)
+        found.holders.update(zh_key(pair.zh[k.zh_start : k.zh_end]) for k in holders)
+        found.inside_description |= any(not _is_name(pair.en[k.en_start : k.en_end]) for k in holders)
+        found.occurrences.append(Occurrence(pair.seq, sp.zh_start, sp.zh_end, sp.en_start, sp.en_end, document))
+
     for pair, words, tokens in analysed:
-        same_script = len(pair.zh_original) == len(pair.zh)
         kept, nested = _spans_and_nested(pair, words, tokens, by_cooccurrence.get(pair.seq, ()))
         for sp, holders in [(sp, []) for sp in kept] + nested:
-            zh = pair.zh[sp.zh_start : sp.zh_end]
-            en = pair.en[sp.en_start : sp.en_end]
-            key = (zh_key(zh), en_key(en))
-            if not key[0] or not key[1]:
-                continue
-            table = nested_tallies if holders else tallies
-            tally = table.get(key)
-            if tally is None:
-                tally = table[key] = _Tally(zh, en)
-            original = pair.zh_original[sp.zh_start : sp.zh_end] if same_script else ""
-            if original and original != zh:
-                tally.zh_original = original
-            tally.scores.append(sp.score * _SIGNAL_WEIGHT[sp.signal])
-            tally.signals.add(sp.signal)
-            tally.holders.update(zh_key(pair.zh[k.zh_start : k.zh_end]) for k in holders)
-            tally.occurrences.append(Occurrence(pair.seq, sp.zh_start, sp.zh_end, sp.en_start, sp.en_end, document))
+            tally(pair, sp, holders)
+    shaped = [t for t in tallies.values() if _is_term_shaped(t.zh, t.en, t.signals)]
+    terms = {zh_key(t.zh) for t in shaped}
+    spellings = {t.zh for t in shaped}
+    seen = {(o.pair_seq, o.zh_start, o.zh_end) for t in tallies.values() for o in t.occurrences}
+    for pair, words, tokens in analysed:  # other renderings of the terms found: the variants the text uses
+        if all((pair.seq, at, at + len(term)) in seen for term in spellings for at in _find_all(pair.zh, term)):
+            continue  # every mention of a known term here is paired already
+        unpaired = [sp for sp in dictionary_pairs(words, tokens, variants_of=lambda zh: zh_key(zh) in terms)
+                    if (pair.seq, sp.zh_start, sp.zh_end) not in seen]
+        for sp in unpaired:
+            tally(pair, sp, [])
     free_zh = {zh for zh, _ in tallies}
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
-        if key[0] not in free_zh and len(tally.holders) >= MIN_HOLDERS:
+        if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and _is_name(tally.en)):
             tallies[key] = tally
     out = []
     for tally in tallies.values():
@@ -136,8 +177,31 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             zh_original=tally.zh_original, type="acronym" if is_acronym(tally.en) else "fullForm",
             occurrences=tuple(tally.occurrences),
         ))
+    out = _one_chinese_per_rendering(out)
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
+
+
+def _find_all(text: str, term: str) -> Iterator[int]:
+    at = text.find(term)
+    while at >= 0:
+        yield at
+        at = text.find(term, at + 1)
+
+
+def _one_chinese_per_rendering(candidates: list[TermCandidate]) -> list[TermCandidate]:
+    """An English rendering (not an acronym) stands for one Chinese term in a document: when several
+    spans were paired with it (在渝外籍人员 / 在渝外籍人士, 流程管理 / 管理流程), only the best supported
+    stays."""
+    best: dict[str, TermCandidate] = {}
+    for c in candidates:
+        if c.type == "acronym":
+            continue
+        key = en_key(c.en)
+        rank = (len(c.occurrences), c.score, -len(c.zh))
+        if key not in best or rank > (len(best[key].occurrences), best[key].score, -len(best[key].zh)):
+            best[key] = c
+    return [c for c in candidates if c.type == "acronym" or best[en_key(c.en)] is c]
 
 
 __all__ = ["mine_pairs", "pair_spans", "MIN_SCORE"]

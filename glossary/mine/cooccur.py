@@ -8,7 +8,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from glossary.mine.pairing import SpanPair, gloss_coverage, zh_spans
+from glossary.keys import CJK_RE
+from glossary.mine.pairing import STEM_PREFIX, SpanPair, content_word, gloss_coverage, zh_spans
 from glossary.mine.tokens import EnToken, ZhWord
 from glossary.models import SegmentPair
 
@@ -96,3 +97,55 @@ def pairs_by_cooccurrence(
                 out.setdefault(seq, []).append(
                     SpanPair(zh_start, zh_end, en_start, en_end, round(best[acronym][0], 3), "cooccurrence"))
     return out
+
+
+MIN_LINK_COUNT = 3
+MIN_LINK_DICE = 0.5
+MAX_LINKS_PER_WORD = 3
+
+
+def _prefixes(stems) -> set[str]:
+    return {s[:STEM_PREFIX] for s in stems}
+
+
+def learned_glosses(
+    analysed: Sequence[tuple[SegmentPair, list[ZhWord], list[EnToken]]],
+) -> dict[str, frozenset[str]]:
+    """Chinese word → English stems learned from the batch where the dictionary is silent: in each
+    aligned pair, the Chinese words and English words that no dictionary gloss explains are counted
+    together, and a pair that keeps recurring (Dice) becomes a gloss (交往 ↔ exchanges, 渝 ↔
+    Chongqing); a capitalised English word (a name) is learned only for a word the dictionary lacks.
+    Greedy competitive linking: the strongest links first, each English stem taken once."""
+    zh_freq: Counter[str] = Counter()
+    en_freq: Counter[str] = Counter()
+    together: Counter[tuple[str, str]] = Counter()
+    known: dict[str, bool] = {}  # word → has dictionary glosses (names are learned only for unknown words)
+    for _pair, words, tokens in analysed:
+        en_stems = {s for t in tokens for s in t.stems}
+        en_prefixes = _prefixes(en_stems)
+        zh_prefixes = _prefixes(s for w in words for s in w.stems)
+        candidates = {w.text: w for w in words if len(w.text) > 1 and CJK_RE.match(w.text) and content_word(w) and w.tag != "m"}
+        zh_freq.update(candidates.keys())
+        known.update((text, bool(w.stems)) for text, w in candidates.items())
+        residual_zh = {text for text, w in candidates.items() if not (_prefixes(w.stems) & en_prefixes)}
+        residual_en = {
+            s for t in tokens if t.stems and not (_prefixes(t.stems) & zh_prefixes) for s in t.stems
+            if not s[:1].isdigit() or len(t.stems) > 1
+        }
+        en_freq.update(residual_en)
+        names = {s for t in tokens if t.text[:1].isupper() for s in t.stems}
+        together.update((w, s) for w in residual_zh for s in residual_en if not (s in names and known[w]))
+    ranked = sorted(
+        ((2 * n / (zh_freq[w] + en_freq[s]), n, w, s) for (w, s), n in together.items() if n >= MIN_LINK_COUNT),
+        reverse=True,
+    )
+    links: dict[str, set[str]] = {}
+    taken: dict[str, float] = {}
+    for dice, _n, w, s in ranked:
+        if dice < MIN_LINK_DICE:
+            break
+        if s in taken and taken[s] > dice or len(links.get(w, ())) >= MAX_LINKS_PER_WORD:
+            continue
+        taken[s] = dice
+        links.setdefault(w, set()).add(s)
+    return {w: frozenset(stems) for w, stems in links.items()}

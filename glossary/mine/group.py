@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from glossary.keys import en_key, zh_key
 from glossary.models import Entry, Term, TermCandidate
 
-# A second English rendering is kept only with this much support (occurrences) and score.
+# A second English rendering is kept only with this much support (occurrences) and score, unless
+# it was found as another rendering of a term already paired (signal "variant").
 VARIANT_MIN_OCCURRENCES = 2
 VARIANT_MIN_SHARE = 0.3
 
@@ -67,7 +68,7 @@ def _entry_for(group: Sequence[TermCandidate]) -> MinedEntry:
         key = en_key(c.en)
         if key in seen:
             continue
-        if len(c.occurrences) >= VARIANT_MIN_OCCURRENCES and _support(c) >= VARIANT_MIN_SHARE * top:
+        if "variant" in c.signals or len(c.occurrences) >= VARIANT_MIN_OCCURRENCES and _support(c) >= VARIANT_MIN_SHARE * top:
             kept.append(c)
             seen.add(key)
     for c in acronyms if full else acronyms[1:]:

@@ -4,22 +4,24 @@ compositional CC-CEDICT match, quotes, acronym definitions and pinyin of names."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from glossary.align.anchors import acronyms_in_parentheses, is_pinyin_word
 from glossary.keys import CJK_RE, pinyin_span
-from glossary.lexicon import content_stems, is_verb_translation, zh_gloss_stems
+from glossary.lexicon import content_stems, is_verb_only, is_verb_translation, zh_gloss_stems
 from glossary.mine.tokens import EnToken, ZhWord
 
 # Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of").
 _DETERMINER = re.compile(r"^(?:全|各|本|我|该|此|每|诸|其|这|那|某|有关|相关|上述|广大)")
-_STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
+STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
 _INNER_PARTICLES = {"之"}
 _EN_INNER = {"of", "for", "and", "in", "the", "on", "with", "to", "a", "an", "at", "from"}
 _MAX_ZH_WORDS = 6
 _MAX_ZH_CHARS = 24
 _MIN_ZH_COVERAGE = 0.8
 _MIN_EN_COVERAGE = 0.75
+_MIN_VARIANT_ZH_COVERAGE = 0.5  # another rendering of a term already paired may translate it loosely
 _ZH_QUOTED = re.compile(r"“([^”]{2,40})”|「([^」]{2,40})」|《([^》]{2,60})》|『([^』]{2,40})』")
 _EN_QUOTED = re.compile(r"\"([^\"]{2,80})\"|“([^”]{2,80})”")
 _MAX_QUOTED_ZH = 16  # longer quotations are sentences, not terms
@@ -47,21 +49,21 @@ def _is_capitalised(token: EnToken) -> bool:
 _FUNCTION_TAGS = {"u", "uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "d", "x", "y", "e", "o", "q", "w", "zg"}
 
 
-def _content(word: ZhWord) -> bool:
+def content_word(word: ZhWord) -> bool:
     """A word that may belong to a term: not a function word or punctuation (POS is only a hint
     here; the English side decides)."""
     return word.tag not in _FUNCTION_TAGS and not _CJK_PUNCT.search(word.text) and not _DETERMINER.match(word.text)
 
 
 def _starts_ok(word: ZhWord) -> bool:
-    """A term opens on a content word, not on a count (两支, 首批, 一例)."""
-    return _content(word) and word.tag != "m"
+    """A term opens on a content word, not on a count (两支, 首批, 一例) or an adverb (密切沟通)."""
+    return content_word(word) and word.tag not in ("m", "ad")
 
 
 def _ends_ok(word: ZhWord) -> bool:
     """A term closes on a content word; one character closes it only as a noun (…部, …组), not as a
     prefix left dangling (卫生部副)."""
-    if not _content(word) or word.text in _INNER_PARTICLES:
+    if not content_word(word) or word.text in _INNER_PARTICLES:
         return False
     if word.tag == "m" and (any(c.isdigit() for c in word.text) or len(word.text) == 1):
         return False
@@ -79,7 +81,7 @@ def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
         chars = 0
         for b in range(a + 1, min(n, a + _MAX_ZH_WORDS) + 1):
             word = words[b - 1]
-            if not (_content(word) or word.text in _INNER_PARTICLES) or (word.tag == "m" and any(c.isdigit() for c in word.text) and b - 1 > a):
+            if not (content_word(word) or word.text in _INNER_PARTICLES) or (word.tag == "m" and any(c.isdigit() for c in word.text) and b - 1 > a):
                 break
             chars += len(word.text)
             if chars > _MAX_ZH_CHARS:
@@ -169,6 +171,14 @@ def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None) 
     return not (next_word is not None and next_word.stems & nxt.stems)
 
 
+def _opens_next_phrase(tokens: list[EnToken], i: int, j: int) -> bool:
+    """The phrase ends "… and X" where X runs on into a lower-case word: X begins the next phrase."""
+    if j - 2 < i or tokens[j - 1].text.lower() != "and" or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    return nxt.word and not nxt.stop and bool(nxt.stems) and nxt.text[:1].islower() and not nxt.text.isdigit()
+
+
 def _has_inner_verb(tokens: list[EnToken], i: int, j: int) -> bool:
     """A past form after the first word ("announced at the Council") or a closing gerund after a
     preposition ("personnel in returning") makes the phrase a clause."""
@@ -178,19 +188,20 @@ def _has_inner_verb(tokens: list[EnToken], i: int, j: int) -> bool:
                for t in tokens[i + 1 : j + 1])
 
 
-def _en_start_ok(token: EnToken, zh_first: ZhWord) -> bool:
+def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None) -> bool:
     """An English term does not open with an inflected verb or an adverb (helping, actively), nor
     with a past form when the Chinese opens with a verb (服务… → served…)."""
     if token.text[:1].isupper() or "-" in token.text:
         return True
-    if token.text.endswith("ed") and zh_first.tag in ("v", "vn"):
-        return False
-    if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text):
+    if token.text.endswith("ed") and (zh_first.tag in ("v", "vn") or after is not None and after.text in _PREPOSITIONS):
+        return False  # "announced at the Council…" is a clause
+    if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text) or is_verb_only(token.text):
         return False  # 促进资源共享 → "promote resource sharing" is a verb phrase, not a term
     return not token.text.endswith(("ing", "ly"))
 
 
 _LOCATIVE_EN = {"in", "to", "at"}
+_PREPOSITIONS = {"at", "in", "on", "to", "with", "by", "for", "from", "into", "as"}
 
 
 def _locative_verb_before(word: ZhWord, tokens: list[EnToken], i: int, j: int) -> bool:
@@ -200,9 +211,64 @@ def _locative_verb_before(word: ZhWord, tokens: list[EnToken], i: int, j: int) -
             and any(t.text.lower() in _LOCATIVE_EN for t in tokens[i + 1 : j]))
 
 
-def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
+def _reversed_coordination(tokens: list[EnToken], token_stem_units: list[list[set[int]]], i: int, j: int,
+                           ua: int, ub: int) -> bool:
+    """"A and B" whose B translates Chinese that comes wholly before A's: two phrases joined across
+    the sentence ("New Era and Xi Jinping Thought" for 习近平新时代), not a coordination, which keeps
+    its order (交流合作 → exchanges and cooperation)."""
+    joints = [k for k in range(i + 1, j) if tokens[k].text.lower() == "and"]
+    if not joints:
+        return False
+
+    def pieces(lo: int, hi: int) -> set[int]:
+        return {u for t in range(lo, hi) for us in token_stem_units[t] for u in us if ua <= u < ub}
+
+    before, after = pieces(i, joints[-1]), pieces(joints[-1] + 1, j + 1)
+    return bool(before and after) and max(after) < min(before)
+
+
+def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]], units: list[float],
+                  words: list[ZhWord], a: int, b: int, i: int, j: int, ua: int, ub: int,
+                  span_chars: float, relaxed: bool = False) -> tuple[float, int, int, int] | None:
+    """How well English tokens i..j (trimmed of function words) translate Chinese words a..b:
+    (zh coverage × en coverage, length, i, j), or None when they do not. A token of several parts
+    (foreign-related) counts by the share of its parts translated."""
+    while i <= j and (tokens[i].stop or not tokens[i].word):
+        i += 1
+    while j >= i and (tokens[j].stop or not tokens[j].word):
+        j -= 1
+    if _opens_next_phrase(tokens, i, j):
+        j -= 2  # "minister of health and chief | state sanitary doctor": the last word opens the next title
+    if i > j or not _en_end_ok(tokens[j]) or _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None) \
+            or not _en_start_ok(tokens[i], words[a], tokens[i + 1] if i + 1 < len(tokens) else None) \
+            or _has_inner_verb(tokens, i, j):
+        return None
+    content = [t for t in range(i, j + 1) if tokens[t].stems]
+    if not content:
+        return None
+    share = {t: sum(1 for us in token_stem_units[t] if any(ua <= u < ub for u in us)) / len(token_stem_units[t])
+             for t in content}
+    covered = [t for t in content if share[t] >= 0.5]
+    en_cov = sum(share.values()) / len(content)
+    used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
+    ends = (ua in used) + (ub - 1 in used)
+    if ends < (1 if relaxed else 2) or content[0] not in covered:
+        return None  # both ends of the Chinese and the opening English word translated
+    if _reversed_coordination(tokens, token_stem_units, i, j, ua, ub):
+        return None
+    zh_cov = sum(units[u] for u in used) / span_chars
+    if zh_cov < (_MIN_VARIANT_ZH_COVERAGE if relaxed else _MIN_ZH_COVERAGE) or en_cov < _MIN_EN_COVERAGE:
+        return None
+    return zh_cov * en_cov, j - i, i, j
+
+
+def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
+                     variants_of: Callable[[str], bool] | None = None) -> list[SpanPair]:
     """zh noun-phrase spans whose dictionary pieces translate a contiguous English phrase: every
-    English content word glossed, nearly every Chinese piece used, both ends of the Chinese included."""
+    English content word glossed, nearly every Chinese piece used, both ends of the Chinese included.
+    With `variants_of`, only the spans it accepts (terms already paired elsewhere), matched loosely:
+    half the Chinese and one end translated is enough for another rendering of a known term
+    (外籍人士 → foreigners)."""
     units: list[float] = []  # weight (character length) of each dictionary piece, in order
     first_unit: list[int] = []
     by_stem: dict[str, set[int]] = {}
@@ -214,11 +280,11 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
             units.append(length if length > 1 or len(w.pieces) == 1 else 0.5)
             for s in stems:
                 by_stem.setdefault(s, set()).add(u)
-                if len(s) > _STEM_PREFIX:
-                    by_stem.setdefault(s[:_STEM_PREFIX], set()).add(u)
+                if len(s) > STEM_PREFIX:
+                    by_stem.setdefault(s[:STEM_PREFIX], set()).add(u)
     first_unit.append(len(units))
     token_stem_units = [
-        [by_stem.get(s, set()) | (by_stem.get(s[:_STEM_PREFIX], set()) if len(s) >= _STEM_PREFIX else set()) for s in tok.stems]
+        [by_stem.get(s, set()) | (by_stem.get(s[:STEM_PREFIX], set()) if len(s) >= STEM_PREFIX else set()) for s in tok.stems]
         for tok in tokens
     ]
     unit_tokens: list[set[int]] = [set() for _ in units]  # the tokens each piece glosses
@@ -228,39 +294,27 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPai
                 unit_tokens[u].add(t)
     out = []
     for a, b in zh_spans(words):
+        if variants_of is not None and not variants_of("".join(w.text for w in words[a:b])):
+            continue
         ua, ub = first_unit[a], first_unit[b]
         hit = sorted(set().union(*unit_tokens[ua:ub])) if ub > ua else []
         if not hit:
             continue
         span_chars = sum(units[ua:ub])
         best = None
-        for i, j in _runs(hit, tokens):
-            i, j = _expand_name(i, j, tokens)
-            while i <= j and (tokens[i].stop or not tokens[i].word):
-                i += 1
-            while j >= i and (tokens[j].stop or not tokens[j].word):
-                j -= 1
-            if i > j or not _en_end_ok(tokens[j]) or _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None) or not _en_start_ok(tokens[i], words[a]) or _has_inner_verb(tokens, i, j):
-                continue
-            content = [t for t in range(i, j + 1) if tokens[t].stems]
-            covered = [t for t in content if all(any(ua <= u < ub for u in us) for us in token_stem_units[t])]
-            en_cov = len(covered) / len(content) if content else 0.0
-            used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
-            if ua not in used or ub - 1 not in used or content[0] not in covered:
-                continue  # both ends of the Chinese and the opening English word translated
-            zh_cov = sum(units[u] for u in used) / span_chars
-            if zh_cov < _MIN_ZH_COVERAGE or en_cov < _MIN_EN_COVERAGE:
-                continue
-            key = (zh_cov * en_cov, j - i)
-            if best is None or key > best[0]:
-                best = (key, i, j)
+        for run in _runs(hit, tokens):
+            scored = _phrase_score(tokens, token_stem_units, units, words, a, b, *_expand_name(*run, tokens), ua, ub,
+                                   span_chars, relaxed=variants_of is not None)
+            if scored is not None and (best is None or scored > best[0]):
+                best = (scored, scored[2], scored[3])
         if best:
-            (score, _), i, j = best
+            (score, *_), i, j = best
             if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper():
                 i += 1  # the city's gross regional product → gross regional product
             end = tokens[j].end - (2 if tokens[j].text.endswith(("'s", "’s")) else 0)
             start = words[a - 1].start if a and _locative_verb_before(words[a - 1], tokens, i, j) else words[a].start
-            out.append(SpanPair(start, words[b - 1].end, tokens[i].start, end, score, "dictionary"))
+            out.append(SpanPair(start, words[b - 1].end, tokens[i].start, end, score,
+                                "dictionary" if variants_of is None else "variant"))
     return out
 
 
@@ -270,8 +324,8 @@ def gloss_coverage(zh: str, en: str) -> float:
     if not stems:
         return 0.0
     glossed = zh_gloss_stems(zh)
-    prefixes = {g[:_STEM_PREFIX] for g in glossed}
-    return sum(1 for s in stems if s in glossed or s[:_STEM_PREFIX] in prefixes) / len(stems)
+    prefixes = {g[:STEM_PREFIX] for g in glossed}
+    return sum(1 for s in stems if s in glossed or s[:STEM_PREFIX] in prefixes) / len(stems)
 
 
 def quoted_pairs(zh: str, en: str) -> list[SpanPair]:
