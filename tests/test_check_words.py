@@ -28,12 +28,13 @@ def paragraphs() -> list[str]:
 def test_segmentation_agrees_with_jieba_on_the_corpus(paragraphs):
     import jieba
 
+    reference = jieba.Tokenizer()  # its own: mining adds the glossary's terms to jieba's global one
     words = segmenter()
     runs = [m.group() for text in paragraphs for m in HAN_RUN.finditer(text)]
     assert len(runs) > 300
     for run in runs:
         ours = [run[a:b] for a, b in words._words(run, 0, len(run))]
-        assert ours == jieba.lcut(run, HMM=False)
+        assert ours == reference.lcut(run, HMM=False)
 
 
 @pytest.mark.parametrize("term, bound", [("大使", "馆"), ("总领事", "馆")])
