@@ -133,10 +133,8 @@ class TermMatcher:
                     hits.append(_hit((offsets[start], offsets[end - 1] + 1, ids)))
         else:
             norm, starts, ends = en_match_text(text, breaks, self.keep)
-            for end, (length, ids) in self._folded.iter(norm):
-                start = end - length + 1
-                if start in starts and end + 1 in ends:
-                    hits.append(_hit((starts[start], ends[end + 1], ids)))
+            for end, (length, ids) in self._folded.iter(norm):  # keys are whole " token "s: always aligned
+                hits.append(_hit((starts[end - length + 1], ends[end + 1], ids)))
         return hits
 
     def _find_exact(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:

@@ -65,7 +65,10 @@ class Segmenter:
             stop = text.find(BOUNDARY, span[1])
             clauses.setdefault((start, len(text) if stop < 0 else stop), []).append(span)
         for (start, stop), found in clauses.items():
-            words = self._words(text, start, stop)
+            matches = list(self.automaton.iter(text, start, stop))
+            if not _any_held(matches, start, stop, found):
+                continue  # no dictionary word holds any of them: nothing to segment
+            words = self._words(text, start, stop, matches)
             starts = [w[0] for w in words]
             for span in found:
                 word = words[bisect_right(starts, span[0]) - 1]
@@ -78,16 +81,17 @@ class Segmenter:
         """True when what a word has around a term is made of words, not bound characters."""
         return all(not piece or (len(piece) > 1 and self.automaton.exists(piece)) for piece in rest)
 
-    def _words(self, text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    def _words(self, text: str, start: int, stop: int, matches: list | None = None) -> list[tuple[int, int]]:
         """The words of text[start:stop] as (start, end) offsets in `text`, left to right: the path
-        of least cost, one pass over the dictionary matches (they come in order of their end)."""
+        of least cost, one pass over the dictionary matches (`matches`, else found here; they come
+        in order of their end)."""
         size = stop - start
         mask = (1 << _LENGTH_BITS) - 1
         single = [self.single.get(c, self.unknown) for c in text[start:stop]]
         best = [0] + [1 << 62] * size  # best[j]: least cost of text[start:start + j]
         back = list(range(-1, size))  # back[j]: where the last word of that best path starts
         done = 0  # best[:done + 1] is final
-        for end, value in self.automaton.iter(text, start, stop):
+        for end, value in self.automaton.iter(text, start, stop) if matches is None else matches:
             j = end + 1 - start
             while done < j - 1:
                 cost = best[done] + single[done]
@@ -110,6 +114,21 @@ class Segmenter:
             j = back[j]
         words.reverse()
         return words
+
+
+def _any_held(matches: list[tuple[int, int]], start: int, stop: int, spans: list[tuple[int, int]]) -> bool:
+    """True when one of the dictionary words matched in text[start:stop] holds one of the spans
+    and is longer than it."""
+    reach = [0] * (stop - start + 1)  # reach[i]: the furthest end of a word starting at or before start + i
+    mask = (1 << _LENGTH_BITS) - 1
+    for end, value in matches:
+        i = end + 1 - (value & mask) - start
+        if end >= reach[i]:
+            reach[i] = end + 1
+    for i in range(1, len(reach)):
+        if reach[i - 1] > reach[i]:
+            reach[i] = reach[i - 1]
+    return any(reach[s - start] > e or s > start and reach[s - start - 1] >= e for s, e in spans)
 
 
 @cache
