@@ -125,6 +125,7 @@ _ZH_HARD = frozenset(".,，、。:：;；!！?？…")
 _ZH_HARD_TABLE = {ord(c): BOUNDARY for c in _ZH_HARD}
 _ZH_KEPT = re.compile("[^" + re.escape("".join(sorted(_ZH_SOFT))) + "]+")
 _EN_WORD = re.compile(r"&|[^\W_]+(?:['’][^\W_]+)*(?:[-‐‑][^\W_]+(?:['’][^\W_]+)*)*")
+_EN_WORD_SPLIT = re.compile(f"({_EN_WORD.pattern})")
 _EN_SOFT_GAP = re.compile(r"[\s\"'‘’“”«»_\-‐‑‒–]*")
 _HYPHENS = re.compile(r"[-‐‑]")
 _SPELLING = (  # UK -> US, applied to a singular, lower-case word
@@ -214,19 +215,22 @@ def en_term_keys(text: str, keep: frozenset[str] = NO_WORDS) -> list[tuple[str, 
     """Match keys of an English term, as (key, derived): the key en_match_text gives its words, then
     for a short term looser spellings (hyphens as spaces, words run together) marked derived."""
     text = text.translate(_WIDTH)
-    tokens = _EN_WORD.findall(text)
+    pieces = _EN_WORD_SPLIT.split(text)  # gap, token, gap, token, ..., gap
+    tokens = pieces[1::2]
     if not tokens:
         return []
     folded = [en_fold_token(t, keep) for t in tokens]
-    if len(tokens) > 1:
-        hard = [gap != " " and not _EN_SOFT_GAP.fullmatch(gap) for gap in _EN_WORD.split(text)[1:-1]]
+    gaps = pieces[2:-1:2]
+    if gaps.count(" ") < len(gaps):
+        hard = [gap != " " and not _EN_SOFT_GAP.fullmatch(gap) for gap in gaps]
         if True in hard:  # punctuation inside the term: no looser spellings
             return [(f" {folded[0]} " + "".join((BOUNDARY if h else "") + f" {f} " for h, f in zip(hard, folded[1:])),
                      False)]
     key = " " + "  ".join(folded) + " "
     keys = [(key, False)]
     if len(tokens) <= 4:
-        parts = [en_fold_word(p, keep) for t in tokens for p in _HYPHENS.split(t)] if _HYPHENS.search(text) else folded
+        hyphenated = "-" in text or "‐" in text or "‑" in text
+        parts = [en_fold_word(p, keep) for t in tokens for p in _HYPHENS.split(t)] if hyphenated else folded
         if len(parts) > 1:
             for derived in (" " + "  ".join(parts) + " ", " " + "".join(parts) + " "):
                 if derived != key and (len(keys) == 1 or derived != keys[1][0]):

@@ -48,16 +48,13 @@ def term_keys(lang: str, text: str, *, simplified: bool = False, keep: frozenset
     return en_term_keys(text, keep)
 
 
-def words_of_their_own(terms: Iterable[tuple[int, str, str]]) -> frozenset[str]:
+def words_of_their_own(groups: Iterable[list[tuple[int, str]]]) -> frozenset[str]:
     """English words ending in -s that a glossary uses as words of their own, not plurals: the
     -s words of terms of different entries that fold to one key only through them ("news" and
-    "new", "public goods" and "public good"). `terms` are (entry, term text, its folded key)."""
-    by_key: dict[str, list[tuple[int, str]]] = {}
-    for entry, text, key in terms:
-        by_key.setdefault(key, []).append((entry, text))
+    "new", "public goods" and "public good"). `groups` are the (entry, text) of terms with one key."""
     keep: set[str] = set()
-    for members in by_key.values():
-        if len(members) < 2 or len({entry for entry, _ in members}) < 2:
+    for members in groups:
+        if len({text.casefold() for _, text in members}) < 2 or len({entry for entry, _ in members}) < 2:
             continue
         for position in zip(*(map(en_plain_word, en_words(text)) for _, text in members)):
             if len(set(position)) > 1:
@@ -88,23 +85,41 @@ class TermMatcher:
                 loose.append((term_id, text))
         all_keys = [term_keys(lang, converted, simplified=True)
                     for converted in _simplified_all(lang, [t for _, t in loose])]
-        if lang == "en":
-            self.keep = words_of_their_own(
-                (entry_of[term_id] if entry_of else term_id, text, keys[0][0])
-                for (term_id, text), keys in zip(loose, all_keys) if keys)
-            if self.keep:  # the terms that spell such a word get their keys again
-                all_keys = [term_keys(lang, text, keep=self.keep)
-                            if not self.keep.isdisjoint(_ALNUM_RUN.findall(text.casefold())) else keys
-                            for (_, text), keys in zip(loose, all_keys)]
-        for (term_id, text), keys in zip(loose, all_keys):
+        for (term_id, _), keys in zip(loose, all_keys):
             for key, derived in keys:
                 folded.setdefault(key, ([], []))[derived].append(term_id)
+        if lang == "en":
+            self._keep_words_apart(loose, all_keys, folded, entry_of)
+        for (term_id, _), keys in zip(loose, all_keys):
             if keys:
                 self.keys[term_id] = keys[0][0]
         self._folded = _automaton(
             (key, (len(key), tuple(primary or derived))) for key, (primary, derived) in folded.items()
         )
         self._exact = _automaton((key, (len(key), tuple(ids))) for key, ids in exact.items())
+
+    def _keep_words_apart(self, loose: list[tuple[int, str]], all_keys: list[list[tuple[str, bool]]],
+                          folded: dict[str, tuple[list[int], list[int]]], entry_of: list[int] | None) -> None:
+        """Find the glossary's -s words of their own (words_of_their_own) and key again the terms
+        that spell one, in `all_keys` and `folded`."""
+        text_of = dict(loose)
+        self.keep = words_of_their_own(
+            [(entry_of[t] if entry_of else t, text_of[t]) for t in primary]
+            for primary, _ in folded.values() if len(primary) > 1)
+        if not self.keep:
+            return
+        finder = _automaton((word, word) for word in self.keep)
+        for index, (term_id, text) in enumerate(loose):
+            lowered = text.casefold()
+            if next(finder.iter(lowered), None) is None or self.keep.isdisjoint(_ALNUM_RUN.findall(lowered)):
+                continue
+            for key, derived in all_keys[index]:
+                folded[key][derived].remove(term_id)
+                if folded[key] == ([], []):
+                    del folded[key]
+            all_keys[index] = term_keys("en", text, keep=self.keep)
+            for key, derived in all_keys[index]:
+                folded.setdefault(key, ([], []))[derived].append(term_id)
 
     def find(self, text: str, breaks: tuple[int, ...] = ()) -> list[Hit]:
         """Every occurrence (overlaps included) of a term, in the original offsets of `text`, unordered.
