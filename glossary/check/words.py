@@ -59,12 +59,16 @@ class Segmenter:
         longer word of the text's segmentation, unless that word is a compound of the span and other
         words of two or more characters (香港特区 in 香港特区政府 is kept; 大使 in 大使馆 is not)."""
         inside = set()
-        clauses: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for span in spans:
-            start = text.rfind(BOUNDARY, 0, span[0]) + 1
-            stop = text.find(BOUNDARY, span[1])
-            clauses.setdefault((start, len(text) if stop < 0 else stop), []).append(span)
-        for (start, stop), found in clauses.items():
+        spans = sorted(spans)
+        k = 0
+        while k < len(spans):  # clause by clause (a term never crosses a BOUNDARY)
+            start = text.rfind(BOUNDARY, 0, spans[k][0]) + 1
+            stop = text.find(BOUNDARY, spans[k][0])
+            stop = len(text) if stop < 0 else stop
+            found = []
+            while k < len(spans) and spans[k][0] < stop:
+                found.append(spans[k])
+                k += 1
             matches = list(self.automaton.iter(text, start, stop))
             if not _any_held(matches, start, stop, found):
                 continue  # no dictionary word holds any of them: nothing to segment
