@@ -253,20 +253,24 @@ def en_match_text(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] 
     pieces: list[str] = []
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
-    pos = last_end = 0
-    cuts = sorted(b for b in set(breaks) if 0 < b < len(text))
+    pos = 0
+    last_end = -1  # where the previous token ended (-1: none yet)
+    cuts = sorted(b for b in set(breaks) if 0 < b < len(text)) if breaks else []
     for piece_start, piece_end in zip([0, *cuts], [*cuts, len(text)]):
-        for m in _EN_WORD.finditer(text, piece_start, piece_end):
-            start = m.start()
-            if pieces and not (start - last_end == 1 and text[last_end] == " ") \
-                    and not _EN_SOFT_GAP.fullmatch(text, last_end, start):
+        parts = _EN_WORD_SPLIT.split(text[piece_start:piece_end] if cuts else text)  # gap, token, ..., gap
+        offset = piece_start
+        for i in range(0, len(parts) - 1, 2):
+            offset += len(parts[i])
+            if last_end >= 0 and not (offset - last_end == 1 and text[last_end] == " ") \
+                    and not _EN_SOFT_GAP.fullmatch(text, last_end, offset):
                 pieces.append(BOUNDARY)
                 pos += 1
-            padded = _padded_token(m.group(), keep)
-            starts[pos] = start
+            padded = _padded_token(parts[i + 1], keep)
+            starts[pos] = offset
             pieces.append(padded)
             pos += len(padded)
-            last_end = ends[pos] = m.end()
+            offset += len(parts[i + 1])
+            last_end = ends[pos] = offset
     return "".join(pieces), starts, ends
 
 
