@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from glossary.check.words import segmenter
+from glossary.check.words import inner_strings, segmenter
 from glossary.keys import (BOUNDARY, NO_WORDS, en_fold_token, en_fold_word, en_match_text, en_plain_word,
                            en_term_keys, en_words, to_simplified, zh_match_text)
 
@@ -93,9 +93,13 @@ class TermMatcher:
         for (term_id, _), keys in zip(loose, all_keys):
             if keys:
                 self.keys[term_id] = keys[0][0]
-        self._folded = _automaton(
-            (key, (len(key), tuple(primary or derived))) for key, (primary, derived) in folded.items()
-        )
+        if lang == "zh":  # the value also tells whether the key can lie inside a longer word (words.py)
+            inner = inner_strings()
+            self._folded = _automaton((key, (len(key), tuple(primary or derived), key in inner))
+                                      for key, (primary, derived) in folded.items())
+        else:
+            self._folded = _automaton((key, (len(key), tuple(primary or derived)))
+                                      for key, (primary, derived) in folded.items())
         self._exact = _automaton((key, (len(key), tuple(ids))) for key, ids in exact.items())
 
     def _keep_words_apart(self, loose: list[tuple[int, str]], all_keys: list[list[tuple[str, bool]]],
@@ -140,9 +144,14 @@ class TermMatcher:
         hits = []
         if self.lang == "zh":
             norm, offsets = zh_match_text(text, breaks)
-            found = [(end - length + 1, end + 1, ids) for end, (length, ids) in self._folded.iter(norm)]
-            words = segmenter() if found else None
-            inside = words.inside_longer_word(norm, [(s, e) for s, e, _ in found]) if words else ()
+            found = []
+            holdable = []  # the spans a longer word could hold: only they need the sentence segmented
+            for end, (length, ids, inner) in self._folded.iter(norm):
+                found.append((end - length + 1, end + 1, ids))
+                if inner:
+                    holdable.append((end - length + 1, end + 1))
+            words = segmenter() if holdable else None
+            inside = words.inside_longer_word(norm, holdable) if words else ()
             for start, end, ids in found:
                 if (start, end) not in inside:
                     hits.append(_hit((offsets[start], offsets[end - 1] + 1, ids)))

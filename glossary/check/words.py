@@ -139,6 +139,23 @@ def _any_held(matches: list[tuple[int, int]], start: int, stop: int, spans: list
 def segmenter() -> Segmenter | None:
     """The segmenter, from the cache folder when it is there (built and cached on first use);
     None when jieba's dictionary cannot be found (then no term is suppressed)."""
+    return _from_dictionary("jieba-words.pickle", Segmenter, Segmenter)
+
+
+@cache
+def inner_strings() -> frozenset[str]:
+    """Every string that is a proper part of a dictionary word: only a term among these can lie
+    inside a longer word, so only such a term's hits need the sentence segmented."""
+    def make(_dictionary: Path) -> frozenset[str]:
+        words = segmenter()
+        return frozenset(word[i:j] for word in words.automaton.keys() for i in range(len(word))
+                         for j in range(i + 1, len(word) + 1) if j - i < len(word))
+
+    return _from_dictionary("jieba-inner.pickle", frozenset, make) or frozenset()
+
+
+def _from_dictionary(name: str, kind: type, make):
+    """`make(jieba's dictionary)`, cached in the cache folder as `name` (None without the dictionary)."""
     from . import cache as check_cache
 
     dictionary = jieba_dictionary()
@@ -147,9 +164,9 @@ def segmenter() -> Segmenter | None:
     stat = dictionary.stat()
     key = {"dictionary": str(dictionary), "size": stat.st_size, "mtime": stat.st_mtime_ns,
            "code": check_cache.code_version(("words.py",))}
-    path = check_cache.cache_dir() / "jieba-words.pickle"
-    found = check_cache.load(path, key, Segmenter)
+    path = check_cache.cache_dir() / name
+    found = check_cache.load(path, key, kind)
     if found is None:
-        found = Segmenter(dictionary)
+        found = make(dictionary)
         check_cache.save(path, key, found)
     return found
