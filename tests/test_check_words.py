@@ -63,3 +63,27 @@ def test_developing_countries_are_not_china():
     matcher = TermMatcher("zh", [(0, "中国", False), (1, "数据", False)])
     assert matcher.find("发展中国家的数据库") == []
     assert [("中国的数据"[h.start:h.end]) for h in matcher.find("中国的数据")] == ["中国", "数据"]
+
+
+def test_only_terms_inside_dictionary_words_need_segmenting_and_nothing_is_lost(paragraphs):
+    """The matcher segments a sentence only for a term that is a proper part of some dictionary
+    word; on the corpus that gives exactly what segmenting for every term gives."""
+    import json
+
+    from glossary.check.words import inner_strings
+    from glossary.keys import to_simplified
+
+    gold = sorted({json.loads(line)["zh"] for path in sorted(shared("gold").glob("*.jsonl"))
+                   for line in path.read_text(encoding="utf-8").splitlines() if line.strip()})
+    matcher = TermMatcher("zh", [(i, term, False) for i, term in enumerate(gold)])
+    terms = {zh_match_text(to_simplified(term))[0].strip("\x1f") for term in gold} - {""}  # as the matcher keys them
+    inner = inner_strings()
+    assert 0 < sum(term in inner for term in terms) < len(terms)
+    words = segmenter()
+    dropped = 0
+    for text in paragraphs:
+        spans = [(m.start(), m.start() + len(term)) for term in terms for m in re.finditer(f"(?={re.escape(term)})", text)]
+        inside = words.inside_longer_word(text, spans)
+        dropped += len(inside)
+        assert sorted((h.start, h.end) for h in matcher.find(text)) == sorted(set(spans) - inside)
+    assert dropped
