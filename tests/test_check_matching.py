@@ -119,12 +119,15 @@ def test_an_s_word_the_glossary_holds_apart_is_not_a_plural():
     glossary = CheckGlossary([
         Entry((Term("zh", "新闻"), Term("en", "news")), status="approved", id=1),
         Entry((Term("zh", "新"), Term("en", "new")), status="approved", id=2),
-        Entry((Term("zh", "公共物品"), Term("en", "public goods")), status="approved", id=3),
-        Entry((Term("zh", "公益"), Term("en", "public good")), status="approved", id=4),
-        Entry((Term("zh", "中央银行"), Term("en", "central bank")), status="approved", id=5),
-        Entry((Term("zh", "商业银行"), Term("en", "commercial banks")), status="approved", id=6),
+        Entry((Term("zh", "海关"), Term("en", "Customs")), status="approved", id=3),
+        Entry((Term("zh", "习俗"), Term("en", "custom")), status="approved", id=4),
+        Entry((Term("zh", "新闻发布会"), Term("en", "news conference")), status="approved", id=5),
+        Entry((Term("zh", "中央银行"), Term("en", "central bank")), status="approved", id=6),
+        Entry((Term("zh", "央行"), Term("en", "central banks")), status="approved", id=7),  # one concept, two numbers
+        Entry((Term("zh", "银行"), Term("en", "bank")), status="approved", id=8),
+        Entry((Term("zh", "銀行"), Term("en", "banks")), status="approved", id=9),  # the same Chinese
     ])
-    assert glossary.en.keep == {"news", "goods"}
+    assert glossary.en.keep == {"news", "customs"}
 
     def missing(source, target):
         return [f.expected for f in check_segments([DraftSegment("1", source, target)], glossary).issues
@@ -133,6 +136,7 @@ def test_an_s_word_the_glossary_holds_apart_is_not_a_plural():
     assert missing("新闻", "This is new.") == ["news"]
     assert missing("新闻", "The News is out.") == []
     assert missing("新", "The news is out.") == ["new"]
-    assert missing("公共物品", "a public good") == ["public goods"]
-    assert missing("公益", "Public goods") == ["public good"]
-    assert missing("中央银行和商业银行", "central banks and a commercial bank") == []  # real plurals still fold
+    assert missing("海关", "a local custom") == ["Customs"]
+    assert missing("习俗", "the Customs") == ["custom"]
+    assert missing("新闻发布会", "a new conference") == ["news conference"]  # in longer terms too
+    assert missing("中央银行和银行", "central banks and the banks") == []  # real plurals still fold

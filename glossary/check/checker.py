@@ -116,7 +116,10 @@ class CheckGlossary:
         self.good = [status in GOOD_STATUSES for status in self.status]
         self.misused_ids = frozenset(i for i, status in enumerate(self.status) if status in BAD_SEVERITY)
         self.zh = TermMatcher("zh", by_lang["zh"], self.entry_of)
-        self.en = TermMatcher("en", by_lang["en"], self.entry_of)
+        chinese: dict[int, set[str]] = {}  # entry index -> its Chinese keys
+        for term_id, key in self.zh.keys.items():
+            chinese.setdefault(self.entry_of[term_id], set()).add(key)
+        self.en = TermMatcher("en", by_lang["en"], self.entry_of, chinese)
         first: dict[tuple[int, str], int] = {}
         # term id -> the entry's first term with the same match key: "plan" and "plans" are one rendering
         self.rendering = {t: first.setdefault((self.entry_of[t], key), t) for t, key in self.en.keys.items()}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import combinations
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -48,26 +49,39 @@ def term_keys(lang: str, text: str, *, simplified: bool = False, keep: frozenset
     return en_term_keys(text, keep)
 
 
-def words_of_their_own(groups: Iterable[list[tuple[int, str]]]) -> frozenset[str]:
-    """English words ending in -s that a glossary uses as words of their own, not plurals: the
-    -s words of terms of different entries that fold to one key only through them ("news" and
-    "new", "public goods" and "public good"). `groups` are the (entry, text) of terms with one key."""
+def words_of_their_own(groups: Iterable[list[tuple[int, str]]], chinese: dict[int, set[str]]) -> frozenset[str]:
+    """English words ending in -s that a glossary uses as words of their own, not plurals: two
+    one-word terms that fold together only through the -s, in entries whose Chinese differ
+    ("news" 新闻 and "new" 新, "customs" 海关 and "custom" 习俗; "banks" and "bank", both 银行,
+    are one concept in two numbers). Longer terms never decide it: "central bank" 中央银行 and
+    "central banks" 央行 are a plural, not two words. `groups` are the (entry, text) of terms
+    with one key; `chinese` gives an entry's Chinese keys."""
     keep: set[str] = set()
     for members in groups:
-        if len({text.casefold() for _, text in members}) < 2 or len({entry for entry, _ in members}) < 2:
-            continue
-        for position in zip(*(map(en_plain_word, en_words(text)) for _, text in members)):
-            if len(set(position)) > 1:
-                keep.update(w for w in position if w.isalnum() and en_fold_word(w) != en_fold_word(w, frozenset((w,))))
+        words = [(entry, en_words(text)) for entry, text in members]
+        words = [(entry, en_plain_word(found[0])) for entry, found in words if len(found) == 1]
+        for (entry, word), (other, theirs) in combinations(words, 2):
+            if word == theirs or entry == other or not chinese.get(entry) or not chinese.get(other) \
+                    or _one_concept(chinese[entry], chinese[other]):
+                continue
+            keep.update(w for w in (word, theirs) if w.isalnum() and en_fold_word(w) != en_fold_word(w, frozenset((w,))))
     return frozenset(keep)
+
+
+def _one_concept(chinese: set[str], other: set[str]) -> bool:
+    """True when two entries' Chinese terms mostly agree: a pair shares more than half the
+    characters of the longer one (新兴市场 and 新兴巿场, 风险管治架构 and 风险管治框架; not 新闻 and 新)."""
+    return any(2 * len(set(a) & set(b)) > max(len(a), len(b)) for a in chinese for b in other)
 
 
 class TermMatcher:
     """An Aho-Corasick automaton over the match keys of many terms in one language."""
 
-    def __init__(self, lang: str, terms: Iterable[tuple[int, str, bool]], entry_of: list[int] | None = None) -> None:
+    def __init__(self, lang: str, terms: Iterable[tuple[int, str, bool]], entry_of: list[int] | None = None,
+                 chinese: dict[int, set[str]] | None = None) -> None:
         """`terms` are (term id, text, exact); exact terms (and English acronyms) match as written.
-        `entry_of` maps a term id to its entry (by default each term is an entry of its own)."""
+        `entry_of` maps a term id to its entry (by default each term is an entry of its own), and
+        `chinese` an entry to its Chinese keys (what tells two English terms' concepts apart)."""
         self.lang = lang
         self.keep = NO_WORDS  # English -s words that are not plurals in this glossary
         self.keys: dict[int, str] = {}  # term id -> its primary key (what "the same rendering" means)
@@ -89,7 +103,7 @@ class TermMatcher:
             for key, derived in keys:
                 folded.setdefault(key, ([], []))[derived].append(term_id)
         if lang == "en":
-            self._keep_words_apart(loose, all_keys, folded, entry_of)
+            self._keep_words_apart(loose, all_keys, folded, entry_of, chinese or {})
         for (term_id, _), keys in zip(loose, all_keys):
             if keys:
                 self.keys[term_id] = keys[0][0]
@@ -103,13 +117,14 @@ class TermMatcher:
         self._exact = _automaton((key, (len(key), tuple(ids))) for key, ids in exact.items())
 
     def _keep_words_apart(self, loose: list[tuple[int, str]], all_keys: list[list[tuple[str, bool]]],
-                          folded: dict[str, tuple[list[int], list[int]]], entry_of: list[int] | None) -> None:
+                          folded: dict[str, tuple[list[int], list[int]]], entry_of: list[int] | None,
+                          chinese: dict[int, set[str]]) -> None:
         """Find the glossary's -s words of their own (words_of_their_own) and key again the terms
         that spell one, in `all_keys` and `folded`."""
         text_of = dict(loose)
         self.keep = words_of_their_own(
-            [(entry_of[t] if entry_of else t, text_of[t]) for t in primary]
-            for primary, _ in folded.values() if len(primary) > 1)
+            ([(entry_of[t] if entry_of else t, text_of[t]) for t in primary]
+             for primary, _ in folded.values() if len(primary) > 1), chinese)
         if not self.keep:
             return
         finder = _automaton((word, word) for word in self.keep)
