@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .checker import CheckGlossary
+from .checker import CheckGlossary, paused_gc
 from .words import jieba_dictionary
 
 ENV_VAR = "GLOSSARY_CACHE_DIR"
@@ -71,7 +71,8 @@ def load(path: Path, key: dict, kind: type = CheckGlossary):
         with path.open("rb") as fh:
             if fh.readline(_HEADER_LIMIT) != _MAGIC or fh.readline(_HEADER_LIMIT) != _header(key)[len(_MAGIC):]:
                 return None
-            found = pickle.load(fh)
+            with paused_gc():  # hundreds of thousands of small objects: no collection halfway
+                found = pickle.load(fh)
         os.utime(path)  # recently used: kept when old caches are trimmed
     except Exception:  # noqa: BLE001 - any damage to a cache file means "rebuild", never an error
         return None
@@ -87,7 +88,8 @@ def save(path: Path, key: dict, found: object) -> bool:
                                          delete=False) as fh:
             temp = fh.name
             fh.write(_header(key))
-            pickle.dump(found, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            with paused_gc():
+                pickle.dump(found, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, path)
         temp = None
     except (OSError, pickle.PicklingError, RecursionError):
