@@ -267,3 +267,10 @@ def test_a_piece_of_a_longer_name_is_not_a_term_of_its_own():
     renderings = {c.en for c in candidates_of("000")}
     assert "Council of Heads of State of the SCO" in renderings
     assert not {"Council of Heads of State", "Heads of State of the SCO"} & renderings
+
+
+def test_a_place_then_what_is_there_is_a_description_unless_stationed_there():
+    candidates = [c for d in ("000", "001") for c in candidates_of(d)]
+    located = [c for c in candidates if c.en.endswith(" in Chongqing") and "驻" not in c.zh]
+    assert located == []
+    assert any(c.zh == "驻成都总领事" and c.en == "consul general in Chengdu" for c in candidates)

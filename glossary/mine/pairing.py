@@ -205,10 +205,23 @@ _PREPOSITIONS = {"at", "in", "on", "to", "with", "by", "for", "from", "into", "a
 
 
 def _locative_verb_before(word: ZhWord, tokens: list[EnToken], i: int, j: int) -> bool:
-    """A one-character verb or preposition of place (驻, 在) just before the span belongs to the term
-    when the English says it inside the phrase (驻成都总领事 ↔ consul general in Chengdu)."""
-    return (len(word.text) == 1 and word.tag in ("p", "v") and bool(CJK_RE.match(word.text))
+    """A one-character verb of place (驻 "stationed in") just before the span belongs to the term
+    when the English says it inside the phrase (驻成都总领事 ↔ consul general in Chengdu); a
+    preposition (在 "in") only describes where something is (在渝外籍人员 is no term)."""
+    return (len(word.text) == 1 and word.tag == "v" and bool(CJK_RE.match(word.text))
             and any(t.text.lower() in _LOCATIVE_EN for t in tokens[i + 1 : j]))
+
+
+def _located(tokens: list[EnToken], token_stem_units: list[list[set[int]]], words: list[ZhWord], a: int, b: int,
+             i: int, j: int, ua: int) -> bool:
+    """A place, then what is there (渝外籍人员 ↔ foreign personnel in Chongqing): English that ends
+    "in Chongqing" for the opening place word describes where, unless the Chinese says "stationed
+    in" (驻), as names of missions do (外国驻渝领馆)."""
+    if words[a].tag not in ("ns", "j") or j - i < 2 or tokens[j - 1].text.lower() not in _LOCATIVE_EN:
+        return False
+    if any(w.text == "驻" for w in words[max(a - 1, 0) : b]):
+        return False
+    return any(ua <= u < ua + len(words[a].pieces) for us in token_stem_units[j] for u in us)
 
 
 def _reversed_coordination(tokens: list[EnToken], token_stem_units: list[list[set[int]]], i: int, j: int,
@@ -254,7 +267,7 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     ends = (ua in used) + (ub - 1 in used)
     if ends < (1 if relaxed else 2) or content[0] not in covered:
         return None  # both ends of the Chinese and the opening English word translated
-    if _reversed_coordination(tokens, token_stem_units, i, j, ua, ub):
+    if _reversed_coordination(tokens, token_stem_units, i, j, ua, ub) or _located(tokens, token_stem_units, words, a, b, i, j, ua):
         return None
     zh_cov = sum(units[u] for u in used) / span_chars
     if zh_cov < (_MIN_VARIANT_ZH_COVERAGE if relaxed else _MIN_ZH_COVERAGE) or en_cov < _MIN_EN_COVERAGE:
