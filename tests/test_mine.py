@@ -274,3 +274,14 @@ def test_a_place_then_what_is_there_is_a_description_unless_stationed_there():
     located = [c for c in candidates if c.en.endswith(" in Chongqing") and "驻" not in c.zh]
     assert located == []
     assert any(c.zh == "驻成都总领事" and c.en == "consul general in Chengdu" for c in candidates)
+
+
+def test_chinese_ending_on_a_verb_that_english_puts_first_is_an_action():
+    renderings = {c.en for c in candidates_of("000")}
+    assert not [en for en in renderings if en.startswith("communication with")]
+    assert "foreign consulates in Chongqing" in renderings
+
+
+def test_a_name_does_not_grow_over_and_into_a_name_that_starts_again():
+    found = find(candidates_of("000"), "习近平新时代中国特色社会主义思想")
+    assert [c.en for c in found] == ["Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era"]

@@ -126,6 +126,10 @@ def _runs(hit: list[int], tokens: list[EnToken]) -> list[tuple[int, int]]:
     return [(i, j) for i, j, _, _ in runs]
 
 
+def _stems(tokens: list[EnToken]) -> frozenset[str]:
+    return frozenset().union(*(t.stems for t in tokens))
+
+
 def _expand_name(i: int, j: int, tokens: list[EnToken]) -> tuple[int, int]:
     """Grow a run that sits inside a Title Case name to the whole name (Ministry of Foreign Affairs)."""
     if not all(_is_capitalised(t) or t.stop or not t.word for t in tokens[i : j + 1]):
@@ -140,8 +144,9 @@ def _expand_name(i: int, j: int, tokens: list[EnToken]) -> tuple[int, int]:
         nxt = tokens[j + 1]
         if _is_capitalised(nxt):
             j += 1
-        elif nxt.stop and nxt.text.lower() in ("of", "for", "and") and j + 2 < len(tokens) and _is_capitalised(tokens[j + 2]):
-            j += 2
+        elif nxt.stop and nxt.text.lower() in ("of", "for", "and") and j + 2 < len(tokens) and _is_capitalised(tokens[j + 2]) \
+                and not (nxt.text.lower() == "and" and tokens[j + 2].stems and tokens[j + 2].stems <= _stems(tokens[i : j + 1])):
+            j += 2  # (not over "and" into a name that starts again: "… for a New Era and Xi Jinping Thought")
         else:
             break
     return i, j
@@ -212,6 +217,16 @@ def _locative_verb_before(word: ZhWord, tokens: list[EnToken], i: int, j: int) -
             and any(t.text.lower() in _LOCATIVE_EN for t in tokens[i + 1 : j]))
 
 
+def _verb_first(tokens: list[EnToken], token_stem_units: list[list[set[int]]], words: list[ZhWord], b: int,
+                i: int, ua: int, ub: int) -> bool:
+    """Chinese that ends on a verb whose English comes first and takes the rest as its object
+    (外国驻渝领馆沟通 ↔ communication with foreign consulates in Chongqing): an action, not a term."""
+    if words[b - 1].tag != "v" or i + 1 >= len(tokens) or tokens[i + 1].text.lower() not in _PREPOSITIONS:
+        return False
+    first = {u for us in token_stem_units[i] for u in us if ua <= u < ub}
+    return bool(first) and min(first) >= ub - len(words[b - 1].pieces)
+
+
 def _located(tokens: list[EnToken], token_stem_units: list[list[set[int]]], words: list[ZhWord], a: int, b: int,
              i: int, j: int, ua: int) -> bool:
     """A place, then what is there (渝外籍人员 ↔ foreign personnel in Chongqing): English that ends
@@ -267,7 +282,8 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     ends = (ua in used) + (ub - 1 in used)
     if ends < (1 if relaxed else 2) or content[0] not in covered:
         return None  # both ends of the Chinese and the opening English word translated
-    if _reversed_coordination(tokens, token_stem_units, i, j, ua, ub) or _located(tokens, token_stem_units, words, a, b, i, j, ua):
+    if _reversed_coordination(tokens, token_stem_units, i, j, ua, ub) or _located(tokens, token_stem_units, words, a, b, i, j, ua) \
+            or _verb_first(tokens, token_stem_units, words, b, i, ua, ub):
         return None
     zh_cov = sum(units[u] for u in used) / span_chars
     if zh_cov < (_MIN_VARIANT_ZH_COVERAGE if relaxed else _MIN_ZH_COVERAGE) or en_cov < _MIN_EN_COVERAGE:
