@@ -285,3 +285,10 @@ def test_chinese_ending_on_a_verb_that_english_puts_first_is_an_action():
 def test_a_name_does_not_grow_over_and_into_a_name_that_starts_again():
     found = find(candidates_of("000"), "习近平新时代中国特色社会主义思想")
     assert [c.en for c in found] == ["Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era"]
+
+
+def test_a_lone_quotation_on_each_side_pairs_only_when_its_length_could_translate_the_chinese():
+    from glossary.mine.pairing import quoted_pairs
+
+    assert quoted_pairs("推动“走出去”战略", 'promote the "going-global" strategy')
+    assert not quoted_pairs("共建“一带一路”", 'the tenet of "putting people first and diplomacy for the people"')

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from glossary.align.anchors import acronyms_in_parentheses, is_pinyin_word
+from glossary.align.dp import EN_PER_ZH
 from glossary.keys import CJK_RE, pinyin_span
 from glossary.lexicon import content_stems, is_verb_only, is_verb_translation, zh_gloss_stems
 from glossary.mine.tokens import EnToken, ZhWord
@@ -26,6 +27,7 @@ _ZH_QUOTED = re.compile(r"“([^”]{2,40})”|「([^」]{2,40})」|《([^》]{2
 _EN_QUOTED = re.compile(r"\"([^\"]{2,80})\"|“([^”]{2,80})”")
 _MAX_QUOTED_ZH = 16  # longer quotations are sentences, not terms
 _MAX_QUOTED_EN_WORDS = 10
+_MAX_QUOTE_RATIO = 2.5  # a lone English quotation this many times the usual length is another quotation
 _CJK_PUNCT = re.compile(r"[，。、；：！？,.;:!?()（）]")
 
 
@@ -382,8 +384,11 @@ def quoted_pairs(zh: str, en: str) -> list[SpanPair]:
             score = gloss_coverage(zh_text, en_text)
             if score > best_score or best is None and len(zq) == len(eq) == 1:
                 best, best_score = k, score
-        if best is None or (best_score < 0.3 and not len(zq) == len(eq) == 1):
+        if best is None:
             continue
+        lone = len(zq) == len(eq) == 1 and len(text(eq[best])[1]) <= _MAX_QUOTE_RATIO * EN_PER_ZH * len(zh_text)
+        if best_score < 0.3 and not lone:
+            continue  # a lone quotation on each side pairs when its length could translate the Chinese
         taken.add(best)
         eg, _ = text(eq[best])
         out.append(SpanPair(zm.start(zg), zm.end(zg), eq[best].start(eg), eq[best].end(eg), 0.9, "quoted"))
