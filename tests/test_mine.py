@@ -292,3 +292,13 @@ def test_a_lone_quotation_on_each_side_pairs_only_when_its_length_could_translat
 
     assert quoted_pairs("推动“走出去”战略", 'promote the "going-global" strategy')
     assert not quoted_pairs("共建“一带一路”", 'the tenet of "putting people first and diplomacy for the people"')
+
+
+def test_everyday_words_put_together_are_general_language():
+    from glossary.mine import _general_phrase
+
+    assert _general_phrase("国际组织") and _general_phrase("工作方法")
+    assert not _general_phrase("金融稳定")  # a field's term: its words are less common
+    assert not _general_phrase("数字经济") and not _general_phrase("外交部")
+    renderings = {c.en for d in ("000", "001") for c in candidates_of(d)}
+    assert not {"international organizations", "work methods"} & renderings

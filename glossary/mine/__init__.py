@@ -11,7 +11,7 @@ from glossary.lexicon import STOPWORDS, is_dictionary_translation
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.pairing import SpanPair, acronym_pairs, dictionary_pairs, pinyin_pairs, quoted_pairs
-from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, zh_words
+from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, general_frequency, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
 
 MIN_SCORE = 0.5
@@ -78,6 +78,17 @@ def _is_name(en: str) -> bool:
     return len(content) >= 2 and all(w[:1].isupper() for w in content)
 
 
+COMMON_WORD = 12_000  # a word this frequent in jieba's general-language counts is everyday Chinese
+
+
+def _general_phrase(zh: str) -> bool:
+    """Everyday words put together (工作方法 work methods, 国际合作 international cooperation): every
+    word of several characters and common in general Chinese. Known only by its dictionary
+    translation, such a phrase is general language, not a term."""
+    words = zh_words(zh)
+    return len(words) > 1 and all(len(w.text) > 1 and general_frequency(w.text) >= COMMON_WORD for w in words)
+
+
 def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     """Leave out general vocabulary (a word CC-CEDICT already translates so, a short word for one
     English word) and whole clauses."""
@@ -85,6 +96,8 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False
     if signals & {"quoted", "acronym", "cooccurrence"}:
         return True
+    if _general_phrase(zh):
+        return False
     words = en.replace("-", " ").split()  # foreign-aid: two words
     if (len(words) == 1 or len(zh) <= 2) and is_dictionary_translation(zh, en):
         return False

@@ -43,24 +43,30 @@ def _jieba():
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    return jieba, _word_tags(jieba)
+    return jieba, *_dictionary(jieba)
 
 
-def _word_tags(jieba) -> dict[str, str]:
-    """Part-of-speech tags of jieba's dictionary words, read straight from its dict.txt
-    (importing jieba.posseg for them costs a second per process)."""
-    tags = {}
+def _dictionary(jieba) -> tuple[dict[str, str], dict[str, int]]:
+    """Part-of-speech tags and corpus frequencies of jieba's dictionary words, read straight from its
+    dict.txt (importing jieba.posseg for the tags costs a second per process)."""
+    tags, freqs = {}, {}
     with jieba.dt.get_dict_file() as handle:
         for line in handle.read().decode("utf-8").splitlines():
             parts = line.split(" ")
             if len(parts) == 3:
                 tags[parts[0]] = parts[2]
-    return tags
+                freqs[parts[0]] = int(parts[1])
+    return tags, freqs
+
+
+def general_frequency(word: str) -> int:
+    """How often `word` occurs in general Chinese (jieba's dictionary counts; 0 if it is not there)."""
+    return _jieba()[2].get(word, 0)
 
 
 def add_user_words(words: Iterable[str]) -> None:
     """Make jieba keep these (approved termbase terms) as single words."""
-    jieba, tags = _jieba()
+    jieba, tags, _ = _jieba()
     for word in words:
         if word and CJK_RE.search(word) and word not in tags:
             jieba.add_word(word, freq=50_000, tag="nz")
@@ -123,7 +129,7 @@ def _join_dictionary_words(words: list[str]) -> list[tuple[str, tuple[str, ...]]
 
 
 def zh_words(text: str) -> list[ZhWord]:
-    jieba, tags = _jieba()
+    jieba, tags, _ = _jieba()
     out, pos = [], 0
     for word, parts in _join_dictionary_words(jieba.lcut(text)):
         end = pos + len(word)
