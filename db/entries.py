@@ -241,7 +241,9 @@ def _entries_from_rows(db: Database, rows: list[tuple]) -> list[Entry]:
     ):  # the hot loop of every export: tuples unpacked inline, rows arrive grouped by entry
         if entry_id != current_id:
             current_id, current = entry_id, terms.setdefault(entry_id, [])
-        current.append(new_term(lang, text, status, kind, script, source, pos, context, note, exact != 0, count, term_id))
+        current.append(
+            new_term(lang, text, status, kind, script, source, pos, context, note, exact != 0, count, term_id)
+        )
     sources: dict[int, list[str]] = {}
     if _has_sources(db):
         for entry_id, name in db.execute(

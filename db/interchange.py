@@ -21,7 +21,9 @@ from sqlite_utils import Database
 
 from db.connection import write_transaction
 from glossary.errors import InputError
-from glossary.formats import LANGUAGE_COLUMN_FORMATS, TERM_LIST_FORMATS, Warnings, format_for, read_glossary, write_glossary
+from glossary.formats import (
+    LANGUAGE_COLUMN_FORMATS, TERM_LIST_FORMATS, Warnings, format_for, read_glossary, write_glossary,
+)
 from glossary.formats.langs import parse_lang
 from glossary.keys import match_key
 from glossary.merge import merge_entry, term_identity

@@ -91,8 +91,8 @@ def test_bulk_constructor_refuses_classes_it_would_get_wrong():
 
     with pytest.raises(TypeError):
         bulk_constructor(Checked)
-    assert bulk_constructor(Term)("en", "x", "preferred", "fullForm", None, None, None, None, None, False, 0, 7) == Term(
-        "en", "x", id=7)
+    make_term = bulk_constructor(Term)
+    assert make_term("en", "x", "preferred", "fullForm", None, None, None, None, None, False, 0, 7) == Term("en", "x", id=7)
 
 
 def test_not_a_glossary_database(tmp_path):

@@ -25,7 +25,10 @@ _EXTENSIONS = {
     ".utf8": "tsv", ".tab": "tsv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl",
 }
 
-__all__ = ["FORMATS", "LANGUAGE_COLUMN_FORMATS", "TERM_LIST_FORMATS", "Warnings", "format_for", "read_glossary", "write_glossary"]
+__all__ = [
+    "FORMATS", "LANGUAGE_COLUMN_FORMATS", "TERM_LIST_FORMATS", "Warnings", "format_for", "read_glossary",
+    "write_glossary",
+]
 
 
 def format_for(path: str | Path, explicit: str | None = None, *, sniff: bool = False) -> str:
