@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from glossary.errors import NotFoundError
 from glossary.keys import is_traditional, match_key, pinyin_syllables
-from glossary.models import Entry, Term, entry_to_dict
+from glossary.models import Entry, Term, bulk_constructor, entry_to_dict
 
 from .term_index import index_terms, index_terms_bulk
 
@@ -224,6 +224,9 @@ def get_entries(db: Database, ids: Iterable[int]) -> list[Entry]:
 _ENTRY_COLUMNS = "id, status, category, note, score, source, created, updated, definition"
 
 
+_new_term, _new_entry = bulk_constructor(Term), bulk_constructor(Entry)
+
+
 def _entries_from_rows(db: Database, rows: list[tuple]) -> list[Entry]:
     """Entries from rows of `SELECT {_ENTRY_COLUMNS}`, with their terms and sources (one query each)."""
     if not rows:
@@ -232,28 +235,39 @@ def _entries_from_rows(db: Database, rows: list[tuple]) -> list[Entry]:
     marks = ",".join("?" * len(chunk))
     terms: dict[int, list[Term]] = {}
     current_id, current = None, []
+    new_term = _new_term
     for term_id, entry_id, lang, text, status, kind, script, source, pos, context, note, exact, count in db.execute(
         f"SELECT {_TERM_COLUMNS} FROM terms WHERE entry_id IN ({marks}) ORDER BY entry_id, position, id", chunk
     ):  # the hot loop of every export: tuples unpacked inline, rows arrive grouped by entry
         if entry_id != current_id:
             current_id, current = entry_id, terms.setdefault(entry_id, [])
-        current.append(Term(lang, text, status, kind, script, source, pos, context, note, bool(exact), count, term_id))
+        current.append(
+            new_term(lang, text, status, kind, script, source, pos, context, note, exact != 0, count, term_id)
+        )
     sources: dict[int, list[str]] = {}
-    for entry_id, name in db.execute(
-        f"""SELECT o.entry_id, d.name FROM occurrences o
-            JOIN segment_pairs s ON s.id = o.segment_pair_id
-            JOIN documents d ON d.id = s.document_id
-            WHERE o.entry_id IN ({marks})
-            UNION SELECT entry_id, name FROM entry_sources WHERE entry_id IN ({marks})
-            ORDER BY 2""",
-        chunk + chunk,
-    ):
-        sources.setdefault(entry_id, []).append(name)
+    if _has_sources(db):
+        for entry_id, name in db.execute(
+            f"""SELECT o.entry_id, d.name FROM occurrences o
+                JOIN segment_pairs s ON s.id = o.segment_pair_id
+                JOIN documents d ON d.id = s.document_id
+                WHERE o.entry_id IN ({marks})
+                UNION SELECT entry_id, name FROM entry_sources WHERE entry_id IN ({marks})
+                ORDER BY 2""",
+            chunk + chunk,
+        ):
+            sources.setdefault(entry_id, []).append(name)
     return [
-        Entry(tuple(terms.get(entry_id, ())), status, category, note, score, source, created, updated,
-              tuple(sources.get(entry_id, ())), entry_id, definition)
+        _new_entry(tuple(terms.get(entry_id, ())), status, category, note, score, source, created, updated,
+                   tuple(sources.get(entry_id, ())), entry_id, definition)
         for entry_id, status, category, note, score, source, created, updated, definition in rows
     ]
+
+
+def _has_sources(db: Database) -> bool:
+    """Whether any entry has a supporting document (imported termbases have none: their query is skipped)."""
+    return db.execute(
+        "SELECT EXISTS (SELECT 1 FROM occurrences) OR EXISTS (SELECT 1 FROM entry_sources)"
+    ).fetchone()[0] == 1
 
 
 def iter_entries(db: Database, *, status: str | None = None, batch: int = 1000) -> Iterator[Entry]:
@@ -307,9 +321,11 @@ def existing_entry_ids(db: Database, ids: Iterable[int], *, chunk: int = 500) ->
 
 def term_languages(db: Database) -> list[tuple[str, str | None]]:
     """The (lang, script) pairs present in the termbase, most terms first."""
-    return [
+    return [  # NOT INDEXED: one pass over the table; the planner's pick, idx_terms_key, looks up every row's script
         (r["lang"], r["script"])
-        for r in db.query("SELECT lang, script, count(*) AS n FROM terms GROUP BY lang, script ORDER BY n DESC, lang")
+        for r in db.query(
+            "SELECT lang, script, count(*) AS n FROM terms NOT INDEXED GROUP BY lang, script ORDER BY n DESC, lang"
+        )
     ]
 
 

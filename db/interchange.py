@@ -21,7 +21,9 @@ from sqlite_utils import Database
 
 from db.connection import write_transaction
 from glossary.errors import InputError
-from glossary.formats import TERM_LIST_FORMATS, Warnings, format_for, read_glossary, write_glossary
+from glossary.formats import (
+    LANGUAGE_COLUMN_FORMATS, TERM_LIST_FORMATS, Warnings, format_for, read_glossary, write_glossary,
+)
 from glossary.formats.langs import parse_lang
 from glossary.keys import match_key
 from glossary.merge import merge_entry, term_identity
@@ -311,7 +313,9 @@ def export_glossary(db: Database, out: str | Path, fmt: str | None = None, *, st
         raise InputError(f"unknown status {status!r}; use one of {', '.join(EXPORT_STATUSES)}")
     fmt = format_for(out, fmt)
     entries = _counted(iter_entries(db, status=None if status == "all" else status), progress)
-    languages = term_languages(db) or [("zh", None), ("en", None)]
+    languages = [("zh", None), ("en", None)]
+    if fmt in LANGUAGE_COLUMN_FORMATS:  # only their columns need it: it reads every term once more
+        languages = term_languages(db) or languages
     if str(out) == "-":
         if fmt == "xlsx":
             raise InputError("xlsx cannot go to stdout; give a file name")

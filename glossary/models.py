@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, make_dataclass
+from typing import Literal, TypeVar
 
 Lang = Literal["zh", "en"]
 EntryStatus = Literal["candidate", "approved", "rejected"]
@@ -220,6 +221,26 @@ class CheckResult:
     issues: tuple[DraftIssue, ...]
     segments: int
     draft: str = ""  # the draft's file name
+
+
+# ---------------------------------------------------------------- bulk construction
+_Frozen = TypeVar("_Frozen")
+
+
+def bulk_constructor(cls: type[_Frozen]) -> Callable[..., _Frozen]:
+    """A constructor of `cls` taking every field positionally, about twice as fast (for bulk reads).
+
+    A frozen dataclass's __init__ sets each field through object.__setattr__; this fills the same slots
+    in a plain twin class and then reassigns the object's __class__ (allowed: identical slot layout).
+    """
+    if not hasattr(cls, "__slots__") or hasattr(cls, "__post_init__") or not all(f.init for f in fields(cls)):
+        raise TypeError(f"{cls.__name__}: bulk construction needs a slotted dataclass with plain fields")
+
+    def become(self) -> None:
+        self.__class__ = cls
+
+    return make_dataclass(f"_{cls.__name__}Shell", [f.name for f in fields(cls)], slots=True, eq=False,
+                          repr=False, namespace={"__post_init__": become})
 
 
 # ---------------------------------------------------------------- plain-dict form

@@ -1,13 +1,14 @@
 """The termbase core: migrations, pragmas, entries and their keys."""
 
 import sqlite3
+from dataclasses import FrozenInstanceError, dataclass, replace
 
 import pytest
 
 from db import open_db, schema_version
 from db.entries import add_entry, find_entry_ids, get_entry, iter_entries, save_entry, set_entry_status, status_counts
 from glossary.errors import DatabaseError
-from glossary.models import Entry, Term
+from glossary.models import Entry, Term, bulk_constructor
 
 
 def test_open_sets_pragmas_and_applies_migrations(tmp_path):
@@ -63,6 +64,35 @@ def test_iter_entries_streams_in_batches(tmp_db):
     for i in range(25):
         add_entry(tmp_db, Entry(terms=(Term("en", f"term {i}"),)), log=False)
     assert len(list(iter_entries(tmp_db, batch=7))) == 25
+
+
+def test_entries_read_back_behave_as_constructed_ones(tmp_db):
+    """Reads build Entry and Term with bulk_constructor: the objects must be the real, frozen classes."""
+    term = Term("zh", "领事保护", "admitted", "variant", "Hans", "MFA", "noun", "a context", "a note", True, 3)
+    entry = Entry(terms=(term, Term("en", "consular protection")), status="approved", category="policy",
+                  note="n", score=0.5, source="s", definition="d", sources=("a.txt",))
+    read = get_entry(tmp_db, add_entry(tmp_db, entry))
+    assert type(read) is Entry and all(type(t) is Term for t in read.terms)
+    first = read.terms[0]
+    assert first == replace(term, id=first.id) and hash(first) == hash(replace(term, id=first.id))
+    assert first.exact is True and read.terms[1].exact is False
+    assert replace(read, terms=(), id=None, created=None, updated=None) == replace(entry, terms=())
+    with pytest.raises(FrozenInstanceError):
+        first.text = "changed"
+
+
+def test_bulk_constructor_refuses_classes_it_would_get_wrong():
+    @dataclass(frozen=True, slots=True)
+    class Checked:
+        value: int
+
+        def __post_init__(self) -> None:  # a bulk-built object would skip this
+            raise ValueError
+
+    with pytest.raises(TypeError):
+        bulk_constructor(Checked)
+    make_term = bulk_constructor(Term)
+    assert make_term("en", "x", "preferred", "fullForm", None, None, None, None, None, False, 0, 7) == Term("en", "x", id=7)
 
 
 def test_not_a_glossary_database(tmp_path):

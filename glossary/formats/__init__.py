@@ -18,12 +18,17 @@ FORMATS = ("tbx", "tbx3", "csv", "tsv", "xlsx", "jsonl")
 # Term lists (one row per rendering or per term pair) rather than concept-oriented termbases:
 # rows with the same source term in one file describe the same entry.
 TERM_LIST_FORMATS = ("csv", "tsv", "xlsx")
+# Formats with one column per language: their writers take the termbase's (lang, script) pairs.
+LANGUAGE_COLUMN_FORMATS = ("csv", "xlsx")
 _EXTENSIONS = {
     ".tbx": "tbx", ".tbx3": "tbx3", ".xml": "tbx", ".csv": "csv", ".tsv": "tsv", ".txt": "tsv",
     ".utf8": "tsv", ".tab": "tsv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl",
 }
 
-__all__ = ["FORMATS", "TERM_LIST_FORMATS", "Warnings", "format_for", "read_glossary", "write_glossary"]
+__all__ = [
+    "FORMATS", "LANGUAGE_COLUMN_FORMATS", "TERM_LIST_FORMATS", "Warnings", "format_for", "read_glossary",
+    "write_glossary",
+]
 
 
 def format_for(path: str | Path, explicit: str | None = None, *, sniff: bool = False) -> str:

@@ -109,7 +109,12 @@ def preferred_first(entry: Entry, lang: str, script: str | None = None) -> list[
 
 def term_script(term: Term) -> str | None:
     """Hant for Traditional Chinese terms, None otherwise (Hans and other languages share one group)."""
-    return "Hant" if term.lang == "zh" and term.script == "Hant" else None
+    return section_script(term.lang, term.script)
+
+
+def section_script(lang: str, script: str | None) -> str | None:
+    """The script that sets a term's language section apart: Hant for Traditional Chinese, else None."""
+    return "Hant" if lang == "zh" and script == "Hant" else None
 
 
 class Warnings:

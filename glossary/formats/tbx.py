@@ -19,7 +19,7 @@ from glossary.models import Entry, ReadEntry, Term
 
 from .base import (
     TBX_POS, TBX_STATUS, Warnings, clean_note, clean_text, default_statuses, join_notes, part_of_speech,
-    term_script, term_type, usage_status,
+    section_script, term_type, usage_status,
 )
 from .langs import lang_tag, parse_lang
 from .xmlsafe import safe_iterparse
@@ -58,47 +58,68 @@ def _attr(text: str) -> str:
 
 
 class _Names:
-    """The element names of one TBX version and the fixed markup built from them (computed once per export)."""
+    """The element names of one TBX version and the fixed markup built from them (computed once per export).
+
+    Markup that depends on a few distinct values (status and type, language, dates, part of speech) is
+    built on first use and cached: the writer's inner loop mostly looks strings up.
+    """
 
     def __init__(self, version: int) -> None:
         self.entry, self.lang, self.term = (
             ("termEntry", "langSet", "tig") if version == 2 else ("conceptEntry", "langSec", "termSec")
         )
         ind = "          "  # a term group's indentation
+        self.entry_open = f'      <{self.entry} id="c'
         self.term_open = f"{ind}<{self.term}>\n{ind}  <term>"
         self.term_close = f"{ind}</{self.term}>\n"
         self.lang_close = f"        </{self.lang}>\n"
         self.entry_close = f"      </{self.entry}>\n"
         self.notes: dict[tuple[str, str], str] = {}
+        self.groups: dict[tuple[str, str | None], tuple[str, str | None]] = {}
         self.lang_opens: dict[tuple[str, str | None], str] = {}
-        self._transactions: dict[tuple[str, str], str] = {}
+        self.dates: dict[tuple[str, str], str] = {}
+        self.parts_of_speech: dict[str, str] = {}
 
     def term_notes(self, status: str, kind: str) -> str:
-        """The end of <term> and the status and type notes (few distinct pairs: cached)."""
-        key = (status, kind)
-        if (text := self.notes.get(key)) is None:
-            ind = "            "
-            text = self.notes[key] = (
-                f'</term>\n{ind}<termNote type="administrativeStatus">{TBX_STATUS[status]}</termNote>\n'
-                f'{ind}<termNote type="termType">{kind}</termNote>\n'
-            )
+        """The end of <term> and the status and type notes."""
+        ind = "            "
+        text = self.notes[status, kind] = (
+            f'</term>\n{ind}<termNote type="administrativeStatus">{TBX_STATUS[status]}</termNote>\n'
+            f'{ind}<termNote type="termType">{kind}</termNote>\n'
+        )
         return text
 
-    def transaction(self, kind: str, stamp: str | None) -> str:
-        """A transacGrp for a creation or modification date ("" without a valid date); stamps repeat: cached."""
-        key = (kind, stamp or "")
-        if (text := self._transactions.get(key)) is None:
-            ind = "        "
-            text = self._transactions[key] = (
-                f'{ind}<transacGrp>\n{ind}  <transac type="transactionType">{kind}</transac>\n'
-                f"{ind}  <date>{stamp[:10]}</date>\n{ind}</transacGrp>\n"
-            ) if stamp and _DATE.match(stamp) else ""
-        return text
+    def group(self, lang: str, script: str | None) -> tuple[str, str | None]:
+        """The language section (lang, Hant or None) of a term with this language and script."""
+        group = self.groups[lang, script] = (lang, section_script(lang, script))
+        return group
 
     def lang_open(self, group: tuple[str, str | None]) -> str:
-        if (text := self.lang_opens.get(group)) is None:
-            text = self.lang_opens[group] = f'        <{self.lang} xml:lang="{_attr(lang_tag(*group))}">\n'
+        text = self.lang_opens[group] = f'        <{self.lang} xml:lang="{_attr(lang_tag(*group))}">\n'
         return text
+
+    def transactions(self, created: str | None, updated: str | None) -> str:
+        """The creation and modification transacGrps (each "" without a valid date), keyed by their days."""
+        key = (created or "")[:10], (updated or "")[:10]
+        if (text := self.dates.get(key)) is None:
+            text = self.dates[key] = _transaction("origination", key[0]) + _transaction("modification", key[1])
+        return text
+
+    def part_of_speech(self, value: str) -> str:
+        """The partOfSpeech termNote ("" for a value TBX-Basic does not allow)."""
+        if (text := self.parts_of_speech.get(value)) is None:
+            text = f'{_TERM_IND}<termNote type="partOfSpeech">{value}</termNote>\n' if value.lower() in TBX_POS else ""
+            if len(self.parts_of_speech) < 1000:  # free text from imports must not grow the cache without end
+                self.parts_of_speech[value] = text
+        return text
+
+
+def _transaction(kind: str, day: str) -> str:
+    ind = "        "
+    return (
+        f'{ind}<transacGrp>\n{ind}  <transac type="transactionType">{kind}</transac>\n'
+        f"{ind}  <date>{day}</date>\n{ind}</transacGrp>\n"
+    ) if _DATE.match(day) else ""
 
 
 def write_tbx(entries: Iterable[Entry], out: TextIO, *, version: int = 2, title: str = "Glossary") -> int:
@@ -122,71 +143,92 @@ def write_tbx(entries: Iterable[Entry], out: TextIO, *, version: int = 2, title:
     else:
         out.write("  </tbxHeader>\n")
     out.write("  <text>\n    <body>\n")
-    count = 0
-    parts: list[str] = []
-    for number, entry in enumerate(entries, 1):
-        _entry_xml(entry, names, number, parts)
-        count += 1
-        if len(parts) > 5000:  # write in blocks: one write per entry costs more than the markup
-            out.write("".join(parts))
-            parts.clear()
-    out.write("".join(parts))
+    count = _write_entries(entries, names, out)
     out.write("    </body>\n  </text>\n")
     out.write("</martif>\n" if version == 2 else "</tbx>\n")
     return count
 
 
-def _entry_xml(entry: Entry, names: _Names, number: int, parts: list[str]) -> None:
-    """Append the markup of one entry to `parts`."""
-    ind = "      "
+def _write_entries(entries: Iterable[Entry], names: _Names, out: TextIO) -> int:
+    """Write the entries' markup in blocks; returns their number.
+
+    The innermost loop of every TBX export: one function with its lookups bound once, not one call per entry.
+    """
+    parts: list[str] = []
     add = parts.append
-    add(f'{ind}<{names.entry} id="c{entry.id if entry.id is not None else number}">\n')
-    if entry.category:
-        add(f'{ind}  <descrip type="subjectField">{_esc(entry.category)}</descrip>\n')
+    needs_escape = _NEEDS_ESCAPE.search
+    entry_open, entry_close, lang_close = names.entry_open, names.entry_close, names.lang_close
+    term_open, term_close = names.term_open, names.term_close
+    notes, groups_of, lang_opens, dates = names.notes, names.groups, names.lang_opens, names.dates
+    parts_of_speech = names.parts_of_speech
+    ind = "        "
+    count = 0
+    for count, entry in enumerate(entries, 1):
+        add(f'{entry_open}{count if entry.id is None else entry.id}">\n')
+        if entry.category:
+            add(f'{ind}<descrip type="subjectField">{_esc(entry.category)}</descrip>\n')
+        if entry.definition or entry.source:
+            add(_definition_xml(entry))
+        created, updated = entry.created, entry.updated
+        add(dates.get(((created or "")[:10], (updated or "")[:10])) or names.transactions(created, updated))
+        if entry.note:
+            add(f"{ind}<note>{_esc(entry.note)}</note>\n")
+        groups: dict[tuple[str, str | None], list[Term]] = {}
+        for term in entry.terms:
+            key = (term.lang, term.script)
+            group = groups_of.get(key) or names.group(*key)
+            if group in groups:
+                groups[group].append(term)
+            else:
+                groups[group] = [term]
+        order = list(groups)
+        if len(order) > 1 and (order[0] != _ZH_CN or _ZH_HANT in groups):  # else zh-CN leads and the rest tie
+            order.sort(key=_language_rank)
+        for group in order:
+            add(lang_opens.get(group) or names.lang_open(group))
+            terms = groups[group]
+            if len(terms) > 1:
+                terms = sorted(terms, key=_not_preferred)  # stable: file order after the preferred
+            for term in terms:
+                text = term.text
+                if needs_escape(text) is not None:
+                    text = _esc(text)
+                status, kind = term.status, term.type
+                head = f"{term_open}{text}{notes.get((status, kind)) or names.term_notes(status, kind)}"
+                pos, context, source, note = term.part_of_speech, term.context, term.source, term.note
+                if not (pos or context or source or note):
+                    add(f"{head}{term_close}")
+                    continue
+                add(head)
+                if pos:
+                    add(parts_of_speech.get(pos) or names.part_of_speech(pos))
+                if context:
+                    add(f'{_TERM_IND}<descrip type="context">{_esc(context)}</descrip>\n')
+                if source:
+                    add(f'{_TERM_IND}<admin type="source">{_esc(source)}</admin>\n')
+                if note:
+                    add(f"{_TERM_IND}<note>{_esc(note)}</note>\n")
+                add(term_close)
+            add(lang_close)
+        add(entry_close)
+        if len(parts) > 5000:  # write in blocks: one write per entry costs more than the markup
+            out.write("".join(parts))
+            parts.clear()
+    out.write("".join(parts))
+    return count
+
+
+def _definition_xml(entry: Entry) -> str:
+    """The entry's definition and source (grouped when it has both)."""
+    ind = "        "
     if entry.definition and entry.source:
-        add(
-            f'{ind}  <descripGrp>\n{ind}    <descrip type="definition">{_esc(entry.definition)}</descrip>\n'
-            f'{ind}    <admin type="source">{_esc(entry.source)}</admin>\n{ind}  </descripGrp>\n'
+        return (
+            f'{ind}<descripGrp>\n{ind}  <descrip type="definition">{_esc(entry.definition)}</descrip>\n'
+            f'{ind}  <admin type="source">{_esc(entry.source)}</admin>\n{ind}</descripGrp>\n'
         )
-    elif entry.definition:
-        add(f'{ind}  <descrip type="definition">{_esc(entry.definition)}</descrip>\n')
-    elif entry.source:
-        add(f'{ind}  <admin type="source">{_esc(entry.source)}</admin>\n')
-    add(names.transaction("origination", entry.created))
-    add(names.transaction("modification", entry.updated))
-    if entry.note:
-        add(f"{ind}  <note>{_esc(entry.note)}</note>\n")
-    groups: dict[tuple[str, str | None], list[Term]] = {}
-    for term in entry.terms:
-        group = (term.lang, term_script(term))
-        if group in groups:
-            groups[group].append(term)
-        else:
-            groups[group] = [term]
-    term_open = names.term_open
-    order = list(groups)
-    if len(order) > 1 and (order[0] != _ZH_CN or _ZH_HANT in groups):  # else zh-CN leads and the rest tie
-        order.sort(key=_language_rank)
-    for group in order:
-        add(names.lang_opens.get(group) or names.lang_open(group))
-        terms = groups[group]
-        if len(terms) > 1:
-            terms = sorted(terms, key=_not_preferred)  # stable: file order after the preferred
-        for term in terms:  # a term group (inline: the innermost loop of every export)
-            text = term.text if _NEEDS_ESCAPE.search(term.text) is None else _esc(term.text)
-            notes = names.notes.get((term.status, term.type)) or names.term_notes(term.status, term.type)
-            add(f"{term_open}{text}{notes}")
-            if term.part_of_speech and term.part_of_speech.lower() in TBX_POS:
-                add(f'{_TERM_IND}<termNote type="partOfSpeech">{term.part_of_speech}</termNote>\n')
-            if term.context:
-                add(f'{_TERM_IND}<descrip type="context">{_esc(term.context)}</descrip>\n')
-            if term.source:
-                add(f'{_TERM_IND}<admin type="source">{_esc(term.source)}</admin>\n')
-            if term.note:
-                add(f"{_TERM_IND}<note>{_esc(term.note)}</note>\n")
-            add(names.term_close)
-        add(names.lang_close)
-    add(names.entry_close)
+    if entry.definition:
+        return f'{ind}<descrip type="definition">{_esc(entry.definition)}</descrip>\n'
+    return f'{ind}<admin type="source">{_esc(entry.source)}</admin>\n'
 
 
 def _not_preferred(term: Term) -> bool:
