@@ -249,27 +249,29 @@ def en_match_text(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] 
     """English text for term matching: every folded token as " token ", BOUNDARY where punctuation
     separates two tokens; inline codes (`breaks`) split tokens like a space. Returns the text and
     maps from a match's start/end position to offsets in `text`."""
-    text = text.translate(_WIDTH)
+    if not text.isascii():
+        text = text.translate(_WIDTH)
     pieces: list[str] = []
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
     pos = 0
     last_end = -1  # where the previous token ended (-1: none yet)
+    soft_gap = _EN_SOFT_GAP.fullmatch
     cuts = sorted(b for b in set(breaks) if 0 < b < len(text)) if breaks else []
     for piece_start, piece_end in zip([0, *cuts], [*cuts, len(text)]):
         parts = _EN_WORD_SPLIT.split(text[piece_start:piece_end] if cuts else text)  # gap, token, ..., gap
         offset = piece_start
-        for i in range(0, len(parts) - 1, 2):
-            offset += len(parts[i])
-            if last_end >= 0 and not (offset - last_end == 1 and text[last_end] == " ") \
-                    and not _EN_SOFT_GAP.fullmatch(text, last_end, offset):
+        for i in range(1, len(parts), 2):
+            offset += len(parts[i - 1])
+            if last_end >= 0 and (offset - last_end != 1 or text[last_end] != " ") \
+                    and not soft_gap(text, last_end, offset):
                 pieces.append(BOUNDARY)
                 pos += 1
-            padded = _padded_token(parts[i + 1], keep)
+            padded = _padded_token(parts[i], keep)
             starts[pos] = offset
             pieces.append(padded)
             pos += len(padded)
-            offset += len(parts[i + 1])
+            offset += len(parts[i])
             last_end = ends[pos] = offset
     return "".join(pieces), starts, ends
 

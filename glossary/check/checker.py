@@ -244,7 +244,7 @@ class DraftChecker:
         self.translated += 1
         g = self.glossary
         if not self.english_only:
-            for hit in longest(g.zh.find(segment.source, segment.source_breaks)):
+            for hit in g.zh.find_longest(segment.source, segment.source_breaks):
                 for term_id in hit.term_ids:
                     current.active.setdefault(g.entry_of[term_id], hit)
         target_hits = g.en.find(segment.target, segment.target_breaks)
