@@ -18,7 +18,7 @@ from glossary.errors import InputError
 from glossary.keys import CJK_RE
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry
 
-from .matcher import Hit, TermMatcher, folded_words, is_acronym, longest, reordered_in
+from .matcher import Hit, TermMatcher, folded_words, is_acronym, longest, may_be_reordered, reordered_in
 
 GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
@@ -200,6 +200,7 @@ class DraftChecker:
         self.count = 0
         self.kept: list[DraftSegment] | None = [] if unlisted and not english_only else None
         self.translated = 0
+        self._short_form: dict[int, bool] = {}  # term id -> an acronym or abbreviation (not tallied)
 
     def run(self, segments: Iterable[DraftSegment]) -> CheckResult:
         with paused_gc():
@@ -248,16 +249,21 @@ class DraftChecker:
                 for term_id in hit.term_ids:
                     current.active.setdefault(g.entry_of[term_id], hit)
         target_hits = g.en.find(segment.target, segment.target_breaks)
-        entry_of, good, active = g.entry_of, g.good, current.active
+        entry_of, good, active, rendered, accepted = g.entry_of, g.good, current.active, current.rendered, current.good
+        every = self.english_only
         for hit in target_hits:
             for term_id in hit.term_ids:
                 if good[term_id]:
                     index = entry_of[term_id]
-                    current.rendered.add(index)
-                    if self.english_only or index in active:
-                        current.good.setdefault(index, []).append((hit, term_id))
-        for hit in longest(target_hits):
-            self._check_misuse(current, hit)
+                    rendered.add(index)
+                    if every or index in active:
+                        if index in accepted:
+                            accepted[index].append((hit, term_id))
+                        else:
+                            accepted[index] = [(hit, term_id)]
+        if g.misused_ids:
+            for hit in longest(target_hits):
+                self._check_misuse(current, hit)
         self._record_usage(current, target_hits)
         self._check_untranslated(current)
         return current
@@ -298,14 +304,18 @@ class DraftChecker:
 
     def _decide_missing(self, current: _Segment, neighbours: Iterable[_Segment]) -> None:
         g = self.glossary
-        nearby = [s.rendered for s in neighbours if s is not current and abs(s.seq - current.seq) <= self.window]
+        keep = g.en.keep
+        rendered, misused, entry_status = current.rendered, current.misused, g.entry_status
+        nearby = [s.rendered for s in neighbours if s is not current and abs(s.seq - current.seq) <= self.window] \
+            if self.window else ()
         for index, hit in current.active.items():
-            if index in current.rendered or index in current.misused or g.entry_status[index] != "approved":
+            if index in rendered or index in misused or entry_status[index] != "approved":
                 continue
-            if any(index in rendered for rendered in nearby):
+            if nearby and any(index in found for found in nearby):
                 continue
             renderings = g.renderings(index)
-            if not renderings or any(reordered_in(r, *current.words(g.en.keep), g.en.keep) for r in renderings):
+            if not renderings or any(reordered_in(r, *current.words(keep), keep) for r in renderings
+                                     if may_be_reordered(r, keep)):
                 continue
             source_term = current.segment.source[hit.start:hit.end]
             others = f" (or {', '.join(f'“{r}”' for r in renderings[1:])})" if len(renderings) > 1 else ""
@@ -324,11 +334,16 @@ class DraftChecker:
                     per_entry.setdefault(g.entry_of[term_id], []).append((hit, term_id))
         else:
             per_entry = current.good
+        short = self._short_form
         for index, found in per_entry.items():
             seen = set()
             for hit, term_id in found:
                 rendering = g.rendering[term_id]
-                if g.type[term_id] in _SHORT_FORMS or is_acronym(g.text[term_id]) or rendering in seen:
+                if rendering in seen:
+                    continue
+                if term_id not in short:
+                    short[term_id] = g.type[term_id] in _SHORT_FORMS or is_acronym(g.text[term_id])
+                if short[term_id]:
                     continue
                 seen.add(rendering)
                 tally = self.usage.setdefault(index, {}).setdefault(rendering, [0, []])

@@ -35,6 +35,15 @@ def _hit(values: tuple) -> Hit:
     return tuple.__new__(Hit, values)  # the C constructor: hits are made by the hundred thousand
 
 
+_NOT_INNER = ("", "")  # a key no dictionary word holds: nothing may stand before or after it
+
+
+def _holdable(norm: str, start: int, end: int, before: str, after: str) -> bool:
+    """True when a longer dictionary word could hold norm[start:end]: a character that such words
+    have before the key stands before it, or one they have after it stands after it."""
+    return (start > 0 and norm[start - 1] in before) or (end < len(norm) and norm[end] in after)
+
+
 def is_acronym(text: str) -> bool:
     return len(text) <= 10 and bool(_ACRONYM.match(text))
 
@@ -107,9 +116,9 @@ class TermMatcher:
         for (term_id, _), keys in zip(loose, all_keys):
             if keys:
                 self.keys[term_id] = keys[0][0]
-        if lang == "zh":  # the value also tells whether the key can lie inside a longer word (words.py)
+        if lang == "zh":  # the value also has what must stand next to the key for a longer word to hold it
             inner = inner_strings()
-            self._folded = _automaton((key, (len(key), tuple(primary or derived), key in inner))
+            self._folded = _automaton((key, (len(key), tuple(primary or derived), *inner.get(key, _NOT_INNER)))
                                       for key, (primary, derived) in folded.items())
         else:
             self._folded = _automaton((key, (len(key), tuple(primary or derived)))
@@ -172,7 +181,8 @@ class TermMatcher:
                     chosen.append((start, value))
                     reach = start + value[0]
             untested = [(start, start + value[0]) for start, value in chosen
-                        if value[2] and (start, start + value[0]) not in tested]
+                        if _holdable(norm, start, start + value[0], value[2], value[3])
+                        and (start, start + value[0]) not in tested]
             words = segmenter() if untested else None
             if words is None:
                 return [_hit((offsets[start], offsets[start + value[0] - 1] + 1, value[1])) for start, value in chosen]
@@ -200,10 +210,10 @@ class TermMatcher:
         holdable = []
         if self.lang == "zh":
             norm, offsets = zh_match_text(text, breaks)
-            for end, (length, ids, inner) in self._folded.iter(norm):
+            for end, (length, ids, before, after) in self._folded.iter(norm):
                 start = end - length + 1
                 hits.append(_hit((offsets[start], offsets[end] + 1, ids)))
-                holdable.append((start, end + 1) if inner else None)
+                holdable.append((start, end + 1) if _holdable(norm, start, end + 1, before, after) else None)
         else:
             norm, starts, ends = en_match_text(text, breaks, self.keep)
             for end, (length, ids) in self._folded.iter(norm):  # keys are whole " token "s: always aligned
@@ -241,6 +251,11 @@ def _content_words(rendering: str, keep: frozenset[str]) -> tuple[frozenset[str]
     """A rendering's content words, and how many words it has in all."""
     words = [en_fold_token(token, keep) for token in en_words(rendering)]
     return frozenset(w for w in words if w not in _FUNCTION_WORDS), len(words)
+
+
+def may_be_reordered(rendering: str, keep: frozenset[str] = NO_WORDS) -> bool:
+    """True when a rendering has two or more content words (only those can be reordered)."""
+    return len(_content_words(rendering, keep)[0]) >= 2
 
 
 def reordered_in(rendering: str, words: list[str], present: set[str], keep: frozenset[str] = NO_WORDS) -> bool:
