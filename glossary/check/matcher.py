@@ -31,8 +31,7 @@ class Hit(NamedTuple):
     term_ids: tuple[int, ...]
 
 
-def _hit(values: tuple) -> Hit:
-    return tuple.__new__(Hit, values)  # the C constructor: hits are made by the hundred thousand
+_new = tuple.__new__  # _new(Hit, values): the C constructor, no call of Hit's own (hits come by the hundred thousand)
 
 
 _NOT_INNER = ("", "")  # a key no dictionary word holds: nothing may stand before or after it
@@ -180,12 +179,13 @@ class TermMatcher:
                     value = at[start][-1]
                     chosen.append((start, value))
                     reach = start + value[0]
-            untested = [(start, start + value[0]) for start, value in chosen
-                        if _holdable(norm, start, start + value[0], value[2], value[3])
-                        and (start, start + value[0]) not in tested]
+            size = len(norm)
+            untested = [(start, end) for start, value in chosen for end in (start + value[0],)
+                        if ((start and norm[start - 1] in value[2]) or (end < size and norm[end] in value[3]))
+                        and (start, end) not in tested]  # _holdable, inline: this runs for every hit
             words = segmenter() if untested else None
             if words is None:
-                return [_hit((offsets[start], offsets[start + value[0] - 1] + 1, value[1])) for start, value in chosen]
+                return [_new(Hit, (offsets[start], offsets[start + value[0] - 1] + 1, value[1])) for start, value in chosen]
             tested.update(untested)
             for start, _ in words.inside_longer_word(norm, untested):
                 at[start].pop()  # the chosen key at a start is its longest
@@ -212,12 +212,12 @@ class TermMatcher:
             norm, offsets = zh_match_text(text, breaks)
             for end, (length, ids, before, after) in self._folded.iter(norm):
                 start = end - length + 1
-                hits.append(_hit((offsets[start], offsets[end] + 1, ids)))
+                hits.append(_new(Hit, (offsets[start], offsets[end] + 1, ids)))
                 holdable.append((start, end + 1) if _holdable(norm, start, end + 1, before, after) else None)
         else:
             norm, starts, ends = en_match_text(text, breaks, self.keep)
             for end, (length, ids) in self._folded.iter(norm):  # keys are whole " token "s: always aligned
-                hits.append(_hit((starts[end - length + 1], ends[end + 1], ids)))
+                hits.append(_new(Hit, (starts[end - length + 1], ends[end + 1], ids)))
             holdable = [None] * len(hits)
         return hits, holdable, norm
 
