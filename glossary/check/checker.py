@@ -201,6 +201,7 @@ class DraftChecker:
         self.kept: list[DraftSegment] | None = [] if unlisted and not english_only else None
         self.translated = 0
         self._short_form: dict[int, bool] = {}  # term id -> an acronym or abbreviation (not tallied)
+        self._multiword: dict[int, list[str]] = {}  # entry index -> its renderings that can be reordered
 
     def run(self, segments: Iterable[DraftSegment]) -> CheckResult:
         with paused_gc():
@@ -306,6 +307,7 @@ class DraftChecker:
         g = self.glossary
         keep = g.en.keep
         rendered, misused, entry_status = current.rendered, current.misused, g.entry_status
+        segment, issues, multiword = current.segment, self.issues, self._multiword
         nearby = [s.rendered for s in neighbours if s is not current and abs(s.seq - current.seq) <= self.window] \
             if self.window else ()
         for index, hit in current.active.items():
@@ -314,14 +316,18 @@ class DraftChecker:
             if nearby and any(index in found for found in nearby):
                 continue
             renderings = g.renderings(index)
-            if not renderings or any(reordered_in(r, *current.words(keep), keep) for r in renderings
-                                     if may_be_reordered(r, keep)):
+            if not renderings:
                 continue
-            source_term = current.segment.source[hit.start:hit.end]
+            if index not in multiword:
+                multiword[index] = [r for r in renderings if may_be_reordered(r, keep)]
+            if multiword[index] and any(reordered_in(r, *current.words(keep), keep) for r in multiword[index]):
+                continue
+            source_term = segment.source[hit.start:hit.end]
             others = f" (or {', '.join(f'“{r}”' for r in renderings[1:])})" if len(renderings) > 1 else ""
-            self._add(current, "missing", "error", source_term, renderings[0], "",
-                      f"{source_term} is in the source but “{renderings[0]}”{others} is not in the target",
-                      index, (("source", hit.start, hit.end),))
+            issues.append((current.seq, issue_for(
+                segment, "missing", "error", source_term, renderings[0], "",
+                f"{source_term} is in the source but “{renderings[0]}”{others} is not in the target",
+                g.entry_ids[index], (("source", hit.start, hit.end),))))
 
     def _record_usage(self, current: _Segment, target_hits: list[Hit]) -> None:
         """Which full-form rendering each glossary term got here, for the consistency check."""
