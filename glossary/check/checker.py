@@ -47,11 +47,8 @@ def paused_gc() -> Iterator[None]:
 def issue_for(segment: DraftSegment, kind: str, severity: str, source_term: str, expected: str, found: str,
               message: str, entry_id: int | None = None, spans: tuple = ()) -> DraftIssue:
     """A finding about one segment, carrying the segment's text for display."""
-    return DraftIssue(
-        kind=kind, severity=severity, segment=segment.id, source_term=source_term, expected=expected,
-        found=found, message=message, source_text=segment.source, target_text=segment.target,
-        entry_id=entry_id, spans=spans, line=segment.line,
-    )
+    return DraftIssue(kind, severity, segment.id, source_term, expected, found, message,  # by position: faster
+                      segment.source, segment.target, entry_id, spans, segment.line)
 
 
 GlossaryRow = tuple[int | None, str, str, str, str, str, bool]
