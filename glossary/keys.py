@@ -122,7 +122,7 @@ _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}  # leng
 _WIDTH_AND_CASE = _WIDTH | {c: c + 32 for c in range(0x41, 0x5B)} | {c: c - 0xFEE0 + 32 for c in range(0xFF21, 0xFF3B)}
 _ZH_SOFT = frozenset(" \t\r\n\u00a0\u3000-‐‑‒–—―·・•'\"‘’“”「」『』《》〈〉()（）[]【】〔〕<>")
 _ZH_HARD = frozenset(".,，、。:：;；!！?？…")
-_ZH_HARD_TABLE = {ord(c): BOUNDARY for c in _ZH_HARD}
+_ZH_HARD_RE = re.compile("[" + re.escape("".join(sorted(_ZH_HARD))) + "]")  # re.sub: faster than translate on CJK
 _ZH_KEPT = re.compile("[^" + re.escape("".join(sorted(_ZH_SOFT))) + "]+")
 _EN_WORD = re.compile(r"&|[^\W_]+(?:['’][^\W_]+)*(?:[-‐‑][^\W_]+(?:['’][^\W_]+)*)*")
 _EN_WORD_SPLIT = re.compile(f"({_EN_WORD.pattern})")
@@ -151,7 +151,7 @@ def zh_match_text(text: str, breaks: tuple[int, ...] = (), *, simplified: bool =
         if len(converted) != len(folded):  # OpenCC changed a length: convert char by char
             converted = "".join(c if len(s := to_simplified(c)) != 1 else s for c in folded)
         folded = converted
-    marked = folded.translate(_ZH_HARD_TABLE)
+    marked = _ZH_HARD_RE.sub(BOUNDARY, folded)
     if not breaks and _ZH_KEPT.fullmatch(marked):
         return marked, list(range(len(marked)))
     chars: list[str] = []
