@@ -117,7 +117,8 @@ class TermMatcher:
                 self.keys[term_id] = keys[0][0]
         if lang == "zh":  # the value also has what must stand next to the key for a longer word to hold it
             inner = inner_strings()
-            self._folded = _automaton((key, (len(key), tuple(primary or derived), *inner.get(key, _NOT_INNER)))
+            self._folded = _automaton((key, (len(key), tuple(primary or derived),
+                                             *(inner[key].split(BOUNDARY) if key in inner else _NOT_INNER)))
                                       for key, (primary, derived) in folded.items())
         else:
             self._folded = _automaton((key, (len(key), tuple(primary or derived)))

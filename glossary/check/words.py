@@ -143,11 +143,11 @@ def segmenter() -> Segmenter | None:
 
 
 @cache
-def inner_strings() -> dict[str, tuple[str, str]]:
+def inner_strings() -> dict[str, str]:
     """Every string that is a proper part of a dictionary word, with the characters that stand just
-    before it and just after it in those words: only a term among these can lie inside a longer
-    word, and only where the sentence has one of those characters next to it."""
-    def make(_dictionary: Path) -> dict[str, tuple[str, str]]:
+    before it and just after it in those words ("before" BOUNDARY "after"): only a term among these
+    can lie inside a longer word, and only where the sentence has one of those characters next to it."""
+    def make(_dictionary: Path) -> tuple[str, str]:
         before: dict[str, set[str]] = {}
         after: dict[str, set[str]] = {}
         for word in segmenter().automaton.keys():
@@ -159,10 +159,12 @@ def inner_strings() -> dict[str, tuple[str, str]]:
                         before.setdefault(part, set()).add(word[i - 1])
                     if j < size:
                         after.setdefault(part, set()).add(word[j])
-        return {part: ("".join(sorted(before.get(part, ()))), "".join(sorted(after.get(part, ()))))
-                for part in before.keys() | after.keys()}
+        parts = sorted(before.keys() | after.keys())
+        neighbours = ("".join(sorted(before.get(p, ()))) + BOUNDARY + "".join(sorted(after.get(p, ()))) for p in parts)
+        return "\n".join(parts), "\n".join(neighbours)  # two strings: they load far faster than a dict
 
-    return _from_dictionary("jieba-inner.pickle", dict, make) or {}
+    packed = _from_dictionary("jieba-inner.pickle", tuple, make)
+    return dict(zip(packed[0].split("\n"), packed[1].split("\n"))) if packed else {}
 
 
 def _from_dictionary(name: str, kind: type, make):
