@@ -156,9 +156,10 @@ class TermMatcher:
         failed prefix (keys 胀 and 通胀率 in "#通胀" give nothing); `longest` picks from these."""
         hits, holdable, norm = self._candidates(text, breaks)
         spans = [span for span in holdable if span is not None]
-        if not spans:
+        words = segmenter() if spans else None
+        if words is None:
             return hits
-        inside = segmenter().inside_longer_word(norm, spans)
+        inside = words.inside_longer_word(norm, spans)
         return [hit for hit, span in zip(hits, holdable) if span is None or span not in inside]
 
     def find_longest(self, text: str, breaks: tuple[int, ...] = ()) -> list[Hit]:
@@ -180,10 +181,8 @@ class TermMatcher:
                     value = at[start][-1]
                     chosen.append((start, value))
                     reach = start + value[0]
-            size = len(norm)
             untested = [(start, end) for start, value in chosen for end in (start + value[0],)
-                        if ((start and norm[start - 1] in value[2]) or (end < size and norm[end] in value[3]))
-                        and (start, end) not in tested]  # _holdable, inline: this runs for every hit
+                        if _holdable(norm, start, end, value[2], value[3]) and (start, end) not in tested]
             words = segmenter() if untested else None
             if words is None:
                 return [_new(Hit, (offsets[start], offsets[start + value[0] - 1] + 1, value[1])) for start, value in chosen]
