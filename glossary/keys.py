@@ -122,7 +122,7 @@ _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}  # leng
 _WIDTH_AND_CASE = _WIDTH | {c: c + 32 for c in range(0x41, 0x5B)} | {c: c - 0xFEE0 + 32 for c in range(0xFF21, 0xFF3B)}
 _ZH_SOFT = frozenset(" \t\r\n\u00a0\u3000-‐‑‒–—―·・•'\"‘’“”「」『』《》〈〉()（）[]【】〔〕<>")
 _ZH_HARD = frozenset(".,，、。:：;；!！?？…")
-_ZH_HARD_TABLE = {ord(c): BOUNDARY for c in _ZH_HARD}
+_ZH_HARD_RE = re.compile("[" + re.escape("".join(sorted(_ZH_HARD))) + "]")  # re.sub: faster than translate on CJK
 _ZH_KEPT = re.compile("[^" + re.escape("".join(sorted(_ZH_SOFT))) + "]+")
 _EN_WORD = re.compile(r"&|[^\W_]+(?:['’][^\W_]+)*(?:[-‐‑][^\W_]+(?:['’][^\W_]+)*)*")
 _EN_WORD_SPLIT = re.compile(f"({_EN_WORD.pattern})")
@@ -151,7 +151,7 @@ def zh_match_text(text: str, breaks: tuple[int, ...] = (), *, simplified: bool =
         if len(converted) != len(folded):  # OpenCC changed a length: convert char by char
             converted = "".join(c if len(s := to_simplified(c)) != 1 else s for c in folded)
         folded = converted
-    marked = folded.translate(_ZH_HARD_TABLE)
+    marked = _ZH_HARD_RE.sub(BOUNDARY, folded)
     if not breaks and _ZH_KEPT.fullmatch(marked):
         return marked, list(range(len(marked)))
     chars: list[str] = []
@@ -249,27 +249,29 @@ def en_match_text(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] 
     """English text for term matching: every folded token as " token ", BOUNDARY where punctuation
     separates two tokens; inline codes (`breaks`) split tokens like a space. Returns the text and
     maps from a match's start/end position to offsets in `text`."""
-    text = text.translate(_WIDTH)
+    if not text.isascii():
+        text = text.translate(_WIDTH)
     pieces: list[str] = []
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
     pos = 0
     last_end = -1  # where the previous token ended (-1: none yet)
+    soft_gap = _EN_SOFT_GAP.fullmatch
     cuts = sorted(b for b in set(breaks) if 0 < b < len(text)) if breaks else []
     for piece_start, piece_end in zip([0, *cuts], [*cuts, len(text)]):
         parts = _EN_WORD_SPLIT.split(text[piece_start:piece_end] if cuts else text)  # gap, token, ..., gap
         offset = piece_start
-        for i in range(0, len(parts) - 1, 2):
-            offset += len(parts[i])
-            if last_end >= 0 and not (offset - last_end == 1 and text[last_end] == " ") \
-                    and not _EN_SOFT_GAP.fullmatch(text, last_end, offset):
+        for i in range(1, len(parts), 2):
+            offset += len(parts[i - 1])
+            if last_end >= 0 and (offset - last_end != 1 or text[last_end] != " ") \
+                    and not soft_gap(text, last_end, offset):
                 pieces.append(BOUNDARY)
                 pos += 1
-            padded = _padded_token(parts[i + 1], keep)
+            padded = _padded_token(parts[i], keep)
             starts[pos] = offset
             pieces.append(padded)
             pos += len(padded)
-            offset += len(parts[i + 1])
+            offset += len(parts[i])
             last_end = ends[pos] = offset
     return "".join(pieces), starts, ends
 

@@ -18,7 +18,7 @@ from glossary.errors import InputError
 from glossary.keys import CJK_RE
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry
 
-from .matcher import Hit, TermMatcher, folded_words, is_acronym, longest, reordered_in
+from .matcher import Hit, TermMatcher, folded_words, is_acronym, longest, may_be_reordered, reordered_in
 
 GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
@@ -47,11 +47,8 @@ def paused_gc() -> Iterator[None]:
 def issue_for(segment: DraftSegment, kind: str, severity: str, source_term: str, expected: str, found: str,
               message: str, entry_id: int | None = None, spans: tuple = ()) -> DraftIssue:
     """A finding about one segment, carrying the segment's text for display."""
-    return DraftIssue(
-        kind=kind, severity=severity, segment=segment.id, source_term=source_term, expected=expected,
-        found=found, message=message, source_text=segment.source, target_text=segment.target,
-        entry_id=entry_id, spans=spans, line=segment.line,
-    )
+    return DraftIssue(kind, severity, segment.id, source_term, expected, found, message,  # by position: faster
+                      segment.source, segment.target, entry_id, spans, segment.line)
 
 
 GlossaryRow = tuple[int | None, str, str, str, str, str, bool]
@@ -200,6 +197,8 @@ class DraftChecker:
         self.count = 0
         self.kept: list[DraftSegment] | None = [] if unlisted and not english_only else None
         self.translated = 0
+        self._short_form: dict[int, bool] = {}  # term id -> an acronym or abbreviation (not tallied)
+        self._multiword: dict[int, list[str]] = {}  # entry index -> its renderings that can be reordered
 
     def run(self, segments: Iterable[DraftSegment]) -> CheckResult:
         with paused_gc():
@@ -244,20 +243,25 @@ class DraftChecker:
         self.translated += 1
         g = self.glossary
         if not self.english_only:
-            for hit in longest(g.zh.find(segment.source, segment.source_breaks)):
+            for hit in g.zh.find_longest(segment.source, segment.source_breaks):
                 for term_id in hit.term_ids:
                     current.active.setdefault(g.entry_of[term_id], hit)
         target_hits = g.en.find(segment.target, segment.target_breaks)
-        entry_of, good, active = g.entry_of, g.good, current.active
+        entry_of, good, active, rendered, accepted = g.entry_of, g.good, current.active, current.rendered, current.good
+        every = self.english_only
         for hit in target_hits:
             for term_id in hit.term_ids:
                 if good[term_id]:
                     index = entry_of[term_id]
-                    current.rendered.add(index)
-                    if self.english_only or index in active:
-                        current.good.setdefault(index, []).append((hit, term_id))
-        for hit in longest(target_hits):
-            self._check_misuse(current, hit)
+                    rendered.add(index)
+                    if every or index in active:
+                        if index in accepted:
+                            accepted[index].append((hit, term_id))
+                        else:
+                            accepted[index] = [(hit, term_id)]
+        if g.misused_ids:
+            for hit in longest(target_hits):
+                self._check_misuse(current, hit)
         self._record_usage(current, target_hits)
         self._check_untranslated(current)
         return current
@@ -298,20 +302,29 @@ class DraftChecker:
 
     def _decide_missing(self, current: _Segment, neighbours: Iterable[_Segment]) -> None:
         g = self.glossary
-        nearby = [s.rendered for s in neighbours if s is not current and abs(s.seq - current.seq) <= self.window]
+        keep = g.en.keep
+        rendered, misused, entry_status = current.rendered, current.misused, g.entry_status
+        segment, issues, multiword = current.segment, self.issues, self._multiword
+        nearby = [s.rendered for s in neighbours if s is not current and abs(s.seq - current.seq) <= self.window] \
+            if self.window else ()
         for index, hit in current.active.items():
-            if index in current.rendered or index in current.misused or g.entry_status[index] != "approved":
+            if index in rendered or index in misused or entry_status[index] != "approved":
                 continue
-            if any(index in rendered for rendered in nearby):
+            if nearby and any(index in found for found in nearby):
                 continue
             renderings = g.renderings(index)
-            if not renderings or any(reordered_in(r, *current.words(g.en.keep), g.en.keep) for r in renderings):
+            if not renderings:
                 continue
-            source_term = current.segment.source[hit.start:hit.end]
+            if index not in multiword:
+                multiword[index] = [r for r in renderings if may_be_reordered(r, keep)]
+            if multiword[index] and any(reordered_in(r, *current.words(keep), keep) for r in multiword[index]):
+                continue
+            source_term = segment.source[hit.start:hit.end]
             others = f" (or {', '.join(f'“{r}”' for r in renderings[1:])})" if len(renderings) > 1 else ""
-            self._add(current, "missing", "error", source_term, renderings[0], "",
-                      f"{source_term} is in the source but “{renderings[0]}”{others} is not in the target",
-                      index, (("source", hit.start, hit.end),))
+            issues.append((current.seq, issue_for(
+                segment, "missing", "error", source_term, renderings[0], "",
+                f"{source_term} is in the source but “{renderings[0]}”{others} is not in the target",
+                g.entry_ids[index], (("source", hit.start, hit.end),))))
 
     def _record_usage(self, current: _Segment, target_hits: list[Hit]) -> None:
         """Which full-form rendering each glossary term got here, for the consistency check."""
@@ -324,11 +337,16 @@ class DraftChecker:
                     per_entry.setdefault(g.entry_of[term_id], []).append((hit, term_id))
         else:
             per_entry = current.good
+        short = self._short_form
         for index, found in per_entry.items():
             seen = set()
             for hit, term_id in found:
                 rendering = g.rendering[term_id]
-                if g.type[term_id] in _SHORT_FORMS or is_acronym(g.text[term_id]) or rendering in seen:
+                if rendering in seen:
+                    continue
+                if term_id not in short:
+                    short[term_id] = g.type[term_id] in _SHORT_FORMS or is_acronym(g.text[term_id])
+                if short[term_id]:
                     continue
                 seen.add(rendering)
                 tally = self.usage.setdefault(index, {}).setdefault(rendering, [0, []])

@@ -31,8 +31,16 @@ class Hit(NamedTuple):
     term_ids: tuple[int, ...]
 
 
-def _hit(values: tuple) -> Hit:
-    return tuple.__new__(Hit, values)  # the C constructor: hits are made by the hundred thousand
+_new = tuple.__new__  # _new(Hit, values): the C constructor, no call of Hit's own (hits come by the hundred thousand)
+
+
+_NOT_INNER = ("", "")  # a key no dictionary word holds: nothing may stand before or after it
+
+
+def _holdable(norm: str, start: int, end: int, before: str, after: str) -> bool:
+    """True when a longer dictionary word could hold norm[start:end]: a character that such words
+    have before the key stands before it, or one they have after it stands after it."""
+    return (start > 0 and norm[start - 1] in before) or (end < len(norm) and norm[end] in after)
 
 
 def is_acronym(text: str) -> bool:
@@ -107,9 +115,10 @@ class TermMatcher:
         for (term_id, _), keys in zip(loose, all_keys):
             if keys:
                 self.keys[term_id] = keys[0][0]
-        if lang == "zh":  # the value also tells whether the key can lie inside a longer word (words.py)
+        if lang == "zh":  # the value also has what must stand next to the key for a longer word to hold it
             inner = inner_strings()
-            self._folded = _automaton((key, (len(key), tuple(primary or derived), key in inner))
+            self._folded = _automaton((key, (len(key), tuple(primary or derived),
+                                             *(inner[key].split(BOUNDARY) if key in inner else _NOT_INNER)))
                                       for key, (primary, derived) in folded.items())
         else:
             self._folded = _automaton((key, (len(key), tuple(primary or derived)))
@@ -145,36 +154,72 @@ class TermMatcher:
 
         pyahocorasick's own iter_long is not used: it drops a match that follows a longer key's
         failed prefix (keys 胀 and 通胀率 in "#通胀" give nothing); `longest` picks from these."""
+        hits, holdable, norm = self._candidates(text, breaks)
+        spans = [span for span in holdable if span is not None]
+        words = segmenter() if spans else None
+        if words is None:
+            return hits
+        inside = words.inside_longer_word(norm, spans)
+        return [hit for hit, span in zip(hits, holdable) if span is None or span not in inside]
+
+    def find_longest(self, text: str, breaks: tuple[int, ...] = ()) -> list[Hit]:
+        """longest(find(text, breaks)), sooner: only the hits `longest` would choose are tested for
+        lying inside a longer word (dropping a hit it skips changes nothing it chooses)."""
+        if self.lang != "zh" or self._exact or not self._folded or not text:
+            return longest(self.find(text, breaks))
+        norm, offsets = zh_match_text(text, breaks)
+        at: dict[int, list[tuple]] = {}  # start -> the keys found there, shortest first (they come by end)
+        for end, value in self._folded.iter(norm):
+            at.setdefault(end - value[0] + 1, []).append(value)
+        starts = sorted(at)
+        tested: set[tuple[int, int]] = set()
+        while True:  # leftmost-longest on the normalized text (its offsets keep the order of spans)
+            chosen = []
+            reach = -1
+            for start in starts:
+                if start >= reach and at[start]:
+                    value = at[start][-1]
+                    chosen.append((start, value))
+                    reach = start + value[0]
+            untested = [(start, end) for start, value in chosen for end in (start + value[0],)
+                        if _holdable(norm, start, end, value[2], value[3]) and (start, end) not in tested]
+            words = segmenter() if untested else None
+            if words is None:
+                return [_new(Hit, (offsets[start], offsets[start + value[0] - 1] + 1, value[1])) for start, value in chosen]
+            tested.update(untested)
+            for start, _ in words.inside_longer_word(norm, untested):
+                at[start].pop()  # the chosen key at a start is its longest
+
+    def _candidates(self, text: str, breaks: tuple[int, ...]) -> tuple[list[Hit], list, str]:
+        """The hits before the longer-word test, with each one's span in the normalized text when a
+        longer word could hold it (else None), and that text."""
         if not text:
-            return []
-        hits = self._find_folded(text, breaks) if self._folded else []
+            return [], [], ""
+        hits, holdable, norm = self._find_folded(text, breaks) if self._folded else ([], [], "")
         if self._exact:
             exact = self._find_exact(text, breaks)
             if exact:  # a term matched as written beats a folded match of the same words
                 spans = {(h.start, h.end) for h in exact}
-                hits = [h for h in hits if (h.start, h.end) not in spans] + exact
-        return hits
+                kept = [k for k, h in enumerate(hits) if (h.start, h.end) not in spans]
+                hits = [hits[k] for k in kept] + exact
+                holdable = [holdable[k] for k in kept] + [None] * len(exact)
+        return hits, holdable, norm
 
-    def _find_folded(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
+    def _find_folded(self, text: str, breaks: tuple[int, ...]) -> tuple[list[Hit], list, str]:
         hits = []
+        holdable = []
         if self.lang == "zh":
             norm, offsets = zh_match_text(text, breaks)
-            found = []
-            holdable = []  # the spans a longer word could hold: only they need the sentence segmented
-            for end, (length, ids, inner) in self._folded.iter(norm):
-                found.append((end - length + 1, end + 1, ids))
-                if inner:
-                    holdable.append((end - length + 1, end + 1))
-            words = segmenter() if holdable else None
-            inside = words.inside_longer_word(norm, holdable) if words else ()
-            for start, end, ids in found:
-                if (start, end) not in inside:
-                    hits.append(_hit((offsets[start], offsets[end - 1] + 1, ids)))
+            for end, (length, ids, before, after) in self._folded.iter(norm):
+                start = end - length + 1
+                hits.append(_new(Hit, (offsets[start], offsets[end] + 1, ids)))
+                holdable.append((start, end + 1) if _holdable(norm, start, end + 1, before, after) else None)
         else:
             norm, starts, ends = en_match_text(text, breaks, self.keep)
             for end, (length, ids) in self._folded.iter(norm):  # keys are whole " token "s: always aligned
-                hits.append(_hit((starts[end - length + 1], ends[end + 1], ids)))
-        return hits
+                hits.append(_new(Hit, (starts[end - length + 1], ends[end + 1], ids)))
+            holdable = [None] * len(hits)
+        return hits, holdable, norm
 
     def _find_exact(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
         hits = []
@@ -206,6 +251,11 @@ def _content_words(rendering: str, keep: frozenset[str]) -> tuple[frozenset[str]
     """A rendering's content words, and how many words it has in all."""
     words = [en_fold_token(token, keep) for token in en_words(rendering)]
     return frozenset(w for w in words if w not in _FUNCTION_WORDS), len(words)
+
+
+def may_be_reordered(rendering: str, keep: frozenset[str] = NO_WORDS) -> bool:
+    """True when a rendering has two or more content words (only those can be reordered)."""
+    return len(_content_words(rendering, keep)[0]) >= 2
 
 
 def reordered_in(rendering: str, words: list[str], present: set[str], keep: frozenset[str] = NO_WORDS) -> bool:

@@ -143,15 +143,28 @@ def segmenter() -> Segmenter | None:
 
 
 @cache
-def inner_strings() -> frozenset[str]:
-    """Every string that is a proper part of a dictionary word: only a term among these can lie
-    inside a longer word, so only such a term's hits need the sentence segmented."""
-    def make(_dictionary: Path) -> frozenset[str]:
-        words = segmenter()
-        return frozenset(word[i:j] for word in words.automaton.keys() for i in range(len(word))
-                         for j in range(i + 1, len(word) + 1) if j - i < len(word))
+def inner_strings() -> dict[str, str]:
+    """Every string that is a proper part of a dictionary word, with the characters that stand just
+    before it and just after it in those words ("before" BOUNDARY "after"): only a term among these
+    can lie inside a longer word, and only where the sentence has one of those characters next to it."""
+    def make(_dictionary: Path) -> tuple[str, str]:
+        before: dict[str, set[str]] = {}
+        after: dict[str, set[str]] = {}
+        for word in segmenter().automaton.keys():
+            size = len(word)
+            for i in range(size):
+                for j in range(i + 1, size + 1 if i else size):
+                    part = word[i:j]
+                    if i:
+                        before.setdefault(part, set()).add(word[i - 1])
+                    if j < size:
+                        after.setdefault(part, set()).add(word[j])
+        parts = sorted(before.keys() | after.keys())
+        neighbours = ("".join(sorted(before.get(p, ()))) + BOUNDARY + "".join(sorted(after.get(p, ()))) for p in parts)
+        return "\n".join(parts), "\n".join(neighbours)  # two strings: they load far faster than a dict
 
-    return _from_dictionary("jieba-inner.pickle", frozenset, make) or frozenset()
+    packed = _from_dictionary("jieba-inner.pickle", tuple, make)
+    return dict(zip(packed[0].split("\n"), packed[1].split("\n"))) if packed else {}
 
 
 def _from_dictionary(name: str, kind: type, make):

@@ -8,12 +8,22 @@ the shape of the noise (see `clean`); censored spans become CENSOR_MARK.
 
 from __future__ import annotations
 
-from .clean import CENSOR_MARK, CleanReport, clean_lines
-from .decode import file_sha256
-from .files import find_input_files
-from .formats import SUPPORTED_EXTENSIONS
-from .reader import DocumentReader, read_document
+from importlib import import_module
+
+_HOME = {  # name -> its module: loaded on first use, so a reader of .decode alone skips cleaning's regexes
+    "CENSOR_MARK": "clean", "CleanReport": "clean", "clean_lines": "clean", "file_sha256": "decode",
+    "find_input_files": "files", "SUPPORTED_EXTENSIONS": "formats", "DocumentReader": "reader",
+    "read_document": "reader",
+}
 
 __all__ = [
     "CENSOR_MARK", "CleanReport", "DocumentReader", "SUPPORTED_EXTENSIONS", "clean_lines", "file_sha256", "find_input_files", "read_document",
 ]
+
+
+def __getattr__(name: str):
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{_HOME[name]}"), name)
+    globals()[name] = value
+    return value
