@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from glossary.keys import en_key, zh_key
 from glossary.lexicon import STOPWORDS, is_dictionary_translation
@@ -81,6 +82,7 @@ def _is_name(en: str) -> bool:
 COMMON_WORD = 12_000  # a word this frequent in jieba's general-language counts is everyday Chinese
 
 
+@lru_cache(maxsize=65_536)
 def _general_phrase(zh: str) -> bool:
     """Everyday words put together (工作方法 work methods, 国际合作 international cooperation): every
     word of several characters and common in general Chinese. Known only by its dictionary
