@@ -136,6 +136,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     analysed = [(p, zh_words(p.zh), en_tokens(p.en)) for p in pairs if p.zh and p.en]
     analysed = _with_learned_glosses(analysed)
     by_cooccurrence = pairs_by_cooccurrence(analysed)
+
     def tally(pair: SegmentPair, sp: SpanPair, holders: list[SpanPair]) -> None:
         zh = pair.zh[sp.zh_start : sp.zh_end]
         en = pair.en[sp.en_start : sp.en_end]

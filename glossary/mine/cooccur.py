@@ -113,16 +113,15 @@ def learned_glosses(
 ) -> dict[str, frozenset[str]]:
     """Chinese word → English stems learned from the batch where the dictionary is silent: in each
     aligned pair, the Chinese words and English words that no dictionary gloss explains are counted
-    together, and a pair that keeps recurring (Dice) becomes a gloss (交往 ↔ exchanges, 渝 ↔
-    Chongqing); a capitalised English word (a name) is learned only for a word the dictionary lacks.
-    Greedy competitive linking: the strongest links first, each English stem taken once."""
+    together, and a pair that keeps recurring (Dice) becomes a gloss (交往 ↔ exchanges); a
+    capitalised English word (a name) is learned only for a word the dictionary lacks. Greedy
+    competitive linking: the strongest links first, an English stem kept by its strongest partners."""
     zh_freq: Counter[str] = Counter()
     en_freq: Counter[str] = Counter()
     together: Counter[tuple[str, str]] = Counter()
     known: dict[str, bool] = {}  # word → has dictionary glosses (names are learned only for unknown words)
     for _pair, words, tokens in analysed:
-        en_stems = {s for t in tokens for s in t.stems}
-        en_prefixes = _prefixes(en_stems)
+        en_prefixes = _prefixes(s for t in tokens for s in t.stems)
         zh_prefixes = _prefixes(s for w in words for s in w.stems)
         candidates = {w.text: w for w in words if len(w.text) > 1 and CJK_RE.match(w.text) and content_word(w) and w.tag != "m"}
         zh_freq.update(candidates.keys())
