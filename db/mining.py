@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db.connection import write_transaction
-from db.entries import add_entries, find_entry_ids, get_entry, save_entry
+from db.entries import add_entries, find_entry_ids_by_key_pairs, get_entries, save_entry
 from glossary.keys import match_key
 from glossary.mine.group import MinedEntry
 from glossary.mine.pipeline import MinedDocument, load_tables, mine_file
@@ -104,14 +104,17 @@ def merge_mined_entries(db: Database, mined: Iterable[MinedEntry], pair_ids: dic
     by_seq = {p.seq: p for p in pairs}
     merged = occurrences = 0
     new: list[MinedEntry] = []
+    mined = list(mined)
+    keys = {id(item): ("zh", match_key("zh", zh.text)) for item in mined if (zh := item.entry.preferred("zh"))}
+    holders = find_entry_ids_by_key_pairs(db, keys.values())  # one query per chunk, not one per entry
+    first = {key: min(ids) for key, ids in holders.items()}
+    stored_entries = {e.id: e for e in get_entries(db, set(first.values()))}
     for item in mined:
-        zh = item.entry.preferred("zh")
-        ids = find_entry_ids(db, "zh", zh.text) if zh else []
-        if not ids:
+        entry_id = first.get(keys.get(id(item)))
+        if entry_id is None:
             new.append(item)
             continue
-        entry_id = ids[0]
-        stored = get_entry(db, entry_id)
+        stored = stored_entries[entry_id]
         if stored.status == "rejected":
             continue
         if stored.status == "candidate":
