@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from glossary.align.anchors import acronyms_in_parentheses, is_pinyin_word
 from glossary.align.dp import EN_PER_ZH
@@ -257,6 +258,11 @@ def _reversed_coordination(tokens: list[EnToken], token_stem_units: list[list[se
     return bool(before and after) and max(after) < min(before)
 
 
+def _min_ends(relaxed: bool) -> int:
+    """How many ends of the Chinese span (first and last piece) the English must translate."""
+    return 1 if relaxed else 2
+
+
 def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]], units: list[float],
                   words: list[ZhWord], a: int, b: int, i: int, j: int, ua: int, ub: int,
                   span_chars: float, relaxed: bool = False) -> tuple[float, int, int, int] | None:
@@ -282,7 +288,7 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     en_cov = sum(share.values()) / len(content)
     used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
     ends = (ua in used) + (ub - 1 in used)
-    if ends < (1 if relaxed else 2) or content[0] not in covered:
+    if ends < _min_ends(relaxed) or content[0] not in covered:
         return None  # both ends of the Chinese and the opening English word translated
     if _reversed_coordination(tokens, token_stem_units, i, j, ua, ub) or _located(tokens, token_stem_units, words, a, b, i, j, ua) \
             or _verb_first(tokens, token_stem_units, words, b, i, ua, ub):
@@ -291,6 +297,12 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     if zh_cov < (_MIN_VARIANT_ZH_COVERAGE if relaxed else _MIN_ZH_COVERAGE) or en_cov < _MIN_EN_COVERAGE:
         return None
     return zh_cov * en_cov, j - i, i, j
+
+
+@lru_cache(maxsize=65_536)
+def _stem_keys(stems: frozenset[str]) -> frozenset[str]:
+    """A piece's stems and the prefixes of its long ones: the keys an English stem finds it by."""
+    return stems | {s[:STEM_PREFIX] for s in stems if len(s) > STEM_PREFIX}
 
 
 def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
@@ -302,6 +314,7 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
     (外籍人士 → foreigners)."""
     units: list[float] = []  # weight (character length) of each dictionary piece, in order
     first_unit: list[int] = []
+    looked_up = {k for tok in tokens for s in tok.stems for k in (s, s[:STEM_PREFIX])}  # the keys read below
     by_stem: dict[str, set[int]] = {}
     for w in words:
         first_unit.append(len(units))
@@ -309,10 +322,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
             u = len(units)
             # a lone character inside an unknown word (医用's 用) often goes untranslated: half weight
             units.append(length if length > 1 or len(w.pieces) == 1 else 0.5)
-            for s in stems:
-                by_stem.setdefault(s, set()).add(u)
-                if len(s) > STEM_PREFIX:
-                    by_stem.setdefault(s[:STEM_PREFIX], set()).add(u)
+            for key in _stem_keys(stems) & looked_up:
+                by_stem.setdefault(key, set()).add(u)
     first_unit.append(len(units))
     token_stem_units = [
         [by_stem.get(s, set()) | (by_stem.get(s[:STEM_PREFIX], set()) if len(s) >= STEM_PREFIX else set()) for s in tok.stems]
@@ -323,19 +334,27 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
         for us in su:
             for u in us:
                 unit_tokens[u].add(t)
+    relaxed = variants_of is not None
+    min_ends = _min_ends(relaxed)
+    phrases_of: dict[tuple[int, ...], list[tuple[int, int]]] = {}  # hit tokens → their (expanded) runs
     out = []
     for a, b in zh_spans(words):
         if variants_of is not None and not variants_of("".join(w.text for w in words[a:b])):
             continue
         ua, ub = first_unit[a], first_unit[b]
-        hit = sorted(set().union(*unit_tokens[ua:ub])) if ub > ua else []
-        if not hit:
-            continue
+        if ub <= ua or bool(unit_tokens[ua]) + bool(unit_tokens[ub - 1]) < min_ends:
+            continue  # no English can translate enough ends of this span
+        hit = tuple(sorted(set().union(*unit_tokens[ua:ub])))
+        phrases = phrases_of.get(hit)
+        if phrases is None:
+            phrases = phrases_of[hit] = [_expand_name(*run, tokens) for run in _runs(list(hit), tokens)]
         span_chars = sum(units[ua:ub])
+        first_tokens, last_tokens = unit_tokens[ua], unit_tokens[ub - 1]
         best = None
-        for run in _runs(hit, tokens):
-            scored = _phrase_score(tokens, token_stem_units, units, words, a, b, *_expand_name(*run, tokens), ua, ub,
-                                   span_chars, relaxed=variants_of is not None)
+        for i, j in phrases:
+            if any(i <= t <= j for t in first_tokens) + any(i <= t <= j for t in last_tokens) < min_ends:
+                continue  # (a cheap bound on _phrase_score's test of the ends)
+            scored = _phrase_score(tokens, token_stem_units, units, words, a, b, i, j, ua, ub, span_chars, relaxed)
             if scored is not None and (best is None or scored > best[0]):
                 best = (scored, scored[2], scored[3])
         if best:
