@@ -53,9 +53,10 @@ def pairs_by_cooccurrence(
     """pair seq → acronym and name pairs supported by co-occurrence over all `analysed` pairs."""
     span_freq: Counter[str] = Counter()
     acronym_freq: Counter[str] = Counter()
-    together: Counter[tuple[str, str]] = Counter()
-    distance: Counter[tuple[str, str]] = Counter()  # summed relative-position gaps: nearer pairs win ties
+    together: dict[tuple[str, str], int] = {}
+    distance: dict[tuple[str, str], float] = {}  # summed relative-position gaps: nearer pairs win ties
     where: dict[int, tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]]] = {}
+    counted = []  # the pairs naming an acronym or name, with their span and name counts
     for pair, words, tokens in analysed:
         spans: dict[str, tuple[int, int]] = {}
         span_count: Counter[str] = Counter()
@@ -72,12 +73,22 @@ def pairs_by_cooccurrence(
                 acronym_count[text] += 1
         span_freq.update(span_count)
         acronym_freq.update(acronym_count)
-        if acronyms:  # occurrences counted, so one sentence naming both twice is evidence too
-            together.update({(s, a): min(n, m) for s, n in span_count.items() for a, m in acronym_count.items()})
-            for s, (zs, _) in spans.items():
-                for a, (es, _) in acronyms.items():
-                    distance[(s, a)] += abs(zs / len(pair.zh) - es / len(pair.en))
+        if acronyms:
             where[pair.seq] = (spans, acronyms)
+            counted.append((pair, spans, span_count, acronyms, acronym_count))
+    for pair, spans, span_count, acronyms, acronym_count in counted:
+        # occurrences counted, so one sentence naming both twice is evidence too; a span or name seen
+        # once in the batch cannot reach MIN_COOCCURRENCE, so its pairs are not counted
+        en_at = [(a, m, acronyms[a][0] / len(pair.en)) for a, m in acronym_count.items()
+                 if acronym_freq[a] >= MIN_COOCCURRENCE]
+        for s, n in span_count.items():
+            if span_freq[s] < MIN_COOCCURRENCE:
+                continue
+            zh_at = spans[s][0] / len(pair.zh)
+            for a, m, at in en_at:
+                key = (s, a)
+                together[key] = together.get(key, 0) + min(n, m)
+                distance[key] = distance.get(key, 0) + abs(zh_at - at)
     best: dict[str, tuple[float, float, int, str]] = {}
     for (span, acronym), count in together.items():
         if count < MIN_COOCCURRENCE:
