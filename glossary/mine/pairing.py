@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from glossary.align.anchors import acronyms_in_parentheses, is_pinyin_word
 from glossary.align.dp import EN_PER_ZH
-from glossary.keys import CJK_RE, pinyin_span
+from glossary.keys import CJK_RE, char_readings, fold_pinyin_query, pinyin_span
 from glossary.lexicon import content_stems, is_verb_only, is_verb_translation, zh_gloss_stems
 from glossary.mine.tokens import EnToken, ZhWord
 
@@ -442,10 +442,14 @@ def pinyin_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
             j += 1
         name = "".join(t.text for t in tokens[i : j + 1])
         if len(name) >= 5 or (j > i and len(name) >= 4):
+            folded = fold_pinyin_query(name)
             for w in words:
                 if not CJK_RE.match(w.text):
                     continue
-                span = pinyin_span(name, text[w.start : w.start + 5])
+                chunk = text[w.start : w.start + 5]
+                if not chunk or not any(folded.startswith(r) for r in char_readings(chunk[0])):
+                    continue  # (no reading of its first character opens the name: no span from 0, a cheap test)
+                span = pinyin_span(name, chunk)
                 if span and span[0] == 0 and 2 <= span[1] <= 4 and w.start + span[1] in ends:
                     out.append(SpanPair(w.start, w.start + span[1], tokens[i].start, tokens[j].end, 0.8, "pinyin"))
                     break
