@@ -59,11 +59,13 @@ def fold_width(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+@lru_cache(maxsize=1 << 14)  # mining asks for the keys of the same spans many times over
 def zh_key(text: str) -> str:
     """Chinese match key: NFKC, Simplified, punctuation and spaces removed."""
     return _ZH_NOISE.sub("", to_simplified(fold_width(text)))
 
 
+@lru_cache(maxsize=1 << 14)
 def en_key(text: str) -> str:
     """English match key: case-folded, leading article, hyphens, spaces and quotes folded."""
     text = fold_width(text).translate(_QUOTES).strip()
