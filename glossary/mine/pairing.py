@@ -312,6 +312,11 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
     With `variants_of`, only the spans it accepts (terms already paired elsewhere), matched loosely:
     half the Chinese and one end translated is enough for another rendering of a known term
     (外籍人士 → foreigners)."""
+    spans = zh_spans(words)
+    if variants_of is not None:
+        spans = [(a, b) for a, b in spans if variants_of("".join(w.text for w in words[a:b]))]
+        if not spans:
+            return []
     units: list[float] = []  # weight (character length) of each dictionary piece, in order
     first_unit: list[int] = []
     looked_up = {k for tok in tokens for s in tok.stems for k in (s, s[:STEM_PREFIX])}  # the keys read below
@@ -338,9 +343,7 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
     min_ends = _min_ends(relaxed)
     phrases_of: dict[tuple[int, ...], list[tuple[int, int]]] = {}  # hit tokens → their (expanded) runs
     out = []
-    for a, b in zh_spans(words):
-        if variants_of is not None and not variants_of("".join(w.text for w in words[a:b])):
-            continue
+    for a, b in spans:
         ua, ub = first_unit[a], first_unit[b]
         if ub <= ua or bool(unit_tokens[ua]) + bool(unit_tokens[ub - 1]) < min_ends:
             continue  # no English can translate enough ends of this span
