@@ -7,10 +7,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from glossary.align.anchors import acronyms_in_parentheses, is_pinyin_word
+from glossary.align.anchors import acronyms_in_parentheses, en_numbers, is_pinyin_word
 from glossary.align.dp import EN_PER_ZH
 from glossary.keys import CJK_RE, pinyin_span
-from glossary.lexicon import content_stems, is_verb_only, is_verb_translation, zh_gloss_stems
+from glossary.lexicon import content_stems, is_modifier_only, is_verb_only, is_verb_translation, zh_gloss_stems
 from glossary.mine.tokens import EnToken, ZhWord
 
 # Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of").
@@ -28,6 +28,7 @@ _EN_QUOTED = re.compile(r"\"([^\"]{2,80})\"|“([^”]{2,80})”")
 _MAX_QUOTED_ZH = 16  # longer quotations are sentences, not terms
 _MAX_QUOTED_EN_WORDS = 10
 _MAX_QUOTE_RATIO = 2.5  # a lone English quotation this many times the usual length is another quotation
+_ZH_NUMERAL = re.compile(r"[0-9０-９〇零一二三四五六七八九十两百千万萬亿億半首第单双]")
 _CJK_PUNCT = re.compile(r"[，。、；：！？,.;:!?()（）]")
 
 
@@ -88,8 +89,8 @@ def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
             chars += len(word.text)
             if chars > _MAX_ZH_CHARS:
                 break
-            if chars >= 2 and _ends_ok(word):
-                spans.append((a, b))
+            if chars >= 2 and _ends_ok(word) and not (b - a >= 2 and word.tag in ("ns", "j") and words[b - 2].tag == "v"):
+                spans.append((a, b))  # (not a verb and its destination: 商务人士来渝, 分赴阿尔及利亚)
     return spans
 
 
@@ -155,9 +156,12 @@ def _expand_name(i: int, j: int, tokens: list[EnToken]) -> tuple[int, int]:
 
 
 def _en_end_ok(token: EnToken) -> bool:
-    """An English term ends in a noun-like word, not an adverb or a past participle."""
+    """An English term ends in a noun-like word, not an adverb, a past participle or a word that only
+    ever stands before a noun ("embassies in foreign | countries")."""
     text = token.text.lower()
-    return not (text.endswith("ly") or (text.endswith("ed") and not token.text[:1].isupper()))
+    if token.text[:1].isupper():
+        return True
+    return not (text.endswith(("ly", "ed")) or is_modifier_only(text))
 
 
 _ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ful|ian|ese|ary|ble|ing)$")
@@ -205,6 +209,14 @@ def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None)
     if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text) or is_verb_only(token.text):
         return False  # 促进资源共享 → "promote resource sharing" is a verb phrase, not a term
     return not token.text.endswith(("ing", "ly"))
+
+
+def _uncounted_number(token: EnToken, words: list[ZhWord], a: int, b: int) -> bool:
+    """English that opens on a number ("three-hour meeting") for Chinese that holds none (小时会议 of
+    3个小时会议): the span was cut after the count."""
+    first = re.match(r"[A-Za-z]+|\d+", token.text)
+    return bool(first and en_numbers(first.group())) and not any(
+        w.tag == "m" or _ZH_NUMERAL.search(w.text) for w in words[a:b])
 
 
 _LOCATIVE_EN = {"in", "to", "at"}
@@ -271,7 +283,7 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
         j -= 2  # "minister of health and chief | state sanitary doctor": the last word opens the next title
     if i > j or not _en_end_ok(tokens[j]) or _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None) \
             or not _en_start_ok(tokens[i], words[a], tokens[i + 1] if i + 1 < len(tokens) else None) \
-            or _has_inner_verb(tokens, i, j):
+            or _has_inner_verb(tokens, i, j) or _uncounted_number(tokens[i], words, a, b):
         return None
     content = [t for t in range(i, j + 1) if tokens[t].stems]
     if not content:
@@ -324,6 +336,7 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
             for u in us:
                 unit_tokens[u].add(t)
     out = []
+    zh_chars, en_chars = max(1, words[-1].end if words else 1), max(1, tokens[-1].end if tokens else 1)
     for a, b in zh_spans(words):
         if variants_of is not None and not variants_of("".join(w.text for w in words[a:b])):
             continue
@@ -332,12 +345,15 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
         if not hit:
             continue
         span_chars = sum(units[ua:ub])
+        where = words[a].start / zh_chars
         best = None
         for run in _runs(hit, tokens):
             scored = _phrase_score(tokens, token_stem_units, units, words, a, b, *_expand_name(*run, tokens), ua, ub,
                                    span_chars, relaxed=variants_of is not None)
-            if scored is not None and (best is None or scored > best[0]):
-                best = (scored, scored[2], scored[3])
+            if scored is not None:  # equal phrases: the one nearest in position (the same term said twice)
+                ranked = (scored[0], scored[1], -abs(tokens[scored[2]].start / en_chars - where))
+                if best is None or ranked > best[0]:
+                    best = (ranked, scored[2], scored[3])
         if best:
             (score, *_), i, j = best
             if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper():
