@@ -17,7 +17,8 @@ from glossary.mine.tokens import EnToken, ZhWord
 _DETERMINER = re.compile(r"^(?:全|各|本|我|该|此|每|诸|其|这|那|某|有关|相关|上述|广大)")
 STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
 _INNER_PARTICLES = {"之"}
-_EN_INNER = {"of", "for", "and", "in", "the", "on", "with", "to", "a", "an", "at", "from"}
+_COORDINATORS = {"and", "or", "&"}
+_EN_INNER = {"of", "for", "in", "the", "on", "with", "to", "a", "an", "at", "from"} | _COORDINATORS
 _MAX_ZH_WORDS = 6
 _MAX_ZH_CHARS = 24
 _MIN_ZH_COVERAGE = 0.8
@@ -108,12 +109,12 @@ def _runs(hit: list[int], tokens: list[EnToken]) -> list[tuple[int, int]]:
             between = tokens[j + 1 : t]
             names = _is_capitalised(tokens[j]) and _is_capitalised(tokens[t])  # a list of names may hold commas
             joinable = len(between) <= 2 and all(
-                tok.stop and tok.text.lower() in _EN_INNER or tok.text == "-" or (tok.text == "," and names)
+                tok.stop and tok.text.lower() in _EN_INNER or tok.text in ("-", "&") or (tok.text == "," and names)
                 for tok in between
             )
             repeats = bool(tokens[t].stems) and tokens[t].stems <= seen
             if joinable and not repeats:
-                if any(tok.text.lower() in ("and", ",") for tok in between):
+                if any(tok.text.lower() in _COORDINATORS or tok.text == "," for tok in between):
                     runs[-1] = [i, t, j, t]
                 else:
                     runs[-1] = [i, t, left_end, right_start]
@@ -184,7 +185,7 @@ def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None) 
 
 def _opens_next_phrase(tokens: list[EnToken], i: int, j: int) -> bool:
     """The phrase ends "… and X" where X runs on into a lower-case word: X begins the next phrase."""
-    if j - 2 < i or tokens[j - 1].text.lower() != "and" or j + 1 >= len(tokens):
+    if j - 2 < i or tokens[j - 1].text.lower() not in _COORDINATORS or j + 1 >= len(tokens):
         return False
     nxt = tokens[j + 1]
     return nxt.word and not nxt.stop and bool(nxt.stems) and nxt.text[:1].islower() and not nxt.text.isdigit()
@@ -258,7 +259,7 @@ def _reversed_coordination(tokens: list[EnToken], token_stem_units: list[list[se
     """"A and B" whose B translates Chinese that comes wholly before A's: two phrases joined across
     the sentence ("New Era and Xi Jinping Thought" for 习近平新时代), not a coordination, which keeps
     its order (交流合作 → exchanges and cooperation)."""
-    joints = [k for k in range(i + 1, j) if tokens[k].text.lower() == "and"]
+    joints = [k for k in range(i + 1, j) if tokens[k].text.lower() in _COORDINATORS]
     if not joints:
         return False
 
