@@ -338,3 +338,14 @@ def test_an_english_term_does_not_end_on_a_word_that_only_stands_before_a_noun()
     assert is_modifier_only("foreign") and is_modifier_only("medical")
     assert not is_modifier_only("countries") and not is_modifier_only("state")
     assert not [c for d in ("000", "001") for c in candidates_of(d) if c.en.endswith(" in foreign")]
+
+
+def test_a_coordination_that_repeats_a_word_the_chinese_repeats_stays_one_term():
+    from pathlib import Path
+
+    from glossary.ingest import read_document
+
+    report = Path(__file__).resolve().parent.parent / "examples" / "jiangzhou-government-work-report-2024.md"
+    doc = mine_document(read_document(report))
+    found = find(mine_pairs(doc.pairs, document=doc.document.name), "碳达峰碳中和")
+    assert [c.en for c in found] == ["carbon peak and carbon neutrality"]

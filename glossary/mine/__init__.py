@@ -19,7 +19,7 @@ from glossary.models import Occurrence, SegmentPair, TermCandidate
 MIN_SCORE = 0.5
 _NON_WORD = re.compile(r"[\W_]+")
 MIN_HOLDERS = 2  # a pair seen only inside longer pairs is a term once it recurs in this many of them (C-value)
-LONG_PHRASE_WORDS = 4  # lower-case renderings with this many content words are descriptions
+LONG_PHRASE_WORDS = 4  # lower-case renderings with this many different content words are descriptions
 _SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75,
                   "variant": 0.75}
 
@@ -132,7 +132,7 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
         return "pinyin" in signals
     content = [w for w in words if w.lower() not in STOPWORDS]
-    if len(content) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
+    if len({w.lower() for w in content}) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
         return False  # a long lower-case phrase is a description, not a name someone must reuse
     return len(words) <= 12
 

@@ -4,6 +4,7 @@ compositional CC-CEDICT match, quotes, acronym definitions and pinyin of names."
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -95,10 +96,11 @@ def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
     return spans
 
 
-def _runs(hit: list[int], tokens: list[EnToken]) -> list[tuple[int, int]]:
+def _runs(hit: list[int], tokens: list[EnToken], repeated: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Maximal token ranges [i, j] made of hit tokens joined by at most two function words.
 
-    A word already in the run starts a new one (a second, parallel phrase); if the run had just
+    A word already in the run starts a new one (a second, parallel phrase), unless the Chinese
+    says it twice too (`repeated` stems: 碳达峰碳中和 ↔ carbon peak and carbon neutrality); if the run had just
     joined over "and", the part after "and" moves to the new run ("…process and a closed-loop |
     management process" → "closed-loop management process")."""
     runs: list[list[int]] = []  # [start, end, end before the last "and" joint or -1, start after it]
@@ -112,7 +114,7 @@ def _runs(hit: list[int], tokens: list[EnToken]) -> list[tuple[int, int]]:
                 tok.stop and tok.text.lower() in _EN_INNER or tok.text in ("-", "&") or (tok.text == "," and names)
                 for tok in between
             )
-            repeats = bool(tokens[t].stems) and tokens[t].stems <= seen
+            repeats = bool(tokens[t].stems) and tokens[t].stems <= seen and not tokens[t].stems & repeated
             if joinable and not repeats:
                 if any(tok.text.lower() in _COORDINATORS or tok.text == "," for tok in between):
                     runs[-1] = [i, t, j, t]
@@ -314,6 +316,7 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
     half the Chinese and one end translated is enough for another rendering of a known term
     (外籍人士 → foreigners)."""
     units: list[float] = []  # weight (character length) of each dictionary piece, in order
+    unit_stems: list[frozenset[str]] = []
     first_unit: list[int] = []
     by_stem: dict[str, set[int]] = {}
     for w in words:
@@ -322,6 +325,7 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
             u = len(units)
             # a lone character inside an unknown word (医用's 用) often goes untranslated: half weight
             units.append(length if length > 1 or len(w.pieces) == 1 else 0.5)
+            unit_stems.append(stems)
             for s in stems:
                 by_stem.setdefault(s, set()).add(u)
                 if len(s) > STEM_PREFIX:
@@ -348,7 +352,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
         span_chars = sum(units[ua:ub])
         where = words[a].start / zh_chars
         best = None
-        for run in _runs(hit, tokens):
+        glossed = Counter(s for u in range(ua, ub) for s in unit_stems[u])
+        for run in _runs(hit, tokens, frozenset(s for s, n in glossed.items() if n > 1)):
             scored = _phrase_score(tokens, token_stem_units, units, words, a, b, *_expand_name(*run, tokens), ua, ub,
                                    span_chars, relaxed=variants_of is not None)
             if scored is not None:  # equal phrases: the one nearest in position (the same term said twice)
