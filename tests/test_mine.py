@@ -94,6 +94,11 @@ def test_category_from_heads():
     assert guess_category("章勇武", "Zhang Yongwu", name=True) == "person"
     assert guess_category("外防输入", "import prevention", quoted=True) == "policy"
     assert guess_category("救治流程", "Medical Treatment Procedures") == "document"
+    assert guess_category("贸易发展局驻重庆代表处", "Trade Development Council Representative Office in Chongqing") == "org"
+    assert guess_category("中国共产党", "Communist Party of China") == "org"
+    assert guess_category("外交思想", "Thought on Diplomacy") == "policy"
+    assert guess_category("领事官员", "consular officials") == "title"
+    assert guess_category("高质量发展", "high-quality development") == "domain"  # 展 of 发展 is no exhibition
 
 
 def made_up_pairs():
