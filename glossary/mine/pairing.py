@@ -217,9 +217,14 @@ def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None)
 def _uncounted_number(token: EnToken, words: list[ZhWord], a: int, b: int) -> bool:
     """English that opens on a number ("three-hour meeting") for Chinese that holds none (小时会议 of
     3个小时会议): the span was cut after the count."""
-    first = re.match(r"[A-Za-z]+|\d+", token.text)
-    return bool(first and en_numbers(first.group())) and not any(
-        w.tag == "m" or _ZH_NUMERAL.search(w.text) for w in words[a:b])
+    return _opens_on_number(token.text) and not any(w.tag == "m" or _ZH_NUMERAL.search(w.text) for w in words[a:b])
+
+
+@lru_cache(maxsize=1 << 14)
+def _opens_on_number(text: str) -> bool:
+    """The token's first letters or digits are a number ("three-hour", "3-day")."""
+    first = re.match(r"[A-Za-z]+|\d+", text)
+    return bool(first and en_numbers(first.group()))
 
 
 _LOCATIVE_EN = {"in", "to", "at"}
@@ -384,7 +389,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
         where = words[a].start / zh_chars
         best = None
         for i, j in phrases:
-            if any(i <= t <= j for t in first_tokens) + any(i <= t <= j for t in last_tokens) < min_ends:
+            phrase = range(i, j + 1)
+            if (not first_tokens.isdisjoint(phrase)) + (not last_tokens.isdisjoint(phrase)) < min_ends:
                 continue  # (a cheap bound on _phrase_score's test of the ends)
             scored = _phrase_score(tokens, token_stem_units, units, words, a, b, i, j, ua, ub, span_chars, relaxed)
             if scored is not None:  # equal phrases: the one nearest in position (the same term said twice)
