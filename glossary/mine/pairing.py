@@ -78,6 +78,11 @@ def _ends_ok(word: ZhWord) -> bool:
 def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
     """Word ranges [a, b) that may be terms: runs of content words (up to six words, 24
     characters) that begin and end on a content word."""
+    return list(_zh_spans(tuple(words)))
+
+
+@lru_cache(maxsize=4096)  # mining asks for the spans of each sentence three times (co-occurrence, pairs, variants)
+def _zh_spans(words: tuple[ZhWord, ...]) -> tuple[tuple[int, int], ...]:
     spans = []
     n = len(words)
     for a in range(n):
@@ -93,7 +98,7 @@ def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
                 break
             if chars >= 2 and _ends_ok(word) and not (b - a >= 2 and word.tag in ("ns", "j") and words[b - 2].tag == "v"):
                 spans.append((a, b))  # (not a verb and its destination: 商务人士来渝, 分赴阿尔及利亚)
-    return spans
+    return tuple(spans)
 
 
 def _runs(hit: list[int], tokens: list[EnToken], repeated: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
