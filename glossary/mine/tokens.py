@@ -12,6 +12,7 @@ from functools import cache
 from glossary.align.anchors import zh_numbers, en_numbers
 from glossary.keys import CJK_RE
 from glossary.lexicon import STOPWORDS, cedict, en_stem, zh_gloss_stems
+from glossary.models import bulk_constructor
 
 _EN_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[A-Za-z0-9][A-Za-z0-9'’]*(?:[-‐–][A-Za-z0-9'’]+)*|[,;:()\"“”]|[^\sA-Za-z0-9]")
 _PARTS = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
@@ -35,6 +36,9 @@ class EnToken:
     stems: frozenset[str]  # content stems of its parts (empty for function words and punctuation)
     word: bool  # a word, not punctuation
     stop: bool  # a function word
+
+
+_new_zh_word, _new_en_token = bulk_constructor(ZhWord), bulk_constructor(EnToken)  # one per word of every sentence
 
 
 @cache
@@ -138,7 +142,7 @@ def zh_words(text: str) -> list[ZhWord]:
             if len(parts) > 1:  # a joined word keeps its parts' glosses too (副市长: deputy mayor, vice)
                 stems = stems.union(*(word_stems(p) for p in parts))
                 pieces = ((len(word), stems),)
-            out.append(ZhWord(word, tags.get(word) or _guess_tag(word), pos, end, stems, pieces))
+            out.append(_new_zh_word(word, tags.get(word) or _guess_tag(word), pos, end, stems, pieces))
         pos = end
     return out
 
@@ -160,5 +164,5 @@ def en_tokens(text: str) -> list[EnToken]:
         token = m.group()
         word = token[0].isalnum()
         stop = word and token.lower() in STOPWORDS
-        out.append(EnToken(token, m.start(), m.end(), token_stems(token) if word and not stop else frozenset(), word, stop))
+        out.append(_new_en_token(token, m.start(), m.end(), token_stems(token) if word and not stop else frozenset(), word, stop))
     return out
