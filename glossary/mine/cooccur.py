@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from glossary.keys import CJK_RE
 from glossary.mine.pairing import STEM_PREFIX, SpanPair, content_word, gloss_coverage, zh_spans
@@ -115,8 +116,10 @@ MIN_LINK_DICE = 0.5
 MAX_LINKS_PER_WORD = 3
 
 
-def _prefixes(stems) -> set[str]:
-    return {s[:STEM_PREFIX] for s in stems}
+@lru_cache(maxsize=1 << 15)
+def _prefixes(stems: frozenset[str]) -> frozenset[str]:
+    """The stems cut to STEM_PREFIX letters (cached: a word's stems are one shared frozenset)."""
+    return frozenset(s[:STEM_PREFIX] for s in stems)
 
 
 def learned_glosses(
@@ -132,8 +135,8 @@ def learned_glosses(
     together: Counter[tuple[str, str]] = Counter()
     known: dict[str, bool] = {}  # word → has dictionary glosses (names are learned only for unknown words)
     for _pair, words, tokens in analysed:
-        en_prefixes = _prefixes(s for t in tokens for s in t.stems)
-        zh_prefixes = _prefixes(s for w in words for s in w.stems)
+        en_prefixes = frozenset().union(*(_prefixes(t.stems) for t in tokens))
+        zh_prefixes = frozenset().union(*(_prefixes(w.stems) for w in words))
         candidates = {w.text: w for w in words if len(w.text) > 1 and CJK_RE.match(w.text) and content_word(w) and w.tag != "m"}
         zh_freq.update(candidates.keys())
         known.update((text, bool(w.stems)) for text, w in candidates.items())
