@@ -306,7 +306,8 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     content = [t for t in range(i, j + 1) if tokens[t].stems]
     if not content:
         return None
-    share = {t: sum(1 for us in token_stem_units[t] if any(ua <= u < ub for u in us)) / len(token_stem_units[t])
+    span_units = range(ua, ub)
+    share = {t: sum(1 for us in token_stem_units[t] if not us.isdisjoint(span_units)) / len(token_stem_units[t])
              for t in content}
     covered = [t for t in content if share[t] >= 0.5]
     en_cov = sum(share.values()) / len(content)
