@@ -6,6 +6,7 @@ terms; only candidate entries gain new renderings. Mining a document twice adds 
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -198,11 +199,17 @@ def mine_paths(db: Database, paths: Iterable[str | os.PathLike[str]], progress: 
         if workers <= 1:
             results: Iterable[MinedDocument] = (mine_file(f, known) for f in files)
             return _store_all(db, results, files, summary, progress)
-        if multiprocessing.get_start_method() == "fork":
+        forked = multiprocessing.get_start_method() == "fork"
+        if forked:
             load_tables()  # once here instead of once per worker
-        with ProcessPoolExecutor(workers) as pool:
-            results = pool.map(mine_file, files, [known] * len(files))
-            return _store_all(db, results, files, summary, progress)
+            gc.freeze()  # the tables stay out of every garbage collection (and their pages unshared by none)
+        try:
+            with ProcessPoolExecutor(workers) as pool:
+                results = pool.map(mine_file, files, [known] * len(files))
+                return _store_all(db, results, files, summary, progress)
+        finally:
+            if forked:
+                gc.unfreeze()
 
 
 def _store_all(db: Database, results: Iterable[MinedDocument], files: list[str], summary: MiningSummary,
