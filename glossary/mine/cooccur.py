@@ -116,7 +116,7 @@ MIN_LINK_DICE = 0.5
 MAX_LINKS_PER_WORD = 3
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 13)
 def _prefixes(stems: frozenset[str]) -> frozenset[str]:
     """The stems cut to STEM_PREFIX letters (cached: a word's stems are one shared frozenset)."""
     return frozenset(s[:STEM_PREFIX] for s in stems)

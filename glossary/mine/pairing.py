@@ -82,7 +82,7 @@ def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
     return list(_zh_spans(tuple(words)))
 
 
-@lru_cache(maxsize=4096)  # mining asks for the spans of each sentence three times (co-occurrence, pairs, variants)
+@lru_cache(maxsize=1024)  # mining asks for the spans of each sentence three times (co-occurrence, pairs, variants)
 def _zh_spans(words: tuple[ZhWord, ...]) -> tuple[tuple[int, int], ...]:
     spans = []
     n = len(words)
