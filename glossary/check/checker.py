@@ -18,12 +18,13 @@ from glossary.errors import InputError
 from glossary.keys import CJK_RE
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry
 
+from .renderings import OtherRenderings, TargetWords, same_words
 from .matcher import Hit, TermMatcher, folded_words, is_acronym, longest, may_be_reordered, reordered_in
 
 GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-KIND_ORDER = ("missing", "forbidden", "deprecated", "superseded", "inconsistent", "untranslated", "empty")
+KIND_ORDER = ("missing", "unapproved", "forbidden", "deprecated", "superseded", "inconsistent", "untranslated", "empty")
 _SHORT_FORMS = ("acronym", "abbreviation")
 _CJK_RUN = re.compile(rf"{CJK_RE.pattern}+(?:[\s\u3000-\u303f\uff00-\uffef]*{CJK_RE.pattern}+)*")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -171,6 +172,13 @@ class _Segment:
     rendered: set[int] = field(default_factory=set)  # entries with an accepted rendering in the target
     misused: set[int] = field(default_factory=set)  # entries already reported as misused here
     _words: tuple[list[str], set[str]] | None = None
+    _target_words: TargetWords | None = None
+
+    def target_words(self) -> TargetWords:
+        """The target's tokens for the miner's pairing (made on first use: only for would-be-missing terms)."""
+        if self._target_words is None:
+            self._target_words = TargetWords(self.segment.target)
+        return self._target_words
 
     def words(self, keep: frozenset[str]) -> tuple[list[str], set[str]]:
         """The target's folded words and their set (made on first use: only segments with a
@@ -183,11 +191,13 @@ class _Segment:
 
 class DraftChecker:
     """Checks one draft's segments in order; `window` lets a rendering in a neighbouring segment
-    count (for drafts aligned automatically, whose segment borders are approximate)."""
+    count (for drafts aligned automatically, whose segment borders are approximate); `strict`
+    makes every term without an approved rendering missing, without looking for other renderings."""
 
     def __init__(self, glossary: CheckGlossary, *, name: str = "draft", english_only: bool = False,
-                 window: int = 0, unlisted: bool = False) -> None:
+                 window: int = 0, unlisted: bool = False, strict: bool = False) -> None:
         self.glossary = glossary
+        self.strict = strict
         self.name = name
         self.english_only = english_only
         self.window = window
@@ -199,6 +209,7 @@ class DraftChecker:
         self.translated = 0
         self._short_form: dict[int, bool] = {}  # term id -> an acronym or abbreviation (not tallied)
         self._multiword: dict[int, list[str]] = {}  # entry index -> its renderings that can be reordered
+        self._other_renderings: OtherRenderings | None = None
 
     def run(self, segments: Iterable[DraftSegment]) -> CheckResult:
         with paused_gc():
@@ -305,6 +316,7 @@ class DraftChecker:
         keep = g.en.keep
         rendered, misused, entry_status = current.rendered, current.misused, g.entry_status
         segment, issues, multiword = current.segment, self.issues, self._multiword
+        undecided = []  # (entry, its hit, its renderings) with no accepted rendering here
         nearby = [s.rendered for s in neighbours if s is not current and abs(s.seq - current.seq) <= self.window] \
             if self.window else ()
         for index, hit in current.active.items():
@@ -319,12 +331,46 @@ class DraftChecker:
                 multiword[index] = [r for r in renderings if may_be_reordered(r, keep)]
             if multiword[index] and any(reordered_in(r, *current.words(keep), keep) for r in multiword[index]):
                 continue
+            undecided.append((index, hit, renderings))
+        if not undecided:
+            return
+        rendered_as = {} if self.strict else self._rendered_otherwise(current, undecided)
+        for index, hit, renderings in undecided:
             source_term = segment.source[hit.start:hit.end]
             others = f" (or {', '.join(f'“{r}”' for r in renderings[1:])})" if len(renderings) > 1 else ""
+            span = rendered_as.get(index)
+            if span is None or same_words(segment.target[span[0]:span[1]], renderings):
+                issues.append((current.seq, issue_for(
+                    segment, "missing", "error", source_term, renderings[0], "",
+                    f"{source_term} is in the source but “{renderings[0]}”{others} is not in the target",
+                    g.entry_ids[index], (("source", hit.start, hit.end),))))
+                continue
+            found = segment.target[span[0]:span[1]]
             issues.append((current.seq, issue_for(
-                segment, "missing", "error", source_term, renderings[0], "",
-                f"{source_term} is in the source but “{renderings[0]}”{others} is not in the target",
-                g.entry_ids[index], (("source", hit.start, hit.end),))))
+                segment, "unapproved", "warning", source_term, renderings[0], found,
+                f"{source_term} is rendered “{found}” here, not as the glossary's “{renderings[0]}”{others}",
+                g.entry_ids[index], (("source", hit.start, hit.end), ("target", *span)))))
+
+    def _rendered_otherwise(self, current: _Segment, undecided: list[tuple[int, Hit, list[str]]]
+                            ) -> dict[int, tuple[int, int]]:
+        """Entry index -> where the target renders the entry's Chinese term (found at its hit) in
+        words the glossary does not list, by the miner's pairing evidence; entries absent when
+        nothing in the target can translate them."""
+        g = self.glossary
+        term_of = {}
+        target = current.segment.target
+        for index, hit, _ in undecided:
+            if current.segment.source[hit.start:hit.end] in target:
+                continue  # left in Chinese: not translated at all
+            term = next((g.zh.keys[t] for t in hit.term_ids if g.entry_of[t] == index and t in g.zh.keys), None)
+            if term:
+                term_of[index] = term
+        if not term_of:
+            return {}
+        if self._other_renderings is None:
+            self._other_renderings = OtherRenderings()
+        found = self._other_renderings.find(list(term_of.values()), current.target_words())
+        return {index: found[term] for index, term in term_of.items() if term in found}
 
     def _record_usage(self, current: _Segment, target_hits: list[Hit]) -> None:
         """Which full-form rendering each glossary term got here, for the consistency check."""
@@ -420,11 +466,13 @@ def _script_counts(texts: Iterable[str]) -> tuple[int, int]:
 
 
 def check_segments(segments: Iterable[DraftSegment], glossary: CheckGlossary, *, name: str = "draft",
-                   english_only: bool = False, window: int = 0, unlisted: bool = False) -> CheckResult:
+                   english_only: bool = False, window: int = 0, unlisted: bool = False,
+                   strict: bool = False) -> CheckResult:
     """Check a draft's segments; raises InputError when the draft is empty or in the wrong language.
-    `unlisted` also reports Chinese terms outside the glossary rendered several ways (runs the miner)."""
+    `unlisted` also reports Chinese terms outside the glossary rendered several ways (runs the miner);
+    `strict` reports a term rendered in words the glossary does not list as missing, not unapproved."""
     return DraftChecker(glossary, name=name, english_only=english_only, window=window,
-                        unlisted=unlisted).run(segments)
+                        unlisted=unlisted, strict=strict).run(segments)
 
 
 def worst_severity(issues: Iterable[DraftIssue]) -> str | None:

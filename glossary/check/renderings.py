@@ -1,0 +1,90 @@
+"""Another rendering of a glossary term in a target: when none of an approved entry's renderings is
+there, the miner's own pairing evidence tells a term translated some other way (an unapproved
+rendering) from a term really missing.
+
+The evidence is `dictionary_pairs` in its loose pass for variants of known terms (half the Chinese
+and one end translated by CC-CEDICT pieces), with the term as one word, as the miner segments a
+known term. The lexicon loads on the first would-be-missing term only.
+"""
+
+from __future__ import annotations
+
+from glossary.lexicon import content_stems
+from glossary.mine.pairing import dictionary_pairs
+from glossary.mine.tokens import EnToken, ZhWord, en_tokens, word_pieces, word_stems
+
+_KNOWN_TERM_TAG = "nz"  # the part of speech the miner gives a known term it segments as one word
+_SEPARATOR = "，"  # between the terms of one pass: punctuation, where no candidate span crosses
+
+
+class TargetWords:
+    """One target's tokens and their stems (made once per segment, for all its would-be-missing terms)."""
+
+    __slots__ = ("tokens", "stems")
+
+    def __init__(self, target: str) -> None:
+        self.tokens: list[EnToken] = en_tokens(target)
+        self.stems: set[str] = set().union(*(t.stems for t in self.tokens))
+
+
+class OtherRenderings:
+    """Finds where a target renders a glossary term in words the glossary does not list."""
+
+    def __init__(self) -> None:
+        self._terms: dict[str, tuple[ZhWord, frozenset[str]]] = {}
+
+    def _term(self, term: str) -> tuple[ZhWord, frozenset[str]]:
+        """The term as one word, and the stems that count as evidence of its rendering: those of its
+        dictionary pieces of two or more characters (a lone character has too many glosses to tell
+        anything), or of the term as one piece."""
+        found = self._terms.get(term)
+        if found is None:
+            pieces = word_pieces(term)
+            word = ZhWord(term, _KNOWN_TERM_TAG, 0, len(term), word_stems(term), pieces)
+            evidence = frozenset().union(*(s for n, s in pieces if n > 1 or len(pieces) == 1))
+            found = self._terms[term] = word, evidence
+        return found
+
+    def find(self, terms: list[str], target: TargetWords) -> dict[str, tuple[int, int]]:
+        """Each of `terms` (Simplified) that the target renders, with the (start, end) of the phrase.
+
+        A phrase counts when the miner's loose pairing accepts it and one of its words is a
+        dictionary translation of a piece of the term (see _term) as such, not only by a shared
+        prefix (認可 "approve" does not make "approach" a rendering). One pairing pass serves all the
+        terms: each is a word of its own, a comma between them (no span crosses it)."""
+        words: list[ZhWord] = []
+        evidence_of: dict[int, frozenset[str]] = {}  # a term's start in the joined words -> its evidence stems
+        by_start: dict[int, str] = {}
+        at = 0
+        for term in dict.fromkeys(terms):
+            word, evidence = self._term(term)
+            if evidence.isdisjoint(target.stems):
+                continue  # no word of the target translates the term: no evidence to find (the common case)
+            if words:
+                words.append(ZhWord(_SEPARATOR, "x", at, at + 1, frozenset()))
+                at += 1
+            words.append(ZhWord(term, word.tag, at, at + len(term), word.stems, word.pieces))
+            evidence_of[at], by_start[at] = evidence, term
+            at += len(term)
+        if not words:
+            return {}
+        found: dict[str, tuple[int, int, float]] = {}
+        for pair in dictionary_pairs(words, target.tokens, variants_of=lambda _: True):
+            term = by_start.get(pair.zh_start)
+            if term is None or pair.zh_end != pair.zh_start + len(term):
+                continue
+            evidence = evidence_of[pair.zh_start]
+            if not any(pair.en_start <= t.start and t.end <= pair.en_end and not evidence.isdisjoint(t.stems)
+                       for t in target.tokens):
+                continue
+            if term not in found or pair.score > found[term][2]:
+                found[term] = (pair.en_start, pair.en_end, pair.score)
+        return {term: (start, end) for term, (start, end, _) in found.items()}
+
+
+def same_words(found: str, renderings: list[str]) -> bool:
+    """True when `found` has the content words of one of `renderings` up to the lexicon's crude
+    stemming: words the matcher keeps apart on purpose ("new" is not "news" in a glossary that has
+    both; a term marked exact), so they are no other rendering but the term missing."""
+    stems = content_stems(found)
+    return any(content_stems(r) == stems for r in renderings)
