@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
+from operator import itemgetter
 from typing import NamedTuple
 
 from glossary.errors import InputError
@@ -26,6 +27,7 @@ BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warn
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 KIND_ORDER = ("missing", "unapproved", "forbidden", "deprecated", "superseded", "inconsistent", "untranslated", "empty")
 _SHORT_FORMS = ("acronym", "abbreviation")
+_TERM_IDS = itemgetter(2)  # a Hit's term ids
 _CJK_RUN = re.compile(rf"{CJK_RE.pattern}+(?:[\s\u3000-\u303f\uff00-\uffef]*{CJK_RE.pattern}+)*")
 _LATIN = re.compile(r"[A-Za-z]")
 _LANGUAGE_SAMPLE = 200  # segments looked at to tell a wrong-language draft
@@ -122,6 +124,7 @@ class CheckGlossary:
         # term id -> the entry's first term with the same match key: "plan" and "plans" are one rendering
         self.rendering = {t: first.setdefault((self.entry_of[t], key), t) for t, key in self.en.keys.items()}
         self._renderings: dict[int, list[str]] = {}
+        self._good_terms: dict[int, list[int]] = {}
 
     def __len__(self) -> int:
         """The number of entries."""
@@ -137,19 +140,25 @@ class CheckGlossary:
         chosen = next((t for t in ids if self.status[t] == "preferred"), ids[0] if ids else None)
         return "" if chosen is None else self.text[chosen]
 
+    def good_terms(self, index: int) -> list[int]:
+        """The term ids of the English an approved entry accepts (preferred and admitted)."""
+        found = self._good_terms.get(index)
+        if found is None:
+            found = self._good_terms[index] = [t for t in self.terms_of(index, "en") if self.good[t]]
+        return found
+
     def renderings(self, index: int) -> list[str]:
         """The English an approved entry accepts: preferred first, then admitted."""
         if index not in self._renderings:
-            ids = [t for t in self.terms_of(index, "en") if self.good[t]]
-            ids.sort(key=lambda t: self.status[t] != "preferred")
+            ids = sorted(self.good_terms(index), key=lambda t: self.status[t] != "preferred")
             self._renderings[index] = [self.text[t] for t in ids]
         return self._renderings[index]
 
     def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "_renderings"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_renderings", "_good_terms")}
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state, _renderings={})
+        self.__dict__.update(state, _renderings={}, _good_terms={})
 
 
 class _Use(NamedTuple):
@@ -169,7 +178,7 @@ class _Segment:
     segment: DraftSegment
     active: dict[int, Hit] = field(default_factory=dict)  # entry index -> its term in the source
     good: dict[int, list[tuple[Hit, int]]] = field(default_factory=dict)  # active entry -> accepted renderings
-    rendered: set[int] = field(default_factory=set)  # entries with an accepted rendering in the target
+    found: set[int] = field(default_factory=set)  # the term ids found in the target
     misused: set[int] = field(default_factory=set)  # entries already reported as misused here
     _words: tuple[list[str], set[str]] | None = None
     _target_words: TargetWords | None = None
@@ -258,18 +267,23 @@ class DraftChecker:
                 for term_id in hit.term_ids:
                     current.active.setdefault(g.entry_of[term_id], hit)
         target_hits = g.en.find(segment.target, segment.target_breaks)
-        entry_of, good, active, rendered, accepted = g.entry_of, g.good, current.active, current.rendered, current.good
-        every = self.english_only
-        for hit in target_hits:
-            for term_id in hit.term_ids:
-                if good[term_id]:
-                    index = entry_of[term_id]
-                    rendered.add(index)
-                    if every or index in active:
-                        if index in accepted:
-                            accepted[index].append((hit, term_id))
-                        else:
-                            accepted[index] = [(hit, term_id)]
+        current.found = found = set(chain.from_iterable(map(_TERM_IDS, target_hits)))
+        if self.english_only:
+            wanted = {t for t in found if g.good[t]}
+        else:  # only the source's entries need their renderings placed (a few, against many hits)
+            good_terms = g.good_terms
+            wanted = {t for index in current.active for t in good_terms(index) if t in found}
+        if wanted:
+            entry_of, accepted = g.entry_of, current.good
+            for hit in target_hits:
+                if not wanted.isdisjoint(hit[2]):
+                    for term_id in hit[2]:
+                        if term_id in wanted:
+                            index = entry_of[term_id]
+                            if index in accepted:
+                                accepted[index].append((hit, term_id))
+                            else:
+                                accepted[index] = [(hit, term_id)]
         if g.misused_ids:
             for hit in longest(target_hits):
                 self._check_misuse(current, hit)
@@ -314,15 +328,15 @@ class DraftChecker:
     def _decide_missing(self, current: _Segment, neighbours: Iterable[_Segment]) -> None:
         g = self.glossary
         keep = g.en.keep
-        rendered, misused, entry_status = current.rendered, current.misused, g.entry_status
+        rendered, misused, entry_status = current.good, current.misused, g.entry_status
         segment, issues, multiword = current.segment, self.issues, self._multiword
         undecided = []  # (entry, its hit, its renderings) with no accepted rendering here
-        nearby = [s.rendered for s in neighbours if s is not current and abs(s.seq - current.seq) <= self.window] \
+        nearby = [s.found for s in neighbours if s is not current and abs(s.seq - current.seq) <= self.window] \
             if self.window else ()
         for index, hit in current.active.items():
             if index in rendered or index in misused or entry_status[index] != "approved":
                 continue
-            if nearby and any(index in found for found in nearby):
+            if nearby and any(not found.isdisjoint(g.good_terms(index)) for found in nearby):
                 continue
             renderings = g.renderings(index)
             if not renderings:

@@ -9,40 +9,52 @@ known term. The lexicon loads on the first would-be-missing term only.
 
 from __future__ import annotations
 
-from glossary.lexicon import content_stems
+import re
+
+from glossary.lexicon import STOPWORDS, content_stems, en_stem
 from glossary.mine.pairing import dictionary_pairs
 from glossary.mine.tokens import EnToken, ZhWord, en_tokens, word_pieces, word_stems
 
 _KNOWN_TERM_TAG = "nz"  # the part of speech the miner gives a known term it segments as one word
+_LETTERS = re.compile(r"[A-Za-z]+")  # the parts of a token that get a stem (tokens.token_stems)
 _SEPARATOR = "，"  # between the terms of one pass: punctuation, where no candidate span crosses
 
 
 class TargetWords:
-    """One target's tokens and their stems (made once per segment, for all its would-be-missing terms)."""
+    """One target's words for the pairing, made once per segment for all its would-be-missing terms:
+    first only the stems of its letter runs (cheap; they hold every stem its tokens have), the
+    tokens on the first term that has evidence there."""
 
-    __slots__ = ("tokens", "stems")
+    __slots__ = ("text", "stems", "_tokens")
 
     def __init__(self, target: str) -> None:
-        self.tokens: list[EnToken] = en_tokens(target)
-        self.stems: set[str] = set().union(*(t.stems for t in self.tokens))
+        self.text = target
+        self.stems = {en_stem(w) for w in _LETTERS.findall(target) if w.lower() not in STOPWORDS}
+        self._tokens: list[EnToken] | None = None
+
+    @property
+    def tokens(self) -> list[EnToken]:
+        if self._tokens is None:
+            self._tokens = en_tokens(self.text)
+        return self._tokens
 
 
 class OtherRenderings:
     """Finds where a target renders a glossary term in words the glossary does not list."""
 
     def __init__(self) -> None:
-        self._terms: dict[str, tuple[ZhWord, frozenset[str]]] = {}
+        self._terms: dict[str, tuple[ZhWord, frozenset[str], bool]] = {}
 
-    def _term(self, term: str) -> tuple[ZhWord, frozenset[str]]:
-        """The term as one word, and the stems that count as evidence of its rendering: those of its
+    def _term(self, term: str) -> tuple[ZhWord, frozenset[str], bool]:
+        """The term as one word; the stems that count as evidence of its rendering: those of its
         dictionary pieces of two or more characters (a lone character has too many glosses to tell
-        anything), or of the term as one piece."""
+        anything), or of the term as one piece; and whether one is a number (not a letter run's stem)."""
         found = self._terms.get(term)
         if found is None:
             pieces = word_pieces(term)
             word = ZhWord(term, _KNOWN_TERM_TAG, 0, len(term), word_stems(term), pieces)
             evidence = frozenset().union(*(s for n, s in pieces if n > 1 or len(pieces) == 1))
-            found = self._terms[term] = word, evidence
+            found = self._terms[term] = word, evidence, not all(s.isalpha() for s in evidence)
         return found
 
     def find(self, terms: list[str], target: TargetWords) -> dict[str, tuple[int, int]]:
@@ -57,8 +69,8 @@ class OtherRenderings:
         by_start: dict[int, str] = {}
         at = 0
         for term in dict.fromkeys(terms):
-            word, evidence = self._term(term)
-            if evidence.isdisjoint(target.stems):
+            word, evidence, numeric = self._term(term)
+            if not numeric and evidence.isdisjoint(target.stems):
                 continue  # no word of the target translates the term: no evidence to find (the common case)
             if words:
                 words.append(ZhWord(_SEPARATOR, "x", at, at + 1, frozenset()))
