@@ -10,6 +10,7 @@ known term. The lexicon loads on the first would-be-missing term only.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from glossary.lexicon import STOPWORDS, content_stems, en_stem
 from glossary.mine.pairing import dictionary_pairs
@@ -22,21 +23,28 @@ _SEPARATOR = "，"  # between the terms of one pass: punctuation, where no candi
 
 class TargetWords:
     """One target's words for the pairing, made once per segment for all its would-be-missing terms:
-    first only the stems of its letter runs (cheap; they hold every stem its tokens have), the
-    tokens on the first term that has evidence there."""
+    first only the stems of its letter runs (cheap; they hold every stem its tokens have), its
+    tokens on first use."""
 
-    __slots__ = ("text", "stems", "_tokens")
+    __slots__ = ("text", "stems", "_tokens", "_starts")
 
-    def __init__(self, target: str) -> None:
-        self.text = target
-        self.stems = {en_stem(w) for w in _LETTERS.findall(target) if w.lower() not in STOPWORDS}
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.stems = {en_stem(w) for w in _LETTERS.findall(text) if w.lower() not in STOPWORDS}
         self._tokens: list[EnToken] | None = None
+        self._starts: list[int] = []
 
     @property
     def tokens(self) -> list[EnToken]:
         if self._tokens is None:
             self._tokens = en_tokens(self.text)
+            self._starts = [t.start for t in self._tokens]
         return self._tokens
+
+    def tokens_within(self, start: int, end: int) -> list[EnToken]:
+        """The tokens that start in text[start:end]."""
+        tokens = self.tokens
+        return tokens[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
 
 class OtherRenderings:
@@ -62,36 +70,41 @@ class OtherRenderings:
 
         A phrase counts when the miner's loose pairing accepts it and one of its words is a
         dictionary translation of a piece of the term (see _term) as such, not only by a shared
-        prefix (認可 "approve" does not make "approach" a rendering). One pairing pass serves all the
-        terms: each is a word of its own, a comma between them (no span crosses it)."""
-        words: list[ZhWord] = []
-        evidence_of: dict[int, frozenset[str]] = {}  # a term's start in the joined words -> its evidence stems
-        by_start: dict[int, str] = {}
-        at = 0
+        prefix (認可 "approve" does not make "approach" a rendering)."""
+        candidates = []
         for term in dict.fromkeys(terms):
-            word, evidence, numeric = self._term(term)
-            if not numeric and evidence.isdisjoint(target.stems):
-                continue  # no word of the target translates the term: no evidence to find (the common case)
+            _, evidence, numeric = self._term(term)
+            if numeric or not evidence.isdisjoint(target.stems):
+                candidates.append(term)  # else no word of the target translates it: nothing to find (the common case)
+        return {term: (start, end) for term, (start, end, _) in self._pairs(candidates, target).items()}
+
+    def _pairs(self, terms: list[str], target: TargetWords) -> dict[str, tuple[int, int, float]]:
+        """The phrases of `target` that render `terms`: term -> (start, end, score). One pairing pass
+        serves all the terms: each is a word of its own, a comma between them (no span crosses it)."""
+        if not terms:
+            return {}
+        words: list[ZhWord] = []
+        by_start: dict[int, str] = {}  # a term's start in the joined words -> the term
+        at = 0
+        for term in terms:
+            word = self._term(term)[0]
             if words:
                 words.append(ZhWord(_SEPARATOR, "x", at, at + 1, frozenset()))
                 at += 1
             words.append(ZhWord(term, word.tag, at, at + len(term), word.stems, word.pieces))
-            evidence_of[at], by_start[at] = evidence, term
+            by_start[at] = term
             at += len(term)
-        if not words:
-            return {}
-        found: dict[str, tuple[int, int, float]] = {}
+        out = {}
         for pair in dictionary_pairs(words, target.tokens, variants_of=lambda _: True):
             term = by_start.get(pair.zh_start)
             if term is None or pair.zh_end != pair.zh_start + len(term):
                 continue
-            evidence = evidence_of[pair.zh_start]
-            if not any(pair.en_start <= t.start and t.end <= pair.en_end and not evidence.isdisjoint(t.stems)
-                       for t in target.tokens):
+            evidence = self._term(term)[1]
+            if all(evidence.isdisjoint(t.stems) for t in target.tokens_within(pair.en_start, pair.en_end)):
                 continue
-            if term not in found or pair.score > found[term][2]:
-                found[term] = (pair.en_start, pair.en_end, pair.score)
-        return {term: (start, end) for term, (start, end, _) in found.items()}
+            if term not in out or pair.score > out[term][2]:
+                out[term] = (pair.en_start, pair.en_end, pair.score)
+        return out
 
 
 def same_words(found: str, renderings: list[str]) -> bool:
