@@ -239,6 +239,10 @@ def en_term_keys(text: str, keep: frozenset[str] = NO_WORDS) -> list[tuple[str, 
     return keys
 
 
+_FOLDED: dict[frozenset[str], dict[str, str]] = {}  # keep -> token -> en_fold_token(token, keep)
+_FOLDED_LIMIT = 262144  # tokens kept per `keep` (a plain dict: faster than lru_cache on every token)
+
+
 @lru_cache(maxsize=16)  # the checker asks again for a segment that has a missing term
 def en_match_tokens(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] = NO_WORDS
                     ) -> tuple[list[str], list[int], list[int]]:
@@ -253,7 +257,9 @@ def en_match_tokens(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str
     ends: list[int] = []
     last_end = -1  # where the previous token ended (-1: none yet)
     soft_gap = _EN_SOFT_GAP.fullmatch
-    fold = en_fold_token
+    folded = _FOLDED.get(keep)
+    if folded is None or len(folded) > _FOLDED_LIMIT:
+        folded = _FOLDED[keep] = {}
     cuts = sorted(b for b in set(breaks) if 0 < b < len(text)) if breaks else []
     for piece_start, piece_end in zip([0, *cuts], [*cuts, len(text)]):
         parts = _EN_WORD_SPLIT.split(text[piece_start:piece_end] if cuts else text)  # gap, token, ..., gap
@@ -265,7 +271,11 @@ def en_match_tokens(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str
                 tokens.append(BOUNDARY)
                 starts.append(last_end)
                 ends.append(offset)
-            tokens.append(fold(parts[i], keep))
+            token = parts[i]
+            fold = folded.get(token)
+            if fold is None:
+                fold = folded[token] = en_fold_token(token, keep)
+            tokens.append(fold)
             starts.append(offset)
             offset += len(parts[i])
             last_end = offset

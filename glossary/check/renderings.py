@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from typing import TYPE_CHECKING
+
 from glossary.lexicon import STOPWORDS, content_stems, en_stem
-from glossary.mine.pairing import dictionary_pairs
-from glossary.mine.tokens import EnToken, ZhWord, en_tokens, word_pieces, word_stems
+
+if TYPE_CHECKING:
+    from glossary.mine.tokens import EnToken, ZhWord
 
 _KNOWN_TERM_TAG = "nz"  # the part of speech the miner gives a known term it segments as one word
 _LETTERS = re.compile(r"[A-Za-z]+")  # the parts of a token that get a stem (tokens.token_stems)
@@ -37,6 +40,8 @@ class TargetWords:
     @property
     def tokens(self) -> list[EnToken]:
         if self._tokens is None:
+            from glossary.mine.tokens import en_tokens  # the miner loads only when a term may be missing
+
             self._tokens = en_tokens(self.text)
             self._starts = [t.start for t in self._tokens]
         return self._tokens
@@ -59,6 +64,8 @@ class OtherRenderings:
         anything), or of the term as one piece; and whether one is a number (not a letter run's stem)."""
         found = self._terms.get(term)
         if found is None:
+            from glossary.mine.tokens import ZhWord, word_pieces, word_stems
+
             pieces = word_pieces(term)
             word = ZhWord(term, _KNOWN_TERM_TAG, 0, len(term), word_stems(term), pieces)
             evidence = frozenset().union(*(s for n, s in pieces if n > 1 or len(pieces) == 1))
@@ -83,6 +90,9 @@ class OtherRenderings:
         serves all the terms: each is a word of its own, a comma between them (no span crosses it)."""
         if not terms:
             return {}
+        from glossary.mine.pairing import dictionary_pairs
+        from glossary.mine.tokens import ZhWord
+
         words: list[ZhWord] = []
         by_start: dict[int, str] = {}  # a term's start in the joined words -> the term
         at = 0
