@@ -1,10 +1,12 @@
 """Another rendering of a glossary term in a target: when none of an approved entry's renderings is
-there, the miner's own pairing evidence tells a term translated some other way (an unapproved
-rendering) from a term really missing.
+there, the miner's own evidence tells a term translated some other way (an unapproved rendering)
+from a term really missing.
 
-The evidence is `dictionary_pairs` in its loose pass for variants of known terms (half the Chinese
-and one end translated by CC-CEDICT pieces), with the term as one word, as the miner segments a
-known term. The lexicon loads on the first would-be-missing term only.
+The evidence: CC-CEDICT pieces of the term (the term as one word, as the miner segments a known
+term) translated by target words, as much of it as the miner's loose pass for variants of known
+terms asks (half the Chinese, one end included); the words reported are the phrase its
+`dictionary_pairs` pairs with the term when it finds one. The lexicon loads on the first
+would-be-missing term only.
 """
 
 from __future__ import annotations
@@ -25,26 +27,40 @@ _SEPARATOR = "，"  # between the terms of one pass: punctuation, where no candi
 
 
 class TargetWords:
-    """One target's words for the pairing, made once per segment for all its would-be-missing terms:
+    """One target's words for the search, made once per segment for all its would-be-missing terms:
     first only the stems of its letter runs (cheap; they hold every stem its tokens have), its
     tokens on first use."""
 
-    __slots__ = ("text", "stems", "_tokens", "_starts")
+    __slots__ = ("text", "stems", "_tokens", "_starts", "_by_stem", "_blockers")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.stems = {en_stem(w) for w in _LETTERS.findall(text) if w.lower() not in STOPWORDS}
         self._tokens: list[EnToken] | None = None
-        self._starts: list[int] = []
 
     @property
     def tokens(self) -> list[EnToken]:
         if self._tokens is None:
             from glossary.mine.tokens import en_tokens  # the miner loads only when a term may be missing
 
-            self._tokens = en_tokens(self.text)
-            self._starts = [t.start for t in self._tokens]
+            self._tokens = tokens = en_tokens(self.text)
+            self._starts = [t.start for t in tokens]
+            self._by_stem: dict[str, list[int]] = {}  # stem -> the tokens that have it
+            self._blockers = [0]  # _blockers[k]: content words and punctuation among tokens[:k]
+            for k, token in enumerate(tokens):
+                for stem in token.stems:
+                    self._by_stem.setdefault(stem, []).append(k)
+                self._blockers.append(self._blockers[-1] + (bool(token.stems) or not token.word))
         return self._tokens
+
+    def having(self, stems: frozenset[str]) -> set[int]:
+        """The tokens that have one of `stems`."""
+        by_stem = self._by_stem if self._tokens is not None else (self.tokens and self._by_stem)
+        return {k for stem in stems for k in by_stem.get(stem, ())}
+
+    def only_function_words(self, first: int, last: int) -> bool:
+        """True when every token strictly between tokens `first` and `last` is a function word."""
+        return self._blockers[last] == self._blockers[first + 1]
 
     def tokens_within(self, start: int, end: int) -> list[EnToken]:
         """The tokens that start in text[start:end]."""
@@ -56,37 +72,102 @@ class OtherRenderings:
     """Finds where a target renders a glossary term in words the glossary does not list."""
 
     def __init__(self) -> None:
-        self._terms: dict[str, tuple[ZhWord, frozenset[str], bool]] = {}
+        self._terms: dict[str, tuple[ZhWord, list[frozenset[str]], frozenset[str], bool]] = {}
+        self._piece_glosses: dict[str, list[frozenset[tuple[str, ...]]]] = {}
 
-    def _term(self, term: str) -> tuple[ZhWord, frozenset[str], bool]:
-        """The term as one word; the stems that count as evidence of its rendering: those of its
-        dictionary pieces of two or more characters (a lone character has too many glosses to tell
-        anything), or of the term as one piece; and whether one is a number (not a letter run's stem)."""
+    def _term(self, term: str) -> tuple[ZhWord, list[frozenset[str]], frozenset[str], bool]:
+        """The term as one word (its dictionary pieces in `pieces`); the stems of each piece that
+        count as evidence of its rendering (those of a piece of two or more characters, or of the term
+        as one piece: a lone character has too many glosses to tell anything) and all of them; and
+        whether one is a number (not a letter run's stem)."""
         found = self._terms.get(term)
         if found is None:
             from glossary.mine.tokens import ZhWord, word_pieces, word_stems
 
             pieces = word_pieces(term)
             word = ZhWord(term, _KNOWN_TERM_TAG, 0, len(term), word_stems(term), pieces)
-            evidence = frozenset().union(*(s for n, s in pieces if n > 1 or len(pieces) == 1))
-            found = self._terms[term] = word, evidence, not all(s.isalpha() for s in evidence)
+            evidence = [stems if length > 1 or len(pieces) == 1 else frozenset() for length, stems in pieces]
+            every = frozenset().union(*evidence)
+            found = self._terms[term] = word, evidence, every, not all(s.isalpha() for s in every)
         return found
 
     def find(self, terms: list[str], target: TargetWords) -> dict[str, tuple[int, int]]:
-        """Each of `terms` (Simplified) that the target renders, with the (start, end) of the phrase.
+        """Each of `terms` (Simplified) that the target renders, with the (start, end) of its rendering.
 
-        A phrase counts when the miner's loose pairing accepts it and one of its words is a
-        dictionary translation of a piece of the term (see _term) as such, not only by a shared
-        prefix (認可 "approve" does not make "approach" a rendering)."""
-        candidates = []
+        A term is rendered when adjacent words of the target translate dictionary pieces covering
+        as much of it as the miner's loose pass for variants asks (half, one end included), each by
+        a gloss as such, not only by a shared prefix (認可 "approve" does not make "approach" a
+        rendering). The words reported are the phrase the miner's pairing finds for the term when it
+        finds one, else those words."""
+        found = {}
         for term in dict.fromkeys(terms):
-            _, evidence, numeric = self._term(term)
-            if numeric or not evidence.isdisjoint(target.stems):
-                candidates.append(term)  # else no word of the target translates it: nothing to find (the common case)
-        return {term: (start, end) for term, (start, end, _) in self._pairs(candidates, target).items()}
+            _, _, evidence, numeric = self._term(term)
+            if not numeric and evidence.isdisjoint(target.stems):
+                continue  # no word of the target translates it: nothing to find (the common case)
+            words = self._translating_words(term, target)
+            if words:
+                found[term] = words
+        for term, (start, end, _) in self._pairs(list(found), target).items():
+            found[term] = (start, end)
+        return found
+
+    def _translating_words(self, term: str, target: TargetWords) -> tuple[int, int] | None:
+        """The (start, end) of the adjacent target words (function words between them allowed),
+        each for pieces the others do not translate, that translate enough of `term` (see find).
+        Unlike the miner's pairing, they need not make a term of their own: "foreign" in
+        "foreign … cases" renders 外籍人员 (foreign personnel)."""
+        from glossary.mine.pairing import _MIN_VARIANT_ZH_COVERAGE
+
+        word, evidence, _, _ = self._term(term)
+        pieces = word.pieces
+        glosses = self._glosses(term)
+        translating: dict[int, set[int]] = {}  # token -> the pieces it translates
+        for k, stems in enumerate(evidence):
+            for position in target.having(stems) if stems else ():
+                translating.setdefault(position, set()).add(k)
+        best, best_cover = None, 0.0
+        run: list[int] = []
+        covered: set[int] = set()
+
+        def close() -> None:
+            nonlocal best, best_cover
+            said = set().union(*(target.tokens[position].stems for position in run)) if run else set()
+            done = {k for k in covered if not glosses[k] or any(set(gloss) <= said for gloss in glosses[k])}
+            if not done or (0 not in done and len(pieces) - 1 not in done):
+                return
+            cover = sum(pieces[k][0] for k in done) / len(term)
+            if cover >= _MIN_VARIANT_ZH_COVERAGE and cover > best_cover:
+                tokens = target.tokens
+                best, best_cover = (tokens[run[0]].start, tokens[run[-1]].end), cover
+
+        for position in sorted(translating):
+            pieces_here = translating[position]
+            if run and target.only_function_words(run[-1], position) and not pieces_here <= covered:
+                run.append(position)
+                covered |= pieces_here
+            else:
+                close()
+                run, covered = [position], set(pieces_here)
+        close()
+        return best
+
+    def _glosses(self, term: str) -> list[frozenset[tuple[str, ...]]]:
+        """Each dictionary piece's glosses as content stems: a piece counts as translated only by
+        the whole of one of them ("Hong" alone does not render 港元 "Hong Kong dollar")."""
+        found = self._piece_glosses.get(term)
+        if found is None:
+            from glossary.lexicon import gloss_phrases
+
+            found, at = [], 0
+            for length, _ in self._term(term)[0].pieces:
+                found.append(gloss_phrases(term[at:at + length]))
+                at += length
+            self._piece_glosses[term] = found
+        return found
 
     def _pairs(self, terms: list[str], target: TargetWords) -> dict[str, tuple[int, int, float]]:
-        """The phrases of `target` that render `terms`: term -> (start, end, score). One pairing pass
+        """The phrases of `target` that the miner's loose pairing finds for `terms`, holding a word
+        that translates a piece by a gloss as such: term -> (start, end, score). One pairing pass
         serves all the terms: each is a word of its own, a comma between them (no span crosses it)."""
         if not terms:
             return {}
@@ -109,7 +190,7 @@ class OtherRenderings:
             term = by_start.get(pair.zh_start)
             if term is None or pair.zh_end != pair.zh_start + len(term):
                 continue
-            evidence = self._term(term)[1]
+            evidence = self._term(term)[2]
             if all(evidence.isdisjoint(t.stems) for t in target.tokens_within(pair.en_start, pair.en_end)):
                 continue
             if term not in out or pair.score > out[term][2]:
