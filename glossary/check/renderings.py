@@ -101,15 +101,26 @@ class OtherRenderings:
         finds one, else those words."""
         found = {}
         for term in dict.fromkeys(terms):
-            _, _, evidence, numeric = self._term(term)
-            if not numeric and evidence.isdisjoint(target.stems):
-                continue  # no word of the target translates it: nothing to find (the common case)
+            if not self._term(term)[3] and not self._enough_said(term, target.stems):
+                continue  # the target's words cannot translate enough of it (the common case: no tokens needed)
             words = self._translating_words(term, target)
             if words:
                 found[term] = words
         for term, (start, end, _) in self._pairs(list(found), target).items():
             found[term] = (start, end)
         return found
+
+    def _enough_said(self, term: str, said: set[str]) -> bool:
+        """True when the stems `said` (a whole target's) hold translations of enough pieces of `term`
+        (see find), wherever they stand: what _translating_words then looks for in adjacent words."""
+        from glossary.mine.pairing import _MIN_VARIANT_ZH_COVERAGE
+
+        word, evidence, _, _ = self._term(term)
+        pieces = word.pieces
+        done = [bool(stems) and not stems.isdisjoint(said)
+                and (not glosses or any(said.issuperset(gloss) for gloss in glosses))
+                for stems, glosses in zip(evidence, self._glosses(term))]
+        return (done[0] or done[-1]) and sum(p[0] for p, ok in zip(pieces, done) if ok) >= _MIN_VARIANT_ZH_COVERAGE * len(term)
 
     def _translating_words(self, term: str, target: TargetWords) -> tuple[int, int] | None:
         """The (start, end) of the adjacent target words (function words between them allowed),
