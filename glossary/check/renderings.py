@@ -55,8 +55,9 @@ class TargetWords:
 
     def having(self, stems: frozenset[str]) -> set[int]:
         """The tokens that have one of `stems`."""
-        by_stem = self._by_stem if self._tokens is not None else (self.tokens and self._by_stem)
-        return {k for stem in stems for k in by_stem.get(stem, ())}
+        if not self.tokens:
+            return set()
+        return {k for stem in stems for k in self._by_stem.get(stem, ())}
 
     def only_function_words(self, first: int, last: int) -> bool:
         """True when every token strictly between tokens `first` and `last` is a function word."""
