@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 _KNOWN_TERM_TAG = "nz"  # the part of speech the miner gives a known term it segments as one word
 _LETTERS = re.compile(r"[A-Za-z]+")  # the parts of a token that get a stem (tokens.token_stems)
-_SEPARATOR = "，"  # between the terms of one pass: punctuation, where no candidate span crosses
+_PHRASE_REACH = 6  # tokens either side of the translating words where the miner's phrase for them may reach
 
 
 class TargetWords:
@@ -104,11 +104,9 @@ class OtherRenderings:
         for term in dict.fromkeys(terms):
             if not self._term(term)[3] and not self._enough_said(term, target.stems):
                 continue  # the target's words cannot translate enough of it (the common case: no tokens needed)
-            words = self._translating_words(term, target)
-            if words:
-                found[term] = words
-        for term, (start, end, _) in self._pairs(list(found), target).items():
-            found[term] = (start, end)
+            run = self._translating_words(term, target)
+            if run:
+                found[term] = self._phrase(term, target, *run)
         return found
 
     def _enough_said(self, term: str, said: set[str]) -> bool:
@@ -124,7 +122,7 @@ class OtherRenderings:
         return (done[0] or done[-1]) and sum(p[0] for p, ok in zip(pieces, done) if ok) >= _MIN_VARIANT_ZH_COVERAGE * len(term)
 
     def _translating_words(self, term: str, target: TargetWords) -> tuple[int, int] | None:
-        """The (start, end) of the adjacent target words (function words between them allowed),
+        """The first and last token of the adjacent target words (function words between them allowed),
         each for pieces the others do not translate, that translate enough of `term` (see find).
         Unlike the miner's pairing, they need not make a term of their own: "foreign" in
         "foreign … cases" renders 外籍人员 (foreign personnel)."""
@@ -149,8 +147,7 @@ class OtherRenderings:
                 return
             cover = sum(pieces[k][0] for k in done) / len(term)
             if cover >= _MIN_VARIANT_ZH_COVERAGE and cover > best_cover:
-                tokens = target.tokens
-                best, best_cover = (tokens[run[0]].start, tokens[run[-1]].end), cover
+                best, best_cover = (run[0], run[-1]), cover
 
         for position in sorted(translating):
             pieces_here = translating[position]
@@ -177,37 +174,20 @@ class OtherRenderings:
             self._piece_glosses[term] = found
         return found
 
-    def _pairs(self, terms: list[str], target: TargetWords) -> dict[str, tuple[int, int, float]]:
-        """The phrases of `target` that the miner's loose pairing finds for `terms`, holding a word
-        that translates a piece by a gloss as such: term -> (start, end, score). One pairing pass
-        serves all the terms: each is a word of its own, a comma between them (no span crosses it)."""
-        if not terms:
-            return {}
+    def _phrase(self, term: str, target: TargetWords, first: int, last: int) -> tuple[int, int]:
+        """The (start, end) of the phrase the miner's loose pairing finds for `term` around the
+        translating tokens first..last (within _PHRASE_REACH tokens of them, sharing a word with
+        them, holding a word that translates a piece as such), else of those tokens."""
         from glossary.mine.pairing import dictionary_pairs
-        from glossary.mine.tokens import ZhWord
 
-        words: list[ZhWord] = []
-        by_start: dict[int, str] = {}  # a term's start in the joined words -> the term
-        at = 0
-        for term in terms:
-            word = self._term(term)[0]
-            if words:
-                words.append(ZhWord(_SEPARATOR, "x", at, at + 1, frozenset()))
-                at += 1
-            words.append(ZhWord(term, word.tag, at, at + len(term), word.stems, word.pieces))
-            by_start[at] = term
-            at += len(term)
-        out = {}
-        for pair in dictionary_pairs(words, target.tokens, variants_of=lambda _: True):
-            term = by_start.get(pair.zh_start)
-            if term is None or pair.zh_end != pair.zh_start + len(term):
-                continue
-            evidence = self._term(term)[2]
-            if all(evidence.isdisjoint(t.stems) for t in target.tokens_within(pair.en_start, pair.en_end)):
-                continue
-            if term not in out or pair.score > out[term][2]:
-                out[term] = (pair.en_start, pair.en_end, pair.score)
-        return out
+        tokens = target.tokens
+        near = tokens[max(0, first - _PHRASE_REACH):last + _PHRASE_REACH + 1]
+        word, _, evidence, _ = self._term(term)
+        for pair in dictionary_pairs([word], near, variants_of=lambda _: True):
+            if pair.en_start <= tokens[last].start and tokens[first].start < pair.en_end and any(
+                    not evidence.isdisjoint(t.stems) for t in target.tokens_within(pair.en_start, pair.en_end)):
+                return pair.en_start, pair.en_end
+        return tokens[first].start, tokens[last].end
 
 
 def same_words(found: str, renderings: list[str]) -> bool:
