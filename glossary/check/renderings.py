@@ -119,7 +119,8 @@ class OtherRenderings:
         done = [bool(stems) and not stems.isdisjoint(said)
                 and (not glosses or any(said.issuperset(gloss) for gloss in glosses))
                 for stems, glosses in zip(evidence, self._glosses(term))]
-        return (done[0] or done[-1]) and sum(p[0] for p, ok in zip(pieces, done) if ok) >= _MIN_VARIANT_ZH_COVERAGE * len(term)
+        covered = sum(piece[0] for piece, ok in zip(pieces, done) if ok)
+        return (done[0] or done[-1]) and covered >= _MIN_VARIANT_ZH_COVERAGE * len(term)
 
     def _translating_words(self, term: str, target: TargetWords) -> tuple[int, int] | None:
         """The first and last token of the adjacent target words (function words between them allowed),

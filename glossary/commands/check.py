@@ -1,4 +1,5 @@
-"""`glossary check`: check a draft against the glossary (missing, misused, inconsistent, untranslated terms)."""
+"""`glossary check`: check a draft against the glossary (missing, unapproved, misused, inconsistent and
+untranslated terms)."""
 
 from __future__ import annotations
 
