@@ -123,8 +123,8 @@ class OtherRenderings:
         return (done[0] or done[-1]) and covered >= _MIN_VARIANT_ZH_COVERAGE * len(term)
 
     def _translating_words(self, term: str, target: TargetWords) -> tuple[int, int] | None:
-        """The first and last token of the adjacent target words (function words between them allowed),
-        each for pieces the others do not translate, that translate enough of `term` (see find).
+        """The first and last token of the adjacent target words (function words between them allowed,
+        none saying what another said) that translate enough of `term` (see find).
         Unlike the miner's pairing, they need not make a term of their own: "foreign" in
         "foreign … cases" renders 外籍人员 (foreign personnel)."""
         from glossary.mine.pairing import _MIN_VARIANT_ZH_COVERAGE
@@ -139,25 +139,27 @@ class OtherRenderings:
         best, best_cover = None, 0.0
         run: list[int] = []
         covered: set[int] = set()
+        said: set[str] = set()  # the stems of the run's words
 
         def close() -> None:
             nonlocal best, best_cover
-            said = set().union(*(target.tokens[position].stems for position in run)) if run else set()
-            done = {k for k in covered if not glosses[k] or any(set(gloss) <= said for gloss in glosses[k])}
+            done = {k for k in covered if not glosses[k] or any(said.issuperset(gloss) for gloss in glosses[k])}
             if not done or (0 not in done and len(pieces) - 1 not in done):
                 return
             cover = sum(pieces[k][0] for k in done) / len(term)
             if cover >= _MIN_VARIANT_ZH_COVERAGE and cover > best_cover:
                 best, best_cover = (run[0], run[-1]), cover
 
+        tokens = target.tokens
         for position in sorted(translating):
-            pieces_here = translating[position]
-            if run and target.only_function_words(run[-1], position) and not pieces_here <= covered:
+            stems = tokens[position].stems
+            if run and target.only_function_words(run[-1], position) and not stems <= said:
                 run.append(position)
-                covered |= pieces_here
-            else:
+            else:  # (a word said already starts another phrase, as in the miner's runs)
                 close()
-                run, covered = [position], set(pieces_here)
+                run, covered, said = [position], set(), set()
+            covered |= translating[position]
+            said |= stems
         close()
         return best
 
