@@ -1,8 +1,9 @@
 """One dynamic program over a document's zh and en sentences: Gale–Church length model plus anchors.
 
-Beads 1-1, 1-2, 2-1, 2-2, 1-0 and 0-1. A bead's score adds dictionary coverage, matched
+Beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 and 0-1. A bead's score adds dictionary coverage, matched
 numbers, Latin tokens, pinyin names and quotes, minus a length penalty calibrated on the HKMA
-paragraph pairs (`bench/calibrate_length.py`); the path with the highest total wins.
+paragraph pairs (`bench/calibrate_length.py`); the path with the highest total wins. Skipping
+a sentence costs more in the middle of the other side's paragraph than between paragraphs.
 """
 
 from __future__ import annotations
@@ -27,8 +28,12 @@ NAME_MATCH = 1.0
 QUOTE_MATCH = 0.4
 LENGTH_WEIGHT = 0.35
 LENGTH_CAP = 8.0
-SKIP = -0.9  # per unaligned sentence
-BEAD_PRIOR = {(1, 1): 0.0, (1, 2): -0.6, (2, 1): -0.6, (2, 2): -1.4}
+SKIP = -0.9  # per unaligned sentence, at a paragraph boundary of the other side
+SKIP_INSIDE = -1.5  # per unaligned sentence while the other side is inside a paragraph
+BEAD_PRIOR = {(1, 1): 0.0, (1, 2): -0.6, (2, 1): -0.6, (2, 2): -1.4, (1, 3): -1.2, (3, 1): -1.2}
+# A three-sentence bead is tried only when its lengths fit this well (in standard deviations):
+# a long Chinese sentence the English splits in three, or the reverse.
+TRIPLE_MAX_DELTA = 3.0
 CROSS_PARAGRAPH = -1.2  # a bead that glues sentences of two paragraphs of one side
 PARAGRAPH_START = 0.5  # both sides start a paragraph together
 BAND_CELLS = 6_000  # above this many cells, search only a band around the length diagonal
@@ -78,11 +83,13 @@ def _spans(units: Sequence[AlignUnit], size: int, names: Sequence[frozenset[str]
             f = fs[0]
             stems, numbers, latin, read = f.stems, f.numbers, f.latin, names[k - 1]
         else:
-            stems, numbers, latin = fs[0].stems | fs[1].stems, fs[0].numbers | fs[1].numbers, fs[0].latin | fs[1].latin
-            read = names[k - 2] | names[k - 1]
+            stems, numbers, latin = fs[0].stems.union(*(f.stems for f in fs[1:])), set().union(*(f.numbers for f in fs)), set().union(*(f.latin for f in fs))
+            read = frozenset().union(*names[k - size : k])
         length = sum(f.length for f in fs)
         scale = math.sqrt(LENGTH_VARIANCE * max(length, 1)) if is_zh else len(stems) or 1
-        cross = size == 2 and group[0].para != group[1].para
+        cross = group[0].para != group[-1].para
+        if cross and size > 2:
+            continue  # three sentences are one bead only inside one paragraph
         out[k] = Span(stems, numbers, latin, sum(f.quotes for f in fs), length, read,
                       CROSS_PARAGRAPH if cross else 0.0, group[0].first, scale)
     return out
@@ -140,6 +147,13 @@ def _band(n: int, m: int, zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> l
     return bands
 
 
+def _skip_costs(units: Sequence[AlignUnit]) -> list[float]:
+    """For each position between this side's sentences, the cost of skipping a sentence of the
+    other side there: SKIP at a paragraph boundary (or either end), SKIP_INSIDE within a paragraph."""
+    n = len(units)
+    return [SKIP if k in (0, n) or units[k].first else SKIP_INSIDE for k in range(n + 1)]
+
+
 def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> list[Bead]:
     """The best monotone bead path through the zh and en sentences of one document."""
     n, m = len(zh), len(en)
@@ -151,10 +165,13 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> list[Bead]:
     best[0][0] = 0.0
     bands = _band(n, m, zh, en)
     zh_names, en_names = _names_read(zh, en)
-    zspans = {1: _spans(zh, 1, zh_names), 2: _spans(zh, 2, zh_names)}
-    espans = {1: _spans(en, 1, en_names), 2: _spans(en, 2, en_names)}
-    beads = [(a, b, prior, zspans[a], espans[b]) for (a, b), prior in BEAD_PRIOR.items()]
-    skip_zh, skip_en = (1, 0, SKIP), (0, 1, SKIP)
+    zspans = {k: _spans(zh, k, zh_names) for k in (1, 2, 3)}
+    espans = {k: _spans(en, k, en_names) for k in (1, 2, 3)}
+    beads = [(a, b, prior, zspans[a], espans[b], TRIPLE_MAX_DELTA if a + b == 4 else None)
+             for (a, b), prior in BEAD_PRIOR.items()]
+    # Untranslated Chinese sits between English paragraphs, English headings between Chinese ones:
+    # skipping a sentence costs more while the other side is in the middle of a paragraph.
+    zh_skip, en_skip = _skip_costs(zh), _skip_costs(en)
     for i in range(n + 1):
         lo, hi = bands[i]
         row, up = best[i], best[i - 1] if i else None
@@ -164,16 +181,20 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> list[Bead]:
                 continue
             top, arg = neg, None
             if i and up[j] > neg:
-                top, arg = up[j] + SKIP, skip_zh
-            if j and row[j - 1] + SKIP > top:
-                top, arg = row[j - 1] + SKIP, skip_en
-            for a, b, prior, zs, es in beads:
+                top, arg = up[j] + en_skip[j], (1, 0, en_skip[j])
+            if j and row[j - 1] + zh_skip[i] > top:
+                top, arg = row[j - 1] + zh_skip[i], (0, 1, zh_skip[i])
+            for a, b, prior, zs, es, max_delta in beads:
                 if a > i or b > j:
                     continue
                 prev = best[i - a][j - b]
                 if prev == neg:
                     continue
                 z, e = zs[i], es[j]
+                if z is None or e is None:
+                    continue
+                if max_delta is not None and abs(e.length - EN_PER_ZH * z.length) > max_delta * z.scale:
+                    continue
                 score = span_score(z, e) + prior + (z.bonus or e.bonus)
                 if z.first and e.first:
                     score += PARAGRAPH_START
@@ -186,7 +207,7 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> list[Bead]:
     while i or j:
         step = back[i][j]
         if step is None:  # outside the band: fall back to skipping
-            step = skip_zh if i else skip_en
+            step = (1, 0, en_skip[j]) if i else (0, 1, zh_skip[i])
         a, b, score = step
         anchors = span_anchors(zspans[a][i], espans[b][j]) if a and b else ()
         path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), score, anchors))
