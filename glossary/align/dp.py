@@ -103,7 +103,7 @@ def _names_read(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> tuple[list[
     return zh_names, en_names
 
 
-def span_score(z: Span, e: Span) -> float:
+def span_score(z: Span, e: Span, en_per_zh: float = EN_PER_ZH) -> float:
     """How well the zh span `z` and the en span `e` translate each other (higher is better)."""
     score = COVERAGE_WEIGHT * (len(e.stems & z.stems) / e.scale - COVERAGE_BASE) if e.stems else 0.0
     zn, en_ = z.numbers, e.numbers
@@ -116,7 +116,7 @@ def span_score(z: Span, e: Span) -> float:
         score += NAME_MATCH * len(e.names & z.names)
     if z.quotes:
         score += QUOTE_MATCH * min(z.quotes, e.quotes)
-    delta = (e.length - EN_PER_ZH * z.length) / z.scale
+    delta = (e.length - en_per_zh * z.length) / z.scale
     return score - LENGTH_WEIGHT * min(delta * delta / 2, LENGTH_CAP)
 
 
@@ -154,8 +154,9 @@ def _skip_costs(units: Sequence[AlignUnit]) -> list[float]:
     return [SKIP if k in (0, n) or units[k].first else SKIP_INSIDE for k in range(n + 1)]
 
 
-def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> list[Bead]:
-    """The best monotone bead path through the zh and en sentences of one document."""
+def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: float = EN_PER_ZH) -> list[Bead]:
+    """The best monotone bead path through the zh and en sentences of one document, the length
+    model expecting `en_per_zh` English characters per Chinese one."""
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
         return [Bead((i,), (), SKIP) for i in range(n)] + [Bead((), (j,), SKIP) for j in range(m)]
@@ -193,9 +194,9 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> list[Bead]:
                 z, e = zs[i], es[j]
                 if z is None or e is None:
                     continue
-                if max_delta is not None and abs(e.length - EN_PER_ZH * z.length) > max_delta * z.scale:
+                if max_delta is not None and abs(e.length - en_per_zh * z.length) > max_delta * z.scale:
                     continue
-                score = span_score(z, e) + prior + (z.bonus or e.bonus)
+                score = span_score(z, e, en_per_zh) + prior + (z.bonus or e.bonus)
                 if z.first and e.first:
                     score += PARAGRAPH_START
                 if prev + score > top:
