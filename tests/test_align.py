@@ -37,6 +37,15 @@ def test_split_chinese_sentences_keeps_closing_quotes_and_offsets():
     assert all(text[s.start : s.end] == s.text and s.para_seq == 4 for s in sentences)
 
 
+def test_semicolons_outside_quotes_end_a_clause_on_both_sides():
+    zh = "甲方捐赠口罩;乙方派出医疗队；他们说“以人为本;外交为民”。"
+    assert [s.text for s in split_sentences(zh, "zh")] == ["甲方捐赠口罩;", "乙方派出医疗队；", "他们说“以人为本;外交为民”。"]
+    en = 'We donated masks; we sent teams; they said "people first; diplomacy for the people" (a; b).'
+    assert [s.text for s in split_sentences(en, "en")] == [
+        "We donated masks;", "we sent teams;", 'they said "people first; diplomacy for the people" (a; b).',
+    ]
+
+
 def test_split_english_sentences_skips_abbreviations_and_decimals():
     text = "Mr. Li said growth was 2.5% in the U.S. last year. The H.K. dollar (HKD) rose. \"Stop.\" It did."
     assert [s.text for s in split_sentences(text, "en")] == [
@@ -83,6 +92,13 @@ def test_block_layout_000_pairs_quoted_policy_and_numbers():
     assert "14 confirmed imported cases" in year.en
 
 
+def test_block_layout_000_long_chinese_sentence_takes_all_three_english_sentences():
+    pairs = corpus_pairs("000")
+    opening = pair_with(pairs, "百年未有之大变局")  # one zh sentence, three en sentences (a 1-3 bead)
+    assert "once-in-a-century changes" in opening.en and "Xi Jinping Thought on Diplomacy" in opening.en
+    assert "investment promotion" in pair_with(pairs, "招商引资").en
+
+
 def test_interleaved_layout_001_pairs_headings_and_dated_paragraphs():
     pairs = corpus_pairs("001")
     heading = pair_with(pairs, "重庆专家连线")
@@ -107,6 +123,39 @@ def test_partial_translation_003_leaves_untranslated_chinese_alone():
     assert heading.en == ""
     zh_only = [p for p in pairs if p.zh and not p.en]
     assert len(zh_only) > len(aligned_pairs(pairs))
+
+
+def test_partial_translation_003_summary_lands_on_the_paragraph_it_translates():
+    pairs = corpus_pairs("003")
+    aligned = aligned_pairs(pairs)
+    assert not [p for p in pairs if p.en and not p.zh]  # every English sentence found its Chinese
+    assert {zp for p in aligned for zp in p.zh_paragraphs} == {pairs[0].zh_paragraphs[0]}
+    assert "sister city" in pair_with(pairs, "国际友好城市").en
+    staff = pair_with(pairs, "外事工作者")
+    assert "foreign affairs staff" in staff.en and "original aspiration" in staff.en
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "003"])
+def test_gold_core_pairs_share_an_aligned_pair(prefix):
+    """Each gold core pair whose two sides occur in the document has them in one aligned pair
+    (001 keeps one miss: a Chinese sentence its English spreads over three wordy sentences)."""
+    import json
+
+    from glossary.keys import zh_key
+
+    gold_path = next(shared("gold").glob(f"{prefix}_*.jsonl"))
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    pairs = corpus_pairs(prefix)
+    keyed = [(zh_key(p.zh), p.en.casefold()) for p in pairs]
+    zh_text, en_text = "".join(z for z, _ in keyed), " ".join(e for _, e in keyed)
+    present = apart = 0
+    for g in (g for g in gold if g["core"]):
+        zhs = [zh_key(z) for z in [g["zh"], *g.get("zh_variants", [])]]
+        ens = [e.casefold() for e in [g["en"], *g.get("en_variants", [])]]
+        if any(z in zh_text for z in zhs) and any(e in en_text for e in ens):
+            present += 1
+            apart += not any(any(z in kz for z in zhs) and any(e in ke for e in ens) for kz, ke in keyed)
+    assert present >= 15 and apart <= 1, f"{apart} of {present} core pairs apart"
 
 
 def test_traditional_original_is_kept_with_the_same_offsets():
