@@ -8,7 +8,7 @@ from functools import cache
 import pytest
 from lxml import etree
 
-from conftest import REPO, shared
+from conftest import EXAMPLES, REPO, shared
 from glossary.align import align_document, aligned_pairs, split_sentences
 from glossary.align.anchors import acronyms_in_parentheses, en_numbers, latin_tokens, pinyin_names, zh_numbers
 from glossary.align.tmx import tmx_text, tsv_text
@@ -19,7 +19,7 @@ from glossary.keys import pinyin_span
 def corpus_pairs(prefix: str):
     from glossary.ingest import read_document
 
-    path = next(shared("corpus").glob(f"{prefix}_*.txt"))
+    path = next(shared("corpus").glob(f"{prefix}_*.txt")) if prefix.isdigit() else EXAMPLES / prefix
     return align_document(read_document(path))
 
 
@@ -133,6 +133,20 @@ def test_partial_translation_003_summary_lands_on_the_paragraph_it_translates():
     assert "sister city" in pair_with(pairs, "国际友好城市").en
     staff = pair_with(pairs, "外事工作者")
     assert "foreign affairs staff" in staff.en and "original aspiration" in staff.en
+
+
+def test_summary_sentences_take_the_chinese_they_condense_out_of_order():
+    pairs = corpus_pairs("jiangzhou-international-exchange-center.txt")
+    plan = pair_with(pairs, "三年行动计划")  # last Chinese paragraph, summarised mid-way
+    assert "UNESCO Creative Cities Network" in plan.en and "Three-Year Action Plan" in plan.en
+    assert "创意城市网络" in plan.zh and len(plan.zh_paragraphs) > 1
+    who = pair_with(pairs, "世界卫生组织")
+    assert "World Health Organization" in who.en and "一站式服务中心" in who.zh
+
+
+def test_a_chinese_heading_without_english_is_not_rescued_onto_a_wordy_sentence():
+    pairs = corpus_pairs("001")
+    assert pair_with(pairs, "有效服务全市疫情防控涉外工作").en == ""
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "003"])
