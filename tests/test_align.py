@@ -63,6 +63,12 @@ def test_numbers_match_in_every_written_form(zh, en):
     assert zh_numbers(zh) & en_numbers(en)
 
 
+def test_digits_inside_latin_tokens_are_not_numbers():
+    assert en_numbers("COVID-19 cases, G20 members and N95 masks") == set()
+    assert zh_numbers("新冠COVID-19和KF94口罩") == set()
+    assert {"2020", "2026"} <= en_numbers("the 2020-2026 plan")
+
+
 def test_chinese_numerals_count_only_before_a_measure_word():
     assert zh_numbers("一带一路") == set()
     assert "3" in zh_numbers("三个作用")
