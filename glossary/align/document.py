@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from glossary.align.anchors import en_features, zh_features
 from glossary.align.dp import EN_PER_ZH, AlignUnit, Bead, align_units
+from glossary.align.rescue import rescue_skipped
 from glossary.align.sentences import split_sentences
 from glossary.models import Document, Paragraph, SegmentPair, Sentence
 
@@ -74,6 +75,7 @@ def align_document(doc: Document) -> list[SegmentPair]:
     ratio = document_ratio(beads, zh_units, en_units)
     if ratio is not None:
         beads = align_units(zh_units, en_units, ratio)
+    beads = rescue_skipped(beads, zh_units, en_units, ratio or EN_PER_ZH)
     return [_pair(seq, bead, zh, en) for seq, bead in enumerate(beads)]
 
 

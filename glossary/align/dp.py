@@ -36,11 +36,6 @@ BEAD_PRIOR = {(1, 1): 0.0, (1, 2): -0.6, (2, 1): -0.6, (2, 2): -1.4, (1, 3): -1.
 TRIPLE_MAX_DELTA = 3.0
 CROSS_PARAGRAPH = -1.2  # a bead that glues sentences of two paragraphs of one side
 PARAGRAPH_START = 0.5  # both sides start a paragraph together
-# A skipped zh sentence joins an English bead when it explains this many of the bead's English
-# content words (numbers, Latin tokens) that its Chinese does not, and this share of its words,
-RESCUE_MIN_WORDS = 4
-RESCUE_MIN_SHARE = 0.25
-RESCUE_MAX_STRETCH = 2.0  # ... unless the bead's English stays over twice as long as its Chinese predicts
 BAND_CELLS = 6_000  # above this many cells, search only a band around the length diagonal
 
 
@@ -76,7 +71,7 @@ class Span:
     scale: float  # divisor: en, its number of stems; zh, the length model's standard deviation
 
 
-def _span(group: Sequence[AlignUnit], names: Sequence[frozenset[str]], is_zh: bool) -> Span:
+def merged_span(group: Sequence[AlignUnit], names: Sequence[frozenset[str]], is_zh: bool) -> Span:
     """The merged anchors of `group` (consecutive sentences, or any for a rescued bead);
     `names` are the pinyin names of each of its units (en) or those it reads as (zh)."""
     fs = [u.features for u in group]
@@ -96,18 +91,18 @@ def _span(group: Sequence[AlignUnit], names: Sequence[frozenset[str]], is_zh: bo
 
 def _spans(units: Sequence[AlignUnit], size: int, names: Sequence[frozenset[str]]) -> list[Span | None]:
     """For each end position k, the span of the `size` sentences ending at k (None if too short,
-    or three sentences across a paragraph break); `names[k]` as in `_span`."""
+    or three sentences across a paragraph break); `names[k]` as in `merged_span`."""
     out: list[Span | None] = [None] * (len(units) + 1)
     is_zh = bool(units) and isinstance(units[0].features, ZhFeatures)
     for k in range(size, len(units) + 1):
         group = units[k - size : k]
         if size > 2 and group[0].para != group[-1].para:
             continue  # three sentences are one bead only inside one paragraph
-        out[k] = _span(group, names[k - size : k], is_zh)
+        out[k] = merged_span(group, names[k - size : k], is_zh)
     return out
 
 
-def _names_read(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+def names_read(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
     """Pinyin names of each en sentence, and the names among all of them each zh sentence reads as."""
     en_names = [frozenset(u.features.names) for u in en]
     every = frozenset().union(*en_names)
@@ -177,7 +172,7 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
     back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
     bands = _band(n, m, zh, en)
-    zh_names, en_names = _names_read(zh, en)
+    zh_names, en_names = names_read(zh, en)
     zspans = {k: _spans(zh, k, zh_names) for k in (1, 2, 3)}
     espans = {k: _spans(en, k, en_names) for k in (1, 2, 3)}
     beads = [(a, b, prior, zspans[a], espans[b], TRIPLE_MAX_DELTA if a + b == 4 else None)
@@ -226,50 +221,5 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
         path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), score, anchors))
         i, j = i - a, j - b
     path.reverse()
-    return _rescue_skipped(path, zh, en, zh_names, en_names, en_per_zh)
+    return path
 
-
-def _rescue_skipped(path: list[Bead], zh: Sequence[AlignUnit], en: Sequence[AlignUnit], zh_names: Sequence[frozenset[str]],
-                    en_names: Sequence[frozenset[str]], en_per_zh: float) -> list[Bead]:
-    """Skipped zh sentences that explain enough of some English bead's words not yet explained
-    join that bead, wherever it is: a summary condenses sentences from anywhere, out of order."""
-    targets = [k for k, bead in enumerate(path) if bead.en]
-    skipped = [k for k, bead in enumerate(path) if bead.zh and not bead.en]
-    if not targets or not skipped:
-        return path
-    en_words = {k: _span([en[j] for j in path[k].en], [en_names[j] for j in path[k].en], False) for k in targets}
-    explained = {k: set().union(*(zh[i].features.stems for i in path[k].zh)) for k in targets}
-    explained_numbers = {k: set().union(*(zh[i].features.numbers | zh[i].features.latin for i in path[k].zh)) for k in targets}
-    zh_length = {k: sum(zh[i].features.length for i in path[k].zh) for k in targets}
-
-    def gain(i: int, k: int) -> int:
-        """English content words, numbers and Latin tokens of bead k that zh sentence i newly explains
-        (0 when too few, or when the bead's English would still be far longer than its Chinese)."""
-        f, e = zh[i].features, en_words[k]
-        new = len((f.stems & e.stems) - explained[k]) + len(((f.numbers & e.numbers) | (f.latin & e.latin)) - explained_numbers[k])
-        if new < RESCUE_MIN_WORDS or new < RESCUE_MIN_SHARE * len(e.stems):
-            return 0
-        return new if e.length <= RESCUE_MAX_STRETCH * en_per_zh * (zh_length[k] + f.length) else 0
-
-    candidates = sorted(((g, s, k) for s in skipped for k in targets if (g := gain(path[s].zh[0], k))), reverse=True)
-    joined: dict[int, list[int]] = {}
-    rescued: set[int] = set()
-    for _, s, k in candidates:
-        i = path[s].zh[0]
-        if s not in rescued and gain(i, k):  # gains shrink as a bead takes sentences
-            rescued.add(s)
-            joined.setdefault(k, []).append(i)
-            explained[k] |= zh[i].features.stems
-            explained_numbers[k] |= zh[i].features.numbers | zh[i].features.latin
-            zh_length[k] += zh[i].features.length
-    out = []
-    for k, bead in enumerate(path):
-        if k in rescued:
-            continue
-        if k in joined:
-            zs = tuple(sorted(bead.zh + tuple(joined[k])))
-            z = _span([zh[i] for i in zs], [zh_names[i] for i in zs], True)
-            e = _span([en[j] for j in bead.en], [en_names[j] for j in bead.en], False)
-            bead = Bead(zs, bead.en, span_score(z, e, en_per_zh), span_anchors(z, e))
-        out.append(bead)
-    return out
