@@ -209,6 +209,33 @@ def test_hkma_report_paragraphs_find_their_counterparts():
     assert correct / n_zh >= 0.9
 
 
+def test_long_partial_translation_finds_the_stretch_its_english_covers():
+    """Chinese of eight HKMA reports, English of the fourth only: the length diagonal is far off,
+    the anchor rectangles bring the DP to the right Chinese and the rest stays unaligned."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from _hkma import hkma_records, split_paragraphs
+
+    from glossary.keys import to_simplified
+    from glossary.models import Document, Paragraph
+
+    shared("external", "hkma-annual-reports", "docs.jsonl")
+    records = hkma_records()[20:28]
+    zh = [t for r in records for t in split_paragraphs(r["zh"])]
+    first = sum(len(split_paragraphs(r["zh"])) for r in records[:3])
+    en = split_paragraphs(records[3]["en"])
+    paragraphs = [Paragraph(k, "zh", to_simplified(t), t) for k, t in enumerate(zh)]
+    paragraphs += [Paragraph(len(zh) + k, "en", t, t) for k, t in enumerate(en)]
+    votes: dict[int, dict[int, int]] = {}
+    for pair in aligned_pairs(align_document(Document("partial", "partial", "0", tuple(paragraphs)))):
+        for zp in pair.zh_paragraphs:
+            for ep in pair.en_paragraphs:
+                votes.setdefault(zp, {}).setdefault(ep - len(zh), 0)
+                votes[zp][ep - len(zh)] += 1
+    correct = sum(1 for k in range(len(en)) if max(votes.get(first + k, {-1: 0}).items(), key=lambda kv: kv[1])[0] == k)
+    stray = [zp for zp in votes if not first <= zp < first + len(en)]
+    assert correct / len(en) >= 0.9 and len(stray) <= 2
+
+
 # ------------------------------------------------------------------ output
 def test_tmx_is_well_formed_tmx_14b_and_tsv_has_two_columns():
     pairs = corpus_pairs("001")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from glossary.align.anchors import EnFeatures, ZhFeatures
+from glossary.align.band import search_band
 
 # English characters per Chinese character and the variance of the normalized difference,
 # measured on the 4,721 HKMA paragraph pairs (bench/calibrate_length.py).
@@ -36,7 +37,6 @@ BEAD_PRIOR = {(1, 1): 0.0, (1, 2): -0.6, (2, 1): -0.6, (2, 2): -1.4, (1, 3): -1.
 TRIPLE_MAX_DELTA = 3.0
 CROSS_PARAGRAPH = -1.2  # a bead that glues sentences of two paragraphs of one side
 PARAGRAPH_START = 0.5  # both sides start a paragraph together
-BAND_CELLS = 6_000  # above this many cells, search only a band around the length diagonal
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,28 +132,6 @@ def span_anchors(z: Span, e: Span) -> tuple[str, ...]:
     return tuple(sorted(z.numbers & e.numbers) + sorted(z.latin & e.latin) + sorted(z.names & e.names))
 
 
-def _band(n: int, m: int, zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> list[tuple[int, int]]:
-    """For each zh position, the en positions to search (all of them for small documents)."""
-    if (n + 1) * (m + 1) <= BAND_CELLS:
-        return [(0, m)] * (n + 1)
-    total_z = sum(u.features.length for u in zh) or 1
-    total_e = sum(u.features.length for u in en) or 1
-    cum_e, acc = [0], 0
-    for u in en:
-        acc += u.features.length
-        cum_e.append(acc)
-    width = max(15, m // 8)
-    bands, acc, k = [], 0, 0
-    for i in range(n + 1):
-        target = acc / total_z * total_e
-        while k < m and cum_e[k + 1] <= target:
-            k += 1
-        bands.append((max(0, k - width), min(m, k + width)))
-        if i < n:
-            acc += zh[i].features.length
-    return bands
-
-
 def _skip_costs(units: Sequence[AlignUnit]) -> list[float]:
     """For each position between this side's sentences, the cost of skipping a sentence of the
     other side there: SKIP at a paragraph boundary (or either end), SKIP_INSIDE within a paragraph."""
@@ -171,7 +149,7 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
     best = [[neg] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
-    bands = _band(n, m, zh, en)
+    bands = search_band(zh, en, en_per_zh)
     zh_names, en_names = names_read(zh, en)
     zspans = {k: _spans(zh, k, zh_names) for k in (1, 2, 3)}
     espans = {k: _spans(en, k, en_names) for k in (1, 2, 3)}
