@@ -5,6 +5,7 @@ sentence the translation splits more ways than a bead allows)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from glossary.align.dp import AlignUnit, Bead, merged_span, names_read, span_anchors, span_score
@@ -18,12 +19,16 @@ RESCUE_MIN_SHARE = 0.25
 RESCUE_MAX_STRETCH = 2.0
 
 
+def _members(bead: Bead, lang: str) -> tuple[int, ...]:
+    return bead.zh if lang == "zh" else bead.en
+
+
 class _Side:
     """The running content of one side of each bead: words, numbers and Latin tokens, length."""
 
     def __init__(self, path: list[Bead], units: Sequence[AlignUnit], lang: str) -> None:
-        self.units, self.lang = units, lang
-        members = [bead.zh if lang == "zh" else bead.en for bead in path]
+        self.units = units
+        members = [_members(bead, lang) for bead in path]
         self.stems = [set().union(*(units[x].features.stems for x in xs)) for xs in members]
         self.tokens = [set().union(*(units[x].features.numbers | units[x].features.latin for x in xs)) for xs in members]
         self.length = [sum(units[x].features.length for x in xs) for xs in members]
@@ -35,22 +40,23 @@ class _Side:
         self.length[k] += f.length
 
 
-def _rescue(path: list[Bead], own: _Side, other: _Side, en_per_zh: float) -> list[Bead]:
-    """Beads of `path` after the skipped sentences of side `own` have joined the beads they fit."""
-    is_zh = own.lang == "zh"
-    side = (lambda bead: bead.zh) if is_zh else (lambda bead: bead.en)
-    opposite = (lambda bead: bead.en) if is_zh else (lambda bead: bead.zh)
-    skipped = [k for k, bead in enumerate(path) if side(bead) and not opposite(bead)]
-    anchored = [k for k, bead in enumerate(path) if opposite(bead)]
+def _rescue(path: list[Bead], zh: Sequence[AlignUnit], en: Sequence[AlignUnit], lang: str, en_per_zh: float) -> list[Bead]:
+    """Beads of `path` after its skipped `lang` sentences have joined the beads they fit: any bead
+    for a Chinese sentence, the nearest bead before or after for an English one."""
+    is_zh = lang == "zh"
+    other_lang = "en" if is_zh else "zh"
+    skipped = [k for k, bead in enumerate(path) if _members(bead, lang) and not _members(bead, other_lang)]
+    anchored = [k for k, bead in enumerate(path) if _members(bead, other_lang)]
     if not skipped or not anchored:
         return path
+    own = _Side(path, zh if is_zh else en, lang)
+    other = _Side(path, en if is_zh else zh, other_lang)
 
     def targets(s: int) -> list[int]:
         if is_zh:
             return anchored
-        before = [k for k in anchored if k < s][-1:]
-        after = [k for k in anchored if k > s][:1]
-        return before + after
+        at = bisect_left(anchored, s)
+        return anchored[max(0, at - 1) : at + 1]
 
     def gain(x: int, k: int) -> int:
         f = own.units[x].features
@@ -62,23 +68,21 @@ def _rescue(path: list[Bead], own: _Side, other: _Side, en_per_zh: float) -> lis
         zh_length, en_length = (own.length[k] + f.length, other.length[k]) if is_zh else (other.length[k], own.length[k] + f.length)
         return new if en_length <= RESCUE_MAX_STRETCH * en_per_zh * zh_length else 0
 
-    candidates = sorted(((g, s, k) for s in skipped for k in targets(s) if (g := gain(side(path[s])[0], k))), reverse=True)
+    candidates = sorted(((g, s, k) for s in skipped for k in targets(s) if (g := gain(_members(path[s], lang)[0], k))), reverse=True)
     joined: dict[int, list[int]] = {}
     rescued: set[int] = set()
     for _, s, k in candidates:
-        x = side(path[s])[0]
+        x = _members(path[s], lang)[0]
         if s not in rescued and gain(x, k):  # gains shrink as a bead takes sentences
             rescued.add(s)
             joined.setdefault(k, []).append(x)
             own.add(k, x)
-    if not rescued:
-        return path
     out = []
     for k, bead in enumerate(path):
         if k in rescued:
             continue
         if k in joined:
-            members = tuple(sorted(side(bead) + tuple(joined[k])))
+            members = tuple(sorted(_members(bead, lang) + tuple(joined[k])))
             bead = Bead(members, bead.en, bead.score) if is_zh else Bead(bead.zh, members, bead.score)
         out.append(bead)
     return out
@@ -88,9 +92,7 @@ def rescue_skipped(path: list[Bead], zh: Sequence[AlignUnit], en: Sequence[Align
     """`path` with skipped Chinese, then skipped English sentences joined to the beads they fit;
     a changed bead is scored and anchored again."""
     before = {(bead.zh, bead.en) for bead in path}
-    for own, units, other, other_units in (("zh", zh, "en", en), ("en", en, "zh", zh)):
-        if any(bead.en if own == "en" else bead.zh for bead in path if not (bead.zh if own == "en" else bead.en)):
-            path = _rescue(path, _Side(path, units, own), _Side(path, other_units, other), en_per_zh)
+    path = _rescue(_rescue(path, zh, en, "zh", en_per_zh), zh, en, "en", en_per_zh)
     changed = [(bead.zh, bead.en) not in before for bead in path]
     if not any(changed):
         return path
