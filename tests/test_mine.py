@@ -94,6 +94,11 @@ def test_category_from_heads():
     assert guess_category("章勇武", "Zhang Yongwu", name=True) == "person"
     assert guess_category("外防输入", "import prevention", quoted=True) == "policy"
     assert guess_category("救治流程", "Medical Treatment Procedures") == "document"
+    assert guess_category("贸易发展局驻重庆代表处", "Trade Development Council Representative Office in Chongqing") == "org"
+    assert guess_category("中国共产党", "Communist Party of China") == "org"
+    assert guess_category("外交思想", "Thought on Diplomacy") == "policy"
+    assert guess_category("领事官员", "consular officials") == "title"
+    assert guess_category("高质量发展", "high-quality development") == "domain"  # 展 of 发展 is no exhibition
 
 
 def made_up_pairs():
@@ -302,3 +307,50 @@ def test_everyday_words_put_together_are_general_language():
     assert not _general_phrase("数字经济") and not _general_phrase("外交部")
     renderings = {c.en for d in ("000", "001") for c in candidates_of(d)}
     assert not {"international organizations", "work methods"} & renderings
+
+
+def test_one_stretch_of_english_goes_to_one_chinese_span():
+    linked = {(pair.zh[sp.zh_start : sp.zh_end], pair.en[sp.en_start : sp.en_end])
+              for prefix in ("000", "001") for pair in mined(prefix).pairs for sp in pair_spans(pair)}
+    assert ("防疫", "epidemic prevention") in linked and ("疫情防控", "epidemic prevention and control") in linked
+    assert ("疫情防控", "epidemic prevention") not in linked  # the English 防疫 translates
+    candidates = [c for prefix in ("000", "001") for c in candidates_of(prefix)]
+    assert not any(c.en == "epidemic prevention" for c in find(candidates, "疫情防控"))
+
+
+def test_a_term_said_twice_pairs_with_the_english_nearest_in_position():
+    from glossary.mine.pairing import dictionary_pairs
+    from glossary.mine.tokens import en_tokens, zh_words
+
+    zh, en = "外籍人员工作和外籍人员流程", "foreign personnel work and procedures for foreign personnel"
+    pairs = [p for p in dictionary_pairs(zh_words(zh), en_tokens(en)) if zh[p.zh_start : p.zh_end] == "外籍人员"]
+    assert [(p.zh_start, p.en_start) for p in pairs] == [(0, 0), (zh.rindex("外籍人员"), en.rindex("foreign"))]
+
+
+def test_english_opening_on_a_count_the_chinese_span_lacks_is_cut():
+    renderings = {c.en for c in candidates_of("001")}
+    assert "three-hour meeting" not in renderings
+
+
+def test_a_verb_and_its_destination_is_no_term():
+    candidates = [c for d in ("000", "001") for c in candidates_of(d)]
+    assert not [c for c in candidates if c.zh.endswith(("来渝", "分赴阿尔及利亚"))]
+
+
+def test_an_english_term_does_not_end_on_a_word_that_only_stands_before_a_noun():
+    from glossary.lexicon import is_modifier_only
+
+    assert is_modifier_only("foreign") and is_modifier_only("medical")
+    assert not is_modifier_only("countries") and not is_modifier_only("state")
+    assert not [c for d in ("000", "001") for c in candidates_of(d) if c.en.endswith(" in foreign")]
+
+
+def test_a_coordination_that_repeats_a_word_the_chinese_repeats_stays_one_term():
+    from pathlib import Path
+
+    from glossary.ingest import read_document
+
+    report = Path(__file__).resolve().parent.parent / "examples" / "jiangzhou-government-work-report-2024.md"
+    doc = mine_document(read_document(report))
+    found = find(mine_pairs(doc.pairs, document=doc.document.name), "碳达峰碳中和")
+    assert [c.en for c in found] == ["carbon peak and carbon neutrality"]

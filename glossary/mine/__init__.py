@@ -3,6 +3,7 @@ across the corpus. Pure: segment pairs in, TermCandidate out (grouping into entr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -16,8 +17,9 @@ from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, gen
 from glossary.models import Occurrence, SegmentPair, TermCandidate
 
 MIN_SCORE = 0.5
+_NON_WORD = re.compile(r"[\W_]+")
 MIN_HOLDERS = 2  # a pair seen only inside longer pairs is a term once it recurs in this many of them (C-value)
-LONG_PHRASE_WORDS = 4  # lower-case renderings with this many content words are descriptions
+LONG_PHRASE_WORDS = 4  # lower-case renderings with this many different content words are descriptions
 _SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75,
                   "variant": 0.75}
 
@@ -58,18 +60,42 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
             best[key] = sp
     kept: list[SpanPair] = []
     nested: list[tuple[SpanPair, list[SpanPair]]] = []
-    spans = sorted(best.values(), key=lambda s: (s.zh_start - s.zh_end, s.zh_start))
+    spans = sorted(_without_competitors(list(best.values()), pair), key=lambda s: (s.zh_start - s.zh_end, s.zh_start))
     for sp in spans:
-        holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) else [
-            k for k in kept
-            if k.signal != "acronym" and k.zh_start <= sp.zh_start and sp.zh_end <= k.zh_end
-            and k.en_start <= sp.en_start and sp.en_end <= k.en_end and (k.zh_start, k.zh_end) != (sp.zh_start, sp.zh_end)
-        ]
+        holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) else [k for k in kept if _holds(k, sp)]
         if not holders:
             kept.append(sp)
         elif all((k.en_start, k.en_end) != (sp.en_start, sp.en_end) for k in holders):
             nested.append((sp, holders))  # (a piece of Chinese for the whole English is no pair)
     return kept, nested
+
+
+def _holds(k: SpanPair, sp: SpanPair) -> bool:
+    """`k` is a longer pair holding `sp` on both sides."""
+    return (k.signal != "acronym" and k.zh_start <= sp.zh_start and sp.zh_end <= k.zh_end
+            and k.en_start <= sp.en_start and sp.en_end <= k.en_end and (k.zh_start, k.zh_end) != (sp.zh_start, sp.zh_end))
+
+
+def _without_competitors(spans: list[SpanPair], pair: SegmentPair, first: int = 0) -> list[SpanPair]:
+    """One stretch of English translates one stretch of Chinese: when pairs with disjoint Chinese
+    claim overlapping English (疫情防控 and 防疫 both for "epidemic prevention"), the stronger pair,
+    then the one with more English, then the one nearer in position takes it (competitive linking).
+    The `first` pairs are linked already and keep their English."""
+    def rank(sp: SpanPair) -> tuple[float, int, float]:
+        drift = abs(sp.zh_start / max(1, len(pair.zh)) - sp.en_start / max(1, len(pair.en)))
+        return round(_SIGNAL_WEIGHT[sp.signal] * sp.score, 6), sp.en_end - sp.en_start, -drift
+
+    linked: list[SpanPair] = [sp for sp in spans[:first] if not is_acronym(pair.en[sp.en_start : sp.en_end])]
+    losers = set()
+    for sp in sorted((sp for sp in spans[first:] if not is_acronym(pair.en[sp.en_start : sp.en_end])), key=rank, reverse=True):
+        text = pair.zh[sp.zh_start : sp.zh_end]
+        if any(k.en_start < sp.en_end and sp.en_start < k.en_end and (k.zh_end <= sp.zh_start or sp.zh_end <= k.zh_start)
+               and not (k.zh_end - k.zh_start < len(text) and pair.zh[k.zh_start : k.zh_end] in text) for k in linked):
+            # (a shorter pair whose Chinese recurs inside this one — 重庆 said again — is no rival)
+            losers.add(id(sp))
+        else:
+            linked.append(sp)
+    return [sp for sp in spans if id(sp) not in losers]
 
 
 def _is_name(en: str) -> bool:
@@ -106,7 +132,7 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
         return "pinyin" in signals
     content = [w for w in words if w.lower() not in STOPWORDS]
-    if len(content) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
+    if len({w.lower() for w in content}) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
         return False  # a long lower-case phrase is a description, not a name someone must reuse
     return len(words) <= 12
 
@@ -156,8 +182,10 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         found.inside_description |= any(not _is_name(pair.en[k.en_start : k.en_end]) for k in holders)
         found.occurrences.append(Occurrence(pair.seq, sp.zh_start, sp.zh_end, sp.en_start, sp.en_end, document))
 
+    linked: dict[int, list[SpanPair]] = {}
     for pair, words, tokens in analysed:
         kept, nested = _spans_and_nested(pair, words, tokens, by_cooccurrence.get(pair.seq, ()))
+        linked[pair.seq] = kept
         for sp, holders in [(sp, []) for sp in kept] + nested:
             tally(pair, sp, holders)
     shaped = [t for t in tallies.values() if _is_term_shaped(t.zh, t.en, t.signals)]
@@ -169,7 +197,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             continue  # every mention of a known term here is paired already
         unpaired = [sp for sp in dictionary_pairs(words, tokens, variants_of=lambda zh: zh_key(zh) in terms)
                     if (pair.seq, sp.zh_start, sp.zh_end) not in seen]
-        for sp in unpaired:
+        for sp in _without_competitors(linked[pair.seq] + unpaired, pair, first=len(linked[pair.seq]))[len(linked[pair.seq]):]:
             tally(pair, sp, [])
     free_zh = {zh for zh, _ in tallies}
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
@@ -193,7 +221,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             zh_original=tally.zh_original, type="acronym" if is_acronym(tally.en) else "fullForm",
             occurrences=tuple(tally.occurrences),
         ))
-    out = _one_chinese_per_rendering(out)
+    out = _one_chinese_per_rendering(_without_truncations(out))
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
 
@@ -203,6 +231,23 @@ def _find_all(text: str, term: str) -> Iterator[int]:
     while at >= 0:
         yield at
         at = text.find(term, at + 1)
+
+
+def _without_truncations(candidates: list[TermCandidate]) -> list[TermCandidate]:
+    """A rendering found only by the loose variant pass that is a piece of another rendering of the
+    same term ("epidemic prevention" of "epidemic prevention and control") is that one cut short."""
+    def spaced(en: str) -> str:
+        return " " + " ".join(_NON_WORD.split(en.lower())).strip() + " "
+
+    words: dict[str, list[str]] = {}
+    for c in candidates:
+        words.setdefault(zh_key(c.zh), []).append(spaced(c.en))
+
+    def cut_short(c: TermCandidate) -> bool:
+        mine = spaced(c.en)
+        return c.signals == ("variant",) and any(mine in other and mine != other for other in words[zh_key(c.zh)])
+
+    return [c for c in candidates if not cut_short(c)]
 
 
 def _one_chinese_per_rendering(candidates: list[TermCandidate]) -> list[TermCandidate]:

@@ -8,27 +8,31 @@ _EN_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("document", ("law", "laws", "regulation", "regulations", "rules", "plan", "procedures", "procedure", "guide",
                   "guidelines", "measures", "outline", "report", "notice", "opinions", "white paper", "ordinance")),
     ("event", ("forum", "expo", "fair", "meeting", "conference", "summit", "festival", "games", "exhibition",
-               "dialogue", "week", "ceremony", "campaign", "session", "symposium", "seminar", "congress")),
+               "dialogue", "week", "ceremony", "campaign", "session", "symposium", "seminar", "congress", "lecture",
+               "lectures")),
     ("org", ("office", "council", "committee", "ministry", "department", "bureau", "group", "association",
              "company", "bank", "authority", "commission", "government", "administration", "agency", "center",
              "centre", "institute", "university", "consulate", "consulates", "embassy", "organization",
-             "organisation", "federation", "union", "system", "court", "chamber", "corporation", "fund")),
+             "organisation", "federation", "union", "system", "court", "chamber", "corporation", "fund", "party")),
     ("program", ("initiative", "project", "program", "programme", "corridor", "mechanism", "platform", "zone",
                  "hotline", "scheme", "network", "channel", "cooperation", "partnership", "route", "belt")),
     ("title", ("mayor", "director", "director-general", "secretary", "president", "minister", "consul",
                "consul general", "chairman", "governor", "ambassador", "premier", "leader", "leaders", "chief",
-               "commissioner", "deputy", "vice")),
+               "commissioner", "deputy", "vice", "official", "officials", "officer", "officers")),
     ("place", ("district", "county", "city", "province", "municipality", "airport", "port", "region", "town",
-               "village", "prefecture")),
+               "village", "prefecture", "building")),
+    ("policy", ("thought", "theory", "principle", "strategy", "vision", "spirit")),
 )
 _ZH_HEADS: tuple[tuple[str, str], ...] = (
     ("document", "法|条例|规划|计划|方案|流程|指南|意见|办法|规定|通知|报告|纲要"),
-    ("event", "论坛|博览会|交易会|会议|峰会|节|展|大会|研讨会|洽谈会|视频会|活动"),
-    ("org", "办公室|委员会|理事会|部|局|厅|署|委|办|组|协会|公司|银行|中心|机构|领馆|领事馆|大使馆|政府|议会|组织|系统"),
+    ("event", "论坛|博览会|交易会|会议|峰会|节|(?<!发)展|大会|研讨会|洽谈会|视频会|活动|讲堂"),
+    ("org", "办公室|委员会|理事会|部|局|厅|署|委|办|组|协会|公司|银行|中心|机构|领馆|领事馆|大使馆|政府|议会|组织|系统|党"),
     ("program", "项目|通道|机制|平台|工程|倡议|计划|合作|热线|走廊|区$"),
-    ("title", "市长|主任|书记|主席|总理|部长|领事|大使|总统|局长|厅长|处长|省长|委员"),
-    ("place", "区|县|市|省|镇|乡|村|机场|港"),
+    ("title", "市长|主任|书记|主席|总理|部长|领事|大使|总统|局长|厅长|处长|省长|委员|官员"),
+    ("place", "区|县|市|省|镇|乡|村|机场|港|大楼"),
+    ("policy", "思想|理论|原则|战略|精神"),
 )
+_PREPOSITION = re.compile(r"\s(?:of|in|for|on|at|to)\s")
 
 
 def guess_category(zh: str, en: str, *, quoted: bool = False, title: bool = False, name: bool = False) -> str:
@@ -37,13 +41,18 @@ def guess_category(zh: str, en: str, *, quoted: bool = False, title: bool = Fals
         return "document"
     words = re.findall(r"[A-Za-z][A-Za-z\-]*", en.lower())
     last = words[-1] if words else ""
+    head = re.findall(r"[A-Za-z][A-Za-z\-]*", _PREPOSITION.split(en.lower(), 1)[0])  # "Office | in Chongqing"
     if name:
         for category, heads in _EN_HEADS:
             if category == "place" and last in heads:
                 return "place"
         return "person" if en[:1].isupper() and len(words) <= 3 else "place"
+    for candidate in dict.fromkeys([head[-1] if head else "", last]):  # the head before "of/in…" first
+        for category, heads in _EN_HEADS:
+            if candidate in heads:
+                return category
     for category, heads in _EN_HEADS:
-        if last in heads or (category == "title" and words and words[0] in heads and en[:1].isupper() is False):
+        if category == "title" and words and words[0] in heads and en[:1].isupper() is False:
             return category
     for category, pattern in _ZH_HEADS:
         if re.search(f"(?:{pattern})$", zh):

@@ -4,20 +4,22 @@ compositional CC-CEDICT match, quotes, acronym definitions and pinyin of names."
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from glossary.align.anchors import acronyms_in_parentheses, is_pinyin_word
+from glossary.align.anchors import acronyms_in_parentheses, en_numbers, is_pinyin_word
 from glossary.align.dp import EN_PER_ZH
 from glossary.keys import CJK_RE, pinyin_span
-from glossary.lexicon import content_stems, is_verb_only, is_verb_translation, zh_gloss_stems
+from glossary.lexicon import content_stems, is_modifier_only, is_verb_only, is_verb_translation, zh_gloss_stems
 from glossary.mine.tokens import EnToken, ZhWord
 
 # Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of").
 _DETERMINER = re.compile(r"^(?:全|各|本|我|该|此|每|诸|其|这|那|某|有关|相关|上述|广大)")
 STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
 _INNER_PARTICLES = {"之"}
-_EN_INNER = {"of", "for", "and", "in", "the", "on", "with", "to", "a", "an", "at", "from"}
+_COORDINATORS = {"and", "or", "&"}
+_EN_INNER = {"of", "for", "in", "the", "on", "with", "to", "a", "an", "at", "from"} | _COORDINATORS
 _MAX_ZH_WORDS = 6
 _MAX_ZH_CHARS = 24
 _MIN_ZH_COVERAGE = 0.8
@@ -28,6 +30,7 @@ _EN_QUOTED = re.compile(r"\"([^\"]{2,80})\"|“([^”]{2,80})”")
 _MAX_QUOTED_ZH = 16  # longer quotations are sentences, not terms
 _MAX_QUOTED_EN_WORDS = 10
 _MAX_QUOTE_RATIO = 2.5  # a lone English quotation this many times the usual length is another quotation
+_ZH_NUMERAL = re.compile(r"[0-9０-９〇零一二三四五六七八九十两百千万萬亿億半首第单双]")
 _CJK_PUNCT = re.compile(r"[，。、；：！？,.;:!?()（）]")
 
 
@@ -88,15 +91,16 @@ def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
             chars += len(word.text)
             if chars > _MAX_ZH_CHARS:
                 break
-            if chars >= 2 and _ends_ok(word):
-                spans.append((a, b))
+            if chars >= 2 and _ends_ok(word) and not (b - a >= 2 and word.tag in ("ns", "j") and words[b - 2].tag == "v"):
+                spans.append((a, b))  # (not a verb and its destination: 商务人士来渝, 分赴阿尔及利亚)
     return spans
 
 
-def _runs(hit: list[int], tokens: list[EnToken]) -> list[tuple[int, int]]:
+def _runs(hit: list[int], tokens: list[EnToken], repeated: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Maximal token ranges [i, j] made of hit tokens joined by at most two function words.
 
-    A word already in the run starts a new one (a second, parallel phrase); if the run had just
+    A word already in the run starts a new one (a second, parallel phrase), unless the Chinese
+    says it twice too (`repeated` stems: 碳达峰碳中和 ↔ carbon peak and carbon neutrality); if the run had just
     joined over "and", the part after "and" moves to the new run ("…process and a closed-loop |
     management process" → "closed-loop management process")."""
     runs: list[list[int]] = []  # [start, end, end before the last "and" joint or -1, start after it]
@@ -107,12 +111,12 @@ def _runs(hit: list[int], tokens: list[EnToken]) -> list[tuple[int, int]]:
             between = tokens[j + 1 : t]
             names = _is_capitalised(tokens[j]) and _is_capitalised(tokens[t])  # a list of names may hold commas
             joinable = len(between) <= 2 and all(
-                tok.stop and tok.text.lower() in _EN_INNER or tok.text == "-" or (tok.text == "," and names)
+                tok.stop and tok.text.lower() in _EN_INNER or tok.text in ("-", "&") or (tok.text == "," and names)
                 for tok in between
             )
-            repeats = bool(tokens[t].stems) and tokens[t].stems <= seen
+            repeats = bool(tokens[t].stems) and tokens[t].stems <= seen and not tokens[t].stems & repeated
             if joinable and not repeats:
-                if any(tok.text.lower() in ("and", ",") for tok in between):
+                if any(tok.text.lower() in _COORDINATORS or tok.text == "," for tok in between):
                     runs[-1] = [i, t, j, t]
                 else:
                     runs[-1] = [i, t, left_end, right_start]
@@ -155,9 +159,12 @@ def _expand_name(i: int, j: int, tokens: list[EnToken]) -> tuple[int, int]:
 
 
 def _en_end_ok(token: EnToken) -> bool:
-    """An English term ends in a noun-like word, not an adverb or a past participle."""
+    """An English term ends in a noun-like word, not an adverb, a past participle or a word that only
+    ever stands before a noun ("embassies in foreign | countries")."""
     text = token.text.lower()
-    return not (text.endswith("ly") or (text.endswith("ed") and not token.text[:1].isupper()))
+    if token.text[:1].isupper():
+        return True
+    return not (text.endswith(("ly", "ed")) or is_modifier_only(text))
 
 
 _ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ful|ian|ese|ary|ble|ing)$")
@@ -180,7 +187,7 @@ def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None) 
 
 def _opens_next_phrase(tokens: list[EnToken], i: int, j: int) -> bool:
     """The phrase ends "… and X" where X runs on into a lower-case word: X begins the next phrase."""
-    if j - 2 < i or tokens[j - 1].text.lower() != "and" or j + 1 >= len(tokens):
+    if j - 2 < i or tokens[j - 1].text.lower() not in _COORDINATORS or j + 1 >= len(tokens):
         return False
     nxt = tokens[j + 1]
     return nxt.word and not nxt.stop and bool(nxt.stems) and nxt.text[:1].islower() and not nxt.text.isdigit()
@@ -205,6 +212,14 @@ def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None)
     if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text) or is_verb_only(token.text):
         return False  # 促进资源共享 → "promote resource sharing" is a verb phrase, not a term
     return not token.text.endswith(("ing", "ly"))
+
+
+def _uncounted_number(token: EnToken, words: list[ZhWord], a: int, b: int) -> bool:
+    """English that opens on a number ("three-hour meeting") for Chinese that holds none (小时会议 of
+    3个小时会议): the span was cut after the count."""
+    first = re.match(r"[A-Za-z]+|\d+", token.text)
+    return bool(first and en_numbers(first.group())) and not any(
+        w.tag == "m" or _ZH_NUMERAL.search(w.text) for w in words[a:b])
 
 
 _LOCATIVE_EN = {"in", "to", "at"}
@@ -246,7 +261,7 @@ def _reversed_coordination(tokens: list[EnToken], token_stem_units: list[list[se
     """"A and B" whose B translates Chinese that comes wholly before A's: two phrases joined across
     the sentence ("New Era and Xi Jinping Thought" for 习近平新时代), not a coordination, which keeps
     its order (交流合作 → exchanges and cooperation)."""
-    joints = [k for k in range(i + 1, j) if tokens[k].text.lower() == "and"]
+    joints = [k for k in range(i + 1, j) if tokens[k].text.lower() in _COORDINATORS]
     if not joints:
         return False
 
@@ -271,7 +286,7 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
         j -= 2  # "minister of health and chief | state sanitary doctor": the last word opens the next title
     if i > j or not _en_end_ok(tokens[j]) or _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None) \
             or not _en_start_ok(tokens[i], words[a], tokens[i + 1] if i + 1 < len(tokens) else None) \
-            or _has_inner_verb(tokens, i, j):
+            or _has_inner_verb(tokens, i, j) or _uncounted_number(tokens[i], words, a, b):
         return None
     content = [t for t in range(i, j + 1) if tokens[t].stems]
     if not content:
@@ -301,6 +316,7 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
     half the Chinese and one end translated is enough for another rendering of a known term
     (外籍人士 → foreigners)."""
     units: list[float] = []  # weight (character length) of each dictionary piece, in order
+    unit_stems: list[frozenset[str]] = []
     first_unit: list[int] = []
     by_stem: dict[str, set[int]] = {}
     for w in words:
@@ -309,6 +325,7 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
             u = len(units)
             # a lone character inside an unknown word (医用's 用) often goes untranslated: half weight
             units.append(length if length > 1 or len(w.pieces) == 1 else 0.5)
+            unit_stems.append(stems)
             for s in stems:
                 by_stem.setdefault(s, set()).add(u)
                 if len(s) > STEM_PREFIX:
@@ -324,6 +341,7 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
             for u in us:
                 unit_tokens[u].add(t)
     out = []
+    zh_chars, en_chars = max(1, words[-1].end if words else 1), max(1, tokens[-1].end if tokens else 1)
     for a, b in zh_spans(words):
         if variants_of is not None and not variants_of("".join(w.text for w in words[a:b])):
             continue
@@ -332,12 +350,16 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
         if not hit:
             continue
         span_chars = sum(units[ua:ub])
+        where = words[a].start / zh_chars
         best = None
-        for run in _runs(hit, tokens):
+        glossed = Counter(s for u in range(ua, ub) for s in unit_stems[u])
+        for run in _runs(hit, tokens, frozenset(s for s, n in glossed.items() if n > 1)):
             scored = _phrase_score(tokens, token_stem_units, units, words, a, b, *_expand_name(*run, tokens), ua, ub,
                                    span_chars, relaxed=variants_of is not None)
-            if scored is not None and (best is None or scored > best[0]):
-                best = (scored, scored[2], scored[3])
+            if scored is not None:  # equal phrases: the one nearest in position (the same term said twice)
+                ranked = (scored[0], scored[1], -abs(tokens[scored[2]].start / en_chars - where))
+                if best is None or ranked > best[0]:
+                    best = (ranked, scored[2], scored[3])
         if best:
             (score, *_), i, j = best
             if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper():
