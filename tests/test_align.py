@@ -46,6 +46,12 @@ def test_semicolons_outside_quotes_end_a_clause_on_both_sides():
     ]
 
 
+def test_a_heading_number_does_not_end_a_sentence():
+    assert [s.text for s in split_sentences("III. Major Tasks for 2024", "en")] == ["III. Major Tasks for 2024"]
+    assert [s.text for s in split_sentences("2.1 Outlook. Growth slowed.", "en")] == ["2.1 Outlook.", "Growth slowed."]
+    assert len(split_sentences("We won World War II. Then we rested.", "en")) == 2
+
+
 def test_split_english_sentences_skips_abbreviations_and_decimals():
     text = "Mr. Li said growth was 2.5% in the U.S. last year. The H.K. dollar (HKD) rose. \"Stop.\" It did."
     assert [s.text for s in split_sentences(text, "en")] == [

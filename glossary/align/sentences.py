@@ -13,6 +13,7 @@ _ZH_END = re.compile(r"[。！？!?…]+[”’」』）)\]\"']*|[；;](?![”�
 # An English sentence ends at . ! ? (plus closing quotes/brackets) before a space and a capital,
 # a digit, or an opening quote; abbreviations and initials are not ends. A clause ends at "; ".
 _EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|;(?=\s)|\n+")
+_HEADING_NUMBER = re.compile(r"(?:[IVXLC]{1,6}|[ivxlc]{1,6}|\d{1,3}(?:\.\d{1,3})*)")
 _OPENERS, _CLOSERS = "“‘「『《（([", "”’」』》）)]"
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st no nos vol fig figs inc ltd co corp jr sr gen gov sen rep dept est approx
@@ -53,6 +54,8 @@ def _en_ends(text: str) -> list[int]:
             word = re.search(r"([A-Za-z.]+)$", text[: m.start()])
             token = word.group(1).lower() if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+                continue
+            if _HEADING_NUMBER.fullmatch(text[: m.start()].strip()):  # "III. Major Tasks": a heading's number
                 continue
         ends.append(m.end())
     return ends
