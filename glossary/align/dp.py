@@ -150,7 +150,8 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
     beads = [(a, b, prior, zspans[a], espans[b]) for (a, b), prior in BEAD_PRIOR.items()]
     # Untranslated Chinese sits between English paragraphs, English headings between Chinese ones:
     # skipping a sentence costs more while the other side is in the middle of a paragraph.
-    zh_skip, en_skip = _skip_costs(zh), _skip_costs(en)
+    skip_en = [(0, 1, cost) for cost in _skip_costs(zh)]  # an en sentence skipped at zh position i
+    skip_zh = [(1, 0, cost) for cost in _skip_costs(en)]  # a zh sentence skipped at en position j
     for i in range(n + 1):
         lo, hi = bands[i]
         row, up = best[i], best[i - 1] if i else None
@@ -160,9 +161,11 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
                 continue
             top, arg = neg, None
             if i and up[j] > neg:
-                top, arg = up[j] + en_skip[j], (1, 0, en_skip[j])
-            if j and row[j - 1] + zh_skip[i] > top:
-                top, arg = row[j - 1] + zh_skip[i], (0, 1, zh_skip[i])
+                arg = skip_zh[j]
+                top = up[j] + arg[2]
+            if j and row[j - 1] + skip_en[i][2] > top:
+                arg = skip_en[i]
+                top = row[j - 1] + arg[2]
             for a, b, prior, zs, es in beads:
                 if a > i or b > j:
                     continue
@@ -182,7 +185,7 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
     while i or j:
         step = back[i][j]
         if step is None:  # outside the band: fall back to skipping
-            step = (1, 0, en_skip[j]) if i else (0, 1, zh_skip[i])
+            step = skip_zh[j] if i else skip_en[i]
         a, b, score = step
         anchors = span_anchors(zspans[a][i], espans[b][j]) if a and b else ()
         path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), score, anchors))
