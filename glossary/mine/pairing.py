@@ -14,8 +14,9 @@ from glossary.keys import CJK_RE, pinyin_span
 from glossary.lexicon import content_stems, is_modifier_only, is_verb_only, is_verb_translation, zh_gloss_stems
 from glossary.mine.tokens import EnToken, ZhWord
 
-# Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of").
-_DETERMINER = re.compile(r"^(?:全|各|本|我|该|此|每|诸|其|这|那|某|有关|相关|上述|广大)")
+# Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of"); a lone 全
+# before a noun is a prefix the English keeps (全流程 "whole-process"), and the English decides.
+_DETERMINER = re.compile(r"^(?:全(?=.)|各|本|我|该|此|每|诸|其|这|那|某|有关|相关|上述|广大)")
 STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
 _INNER_PARTICLES = {"之"}
 _COORDINATORS = {"and", "or", "&"}
