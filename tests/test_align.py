@@ -106,8 +106,10 @@ def test_block_layout_000_pairs_quoted_policy_and_numbers():
 
 def test_block_layout_000_long_chinese_sentence_takes_all_three_english_sentences():
     pairs = corpus_pairs("000")
-    opening = pair_with(pairs, "百年未有之大变局")  # one zh sentence, three en sentences
+    opening = pair_with(pairs, "百年未有之大变局")  # one zh sentence, three en sentences (a 1-3 bead)
+    assert opening.en.startswith("The past 2020 marked")
     assert "once-in-a-century changes" in opening.en and "Xi Jinping Thought on Diplomacy" in opening.en
+    assert pair_with(pairs, "在大战大考中展现责任与担当").en == ""  # a heading the English leaves out
     assert "investment promotion" in pair_with(pairs, "招商引资").en
 
 

@@ -1,6 +1,6 @@
 """One dynamic program over a document's zh and en sentences: Gale–Church length model plus anchors.
 
-Beads 1-1, 1-2, 2-1, 2-2, 1-0 and 0-1. A bead's score adds dictionary coverage, matched
+Beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 and 0-1. A bead's score adds dictionary coverage, matched
 numbers, Latin tokens, pinyin names and quotes, minus a length penalty calibrated on the HKMA
 paragraph pairs (`bench/calibrate_length.py`); the path with the highest total wins. Skipping
 a sentence costs more in the middle of the other side's paragraph than between paragraphs.
@@ -31,7 +31,10 @@ LENGTH_WEIGHT = 0.35
 LENGTH_CAP = 8.0
 SKIP = -0.9  # per unaligned sentence, at a paragraph boundary of the other side
 SKIP_INSIDE = -1.5  # per unaligned sentence while the other side is inside a paragraph
-BEAD_PRIOR = {(1, 1): 0.0, (1, 2): -0.6, (2, 1): -0.6, (2, 2): -1.4}
+BEAD_PRIOR = {(1, 1): 0.0, (1, 2): -0.6, (2, 1): -0.6, (2, 2): -1.4, (1, 3): -1.2, (3, 1): -1.2}
+# A three-sentence bead is tried only when its lengths fit this well (in standard deviations):
+# a long Chinese sentence the English splits in three, or the reverse.
+TRIPLE_MAX_DELTA = 3.0
 CROSS_PARAGRAPH = -1.2  # a bead that glues sentences of two paragraphs of one side
 PARAGRAPH_START = 0.5  # both sides start a paragraph together
 
@@ -87,12 +90,15 @@ def merged_span(group: Sequence[AlignUnit], names: Sequence[frozenset[str]], is_
 
 
 def _spans(units: Sequence[AlignUnit], size: int, names: Sequence[frozenset[str]]) -> list[Span | None]:
-    """For each end position k, the span of the `size` sentences ending at k (None if too short);
-    `names[k]` as in `merged_span`."""
+    """For each end position k, the span of the `size` sentences ending at k (None if too short,
+    or three sentences across a paragraph break); `names[k]` as in `merged_span`."""
     out: list[Span | None] = [None] * (len(units) + 1)
     is_zh = bool(units) and isinstance(units[0].features, ZhFeatures)
     for k in range(size, len(units) + 1):
-        out[k] = merged_span(units[k - size : k], names[k - size : k], is_zh)
+        group = units[k - size : k]
+        if size > 2 and group[0].para != group[-1].para:
+            continue  # three sentences are one bead only inside one paragraph
+        out[k] = merged_span(group, names[k - size : k], is_zh)
     return out
 
 
@@ -145,9 +151,10 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
     best[0][0] = 0.0
     bands = search_band(zh, en, en_per_zh)
     zh_names, en_names = names_read(zh, en)
-    zspans = {k: _spans(zh, k, zh_names) for k in (1, 2)}
-    espans = {k: _spans(en, k, en_names) for k in (1, 2)}
-    beads = [(a, b, prior, zspans[a], espans[b]) for (a, b), prior in BEAD_PRIOR.items()]
+    zspans = {k: _spans(zh, k, zh_names) for k in (1, 2, 3)}
+    espans = {k: _spans(en, k, en_names) for k in (1, 2, 3)}
+    beads = [(a, b, prior, zspans[a], espans[b], TRIPLE_MAX_DELTA if a + b == 4 else None)
+             for (a, b), prior in BEAD_PRIOR.items()]
     # Untranslated Chinese sits between English paragraphs, English headings between Chinese ones:
     # skipping a sentence costs more while the other side is in the middle of a paragraph.
     skip_en = [(0, 1, cost) for cost in _skip_costs(zh)]  # an en sentence skipped at zh position i
@@ -166,13 +173,17 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
             if j and row[j - 1] + skip_en[i][2] > top:
                 arg = skip_en[i]
                 top = row[j - 1] + arg[2]
-            for a, b, prior, zs, es in beads:
+            for a, b, prior, zs, es, max_delta in beads:
                 if a > i or b > j:
                     continue
                 prev = best[i - a][j - b]
                 if prev == neg:
                     continue
                 z, e = zs[i], es[j]
+                if z is None or e is None:
+                    continue
+                if max_delta is not None and abs(e.length - en_per_zh * z.length) > max_delta * z.scale:
+                    continue
                 score = span_score(z, e, en_per_zh) + prior + (z.bonus or e.bonus)
                 if z.first and e.first:
                     score += PARAGRAPH_START
