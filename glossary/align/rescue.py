@@ -1,7 +1,7 @@
 """Second look at the sentences the DP left unaligned: one joins the bead whose other side it
-explains. A skipped Chinese sentence may join any bead (a summary condenses sentences from
-anywhere, out of order); a skipped English sentence joins a neighbouring bead (a long Chinese
-sentence the translation splits more ways than a bead allows)."""
+explains. A skipped Chinese sentence may join any bead within reach (a summary condenses
+sentences from anywhere, out of order); a skipped English sentence joins a neighbouring bead (a
+long Chinese sentence the translation splits more ways than a bead allows)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from glossary.align.dp import AlignUnit, Bead, merged_span, names_read, span_anc
 RESCUE_MIN_WORDS = 4
 RESCUE_MIN_SHARE = 0.25
 RESCUE_MAX_STRETCH = 2.0
+RESCUE_REACH = 200  # a Chinese sentence looks this many English beads either way (all, in most documents)
 
 
 def _members(bead: Bead, lang: str) -> tuple[int, ...]:
@@ -53,9 +54,9 @@ def _rescue(path: list[Bead], zh: Sequence[AlignUnit], en: Sequence[AlignUnit], 
     other = _Side(path, en if is_zh else zh, other_lang)
 
     def targets(s: int) -> list[int]:
-        if is_zh:
-            return anchored
         at = bisect_left(anchored, s)
+        if is_zh:
+            return anchored[max(0, at - RESCUE_REACH) : at + RESCUE_REACH]
         return anchored[max(0, at - 1) : at + 1]
 
     def gain(x: int, k: int) -> int:
