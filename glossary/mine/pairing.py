@@ -14,8 +14,9 @@ from glossary.keys import CJK_RE, pinyin_span
 from glossary.lexicon import content_stems, is_modifier_only, is_verb_only, is_verb_translation, zh_gloss_stems
 from glossary.mine.tokens import EnToken, ZhWord
 
-# Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of").
-_DETERMINER = re.compile(r"^(?:全|各|本|我|该|此|每|诸|其|这|那|某|有关|相关|上述|广大)")
+# Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of"); a lone 全
+# before a noun is a prefix the English keeps (全流程 "whole-process"), and the English decides.
+_DETERMINER = re.compile(r"^(?:全(?=.)|各|本|我|该|此|每|诸|其|这|那|某|有关|相关|上述|广大)")
 STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
 _INNER_PARTICLES = {"之"}
 _COORDINATORS = {"and", "or", "&"}
@@ -364,6 +365,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
             (score, *_), i, j = best
             if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper():
                 i += 1  # the city's gross regional product → gross regional product
+            if i < j and j + 1 < len(tokens) and tokens[j + 1].text == "up" and tokens[j].text.islower():
+                j += 1  # a phrasal verb's particle belongs to the phrase (reform and opening up; not "set up")
             end = tokens[j].end - (2 if tokens[j].text.endswith(("'s", "’s")) else 0)
             start = words[a - 1].start if a and _locative_verb_before(words[a - 1], tokens, i, j) else words[a].start
             out.append(SpanPair(start, words[b - 1].end, tokens[i].start, end, score,
