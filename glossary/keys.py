@@ -214,7 +214,8 @@ def en_words(text: str) -> list[str]:
 
 
 def en_term_keys(text: str, keep: frozenset[str] = NO_WORDS) -> list[tuple[str, bool]]:
-    """Match keys of an English term, as (key, derived): the key en_match_text gives its words, then
+    """Match keys of an English term, as (key, derived): its words as en_match_tokens gives them, each
+    padded as " token " (BOUNDARY between two that punctuation separates), then
     for a short term looser spellings (hyphens as spaces, words run together) marked derived."""
     text = text.translate(_WIDTH)
     pieces = _EN_WORD_SPLIT.split(text)  # gap, token, gap, token, ..., gap
@@ -240,25 +241,27 @@ def en_term_keys(text: str, keep: frozenset[str] = NO_WORDS) -> list[tuple[str, 
     return keys
 
 
-@lru_cache(maxsize=262144)
-def _padded_token(token: str, keep: frozenset[str]) -> str:
-    return f" {en_fold_token(token, keep)} "
+_FOLDED: dict[frozenset[str], dict[str, str]] = {}  # keep -> token -> en_fold_token(token, keep)
+_FOLDED_LIMIT = 262144  # tokens kept per `keep` (a plain dict: faster than lru_cache on every token)
 
 
 @lru_cache(maxsize=16)  # the checker asks again for a segment that has a missing term
-def en_match_text(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] = NO_WORDS
-                  ) -> tuple[str, dict[int, int], dict[int, int]]:
-    """English text for term matching: every folded token as " token ", BOUNDARY where punctuation
-    separates two tokens; inline codes (`breaks`) split tokens like a space. Returns the text and
-    maps from a match's start/end position to offsets in `text`."""
+def en_match_tokens(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] = NO_WORDS
+                    ) -> tuple[list[str], list[int], list[int]]:
+    """English text for term matching: its folded tokens in order, BOUNDARY between two tokens that
+    punctuation separates; inline codes (`breaks`) split tokens like a space. Returns the tokens and
+    each one's start and end offset in `text` (a BOUNDARY gets the offsets of the gap).
+    A term's key (en_term_keys) is its tokens the same way, each padded as " token "."""
     if not text.isascii():
         text = text.translate(_WIDTH)
-    pieces: list[str] = []
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
-    pos = 0
+    tokens: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
     last_end = -1  # where the previous token ended (-1: none yet)
     soft_gap = _EN_SOFT_GAP.fullmatch
+    folded = _FOLDED.get(keep)
+    if folded is None or len(folded) > _FOLDED_LIMIT:
+        folded = _FOLDED[keep] = {}
     cuts = sorted(b for b in set(breaks) if 0 < b < len(text)) if breaks else []
     for piece_start, piece_end in zip([0, *cuts], [*cuts, len(text)]):
         parts = _EN_WORD_SPLIT.split(text[piece_start:piece_end] if cuts else text)  # gap, token, ..., gap
@@ -267,15 +270,19 @@ def en_match_text(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] 
             offset += len(parts[i - 1])
             if last_end >= 0 and (offset - last_end != 1 or text[last_end] != " ") \
                     and not soft_gap(text, last_end, offset):
-                pieces.append(BOUNDARY)
-                pos += 1
-            padded = _padded_token(parts[i], keep)
-            starts[pos] = offset
-            pieces.append(padded)
-            pos += len(padded)
+                tokens.append(BOUNDARY)
+                starts.append(last_end)
+                ends.append(offset)
+            token = parts[i]
+            fold = folded.get(token)
+            if fold is None:
+                fold = folded[token] = en_fold_token(token, keep)
+            tokens.append(fold)
+            starts.append(offset)
             offset += len(parts[i])
-            last_end = ends[pos] = offset
-    return "".join(pieces), starts, ends
+            last_end = offset
+            ends.append(offset)
+    return tokens, starts, ends
 
 
 @cache

@@ -165,6 +165,11 @@ def is_dictionary_translation(zh: str, en: str) -> bool:
     return bool(phrases) and tuple(content_stems(en)) in phrases
 
 
+def gloss_phrases(zh: str) -> frozenset[tuple[str, ...]]:
+    """The CC-CEDICT glosses of the word `zh`, each as its content stems (empty if it is not a headword)."""
+    return _tables()[1].get(zh, frozenset())
+
+
 def is_verb_translation(zh: str, en_word: str) -> bool:
     """True when CC-CEDICT translates `zh` as the verb `en_word` ("to promote")."""
     return en_stem(en_word) in _tables()[2].get(zh, ())

@@ -200,7 +200,7 @@ class DraftSegment:
 
 @dataclass(frozen=True, slots=True)
 class DraftIssue:
-    kind: str  # missing, deprecated, superseded, forbidden, inconsistent, untranslated, empty
+    kind: str  # missing, unapproved, deprecated, superseded, forbidden, inconsistent, untranslated, empty
     severity: str
     segment: str  # segment id or line
     source_term: str

@@ -8,7 +8,7 @@ from functools import cache
 import pytest
 from lxml import etree
 
-from conftest import REPO, shared
+from conftest import EXAMPLES, REPO, shared
 from glossary.align import align_document, aligned_pairs, split_sentences
 from glossary.align.anchors import acronyms_in_parentheses, en_numbers, latin_tokens, pinyin_names, zh_numbers
 from glossary.align.tmx import tmx_text, tsv_text
@@ -19,7 +19,7 @@ from glossary.keys import pinyin_span
 def corpus_pairs(prefix: str):
     from glossary.ingest import read_document
 
-    path = next(shared("corpus").glob(f"{prefix}_*.txt"))
+    path = next(shared("corpus").glob(f"{prefix}_*.txt")) if prefix.isdigit() else EXAMPLES / prefix
     return align_document(read_document(path))
 
 
@@ -37,6 +37,21 @@ def test_split_chinese_sentences_keeps_closing_quotes_and_offsets():
     assert all(text[s.start : s.end] == s.text and s.para_seq == 4 for s in sentences)
 
 
+def test_semicolons_outside_quotes_end_a_clause_on_both_sides():
+    zh = "甲方捐赠口罩;乙方派出医疗队；他们说“以人为本;外交为民”。"
+    assert [s.text for s in split_sentences(zh, "zh")] == ["甲方捐赠口罩;", "乙方派出医疗队；", "他们说“以人为本;外交为民”。"]
+    en = 'We donated masks; we sent teams; they said "people first; diplomacy for the people" (a; b).'
+    assert [s.text for s in split_sentences(en, "en")] == [
+        "We donated masks;", "we sent teams;", 'they said "people first; diplomacy for the people" (a; b).',
+    ]
+
+
+def test_a_heading_number_does_not_end_a_sentence():
+    assert [s.text for s in split_sentences("III. Major Tasks for 2024", "en")] == ["III. Major Tasks for 2024"]
+    assert [s.text for s in split_sentences("2.1 Outlook. Growth slowed.", "en")] == ["2.1 Outlook.", "Growth slowed."]
+    assert len(split_sentences("We won World War II. Then we rested.", "en")) == 2
+
+
 def test_split_english_sentences_skips_abbreviations_and_decimals():
     text = "Mr. Li said growth was 2.5% in the U.S. last year. The H.K. dollar (HKD) rose. \"Stop.\" It did."
     assert [s.text for s in split_sentences(text, "en")] == [
@@ -52,6 +67,12 @@ def test_split_english_sentences_skips_abbreviations_and_decimals():
 )
 def test_numbers_match_in_every_written_form(zh, en):
     assert zh_numbers(zh) & en_numbers(en)
+
+
+def test_digits_inside_latin_tokens_are_not_numbers():
+    assert en_numbers("COVID-19 cases, G20 members and N95 masks") == set()
+    assert zh_numbers("新冠COVID-19和KF94口罩") == set()
+    assert {"2020", "2026"} <= en_numbers("the 2020-2026 plan")
 
 
 def test_chinese_numerals_count_only_before_a_measure_word():
@@ -83,6 +104,15 @@ def test_block_layout_000_pairs_quoted_policy_and_numbers():
     assert "14 confirmed imported cases" in year.en
 
 
+def test_block_layout_000_long_chinese_sentence_takes_all_three_english_sentences():
+    pairs = corpus_pairs("000")
+    opening = pair_with(pairs, "百年未有之大变局")  # one zh sentence, three en sentences (a 1-3 bead)
+    assert opening.en.startswith("The past 2020 marked")
+    assert "once-in-a-century changes" in opening.en and "Xi Jinping Thought on Diplomacy" in opening.en
+    assert pair_with(pairs, "在大战大考中展现责任与担当").en == ""  # a heading the English leaves out
+    assert "investment promotion" in pair_with(pairs, "招商引资").en
+
+
 def test_interleaved_layout_001_pairs_headings_and_dated_paragraphs():
     pairs = corpus_pairs("001")
     heading = pair_with(pairs, "重庆专家连线")
@@ -109,6 +139,61 @@ def test_partial_translation_003_leaves_untranslated_chinese_alone():
     assert len(zh_only) > len(aligned_pairs(pairs))
 
 
+def test_partial_translation_003_summary_lands_on_the_paragraph_it_translates():
+    pairs = corpus_pairs("003")
+    aligned = aligned_pairs(pairs)
+    assert not [p for p in pairs if p.en and not p.zh]  # every English sentence found its Chinese
+    assert {zp for p in aligned for zp in p.zh_paragraphs} == {pairs[0].zh_paragraphs[0]}
+    assert "sister city" in pair_with(pairs, "国际友好城市").en
+    staff = pair_with(pairs, "外事工作者")
+    assert "foreign affairs staff" in staff.en and "original aspiration" in staff.en
+
+
+def test_summary_sentences_take_the_chinese_they_condense_out_of_order():
+    pairs = corpus_pairs("jiangzhou-international-exchange-center.txt")
+    plan = pair_with(pairs, "三年行动计划")  # last Chinese paragraph, summarised mid-way
+    assert "UNESCO Creative Cities Network" in plan.en and "Three-Year Action Plan" in plan.en
+    assert "创意城市网络" in plan.zh and len(plan.zh_paragraphs) > 1
+    who = pair_with(pairs, "世界卫生组织")
+    assert "World Health Organization" in who.en and "一站式服务中心" in who.zh
+
+
+def test_english_sentences_left_over_join_the_long_chinese_sentence_they_translate():
+    pairs = corpus_pairs("001")
+    liaison = pair_with(pairs, "外事联络组牵头单位")  # one zh sentence, four wordy en sentences
+    assert "leading department of the Foreign Affairs Liaison Group" in liaison.en
+    assert "working mechanism" in liaison.en and "By coordinating" in liaison.en
+    airport = pair_with(pairs, "江北国际机场是防控")
+    assert airport.en.startswith("Chongqing Jiangbei International Airport is the front line")
+
+
+def test_a_chinese_heading_without_english_is_not_rescued_onto_a_wordy_sentence():
+    pairs = corpus_pairs("001")
+    assert pair_with(pairs, "有效服务全市疫情防控涉外工作").en == ""
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "003"])
+def test_gold_core_pairs_share_an_aligned_pair(prefix):
+    """Each gold core pair whose two sides occur in the document has them in one aligned pair."""
+    import json
+
+    from glossary.keys import zh_key
+
+    gold_path = next(shared("gold").glob(f"{prefix}_*.jsonl"))
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    pairs = corpus_pairs(prefix)
+    keyed = [(zh_key(p.zh), p.en.casefold()) for p in pairs]
+    zh_text, en_text = "".join(z for z, _ in keyed), " ".join(e for _, e in keyed)
+    present = apart = 0
+    for g in (g for g in gold if g["core"]):
+        zhs = [zh_key(z) for z in [g["zh"], *g.get("zh_variants", [])]]
+        ens = [e.casefold() for e in [g["en"], *g.get("en_variants", [])]]
+        if any(z in zh_text for z in zhs) and any(e in en_text for e in ens):
+            present += 1
+            apart += not any(any(z in kz for z in zhs) and any(e in ke for e in ens) for kz, ke in keyed)
+    assert present >= 15 and apart == 0, f"{apart} of {present} core pairs apart"
+
+
 def test_traditional_original_is_kept_with_the_same_offsets():
     pair = pair_with(corpus_pairs("000"), "外防输入")
     start = pair.zh.index("外防输入")
@@ -130,6 +215,33 @@ def test_hkma_report_paragraphs_find_their_counterparts():
                 votes[zp][ep - n_zh] += 1
     correct = sum(1 for k, v in votes.items() if max(v, key=v.get) == k)
     assert correct / n_zh >= 0.9
+
+
+def test_long_partial_translation_finds_the_stretch_its_english_covers():
+    """Chinese of eight HKMA reports, English of the fourth only: the length diagonal is far off,
+    the anchor rectangles bring the DP to the right Chinese and the rest stays unaligned."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from _hkma import hkma_records, split_paragraphs
+
+    from glossary.keys import to_simplified
+    from glossary.models import Document, Paragraph
+
+    shared("external", "hkma-annual-reports", "docs.jsonl")
+    records = hkma_records()[20:28]
+    zh = [t for r in records for t in split_paragraphs(r["zh"])]
+    first = sum(len(split_paragraphs(r["zh"])) for r in records[:3])
+    en = split_paragraphs(records[3]["en"])
+    paragraphs = [Paragraph(k, "zh", to_simplified(t), t) for k, t in enumerate(zh)]
+    paragraphs += [Paragraph(len(zh) + k, "en", t, t) for k, t in enumerate(en)]
+    votes: dict[int, dict[int, int]] = {}
+    for pair in aligned_pairs(align_document(Document("partial", "partial", "0", tuple(paragraphs)))):
+        for zp in pair.zh_paragraphs:
+            for ep in pair.en_paragraphs:
+                votes.setdefault(zp, {}).setdefault(ep - len(zh), 0)
+                votes[zp][ep - len(zh)] += 1
+    correct = sum(1 for k in range(len(en)) if max(votes.get(first + k, {-1: 0}).items(), key=lambda kv: kv[1])[0] == k)
+    stray = [zp for zp in votes if not first <= zp < first + len(en)]
+    assert correct / len(en) >= 0.9 and len(stray) <= 2
 
 
 # ------------------------------------------------------------------ output

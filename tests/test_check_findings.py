@@ -217,3 +217,22 @@ def test_targets_copied_from_the_source_are_untranslated_not_a_wrong_language_dr
     result = check_segments(segments, glossary)
     assert [(f.kind, f.segment) for f in result.issues] == [("untranslated", str(i)) for i in range(1, 5)]
     assert result.issues[0].message == "the target is a copy of the Chinese source"
+
+
+def test_a_term_rendered_in_other_words_is_unapproved_only_on_dictionary_evidence():
+    """Words that translate a whole CC-CEDICT gloss of the term make it an unapproved rendering; a
+    part of a gloss, a shared prefix, unrelated words or the term left in Chinese leave it missing."""
+    glossary = CheckGlossary([Entry((Term("zh", "港元"), Term("en", "HKD")), status="approved", id=1),
+                              Entry((Term("zh", "认可机构"), Term("en", "AIs")), status="approved", id=2)])
+    drafts = [("港元", "The Hong Kong dollar rose."), ("港元", "Banks in Hong Kong rose."),
+              ("认可机构", "A new approach."), ("认可机构", "Approved institutions."), ("港元", "The 港元 rose."),
+              ("认可机构", "Banks did so.")]
+    result = check_segments([DraftSegment(str(n), zh, en) for n, (zh, en) in enumerate(drafts, 1)], glossary)
+    found = [(f.segment, f.kind, f.severity, f.found) for f in result.issues if f.kind != "untranslated"]
+    assert found == [("1", "unapproved", "warning", "Hong Kong dollar"), ("2", "missing", "error", ""),
+                     ("3", "missing", "error", ""), ("4", "unapproved", "warning", "Approved institutions"),
+                     ("5", "missing", "error", ""), ("6", "missing", "error", "")]
+    unapproved = result.issues[0]
+    assert unapproved.expected == "HKD" and unapproved.spans == (("source", 0, 2), ("target", 4, 20))
+    strict = check_segments([DraftSegment("1", *drafts[0])], glossary, strict=True)
+    assert [(f.kind, f.expected) for f in strict.issues] == [("missing", "HKD")]

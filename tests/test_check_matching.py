@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from glossary.check.matcher import TermMatcher, longest
-from glossary.keys import en_fold_word, en_match_text, zh_match_text
+from glossary.keys import en_fold_word, en_match_tokens, zh_match_text
 
 
 def spans(matcher: TermMatcher, text: str, breaks=(), only_longest=False):
@@ -38,11 +38,11 @@ def test_distinct_words_stay_distinct():
     assert en_fold_word("policy") != en_fold_word("police")
 
 
-def test_english_match_text_keeps_offsets_and_blocks_punctuation():
+def test_english_match_tokens_keep_offsets_and_block_punctuation():
     text = "The Centre, travelled"
-    norm, starts, ends = en_match_text(text)
-    assert norm == " the  center \x1f traveled "
-    assert [text[starts[p]:ends[e]] for p, e in [(0, 5), (5, 13)]] == ["The", "Centre"]
+    tokens, starts, ends = en_match_tokens(text)
+    assert tokens == ["the", "center", "\x1f", "traveled"]
+    assert [text[starts[k]:ends[k]] for k in (0, 1, 3)] == ["The", "Centre", "travelled"]
 
 
 def test_chinese_match_text_is_simplified_and_keeps_offsets():

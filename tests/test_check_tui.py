@@ -48,13 +48,13 @@ def table_rows(screen) -> list[tuple[str, str]]:
 
 async def test_findings_table_detail_and_filters():
     result = fixture_result()
-    assert {i.kind for i in result.issues} == {"deprecated", "missing", "untranslated"}
+    assert {i.kind for i in result.issues} == {"deprecated", "missing", "unapproved", "untranslated"}
     app = CheckApp(result)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CheckScreen)
-        assert table_rows(screen) == [("missing", "u2/s2"), ("missing", "u9"), ("deprecated", "u2/s1"),
+        assert table_rows(screen) == [("missing", "u9"), ("deprecated", "u2/s1"), ("unapproved", "u2/s2"),
                                       ("untranslated", "u9")]
         assert len(table_rows(screen)) == len(result.issues)
         summary = str(screen.query_one("#check-summary", Static).render())
@@ -76,11 +76,13 @@ async def test_findings_table_detail_and_filters():
         assert app.opened == [1]
 
         await pilot.press("w")
-        assert {k for k, _ in table_rows(screen)} == {"deprecated", "missing", "untranslated"}
+        assert {k for k, _ in table_rows(screen)} == {"deprecated", "missing", "unapproved", "untranslated"}
         await pilot.press("e")
         assert {k for k, _ in table_rows(screen)} == {"deprecated", "missing"}
         await pilot.press("a", "k")
         assert {k for k, _ in table_rows(screen)} == {"missing"}
+        await pilot.press("k")
+        assert {k for k, _ in table_rows(screen)} == {"unapproved"}
         await pilot.press("k")
         assert {k for k, _ in table_rows(screen)} == {"deprecated"}
         await pilot.press("escape")

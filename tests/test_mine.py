@@ -359,3 +359,9 @@ def test_a_coordination_that_repeats_a_word_the_chinese_repeats_stays_one_term()
 def test_a_lone_whole_prefix_the_english_keeps_opens_a_term():
     assert [c.en for c in find(candidates_of("000"), "全流程管理")] == ["whole-process management"]
     assert not [c for d in ("000", "001") for c in candidates_of(d) if c.zh.startswith(("全市", "全国"))]
+
+
+def test_a_phrasal_particle_closing_the_english_belongs_to_the_term():
+    renderings = {c.en for d in ("001", "003") for c in candidates_of(d)}
+    assert "reform and opening up" in renderings or "greater opening up" in renderings
+    assert not {"reform and opening", "greater opening", "set up"} & renderings

@@ -25,12 +25,14 @@ _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 
 _ZH_DATE = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_ZH_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([十百千万萬亿億]*)")
+# Digits inside a Latin token (COVID-19, G20, KF94) are part of that token, not a number.
+_NOT_IN_TOKEN = r"(?<![A-Za-z\d.])(?<![A-Za-z]-)"
+_ZH_NUMBER = re.compile(_NOT_IN_TOKEN + r"(\d[\d,]*(?:\.\d+)?)\s*([十百千万萬亿億]*)")
 # A Chinese numeral counts only before a measure word, so 一线 or 一带一路 are not numbers.
 _ZH_NUMERAL = re.compile(r"第?([零〇一二两兩三四五六七八九十]{1,3})(?=[个個名次项項家场場位批届屆年月日天小周週轮輪种種条條份])")
 _EN_DATE = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})\b", re.IGNORECASE)
 _EN_DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-_EN_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s*(hundred|thousand|million|billion|trillion|mn|bn)\b)?", re.IGNORECASE)
+_EN_NUMBER = re.compile(_NOT_IN_TOKEN + r"(\d[\d,]*(?:\.\d+)?)(?:\s*(hundred|thousand|million|billion|trillion|mn|bn)\b)?", re.IGNORECASE)
 _EN_NUMBER_WORD = re.compile(r"\b(" + "|".join(_EN_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*|\d+[A-Za-z]+")
 _ACRONYM_IN_PARENS = re.compile(r"[(（]\s*([A-Z][A-Za-z&]*[A-Z]s?)\s*[)）]")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from glossary.align.anchors import en_features, zh_features
-from glossary.align.dp import AlignUnit, Bead, align_units
+from glossary.align.dp import EN_PER_ZH, AlignUnit, Bead, align_units
+from glossary.align.rescue import rescue_skipped
 from glossary.align.sentences import split_sentences
 from glossary.models import Document, Paragraph, SegmentPair, Sentence
 
@@ -41,12 +42,40 @@ def _pair(seq: int, bead: Bead, zh: list[tuple[Sentence, str]], en: list[tuple[S
     )
 
 
+# The document's own length ratio replaces the calibrated one when its confident beads hold
+# this many Chinese characters and their ratio differs from it by more than RATIO_TOLERANCE.
+RATIO_MIN_CHARS = 300
+RATIO_TOLERANCE = 0.08
+RATIO_CONFIDENT = 1.0  # bead score from which a bead counts towards the document's ratio
+RATIO_RANGE = (2.5, 5.5)
+
+
+def document_ratio(beads: list[Bead], zh: list[AlignUnit], en: list[AlignUnit]) -> float | None:
+    """English characters per Chinese character over the confidently aligned beads, when it
+    differs enough from the calibrated ratio to be worth a second pass (else None)."""
+    zh_chars = en_chars = 0
+    for bead in beads:
+        if bead.zh and bead.en and bead.score >= RATIO_CONFIDENT:
+            zh_chars += sum(zh[i].features.length for i in bead.zh)
+            en_chars += sum(en[j].features.length for j in bead.en)
+    if zh_chars < RATIO_MIN_CHARS:
+        return None
+    ratio = min(max(en_chars / zh_chars, RATIO_RANGE[0]), RATIO_RANGE[1])
+    return ratio if abs(ratio / EN_PER_ZH - 1) > RATIO_TOLERANCE else None
+
+
 def align_document(doc: Document) -> list[SegmentPair]:
     """Every bead of the document in order: zh+en pairs, and zh-only / en-only sentences
-    (untranslated Chinese, English headings) as pairs with one side empty."""
+    (untranslated Chinese, English headings) as pairs with one side empty. A document whose
+    translation runs longer or shorter than the calibration is aligned again at its own ratio."""
     zh = document_sentences(doc.paragraphs, "zh")
     en = document_sentences(doc.paragraphs, "en")
-    beads = align_units(_units(zh, "zh"), _units(en, "en"))
+    zh_units, en_units = _units(zh, "zh"), _units(en, "en")
+    beads = align_units(zh_units, en_units)
+    ratio = document_ratio(beads, zh_units, en_units)
+    if ratio is not None:
+        beads = align_units(zh_units, en_units, ratio)
+    beads = rescue_skipped(beads, zh_units, en_units, ratio or EN_PER_ZH)
     return [_pair(seq, bead, zh, en) for seq, bead in enumerate(beads)]
 
 

@@ -1,8 +1,9 @@
 """One dynamic program over a document's zh and en sentences: Gale–Church length model plus anchors.
 
-Beads 1-1, 1-2, 2-1, 2-2, 1-0 and 0-1. A bead's score adds dictionary coverage, matched
+Beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 and 0-1. A bead's score adds dictionary coverage, matched
 numbers, Latin tokens, pinyin names and quotes, minus a length penalty calibrated on the HKMA
-paragraph pairs (`bench/calibrate_length.py`); the path with the highest total wins.
+paragraph pairs (`bench/calibrate_length.py`); the path with the highest total wins. Skipping
+a sentence costs more in the middle of the other side's paragraph than between paragraphs.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from glossary.align.anchors import EnFeatures, ZhFeatures
+from glossary.align.band import search_band
 
 # English characters per Chinese character and the variance of the normalized difference,
 # measured on the 4,721 HKMA paragraph pairs (bench/calibrate_length.py).
@@ -27,11 +29,14 @@ NAME_MATCH = 1.0
 QUOTE_MATCH = 0.4
 LENGTH_WEIGHT = 0.35
 LENGTH_CAP = 8.0
-SKIP = -0.9  # per unaligned sentence
-BEAD_PRIOR = {(1, 1): 0.0, (1, 2): -0.6, (2, 1): -0.6, (2, 2): -1.4}
+SKIP = -0.9  # per unaligned sentence, at a paragraph boundary of the other side
+SKIP_INSIDE = -1.5  # per unaligned sentence while the other side is inside a paragraph
+BEAD_PRIOR = {(1, 1): 0.0, (1, 2): -0.6, (2, 1): -0.6, (2, 2): -1.4, (1, 3): -1.2, (3, 1): -1.2}
+# A three-sentence bead is tried only when its lengths fit this well (in standard deviations):
+# a long Chinese sentence the English splits in three, or the reverse.
+TRIPLE_MAX_DELTA = 3.0
 CROSS_PARAGRAPH = -1.2  # a bead that glues sentences of two paragraphs of one side
 PARAGRAPH_START = 0.5  # both sides start a paragraph together
-BAND_CELLS = 6_000  # above this many cells, search only a band around the length diagonal
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,29 +71,38 @@ class Span:
     scale: float  # divisor: en, its number of stems; zh, the length model's standard deviation
 
 
+def merged_span(group: Sequence[AlignUnit], names: Sequence[frozenset[str]], is_zh: bool) -> Span:
+    """The merged anchors of `group` (consecutive sentences, or any for a rescued bead);
+    `names` are the pinyin names of each of its units (en) or those it reads as (zh)."""
+    fs = [u.features for u in group]
+    if len(fs) == 1:
+        f = fs[0]
+        stems, numbers, latin, read = f.stems, f.numbers, f.latin, names[0]
+    else:
+        stems = fs[0].stems.union(*(f.stems for f in fs[1:]))
+        numbers, latin = set().union(*(f.numbers for f in fs)), set().union(*(f.latin for f in fs))
+        read = frozenset().union(*names)
+    length = sum(f.length for f in fs)
+    scale = math.sqrt(LENGTH_VARIANCE * max(length, 1)) if is_zh else len(stems) or 1
+    cross = group[0].para != group[-1].para
+    return Span(stems, numbers, latin, sum(f.quotes for f in fs), length, read,
+                CROSS_PARAGRAPH if cross else 0.0, group[0].first, scale)
+
+
 def _spans(units: Sequence[AlignUnit], size: int, names: Sequence[frozenset[str]]) -> list[Span | None]:
-    """For each end position k, the span of the `size` sentences ending at k (None if too short);
-    `names[k]` are the pinyin names of unit k (en) or those it reads as (zh)."""
+    """For each end position k, the span of the `size` sentences ending at k (None if too short,
+    or three sentences across a paragraph break); `names[k]` as in `merged_span`."""
     out: list[Span | None] = [None] * (len(units) + 1)
     is_zh = bool(units) and isinstance(units[0].features, ZhFeatures)
     for k in range(size, len(units) + 1):
         group = units[k - size : k]
-        fs = [u.features for u in group]
-        if size == 1:
-            f = fs[0]
-            stems, numbers, latin, read = f.stems, f.numbers, f.latin, names[k - 1]
-        else:
-            stems, numbers, latin = fs[0].stems | fs[1].stems, fs[0].numbers | fs[1].numbers, fs[0].latin | fs[1].latin
-            read = names[k - 2] | names[k - 1]
-        length = sum(f.length for f in fs)
-        scale = math.sqrt(LENGTH_VARIANCE * max(length, 1)) if is_zh else len(stems) or 1
-        cross = size == 2 and group[0].para != group[1].para
-        out[k] = Span(stems, numbers, latin, sum(f.quotes for f in fs), length, read,
-                      CROSS_PARAGRAPH if cross else 0.0, group[0].first, scale)
+        if size > 2 and group[0].para != group[-1].para:
+            continue  # three sentences are one bead only inside one paragraph
+        out[k] = merged_span(group, names[k - size : k], is_zh)
     return out
 
 
-def _names_read(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+def names_read(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
     """Pinyin names of each en sentence, and the names among all of them each zh sentence reads as."""
     en_names = [frozenset(u.features.names) for u in en]
     every = frozenset().union(*en_names)
@@ -96,7 +110,7 @@ def _names_read(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> tuple[list[
     return zh_names, en_names
 
 
-def span_score(z: Span, e: Span) -> float:
+def span_score(z: Span, e: Span, en_per_zh: float = EN_PER_ZH) -> float:
     """How well the zh span `z` and the en span `e` translate each other (higher is better)."""
     score = COVERAGE_WEIGHT * (len(e.stems & z.stems) / e.scale - COVERAGE_BASE) if e.stems else 0.0
     zn, en_ = z.numbers, e.numbers
@@ -109,7 +123,7 @@ def span_score(z: Span, e: Span) -> float:
         score += NAME_MATCH * len(e.names & z.names)
     if z.quotes:
         score += QUOTE_MATCH * min(z.quotes, e.quotes)
-    delta = (e.length - EN_PER_ZH * z.length) / z.scale
+    delta = (e.length - en_per_zh * z.length) / z.scale
     return score - LENGTH_WEIGHT * min(delta * delta / 2, LENGTH_CAP)
 
 
@@ -118,30 +132,16 @@ def span_anchors(z: Span, e: Span) -> tuple[str, ...]:
     return tuple(sorted(z.numbers & e.numbers) + sorted(z.latin & e.latin) + sorted(z.names & e.names))
 
 
-def _band(n: int, m: int, zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> list[tuple[int, int]]:
-    """For each zh position, the en positions to search (all of them for small documents)."""
-    if (n + 1) * (m + 1) <= BAND_CELLS:
-        return [(0, m)] * (n + 1)
-    total_z = sum(u.features.length for u in zh) or 1
-    total_e = sum(u.features.length for u in en) or 1
-    cum_e, acc = [0], 0
-    for u in en:
-        acc += u.features.length
-        cum_e.append(acc)
-    width = max(15, m // 8)
-    bands, acc, k = [], 0, 0
-    for i in range(n + 1):
-        target = acc / total_z * total_e
-        while k < m and cum_e[k + 1] <= target:
-            k += 1
-        bands.append((max(0, k - width), min(m, k + width)))
-        if i < n:
-            acc += zh[i].features.length
-    return bands
+def _skip_costs(units: Sequence[AlignUnit]) -> list[float]:
+    """For each position between this side's sentences, the cost of skipping a sentence of the
+    other side there: SKIP at a paragraph boundary (or either end), SKIP_INSIDE within a paragraph."""
+    n = len(units)
+    return [SKIP if k in (0, n) or units[k].first else SKIP_INSIDE for k in range(n + 1)]
 
 
-def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> list[Bead]:
-    """The best monotone bead path through the zh and en sentences of one document."""
+def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: float = EN_PER_ZH) -> list[Bead]:
+    """The best monotone bead path through the zh and en sentences of one document, the length
+    model expecting `en_per_zh` English characters per Chinese one."""
     n, m = len(zh), len(en)
     if n == 0 or m == 0:
         return [Bead((i,), (), SKIP) for i in range(n)] + [Bead((), (j,), SKIP) for j in range(m)]
@@ -149,12 +149,16 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> list[Bead]:
     best = [[neg] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
-    bands = _band(n, m, zh, en)
-    zh_names, en_names = _names_read(zh, en)
-    zspans = {1: _spans(zh, 1, zh_names), 2: _spans(zh, 2, zh_names)}
-    espans = {1: _spans(en, 1, en_names), 2: _spans(en, 2, en_names)}
-    beads = [(a, b, prior, zspans[a], espans[b]) for (a, b), prior in BEAD_PRIOR.items()]
-    skip_zh, skip_en = (1, 0, SKIP), (0, 1, SKIP)
+    bands = search_band(zh, en, en_per_zh)
+    zh_names, en_names = names_read(zh, en)
+    zspans = {k: _spans(zh, k, zh_names) for k in (1, 2, 3)}
+    espans = {k: _spans(en, k, en_names) for k in (1, 2, 3)}
+    beads = [(a, b, prior, zspans[a], espans[b], TRIPLE_MAX_DELTA if a + b == 4 else None)
+             for (a, b), prior in BEAD_PRIOR.items()]
+    # Untranslated Chinese sits between English paragraphs, English headings between Chinese ones:
+    # skipping a sentence costs more while the other side is in the middle of a paragraph.
+    skip_en = [(0, 1, cost) for cost in _skip_costs(zh)]  # an en sentence skipped at zh position i
+    skip_zh = [(1, 0, cost) for cost in _skip_costs(en)]  # a zh sentence skipped at en position j
     for i in range(n + 1):
         lo, hi = bands[i]
         row, up = best[i], best[i - 1] if i else None
@@ -164,17 +168,23 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> list[Bead]:
                 continue
             top, arg = neg, None
             if i and up[j] > neg:
-                top, arg = up[j] + SKIP, skip_zh
-            if j and row[j - 1] + SKIP > top:
-                top, arg = row[j - 1] + SKIP, skip_en
-            for a, b, prior, zs, es in beads:
+                arg = skip_zh[j]
+                top = up[j] + arg[2]
+            if j and row[j - 1] + skip_en[i][2] > top:
+                arg = skip_en[i]
+                top = row[j - 1] + arg[2]
+            for a, b, prior, zs, es, max_delta in beads:
                 if a > i or b > j:
                     continue
                 prev = best[i - a][j - b]
                 if prev == neg:
                     continue
                 z, e = zs[i], es[j]
-                score = span_score(z, e) + prior + (z.bonus or e.bonus)
+                if z is None or e is None:
+                    continue
+                if max_delta is not None and abs(e.length - en_per_zh * z.length) > max_delta * z.scale:
+                    continue
+                score = span_score(z, e, en_per_zh) + prior + (z.bonus or e.bonus)
                 if z.first and e.first:
                     score += PARAGRAPH_START
                 if prev + score > top:
@@ -186,10 +196,11 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> list[Bead]:
     while i or j:
         step = back[i][j]
         if step is None:  # outside the band: fall back to skipping
-            step = skip_zh if i else skip_en
+            step = skip_zh[j] if i else skip_en[i]
         a, b, score = step
         anchors = span_anchors(zspans[a][i], espans[b][j]) if a and b else ()
         path.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), score, anchors))
         i, j = i - a, j - b
     path.reverse()
     return path
+

@@ -1,4 +1,7 @@
-"""Sentence splitting for Chinese and English paragraphs, with offsets into the paragraph."""
+"""Sentence splitting for Chinese and English paragraphs, with offsets into the paragraph.
+
+A semicolon outside quotes and brackets also ends a unit: translators often render each
+clause of a long semicolon-joined sentence as a sentence or clause of its own."""
 
 from __future__ import annotations
 
@@ -6,10 +9,12 @@ import re
 
 from glossary.models import Sentence
 
-_ZH_END = re.compile(r"[。！？!?…]+[”’」』）)\]\"']*|\n+")
+_ZH_END = re.compile(r"[。！？!?…]+[”’」』）)\]\"']*|[；;](?![”’」』）)\]\"'])|\n+")
 # An English sentence ends at . ! ? (plus closing quotes/brackets) before a space and a capital,
-# a digit, or an opening quote; abbreviations and initials are not ends.
-_EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n+")
+# a digit, or an opening quote; abbreviations and initials are not ends. A clause ends at "; ".
+_EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|;(?=\s)|\n+")
+_HEADING_NUMBER = re.compile(r"(?:[IVXLC]{1,6}|[ivxlc]{1,6}|\d{1,3}(?:\.\d{1,3})*)")
+_OPENERS, _CLOSERS = "“‘「『《（([", "”’」』》）)]"
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st no nos vol fig figs inc ltd co corp jr sr gen gov sen rep dept est approx
     jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e etc vs u.s u.k a.m p.m""".split()
@@ -28,23 +33,35 @@ def _spans(text: str, ends: list[int]) -> list[tuple[int, int]]:
     return spans
 
 
+def _inside_quotes(text: str, end: int) -> bool:
+    """True when a quote or bracket opened before `end` is still open there."""
+    head = text[:end]
+    if head.count('"') % 2:
+        return True
+    return sum(head.count(c) for c in _OPENERS) > sum(head.count(c) for c in _CLOSERS)
+
+
 def _zh_ends(text: str) -> list[int]:
-    return [m.end() for m in _ZH_END.finditer(text)]
+    return [m.end() for m in _ZH_END.finditer(text) if m.group() not in "；;" or not _inside_quotes(text, m.start())]
 
 
 def _en_ends(text: str) -> list[int]:
     ends = []
     for m in _EN_END.finditer(text):
+        if m.group() == ";" and _inside_quotes(text, m.start()):
+            continue
         if m.group().startswith("."):
             word = re.search(r"([A-Za-z.]+)$", text[: m.start()])
             token = word.group(1).lower() if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+                continue
+            if _HEADING_NUMBER.fullmatch(text[: m.start()].strip()):  # "III. Major Tasks": a heading's number
                 continue
         ends.append(m.end())
     return ends
 
 
 def split_sentences(text: str, lang: str, para_seq: int = 0) -> list[Sentence]:
-    """Sentences of one paragraph; `start`/`end` are offsets into `text`."""
+    """Sentences (and semicolon clauses) of one paragraph; `start`/`end` are offsets into `text`."""
     ends = _zh_ends(text) if lang == "zh" else _en_ends(text)
     return [Sentence(para_seq, lang, text[s:e], s, e) for s, e in _spans(text, ends)]

@@ -12,19 +12,22 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
+from operator import itemgetter
 from typing import NamedTuple
 
 from glossary.errors import InputError
 from glossary.keys import CJK_RE
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry
 
+from .renderings import OtherRenderings, TargetWords, same_words
 from .matcher import Hit, TermMatcher, folded_words, is_acronym, longest, may_be_reordered, reordered_in
 
 GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-KIND_ORDER = ("missing", "forbidden", "deprecated", "superseded", "inconsistent", "untranslated", "empty")
+KIND_ORDER = ("missing", "unapproved", "forbidden", "deprecated", "superseded", "inconsistent", "untranslated", "empty")
 _SHORT_FORMS = ("acronym", "abbreviation")
+_TERM_IDS = itemgetter(2)  # a Hit's term ids
 _CJK_RUN = re.compile(rf"{CJK_RE.pattern}+(?:[\s\u3000-\u303f\uff00-\uffef]*{CJK_RE.pattern}+)*")
 _LATIN = re.compile(r"[A-Za-z]")
 _LANGUAGE_SAMPLE = 200  # segments looked at to tell a wrong-language draft
@@ -121,6 +124,7 @@ class CheckGlossary:
         # term id -> the entry's first term with the same match key: "plan" and "plans" are one rendering
         self.rendering = {t: first.setdefault((self.entry_of[t], key), t) for t, key in self.en.keys.items()}
         self._renderings: dict[int, list[str]] = {}
+        self._good_terms: dict[int, list[int]] = {}
 
     def __len__(self) -> int:
         """The number of entries."""
@@ -136,19 +140,25 @@ class CheckGlossary:
         chosen = next((t for t in ids if self.status[t] == "preferred"), ids[0] if ids else None)
         return "" if chosen is None else self.text[chosen]
 
+    def good_terms(self, index: int) -> list[int]:
+        """The term ids of the English an approved entry accepts (preferred and admitted)."""
+        found = self._good_terms.get(index)
+        if found is None:
+            found = self._good_terms[index] = [t for t in self.terms_of(index, "en") if self.good[t]]
+        return found
+
     def renderings(self, index: int) -> list[str]:
         """The English an approved entry accepts: preferred first, then admitted."""
         if index not in self._renderings:
-            ids = [t for t in self.terms_of(index, "en") if self.good[t]]
-            ids.sort(key=lambda t: self.status[t] != "preferred")
+            ids = sorted(self.good_terms(index), key=lambda t: self.status[t] != "preferred")
             self._renderings[index] = [self.text[t] for t in ids]
         return self._renderings[index]
 
     def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "_renderings"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_renderings", "_good_terms")}
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state, _renderings={})
+        self.__dict__.update(state, _renderings={}, _good_terms={})
 
 
 class _Use(NamedTuple):
@@ -168,9 +178,16 @@ class _Segment:
     segment: DraftSegment
     active: dict[int, Hit] = field(default_factory=dict)  # entry index -> its term in the source
     good: dict[int, list[tuple[Hit, int]]] = field(default_factory=dict)  # active entry -> accepted renderings
-    rendered: set[int] = field(default_factory=set)  # entries with an accepted rendering in the target
+    found: set[int] = field(default_factory=set)  # the term ids found in the target
     misused: set[int] = field(default_factory=set)  # entries already reported as misused here
     _words: tuple[list[str], set[str]] | None = None
+    _target_words: TargetWords | None = None
+
+    def target_words(self) -> TargetWords:
+        """The target's tokens for the miner's pairing (made on first use: only for would-be-missing terms)."""
+        if self._target_words is None:
+            self._target_words = TargetWords(self.segment.target)
+        return self._target_words
 
     def words(self, keep: frozenset[str]) -> tuple[list[str], set[str]]:
         """The target's folded words and their set (made on first use: only segments with a
@@ -183,11 +200,13 @@ class _Segment:
 
 class DraftChecker:
     """Checks one draft's segments in order; `window` lets a rendering in a neighbouring segment
-    count (for drafts aligned automatically, whose segment borders are approximate)."""
+    count (for drafts aligned automatically, whose segment borders are approximate); `strict`
+    makes every term without an approved rendering missing, without looking for other renderings."""
 
     def __init__(self, glossary: CheckGlossary, *, name: str = "draft", english_only: bool = False,
-                 window: int = 0, unlisted: bool = False) -> None:
+                 window: int = 0, unlisted: bool = False, strict: bool = False) -> None:
         self.glossary = glossary
+        self.strict = strict
         self.name = name
         self.english_only = english_only
         self.window = window
@@ -199,6 +218,7 @@ class DraftChecker:
         self.translated = 0
         self._short_form: dict[int, bool] = {}  # term id -> an acronym or abbreviation (not tallied)
         self._multiword: dict[int, list[str]] = {}  # entry index -> its renderings that can be reordered
+        self._other_renderings: OtherRenderings | None = None
 
     def run(self, segments: Iterable[DraftSegment]) -> CheckResult:
         with paused_gc():
@@ -247,18 +267,23 @@ class DraftChecker:
                 for term_id in hit.term_ids:
                     current.active.setdefault(g.entry_of[term_id], hit)
         target_hits = g.en.find(segment.target, segment.target_breaks)
-        entry_of, good, active, rendered, accepted = g.entry_of, g.good, current.active, current.rendered, current.good
-        every = self.english_only
-        for hit in target_hits:
-            for term_id in hit.term_ids:
-                if good[term_id]:
-                    index = entry_of[term_id]
-                    rendered.add(index)
-                    if every or index in active:
-                        if index in accepted:
-                            accepted[index].append((hit, term_id))
-                        else:
-                            accepted[index] = [(hit, term_id)]
+        current.found = found = set(chain.from_iterable(map(_TERM_IDS, target_hits)))
+        if self.english_only:
+            wanted = {t for t in found if g.good[t]}
+        else:  # only the source's entries need their renderings placed (a few, against many hits)
+            good_terms = g.good_terms
+            wanted = {t for index in current.active for t in good_terms(index) if t in found}
+        if wanted:
+            entry_of, accepted = g.entry_of, current.good
+            for hit in target_hits:
+                if not wanted.isdisjoint(hit[2]):
+                    for term_id in hit[2]:
+                        if term_id in wanted:
+                            index = entry_of[term_id]
+                            if index in accepted:
+                                accepted[index].append((hit, term_id))
+                            else:
+                                accepted[index] = [(hit, term_id)]
         if g.misused_ids:
             for hit in longest(target_hits):
                 self._check_misuse(current, hit)
@@ -303,14 +328,15 @@ class DraftChecker:
     def _decide_missing(self, current: _Segment, neighbours: Iterable[_Segment]) -> None:
         g = self.glossary
         keep = g.en.keep
-        rendered, misused, entry_status = current.rendered, current.misused, g.entry_status
+        rendered, misused, entry_status = current.good, current.misused, g.entry_status
         segment, issues, multiword = current.segment, self.issues, self._multiword
-        nearby = [s.rendered for s in neighbours if s is not current and abs(s.seq - current.seq) <= self.window] \
+        undecided = []  # (entry, its hit, its renderings) with no accepted rendering here
+        nearby = [s.found for s in neighbours if s is not current and abs(s.seq - current.seq) <= self.window] \
             if self.window else ()
         for index, hit in current.active.items():
             if index in rendered or index in misused or entry_status[index] != "approved":
                 continue
-            if nearby and any(index in found for found in nearby):
+            if nearby and any(not found.isdisjoint(g.good_terms(index)) for found in nearby):
                 continue
             renderings = g.renderings(index)
             if not renderings:
@@ -319,12 +345,46 @@ class DraftChecker:
                 multiword[index] = [r for r in renderings if may_be_reordered(r, keep)]
             if multiword[index] and any(reordered_in(r, *current.words(keep), keep) for r in multiword[index]):
                 continue
+            undecided.append((index, hit, renderings))
+        if not undecided:
+            return
+        rendered_as = {} if self.strict else self._rendered_otherwise(current, undecided)
+        for index, hit, renderings in undecided:
             source_term = segment.source[hit.start:hit.end]
             others = f" (or {', '.join(f'“{r}”' for r in renderings[1:])})" if len(renderings) > 1 else ""
+            span = rendered_as.get(index)
+            if span is None or same_words(segment.target[span[0]:span[1]], renderings):
+                issues.append((current.seq, issue_for(
+                    segment, "missing", "error", source_term, renderings[0], "",
+                    f"{source_term} is in the source but “{renderings[0]}”{others} is not in the target",
+                    g.entry_ids[index], (("source", hit.start, hit.end),))))
+                continue
+            found = segment.target[span[0]:span[1]]
             issues.append((current.seq, issue_for(
-                segment, "missing", "error", source_term, renderings[0], "",
-                f"{source_term} is in the source but “{renderings[0]}”{others} is not in the target",
-                g.entry_ids[index], (("source", hit.start, hit.end),))))
+                segment, "unapproved", "warning", source_term, renderings[0], found,
+                f"{source_term} is rendered “{found}” here, not as the glossary's “{renderings[0]}”{others}",
+                g.entry_ids[index], (("source", hit.start, hit.end), ("target", *span)))))
+
+    def _rendered_otherwise(self, current: _Segment, undecided: list[tuple[int, Hit, list[str]]]
+                            ) -> dict[int, tuple[int, int]]:
+        """Entry index -> where the target renders the entry's Chinese term (found at its hit) in
+        words the glossary does not list, by the miner's pairing evidence; entries absent when
+        nothing in the target can translate them."""
+        g = self.glossary
+        term_of = {}
+        target = current.segment.target
+        for index, hit, _ in undecided:
+            if current.segment.source[hit.start:hit.end] in target:
+                continue  # left in Chinese: not translated at all
+            term = next((g.zh.keys[t] for t in hit.term_ids if g.entry_of[t] == index and t in g.zh.keys), None)
+            if term:
+                term_of[index] = term
+        if not term_of:
+            return {}
+        if self._other_renderings is None:
+            self._other_renderings = OtherRenderings()
+        found = self._other_renderings.find(list(term_of.values()), current.target_words())
+        return {index: found[term] for index, term in term_of.items() if term in found}
 
     def _record_usage(self, current: _Segment, target_hits: list[Hit]) -> None:
         """Which full-form rendering each glossary term got here, for the consistency check."""
@@ -420,11 +480,13 @@ def _script_counts(texts: Iterable[str]) -> tuple[int, int]:
 
 
 def check_segments(segments: Iterable[DraftSegment], glossary: CheckGlossary, *, name: str = "draft",
-                   english_only: bool = False, window: int = 0, unlisted: bool = False) -> CheckResult:
+                   english_only: bool = False, window: int = 0, unlisted: bool = False,
+                   strict: bool = False) -> CheckResult:
     """Check a draft's segments; raises InputError when the draft is empty or in the wrong language.
-    `unlisted` also reports Chinese terms outside the glossary rendered several ways (runs the miner)."""
+    `unlisted` also reports Chinese terms outside the glossary rendered several ways (runs the miner);
+    `strict` reports a term rendered in words the glossary does not list as missing, not unapproved."""
     return DraftChecker(glossary, name=name, english_only=english_only, window=window,
-                        unlisted=unlisted).run(segments)
+                        unlisted=unlisted, strict=strict).run(segments)
 
 
 def worst_severity(issues: Iterable[DraftIssue]) -> str | None:

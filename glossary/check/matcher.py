@@ -16,7 +16,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from glossary.check.words import inner_strings, segmenter
-from glossary.keys import (BOUNDARY, NO_WORDS, en_fold_token, en_fold_word, en_match_text, en_plain_word,
+from glossary.keys import (BOUNDARY, NO_WORDS, en_fold_token, en_fold_word, en_match_tokens, en_plain_word,
                            en_term_keys, en_words, to_simplified, zh_match_text)
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
@@ -33,6 +33,29 @@ class Hit(NamedTuple):
 
 _new = tuple.__new__  # _new(Hit, values): the C constructor, no call of Hit's own (hits come by the hundred thousand)
 
+
+_UNKNOWN_WORD = "\x01"  # stands for every word of a text that no key has
+_CODE_DIGITS = 64  # a word's code: its number in this base, digit k from the k-th block of characters
+_CODE_FIRST_CHAR = 0x100
+
+
+def word_codes(words: Iterable[str]) -> dict[str, str]:
+    """A code of the same few characters for each distinct word (BOUNDARY and _UNKNOWN_WORD too), so
+    that an automaton runs over words: far fewer nodes than over letters, and few children per
+    node (pyahocorasick looks a node's children up one by one). Each digit position has its own
+    characters, so a code found in a text always starts at a word."""
+    numbered = dict.fromkeys([BOUNDARY, _UNKNOWN_WORD, *words])
+    width = 1
+    while _CODE_DIGITS ** width < len(numbered):
+        width += 1
+    codes = {}
+    for number, word in enumerate(numbered):
+        digits = []
+        for position in range(width):
+            number, digit = divmod(number, _CODE_DIGITS)
+            digits.append(chr(_CODE_FIRST_CHAR + position * _CODE_DIGITS + digit))
+        codes[word] = "".join(digits)
+    return codes
 
 _NOT_INNER = ("", "")  # a key no dictionary word holds: nothing may stand before or after it
 
@@ -120,9 +143,11 @@ class TermMatcher:
             self._folded = _automaton((key, (len(key), tuple(primary or derived),
                                              *(inner[key].split(BOUNDARY) if key in inner else _NOT_INNER)))
                                       for key, (primary, derived) in folded.items())
-        else:
-            self._folded = _automaton((key, (len(key), tuple(primary or derived)))
-                                      for key, (primary, derived) in folded.items())
+        else:  # over words, a few characters each: a far smaller automaton than over letters
+            self._vocab = word_codes(token for key in folded for token in key.split(" ") if token)
+            self._folded = _automaton((code, (len(code), tuple(primary or derived)))
+                                      for key, (primary, derived) in folded.items()
+                                      for code in ("".join([self._vocab[t] for t in key.split(" ") if t]),))
         self._exact = _automaton((key, (len(key), tuple(ids))) for key, ids in exact.items())
 
     def _keep_words_apart(self, loose: list[tuple[int, str]], all_keys: list[list[tuple[str, bool]]],
@@ -215,9 +240,13 @@ class TermMatcher:
                 hits.append(_new(Hit, (offsets[start], offsets[end] + 1, ids)))
                 holdable.append((start, end + 1) if _holdable(norm, start, end + 1, before, after) else None)
         else:
-            norm, starts, ends = en_match_text(text, breaks, self.keep)
-            for end, (length, ids) in self._folded.iter(norm):  # keys are whole " token "s: always aligned
-                hits.append(_new(Hit, (starts[end - length + 1], ends[end + 1], ids)))
+            tokens, starts, ends = en_match_tokens(text, breaks, self.keep)
+            vocab = self._vocab
+            unknown = vocab[_UNKNOWN_WORD]
+            norm = "".join([vocab.get(token, unknown) for token in tokens])
+            width = len(unknown)
+            for end, (length, ids) in self._folded.iter(norm):
+                hits.append(_new(Hit, (starts[(end + 1 - length) // width], ends[end // width], ids)))
             holdable = [None] * len(hits)
         return hits, holdable, norm
 
@@ -243,7 +272,7 @@ _FUNCTION_WORDS = frozenset("the a an of and in on for to with by at from".split
 
 def folded_words(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] = NO_WORDS) -> list[str]:
     """The folded words of a text (punctuation between them dropped)."""
-    return en_match_text(text, breaks, keep)[0].split()
+    return [token for token in en_match_tokens(text, breaks, keep)[0] if token != BOUNDARY]
 
 
 @lru_cache(maxsize=65536)

@@ -1,4 +1,5 @@
-"""`glossary check`: check a draft against the glossary (missing, misused, inconsistent, untranslated terms)."""
+"""`glossary check`: check a draft against the glossary (missing, unapproved, misused, inconsistent and
+untranslated terms)."""
 
 from __future__ import annotations
 
@@ -21,13 +22,16 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
 @click.option("--unlisted", is_flag=True,
               help="Also report Chinese terms missing from the glossary that the draft renders in several "
                    "ways (info; runs the miner, slower).")
+@click.option("--strict", is_flag=True,
+              help="Report every approved term without an approved rendering as missing (error), without "
+                   "looking for the words the draft used instead (faster on very large drafts).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding reaches this severity.")
 @click.option("--tui", "browse", is_flag=True,
               help="Browse the findings in the TUI (source and target segments with the terms highlighted).")
 @click.pass_context
 def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ...], source_path: Path | None,
-            draft_path: Path | None, as_json: bool, unlisted: bool, fail_on: str, browse: bool) -> None:
+            draft_path: Path | None, as_json: bool, unlisted: bool, strict: bool, fail_on: str, browse: bool) -> None:
     """Check drafts against the glossary.
 
     DRAFT_FILES are bilingual TSV, XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff) or TMX files (or an
@@ -51,7 +55,7 @@ def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ..
     for read, size, name, english_only, window in inputs:
         with _progress(size, enabled=not as_json) as advance:
             result = check_segments(read(advance), glossary, name=name, english_only=english_only,
-                                    window=window, unlisted=unlisted)
+                                    window=window, unlisted=unlisted, strict=strict)
         if as_json:
             from glossary.check.report import result_to_dict
 
@@ -154,7 +158,7 @@ class _progress:
 
 
 _TITLES = {
-    "missing": "Missing terms", "forbidden": "Forbidden renderings", "deprecated": "Deprecated renderings",
+    "missing": "Missing terms", "unapproved": "Unapproved renderings", "forbidden": "Forbidden renderings", "deprecated": "Deprecated renderings",
     "superseded": "Superseded renderings", "inconsistent": "Inconsistent renderings",
     "untranslated": "Untranslated Chinese", "empty": "Empty targets",
 }

@@ -90,22 +90,26 @@ def pairs_by_cooccurrence(
                 key = (s, a)
                 together[key] = together.get(key, 0) + min(n, m)
                 distance[key] = distance.get(key, 0) + abs(zh_at - at)
-    best: dict[str, tuple[float, float, int, str]] = {}
+    best: dict[str, tuple[float, float, float, int, str]] = {}
     for (span, acronym), count in together.items():
         if count < MIN_COOCCURRENCE:
             continue
         dice = 2 * count / (span_freq[span] + acronym_freq[acronym])
-        # nearer in relative position first (in quarters), then the longer span (上合组织 over 组织)
-        key = (round(dice, 3), -round(distance[(span, acronym)] * 4), len(span), span)
-        if not is_acronym(acronym) and gloss_coverage(span, acronym) < MIN_NAME_GLOSS:
+        name = not is_acronym(acronym)
+        coverage = gloss_coverage(span, acronym) if name else 0.0
+        if name and coverage < MIN_NAME_GLOSS:
             continue
-        if dice >= MIN_DICE and key > best.get(acronym, (0.0, -1e9, 0, "")):
+        # a name: the span glossing more of it (外事联络组 over 市政府外办作为), at equal coverage the
+        # shorter (fewer words the name does not render: 外事联络组 over 外事联络组牵头); then the
+        # nearer in relative position (in quarters); an acronym: then the longer span (上合组织 over 组织)
+        key = (round(dice, 3), round(coverage, 2), -round(distance[(span, acronym)] * 4), -len(span) if name else len(span), span)
+        if dice >= MIN_DICE and key > best.get(acronym, (0.0, 0.0, -1e9, 0, "")):
             best[acronym] = key
     out: dict[int, list[SpanPair]] = {}
     for seq, (spans, acronyms) in where.items():
         for acronym, (en_start, en_end) in acronyms.items():
-            if acronym in best and best[acronym][3] in spans:
-                zh_start, zh_end = spans[best[acronym][3]]
+            if acronym in best and best[acronym][4] in spans:
+                zh_start, zh_end = spans[best[acronym][4]]
                 out.setdefault(seq, []).append(
                     SpanPair(zh_start, zh_end, en_start, en_end, round(best[acronym][0], 3), "cooccurrence"))
     return out

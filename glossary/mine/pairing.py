@@ -408,6 +408,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
             (score, *_), i, j = best
             if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper():
                 i += 1  # the city's gross regional product → gross regional product
+            if i < j and j + 1 < len(tokens) and tokens[j + 1].text == "up" and tokens[j].text.islower():
+                j += 1  # a phrasal verb's particle belongs to the phrase (reform and opening up; not "set up")
             end = tokens[j].end - (2 if tokens[j].text.endswith(("'s", "’s")) else 0)
             start = words[a - 1].start if a and _locative_verb_before(words[a - 1], tokens, i, j) else words[a].start
             out.append(SpanPair(start, words[b - 1].end, tokens[i].start, end, score,

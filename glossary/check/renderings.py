@@ -1,0 +1,201 @@
+"""Another rendering of a glossary term in a target: when none of an approved entry's renderings is
+there, the miner's own evidence tells a term translated some other way (an unapproved rendering)
+from a term really missing.
+
+The evidence: CC-CEDICT pieces of the term (the term as one word, as the miner segments a known
+term) translated by target words, as much of it as the miner's loose pass for variants of known
+terms asks (half the Chinese, one end included); the words reported are the phrase its
+`dictionary_pairs` pairs with the term when it finds one. The lexicon loads on the first
+would-be-missing term only.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from typing import TYPE_CHECKING
+
+from glossary.lexicon import STOPWORDS, content_stems, en_stem
+
+if TYPE_CHECKING:
+    from glossary.mine.tokens import EnToken, ZhWord
+
+_KNOWN_TERM_TAG = "nz"  # the part of speech the miner gives a known term it segments as one word
+_LETTERS = re.compile(r"[A-Za-z]+")  # the parts of a token that get a stem (tokens.token_stems)
+_PHRASE_REACH = 6  # tokens either side of the translating words where the miner's phrase for them may reach
+
+
+class TargetWords:
+    """One target's words for the search, made once per segment for all its would-be-missing terms:
+    first only the stems of its letter runs (cheap; they hold every stem its tokens have), its
+    tokens on first use."""
+
+    __slots__ = ("text", "stems", "_tokens", "_starts", "_by_stem", "_blockers")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.stems = {en_stem(w) for w in _LETTERS.findall(text) if w.lower() not in STOPWORDS}
+        self._tokens: list[EnToken] | None = None
+
+    @property
+    def tokens(self) -> list[EnToken]:
+        if self._tokens is None:
+            from glossary.mine.tokens import en_tokens  # the miner loads only when a term may be missing
+
+            self._tokens = tokens = en_tokens(self.text)
+            self._starts = [t.start for t in tokens]
+            self._by_stem: dict[str, list[int]] = {}  # stem -> the tokens that have it
+            self._blockers = [0]  # _blockers[k]: content words and punctuation among tokens[:k]
+            for k, token in enumerate(tokens):
+                for stem in token.stems:
+                    self._by_stem.setdefault(stem, []).append(k)
+                self._blockers.append(self._blockers[-1] + (bool(token.stems) or not token.word))
+        return self._tokens
+
+    def having(self, stems: frozenset[str]) -> set[int]:
+        """The tokens that have one of `stems`."""
+        if not self.tokens:
+            return set()
+        return {k for stem in stems for k in self._by_stem.get(stem, ())}
+
+    def only_function_words(self, first: int, last: int) -> bool:
+        """True when every token strictly between tokens `first` and `last` is a function word."""
+        return self._blockers[last] == self._blockers[first + 1]
+
+    def tokens_within(self, start: int, end: int) -> list[EnToken]:
+        """The tokens that start in text[start:end]."""
+        tokens = self.tokens
+        return tokens[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
+
+class OtherRenderings:
+    """Finds where a target renders a glossary term in words the glossary does not list."""
+
+    def __init__(self) -> None:
+        self._terms: dict[str, tuple[ZhWord, list[frozenset[str]], frozenset[str], bool]] = {}
+        self._piece_glosses: dict[str, list[frozenset[tuple[str, ...]]]] = {}
+
+    def _term(self, term: str) -> tuple[ZhWord, list[frozenset[str]], frozenset[str], bool]:
+        """The term as one word (its dictionary pieces in `pieces`); the stems of each piece that
+        count as evidence of its rendering (those of a piece of two or more characters, or of the term
+        as one piece: a lone character has too many glosses to tell anything) and all of them; and
+        whether one is a number (not a letter run's stem)."""
+        found = self._terms.get(term)
+        if found is None:
+            from glossary.mine.tokens import ZhWord, word_pieces, word_stems
+
+            pieces = word_pieces(term)
+            word = ZhWord(term, _KNOWN_TERM_TAG, 0, len(term), word_stems(term), pieces)
+            evidence = [stems if length > 1 or len(pieces) == 1 else frozenset() for length, stems in pieces]
+            every = frozenset().union(*evidence)
+            found = self._terms[term] = word, evidence, every, not all(s.isalpha() for s in every)
+        return found
+
+    def find(self, terms: list[str], target: TargetWords) -> dict[str, tuple[int, int]]:
+        """Each of `terms` (Simplified) that the target renders, with the (start, end) of its rendering.
+
+        A term is rendered when adjacent words of the target translate dictionary pieces covering
+        as much of it as the miner's loose pass for variants asks (half, one end included), each by
+        a gloss as such, not only by a shared prefix (認可 "approve" does not make "approach" a
+        rendering). The words reported are the phrase the miner's pairing finds for the term when it
+        finds one, else those words."""
+        found = {}
+        for term in dict.fromkeys(terms):
+            if not self._term(term)[3] and not self._enough_said(term, target.stems):
+                continue  # the target's words cannot translate enough of it (the common case: no tokens needed)
+            run = self._translating_words(term, target)
+            if run:
+                found[term] = self._phrase(term, target, *run)
+        return found
+
+    def _enough_said(self, term: str, said: set[str]) -> bool:
+        """True when the stems `said` (a whole target's) hold translations of enough pieces of `term`
+        (see find), wherever they stand: what _translating_words then looks for in adjacent words."""
+        from glossary.mine.pairing import _MIN_VARIANT_ZH_COVERAGE
+
+        word, evidence, _, _ = self._term(term)
+        pieces = word.pieces
+        done = [bool(stems) and not stems.isdisjoint(said)
+                and (not glosses or any(said.issuperset(gloss) for gloss in glosses))
+                for stems, glosses in zip(evidence, self._glosses(term))]
+        covered = sum(piece[0] for piece, ok in zip(pieces, done) if ok)
+        return (done[0] or done[-1]) and covered >= _MIN_VARIANT_ZH_COVERAGE * len(term)
+
+    def _translating_words(self, term: str, target: TargetWords) -> tuple[int, int] | None:
+        """The first and last token of the adjacent target words (function words between them allowed,
+        none saying what another said) that translate enough of `term` (see find).
+        Unlike the miner's pairing, they need not make a term of their own: "foreign" in
+        "foreign … cases" renders 外籍人员 (foreign personnel)."""
+        from glossary.mine.pairing import _MIN_VARIANT_ZH_COVERAGE
+
+        word, evidence, _, _ = self._term(term)
+        pieces = word.pieces
+        glosses = self._glosses(term)
+        translating: dict[int, set[int]] = {}  # token -> the pieces it translates
+        for k, stems in enumerate(evidence):
+            for position in target.having(stems) if stems else ():
+                translating.setdefault(position, set()).add(k)
+        best, best_cover = None, 0.0
+        run: list[int] = []
+        covered: set[int] = set()
+        said: set[str] = set()  # the stems of the run's words
+
+        def close() -> None:
+            nonlocal best, best_cover
+            done = {k for k in covered if not glosses[k] or any(said.issuperset(gloss) for gloss in glosses[k])}
+            if not done or (0 not in done and len(pieces) - 1 not in done):
+                return
+            cover = sum(pieces[k][0] for k in done) / len(term)
+            if cover >= _MIN_VARIANT_ZH_COVERAGE and cover > best_cover:
+                best, best_cover = (run[0], run[-1]), cover
+
+        tokens = target.tokens
+        for position in sorted(translating):
+            stems = tokens[position].stems
+            if run and target.only_function_words(run[-1], position) and not stems <= said:
+                run.append(position)
+            else:  # (a word said already starts another phrase, as in the miner's runs)
+                close()
+                run, covered, said = [position], set(), set()
+            covered |= translating[position]
+            said |= stems
+        close()
+        return best
+
+    def _glosses(self, term: str) -> list[frozenset[tuple[str, ...]]]:
+        """Each dictionary piece's glosses as content stems: a piece counts as translated only by
+        the whole of one of them ("Hong" alone does not render 港元 "Hong Kong dollar")."""
+        found = self._piece_glosses.get(term)
+        if found is None:
+            from glossary.lexicon import gloss_phrases
+
+            found, at = [], 0
+            for length, _ in self._term(term)[0].pieces:
+                found.append(gloss_phrases(term[at:at + length]))
+                at += length
+            self._piece_glosses[term] = found
+        return found
+
+    def _phrase(self, term: str, target: TargetWords, first: int, last: int) -> tuple[int, int]:
+        """The (start, end) of the phrase the miner's loose pairing finds for `term` around the
+        translating tokens first..last (within _PHRASE_REACH tokens of them, sharing a word with
+        them, holding a word that translates a piece as such), else of those tokens."""
+        from glossary.mine.pairing import dictionary_pairs
+
+        tokens = target.tokens
+        near = tokens[max(0, first - _PHRASE_REACH):last + _PHRASE_REACH + 1]
+        word, _, evidence, _ = self._term(term)
+        for pair in dictionary_pairs([word], near, variants_of=lambda _: True):
+            if pair.en_start <= tokens[last].start and tokens[first].start < pair.en_end and any(
+                    not evidence.isdisjoint(t.stems) for t in target.tokens_within(pair.en_start, pair.en_end)):
+                return pair.en_start, pair.en_end
+        return tokens[first].start, tokens[last].end
+
+
+def same_words(found: str, renderings: list[str]) -> bool:
+    """True when `found` has the content words of one of `renderings` up to the lexicon's crude
+    stemming: words the matcher keeps apart on purpose ("new" is not "news" in a glossary that has
+    both; a term marked exact), so they are no other rendering but the term missing."""
+    stems = content_stems(found)
+    return any(content_stems(r) == stems for r in renderings)
