@@ -365,3 +365,15 @@ def test_a_phrasal_particle_closing_the_english_belongs_to_the_term():
     renderings = {c.en for d in ("001", "003") for c in candidates_of(d)}
     assert "reform and opening up" in renderings or "greater opening up" in renderings
     assert not {"reform and opening", "greater opening", "set up"} & renderings
+
+
+def test_a_plans_period_belongs_to_its_long_title():
+    from pathlib import Path
+
+    from glossary.ingest import read_document
+
+    text = Path(__file__).resolve().parent.parent / "examples" / "jiangzhou-international-exchange-center.txt"
+    doc = mine_document(read_document(text))
+    titles = [c for c in mine_pairs(doc.pairs) if c.zh.endswith("（2024—2026年）")]
+    assert [c.en for c in titles] == [
+        "Three-Year Action Plan of Jiangzhou for Building an International Exchange Center (2024-2026)"]
