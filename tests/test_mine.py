@@ -377,3 +377,14 @@ def test_a_plans_period_belongs_to_its_long_title():
     titles = [c for c in mine_pairs(doc.pairs) if c.zh.endswith("（2024—2026年）")]
     assert [c.en for c in titles] == [
         "Three-Year Action Plan of Jiangzhou for Building an International Exchange Center (2024-2026)"]
+
+
+def test_an_acronym_goes_to_the_whole_chinese_of_its_full_form():
+    from pathlib import Path
+
+    from glossary.ingest import read_document
+
+    summary = Path(__file__).resolve().parent.parent / "examples" / "jiangzhou-fao-2023-work-summary.txt"
+    doc = mine_document(read_document(summary))
+    acronyms = {(c.zh, c.en) for c in mine_pairs(doc.pairs) if c.en in ("CIIE", "ABTC")}
+    assert acronyms == {("中国国际进口博览会", "CIIE"), ("APEC商务旅行卡", "ABTC")}

@@ -424,11 +424,15 @@ def acronym_pairs(tokens: list[EnToken], found: list[SpanPair], en: str) -> list
     """`Full Name (ABC)`: the zh span paired with the full name gets ABC too."""
     out = []
     for acronym, start, end in acronyms_in_parentheses(en):
+        full = []
         for sp in found:
             if 0 <= start - sp.en_end <= 3:
                 initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", en[sp.en_start : sp.en_end]) if w[0].isupper())
                 if acronym.rstrip("s")[:1] == initials[:1]:
-                    out.append(SpanPair(sp.zh_start, sp.zh_end, start, end, sp.score, "acronym"))
+                    full.append(sp)
+        if full:  # the best-supported, then longest, Chinese for the full form (中国国际进口博览会, not …进口)
+            sp = max(full, key=lambda s: (s.score, s.zh_end - s.zh_start))
+            out.append(SpanPair(sp.zh_start, sp.zh_end, start, end, sp.score, "acronym"))
     return out
 
 
