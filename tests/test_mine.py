@@ -388,3 +388,15 @@ def test_an_acronym_goes_to_the_whole_chinese_of_its_full_form():
     doc = mine_document(read_document(summary))
     acronyms = {(c.zh, c.en) for c in mine_pairs(doc.pairs) if c.en in ("CIIE", "ABTC")}
     assert acronyms == {("中国国际进口博览会", "CIIE"), ("APEC商务旅行卡", "ABTC")}
+
+
+def test_a_possessive_opening_the_english_stays_only_when_it_translates_part_of_the_chinese():
+    from pathlib import Path
+
+    from glossary.ingest import read_document
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    summary = mine_document(read_document(examples / "jiangzhou-fao-2023-work-summary.txt"))
+    report = mine_document(read_document(examples / "jiangzhou-government-work-report-2024.md"))
+    assert "country's overall diplomacy" in {c.en for c in find(mine_pairs(summary.pairs), "国家总体外交")}
+    assert "gross regional product" in {c.en for c in find(mine_pairs(report.pairs), "地区生产总值")}

@@ -309,6 +309,13 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     return zh_cov * en_cov, j - i, i, j
 
 
+def _only_translation(token_stem_units: list[list[set[int]]], t: int, lo: int, hi: int, ua: int, ub: int) -> bool:
+    """Token `t` translates a piece of the span (units ua..ub) that no token in lo..hi translates."""
+    mine = {u for us in token_stem_units[t] for u in us if ua <= u < ub}
+    others = {u for k in range(lo, hi) for us in token_stem_units[k] for u in us}
+    return bool(mine - others)
+
+
 def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
                      variants_of: Callable[[str], bool] | None = None) -> list[SpanPair]:
     """zh noun-phrase spans whose dictionary pieces translate a contiguous English phrase: every
@@ -363,8 +370,9 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
                     best = (ranked, scored[2], scored[3])
         if best:
             (score, *_), i, j = best
-            if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper():
-                i += 1  # the city's gross regional product → gross regional product
+            if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper() \
+                    and not _only_translation(token_stem_units, i, i + 1, j + 1, ua, ub):
+                i += 1  # the city's gross regional product → gross regional product (not 国家总体外交's country's)
             if i < j and j + 1 < len(tokens) and tokens[j + 1].text == "up" and tokens[j].text.islower():
                 j += 1  # a phrasal verb's particle belongs to the phrase (reform and opening up; not "set up")
             end = tokens[j].end - (2 if tokens[j].text.endswith(("'s", "’s")) else 0)
