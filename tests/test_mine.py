@@ -400,3 +400,10 @@ def test_a_possessive_opening_the_english_stays_only_when_it_translates_part_of_
     report = mine_document(read_document(examples / "jiangzhou-government-work-report-2024.md"))
     assert "country's overall diplomacy" in {c.en for c in find(mine_pairs(summary.pairs), "国家总体外交")}
     assert "gross regional product" in {c.en for c in find(mine_pairs(report.pairs), "地区生产总值")}
+
+
+def test_a_rendering_with_a_personal_pronoun_is_no_term():
+    from glossary.mine import _is_term_shaped
+
+    assert not _is_term_shaped("工作回顾", "Review of Our Work", {"dictionary"})
+    assert _is_term_shaped("信息技术服务", "IT services", {"dictionary"})

@@ -19,6 +19,8 @@ from glossary.models import Occurrence, SegmentPair, TermCandidate
 MIN_SCORE = 0.5
 _NON_WORD = re.compile(r"[\W_]+")
 MIN_HOLDERS = 2  # a pair seen only inside longer pairs is a term once it recurs in this many of them (C-value)
+_PRONOUNS = frozenset({"i", "we", "us", "our", "ours", "you", "your", "my", "me", "he", "him", "his", "she", "her",
+                       "they", "them", "their", "it", "its"})
 MAX_PHRASE_WORDS = 12
 MAX_NAME_WORDS = 24  # titles of plans and laws run long ("Three-Year Action Plan of … (2024-2026)")
 LONG_PHRASE_WORDS = 4  # lower-case renderings with this many different content words are descriptions
@@ -144,6 +146,8 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     if _general_phrase(zh):
         return False
     words = en.replace("-", " ").split()  # foreign-aid: two words
+    if any(w.lower() in _PRONOUNS and not w.isupper() for w in words):  # (IT is a field)
+        return False  # "Review of Our Work": a writer speaking, not a name for a concept
     if (len(words) == 1 or len(zh) <= 2) and is_dictionary_translation(zh, en):
         return False
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
