@@ -365,3 +365,45 @@ def test_a_phrasal_particle_closing_the_english_belongs_to_the_term():
     renderings = {c.en for d in ("001", "003") for c in candidates_of(d)}
     assert "reform and opening up" in renderings or "greater opening up" in renderings
     assert not {"reform and opening", "greater opening", "set up"} & renderings
+
+
+def test_a_plans_period_belongs_to_its_long_title():
+    from pathlib import Path
+
+    from glossary.ingest import read_document
+
+    text = Path(__file__).resolve().parent.parent / "examples" / "jiangzhou-international-exchange-center.txt"
+    doc = mine_document(read_document(text))
+    titles = [c for c in mine_pairs(doc.pairs) if c.zh.endswith("（2024—2026年）")]
+    assert [c.en for c in titles] == [
+        "Three-Year Action Plan of Jiangzhou for Building an International Exchange Center (2024-2026)"]
+
+
+def test_an_acronym_goes_to_the_whole_chinese_of_its_full_form():
+    from pathlib import Path
+
+    from glossary.ingest import read_document
+
+    summary = Path(__file__).resolve().parent.parent / "examples" / "jiangzhou-fao-2023-work-summary.txt"
+    doc = mine_document(read_document(summary))
+    acronyms = {(c.zh, c.en) for c in mine_pairs(doc.pairs) if c.en in ("CIIE", "ABTC")}
+    assert acronyms == {("中国国际进口博览会", "CIIE"), ("APEC商务旅行卡", "ABTC")}
+
+
+def test_a_possessive_opening_the_english_stays_only_when_it_translates_part_of_the_chinese():
+    from pathlib import Path
+
+    from glossary.ingest import read_document
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    summary = mine_document(read_document(examples / "jiangzhou-fao-2023-work-summary.txt"))
+    report = mine_document(read_document(examples / "jiangzhou-government-work-report-2024.md"))
+    assert "country's overall diplomacy" in {c.en for c in find(mine_pairs(summary.pairs), "国家总体外交")}
+    assert "gross regional product" in {c.en for c in find(mine_pairs(report.pairs), "地区生产总值")}
+
+
+def test_a_rendering_with_a_personal_pronoun_is_no_term():
+    from glossary.mine import _is_term_shaped
+
+    assert not _is_term_shaped("工作回顾", "Review of Our Work", {"dictionary"})
+    assert _is_term_shaped("信息技术服务", "IT services", {"dictionary"})

@@ -19,6 +19,10 @@ from glossary.models import Occurrence, SegmentPair, TermCandidate
 MIN_SCORE = 0.5
 _NON_WORD = re.compile(r"[\W_]+")
 MIN_HOLDERS = 2  # a pair seen only inside longer pairs is a term once it recurs in this many of them (C-value)
+_PRONOUNS = frozenset({"i", "we", "us", "our", "ours", "you", "your", "my", "me", "he", "him", "his", "she", "her",
+                       "they", "them", "their", "it", "its"})
+MAX_PHRASE_WORDS = 12
+MAX_NAME_WORDS = 24  # titles of plans and laws run long ("Three-Year Action Plan of … (2024-2026)")
 LONG_PHRASE_WORDS = 4  # lower-case renderings with this many different content words are descriptions
 _SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75,
                   "variant": 0.75}
@@ -52,6 +56,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += acronym_pairs(tokens, found, pair.en)
     found += quoted_pairs(pair.zh, pair.en)
     found += pinyin_pairs(words, tokens)
+    found = [_with_period(sp, pair) for sp in found]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
         key = (sp.zh_start, sp.zh_end, "acronym" if is_acronym(pair.en[sp.en_start : sp.en_end]) else "")
@@ -68,6 +73,20 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
         elif all((k.en_start, k.en_end) != (sp.en_start, sp.en_end) for k in holders):
             nested.append((sp, holders))  # (a piece of Chinese for the whole English is no pair)
     return kept, nested
+
+
+_ZH_PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[—–\-－~至]+\s*(\d{4})\s*年?\s*[）)]")
+_EN_PERIOD = re.compile(r"\s*\(\s*(\d{4})\s*[-–—~]\s*(\d{4})\s*\)")
+
+
+def _with_period(sp: SpanPair, pair: SegmentPair) -> SpanPair:
+    """A plan's period that follows it on both sides belongs to its name (…三年行动计划（2024—2026年） ↔
+    …Action Plan … (2024-2026))."""
+    zh = _ZH_PERIOD.match(pair.zh, sp.zh_end)
+    en = _EN_PERIOD.match(pair.en, sp.en_end) if zh else None
+    if not en or zh.groups() != en.groups():
+        return sp
+    return replace(sp, zh_end=zh.end(), en_end=en.end())
 
 
 def _holds(k: SpanPair, sp: SpanPair) -> bool:
@@ -101,7 +120,7 @@ def _without_competitors(spans: list[SpanPair], pair: SegmentPair, first: int = 
 def _is_name(en: str) -> bool:
     """A Title Case name of two or more words (Foreign Affairs Liaison Group): a term of its own
     even inside a longer description (but a piece of a longer name is not)."""
-    content = [w for w in en.split() if w.lower() not in STOPWORDS]
+    content = [w for w in en.split() if w[:1].isalpha() and w.lower() not in STOPWORDS]  # (not "(2024-2026)")
     return len(content) >= 2 and all(w[:1].isupper() for w in content)
 
 
@@ -127,6 +146,8 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     if _general_phrase(zh):
         return False
     words = en.replace("-", " ").split()  # foreign-aid: two words
+    if any(w.lower() in _PRONOUNS and not w.isupper() for w in words):  # (IT is a field)
+        return False  # "Review of Our Work": a writer speaking, not a name for a concept
     if (len(words) == 1 or len(zh) <= 2) and is_dictionary_translation(zh, en):
         return False
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
@@ -134,7 +155,7 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     content = [w for w in words if w.lower() not in STOPWORDS]
     if len({w.lower() for w in content}) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
         return False  # a long lower-case phrase is a description, not a name someone must reuse
-    return len(words) <= 12
+    return len(words) <= (MAX_NAME_WORDS if _is_name(en) else MAX_PHRASE_WORDS)
 
 
 def _with_learned_glosses(analysed: list[tuple[SegmentPair, list[ZhWord], list[EnToken]]]):

@@ -21,7 +21,7 @@ STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
 _INNER_PARTICLES = {"之"}
 _COORDINATORS = {"and", "or", "&"}
 _EN_INNER = {"of", "for", "in", "the", "on", "with", "to", "a", "an", "at", "from"} | _COORDINATORS
-_MAX_ZH_WORDS = 6
+_MAX_ZH_WORDS = 8
 _MAX_ZH_CHARS = 24
 _MIN_ZH_COVERAGE = 0.8
 _MIN_EN_COVERAGE = 0.75
@@ -341,6 +341,13 @@ def _repeated_stems(unit_stems: list[frozenset[str]], ua: int, ub: int) -> froze
     return frozenset(repeated)
 
 
+def _only_translation(token_stem_units: list[list[set[int]]], t: int, lo: int, hi: int, ua: int, ub: int) -> bool:
+    """Token `t` translates a piece of the span (units ua..ub) that no token in lo..hi translates."""
+    mine = {u for us in token_stem_units[t] for u in us if ua <= u < ub}
+    others = {u for k in range(lo, hi) for us in token_stem_units[k] for u in us}
+    return bool(mine - others)
+
+
 def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
                      variants_of: Callable[[str], bool] | None = None) -> list[SpanPair]:
     """zh noun-phrase spans whose dictionary pieces translate a contiguous English phrase: every
@@ -406,8 +413,9 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
                     best = (ranked, scored[2], scored[3])
         if best:
             (score, *_), i, j = best
-            if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper():
-                i += 1  # the city's gross regional product → gross regional product
+            if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper() \
+                    and not _only_translation(token_stem_units, i, i + 1, j + 1, ua, ub):
+                i += 1  # the city's gross regional product → gross regional product (not 国家总体外交's country's)
             if i < j and j + 1 < len(tokens) and tokens[j + 1].text == "up" and tokens[j].text.islower():
                 j += 1  # a phrasal verb's particle belongs to the phrase (reform and opening up; not "set up")
             end = tokens[j].end - (2 if tokens[j].text.endswith(("'s", "’s")) else 0)
@@ -467,11 +475,15 @@ def acronym_pairs(tokens: list[EnToken], found: list[SpanPair], en: str) -> list
     """`Full Name (ABC)`: the zh span paired with the full name gets ABC too."""
     out = []
     for acronym, start, end in acronyms_in_parentheses(en):
+        full = []
         for sp in found:
             if 0 <= start - sp.en_end <= 3:
                 initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", en[sp.en_start : sp.en_end]) if w[0].isupper())
                 if acronym.rstrip("s")[:1] == initials[:1]:
-                    out.append(SpanPair(sp.zh_start, sp.zh_end, start, end, sp.score, "acronym"))
+                    full.append(sp)
+        if full:  # the best-supported, then longest, Chinese for the full form (中国国际进口博览会, not …进口)
+            sp = max(full, key=lambda s: (s.score, s.zh_end - s.zh_start))
+            out.append(SpanPair(sp.zh_start, sp.zh_end, start, end, sp.score, "acronym"))
     return out
 
 
