@@ -45,6 +45,18 @@ async def settle(app, pilot, rounds: int = 6) -> None:
             return
 
 
+async def until(app, pilot, ready, seconds: float = 10.0) -> None:
+    """Settle until `ready()` holds (a debounced lookup starts its worker only after a timer)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while True:
+        await settle(app, pilot)
+        if ready() or time.monotonic() > deadline:
+            return
+        await pilot.pause(0.05)
+
+
 def status_of(path, entry_id):
     db = open_db(path)
     try:
@@ -398,7 +410,8 @@ async def test_check_screen_opens_a_findings_entry_in_lookup(termbase):
         await settle(app, pilot)
         assert isinstance(app.screen, CheckScreen)
         app.screen.post_message(CheckScreen.OpenEntry(ids[3]))
-        await settle(app, pilot)
+        await until(app, pilot, lambda: isinstance(app.screen, LookupScreen)
+                    and app.screen.query_one("#results", DataTable).row_count > 0)
         assert isinstance(app.screen, LookupScreen)
         assert app.screen.query_one("#query", Input).value == "世界卫生组织"
         assert app.screen.query_one("#results", DataTable).get_row_at(0)[2] == "World Health Organization"
