@@ -25,7 +25,8 @@ KEPT_FILES = 8  # cache files kept (one per termbase), least recently used remov
 _MAGIC = b"glossary-check-cache 1\n"
 _HEADER_LIMIT = 4096
 # the code that decides what the cached objects contain: a change to any of them makes old caches stale
-_CODE = ("checker.py", "matcher.py", "words.py", "cache.py", "../keys.py", "../models.py")
+_CODE = ("checker.py", "matcher.py", "words.py", "renderings.py", "cache.py", "../keys.py", "../models.py",
+         "../lexicon.py", "../mine/tokens.py")
 
 
 def cache_dir() -> Path:
@@ -49,7 +50,10 @@ def code_version(files: tuple[str, ...] = _CODE) -> str:
     Python version, the pyahocorasick build and jieba's dictionary: part of every cache key."""
     import ahocorasick
 
+    from glossary.lexicon import lexicon_version
+
     digest = hashlib.sha256(sys.version.encode())
+    digest.update(lexicon_version().encode())  # the dictionary the terms' evidence comes from
     here = Path(__file__).parent
     for name in files:
         digest.update((here / name).read_bytes())

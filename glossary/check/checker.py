@@ -6,6 +6,7 @@ Compute, then apply: this returns DraftIssue values; the CLI and the TUI show th
 from __future__ import annotations
 
 import gc
+import marshal
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -19,7 +20,7 @@ from glossary.errors import InputError
 from glossary.keys import CJK_RE
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry
 
-from .renderings import OtherRenderings, TargetWords, same_words
+from .renderings import OtherRenderings, TargetWords, same_words, term_evidence
 from .matcher import Hit, TermMatcher, folded_words, is_acronym, longest, may_be_reordered, reordered_in
 
 GOOD_STATUSES = ("preferred", "admitted")
@@ -125,6 +126,19 @@ class CheckGlossary:
         self.rendering = {t: first.setdefault((self.entry_of[t], key), t) for t, key in self.en.keys.items()}
         self._renderings: dict[int, list[str]] = {}
         self._good_terms: dict[int, list[int]] = {}
+        self.evidence: dict[str, bytes] = {}  # see add_evidence
+
+    def add_evidence(self) -> None:
+        """Look up now the lexicon's evidence for every Chinese term an approved entry may miss (what
+        the search for other renderings needs), marshalled (loaded fast, opened term by term): done
+        before caching, so a cached check never loads the lexicon."""
+        keys = self.zh.keys
+        for index, status in enumerate(self.entry_status):
+            if status == "approved" and self.good_terms(index):
+                for term_id in self.terms_of(index, "zh"):
+                    term = keys.get(term_id)
+                    if term and term not in self.evidence:
+                        self.evidence[term] = marshal.dumps(term_evidence(term))
 
     def __len__(self) -> int:
         """The number of entries."""
@@ -382,7 +396,7 @@ class DraftChecker:
         if not term_of:
             return {}
         if self._other_renderings is None:
-            self._other_renderings = OtherRenderings()
+            self._other_renderings = OtherRenderings(g.evidence)
         found = self._other_renderings.find(list(term_of.values()), current.target_words())
         return {index: found[term] for index, term in term_of.items() if term in found}
 

@@ -11,6 +11,7 @@ would-be-missing term only.
 
 from __future__ import annotations
 
+import marshal
 import re
 from bisect import bisect_left
 
@@ -69,12 +70,35 @@ class TargetWords:
         return tokens[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
 
+TermEvidence = tuple[tuple[tuple[int, frozenset[str]], ...], frozenset[str], tuple[frozenset[tuple[str, ...]], ...]]
+"""What the lexicon says about a term: its dictionary pieces (length, gloss stems), its stems as one
+word, and each piece's glosses as content stems."""
+
+
+def term_evidence(term: str) -> TermEvidence:
+    """The lexicon's evidence for `term` (Simplified), as the miner segments a known term."""
+    from glossary.lexicon import gloss_phrases
+    from glossary.mine.tokens import word_pieces, word_stems
+
+    pieces = word_pieces(term)
+    glosses, at = [], 0
+    for length, _ in pieces:
+        glosses.append(gloss_phrases(term[at:at + length]))
+        at += length
+    return pieces, word_stems(term), tuple(glosses)
+
+
 class OtherRenderings:
     """Finds where a target renders a glossary term in words the glossary does not list."""
 
-    def __init__(self) -> None:
+    def __init__(self, known: dict[str, bytes] | None = None) -> None:
+        self._known = known or {}  # term -> its evidence marshalled, made when the glossary was cached (no lexicon needed)
         self._terms: dict[str, tuple[ZhWord, list[frozenset[str]], frozenset[str], bool]] = {}
         self._piece_glosses: dict[str, list[frozenset[tuple[str, ...]]]] = {}
+
+    def _evidence(self, term: str) -> TermEvidence:
+        found = self._known.get(term)
+        return marshal.loads(found) if found is not None else term_evidence(term)
 
     def _term(self, term: str) -> tuple[ZhWord, list[frozenset[str]], frozenset[str], bool]:
         """The term as one word (its dictionary pieces in `pieces`); the stems of each piece that
@@ -83,10 +107,10 @@ class OtherRenderings:
         whether one is a number (not a letter run's stem)."""
         found = self._terms.get(term)
         if found is None:
-            from glossary.mine.tokens import ZhWord, word_pieces, word_stems
+            from glossary.mine.tokens import ZhWord
 
-            pieces = word_pieces(term)
-            word = ZhWord(term, _KNOWN_TERM_TAG, 0, len(term), word_stems(term), pieces)
+            pieces, stems, _ = self._evidence(term)
+            word = ZhWord(term, _KNOWN_TERM_TAG, 0, len(term), stems, pieces)
             evidence = [stems if length > 1 or len(pieces) == 1 else frozenset() for length, stems in pieces]
             every = frozenset().union(*evidence)
             found = self._terms[term] = word, evidence, every, not all(s.isalpha() for s in every)
@@ -168,13 +192,7 @@ class OtherRenderings:
         the whole of one of them ("Hong" alone does not render 港元 "Hong Kong dollar")."""
         found = self._piece_glosses.get(term)
         if found is None:
-            from glossary.lexicon import gloss_phrases
-
-            found, at = [], 0
-            for length, _ in self._term(term)[0].pieces:
-                found.append(gloss_phrases(term[at:at + length]))
-                at += length
-            self._piece_glosses[term] = found
+            found = self._piece_glosses[term] = list(self._evidence(term)[2])
         return found
 
     def _phrase(self, term: str, target: TargetWords, first: int, last: int) -> tuple[int, int]:
