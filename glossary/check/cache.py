@@ -77,6 +77,8 @@ def load(path: Path, key: dict, kind: type = CheckGlossary):
                 return None
             with paused_gc():  # hundreds of thousands of small objects: no collection halfway
                 found = pickle.load(fh)
+            if isinstance(found, CheckGlossary):
+                found.attach_evidence(fh.read())  # unpickled only if the check needs it
         os.utime(path)  # recently used: kept when old caches are trimmed
     except Exception:  # noqa: BLE001 - any damage to a cache file means "rebuild", never an error
         return None
@@ -94,6 +96,8 @@ def save(path: Path, key: dict, found: object) -> bool:
             fh.write(_header(key))
             with paused_gc():
                 pickle.dump(found, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                if isinstance(found, CheckGlossary):
+                    fh.write(found.evidence_pickle())
         os.replace(temp, path)
         temp = None
     except (OSError, pickle.PicklingError, RecursionError):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import marshal
+import pickle
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -126,7 +127,8 @@ class CheckGlossary:
         self.rendering = {t: first.setdefault((self.entry_of[t], key), t) for t, key in self.en.keys.items()}
         self._renderings: dict[int, list[str]] = {}
         self._good_terms: dict[int, list[int]] = {}
-        self.evidence: dict[str, bytes] = {}  # see add_evidence
+        self._evidence: dict[str, bytes] | None = {}  # see add_evidence
+        self._evidence_pickle: bytes | None = None  # the evidence as cached, unpickled when first needed
 
     def add_evidence(self) -> None:
         """Look up now the lexicon's evidence for every Chinese term an approved entry may miss (what
@@ -139,6 +141,22 @@ class CheckGlossary:
                     term = keys.get(term_id)
                     if term and term not in self.evidence:
                         self.evidence[term] = marshal.dumps(term_evidence(term))
+
+    @property
+    def evidence(self) -> dict[str, bytes]:
+        """Chinese term (match key) -> its evidence marshalled (see add_evidence; empty: look it up)."""
+        if self._evidence is None:
+            self._evidence = pickle.loads(self._evidence_pickle) if self._evidence_pickle else {}
+            self._evidence_pickle = None
+        return self._evidence
+
+    def evidence_pickle(self) -> bytes:
+        """The evidence, pickled apart from the rest: a check that needs none (strict) never unpickles it."""
+        return pickle.dumps(self.evidence, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def attach_evidence(self, data: bytes) -> None:
+        """Take the evidence as evidence_pickle gave it (unpickled on first use)."""
+        self._evidence, self._evidence_pickle = None, data
 
     def __len__(self) -> int:
         """The number of entries."""
@@ -169,10 +187,11 @@ class CheckGlossary:
         return self._renderings[index]
 
     def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k not in ("_renderings", "_good_terms")}
+        return {k: v for k, v in self.__dict__.items()
+                if k not in ("_renderings", "_good_terms", "_evidence", "_evidence_pickle")}
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state, _renderings={}, _good_terms={})
+        self.__dict__.update(state, _renderings={}, _good_terms={}, _evidence={}, _evidence_pickle=None)
 
 
 class _Use(NamedTuple):

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 _KNOWN_TERM_TAG = "nz"  # the part of speech the miner gives a known term it segments as one word
 _LETTERS = re.compile(r"[A-Za-z]+")  # the parts of a token that get a stem (tokens.token_stems)
+_ANSWERS_KEPT = 20_000  # answers remembered for repeated segments (bounded memory on a long draft)
 _PHRASE_REACH = 6  # tokens either side of the translating words where the miner's phrase for them may reach
 
 
@@ -32,12 +33,18 @@ class TargetWords:
     first only the stems of its letter runs (cheap; they hold every stem its tokens have), its
     tokens on first use."""
 
-    __slots__ = ("text", "stems", "_tokens", "_starts", "_by_stem", "_blockers")
+    __slots__ = ("text", "_stems", "_tokens", "_starts", "_by_stem", "_blockers")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.stems = {en_stem(w) for w in _LETTERS.findall(text) if w.lower() not in STOPWORDS}
+        self._stems: set[str] | None = None
         self._tokens: list[EnToken] | None = None
+
+    @property
+    def stems(self) -> set[str]:
+        if self._stems is None:
+            self._stems = {en_stem(w) for w in _LETTERS.findall(self.text) if w.lower() not in STOPWORDS}
+        return self._stems
 
     @property
     def tokens(self) -> list[EnToken]:
@@ -95,6 +102,7 @@ class OtherRenderings:
         self._known = known or {}  # term -> its evidence marshalled, made when the glossary was cached (no lexicon needed)
         self._terms: dict[str, tuple[ZhWord, list[frozenset[str]], frozenset[str], bool]] = {}
         self._piece_glosses: dict[str, list[frozenset[tuple[str, ...]]]] = {}
+        self._answers: dict[tuple[str, str], tuple[int, int] | None] = {}  # (term, target) -> find's answer
 
     def _evidence(self, term: str) -> TermEvidence:
         found = self._known.get(term)
@@ -125,13 +133,24 @@ class OtherRenderings:
         rendering). The words reported are the phrase the miner's pairing finds for the term when it
         finds one, else those words."""
         found = {}
+        answers = self._answers
+        if len(answers) > _ANSWERS_KEPT:
+            answers.clear()
         for term in dict.fromkeys(terms):
-            if not self._term(term)[3] and not self._enough_said(term, target.stems):
-                continue  # the target's words cannot translate enough of it (the common case: no tokens needed)
-            run = self._translating_words(term, target)
-            if run:
-                found[term] = self._phrase(term, target, *run)
+            key = (term, target.text)
+            if key in answers:  # a repeated segment (translation memories have many)
+                span = answers[key]
+            else:
+                span = answers[key] = self._rendering(term, target)
+            if span is not None:
+                found[term] = span
         return found
+
+    def _rendering(self, term: str, target: TargetWords) -> tuple[int, int] | None:
+        if not self._term(term)[3] and not self._enough_said(term, target.stems):
+            return None  # the target's words cannot translate enough of it (the common case: no tokens needed)
+        run = self._translating_words(term, target)
+        return self._phrase(term, target, *run) if run else None
 
     def _enough_said(self, term: str, said: set[str]) -> bool:
         """True when the stems `said` (a whole target's) hold translations of enough pieces of `term`
