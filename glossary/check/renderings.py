@@ -103,6 +103,7 @@ class OtherRenderings:
         self._terms: dict[str, tuple[ZhWord, list[frozenset[str]], frozenset[str], bool]] = {}
         self._piece_glosses: dict[str, list[frozenset[tuple[str, ...]]]] = {}
         self._answers: dict[tuple[str, str], tuple[int, int] | None] = {}  # (term, target) -> find's answer
+        self._tests: dict[str, tuple[float, list[tuple[int, frozenset[str], frozenset, bool]]]] = {}  # see _said_test
 
     def _evidence(self, term: str) -> TermEvidence:
         found = self._known.get(term)
@@ -155,15 +156,27 @@ class OtherRenderings:
     def _enough_said(self, term: str, said: set[str]) -> bool:
         """True when the stems `said` (a whole target's) hold translations of enough pieces of `term`
         (see find), wherever they stand: what _translating_words then looks for in adjacent words."""
+        test = self._tests.get(term)
+        if test is None:
+            test = self._tests[term] = self._said_test(term)
+        needed, checks = test
+        covered, an_end = 0, False
+        for length, stems, glosses, at_end in checks:
+            if not stems.isdisjoint(said) and (not glosses or any(said.issuperset(gloss) for gloss in glosses)):
+                covered += length
+                an_end = an_end or at_end
+        return an_end and covered >= needed
+
+    def _said_test(self, term: str) -> tuple[float, list[tuple[int, frozenset[str], frozenset, bool]]]:
+        """For _enough_said: the coverage needed, and (length, evidence stems, glosses, at an end) of
+        each piece that has evidence."""
         from glossary.mine.pairing import _MIN_VARIANT_ZH_COVERAGE
 
         word, evidence, _, _ = self._term(term)
-        pieces = word.pieces
-        done = [bool(stems) and not stems.isdisjoint(said)
-                and (not glosses or any(said.issuperset(gloss) for gloss in glosses))
-                for stems, glosses in zip(evidence, self._glosses(term))]
-        covered = sum(piece[0] for piece, ok in zip(pieces, done) if ok)
-        return (done[0] or done[-1]) and covered >= _MIN_VARIANT_ZH_COVERAGE * len(term)
+        last = len(evidence) - 1
+        checks = [(piece[0], stems, glosses, k in (0, last))
+                  for k, (piece, stems, glosses) in enumerate(zip(word.pieces, evidence, self._glosses(term))) if stems]
+        return _MIN_VARIANT_ZH_COVERAGE * len(term), checks
 
     def _translating_words(self, term: str, target: TargetWords) -> tuple[int, int] | None:
         """The first and last token of the adjacent target words (function words between them allowed,
