@@ -146,7 +146,10 @@ class CheckGlossary:
     def evidence(self) -> dict[str, bytes]:
         """Chinese term (match key) -> its evidence marshalled (see add_evidence; empty: look it up)."""
         if self._evidence is None:
-            self._evidence = pickle.loads(self._evidence_pickle) if self._evidence_pickle else {}
+            try:
+                self._evidence = pickle.loads(self._evidence_pickle) if self._evidence_pickle else {}
+            except Exception:  # noqa: BLE001 - a damaged cache only means looking the terms up
+                self._evidence = {}
             self._evidence_pickle = None
         return self._evidence
 
