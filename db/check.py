@@ -33,6 +33,7 @@ def check_glossary(db: Connection, db_path: str | os.PathLike[str] | None = None
     finally:
         db.execute("COMMIT")
     if path is not None and len(glossary.text) >= cache.MIN_CACHED_TERMS:
+        glossary.add_evidence()
         cache.save(path, key, glossary)
     return glossary
 

@@ -154,6 +154,34 @@ def _tables() -> tuple[dict, dict, dict, frozenset, frozenset]:
     return table
 
 
+@cache
+def _usage_tables() -> tuple[dict, frozenset, frozenset]:
+    """The part of the tables that says how English words are used (verbs, modifiers): small, kept in
+    a file of its own so that the pairing of a few phrases (the draft checker's) does not load the glosses."""
+    if _tables.cache_info().currsize:
+        return _tables()[2:]
+    cached = _cache_file(_cedict_gz()).with_suffix(".usage.pickle")
+    try:
+        with cached.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    usage = _tables()[2:]
+    try:
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(usage, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(cached)
+    except OSError:
+        pass
+    return usage
+
+
+def lexicon_version() -> str:
+    """What the tables depend on (the dictionary file and this parser): changes when they would."""
+    return _cache_file(_cedict_gz()).name
+
+
 def cedict() -> dict[str, frozenset[str]]:
     """Simplified headword → stems of its English glosses."""
     return _tables()[0]
@@ -172,18 +200,18 @@ def gloss_phrases(zh: str) -> frozenset[tuple[str, ...]]:
 
 def is_verb_translation(zh: str, en_word: str) -> bool:
     """True when CC-CEDICT translates `zh` as the verb `en_word` ("to promote")."""
-    return en_stem(en_word) in _tables()[2].get(zh, ())
+    return en_stem(en_word) in _usage_tables()[0].get(zh, ())
 
 
 def is_verb_only(word: str) -> bool:
     """True for an English word CC-CEDICT uses as a verb ("to ensure") and hardly ever otherwise."""
-    return word.lower() in _tables()[3]
+    return word.lower() in _usage_tables()[1]
 
 
 def is_modifier_only(word: str) -> bool:
     """True for an English word CC-CEDICT puts before a noun and hardly ever last (foreign, medical):
     a phrase that ends on it was cut short."""
-    return word.lower() in _tables()[4]
+    return word.lower() in _usage_tables()[2]
 
 
 def zh_gloss_stems(text: str, min_len: int = 1, max_len: int = 4) -> set[str]:

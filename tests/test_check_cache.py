@@ -184,3 +184,23 @@ def test_old_cache_files_are_trimmed_but_not_the_dictionary(termbase, tmp_path, 
     assert cache.cache_file(termbase).name in kept and "jieba-words.pickle" in kept
     assert len(kept) == cache.KEPT_FILES + 1
     assert f"{0:024x}.pickle" not in kept
+
+
+def test_cached_glossary_brings_the_dictionary_evidence_of_its_terms(termbase, monkeypatch):
+    """The search for other renderings of a would-be-missing term reads the cached evidence, not the
+    lexicon, and finds what a check that looks the terms up finds."""
+    from glossary.check import renderings
+
+    def full(glossary: CheckGlossary) -> list[tuple]:
+        return [(f.kind, f.segment, f.source_term, f.found, f.spans) for f in check_segments(draft(), glossary).issues]
+
+    expected = full(prepared(termbase, built=True))
+    cached = prepared(termbase, built=False)
+    assert GOLD[0]["zh"] in cached.evidence
+
+    def no_lexicon(term):
+        raise AssertionError(f"looked up {term} in the lexicon")
+
+    monkeypatch.setattr(renderings, "term_evidence", no_lexicon)
+    assert full(cached) == expected
+    assert any(f[:3] == ("missing", "1", GOLD[0]["zh"]) for f in expected)  # the search ran

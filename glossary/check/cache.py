@@ -25,7 +25,8 @@ KEPT_FILES = 8  # cache files kept (one per termbase), least recently used remov
 _MAGIC = b"glossary-check-cache 1\n"
 _HEADER_LIMIT = 4096
 # the code that decides what the cached objects contain: a change to any of them makes old caches stale
-_CODE = ("checker.py", "matcher.py", "words.py", "cache.py", "../keys.py", "../models.py")
+_CODE = ("checker.py", "matcher.py", "words.py", "renderings.py", "cache.py", "../keys.py", "../models.py",
+         "../lexicon.py", "../mine/tokens.py")
 
 
 def cache_dir() -> Path:
@@ -49,7 +50,10 @@ def code_version(files: tuple[str, ...] = _CODE) -> str:
     Python version, the pyahocorasick build and jieba's dictionary: part of every cache key."""
     import ahocorasick
 
+    from glossary.lexicon import lexicon_version
+
     digest = hashlib.sha256(sys.version.encode())
+    digest.update(lexicon_version().encode())  # the dictionary the terms' evidence comes from
     here = Path(__file__).parent
     for name in files:
         digest.update((here / name).read_bytes())
@@ -73,6 +77,8 @@ def load(path: Path, key: dict, kind: type = CheckGlossary):
                 return None
             with paused_gc():  # hundreds of thousands of small objects: no collection halfway
                 found = pickle.load(fh)
+            if isinstance(found, CheckGlossary):
+                found.attach_evidence(fh.read())  # unpickled only if the check needs it
         os.utime(path)  # recently used: kept when old caches are trimmed
     except Exception:  # noqa: BLE001 - any damage to a cache file means "rebuild", never an error
         return None
@@ -90,6 +96,8 @@ def save(path: Path, key: dict, found: object) -> bool:
             fh.write(_header(key))
             with paused_gc():
                 pickle.dump(found, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                if isinstance(found, CheckGlossary):
+                    fh.write(found.evidence_pickle())
         os.replace(temp, path)
         temp = None
     except (OSError, pickle.PicklingError, RecursionError):

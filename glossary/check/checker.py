@@ -6,6 +6,8 @@ Compute, then apply: this returns DraftIssue values; the CLI and the TUI show th
 from __future__ import annotations
 
 import gc
+import marshal
+import pickle
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -19,7 +21,7 @@ from glossary.errors import InputError
 from glossary.keys import CJK_RE
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry
 
-from .renderings import OtherRenderings, TargetWords, same_words
+from .renderings import OtherRenderings, TargetWords, same_words, term_evidence
 from .matcher import Hit, TermMatcher, folded_words, is_acronym, longest, may_be_reordered, reordered_in
 
 GOOD_STATUSES = ("preferred", "admitted")
@@ -125,6 +127,39 @@ class CheckGlossary:
         self.rendering = {t: first.setdefault((self.entry_of[t], key), t) for t, key in self.en.keys.items()}
         self._renderings: dict[int, list[str]] = {}
         self._good_terms: dict[int, list[int]] = {}
+        self._evidence: dict[str, bytes] | None = {}  # see add_evidence
+        self._evidence_pickle: bytes | None = None  # the evidence as cached, unpickled when first needed
+
+    def add_evidence(self) -> None:
+        """Look up now the lexicon's evidence for every Chinese term an approved entry may miss (what
+        the search for other renderings needs), marshalled (loaded fast, opened term by term): done
+        before caching, so a cached check never loads the lexicon."""
+        keys = self.zh.keys
+        for index, status in enumerate(self.entry_status):
+            if status == "approved" and self.good_terms(index):
+                for term_id in self.terms_of(index, "zh"):
+                    term = keys.get(term_id)
+                    if term and term not in self.evidence:
+                        self.evidence[term] = marshal.dumps(term_evidence(term))
+
+    @property
+    def evidence(self) -> dict[str, bytes]:
+        """Chinese term (match key) -> its evidence marshalled (see add_evidence; empty: look it up)."""
+        if self._evidence is None:
+            try:
+                self._evidence = pickle.loads(self._evidence_pickle) if self._evidence_pickle else {}
+            except Exception:  # noqa: BLE001 - a damaged cache only means looking the terms up
+                self._evidence = {}
+            self._evidence_pickle = None
+        return self._evidence
+
+    def evidence_pickle(self) -> bytes:
+        """The evidence, pickled apart from the rest: a check that needs none (strict) never unpickles it."""
+        return pickle.dumps(self.evidence, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def attach_evidence(self, data: bytes) -> None:
+        """Take the evidence as evidence_pickle gave it (unpickled on first use)."""
+        self._evidence, self._evidence_pickle = None, data
 
     def __len__(self) -> int:
         """The number of entries."""
@@ -155,10 +190,11 @@ class CheckGlossary:
         return self._renderings[index]
 
     def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k not in ("_renderings", "_good_terms")}
+        return {k: v for k, v in self.__dict__.items()
+                if k not in ("_renderings", "_good_terms", "_evidence", "_evidence_pickle")}
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state, _renderings={}, _good_terms={})
+        self.__dict__.update(state, _renderings={}, _good_terms={}, _evidence={}, _evidence_pickle=None)
 
 
 class _Use(NamedTuple):
@@ -382,7 +418,7 @@ class DraftChecker:
         if not term_of:
             return {}
         if self._other_renderings is None:
-            self._other_renderings = OtherRenderings()
+            self._other_renderings = OtherRenderings(g.evidence)
         found = self._other_renderings.find(list(term_of.values()), current.target_words())
         return {index: found[term] for index, term in term_of.items() if term in found}
 

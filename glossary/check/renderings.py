@@ -5,12 +5,14 @@ from a term really missing.
 The evidence: CC-CEDICT pieces of the term (the term as one word, as the miner segments a known
 term) translated by target words, as much of it as the miner's loose pass for variants of known
 terms asks (half the Chinese, one end included); the words reported are the phrase its
-`dictionary_pairs` pairs with the term when it finds one. The lexicon loads on the first
-would-be-missing term only.
+`dictionary_pairs` pairs with the term when it finds one. A cached glossary brings each term's
+evidence (CheckGlossary.add_evidence), so the lexicon's glosses never load; else they load on the
+first would-be-missing term.
 """
 
 from __future__ import annotations
 
+import marshal
 import re
 from bisect import bisect_left
 
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 
 _KNOWN_TERM_TAG = "nz"  # the part of speech the miner gives a known term it segments as one word
 _LETTERS = re.compile(r"[A-Za-z]+")  # the parts of a token that get a stem (tokens.token_stems)
+_ANSWERS_KEPT = 20_000  # answers remembered for repeated segments (bounded memory on a long draft)
 _PHRASE_REACH = 6  # tokens either side of the translating words where the miner's phrase for them may reach
 
 
@@ -31,12 +34,18 @@ class TargetWords:
     first only the stems of its letter runs (cheap; they hold every stem its tokens have), its
     tokens on first use."""
 
-    __slots__ = ("text", "stems", "_tokens", "_starts", "_by_stem", "_blockers")
+    __slots__ = ("text", "_stems", "_tokens", "_starts", "_by_stem", "_blockers")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.stems = {en_stem(w) for w in _LETTERS.findall(text) if w.lower() not in STOPWORDS}
+        self._stems: set[str] | None = None
         self._tokens: list[EnToken] | None = None
+
+    @property
+    def stems(self) -> set[str]:
+        if self._stems is None:
+            self._stems = {en_stem(w) for w in _LETTERS.findall(self.text) if w.lower() not in STOPWORDS}
+        return self._stems
 
     @property
     def tokens(self) -> list[EnToken]:
@@ -69,12 +78,37 @@ class TargetWords:
         return tokens[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
 
+TermEvidence = tuple[tuple[tuple[int, frozenset[str]], ...], frozenset[str], tuple[frozenset[tuple[str, ...]], ...]]
+"""What the lexicon says about a term: its dictionary pieces (length, gloss stems), its stems as one
+word, and each piece's glosses as content stems."""
+
+
+def term_evidence(term: str) -> TermEvidence:
+    """The lexicon's evidence for `term` (Simplified), as the miner segments a known term."""
+    from glossary.lexicon import gloss_phrases
+    from glossary.mine.tokens import word_pieces, word_stems
+
+    pieces = word_pieces(term)
+    glosses, at = [], 0
+    for length, _ in pieces:
+        glosses.append(gloss_phrases(term[at:at + length]))
+        at += length
+    return pieces, word_stems(term), tuple(glosses)
+
+
 class OtherRenderings:
     """Finds where a target renders a glossary term in words the glossary does not list."""
 
-    def __init__(self) -> None:
+    def __init__(self, known: dict[str, bytes] | None = None) -> None:
+        self._known = known or {}  # term -> its evidence marshalled, made when the glossary was cached (no lexicon needed)
         self._terms: dict[str, tuple[ZhWord, list[frozenset[str]], frozenset[str], bool]] = {}
         self._piece_glosses: dict[str, list[frozenset[tuple[str, ...]]]] = {}
+        self._answers: dict[tuple[str, str], tuple[int, int] | None] = {}  # (term, target) -> find's answer
+        self._tests: dict[str, tuple[float, list[tuple[int, frozenset[str], frozenset, bool]]]] = {}  # see _said_test
+
+    def _evidence(self, term: str) -> TermEvidence:
+        found = self._known.get(term)
+        return marshal.loads(found) if found is not None else term_evidence(term)
 
     def _term(self, term: str) -> tuple[ZhWord, list[frozenset[str]], frozenset[str], bool]:
         """The term as one word (its dictionary pieces in `pieces`); the stems of each piece that
@@ -83,10 +117,10 @@ class OtherRenderings:
         whether one is a number (not a letter run's stem)."""
         found = self._terms.get(term)
         if found is None:
-            from glossary.mine.tokens import ZhWord, word_pieces, word_stems
+            from glossary.mine.tokens import ZhWord
 
-            pieces = word_pieces(term)
-            word = ZhWord(term, _KNOWN_TERM_TAG, 0, len(term), word_stems(term), pieces)
+            pieces, stems, _ = self._evidence(term)
+            word = ZhWord(term, _KNOWN_TERM_TAG, 0, len(term), stems, pieces)
             evidence = [stems if length > 1 or len(pieces) == 1 else frozenset() for length, stems in pieces]
             every = frozenset().union(*evidence)
             found = self._terms[term] = word, evidence, every, not all(s.isalpha() for s in every)
@@ -101,26 +135,49 @@ class OtherRenderings:
         rendering). The words reported are the phrase the miner's pairing finds for the term when it
         finds one, else those words."""
         found = {}
+        answers = self._answers
+        if len(answers) > _ANSWERS_KEPT:
+            answers.clear()
         for term in dict.fromkeys(terms):
-            if not self._term(term)[3] and not self._enough_said(term, target.stems):
-                continue  # the target's words cannot translate enough of it (the common case: no tokens needed)
-            run = self._translating_words(term, target)
-            if run:
-                found[term] = self._phrase(term, target, *run)
+            key = (term, target.text)
+            if key in answers:  # a repeated segment (translation memories have many)
+                span = answers[key]
+            else:
+                span = answers[key] = self._rendering(term, target)
+            if span is not None:
+                found[term] = span
         return found
+
+    def _rendering(self, term: str, target: TargetWords) -> tuple[int, int] | None:
+        if not self._term(term)[3] and not self._enough_said(term, target.stems):
+            return None  # the target's words cannot translate enough of it (the common case: no tokens needed)
+        run = self._translating_words(term, target)
+        return self._phrase(term, target, *run) if run else None
 
     def _enough_said(self, term: str, said: set[str]) -> bool:
         """True when the stems `said` (a whole target's) hold translations of enough pieces of `term`
         (see find), wherever they stand: what _translating_words then looks for in adjacent words."""
+        test = self._tests.get(term)
+        if test is None:
+            test = self._tests[term] = self._said_test(term)
+        needed, checks = test
+        covered, an_end = 0, False
+        for length, stems, glosses, at_end in checks:
+            if not stems.isdisjoint(said) and (not glosses or any(said.issuperset(gloss) for gloss in glosses)):
+                covered += length
+                an_end = an_end or at_end
+        return an_end and covered >= needed
+
+    def _said_test(self, term: str) -> tuple[float, list[tuple[int, frozenset[str], frozenset, bool]]]:
+        """For _enough_said: the coverage needed, and (length, evidence stems, glosses, at an end) of
+        each piece that has evidence."""
         from glossary.mine.pairing import _MIN_VARIANT_ZH_COVERAGE
 
         word, evidence, _, _ = self._term(term)
-        pieces = word.pieces
-        done = [bool(stems) and not stems.isdisjoint(said)
-                and (not glosses or any(said.issuperset(gloss) for gloss in glosses))
-                for stems, glosses in zip(evidence, self._glosses(term))]
-        covered = sum(piece[0] for piece, ok in zip(pieces, done) if ok)
-        return (done[0] or done[-1]) and covered >= _MIN_VARIANT_ZH_COVERAGE * len(term)
+        last = len(evidence) - 1
+        checks = [(piece[0], stems, glosses, k in (0, last))
+                  for k, (piece, stems, glosses) in enumerate(zip(word.pieces, evidence, self._glosses(term))) if stems]
+        return _MIN_VARIANT_ZH_COVERAGE * len(term), checks
 
     def _translating_words(self, term: str, target: TargetWords) -> tuple[int, int] | None:
         """The first and last token of the adjacent target words (function words between them allowed,
@@ -168,13 +225,7 @@ class OtherRenderings:
         the whole of one of them ("Hong" alone does not render 港元 "Hong Kong dollar")."""
         found = self._piece_glosses.get(term)
         if found is None:
-            from glossary.lexicon import gloss_phrases
-
-            found, at = [], 0
-            for length, _ in self._term(term)[0].pieces:
-                found.append(gloss_phrases(term[at:at + length]))
-                at += length
-            self._piece_glosses[term] = found
+            found = self._piece_glosses[term] = list(self._evidence(term)[2])
         return found
 
     def _phrase(self, term: str, target: TargetWords, first: int, last: int) -> tuple[int, int]:
