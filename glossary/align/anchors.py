@@ -147,23 +147,30 @@ class ZhFeatures:
     quotes: int
     text: str
     _names: dict[str, bool] = field(default_factory=dict)
-    _syllables: frozenset[str] | None = None
+    _starts: dict[str, list[int]] | None = None
 
-    def syllables(self) -> frozenset[str]:
-        """Every toneless reading of every character of this sentence."""
-        if self._syllables is None:
-            self._syllables = frozenset(r for c in set(self.text) for r in char_readings(c))
-        return self._syllables
+    def reading_starts(self) -> dict[str, list[int]]:
+        """Every toneless reading of a character of this sentence, with the positions of the characters read so."""
+        if self._starts is None:
+            starts: dict[str, list[int]] = {}
+            for pos, char in enumerate(self.text):
+                for reading in char_readings(char):
+                    starts.setdefault(reading, []).append(pos)
+            self._starts = starts
+        return self._starts
 
     def reads_as(self, name: str) -> bool:
         """True when some characters of this sentence read as the pinyin `name`."""
         found = self._names.get(name)
         if found is None:
-            # quick refusal: no character here reads as the name's first syllable
-            if self.syllables().isdisjoint(name_openings(name)):
+            # a match starts at a character read as the name's first syllable (one to six letters)
+            # and spans at most one character per letter of the name
+            starts, openings = self.reading_starts(), name_openings(name)
+            if starts.keys().isdisjoint(openings):
                 found = False
             else:
-                found = pinyin_span(name, self.text) is not None
+                positions = {p for opening in openings for p in starts.get(opening, ())}
+                found = any(pinyin_span(name, self.text[p : p + len(name)]) is not None for p in positions)
             self._names[name] = found
         return found
 
