@@ -147,30 +147,16 @@ class ZhFeatures:
     quotes: int
     text: str
     _names: dict[str, bool] = field(default_factory=dict)
-    _starts: dict[str, list[int]] | None = None
 
-    def reading_starts(self) -> dict[str, list[int]]:
-        """Every toneless reading of a character of this sentence, with the positions of the characters read so."""
-        if self._starts is None:
-            starts: dict[str, list[int]] = {}
-            for pos, char in enumerate(self.text):
-                for reading in char_readings(char):
-                    starts.setdefault(reading, []).append(pos)
-            self._starts = starts
-        return self._starts
-
-    def reads_as(self, name: str) -> bool:
-        """True when some characters of this sentence read as the pinyin `name`."""
+    def reads_as(self, name: str, first_chars: set[str] | frozenset[str]) -> bool:
+        """True when some characters of this sentence read as the pinyin `name`; `first_chars`
+        are the characters read as its first syllable, where such a reading must start."""
         found = self._names.get(name)
         if found is None:
-            # a match starts at a character read as the name's first syllable (one to six letters)
-            # and spans at most one character per letter of the name
-            starts, openings = self.reading_starts(), name_openings(name)
-            if starts.keys().isdisjoint(openings):
-                found = False
-            else:
-                positions = {p for opening in openings for p in starts.get(opening, ())}
-                found = any(pinyin_span(name, self.text[p : p + len(name)]) is not None for p in positions)
+            # a reading spans at most one character per letter of the name
+            text = self.text
+            found = not first_chars.isdisjoint(text) and any(
+                pinyin_span(name, text[p : p + len(name)]) is not None for p, char in enumerate(text) if char in first_chars)
             self._names[name] = found
         return found
 

@@ -12,8 +12,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from glossary.align.anchors import EnFeatures, ZhFeatures
+from glossary.align.anchors import EnFeatures, ZhFeatures, name_openings
 from glossary.align.band import search_band
+from glossary.keys import char_readings
 
 # English characters per Chinese character and the variance of the normalized difference,
 # measured on the 4,721 HKMA paragraph pairs (bench/calibrate_length.py).
@@ -106,8 +107,25 @@ def names_read(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> tuple[list[f
     """Pinyin names of each en sentence, and the names among all of them each zh sentence reads as."""
     en_names = [frozenset(u.features.names) for u in en]
     every = frozenset().union(*en_names)
-    zh_names = [frozenset(n for n in every if u.features.reads_as(n)) if every else frozenset() for u in zh]
-    return zh_names, en_names
+    if not every:
+        return [frozenset()] * len(zh), en_names
+    # a name's reading starts at a character read as its first syllable (one to six letters)
+    chars: set[str] = set()
+    for u in zh:
+        chars.update(u.features.text)
+    by_reading: dict[str, set[str]] = {}
+    for char in chars:
+        for reading in char_readings(char):
+            by_reading.setdefault(reading, set()).add(char)
+    found: list[list[str]] = [[] for _ in zh]
+    for name in every:
+        first = {c for opening in name_openings(name) for c in by_reading.get(opening, ())}
+        if not first:
+            continue
+        for k, u in enumerate(zh):
+            if not first.isdisjoint(u.features.text) and u.features.reads_as(name, first):
+                found[k].append(name)
+    return [frozenset(names) for names in found], en_names
 
 
 def span_score(z: Span, e: Span, en_per_zh: float = EN_PER_ZH) -> float:
