@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from glossary.keys import char_readings, pinyin_span
 from glossary.lexicon import STOPWORDS, en_stem, zh_gloss_stems
@@ -24,6 +24,7 @@ _MONTHS = {m: i + 1 for i, m in enumerate(
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 
+_DIGIT = re.compile(r"\d")
 _ZH_DATE = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # Digits inside a Latin token (COVID-19, G20, KF94) are part of that token, not a number.
 _NOT_IN_TOKEN = r"(?<![A-Za-z\d.])(?<![A-Za-z]-)"
@@ -70,15 +71,16 @@ def _zh_numeral(text: str) -> int | None:
 def zh_numbers(text: str) -> set[str]:
     """Canonical numbers in Chinese text: 626.97万 → 6269700, 2020年 → 2020, 3月24日 → 3/24."""
     found: set[str] = set()
-    for m in _ZH_DATE.finditer(text):
-        found.add(f"{int(m.group(1))}/{int(m.group(2))}")
-    for m in _ZH_NUMBER.finditer(text):
-        value = _number(m.group(1))
-        if value is None:
-            continue
-        for unit in m.group(2):
-            value *= _ZH_MULTIPLIERS[unit]
-        found.add(_fmt(value))
+    if _DIGIT.search(text):  # dates and numbers in digits
+        for m in _ZH_DATE.finditer(text):
+            found.add(f"{int(m.group(1))}/{int(m.group(2))}")
+        for m in _ZH_NUMBER.finditer(text):
+            value = _number(m.group(1))
+            if value is None:
+                continue
+            for unit in m.group(2):
+                value *= _ZH_MULTIPLIERS[unit]
+            found.add(_fmt(value))
     for m in _ZH_NUMERAL.finditer(text):
         value = _zh_numeral(m.group(1))
         if value is not None:
@@ -89,17 +91,18 @@ def zh_numbers(text: str) -> set[str]:
 def en_numbers(text: str) -> set[str]:
     """Canonical numbers in English text: 6.2697 million → 6269700, 38 percent → 38, March 24 → 3/24."""
     found: set[str] = set()
-    for m in _EN_DATE.finditer(text):
-        found.add(f"{_MONTHS[m.group(1).lower()]}/{int(m.group(2))}")
-    for m in _EN_DAY_MONTH.finditer(text):
-        found.add(f"{_MONTHS[m.group(2).lower()]}/{int(m.group(1))}")
-    for m in _EN_NUMBER.finditer(text):
-        value = _number(m.group(1))
-        if value is None:
-            continue
-        if m.group(2):
-            value *= _EN_MULTIPLIERS[m.group(2).lower()]
-        found.add(_fmt(value))
+    if _DIGIT.search(text):  # dates and numbers in digits
+        for m in _EN_DATE.finditer(text):
+            found.add(f"{_MONTHS[m.group(1).lower()]}/{int(m.group(2))}")
+        for m in _EN_DAY_MONTH.finditer(text):
+            found.add(f"{_MONTHS[m.group(2).lower()]}/{int(m.group(1))}")
+        for m in _EN_NUMBER.finditer(text):
+            value = _number(m.group(1))
+            if value is None:
+                continue
+            if m.group(2):
+                value *= _EN_MULTIPLIERS[m.group(2).lower()]
+            found.add(_fmt(value))
     for m in _EN_NUMBER_WORD.finditer(text):
         found.add(_fmt(_EN_NUMBER_WORDS[m.group(1).lower()]))
     return found
@@ -115,6 +118,7 @@ def acronyms_in_parentheses(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(1), m.start(1), m.end(1)) for m in _ACRONYM_IN_PARENS.finditer(text)]
 
 
+@lru_cache(maxsize=1 << 16)
 def is_pinyin_word(word: str) -> bool:
     return bool(PINYIN_WORD.fullmatch(word))
 
