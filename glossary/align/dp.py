@@ -171,7 +171,10 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
     zh_names, en_names = names_read(zh, en)
     zspans = {k: _spans(zh, k, zh_names) for k in (1, 2, 3)}
     espans = {k: _spans(en, k, en_names) for k in (1, 2, 3)}
-    beads = [(a, b, prior, zspans[a], espans[b], TRIPLE_MAX_DELTA if a + b == 4 else None)
+    # span_score inlined, with each span's anchors unpacked once: the DP's inner loop
+    efields = {k: [None if e is None else (e.stems, e.scale, e.numbers, len(e.numbers), e.latin, e.names, e.quotes,
+                                           e.length, e.bonus, e.first) for e in espans[k]] for k in (1, 2, 3)}
+    beads = [(a, b, prior, zspans[a], efields[b], TRIPLE_MAX_DELTA if a + b == 4 else None)
              for (a, b), prior in BEAD_PRIOR.items()]
     # Untranslated Chinese sits between English paragraphs, English headings between Chinese ones:
     # skipping a sentence costs more while the other side is in the middle of a paragraph.
@@ -181,6 +184,15 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
         lo, hi = bands[i]
         row, up = best[i], best[i - 1] if i else None
         back_row = back[i]
+        skip_here = skip_en[i]
+        skip_cost = skip_here[2]
+        row_beads = []
+        for a, b, prior, zs, ef, max_delta in beads:
+            z = zs[i] if a <= i else None
+            if z is not None:
+                row_beads.append((a, b, prior, best[i - a], ef, z.stems, z.numbers, len(z.numbers), z.latin, z.names,
+                                  z.quotes, en_per_zh * z.length, z.scale,
+                                  None if max_delta is None else max_delta * z.scale, z.bonus, z.first))
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 continue
@@ -188,22 +200,37 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
             if i and up[j] > neg:
                 arg = skip_zh[j]
                 top = up[j] + arg[2]
-            if j and row[j - 1] + skip_en[i][2] > top:
-                arg = skip_en[i]
-                top = row[j - 1] + arg[2]
-            for a, b, prior, zs, es, max_delta in beads:
-                if a > i or b > j:
+            if j and row[j - 1] + skip_cost > top:
+                arg = skip_here
+                top = row[j - 1] + skip_cost
+            for (a, b, prior, prev_row, ef, zst, zn, nzn, zl, znames, zq, predicted, zscale, limit, zbonus,
+                 zfirst) in row_beads:
+                if b > j:
                     continue
-                prev = best[i - a][j - b]
+                prev = prev_row[j - b]
                 if prev == neg:
                     continue
-                z, e = zs[i], es[j]
-                if z is None or e is None:
+                e = ef[j]
+                if e is None:
                     continue
-                if max_delta is not None and abs(e.length - en_per_zh * z.length) > max_delta * z.scale:
+                est, escale, en_, nen, el, enames, eq, elength, ebonus, efirst = e
+                diff = elength - predicted
+                if limit is not None and abs(diff) > limit:
                     continue
-                score = span_score(z, e, en_per_zh) + prior + (z.bonus or e.bonus)
-                if z.first and e.first:
+                score = COVERAGE_WEIGHT * (len(est & zst) / escale - COVERAGE_BASE) if est else 0.0
+                if zn or en_:
+                    same = len(zn & en_)
+                    score += NUMBER_MATCH * same - NUMBER_MISMATCH * (nzn + nen - 2 * same)
+                if zl:
+                    score += LATIN_MATCH * len(zl & el) - NUMBER_MISMATCH * len(zl - el)
+                if enames and znames:
+                    score += NAME_MATCH * len(enames & znames)
+                if zq:
+                    score += QUOTE_MATCH * (eq if eq < zq else zq)
+                delta = diff / zscale
+                half = delta * delta / 2
+                score = score - LENGTH_WEIGHT * (LENGTH_CAP if LENGTH_CAP < half else half) + prior + (zbonus or ebonus)
+                if zfirst and efirst:
                     score += PARAGRAPH_START
                 if prev + score > top:
                     top, arg = prev + score, (a, b, score)
