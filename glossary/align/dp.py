@@ -38,6 +38,7 @@ BEAD_PRIOR = {(1, 1): 0.0, (1, 2): -0.6, (2, 1): -0.6, (2, 2): -1.4, (1, 3): -1.
 TRIPLE_MAX_DELTA = 3.0
 CROSS_PARAGRAPH = -1.2  # a bead that glues sentences of two paragraphs of one side
 PARAGRAPH_START = 0.5  # both sides start a paragraph together
+CEILING_MARGIN = 1e-6  # keeps a bead's score ceiling above its score despite rounding
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,9 +191,13 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
         for a, b, prior, zs, ef, max_delta in beads:
             z = zs[i] if a <= i else None
             if z is not None:
+                # the most this zh span can score before its length penalty, with any en span
+                ceiling = (COVERAGE_WEIGHT * (1 - COVERAGE_BASE) + NUMBER_MATCH * len(z.numbers) + LATIN_MATCH * len(z.latin)
+                           + NAME_MATCH * len(z.names) + QUOTE_MATCH * z.quotes + prior
+                           + (PARAGRAPH_START if z.first else 0.0) + CEILING_MARGIN)
                 row_beads.append((a, b, prior, best[i - a], ef, z.stems, z.numbers, len(z.numbers), z.latin, z.names,
                                   z.quotes, en_per_zh * z.length, z.scale,
-                                  None if max_delta is None else max_delta * z.scale, z.bonus, z.first))
+                                  None if max_delta is None else max_delta * z.scale, z.bonus, z.first, ceiling))
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 continue
@@ -204,7 +209,7 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
                 arg = skip_here
                 top = row[j - 1] + skip_cost
             for (a, b, prior, prev_row, ef, zst, zn, nzn, zl, znames, zq, predicted, zscale, limit, zbonus,
-                 zfirst) in row_beads:
+                 zfirst, ceiling) in row_beads:
                 if b > j:
                     continue
                 prev = prev_row[j - b]
@@ -217,6 +222,11 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
                 diff = elength - predicted
                 if limit is not None and abs(diff) > limit:
                     continue
+                delta = diff / zscale
+                half = delta * delta / 2
+                penalty = LENGTH_WEIGHT * (LENGTH_CAP if LENGTH_CAP < half else half)
+                if prev + (ceiling - penalty) <= top:
+                    continue  # cannot beat the best way into this cell found so far
                 score = COVERAGE_WEIGHT * (len(est & zst) / escale - COVERAGE_BASE) if est else 0.0
                 if zn or en_:
                     same = len(zn & en_)
@@ -227,9 +237,7 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
                     score += NAME_MATCH * len(enames & znames)
                 if zq:
                     score += QUOTE_MATCH * (eq if eq < zq else zq)
-                delta = diff / zscale
-                half = delta * delta / 2
-                score = score - LENGTH_WEIGHT * (LENGTH_CAP if LENGTH_CAP < half else half) + prior + (zbonus or ebonus)
+                score = score - penalty + prior + (zbonus or ebonus)
                 if zfirst and efirst:
                     score += PARAGRAPH_START
                 if prev + score > top:
