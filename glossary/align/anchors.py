@@ -175,6 +175,12 @@ class EnFeatures:
     names: set[str]
 
 
+# Reports repeat headings and boilerplate sentences from year to year: features are computed
+# once per sentence text (shared, never changed but for the names a sentence was found to read as).
+FEATURE_CACHE = 1 << 13
+
+
+@lru_cache(maxsize=FEATURE_CACHE)
 def zh_features(text: str) -> ZhFeatures:
     return ZhFeatures(
         length=len(text) - text.count(" "), stems=zh_gloss_stems(text, min_len=2),
@@ -182,6 +188,7 @@ def zh_features(text: str) -> ZhFeatures:
     )
 
 
+@lru_cache(maxsize=FEATURE_CACHE)
 def en_features(text: str) -> EnFeatures:
     words = [w for w in _EN_WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 1]
     return EnFeatures(
