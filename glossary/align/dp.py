@@ -173,8 +173,8 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
     zspans = {k: _spans(zh, k, zh_names) for k in (1, 2, 3)}
     espans = {k: _spans(en, k, en_names) for k in (1, 2, 3)}
     # span_score inlined, with each span's anchors unpacked once: the DP's inner loop
-    efields = {k: [None if e is None else (e.stems, e.scale, e.numbers, len(e.numbers), e.latin, e.names, e.quotes,
-                                           e.length, e.bonus, e.first) for e in espans[k]] for k in (1, 2, 3)}
+    efields = {k: [None if e is None else (e.length, e.stems, e.scale, e.numbers, len(e.numbers), e.latin, e.names,
+                                           e.quotes, e.bonus, e.first) for e in espans[k]] for k in (1, 2, 3)}
     beads = [(a, b, prior, zspans[a], efields[b], TRIPLE_MAX_DELTA if a + b == 4 else None)
              for (a, b), prior in BEAD_PRIOR.items()]
     # Untranslated Chinese sits between English paragraphs, English headings between Chinese ones:
@@ -218,8 +218,7 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
                 e = ef[j]
                 if e is None:
                     continue
-                est, escale, en_, nen, el, enames, eq, elength, ebonus, efirst = e
-                diff = elength - predicted
+                diff = e[0] - predicted
                 if limit is not None and abs(diff) > limit:
                     continue
                 delta = diff / zscale
@@ -227,6 +226,7 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
                 penalty = LENGTH_WEIGHT * (LENGTH_CAP if LENGTH_CAP < half else half)
                 if prev + (ceiling - penalty) <= top:
                     continue  # cannot beat the best way into this cell found so far
+                _, est, escale, en_, nen, el, enames, eq, ebonus, efirst = e
                 score = COVERAGE_WEIGHT * (len(est & zst) / escale - COVERAGE_BASE) if est else 0.0
                 if zn or en_:
                     same = len(zn & en_)
