@@ -213,8 +213,8 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
                 if b > j:
                     continue
                 prev = prev_row[j - b]
-                if prev == neg:
-                    continue
+                if prev + ceiling <= top:
+                    continue  # cannot beat the best way into this cell found so far, even at the right length
                 e = ef[j]
                 if e is None:
                     continue
