@@ -31,10 +31,17 @@ _NOT_IN_TOKEN = r"(?<![A-Za-z\d.])(?<![A-Za-z]-)"
 _ZH_NUMBER = re.compile(_NOT_IN_TOKEN + r"(\d[\d,]*(?:\.\d+)?)\s*([十百千万萬亿億]*)")
 # A Chinese numeral counts only before a measure word, so 一线 or 一带一路 are not numbers.
 _ZH_NUMERAL = re.compile(r"第?([零〇一二两兩三四五六七八九十]{1,3})(?=[个個名次项項家场場位批届屆年月日天小周週轮輪种種条條份])")
-_EN_DATE = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})\b", re.IGNORECASE)
+
+
+def _first_letters(words: dict[str, int]) -> str:
+    """A lookahead on the first letters of `words`: a quick refusal before an alternation (same matches, faster)."""
+    return "(?=[" + "".join(sorted({w[0] for w in words})) + "])"
+
+
+_EN_DATE = re.compile(r"\b" + _first_letters(_MONTHS) + "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})\b", re.IGNORECASE)
 _EN_DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _EN_NUMBER = re.compile(_NOT_IN_TOKEN + r"(\d[\d,]*(?:\.\d+)?)(?:\s*(hundred|thousand|million|billion|trillion|mn|bn)\b)?", re.IGNORECASE)
-_EN_NUMBER_WORD = re.compile(r"\b(" + "|".join(_EN_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_EN_NUMBER_WORD = re.compile(r"\b" + _first_letters(_EN_NUMBER_WORDS) + "(" + "|".join(_EN_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*|\d+[A-Za-z]+")
 _ACRONYM_IN_PARENS = re.compile(r"[(（]\s*([A-Z][A-Za-z&]*[A-Z]s?)\s*[)）]")
 _ZH_QUOTED = re.compile(r"“[^”]{1,40}”|「[^」]{1,40}」|《[^》]{1,60}》|『[^』]{1,40}』")
