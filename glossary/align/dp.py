@@ -76,19 +76,18 @@ class Span:
 def merged_span(group: Sequence[AlignUnit], names: Sequence[frozenset[str]], is_zh: bool) -> Span:
     """The merged anchors of `group` (consecutive sentences, or any for a rescued bead);
     `names` are the pinyin names of each of its units (en) or those it reads as (zh)."""
-    fs = [u.features for u in group]
-    if len(fs) == 1:
-        f = fs[0]
-        stems, numbers, latin, read = f.stems, f.numbers, f.latin, names[0]
+    if len(group) == 1:
+        f = group[0].features
+        stems, numbers, latin, read, quotes, length = f.stems, f.numbers, f.latin, names[0], f.quotes, f.length
     else:
+        fs = [u.features for u in group]
         stems = fs[0].stems.union(*(f.stems for f in fs[1:]))
         numbers, latin = set().union(*(f.numbers for f in fs)), set().union(*(f.latin for f in fs))
         read = frozenset().union(*names)
-    length = sum(f.length for f in fs)
+        quotes, length = sum(f.quotes for f in fs), sum(f.length for f in fs)
     scale = math.sqrt(LENGTH_VARIANCE * max(length, 1)) if is_zh else len(stems) or 1
     cross = group[0].para != group[-1].para
-    return Span(stems, numbers, latin, sum(f.quotes for f in fs), length, read,
-                CROSS_PARAGRAPH if cross else 0.0, group[0].first, scale)
+    return Span(stems, numbers, latin, quotes, length, read, CROSS_PARAGRAPH if cross else 0.0, group[0].first, scale)
 
 
 def _spans(units: Sequence[AlignUnit], size: int, names: Sequence[frozenset[str]]) -> list[Span | None]:
