@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from glossary.keys import char_readings, pinyin_span
 from glossary.lexicon import STOPWORDS, en_stem, zh_gloss_stems
@@ -24,16 +24,24 @@ _MONTHS = {m: i + 1 for i, m in enumerate(
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 
+_DIGIT = re.compile(r"\d")
 _ZH_DATE = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # Digits inside a Latin token (COVID-19, G20, KF94) are part of that token, not a number.
 _NOT_IN_TOKEN = r"(?<![A-Za-z\d.])(?<![A-Za-z]-)"
 _ZH_NUMBER = re.compile(_NOT_IN_TOKEN + r"(\d[\d,]*(?:\.\d+)?)\s*([十百千万萬亿億]*)")
 # A Chinese numeral counts only before a measure word, so 一线 or 一带一路 are not numbers.
 _ZH_NUMERAL = re.compile(r"第?([零〇一二两兩三四五六七八九十]{1,3})(?=[个個名次项項家场場位批届屆年月日天小周週轮輪种種条條份])")
-_EN_DATE = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})\b", re.IGNORECASE)
+
+
+def _first_letters(words: dict[str, int]) -> str:
+    """A lookahead on the first letters of `words`: a quick refusal before an alternation (same matches, faster)."""
+    return "(?=[" + "".join(sorted({w[0] for w in words})) + "])"
+
+
+_EN_DATE = re.compile(r"\b" + _first_letters(_MONTHS) + "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})\b", re.IGNORECASE)
 _EN_DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _EN_NUMBER = re.compile(_NOT_IN_TOKEN + r"(\d[\d,]*(?:\.\d+)?)(?:\s*(hundred|thousand|million|billion|trillion|mn|bn)\b)?", re.IGNORECASE)
-_EN_NUMBER_WORD = re.compile(r"\b(" + "|".join(_EN_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_EN_NUMBER_WORD = re.compile(r"\b" + _first_letters(_EN_NUMBER_WORDS) + "(" + "|".join(_EN_NUMBER_WORDS) + r")\b", re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*|\d+[A-Za-z]+")
 _ACRONYM_IN_PARENS = re.compile(r"[(（]\s*([A-Z][A-Za-z&]*[A-Z]s?)\s*[)）]")
 _ZH_QUOTED = re.compile(r"“[^”]{1,40}”|「[^」]{1,40}」|《[^》]{1,60}》|『[^』]{1,40}』")
@@ -70,15 +78,16 @@ def _zh_numeral(text: str) -> int | None:
 def zh_numbers(text: str) -> set[str]:
     """Canonical numbers in Chinese text: 626.97万 → 6269700, 2020年 → 2020, 3月24日 → 3/24."""
     found: set[str] = set()
-    for m in _ZH_DATE.finditer(text):
-        found.add(f"{int(m.group(1))}/{int(m.group(2))}")
-    for m in _ZH_NUMBER.finditer(text):
-        value = _number(m.group(1))
-        if value is None:
-            continue
-        for unit in m.group(2):
-            value *= _ZH_MULTIPLIERS[unit]
-        found.add(_fmt(value))
+    if _DIGIT.search(text):  # dates and numbers in digits
+        for m in _ZH_DATE.finditer(text):
+            found.add(f"{int(m.group(1))}/{int(m.group(2))}")
+        for m in _ZH_NUMBER.finditer(text):
+            value = _number(m.group(1))
+            if value is None:
+                continue
+            for unit in m.group(2):
+                value *= _ZH_MULTIPLIERS[unit]
+            found.add(_fmt(value))
     for m in _ZH_NUMERAL.finditer(text):
         value = _zh_numeral(m.group(1))
         if value is not None:
@@ -89,17 +98,18 @@ def zh_numbers(text: str) -> set[str]:
 def en_numbers(text: str) -> set[str]:
     """Canonical numbers in English text: 6.2697 million → 6269700, 38 percent → 38, March 24 → 3/24."""
     found: set[str] = set()
-    for m in _EN_DATE.finditer(text):
-        found.add(f"{_MONTHS[m.group(1).lower()]}/{int(m.group(2))}")
-    for m in _EN_DAY_MONTH.finditer(text):
-        found.add(f"{_MONTHS[m.group(2).lower()]}/{int(m.group(1))}")
-    for m in _EN_NUMBER.finditer(text):
-        value = _number(m.group(1))
-        if value is None:
-            continue
-        if m.group(2):
-            value *= _EN_MULTIPLIERS[m.group(2).lower()]
-        found.add(_fmt(value))
+    if _DIGIT.search(text):  # dates and numbers in digits
+        for m in _EN_DATE.finditer(text):
+            found.add(f"{_MONTHS[m.group(1).lower()]}/{int(m.group(2))}")
+        for m in _EN_DAY_MONTH.finditer(text):
+            found.add(f"{_MONTHS[m.group(2).lower()]}/{int(m.group(1))}")
+        for m in _EN_NUMBER.finditer(text):
+            value = _number(m.group(1))
+            if value is None:
+                continue
+            if m.group(2):
+                value *= _EN_MULTIPLIERS[m.group(2).lower()]
+            found.add(_fmt(value))
     for m in _EN_NUMBER_WORD.finditer(text):
         found.add(_fmt(_EN_NUMBER_WORDS[m.group(1).lower()]))
     return found
@@ -115,6 +125,7 @@ def acronyms_in_parentheses(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(1), m.start(1), m.end(1)) for m in _ACRONYM_IN_PARENS.finditer(text)]
 
 
+@lru_cache(maxsize=1 << 16)
 def is_pinyin_word(word: str) -> bool:
     return bool(PINYIN_WORD.fullmatch(word))
 
@@ -147,23 +158,16 @@ class ZhFeatures:
     quotes: int
     text: str
     _names: dict[str, bool] = field(default_factory=dict)
-    _syllables: frozenset[str] | None = None
 
-    def syllables(self) -> frozenset[str]:
-        """Every toneless reading of every character of this sentence."""
-        if self._syllables is None:
-            self._syllables = frozenset(r for c in set(self.text) for r in char_readings(c))
-        return self._syllables
-
-    def reads_as(self, name: str) -> bool:
-        """True when some characters of this sentence read as the pinyin `name`."""
+    def reads_as(self, name: str, first_chars: set[str] | frozenset[str]) -> bool:
+        """True when some characters of this sentence read as the pinyin `name`; `first_chars`
+        are the characters read as its first syllable, where such a reading must start."""
         found = self._names.get(name)
         if found is None:
-            # quick refusal: no character here reads as the name's first syllable
-            if self.syllables().isdisjoint(name_openings(name)):
-                found = False
-            else:
-                found = pinyin_span(name, self.text) is not None
+            # a reading spans at most one character per letter of the name
+            text = self.text
+            found = not first_chars.isdisjoint(text) and any(
+                pinyin_span(name, text[p : p + len(name)]) is not None for p, char in enumerate(text) if char in first_chars)
             self._names[name] = found
         return found
 
@@ -178,6 +182,12 @@ class EnFeatures:
     names: set[str]
 
 
+# Reports repeat headings and boilerplate sentences from year to year: features are computed
+# once per sentence text (shared, never changed but for the names a sentence was found to read as).
+FEATURE_CACHE = 1 << 13
+
+
+@lru_cache(maxsize=FEATURE_CACHE)
 def zh_features(text: str) -> ZhFeatures:
     return ZhFeatures(
         length=len(text) - text.count(" "), stems=zh_gloss_stems(text, min_len=2),
@@ -185,6 +195,7 @@ def zh_features(text: str) -> ZhFeatures:
     )
 
 
+@lru_cache(maxsize=FEATURE_CACHE)
 def en_features(text: str) -> EnFeatures:
     words = [w for w in _EN_WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 1]
     return EnFeatures(

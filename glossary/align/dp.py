@@ -12,8 +12,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from glossary.align.anchors import EnFeatures, ZhFeatures
+from glossary.align.anchors import EnFeatures, ZhFeatures, name_openings
 from glossary.align.band import search_band
+from glossary.keys import char_readings
 
 # English characters per Chinese character and the variance of the normalized difference,
 # measured on the 4,721 HKMA paragraph pairs (bench/calibrate_length.py).
@@ -37,6 +38,7 @@ BEAD_PRIOR = {(1, 1): 0.0, (1, 2): -0.6, (2, 1): -0.6, (2, 2): -1.4, (1, 3): -1.
 TRIPLE_MAX_DELTA = 3.0
 CROSS_PARAGRAPH = -1.2  # a bead that glues sentences of two paragraphs of one side
 PARAGRAPH_START = 0.5  # both sides start a paragraph together
+CEILING_MARGIN = 1e-6  # keeps a bead's score ceiling above its score despite rounding
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,19 +76,18 @@ class Span:
 def merged_span(group: Sequence[AlignUnit], names: Sequence[frozenset[str]], is_zh: bool) -> Span:
     """The merged anchors of `group` (consecutive sentences, or any for a rescued bead);
     `names` are the pinyin names of each of its units (en) or those it reads as (zh)."""
-    fs = [u.features for u in group]
-    if len(fs) == 1:
-        f = fs[0]
-        stems, numbers, latin, read = f.stems, f.numbers, f.latin, names[0]
+    if len(group) == 1:
+        f = group[0].features
+        stems, numbers, latin, read, quotes, length = f.stems, f.numbers, f.latin, names[0], f.quotes, f.length
     else:
+        fs = [u.features for u in group]
         stems = fs[0].stems.union(*(f.stems for f in fs[1:]))
         numbers, latin = set().union(*(f.numbers for f in fs)), set().union(*(f.latin for f in fs))
         read = frozenset().union(*names)
-    length = sum(f.length for f in fs)
+        quotes, length = sum(f.quotes for f in fs), sum(f.length for f in fs)
     scale = math.sqrt(LENGTH_VARIANCE * max(length, 1)) if is_zh else len(stems) or 1
     cross = group[0].para != group[-1].para
-    return Span(stems, numbers, latin, sum(f.quotes for f in fs), length, read,
-                CROSS_PARAGRAPH if cross else 0.0, group[0].first, scale)
+    return Span(stems, numbers, latin, quotes, length, read, CROSS_PARAGRAPH if cross else 0.0, group[0].first, scale)
 
 
 def _spans(units: Sequence[AlignUnit], size: int, names: Sequence[frozenset[str]]) -> list[Span | None]:
@@ -106,8 +107,25 @@ def names_read(zh: Sequence[AlignUnit], en: Sequence[AlignUnit]) -> tuple[list[f
     """Pinyin names of each en sentence, and the names among all of them each zh sentence reads as."""
     en_names = [frozenset(u.features.names) for u in en]
     every = frozenset().union(*en_names)
-    zh_names = [frozenset(n for n in every if u.features.reads_as(n)) if every else frozenset() for u in zh]
-    return zh_names, en_names
+    if not every:
+        return [frozenset()] * len(zh), en_names
+    # a name's reading starts at a character read as its first syllable (one to six letters)
+    chars: set[str] = set()
+    for u in zh:
+        chars.update(u.features.text)
+    by_reading: dict[str, set[str]] = {}
+    for char in chars:
+        for reading in char_readings(char):
+            by_reading.setdefault(reading, set()).add(char)
+    found: list[list[str]] = [[] for _ in zh]
+    for name in every:
+        first = {c for opening in name_openings(name) for c in by_reading.get(opening, ())}
+        if not first:
+            continue
+        for k, u in enumerate(zh):
+            if not first.isdisjoint(u.features.text) and u.features.reads_as(name, first):
+                found[k].append(name)
+    return [frozenset(names) for names in found], en_names
 
 
 def span_score(z: Span, e: Span, en_per_zh: float = EN_PER_ZH) -> float:
@@ -153,7 +171,10 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
     zh_names, en_names = names_read(zh, en)
     zspans = {k: _spans(zh, k, zh_names) for k in (1, 2, 3)}
     espans = {k: _spans(en, k, en_names) for k in (1, 2, 3)}
-    beads = [(a, b, prior, zspans[a], espans[b], TRIPLE_MAX_DELTA if a + b == 4 else None)
+    # span_score inlined, with each span's anchors unpacked once: the DP's inner loop
+    efields = {k: [None if e is None else (e.length, e.stems, e.scale, e.numbers, len(e.numbers), e.latin, e.names,
+                                           e.quotes, e.bonus, e.first) for e in espans[k]] for k in (1, 2, 3)}
+    beads = [(a, b, prior, zspans[a], efields[b], TRIPLE_MAX_DELTA if a + b == 4 else None)
              for (a, b), prior in BEAD_PRIOR.items()]
     # Untranslated Chinese sits between English paragraphs, English headings between Chinese ones:
     # skipping a sentence costs more while the other side is in the middle of a paragraph.
@@ -163,6 +184,19 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
         lo, hi = bands[i]
         row, up = best[i], best[i - 1] if i else None
         back_row = back[i]
+        skip_here = skip_en[i]
+        skip_cost = skip_here[2]
+        row_beads = []
+        for a, b, prior, zs, ef, max_delta in beads:
+            z = zs[i] if a <= i else None
+            if z is not None:
+                # the most this zh span can score before its length penalty, with any en span
+                ceiling = (COVERAGE_WEIGHT * (1 - COVERAGE_BASE) + NUMBER_MATCH * len(z.numbers) + LATIN_MATCH * len(z.latin)
+                           + NAME_MATCH * len(z.names) + QUOTE_MATCH * z.quotes + prior
+                           + (PARAGRAPH_START if z.first else 0.0) + CEILING_MARGIN)
+                row_beads.append((a, b, prior, best[i - a], ef, z.stems, z.numbers, len(z.numbers), z.latin, z.names,
+                                  z.quotes, en_per_zh * z.length, z.scale,
+                                  None if max_delta is None else max_delta * z.scale, z.bonus, z.first, ceiling))
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 continue
@@ -170,22 +204,40 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
             if i and up[j] > neg:
                 arg = skip_zh[j]
                 top = up[j] + arg[2]
-            if j and row[j - 1] + skip_en[i][2] > top:
-                arg = skip_en[i]
-                top = row[j - 1] + arg[2]
-            for a, b, prior, zs, es, max_delta in beads:
-                if a > i or b > j:
+            if j and row[j - 1] + skip_cost > top:
+                arg = skip_here
+                top = row[j - 1] + skip_cost
+            for (a, b, prior, prev_row, ef, zst, zn, nzn, zl, znames, zq, predicted, zscale, limit, zbonus,
+                 zfirst, ceiling) in row_beads:
+                if b > j:
                     continue
-                prev = best[i - a][j - b]
-                if prev == neg:
+                prev = prev_row[j - b]
+                if prev + ceiling <= top:
+                    continue  # cannot beat the best way into this cell found so far, even at the right length
+                e = ef[j]
+                if e is None:
                     continue
-                z, e = zs[i], es[j]
-                if z is None or e is None:
+                diff = e[0] - predicted
+                if limit is not None and abs(diff) > limit:
                     continue
-                if max_delta is not None and abs(e.length - en_per_zh * z.length) > max_delta * z.scale:
-                    continue
-                score = span_score(z, e, en_per_zh) + prior + (z.bonus or e.bonus)
-                if z.first and e.first:
+                delta = diff / zscale
+                half = delta * delta / 2
+                penalty = LENGTH_WEIGHT * (LENGTH_CAP if LENGTH_CAP < half else half)
+                if prev + (ceiling - penalty) <= top:
+                    continue  # cannot beat the best way into this cell found so far
+                _, est, escale, en_, nen, el, enames, eq, ebonus, efirst = e
+                score = COVERAGE_WEIGHT * (len(est & zst) / escale - COVERAGE_BASE) if est else 0.0
+                if zn or en_:
+                    same = len(zn & en_)
+                    score += NUMBER_MATCH * same - NUMBER_MISMATCH * (nzn + nen - 2 * same)
+                if zl:
+                    score += LATIN_MATCH * len(zl & el) - NUMBER_MISMATCH * len(zl - el)
+                if enames and znames:
+                    score += NAME_MATCH * len(enames & znames)
+                if zq:
+                    score += QUOTE_MATCH * (eq if eq < zq else zq)
+                score = score - penalty + prior + (zbonus or ebonus)
+                if zfirst and efirst:
                     score += PARAGRAPH_START
                 if prev + score > top:
                     top, arg = prev + score, (a, b, score)

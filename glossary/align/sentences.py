@@ -41,6 +41,19 @@ def _inside_quotes(text: str, end: int) -> bool:
     return sum(head.count(c) for c in _OPENERS) > sum(head.count(c) for c in _CLOSERS)
 
 
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of Latin letters and dots ending at `end` (or before a line break there), as
+    `re.search(r"([A-Za-z.]+)$", text[:end])` finds it, without rescanning the text before it."""
+    stop = end - 1 if end and text[end - 1] == "\n" else end
+    start = stop
+    while start and text[start - 1] in _WORD_CHARS:
+        start -= 1
+    return text[start:stop]
+
+
 def _zh_ends(text: str) -> list[int]:
     return [m.end() for m in _ZH_END.finditer(text) if m.group() not in "；;" or not _inside_quotes(text, m.start())]
 
@@ -51,8 +64,7 @@ def _en_ends(text: str) -> list[int]:
         if m.group() == ";" and _inside_quotes(text, m.start()):
             continue
         if m.group().startswith("."):
-            word = re.search(r"([A-Za-z.]+)$", text[: m.start()])
-            token = word.group(1).lower() if word else ""
+            token = _word_before(text, m.start()).lower()
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
                 continue
             if _HEADING_NUMBER.fullmatch(text[: m.start()].strip()):  # "III. Major Tasks": a heading's number
