@@ -255,3 +255,27 @@ def test_tmx_is_well_formed_tmx_14b_and_tsv_has_two_columns():
     assert langs == ["zh-CN", "en"]
     rows = tsv_text(pairs).splitlines()
     assert len(rows) == len(units) and all(row.count("\t") == 1 for row in rows)
+
+
+def test_the_dynamic_program_scores_each_bead_as_span_score_does():
+    """The DP inlines span_score for speed: every bead it keeps must score exactly as span_score says."""
+    from glossary.align import dp
+    from glossary.align.document import _units, document_sentences
+    from glossary.ingest import read_document
+
+    checked = 0
+    for name in ("000", "001", "003"):
+        doc = read_document(next(shared("corpus").glob(f"{name}_*.txt")))
+        zh = _units(document_sentences(doc.paragraphs, "zh"), "zh")
+        en = _units(document_sentences(doc.paragraphs, "en"), "en")
+        zh_names, en_names = dp.names_read(zh, en)
+        for bead in dp.align_units(zh, en):
+            if not (bead.zh and bead.en):
+                continue
+            z = dp.merged_span([zh[i] for i in bead.zh], [zh_names[i] for i in bead.zh], True)
+            e = dp.merged_span([en[j] for j in bead.en], [en_names[j] for j in bead.en], False)
+            expected = (dp.span_score(z, e) + dp.BEAD_PRIOR[len(bead.zh), len(bead.en)] + (z.bonus or e.bonus)
+                        + (dp.PARAGRAPH_START if z.first and e.first else 0.0))
+            assert bead.score == pytest.approx(expected, abs=1e-9)
+            checked += 1
+    assert checked > 20

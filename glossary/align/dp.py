@@ -171,7 +171,8 @@ def align_units(zh: Sequence[AlignUnit], en: Sequence[AlignUnit], en_per_zh: flo
     zh_names, en_names = names_read(zh, en)
     zspans = {k: _spans(zh, k, zh_names) for k in (1, 2, 3)}
     espans = {k: _spans(en, k, en_names) for k in (1, 2, 3)}
-    # span_score inlined, with each span's anchors unpacked once: the DP's inner loop
+    # span_score inlined, with each span's anchors unpacked once: the DP's inner loop. Change both together
+    # (test_the_dynamic_program_scores_each_bead_as_span_score_does checks they agree)
     efields = {k: [None if e is None else (e.length, e.stems, e.scale, e.numbers, len(e.numbers), e.latin, e.names,
                                            e.quotes, e.bonus, e.first) for e in espans[k]] for k in (1, 2, 3)}
     beads = [(a, b, prior, zspans[a], efields[b], TRIPLE_MAX_DELTA if a + b == 4 else None)
