@@ -17,7 +17,6 @@ from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, gen
 from glossary.models import Occurrence, SegmentPair, TermCandidate
 
 MIN_SCORE = 0.5
-_NON_WORD = re.compile(r"[\W_]+")
 MIN_HOLDERS = 2  # a pair seen only inside longer pairs is a term once it recurs in this many of them (C-value)
 _PRONOUNS = frozenset({"i", "we", "us", "our", "ours", "you", "your", "my", "me", "he", "him", "his", "she", "her",
                        "they", "them", "their", "it", "its"})
@@ -26,6 +25,7 @@ MAX_NAME_WORDS = 24  # titles of plans and laws run long ("Three-Year Action Pla
 LONG_PHRASE_WORDS = 4  # lower-case renderings with this many different content words are descriptions
 _SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75,
                   "variant": 0.75}
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 @dataclass(slots=True)
