@@ -407,3 +407,9 @@ def test_a_rendering_with_a_personal_pronoun_is_no_term():
 
     assert not _is_term_shaped("工作回顾", "Review of Our Work", {"dictionary"})
     assert _is_term_shaped("信息技术服务", "IT services", {"dictionary"})
+
+
+def test_a_place_and_everyday_nouns_said_of_it_is_a_description():
+    renderings = {c.en for c in candidates_of("001")}
+    assert not {"Chongqing experts", "Chongqing expert team"} & renderings
+    assert any(c.en == "Hong Kong residents" for d in ("000", "001", "003") for c in candidates_of(d))

@@ -152,10 +152,22 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
         return "pinyin" in signals
+    if _local_description(zh, en, signals):
+        return False
     content = [w for w in words if w.lower() not in STOPWORDS]
     if len({w.lower() for w in content}) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
         return False  # a long lower-case phrase is a description, not a name someone must reuse
     return len(words) <= (MAX_NAME_WORDS if _is_name(en) else MAX_PHRASE_WORDS)
+
+
+def _local_description(zh: str, en: str, signals: set[str]) -> bool:
+    """A place and everyday nouns said of it (重庆专家 Chongqing experts, 中国故事 China's stories): the
+    English names the place, then lower-case words only, found by the dictionary alone."""
+    words = zh_words(zh)
+    if len(words) < 2 or words[0].tag != "ns" or signals != {"dictionary"}:
+        return False
+    rest = en.split()[1:]
+    return bool(rest) and en[:1].isupper() and all(w[:1].islower() for w in rest)
 
 
 def _with_learned_glosses(analysed: list[tuple[SegmentPair, list[ZhWord], list[EnToken]]]):
