@@ -413,3 +413,18 @@ def test_a_place_and_everyday_nouns_said_of_it_is_a_description():
     renderings = {c.en for c in candidates_of("001")}
     assert not {"Chongqing experts", "Chongqing expert team"} & renderings
     assert any(c.en == "Hong Kong residents" for d in ("000", "001", "003") for c in candidates_of(d))
+
+
+def test_a_word_that_opens_with_a_determiner_but_is_a_word_of_its_own_opens_a_term():
+    from pathlib import Path
+
+    from glossary.ingest import read_document
+
+    summary = Path(__file__).resolve().parent.parent / "examples" / "jiangzhou-fao-2023-work-summary.txt"
+    doc = mine_document(read_document(summary))
+    assert {c.en for c in find(mine_pairs(doc.pairs), "全球发展倡议")} == {"Global Development Initiative", "GDI"}
+    # (全市 "whole city" still opens no term: test_a_lone_whole_prefix_the_english_keeps_opens_a_term)
+
+
+def test_english_that_is_one_words_gloss_does_not_pair_with_a_longer_span():
+    assert not find(candidates_of("001"), "韩国全罗南道")

@@ -11,7 +11,7 @@ from functools import lru_cache
 from glossary.align.anchors import acronyms_in_parentheses, en_numbers, is_pinyin_word
 from glossary.align.dp import EN_PER_ZH
 from glossary.keys import CJK_RE, char_readings, fold_pinyin_query, pinyin_span
-from glossary.lexicon import content_stems, is_modifier_only, is_verb_only, is_verb_translation, zh_gloss_stems
+from glossary.lexicon import cedict, content_stems, gloss_phrases, is_determiner_phrase, is_modifier_only, is_verb_only, is_verb_translation, zh_gloss_stems
 from glossary.mine.tokens import EnToken, ZhWord
 
 # Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of"); a lone 全
@@ -58,7 +58,20 @@ _FUNCTION_TAGS = {"u", "uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "d", "
 def content_word(word: ZhWord) -> bool:
     """A word that may belong to a term: not a function word or punctuation (POS is only a hint
     here; the English side decides)."""
-    return word.tag not in _FUNCTION_TAGS and not _CJK_PUNCT.search(word.text) and not _DETERMINER.match(word.text)
+    return word.tag not in _FUNCTION_TAGS and not _CJK_PUNCT.search(word.text) and not _is_determiner(word.text)
+
+
+@lru_cache(maxsize=65_536)
+def _is_determiner(text: str) -> bool:
+    """A word that opens with a determiner and is one (全市, 各国, 我国), not a word of its own that
+    happens to (全球 global, 全国人民代表大会): the dictionary's first gloss of the word or of its
+    opening decides; a determiner with one character after it that the dictionary lacks is one (全区)."""
+    found = _DETERMINER.match(text)
+    if not found:
+        return False
+    if text in cedict():
+        return found.end() == len(text) or is_determiner_phrase(text)
+    return len(text) <= found.end() + 1 or any(is_determiner_phrase(text[:k]) for k in range(2, len(text)))
 
 
 def _starts_ok(word: ZhWord) -> bool:
@@ -411,6 +424,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
                 ranked = (scored[0], scored[1], -abs(tokens[scored[2]].start / en_chars - where))
                 if best is None or ranked > best[0]:
                     best = (ranked, scored[2], scored[3])
+        if best and b - a > 1 and _one_words_gloss(words[a:b], tokens[best[1] : best[2] + 1]):
+            continue
         if best:
             (score, *_), i, j = best
             if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper() \
@@ -423,6 +438,22 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
             out.append(SpanPair(start, words[b - 1].end, tokens[i].start, end, score,
                                 "dictionary" if variants_of is None else "variant"))
     return out
+
+
+def _one_words_gloss(words: list[ZhWord], tokens: list[EnToken]) -> bool:
+    """The English is the whole dictionary gloss of one of several Chinese words and leaves another
+    word's gloss mostly unsaid (韩国全罗南道 ↔ "South Korea": 韩国's gloss, one word of 全罗南道's
+    "South Jeolla Province"): it translates that one word, not the longer span."""
+    said = tuple(s for t in tokens for s in sorted(t.stems))
+    if len(said) < 2 or not any(said in gloss_phrases(w.text) for w in words):
+        return False
+    keys = set(said) | {s[:STEM_PREFIX] for s in said}
+
+    def unsaid(word: ZhWord) -> bool:
+        phrases = gloss_phrases(word.text)
+        return bool(phrases) and all(2 * sum(s in keys or s[:STEM_PREFIX] in keys for s in p) < len(p) for p in phrases)
+
+    return any(unsaid(w) for w in words)
 
 
 def gloss_coverage(zh: str, en: str) -> float:
