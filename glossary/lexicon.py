@@ -32,9 +32,13 @@ _SUFFIXES = ("ization", "ation", "ment", "ity", "ing", "ion", "er", "ied", "ed",
 
 
 _PLURAL_KEEP = ("ss", "us", "is", "ics")
-# English words that quantify or point at the noun after them: a headword first glossed so (全市 "whole
-# city", 每年 "every year", 我国 "our country") is a determiner phrase, not a word that opens a term
-_DETERMINERS_EN = frozenset("all each every this these that those our my its their various some certain such whole other the".split())
+# English words that quantify, point at or stand for a noun: a headword first glossed with one (全市
+# "whole city", 每年 "every year", 我国 "our country", 自己 "oneself") is a determiner phrase or a
+# pronoun, not a word that opens a term (本地 "local" is one)
+_FUNCTION_EN = STOPWORDS | frozenset("""whole various certain here now today else elsewhere oneself itself himself
+    herself themselves ourselves everything everybody everyone someone somebody something somewhere sometime
+    sometimes whence dialectal erhua""".split())
+_FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")  # (all-around is a word of its own)
 
 
 @cache
@@ -84,7 +88,7 @@ def _cedict_gz() -> Path:
 
 def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset, frozenset]:
     entries: dict[str, set[tuple[str, ...]]] = {}
-    determined: set[str] = set()  # headwords whose first gloss opens with a determiner
+    pointing: set[str] = set()  # headwords whose first gloss opens with a function word
     first_seen: set[str] = set()
     verbs: dict[str, set[str]] = {}
     as_verb: Counter[str] = Counter()  # English words after "to" in a gloss
@@ -102,11 +106,11 @@ def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset, f
             simplified = parts[1]
             glosses = rest.split("]", 1)[1].strip().strip("/").split("/")
             phrases = _gloss_phrases(glosses)
-            if simplified not in first_seen:
+            opening = next((w for g in glosses for w in _FIRST_WORD.findall(_GLOSS_NOISE.sub(" ", g))[:1]), None)
+            if opening and simplified not in first_seen:
                 first_seen.add(simplified)
-                opening = _GLOSS_NOISE.sub(" ", glosses[0]).split()[:1]
-                if opening and opening[0].lower() in _DETERMINERS_EN:
-                    determined.add(simplified)
+                if opening.lower() in _FUNCTION_EN:
+                    pointing.add(simplified)
             if phrases:
                 entries.setdefault(simplified, set()).update(phrases)
             for gloss in glosses:  # "to promote": the word is (also) a verb
@@ -128,7 +132,7 @@ def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset, f
     verb_only = frozenset(w for w, n in as_verb.items() if n >= 2 and elsewhere[w] < n / 2)
     modifier_only = frozenset(w for w, n in modifying.items() if n >= 5 and closing[w] * 10 < n and w not in STOPWORDS)
     return (stems, {word: frozenset(phrases) for word, phrases in entries.items()},
-            {word: frozenset(v) for word, v in verbs.items()}, verb_only, modifier_only, frozenset(determined))
+            {word: frozenset(v) for word, v in verbs.items()}, verb_only, modifier_only, frozenset(pointing))
 
 
 def _cache_file(source: Path) -> Path:
@@ -144,7 +148,7 @@ def _cache_file(source: Path) -> Path:
 def _tables() -> tuple[dict, dict, dict, frozenset, frozenset, frozenset]:
     """(headword → gloss stems, headword → gloss phrases, headword → stems of its verb glosses,
     English words the dictionary uses only as verbs, English words it uses only before a noun,
-    headwords first glossed with a determiner),
+    headwords first glossed with a function word),
     parsed once, then cached on disk."""
     source = _cedict_gz()
     cached = _cache_file(source)
@@ -209,9 +213,9 @@ def gloss_phrases(zh: str) -> frozenset[tuple[str, ...]]:
     return _tables()[1].get(zh, frozenset())
 
 
-def is_determiner_phrase(zh: str) -> bool:
-    """True when CC-CEDICT first glosses `zh` with a determiner and what it points at (全市 "whole city",
-    我国 "our country"), not with a word of its own (全球 "entire; global", 本地 "local")."""
+def is_function_phrase(zh: str) -> bool:
+    """True when CC-CEDICT first glosses `zh` with a determiner or pronoun (全市 "whole city", 我国 "our
+    country", 自己 "oneself"), not with a word of its own (全球 "entire; global", 本地 "local")."""
     return zh in _tables()[5]
 
 

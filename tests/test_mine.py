@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from conftest import shared
+from conftest import EXAMPLES, REPO, shared
 from glossary.keys import en_key, zh_key
 from glossary.mine import mine_pairs, pair_spans
 from glossary.mine.category import guess_category
@@ -416,15 +416,30 @@ def test_a_place_and_everyday_nouns_said_of_it_is_a_description():
 
 
 def test_a_word_that_opens_with_a_determiner_but_is_a_word_of_its_own_opens_a_term():
-    from pathlib import Path
-
     from glossary.ingest import read_document
 
-    summary = Path(__file__).resolve().parent.parent / "examples" / "jiangzhou-fao-2023-work-summary.txt"
-    doc = mine_document(read_document(summary))
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-fao-2023-work-summary.txt"))
     assert {c.en for c in find(mine_pairs(doc.pairs), "全球发展倡议")} == {"Global Development Initiative", "GDI"}
     # (全市 "whole city" still opens no term: test_a_lone_whole_prefix_the_english_keeps_opens_a_term)
 
 
 def test_english_that_is_one_words_gloss_does_not_pair_with_a_longer_span():
     assert not find(candidates_of("001"), "韩国全罗南道")
+
+
+@cache
+def hkma_mined(doc_id: str):
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from _hkma import block_document, hkma_records
+
+    shared("external", "hkma-annual-reports", "docs.jsonl")
+    record = next(r for r in hkma_records() if r["doc_id"] == doc_id)
+    return mine_pairs(mine_document(block_document(record)[0]).pairs)
+
+
+def test_a_word_jieba_tags_a_pronoun_that_the_dictionary_glosses_as_a_word_of_its_own_opens_a_term():
+    renderings = {(zh_key(c.zh), en_key(c.en)) for c in hkma_mined("hkma-ar-2015-01")}
+    assert (zh_key("本地需求"), en_key("domestic demand")) in renderings  # 本地 "local", tagged r
+    assert not [zh for zh, _ in renderings if zh.startswith(("我们", "其中", "这些"))]

@@ -11,7 +11,7 @@ from functools import lru_cache
 from glossary.align.anchors import acronyms_in_parentheses, en_numbers, is_pinyin_word
 from glossary.align.dp import EN_PER_ZH
 from glossary.keys import CJK_RE, char_readings, fold_pinyin_query, pinyin_span
-from glossary.lexicon import cedict, content_stems, gloss_phrases, is_determiner_phrase, is_modifier_only, is_verb_only, is_verb_translation, zh_gloss_stems
+from glossary.lexicon import cedict, content_stems, gloss_phrases, is_function_phrase, is_modifier_only, is_verb_only, is_verb_translation, zh_gloss_stems
 from glossary.mine.tokens import EnToken, ZhWord
 
 # Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of"); a lone 全
@@ -58,7 +58,11 @@ _FUNCTION_TAGS = {"u", "uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "d", "
 def content_word(word: ZhWord) -> bool:
     """A word that may belong to a term: not a function word or punctuation (POS is only a hint
     here; the English side decides)."""
-    return word.tag not in _FUNCTION_TAGS and not _CJK_PUNCT.search(word.text) and not _is_determiner(word.text)
+    if _CJK_PUNCT.search(word.text) or _is_determiner(word.text):
+        return False
+    if word.tag == "r":  # jieba's pronouns hold words of their own (本地 local, 多边 multilateral)
+        return word.text in cedict() and not is_function_phrase(word.text)
+    return word.tag not in _FUNCTION_TAGS
 
 
 @lru_cache(maxsize=65_536)
@@ -70,8 +74,8 @@ def _is_determiner(text: str) -> bool:
     if not found:
         return False
     if text in cedict():
-        return found.end() == len(text) or is_determiner_phrase(text)
-    return len(text) <= found.end() + 1 or any(is_determiner_phrase(text[:k]) for k in range(2, len(text)))
+        return found.end() == len(text) or is_function_phrase(text)
+    return len(text) <= found.end() + 1 or any(is_function_phrase(text[:k]) for k in range(2, len(text)))
 
 
 def _starts_ok(word: ZhWord) -> bool:
