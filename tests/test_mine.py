@@ -443,3 +443,7 @@ def test_a_word_jieba_tags_a_pronoun_that_the_dictionary_glosses_as_a_word_of_it
     renderings = {(zh_key(c.zh), en_key(c.en)) for c in hkma_mined("hkma-ar-2015-01")}
     assert (zh_key("本地需求"), en_key("domestic demand")) in renderings  # 本地 "local", tagged r
     assert not [zh for zh, _ in renderings if zh.startswith(("我们", "其中", "这些"))]
+
+
+def test_a_number_hyphened_to_a_name_is_part_of_the_name():
+    assert "COVID-19" in {c.en for d in ("000", "001") for c in find(candidates_of(d), "新冠肺炎")}

@@ -342,6 +342,17 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     return zh_cov * en_cov, j - i, i, j
 
 
+_NAME_NUMBER = re.compile(r"[A-Za-z]-\d")
+
+
+def _name_stems(token: EnToken) -> frozenset[str]:
+    """A token's stems, but a number hyphened to a name (COVID-19, G-20) is part of the name, not a
+    count the Chinese must say too (a digit glued to a word, Fund3, is a footnote mark: kept)."""
+    if not token.text[:1].isupper() or len(token.stems) < 2 or not _NAME_NUMBER.search(token.text):
+        return token.stems
+    return frozenset(s for s in token.stems if not s.isdigit()) or token.stems
+
+
 @lru_cache(maxsize=65_536)
 def _stem_keys(stems: frozenset[str]) -> frozenset[str]:
     """A piece's stems and the prefixes of its long ones: the keys an English stem finds it by."""
@@ -393,7 +404,7 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
                 by_stem.setdefault(key, set()).add(u)
     first_unit.append(len(units))
     token_stem_units = [
-        [by_stem.get(s, set()) | (by_stem.get(s[:STEM_PREFIX], set()) if len(s) >= STEM_PREFIX else set()) for s in tok.stems]
+        [by_stem.get(s, set()) | (by_stem.get(s[:STEM_PREFIX], set()) if len(s) >= STEM_PREFIX else set()) for s in _name_stems(tok)]
         for tok in tokens
     ]
     unit_tokens: list[set[int]] = [set() for _ in units]  # the tokens each piece glosses
