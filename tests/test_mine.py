@@ -447,3 +447,8 @@ def test_a_word_jieba_tags_a_pronoun_that_the_dictionary_glosses_as_a_word_of_it
 
 def test_a_number_hyphened_to_a_name_is_part_of_the_name():
     assert "COVID-19" in {c.en for d in ("000", "001") for c in find(candidates_of(d), "新冠肺炎")}
+
+
+def test_one_character_jieba_split_off_the_noun_it_closes_ends_a_term_but_a_verb_taking_an_object_does_not():
+    assert "Bond Connect" in {c.en for c in hkma_mined("hkma-ar-2017-01") if zh_key(c.zh) == zh_key("债券通")}
+    assert not [c.zh for c in hkma_mined("hkma-ar-2021-02") if c.zh.endswith("额达")]  # 交易额达|100亿

@@ -93,6 +93,15 @@ def _ends_ok(word: ZhWord) -> bool:
     return len(word.text) > 1 or word.tag[:1] in ("n", "j", "k", "g")
 
 
+def _bound_suffix(word: ZhWord, after: ZhWord | None) -> bool:
+    """One character that jieba split off the noun it closes (贷存比|率 ratio, 视频|会 meeting, 机场|组
+    group): it may end a term after a content word when nothing but punctuation or a function word
+    follows (a verb taking an object, 交易额达|100亿, 利率见|图, is none); the English must translate it."""
+    if len(word.text) != 1 or word.tag not in ("v", "zg") or not CJK_RE.match(word.text) or word.text not in cedict():
+        return False
+    return after is None or not content_word(after) and after.tag != "m"
+
+
 def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
     """Word ranges [a, b) that may be terms: runs of content words (up to six words, 24
     characters) that begin and end on a content word."""
@@ -109,13 +118,16 @@ def _zh_spans(words: tuple[ZhWord, ...]) -> tuple[tuple[int, int], ...]:
         chars = 0
         for b in range(a + 1, min(n, a + _MAX_ZH_WORDS) + 1):
             word = words[b - 1]
-            if not (content_word(word) or word.text in _INNER_PARTICLES) or (word.tag == "m" and any(c.isdigit() for c in word.text) and b - 1 > a):
+            suffix = b - 1 > a and _bound_suffix(word, words[b] if b < n else None)
+            if not (content_word(word) or word.text in _INNER_PARTICLES or suffix) or (word.tag == "m" and any(c.isdigit() for c in word.text) and b - 1 > a):
                 break
             chars += len(word.text)
             if chars > _MAX_ZH_CHARS:
                 break
-            if chars >= 2 and _ends_ok(word) and not (b - a >= 2 and word.tag in ("ns", "j") and words[b - 2].tag == "v"):
+            if chars >= 2 and (_ends_ok(word) or suffix) and not (b - a >= 2 and word.tag in ("ns", "j") and words[b - 2].tag == "v"):
                 spans.append((a, b))  # (not a verb and its destination: 商务人士来渝, 分赴阿尔及利亚)
+            if suffix and not content_word(word):
+                break
     return tuple(spans)
 
 
