@@ -452,3 +452,8 @@ def test_a_number_hyphened_to_a_name_is_part_of_the_name():
 def test_one_character_jieba_split_off_the_noun_it_closes_ends_a_term_but_a_verb_taking_an_object_does_not():
     assert "Bond Connect" in {c.en for c in hkma_mined("hkma-ar-2017-01") if zh_key(c.zh) == zh_key("债券通")}
     assert not [c.zh for c in hkma_mined("hkma-ar-2021-02") if c.zh.endswith("额达")]  # 交易额达|100亿
+
+
+def test_the_long_form_that_defines_an_acronym_pairs_with_the_acronyms_chinese():
+    found = {c.en for c in hkma_mined("hkma-ar-2015-00") if zh_key(c.zh) == zh_key("认可机构")}
+    assert {"AIs", "authorized institutions"} <= found  # authorized institutions (AIs): the dictionary lacks 认可 "authorized"

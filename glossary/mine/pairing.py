@@ -545,6 +545,47 @@ def acronym_pairs(tokens: list[EnToken], found: list[SpanPair], en: str) -> list
     return out
 
 
+def definition_pairs(tokens: list[EnToken], found: list[SpanPair], en: str) -> list[SpanPair]:
+    """`Long Form (ABC)` where ABC is paired with a Chinese span here (by co-occurrence) and nothing
+    pairs the long form yet: the words whose initials spell ABC pair with that span too
+    (authorized institutions (AIs) → 认可机构)."""
+    out = []
+    for acronym, start, end in acronyms_in_parentheses(en):
+        chinese = [sp for sp in found if (sp.en_start, sp.en_end) == (start, end)]
+        if not chinese:
+            continue
+        words = []  # the words just before "(", nearest first, up to the previous punctuation
+        for tok in reversed([t for t in tokens if t.end <= start - 1]):
+            if not tok.word or len(words) > 2 * len(acronym):
+                break
+            words.append(tok)
+        long_form = _spelled_by_initials(acronym.rstrip("s") if acronym[-1:] == "s" and acronym[:-1].isupper() else acronym, words[::-1])
+        if long_form is not None and not any(sp.en_start <= long_form.start and words[0].end <= sp.en_end for sp in found):
+            sp = max(chinese, key=lambda s: s.score)  # (a long form the dictionary pairs keeps its Chinese)
+            out.append(SpanPair(sp.zh_start, sp.zh_end, long_form.start, words[0].end, sp.score, "acronym"))
+    return out
+
+
+def _spelled_by_initials(acronym: str, words: list[EnToken]) -> EnToken | None:
+    """The first word of the shortest tail of `words` whose initials spell `acronym` (a function word's
+    initial may count or not: People's Bank of China → PBoC), or None."""
+    letters = acronym.lower()
+
+    def spells(k: int, at: int) -> bool:  # words[k:] spell letters[at:]
+        if k == len(words):
+            return at == len(letters)
+        parts = [p[0].lower() for p in re.split(r"[-‐–]", words[k].text) if p]
+        if words[k].stop and spells(k + 1, at):
+            return True
+        return letters.startswith("".join(parts), at) and spells(k + 1, at + len(parts)) \
+            or letters.startswith(parts[0], at) and spells(k + 1, at + 1)
+
+    for k in range(len(words) - 1, -1, -1):
+        if not words[k].stop and words[k].text[:1].lower() == letters[:1] and spells(k, 0):
+            return words[k]
+    return None
+
+
 def pinyin_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
     """Names spelled in pinyin (Zhang Yongwu, Chengdu) with the run of whole Chinese words they read as."""
     out = []
