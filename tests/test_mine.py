@@ -457,3 +457,9 @@ def test_one_character_jieba_split_off_the_noun_it_closes_ends_a_term_but_a_verb
 def test_the_long_form_that_defines_an_acronym_pairs_with_the_acronyms_chinese():
     found = {c.en for c in hkma_mined("hkma-ar-2015-00") if zh_key(c.zh) == zh_key("认可机构")}
     assert {"AIs", "authorized institutions"} <= found  # authorized institutions (AIs): the dictionary lacks 认可 "authorized"
+
+
+def test_a_gerund_opens_a_term_for_a_chinese_noun_before_another_but_not_for_a_verb_and_its_object():
+    assert "banking system" in {c.en for c in hkma_mined("hkma-ar-2015-01") if zh_key(c.zh) == zh_key("银行体系")}
+    assert not [c for c in hkma_mined("hkma-ar-2015-05") if c.en == "managing assets"]  # 管理资产: manage what
+    assert not [c for c in candidates_of("000") if c.en == "corresponding measures"]  # one word, 相应措施

@@ -237,15 +237,20 @@ def _has_inner_verb(tokens: list[EnToken], i: int, j: int) -> bool:
                for t in tokens[i + 1 : j + 1])
 
 
-def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None) -> bool:
+def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None, modifier: bool = False) -> bool:
     """An English term does not open with an inflected verb or an adverb (helping, actively), nor
-    with a past form when the Chinese opens with a verb (服务… → served…)."""
+    with a past form when the Chinese opens with a verb (服务… → served…); a gerund may open it
+    when the Chinese opens with a noun that modifies the next word (`modifier`), not with a verb
+    taking an object (管理资产 → "managing assets")."""
     if token.text[:1].isupper() or "-" in token.text:
         return True
     if token.text.endswith("ed") and (zh_first.tag in ("v", "vn") or after is not None and after.text in _PREPOSITIONS):
         return False  # "announced at the Council…" is a clause
     if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text) or is_verb_only(token.text):
         return False  # 促进资源共享 → "promote resource sharing" is a verb phrase, not a term
+    if token.text.endswith("ing") and modifier and after is not None and after.stems and not after.stop \
+            and (zh_first.tag == "n" or zh_first.tag == "vn" and not is_verb_translation(zh_first.text, token.text)):
+        return True  # a gerund before a noun for a Chinese noun before another: 银行体系 → "banking system"
     return not token.text.endswith(("ing", "ly"))
 
 
@@ -330,7 +335,7 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     if _opens_next_phrase(tokens, i, j):
         j -= 2  # "minister of health and chief | state sanitary doctor": the last word opens the next title
     if i > j or not _en_end_ok(tokens[j]) or _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None) \
-            or not _en_start_ok(tokens[i], words[a], tokens[i + 1] if i + 1 < len(tokens) else None) \
+            or not _en_start_ok(tokens[i], words[a], tokens[i + 1] if i + 1 < len(tokens) else None, b - a > 1) \
             or _has_inner_verb(tokens, i, j) or _uncounted_number(tokens[i], words, a, b):
         return None
     content = [t for t in range(i, j + 1) if tokens[t].stems]
