@@ -463,3 +463,7 @@ def test_a_gerund_opens_a_term_for_a_chinese_noun_before_another_but_not_for_a_v
     assert "banking system" in {c.en for c in hkma_mined("hkma-ar-2015-01") if zh_key(c.zh) == zh_key("银行体系")}
     assert not [c for c in hkma_mined("hkma-ar-2015-05") if c.en == "managing assets"]  # 管理资产: manage what
     assert not [c for c in candidates_of("000") if c.en == "corresponding measures"]  # one word, 相应措施
+
+
+def test_a_plural_after_or_closes_the_phrase_rather_than_opening_the_next():
+    assert [c.en for c in find(candidates_of("001"), "友好省州")] == ["friendship provinces or states"]

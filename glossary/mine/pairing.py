@@ -220,9 +220,15 @@ def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None) 
     return not (next_word is not None and next_word.stems & nxt.stems)
 
 
+def _is_plural(word: str) -> bool:
+    """A lower-case English noun in the plural (states, policies; not process, status, basis)."""
+    return len(word) > 3 and word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
 def _opens_next_phrase(tokens: list[EnToken], i: int, j: int) -> bool:
-    """The phrase ends "… and X" where X runs on into a lower-case word: X begins the next phrase."""
-    if j - 2 < i or tokens[j - 1].text.lower() not in _COORDINATORS or j + 1 >= len(tokens):
+    """The phrase ends "… and X" where X runs on into a lower-case word: X begins the next phrase
+    (unless X is a plural, which closes a noun phrase: "provinces or states | combat")."""
+    if j - 2 < i or tokens[j - 1].text.lower() not in _COORDINATORS or j + 1 >= len(tokens) or _is_plural(tokens[j].text):
         return False
     nxt = tokens[j + 1]
     return nxt.word and not nxt.stop and bool(nxt.stems) and nxt.text[:1].islower() and not nxt.text.isdigit()
