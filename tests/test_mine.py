@@ -467,3 +467,8 @@ def test_a_gerund_opens_a_term_for_a_chinese_noun_before_another_but_not_for_a_v
 
 def test_a_plural_after_or_closes_the_phrase_rather_than_opening_the_next():
     assert [c.en for c in find(candidates_of("001"), "友好省州")] == ["friendship provinces or states"]
+
+
+def test_of_two_equal_phrases_the_one_with_more_content_words_not_more_function_words_wins():
+    found = {c.en for c in find(candidates_of("001"), "香港贸易发展局驻重庆代表处")}
+    assert found == {"Hong Kong Trade Development Council Representative Office in Chongqing"}

@@ -332,7 +332,7 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
                   words: list[ZhWord], a: int, b: int, i: int, j: int, ua: int, ub: int,
                   span_chars: float, relaxed: bool = False) -> tuple[float, int, int, int] | None:
     """How well English tokens i..j (trimmed of function words) translate Chinese words a..b:
-    (zh coverage × en coverage, length, i, j), or None when they do not. A token of several parts
+    (zh coverage × en coverage, content words, i, j), or None when they do not. A token of several parts
     (foreign-related) counts by the share of its parts translated."""
     while i <= j and (tokens[i].stop or not tokens[i].word):
         i += 1
@@ -362,7 +362,7 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     zh_cov = sum(units[u] for u in used) / span_chars
     if zh_cov < (_MIN_VARIANT_ZH_COVERAGE if relaxed else _MIN_ZH_COVERAGE) or en_cov < _MIN_EN_COVERAGE:
         return None
-    return zh_cov * en_cov, j - i, i, j
+    return zh_cov * en_cov, len(content), i, j  # (more content words, not more function words, is more said)
 
 
 _NAME_NUMBER = re.compile(r"[A-Za-z]-\d")
