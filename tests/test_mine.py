@@ -472,3 +472,7 @@ def test_a_plural_after_or_closes_the_phrase_rather_than_opening_the_next():
 def test_of_two_equal_phrases_the_one_with_more_content_words_not_more_function_words_wins():
     found = {c.en for c in find(candidates_of("001"), "香港贸易发展局驻重庆代表处")}
     assert found == {"Hong Kong Trade Development Council Representative Office in Chongqing"}
+
+
+def test_english_cut_before_an_unglossed_word_of_a_noun_phrase_the_chinese_continues_is_not_paired():
+    assert "chief state" not in {c.en for c in candidates_of("001")}  # chief state | sanitary doctor, 国家首席|医生

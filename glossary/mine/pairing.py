@@ -205,7 +205,7 @@ def _en_end_ok(token: EnToken) -> bool:
 _ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ful|ian|ese|ary|ble|ing)$")
 
 
-def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None) -> bool:
+def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None, glossed_next: bool = True) -> bool:
     """The English phrase ends on an adjective-shaped word that runs on into a lower-case word
     ("key technical | personnel", "Chongqing's international | exchanges") while the Chinese span
     stops there: a span cut mid noun phrase. Not a cut when both sides stop before words that
@@ -215,6 +215,10 @@ def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None) 
     nxt, last = tokens[j + 1], tokens[j]
     if not nxt.word or nxt.stop or not nxt.stems or not nxt.text[:1].islower() or nxt.text.isdigit():
         return False
+    if next_word is not None and j + 2 < len(tokens) and not glossed_next and not nxt.text.endswith(("ed", "ly")) \
+            and tokens[j + 2].text[:1].islower() and next_word.stems & tokens[j + 2].stems:
+        return True  # "chief state | sanitary doctor" for 国家首席|医生: the noun phrase runs on, over a word
+        # no Chinese word glosses, to what the Chinese says next
     if not _ADJECTIVE_END.search(last.text.lower()) or nxt.text.endswith(("ed", "ly")):
         return False
     return not (next_word is not None and next_word.stems & nxt.stems)
@@ -340,7 +344,8 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
         j -= 1
     if _opens_next_phrase(tokens, i, j):
         j -= 2  # "minister of health and chief | state sanitary doctor": the last word opens the next title
-    if i > j or not _en_end_ok(tokens[j]) or _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None) \
+    if i > j or not _en_end_ok(tokens[j]) or _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None,
+                                                                 j + 1 < len(tokens) and any(token_stem_units[j + 1])) \
             or not _en_start_ok(tokens[i], words[a], tokens[i + 1] if i + 1 < len(tokens) else None, b - a > 1) \
             or _has_inner_verb(tokens, i, j) or _uncounted_number(tokens[i], words, a, b):
         return None
