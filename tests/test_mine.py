@@ -476,3 +476,9 @@ def test_of_two_equal_phrases_the_one_with_more_content_words_not_more_function_
 
 def test_english_cut_before_an_unglossed_word_of_a_noun_phrase_the_chinese_continues_is_not_paired():
     assert "chief state" not in {c.en for c in candidates_of("001")}  # chief state | sanitary doctor, 国家首席|医生
+
+
+def test_a_country_before_a_title_that_is_a_term_of_its_own_is_a_description():
+    found = {(c.zh, en_key(c.en)) for c in candidates_of("001")}
+    assert ("驻成都总领事", en_key("consul general in Chengdu")) in found
+    assert not [zh for zh, _ in found if zh.endswith("驻成都总领事") and zh != "驻成都总领事"]
