@@ -255,7 +255,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             zh_original=tally.zh_original, type="acronym" if is_acronym(tally.en) else "fullForm",
             occurrences=tuple(tally.occurrences),
         ))
-    out = _one_chinese_per_rendering(_without_truncations(out))
+    out = _one_chinese_per_rendering(_without_truncations(_without_placed_titles(out)))
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
 
@@ -265,6 +265,22 @@ def _find_all(text: str, term: str) -> Iterator[int]:
     while at >= 0:
         yield at
         at = text.find(term, at + 1)
+
+
+def _without_placed_titles(candidates: list[TermCandidate]) -> list[TermCandidate]:
+    """A country before a title that is a term of its own (德国 + 驻成都总领事, German + consul general in
+    Chengdu) says whose official one person is: a description, not a term (an office named with its
+    country, 意大利驻重庆总领事馆, is a name and stays)."""
+    titles = {(zh_key(c.zh), en_key(c.en)) for c in candidates if c.category == "title"}
+
+    def placed_title(c: TermCandidate) -> bool:
+        words = zh_words(c.zh)
+        if len(words) < 2 or words[0].tag != "ns":
+            return False
+        rest = zh_key(c.zh[words[1].start :])
+        return any(zh == rest and en_key(c.en).endswith(en) for zh, en in titles)
+
+    return [c for c in candidates if not placed_title(c)]
 
 
 def _without_truncations(candidates: list[TermCandidate]) -> list[TermCandidate]:
