@@ -49,6 +49,10 @@ def en_stem(word: str) -> str:
         word = word[:-3] + "y"
     elif len(word) > 3 and word.endswith("s") and not word.endswith(_PLURAL_KEEP):
         word = word[:-1]
+    if len(word) > 4 and word.endswith(("tre", "bre")):  # British spelling as the dictionary's: centre → center
+        word = word[:-2] + "er"
+    elif len(word) > 5 and word.endswith("our"):  # labour → labor
+        word = word[:-3] + "or"
     if len(word) > 4:
         for suffix in _SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:

@@ -482,3 +482,8 @@ def test_a_country_before_a_title_that_is_a_term_of_its_own_is_a_description():
     found = {(c.zh, en_key(c.en)) for c in candidates_of("001")}
     assert ("驻成都总领事", en_key("consul general in Chengdu")) in found
     assert not [zh for zh, _ in found if zh.endswith("驻成都总领事") and zh != "驻成都总领事"]
+
+
+def test_british_spellings_meet_the_dictionarys_american_ones():
+    found = {en_key(c.en) for c in hkma_mined("hkma-ar-2015-04") if zh_key(c.zh) == zh_key("国际金融中心")}
+    assert en_key("international financial centre") in found  # CC-CEDICT says "center"
