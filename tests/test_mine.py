@@ -487,3 +487,10 @@ def test_a_country_before_a_title_that_is_a_term_of_its_own_is_a_description():
 def test_british_spellings_meet_the_dictionarys_american_ones():
     found = {en_key(c.en) for c in hkma_mined("hkma-ar-2015-04") if zh_key(c.zh) == zh_key("国际金融中心")}
     assert en_key("international financial centre") in found  # CC-CEDICT says "center"
+
+
+def test_the_written_and_joins_the_parts_of_one_name_but_not_two_terms():
+    found = {(zh_key(c.zh), en_key(c.en)) for c in hkma_mined("hkma-ar-2015-04")}
+    assert (zh_key("货币及金融稳定委员会"), en_key("Monetary and Financial Stability Committee")) in found
+    private_equity = {en_key(c.en) for c in hkma_mined("hkma-ar-2015-05") if zh_key(c.zh).startswith(zh_key("私募股权"))}
+    assert private_equity == {en_key("private equity")}  # 私募股权及房地产投资: two terms

@@ -18,7 +18,8 @@ from glossary.mine.tokens import EnToken, ZhWord
 # before a noun is a prefix the English keeps (全流程 "whole-process"), and the English decides.
 _DETERMINER = re.compile(r"^(?:全(?=.)|各|本|我|该|此|每|诸|其|这|那|某|有关|相关|上述|广大)")
 STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
-_INNER_PARTICLES = {"之"}
+_INNER_PARTICLES = {"之", "及"}
+_NAME_AND = "及"  # the written "and" joins the parts of a name (证券及期货事务监察委员会) as well as two phrases
 _COORDINATORS = {"and", "or", "&"}
 _EN_INNER = {"of", "for", "in", "the", "on", "with", "to", "a", "an", "at", "from"} | _COORDINATORS
 _MAX_ZH_WORDS = 8
@@ -469,6 +470,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
                     best = (ranked, scored[2], scored[3])
         if best and b - a > 1 and _one_words_gloss(words[a:b], tokens[best[1] : best[2] + 1]):
             continue
+        if best and any(w.text == _NAME_AND for w in words[a:b]) and not _one_name_with_and(words[a:b], tokens[best[1] : best[2] + 1]):
+            continue
         if best:
             (score, *_), i, j = best
             if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper() \
@@ -481,6 +484,20 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
             out.append(SpanPair(start, words[b - 1].end, tokens[i].start, end, score,
                                 "dictionary" if variants_of is None else "variant"))
     return out
+
+
+def _one_name_with_and(words: list[ZhWord], tokens: list[EnToken]) -> bool:
+    """Chinese joined by the written "and" (及) is one name when the English is Title Case, the word
+    before 及 is no name of its own and a shared head follows (货币及金融稳定委员会 ↔ Monetary and
+    Financial Stability Committee), not two terms or two names (私募股权及房地产投资 ↔ private equity
+    and real estate investments; 日本及欧盟 ↔ Japan and the European Union)."""
+    at = next(k for k, w in enumerate(words) if w.text == _NAME_AND)
+    if at == 0 or words[at - 1].tag[:2] in ("ns", "nt", "nr") or len(words) - at - 1 < 2:
+        return False
+    if not any(t.text.lower() in _COORDINATORS for t in tokens) or any(
+            t.text.lower() == "and" and u.text.lower() == "the" for t, u in zip(tokens, tokens[1:])):
+        return False  # (the English must say "and" too, once, inside the name)
+    return all(t.text[:1].isupper() for t in tokens if t.stems)
 
 
 def _one_words_gloss(words: list[ZhWord], tokens: list[EnToken]) -> bool:
