@@ -135,7 +135,7 @@ def run_check(db_path: Path, draft: Path, strict: bool = False) -> dict:
     glossary = check_glossary(db, db_path)
     db.close()
     load = clock.lap()
-    result = check_segments(read_draft(draft), glossary, name=draft.name, strict=strict)
+    result = check_segments(read_draft(draft), glossary, name=draft.name, strict=strict, workers=None)  # as the CLI
     check = clock.lap()
     kinds: dict[str, int] = {}
     for issue in result.issues:

@@ -59,7 +59,10 @@ def test_gold_evidence_checked_against_its_own_glossary_has_no_false_missing_ter
     assert not [i for i in result.issues if i.kind in ("deprecated", "forbidden", "superseded", "untranslated")]
 
 
-def test_injected_errors_of_every_kind_are_found_exactly():
+def injected_draft() -> tuple[CheckGlossary, list[DraftSegment], dict[str, tuple[int, str]], list[dict], dict]:
+    """000's gold evidence as a draft, plus copies of some segments with one known error each: the
+    glossary, the segments, the injected segments (id -> (row, target)), the rows, and the row of
+    each kind of error."""
     rows = gold_rows(DOCS[0])
     base = {i: r for i, r in enumerate(rows) if usable(r)}
     plain = CheckGlossary(entry(r, i) for i, r in enumerate(rows))
@@ -86,6 +89,14 @@ def test_injected_errors_of_every_kind_are_found_exactly():
     }
     segments = [DraftSegment(str(i), r["evidence_zh"], r["evidence_en"]) for i, r in base.items()]
     segments += [DraftSegment(sid, rows[i]["evidence_zh"], target) for sid, (i, target) in injected.items()]
+    kinds = {"deprecated": deprecated, "forbidden": forbidden, "superseded": superseded, "mixed": mixed,
+             "missing": missing, "untranslated": untranslated, "empty": empty}
+    return glossary, segments, injected, rows, kinds
+
+
+def test_injected_errors_of_every_kind_are_found_exactly():
+    glossary, segments, injected, rows, kinds = injected_draft()
+    deprecated, forbidden, superseded, mixed, missing, untranslated, empty = kinds.values()
     result = check_segments(segments, glossary)
     found = {(f.kind, f.severity, f.segment, f.entry_id) for f in result.issues if f.segment in injected}
     assert found == {
@@ -104,6 +115,23 @@ def test_injected_errors_of_every_kind_are_found_exactly():
         different_variant(rows[deprecated]).casefold()
     assert by_segment[f"{missing}x"].source_text[slice(*by_segment[f"{missing}x"].spans[0][1:])]
     assert CJK_RE.search(by_segment[f"{untranslated}x"].found)
+
+
+def test_checking_in_worker_processes_gives_the_same_findings_in_the_same_order(monkeypatch):
+    import glossary.check.checker as checker
+
+    glossary, segments, injected, _, _ = injected_draft()
+    segments += [DraftSegment(f"{s.id}+", s.source, s.target) for s in segments]  # renderings used in many batches
+    alone = check_segments(segments, glossary, workers=1)
+    batches = []
+    merge = checker.DraftChecker._merge
+    monkeypatch.setattr(checker, "_BATCH_SEGMENTS", 7)  # the draft is short: small batches, so workers run
+    monkeypatch.setattr(checker.DraftChecker, "_merge", lambda self, *part: (batches.append(part), merge(self, *part)))
+    shared_work = check_segments(segments, glossary, workers=2)
+    assert len(batches) == -(-len(segments) // 7) > checker._MIN_BATCHES
+    assert shared_work == alone
+    assert {f.segment for f in shared_work.issues} >= set(injected)
+    assert [f for f in shared_work.issues if f.kind == "inconsistent" and "in 2 segments" in f.message]
 
 
 def corpus_english(doc: str) -> list[str]:

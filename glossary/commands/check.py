@@ -27,11 +27,14 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
                    "looking for the words the draft used instead (faster on very large drafts).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding reaches this severity.")
+@click.option("--workers", type=click.IntRange(1, 16), default=None,
+              help="Processes for long drafts (default: one per core, up to 4).")
 @click.option("--tui", "browse", is_flag=True,
               help="Browse the findings in the TUI (source and target segments with the terms highlighted).")
 @click.pass_context
 def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ...], source_path: Path | None,
-            draft_path: Path | None, as_json: bool, unlisted: bool, strict: bool, fail_on: str, browse: bool) -> None:
+            draft_path: Path | None, as_json: bool, unlisted: bool, strict: bool, fail_on: str, workers: int | None,
+            browse: bool) -> None:
     """Check drafts against the glossary.
 
     DRAFT_FILES are bilingual TSV, XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff) or TMX files (or an
@@ -55,7 +58,7 @@ def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ..
     for read, size, name, english_only, window in inputs:
         with _progress(size, enabled=not as_json) as advance:
             result = check_segments(read(advance), glossary, name=name, english_only=english_only,
-                                    window=window, unlisted=unlisted, strict=strict)
+                                    window=window, unlisted=unlisted, strict=strict, workers=workers)
         if as_json:
             from glossary.check.report import result_to_dict
 
