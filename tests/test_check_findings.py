@@ -264,3 +264,15 @@ def test_a_term_rendered_in_other_words_is_unapproved_only_on_dictionary_evidenc
     assert unapproved.expected == "HKD" and unapproved.spans == (("source", 0, 2), ("target", 4, 20))
     strict = check_segments([DraftSegment("1", *drafts[0])], glossary, strict=True)
     assert [(f.kind, f.expected) for f in strict.issues] == [("missing", "HKD")]
+
+
+def test_an_acronym_of_a_dictionary_gloss_is_another_rendering():
+    """CC-CEDICT glosses 一带一路 "Belt and Road Initiative": BRI renders it (unapproved when the
+    glossary lists only "Belt and Road"); other capitals, or the letters in lower case, do not."""
+    glossary = CheckGlossary([Entry((Term("zh", "一带一路"), Term("en", "Belt and Road")), status="approved", id=1)])
+    drafts = ["Experts from BRI countries met.", "Experts from RBI countries met.", "Experts from Bri countries met.",
+              "Experts from Belt and Road countries met."]
+    result = check_segments([DraftSegment(str(n), "一带一路国家专家", en) for n, en in enumerate(drafts, 1)], glossary)
+    assert [(f.segment, f.kind, f.found) for f in result.issues] == [("1", "unapproved", "BRI"), ("2", "missing", ""),
+                                                                     ("3", "missing", "")]
+    assert result.issues[0].spans[-1] == ("target", 13, 16)

@@ -23,6 +23,8 @@ from glossary.lexicon import STOPWORDS, content_stems, en_stem
 if TYPE_CHECKING:
     from glossary.mine.tokens import EnToken, ZhWord
 
+_ACRONYM_TOKEN = re.compile(r"[A-Z]{2,6}(?=s?$)")  # BRI, WHO, NGOs: the capitals an acronym's letters are
+_ACRONYM_KEY = "\x00"  # an acronym's letters after this are a "stem": the initials of a gloss (never a real stem)
 _KNOWN_TERM_TAG = "nz"  # the part of speech the miner gives a known term it segments as one word
 _LETTERS = re.compile(r"[A-Za-z]+")  # the parts of a token that get a stem (tokens.token_stems)
 _ANSWERS_KEPT = 20_000  # answers remembered for repeated segments (bounded memory on a long draft)
@@ -34,7 +36,7 @@ class TargetWords:
     first only the stems of its letter runs (cheap; they hold every stem its tokens have), its
     tokens on first use."""
 
-    __slots__ = ("text", "_stems", "_tokens", "_starts", "_by_stem", "_blockers")
+    __slots__ = ("text", "_stems", "_tokens", "_starts", "_by_stem", "_blockers", "_token_stems")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -45,6 +47,8 @@ class TargetWords:
     def stems(self) -> set[str]:
         if self._stems is None:
             self._stems = {en_stem(w) for w in _LETTERS.findall(self.text) if w.lower() not in STOPWORDS}
+            self._stems.update(_ACRONYM_KEY + m.group() for w in _LETTERS.findall(self.text)
+                               if w.isupper() and (m := _ACRONYM_TOKEN.match(w)))
         return self._stems
 
     @property
@@ -56,11 +60,20 @@ class TargetWords:
             self._starts = [t.start for t in tokens]
             self._by_stem: dict[str, list[int]] = {}  # stem -> the tokens that have it
             self._blockers = [0]  # _blockers[k]: content words and punctuation among tokens[:k]
+            self._token_stems = []  # each token's stems, an acronym's key among them
             for k, token in enumerate(tokens):
-                for stem in token.stems:
+                stems = token.stems
+                if token.text[:1].isupper() and (acronym := _ACRONYM_TOKEN.match(token.text)):
+                    stems = stems | {_ACRONYM_KEY + acronym.group()}
+                self._token_stems.append(stems)
+                for stem in stems:
                     self._by_stem.setdefault(stem, []).append(k)
                 self._blockers.append(self._blockers[-1] + (bool(token.stems) or not token.word))
         return self._tokens
+
+    def stems_at(self, position: int) -> frozenset[str]:
+        """The stems of token `position` (an acronym's key among them)."""
+        return self._token_stems[position]
 
     def having(self, stems: frozenset[str]) -> set[int]:
         """The tokens that have one of `stems`."""
@@ -121,9 +134,11 @@ class OtherRenderings:
 
             pieces, stems, _ = self._evidence(term)
             word = ZhWord(term, _KNOWN_TERM_TAG, 0, len(term), stems, pieces)
-            evidence = [stems if length > 1 or len(pieces) == 1 else frozenset() for length, stems in pieces]
+            glosses = self._glosses(term)
+            evidence = [stems | {acronym for gloss in glosses[k] for acronym in _acronym_keys(gloss)}
+                        if length > 1 or len(pieces) == 1 else frozenset() for k, (length, stems) in enumerate(pieces)]
             every = frozenset().union(*evidence)
-            found = self._terms[term] = word, evidence, every, not all(s.isalpha() for s in every)
+            found = self._terms[term] = word, evidence, every, not all(s.isalpha() or s[0] == _ACRONYM_KEY for s in every)
         return found
 
     def find(self, terms: list[str], target: TargetWords) -> dict[str, tuple[int, int]]:
@@ -207,9 +222,8 @@ class OtherRenderings:
             if cover >= _MIN_VARIANT_ZH_COVERAGE and cover > best_cover:
                 best, best_cover = (run[0], run[-1]), cover
 
-        tokens = target.tokens
         for position in sorted(translating):
-            stems = tokens[position].stems
+            stems = target.stems_at(position)
             if run and target.only_function_words(run[-1], position) and not stems <= said:
                 run.append(position)
             else:  # (a word said already starts another phrase, as in the miner's runs)
@@ -224,8 +238,9 @@ class OtherRenderings:
         """Each dictionary piece's glosses as content stems: a piece counts as translated only by
         the whole of one of them ("Hong" alone does not render 港元 "Hong Kong dollar")."""
         found = self._piece_glosses.get(term)
-        if found is None:
-            found = self._piece_glosses[term] = list(self._evidence(term)[2])
+        if found is None:  # an acronym of a gloss says the whole of it
+            found = self._piece_glosses[term] = [glosses | {(key,) for gloss in glosses for key in _acronym_keys(gloss)}
+                                                 for glosses in self._evidence(term)[2]]
         return found
 
     def _phrase(self, term: str, target: TargetWords, first: int, last: int) -> tuple[int, int]:
@@ -242,6 +257,11 @@ class OtherRenderings:
                     not evidence.isdisjoint(t.stems) for t in target.tokens_within(pair.en_start, pair.en_end)):
                 return pair.en_start, pair.en_end
         return tokens[first].start, tokens[last].end
+
+
+def _acronym_keys(gloss: tuple[str, ...]) -> tuple[str, ...]:
+    """The acronym a gloss of two or more content words makes ("Belt and Road Initiative": BRI), as a key."""
+    return (_ACRONYM_KEY + "".join(stem[0] for stem in gloss).upper(),) if 2 <= len(gloss) <= 6 else ()
 
 
 def same_words(found: str, renderings: list[str]) -> bool:
