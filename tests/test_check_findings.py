@@ -276,3 +276,20 @@ def test_an_acronym_of_a_dictionary_gloss_is_another_rendering():
     assert [(f.segment, f.kind, f.found) for f in result.issues] == [("1", "unapproved", "BRI"), ("2", "missing", ""),
                                                                      ("3", "missing", "")]
     assert result.issues[0].spans[-1] == ("target", 13, 16)
+
+
+def test_the_glossary_rendering_shortened_or_as_an_acronym_is_unapproved_not_missing():
+    """Half the content words of the glossary's rendering, its first or last among them, or an acronym
+    of its initials in any order (Hong Kong bodies put HK first): the term is rendered, unapproved."""
+    glossary = CheckGlossary([Entry((Term("zh", "披露"), Term("en", "public disclosure")), status="approved", id=1),
+                              Entry((Term("zh", "香港中资银行业协会"), Term("en", "Chinese Banking Association of Hong Kong")),
+                                    status="approved", id=2)])
+    drafts = [("披露", "The related disclosures were made."), ("披露", "The Authority made it known."),
+              ("香港中资银行业协会", "The HKCBA co-organised the event."), ("香港中资银行业协会", "The HKAB co-organised it."),
+              ("香港中资银行业协会", "Its members met.")]
+    result = check_segments([DraftSegment(str(n), zh, en) for n, (zh, en) in enumerate(drafts, 1)], glossary)
+    assert [(f.segment, f.kind, f.found) for f in result.issues] == [
+        ("1", "unapproved", "disclosures"), ("2", "missing", ""), ("3", "unapproved", "HKCBA"), ("4", "missing", ""),
+        ("5", "missing", "")]
+    strict = check_segments([DraftSegment("1", *drafts[0])], glossary, strict=True)
+    assert [f.kind for f in strict.issues] == ["missing"]

@@ -477,8 +477,14 @@ class DraftChecker:
             return {}
         if self._other_renderings is None:
             self._other_renderings = OtherRenderings(g.evidence)
-        found = self._other_renderings.find(list(term_of.values()), current.target_words())
-        return {index: found[term] for index, term in term_of.items() if term in found}
+        target = current.target_words()
+        found = self._other_renderings.find(list(term_of.values()), target)
+        spans = {}
+        for index, term in term_of.items():
+            span = found.get(term) or self._other_renderings.shortened(g.renderings(index), target)
+            if span:
+                spans[index] = span
+        return spans
 
     def _record_usage(self, current: _Segment, target_hits: list[Hit]) -> None:
         """Which full-form rendering each glossary term got here, for the consistency check."""

@@ -71,6 +71,17 @@ class TargetWords:
                 self._blockers.append(self._blockers[-1] + (bool(token.stems) or not token.word))
         return self._tokens
 
+    def acronym_of(self, stems: list[str]) -> tuple[int, int] | None:
+        """The (start, end) of an acronym in the target made of the initials of `stems` in any order
+        (HKCBA for "Chinese Banking Association of Hong Kong"), else None."""
+        letters = sorted(stem[0].upper() for stem in stems)
+        if not 2 <= len(letters) <= 6 or not any(key[0] == _ACRONYM_KEY and sorted(key[1:]) == letters
+                                                 for key in self.stems):
+            return None
+        tokens = self.tokens
+        return next(((t.start, t.end) for k, t in enumerate(tokens) for key in self._token_stems[k]
+                     if key[0] == _ACRONYM_KEY and sorted(key[1:]) == letters), None)
+
     def stems_at(self, position: int) -> frozenset[str]:
         """The stems of token `position` (an acronym's key among them)."""
         return self._token_stems[position]
@@ -162,6 +173,32 @@ class OtherRenderings:
             if span is not None:
                 found[term] = span
         return found
+
+    def shortened(self, renderings: list[str], target: TargetWords) -> tuple[int, int] | None:
+        """The (start, end) of adjacent target words (function words between them allowed) that say at
+        least half the content words of one of `renderings`, its first or last among them: the
+        glossary's rendering shortened or reworded ("disclosures" for "public disclosure"), else None."""
+        for rendering in renderings:
+            stems = content_stems(rendering)
+            wanted = set(stems)
+            if len(wanted) < 2:
+                continue
+            acronym = target.acronym_of(stems)
+            if acronym:
+                return acronym
+            if stems[0] not in target.stems and stems[-1] not in target.stems:
+                continue
+            tokens = target.tokens
+            for position in sorted(target.having(frozenset((stems[0], stems[-1])))):
+                first = last = position
+                while first > 0 and (tokens[first - 1].stop or target.stems_at(first - 1) & wanted):
+                    first -= 1
+                while last + 1 < len(tokens) and (tokens[last + 1].stop or target.stems_at(last + 1) & wanted):
+                    last += 1
+                said = [k for k in range(first, last + 1) if target.stems_at(k) & wanted]
+                if 2 * len(wanted.intersection(set().union(*(target.stems_at(k) for k in said)))) >= len(wanted):
+                    return tokens[said[0]].start, tokens[said[-1]].end
+        return None
 
     def _rendering(self, term: str, target: TargetWords) -> tuple[int, int] | None:
         if not self._term(term)[3] and not self._enough_said(term, target.stems):
