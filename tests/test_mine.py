@@ -413,3 +413,34 @@ def test_a_place_and_everyday_nouns_said_of_it_is_a_description():
     renderings = {c.en for c in candidates_of("001")}
     assert not {"Chongqing experts", "Chongqing expert team"} & renderings
     assert any(c.en == "Hong Kong residents" for d in ("000", "001", "003") for c in candidates_of(d))
+
+
+def test_an_acronym_goes_only_to_a_full_form_it_can_abbreviate():
+    """Every `Full Form (ACRONYM)` of the HKMA reports' English: the capitalised words before the
+    parenthesis can be abbreviated so (letters in order, or initials reordered as in HKCBA), but
+    when each letter has a word of its own, their last two words alone cannot (Hong Kong is not HKCBA)."""
+    import re
+
+    from glossary.align.anchors import acronyms_in_parentheses
+    from glossary.mine.pairing import abbreviates
+
+    lines = shared("external", "hkma-annual-reports", "paragraphs.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    full_forms = {}
+    for line in lines:
+        en = line.split("\t")[-1]
+        for acronym, start, _ in acronyms_in_parentheses(en):
+            words = re.findall(r"[A-Z][\w’'-]*|of|and|for|the", en[:start - 1])
+            run = []
+            for word in reversed(words):  # the capitalised run just before the parenthesis
+                if not en[:start - 1].rstrip().endswith(" ".join([word, *run])):
+                    break
+                run.insert(0, word)
+            if len(run) >= 3 and len(acronym.rstrip("s")) >= 4:
+                full_forms[acronym] = " ".join(run)
+    assert len(full_forms) > 40
+    abbreviated = [a for a, full in full_forms.items() if abbreviates(a, full)]
+    assert len(abbreviated) >= 0.9 * len(full_forms)
+    one_word_a_letter = {a: full for a, full in full_forms.items()
+                         if sum(w[0].isupper() for w in full.split()) >= len(a.rstrip("s"))}
+    assert len(one_word_a_letter) > 20
+    assert not [a for a, full in one_word_a_letter.items() if abbreviates(a, " ".join(full.split()[-2:]))]
