@@ -444,3 +444,18 @@ def test_an_acronym_goes_only_to_a_full_form_it_can_abbreviate():
                          if sum(w[0].isupper() for w in full.split()) >= len(a.rstrip("s"))}
     assert len(one_word_a_letter) > 20
     assert not [a for a, full in one_word_a_letter.items() if abbreviates(a, " ".join(full.split()[-2:]))]
+
+
+def test_an_acronym_and_its_plural_are_counted_together_across_the_document(tmp_path):
+    """HKMA 2022, chapter 7 (its Chinese block, then its English block): "AI" alone is said twice next
+    to 倒闭 (failing), but "AI" and "AIs" together go with 认可机构 (authorized institution) all along."""
+    rows = [line.split("\t") for line in shared("external", "hkma-annual-reports", "paragraphs.tsv")
+            .read_text(encoding="utf-8").splitlines()[1:] if line.startswith("hkma-ar-2022-07\t")]
+    path = tmp_path / "hkma-ar-2022-07.txt"
+    path.write_text("\n\n".join([r[2] for r in rows] + [r[3] for r in rows]) + "\n", encoding="utf-8")
+    from glossary.ingest import read_document
+
+    mined = mine_document(read_document(path))
+    found = {(c.zh, c.en) for c in mine_pairs(mined.pairs, document=mined.document.name)}
+    assert {("认可机构", "AI"), ("认可机构", "AIs")} <= found
+    assert not [pair for pair in found if pair[0] == "倒闭"]

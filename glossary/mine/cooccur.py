@@ -44,6 +44,11 @@ def _names(tokens: Sequence[EnToken], en: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def _singular(text: str) -> str:
+    """An acronym's plural as its singular (AIs: AI); names unchanged."""
+    return text[:-1] if text.endswith("s") and len(text) > 2 and text[-2].isupper() and is_acronym(text) else text
+
+
 def is_acronym(text: str) -> bool:
     return bool(ACRONYM.fullmatch(text)) and sum(c.isupper() for c in text) >= 2
 
@@ -70,6 +75,7 @@ def pairs_by_cooccurrence(
         acronym_count: Counter[str] = Counter()
         for text, start, end in [(t.text, t.start, t.end) for t in tokens if is_acronym(t.text)] + _names(tokens, pair.en):
             if text not in pair.zh:
+                text = _singular(text)  # AI and AIs are one acronym, counted together
                 acronyms.setdefault(text, (start, end))
                 acronym_count[text] += 1
         span_freq.update(span_count)
