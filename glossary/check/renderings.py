@@ -23,7 +23,7 @@ from glossary.lexicon import STOPWORDS, content_stems, en_stem
 if TYPE_CHECKING:
     from glossary.mine.tokens import EnToken, ZhWord
 
-_ACRONYM_TOKEN = re.compile(r"[A-Z]{2,6}(?=s?$)")  # BRI, WHO, NGOs: the capitals an acronym's letters are
+_ACRONYM_TOKEN = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,6}s?")  # BRI, NGOs, PBoC (its capitals: the initials)
 _ACRONYM_KEY = "\x00"  # an acronym's letters after this are a "stem": the initials of a gloss (never a real stem)
 _KNOWN_TERM_TAG = "nz"  # the part of speech the miner gives a known term it segments as one word
 _LETTERS = re.compile(r"[A-Za-z]+")  # the parts of a token that get a stem (tokens.token_stems)
@@ -47,8 +47,7 @@ class TargetWords:
     def stems(self) -> set[str]:
         if self._stems is None:
             self._stems = {en_stem(w) for w in _LETTERS.findall(self.text) if w.lower() not in STOPWORDS}
-            self._stems.update(_ACRONYM_KEY + m.group() for w in _LETTERS.findall(self.text)
-                               if w.isupper() and (m := _ACRONYM_TOKEN.match(w)))
+            self._stems.update(key for w in _LETTERS.findall(self.text) if (key := _acronym_key(w)))
         return self._stems
 
     @property
@@ -63,8 +62,8 @@ class TargetWords:
             self._token_stems = []  # each token's stems, an acronym's key among them
             for k, token in enumerate(tokens):
                 stems = token.stems
-                if token.text[:1].isupper() and (acronym := _ACRONYM_TOKEN.match(token.text)):
-                    stems = stems | {_ACRONYM_KEY + acronym.group()}
+                if key := _acronym_key(token.text):
+                    stems = stems | {key}
                 self._token_stems.append(stems)
                 for stem in stems:
                     self._by_stem.setdefault(stem, []).append(k)
@@ -296,14 +295,24 @@ class OtherRenderings:
         return tokens[first].start, tokens[last].end
 
 
+def _acronym_key(word: str) -> str | None:
+    """The key of a word written as an acronym (its capitals), else None."""
+    if not _ACRONYM_TOKEN.fullmatch(word):
+        return None
+    return _ACRONYM_KEY + "".join(c for c in word if c.isupper())
+
+
 def _acronym_keys(gloss: tuple[str, ...]) -> tuple[str, ...]:
     """The acronym a gloss of two or more content words makes ("Belt and Road Initiative": BRI), as a key."""
     return (_ACRONYM_KEY + "".join(stem[0] for stem in gloss).upper(),) if 2 <= len(gloss) <= 6 else ()
 
 
 def same_words(found: str, renderings: list[str]) -> bool:
-    """True when `found` has the content words of one of `renderings` up to the lexicon's crude
-    stemming: words the matcher keeps apart on purpose ("new" is not "news" in a glossary that has
-    both; a term marked exact), so they are no other rendering but the term missing."""
-    stems = content_stems(found)
-    return any(content_stems(r) == stems for r in renderings)
+    """True when `found` has the content words of one of `renderings` as the matcher folds words without
+    a glossary's exceptions: words it keeps apart on purpose ("new" is not "news" in a glossary that
+    has both; a term marked exact), so they are no other rendering but the term missing. Other forms
+    of its words ("independently assesses" for "independent assessment") are another rendering."""
+    from .matcher import content_words
+
+    words = content_words(found)
+    return any(content_words(r) == words for r in renderings)
