@@ -18,7 +18,7 @@ from bisect import bisect_left
 
 from typing import TYPE_CHECKING
 
-from glossary.lexicon import STOPWORDS, content_stems, en_stem
+from glossary.lexicon import STOPWORDS, content_stems, en_stem, is_modifier_only
 
 if TYPE_CHECKING:
     from glossary.mine.tokens import EnToken, ZhWord
@@ -196,7 +196,10 @@ class OtherRenderings:
                     last += 1
                 said = [k for k in range(first, last + 1) if target.stems_at(k) & wanted]
                 if 2 * len(wanted.intersection(set().union(*(target.stems_at(k) for k in said)))) >= len(wanted):
-                    return tokens[said[0]].start, tokens[said[-1]].end
+                    end = said[-1]
+                    if end + 1 < len(tokens) and tokens[end + 1].stems and is_modifier_only(tokens[end].text):
+                        end += 1  # "medical" says the noun it qualifies too: medical materials
+                    return tokens[said[0]].start, tokens[end].end
         return None
 
     def _rendering(self, term: str, target: TargetWords) -> tuple[int, int] | None:
