@@ -446,16 +446,29 @@ def test_an_acronym_goes_only_to_a_full_form_it_can_abbreviate():
     assert not [a for a, full in one_word_a_letter.items() if abbreviates(a, " ".join(full.split()[-2:]))]
 
 
-def test_an_acronym_and_its_plural_are_counted_together_across_the_document(tmp_path):
-    """HKMA 2022, chapter 7 (its Chinese block, then its English block): "AI" alone is said twice next
-    to 倒闭 (failing), but "AI" and "AIs" together go with 认可机构 (authorized institution) all along."""
-    rows = [line.split("\t") for line in shared("external", "hkma-annual-reports", "paragraphs.tsv")
-            .read_text(encoding="utf-8").splitlines()[1:] if line.startswith("hkma-ar-2022-07\t")]
-    path = tmp_path / "hkma-ar-2022-07.txt"
-    path.write_text("\n\n".join([r[2] for r in rows] + [r[3] for r in rows]) + "\n", encoding="utf-8")
+def hkma_chapter_pairs(tmp_path, doc_id: str) -> set[tuple[str, str]]:
+    """The (zh, en) pairs mined from one HKMA annual-report chapter (its Chinese block, then its English)."""
     from glossary.ingest import read_document
 
+    rows = [line.split("\t") for line in shared("external", "hkma-annual-reports", "paragraphs.tsv")
+            .read_text(encoding="utf-8").splitlines()[1:] if line.startswith(f"{doc_id}\t")]
+    path = tmp_path / f"{doc_id}.txt"
+    path.write_text("\n\n".join([r[2] for r in rows] + [r[3] for r in rows]) + "\n", encoding="utf-8")
     mined = mine_document(read_document(path))
-    found = {(c.zh, c.en) for c in mine_pairs(mined.pairs, document=mined.document.name)}
+    return {(c.zh, c.en) for c in mine_pairs(mined.pairs, document=mined.document.name)}
+
+
+def test_an_acronym_and_its_plural_are_counted_together_across_the_document(tmp_path):
+    """HKMA 2022, chapter 7: "AI" alone is said twice next to 倒闭 (failing), but "AI" and "AIs"
+    together go with 认可机构 (authorized institution) all along."""
+    found = hkma_chapter_pairs(tmp_path, "hkma-ar-2022-07")
     assert {("认可机构", "AI"), ("认可机构", "AIs")} <= found
     assert not [pair for pair in found if pair[0] == "倒闭"]
+
+
+def test_an_acronym_met_often_goes_to_chinese_whose_glosses_open_with_its_letters(tmp_path):
+    """HKMA 2024, chapter 2: SME(s) go to 中小企 (small, medium, enterprise), not to 中小; SFGS, said
+    twice beside 申请 (application), does not go to it."""
+    found = hkma_chapter_pairs(tmp_path, "hkma-ar-2024-02")
+    assert {("中小企", "SME"), ("中小企", "SMEs"), ("金管局", "HKMA")} <= found
+    assert not [pair for pair in found if pair[0] in ("中小", "申请")]
