@@ -300,7 +300,7 @@ class OtherRenderings:
 
 def _acronym_key(word: str) -> str | None:
     """The key of a word written as an acronym (its capitals), else None."""
-    if not _ACRONYM_TOKEN.fullmatch(word):
+    if not word[:1].isupper() or word[1:].islower() or not _ACRONYM_TOKEN.fullmatch(word):
         return None
     return _ACRONYM_KEY + "".join(c for c in word if c.isupper())
 

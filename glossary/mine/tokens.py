@@ -181,9 +181,13 @@ def token_stems(token: str) -> frozenset[str]:
 
 def en_tokens(text: str) -> list[EnToken]:
     out = []
+    append, new, stems_of, empty = out.append, _new_en_token, token_stems, frozenset()  # (a hot loop)
     for m in _EN_TOKEN.finditer(text):
         token = m.group()
-        word = token[0].isalnum()
-        stop = word and token.lower() in STOPWORDS
-        out.append(_new_en_token(token, m.start(), m.end(), token_stems(token) if word and not stop else frozenset(), word, stop))
+        start, end = m.span()
+        if token[0].isalnum():
+            stop = token.lower() in STOPWORDS
+            append(new(token, start, end, empty if stop else stems_of(token), True, stop))
+        else:
+            append(new(token, start, end, empty, False, False))
     return out
