@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -193,27 +193,31 @@ class TermMatcher:
         if self.lang != "zh" or self._exact or not self._folded or not text:
             return longest(self.find(text, breaks))
         norm, offsets = zh_match_text(text, breaks)
-        at: dict[int, list[tuple]] = {}  # start -> the keys found there, shortest first (they come by end)
-        for end, value in self._folded.iter(norm):
-            at.setdefault(end - value[0] + 1, []).append(value)
+        folded = self._folded
+        # start -> the longest key found there (keys come by end, so a start's last key is its longest)
+        at = {end - value[0] + 1: value for end, value in folded.iter(norm)}
         starts = sorted(at)
         tested: set[tuple[int, int]] = set()
         while True:  # leftmost-longest on the normalized text (its offsets keep the order of spans)
             chosen = []
             reach = -1
             for start in starts:
-                if start >= reach and at[start]:
-                    value = at[start][-1]
-                    chosen.append((start, value))
-                    reach = start + value[0]
-            untested = [(start, end) for start, value in chosen for end in (start + value[0],)
-                        if _holdable(norm, start, end, value[2], value[3]) and (start, end) not in tested]
+                if start >= reach:
+                    value = at[start]
+                    if value is not None:
+                        chosen.append((start, value))
+                        reach = start + value[0]
+            untested = [(start, end) for start, (length, _, before, after) in chosen for end in (start + length,)
+                        if (start, end) not in tested and _holdable(norm, start, end, before, after)]
             words = segmenter() if untested else None
             if words is None:
-                return [_new(Hit, (offsets[start], offsets[start + value[0] - 1] + 1, value[1])) for start, value in chosen]
-            tested.update(untested)
-            for start, _ in words.inside_longer_word(norm, untested):
-                at[start].pop()  # the chosen key at a start is its longest
+                return [_new(Hit, (offsets[start], offsets[start + value[0] - 1] + 1, value[1]))
+                        for start, value in chosen]
+            tested.update((start, start + value[0]) for start, value in chosen)  # each span's verdict is final
+            for start, end in words.inside_longer_word(norm, untested):  # the next longest key there instead
+                shorter = [(found, value) for found, value in folded.iter(norm, start, end - 1)
+                           if found - value[0] + 1 == start]
+                at[start] = shorter[-1][1] if shorter else None
 
     def _candidates(self, text: str, breaks: tuple[int, ...]) -> tuple[list[Hit], list, str]:
         """The hits before the longer-word test, with each one's span in the normalized text when a
@@ -243,10 +247,13 @@ class TermMatcher:
             tokens, starts, ends = en_match_tokens(text, breaks, self.keep)
             vocab = self._vocab
             unknown = vocab[_UNKNOWN_WORD]
-            norm = "".join([vocab.get(token, unknown) for token in tokens])
+            norm = "".join(map(vocab.get, tokens, repeat(unknown)))
             width = len(unknown)
-            for end, (length, ids) in self._folded.iter(norm):
-                hits.append(_new(Hit, (starts[(end + 1 - length) // width], ends[end // width], ids)))
+            if width > 1:  # offsets by character of `norm`: a word's start at its code's first, its end at its last
+                first, last = [0] * len(norm), [0] * len(norm)
+                first[::width], last[width - 1::width] = starts, ends
+                starts, ends = first, last
+            hits = [_new(Hit, (starts[end + 1 - length], ends[end], ids)) for end, (length, ids) in self._folded.iter(norm)]
             holdable = [None] * len(hits)
         return hits, holdable, norm
 
