@@ -124,11 +124,14 @@ BOUNDARY = "\x1f"  # stands for punctuation or an inline code: a match never cro
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}  # length-preserving, unlike NFKC
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")  # what _WIDTH changes
 _WIDTH_AND_CASE = _WIDTH | {c: c + 32 for c in range(0x41, 0x5B)} | {c: c - 0xFEE0 + 32 for c in range(0xFF21, 0xFF3B)}
+# the same as a list by code point (str.translate looks a list up faster than a dict; past its end, unchanged)
+_WIDTH_AND_CASE_LIST = [_WIDTH_AND_CASE.get(c, c) for c in range(max(_WIDTH_AND_CASE) + 1)]
 _ZH_SOFT = frozenset(" \t\r\n\u00a0\u3000-‐‑‒–—―·・•'\"‘’“”「」『』《》〈〉()（）[]【】〔〕<>")
 _ZH_HARD = frozenset(".,，、。:：;；!！?？…")
 _ZH_HARD_RE = re.compile("[" + re.escape("".join(sorted(_ZH_HARD))) + "]")  # re.sub: faster than translate on CJK
 _ZH_KEPT = re.compile("[^" + re.escape("".join(sorted(_ZH_SOFT))) + "]+")
-_EN_WORD = re.compile(r"&|[^\W_]+(?:['’][^\W_]+)*(?:[-‐‑][^\W_]+(?:['’][^\W_]+)*)*")
+# possessive (++, *+): the same matches, found without keeping places to backtrack to
+_EN_WORD = re.compile(r"&|[^\W_]++(?:['’][^\W_]++)*+(?:[-‐‑][^\W_]++(?:['’][^\W_]++)*+)*+")
 _EN_WORD_SPLIT = re.compile(f"({_EN_WORD.pattern})")
 _EN_SOFT_GAP = re.compile(r"[\s\"'‘’“”«»_\-‐‑‒–]*")
 _HYPHENS = re.compile(r"[-‐‑]")
@@ -149,7 +152,7 @@ def zh_match_text(text: str, breaks: tuple[int, ...] = (), *, simplified: bool =
     """Chinese text for term matching (full-width and case folded, Simplified, spacing and quotes
     dropped, clause punctuation and inline codes as BOUNDARY) and each character's offset in `text`.
     `simplified=True` skips the OpenCC step for text already converted."""
-    folded = text.translate(_WIDTH_AND_CASE)
+    folded = text.translate(_WIDTH_AND_CASE_LIST)
     if not simplified:
         converted = to_simplified(folded)
         if len(converted) != len(folded):  # OpenCC changed a length: convert char by char
