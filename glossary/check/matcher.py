@@ -114,6 +114,7 @@ class TermMatcher:
         `entry_of` maps a term id to its entry (by default each term is an entry of its own), and
         `chinese` an entry to its Chinese keys (what tells two English terms' concepts apart)."""
         self.lang = lang
+        self._recent: dict[tuple, tuple[Hit, ...]] = {}  # recent texts' hits (not pickled)
         self.keep = NO_WORDS  # English -s words that are not plurals in this glossary
         self.keys: dict[int, str] = {}  # term id -> its primary key (what "the same rendering" means)
         folded: dict[str, tuple[list[int], list[int]]] = {}
@@ -174,11 +175,38 @@ class TermMatcher:
             for key, derived in all_keys[index]:
                 folded.setdefault(key, ([], []))[derived].append(term_id)
 
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_recent"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, _recent={})
+
+    def _remembered(self, find, text: str, breaks: tuple[int, ...]) -> list[Hit]:
+        """find(text, breaks), from memory when the text came recently (drafts repeat segments)."""
+        if len(text) > _REMEMBERED_LENGTH:
+            return find(text, breaks)
+        recent = self._recent
+        key = (find.__name__, text, breaks)
+        hits = recent.get(key)
+        if hits is None:
+            if len(recent) >= _REMEMBERED_TEXTS:
+                recent = self._recent = {}
+            hits = recent[key] = tuple(find(text, breaks))
+        return list(hits)
+
     def find(self, text: str, breaks: tuple[int, ...] = ()) -> list[Hit]:
         """Every occurrence (overlaps included) of a term, in the original offsets of `text`, unordered.
 
         pyahocorasick's own iter_long is not used: it drops a match that follows a longer key's
         failed prefix (keys 胀 and 通胀率 in "#通胀" give nothing); `longest` picks from these."""
+        return self._remembered(self._find, text, breaks)
+
+    def find_longest(self, text: str, breaks: tuple[int, ...] = ()) -> list[Hit]:
+        """longest(find(text, breaks)), sooner: only the hits `longest` would choose are tested for
+        lying inside a longer word (dropping a hit it skips changes nothing it chooses)."""
+        return self._remembered(self._find_longest, text, breaks)
+
+    def _find(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
         hits, holdable, norm = self._candidates(text, breaks)
         spans = [span for span in holdable if span is not None]
         words = segmenter() if spans else None
@@ -187,11 +215,9 @@ class TermMatcher:
         inside = words.inside_longer_word(norm, spans)
         return [hit for hit, span in zip(hits, holdable) if span is None or span not in inside]
 
-    def find_longest(self, text: str, breaks: tuple[int, ...] = ()) -> list[Hit]:
-        """longest(find(text, breaks)), sooner: only the hits `longest` would choose are tested for
-        lying inside a longer word (dropping a hit it skips changes nothing it chooses)."""
+    def _find_longest(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
         if self.lang != "zh" or self._exact or not self._folded or not text:
-            return longest(self.find(text, breaks))
+            return longest(self._find(text, breaks))
         norm, offsets = zh_match_text(text, breaks)
         folded = self._folded
         # start -> the longest key found there (keys come by end, so a start's last key is its longest)
@@ -200,6 +226,7 @@ class TermMatcher:
         tested: set[tuple[int, int]] = set()
         while True:  # leftmost-longest on the normalized text (its offsets keep the order of spans)
             chosen = []
+            untested = []  # the chosen spans a longer word could hold, not tested yet
             reach = -1
             for start in starts:
                 if start >= reach:
@@ -207,8 +234,9 @@ class TermMatcher:
                     if value is not None:
                         chosen.append((start, value))
                         reach = start + value[0]
-            untested = [(start, end) for start, (length, _, before, after) in chosen for end in (start + length,)
-                        if (start, end) not in tested and _holdable(norm, start, end, before, after)]
+                        if (value[2] or value[3]) and (start, reach) not in tested \
+                                and _holdable(norm, start, reach, value[2], value[3]):
+                            untested.append((start, reach))
             words = segmenter() if untested else None
             if words is None:
                 return [_new(Hit, (offsets[start], offsets[start + value[0] - 1] + 1, value[1]))
@@ -228,10 +256,13 @@ class TermMatcher:
         if self._exact:
             exact = self._find_exact(text, breaks)
             if exact:  # a term matched as written beats a folded match of the same words
-                spans = {(h.start, h.end) for h in exact}
-                kept = [k for k, h in enumerate(hits) if (h.start, h.end) not in spans]
-                hits = [hits[k] for k in kept] + exact
-                holdable = [holdable[k] for k in kept] + [None] * len(exact)
+                spans = {hit[:2] for hit in exact}
+                kept = [k for k, hit in enumerate(hits) if hit[:2] not in spans]
+                if len(kept) < len(hits):
+                    hits = [hits[k] for k in kept]
+                    holdable = [holdable[k] for k in kept]
+                hits += exact
+                holdable += [None] * len(exact)
         return hits, holdable, norm
 
     def _find_folded(self, text: str, breaks: tuple[int, ...]) -> tuple[list[Hit], list, str]:
@@ -274,6 +305,8 @@ class TermMatcher:
         return hits
 
 
+_REMEMBERED_TEXTS = 4096  # texts whose hits a matcher keeps (by text and way of finding)
+_REMEMBERED_LENGTH = 2000  # longer texts are not kept (they seldom repeat)
 _FUNCTION_WORDS = frozenset("the a an of and in on for to with by at from".split())
 
 
