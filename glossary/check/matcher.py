@@ -141,9 +141,11 @@ class TermMatcher:
                 self.keys[term_id] = keys[0][0]
         if lang == "zh":  # the value also has what must stand next to the key for a longer word to hold it
             inner = inner_strings()
+            words = segmenter()
             self._folded = _automaton((key, (len(key), tuple(primary or derived),
                                              *(inner[key].split(BOUNDARY) if key in inner else _NOT_INNER)))
-                                      for key, (primary, derived) in folded.items())
+                                      for key, (primary, derived) in
+                                      (words.common_characters_first(folded.items()) if words else folded.items()))
         else:  # over words, a few characters each: a far smaller automaton than over letters
             self._vocab = word_codes(token for key in folded for token in key.split(" ") if token)
             self._folded = _automaton((code, (len(code), tuple(primary or derived)))

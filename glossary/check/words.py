@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import math
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from itertools import repeat
 from pathlib import Path
@@ -46,7 +47,8 @@ class Segmenter:
         self.unknown = round(log_total * 1000)  # a character the dictionary lacks counts as frequency 1
         self.single: dict[str, int] = {}  # one-character words, by cost (kept out of the automaton: fewer matches)
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for word, freq in _common_characters_first(entries):
+        self.rank = _character_ranks(entries)
+        for word, freq in self.common_characters_first(entries):
             if freq > 0 and len(word) < 1 << _LENGTH_BITS:
                 cost = round((log_total - math.log(freq)) * 1000)
                 if len(word) == 1:
@@ -54,6 +56,13 @@ class Segmenter:
                 else:
                     self.automaton.add_word(word, cost << _LENGTH_BITS | len(word))
         self.automaton.make_automaton()
+
+    def common_characters_first(self, items: Iterable[tuple[str, object]]) -> list[tuple[str, object]]:
+        """(key, value) in the order to add to an automaton: by their characters' frequency, most common
+        first, so that a node's common children come first (pyahocorasick scans a node's children in
+        order). Stable: a repeated key keeps its last value."""
+        rank, rare = self.rank, len(self.rank)
+        return sorted(items, key=lambda item: [rank.get(char, rare) for char in item[0]])
 
     def inside_longer_word(self, text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
         """The spans of `text` (Simplified, BOUNDARY between clauses) that lie strictly inside one
@@ -124,15 +133,13 @@ class Segmenter:
         return words
 
 
-def _common_characters_first(entries: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """(word, frequency) in the order to add to an automaton: by their characters' frequency, most
-    common first, so that a node's common children come first (pyahocorasick scans children in order)."""
+def _character_ranks(entries: list[tuple[str, int]]) -> dict[str, int]:
+    """Each character's rank by its frequency in the dictionary's words (0: the most common)."""
     weight: dict[str, int] = {}
     for word, freq in entries:
         for char in word:
             weight[char] = weight.get(char, 0) + freq
-    rank = {char: number for number, char in enumerate(sorted(weight, key=weight.__getitem__, reverse=True))}
-    return sorted(entries, key=lambda entry: [rank[char] for char in entry[0]])  # stable: a repeated word keeps its last value
+    return {char: number for number, char in enumerate(sorted(weight, key=weight.__getitem__, reverse=True))}
 
 
 @cache
