@@ -210,6 +210,8 @@ class TermMatcher:
 
     def _find(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
         hits, holdable, norm = self._candidates(text, breaks)
+        if self.lang != "zh":  # only Chinese keys can lie inside a longer word
+            return hits
         spans = [span for span in holdable if span is not None]
         words = segmenter() if spans else None
         if words is None:
