@@ -60,6 +60,19 @@ def word_codes(words: Iterable[str]) -> dict[str, str]:
 _NOT_INNER = ("", "")  # a key no dictionary word holds: nothing may stand before or after it
 
 
+def _held_by(key: str, inner: dict[str, str]) -> tuple[str, str]:
+    """The characters that stand before and after `key` in the dictionary words holding it (see
+    words.inner_strings), with those before its prefixes and after its suffixes of two or more
+    characters (a longer word may swallow its first or last word: 总领事 of 驻重庆总领事 in 总领事馆)."""
+    before, after = inner[key].split(BOUNDARY) if key in inner else _NOT_INNER
+    for cut in range(2, len(key)):
+        if key[:cut] in inner:
+            before += inner[key[:cut]].split(BOUNDARY)[0]
+        if key[-cut:] in inner:
+            after += inner[key[-cut:]].split(BOUNDARY)[1]
+    return "".join(sorted(set(before))), "".join(sorted(set(after)))
+
+
 def _holdable(norm: str, start: int, end: int, before: str, after: str) -> bool:
     """True when a longer dictionary word could hold norm[start:end]: a character that such words
     have before the key stands before it, or one they have after it stands after it."""
@@ -142,8 +155,7 @@ class TermMatcher:
         if lang == "zh":  # the value also has what must stand next to the key for a longer word to hold it
             inner = inner_strings()
             words = segmenter()
-            self._folded = _automaton((key, (len(key), tuple(primary or derived),
-                                             *(inner[key].split(BOUNDARY) if key in inner else _NOT_INNER)))
+            self._folded = _automaton((key, (len(key), tuple(primary or derived), *_held_by(key, inner)))
                                       for key, (primary, derived) in
                                       (words.common_characters_first(folded.items()) if words else folded.items()))
         else:  # over words, a few characters each: a far smaller automaton than over letters

@@ -66,8 +66,10 @@ class Segmenter:
 
     def inside_longer_word(self, text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
         """The spans of `text` (Simplified, BOUNDARY between clauses) that lie strictly inside one
-        longer word of the text's segmentation, unless that word is a compound of the span and other
-        words of two or more characters (香港特区 in 香港特区政府 is kept; 大使 in 大使馆 is not)."""
+        longer word of the text's segmentation, or whose first or last word (segmented alone, two
+        characters or more) a longer word of the text swallows with more beyond the span (驻重庆总领事 in 驻重庆总领事馆:
+        总领事馆), unless what that word adds is a word of two or more characters (香港特区 in
+        香港特区政府 is kept; 大使 in 大使馆 is not)."""
         inside = set()
         spans = sorted(spans)
         k = 0
@@ -83,9 +85,19 @@ class Segmenter:
             for span_start, span_end in found:
                 at = bisect_right(starts, span_start - start) - 1
                 word_start, word_end = starts[at] + start, ends[at] + start
-                if span_end <= word_end and word_end - word_start > span_end - span_start \
-                        and not self._compound(text[word_start:span_start], text[span_end:word_end]):
-                    inside.add((span_start, span_end))
+                if span_end <= word_end:
+                    if word_end - word_start > span_end - span_start \
+                            and not self._compound(text[word_start:span_start], text[span_end:word_end]):
+                        inside.add((span_start, span_end))
+                    continue
+                own_starts, own_ends = self._clause_words(text[span_start:span_end])
+                last = bisect_right(starts, span_end - 1 - start) - 1
+                last_start, last_end = starts[last] + start, ends[last] + start
+                if (word_start < span_start and span_start + own_ends[0] <= word_end and own_ends[0] > 1
+                        and not self._compound(text[word_start:span_start])) or \
+                        (span_end < last_end and last_start <= span_start + own_starts[-1] < span_end - 1
+                         and not self._compound(text[span_end:last_end])):
+                    inside.add((span_start, span_end))  # its first or last word swallowed by a longer one
         return inside
 
     @lru_cache(maxsize=4096)  # clauses recur: in the next round of a sentence's longest match, in boilerplate
