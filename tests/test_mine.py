@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from conftest import shared
+from conftest import EXAMPLES, REPO, shared
 from glossary.keys import en_key, zh_key
 from glossary.mine import mine_pairs, pair_spans
 from glossary.mine.category import guess_category
@@ -472,3 +472,53 @@ def test_an_acronym_met_often_goes_to_chinese_whose_glosses_open_with_its_letter
     found = hkma_chapter_pairs(tmp_path, "hkma-ar-2024-02")
     assert {("中小企", "SME"), ("中小企", "SMEs"), ("金管局", "HKMA")} <= found
     assert not [pair for pair in found if pair[0] in ("中小", "申请")]
+
+
+def test_a_word_that_opens_with_a_determiner_but_is_a_word_of_its_own_opens_a_term():
+    from glossary.ingest import read_document
+
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-fao-2023-work-summary.txt"))
+    assert {c.en for c in find(mine_pairs(doc.pairs), "全球发展倡议")} == {"Global Development Initiative", "GDI"}
+    # (全市 "whole city" still opens no term: test_a_lone_whole_prefix_the_english_keeps_opens_a_term)
+
+
+def test_english_that_is_one_words_gloss_does_not_pair_with_a_longer_span():
+    assert not find(candidates_of("001"), "韩国全罗南道")
+
+
+@cache
+def hkma_mined(doc_id: str):
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from _hkma import block_document, hkma_records
+
+    shared("external", "hkma-annual-reports", "docs.jsonl")
+    record = next(r for r in hkma_records() if r["doc_id"] == doc_id)
+    return mine_pairs(mine_document(block_document(record)[0]).pairs)
+
+
+def test_a_word_jieba_tags_a_pronoun_that_the_dictionary_glosses_as_a_word_of_its_own_opens_a_term():
+    renderings = {(zh_key(c.zh), en_key(c.en)) for c in hkma_mined("hkma-ar-2015-01")}
+    assert (zh_key("本地需求"), en_key("domestic demand")) in renderings  # 本地 "local", tagged r
+    assert not [zh for zh, _ in renderings if zh.startswith(("我们", "其中", "这些"))]
+
+
+def test_a_number_hyphened_to_a_name_is_part_of_the_name():
+    assert "COVID-19" in {c.en for d in ("000", "001") for c in find(candidates_of(d), "新冠肺炎")}
+
+
+def test_one_character_jieba_split_off_the_noun_it_closes_ends_a_term_but_a_verb_taking_an_object_does_not():
+    assert "Bond Connect" in {c.en for c in hkma_mined("hkma-ar-2017-01") if zh_key(c.zh) == zh_key("债券通")}
+    assert not [c.zh for c in hkma_mined("hkma-ar-2021-02") if c.zh.endswith("额达")]  # 交易额达|100亿
+
+
+def test_the_long_form_that_defines_an_acronym_pairs_with_the_acronyms_chinese():
+    found = {c.en for c in hkma_mined("hkma-ar-2015-00") if zh_key(c.zh) == zh_key("认可机构")}
+    assert {"AIs", "authorized institutions"} <= found  # authorized institutions (AIs): the dictionary lacks 认可 "authorized"
+
+
+def test_a_gerund_opens_a_term_for_a_chinese_noun_before_another_but_not_for_a_verb_and_its_object():
+    assert "banking system" in {c.en for c in hkma_mined("hkma-ar-2015-01") if zh_key(c.zh) == zh_key("银行体系")}
+    assert not [c for c in hkma_mined("hkma-ar-2015-05") if c.en == "managing assets"]  # 管理资产: manage what
+    assert not [c for c in candidates_of("000") if c.en == "corresponding measures"]  # one word, 相应措施

@@ -12,7 +12,7 @@ from glossary.keys import en_key, zh_key
 from glossary.lexicon import STOPWORDS, is_dictionary_translation
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
-from glossary.mine.pairing import SpanPair, acronym_pairs, dictionary_pairs, pinyin_pairs, quoted_pairs
+from glossary.mine.pairing import SpanPair, acronym_pairs, definition_pairs, dictionary_pairs, pinyin_pairs, quoted_pairs
 from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, general_frequency, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
 
@@ -54,6 +54,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     tokens = en_tokens(pair.en) if tokens is None else tokens
     found = dictionary_pairs(words, tokens) + list(extra)
     found += acronym_pairs(tokens, found, pair.en)
+    found += definition_pairs(tokens, found, pair.en)
     found += quoted_pairs(pair.zh, pair.en)
     found += pinyin_pairs(words, tokens)
     found = [_with_period(sp, pair) for sp in found]

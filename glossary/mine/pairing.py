@@ -11,7 +11,7 @@ from functools import lru_cache
 from glossary.align.anchors import acronyms_in_parentheses, en_numbers, is_pinyin_word
 from glossary.align.dp import EN_PER_ZH
 from glossary.keys import CJK_RE, char_readings, fold_pinyin_query, pinyin_span
-from glossary.lexicon import content_stems, is_modifier_only, is_verb_only, is_verb_translation, zh_gloss_stems
+from glossary.lexicon import cedict, content_stems, gloss_phrases, is_function_phrase, is_modifier_only, is_verb_only, is_verb_translation, zh_gloss_stems
 from glossary.mine.tokens import EnToken, ZhWord
 
 # Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of"); a lone 全
@@ -58,7 +58,24 @@ _FUNCTION_TAGS = {"u", "uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "d", "
 def content_word(word: ZhWord) -> bool:
     """A word that may belong to a term: not a function word or punctuation (POS is only a hint
     here; the English side decides)."""
-    return word.tag not in _FUNCTION_TAGS and not _CJK_PUNCT.search(word.text) and not _DETERMINER.match(word.text)
+    if _CJK_PUNCT.search(word.text) or _is_determiner(word.text):
+        return False
+    if word.tag == "r":  # jieba's pronouns hold words of their own (本地 local, 多边 multilateral)
+        return word.text in cedict() and not is_function_phrase(word.text)
+    return word.tag not in _FUNCTION_TAGS
+
+
+@lru_cache(maxsize=65_536)
+def _is_determiner(text: str) -> bool:
+    """A word that opens with a determiner and is one (全市, 各国, 我国), not a word of its own that
+    happens to (全球 global, 全国人民代表大会): the dictionary's first gloss of the word or of its
+    opening decides; a determiner with one character after it that the dictionary lacks is one (全区)."""
+    found = _DETERMINER.match(text)
+    if not found:
+        return False
+    if text in cedict():
+        return found.end() == len(text) or is_function_phrase(text)
+    return len(text) <= found.end() + 1 or any(is_function_phrase(text[:k]) for k in range(2, len(text)))
 
 
 def _starts_ok(word: ZhWord) -> bool:
@@ -74,6 +91,15 @@ def _ends_ok(word: ZhWord) -> bool:
     if word.tag == "m" and (any(c.isdigit() for c in word.text) or len(word.text) == 1):
         return False
     return len(word.text) > 1 or word.tag[:1] in ("n", "j", "k", "g")
+
+
+def _bound_suffix(word: ZhWord, after: ZhWord | None) -> bool:
+    """One character that jieba split off the noun it closes (贷存比|率 ratio, 视频|会 meeting, 机场|组
+    group): it may end a term after a content word when nothing but punctuation or a function word
+    follows (a verb taking an object, 交易额达|100亿, 利率见|图, is none); the English must translate it."""
+    if len(word.text) != 1 or word.tag not in ("v", "zg") or not CJK_RE.match(word.text) or word.text not in cedict():
+        return False
+    return after is None or not content_word(after) and after.tag != "m"
 
 
 def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
@@ -92,13 +118,16 @@ def _zh_spans(words: tuple[ZhWord, ...]) -> tuple[tuple[int, int], ...]:
         chars = 0
         for b in range(a + 1, min(n, a + _MAX_ZH_WORDS) + 1):
             word = words[b - 1]
-            if not (content_word(word) or word.text in _INNER_PARTICLES) or (word.tag == "m" and any(c.isdigit() for c in word.text) and b - 1 > a):
+            suffix = b - 1 > a and _bound_suffix(word, words[b] if b < n else None)
+            if not (content_word(word) or word.text in _INNER_PARTICLES or suffix) or (word.tag == "m" and any(c.isdigit() for c in word.text) and b - 1 > a):
                 break
             chars += len(word.text)
             if chars > _MAX_ZH_CHARS:
                 break
-            if chars >= 2 and _ends_ok(word) and not (b - a >= 2 and word.tag in ("ns", "j") and words[b - 2].tag == "v"):
+            if chars >= 2 and (_ends_ok(word) or suffix) and not (b - a >= 2 and word.tag in ("ns", "j") and words[b - 2].tag == "v"):
                 spans.append((a, b))  # (not a verb and its destination: 商务人士来渝, 分赴阿尔及利亚)
+            if suffix and not content_word(word):
+                break
     return tuple(spans)
 
 
@@ -208,15 +237,20 @@ def _has_inner_verb(tokens: list[EnToken], i: int, j: int) -> bool:
                for t in tokens[i + 1 : j + 1])
 
 
-def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None) -> bool:
+def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None, modifier: bool = False) -> bool:
     """An English term does not open with an inflected verb or an adverb (helping, actively), nor
-    with a past form when the Chinese opens with a verb (服务… → served…)."""
+    with a past form when the Chinese opens with a verb (服务… → served…); a gerund may open it
+    when the Chinese opens with a noun that modifies the next word (`modifier`), not with a verb
+    taking an object (管理资产 → "managing assets")."""
     if token.text[:1].isupper() or "-" in token.text:
         return True
     if token.text.endswith("ed") and (zh_first.tag in ("v", "vn") or after is not None and after.text in _PREPOSITIONS):
         return False  # "announced at the Council…" is a clause
     if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text) or is_verb_only(token.text):
         return False  # 促进资源共享 → "promote resource sharing" is a verb phrase, not a term
+    if token.text.endswith("ing") and modifier and after is not None and after.stems and not after.stop \
+            and (zh_first.tag == "n" or zh_first.tag == "vn" and not is_verb_translation(zh_first.text, token.text)):
+        return True  # a gerund before a noun for a Chinese noun before another: 银行体系 → "banking system"
     return not token.text.endswith(("ing", "ly"))
 
 
@@ -301,7 +335,7 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     if _opens_next_phrase(tokens, i, j):
         j -= 2  # "minister of health and chief | state sanitary doctor": the last word opens the next title
     if i > j or not _en_end_ok(tokens[j]) or _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None) \
-            or not _en_start_ok(tokens[i], words[a], tokens[i + 1] if i + 1 < len(tokens) else None) \
+            or not _en_start_ok(tokens[i], words[a], tokens[i + 1] if i + 1 < len(tokens) else None, b - a > 1) \
             or _has_inner_verb(tokens, i, j) or _uncounted_number(tokens[i], words, a, b):
         return None
     content = [t for t in range(i, j + 1) if tokens[t].stems]
@@ -323,6 +357,17 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     if zh_cov < (_MIN_VARIANT_ZH_COVERAGE if relaxed else _MIN_ZH_COVERAGE) or en_cov < _MIN_EN_COVERAGE:
         return None
     return zh_cov * en_cov, j - i, i, j
+
+
+_NAME_NUMBER = re.compile(r"[A-Za-z]-\d")
+
+
+def _name_stems(token: EnToken) -> frozenset[str]:
+    """A token's stems, but a number hyphened to a name (COVID-19, G-20) is part of the name, not a
+    count the Chinese must say too (a digit glued to a word, Fund3, is a footnote mark: kept)."""
+    if not token.text[:1].isupper() or len(token.stems) < 2 or not _NAME_NUMBER.search(token.text):
+        return token.stems
+    return frozenset(s for s in token.stems if not s.isdigit()) or token.stems
 
 
 @lru_cache(maxsize=65_536)
@@ -376,7 +421,7 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
                 by_stem.setdefault(key, set()).add(u)
     first_unit.append(len(units))
     token_stem_units = [
-        [by_stem.get(s, set()) | (by_stem.get(s[:STEM_PREFIX], set()) if len(s) >= STEM_PREFIX else set()) for s in tok.stems]
+        [by_stem.get(s, set()) | (by_stem.get(s[:STEM_PREFIX], set()) if len(s) >= STEM_PREFIX else set()) for s in _name_stems(tok)]
         for tok in tokens
     ]
     unit_tokens: list[set[int]] = [set() for _ in units]  # the tokens each piece glosses
@@ -411,6 +456,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
                 ranked = (scored[0], scored[1], -abs(tokens[scored[2]].start / en_chars - where))
                 if best is None or ranked > best[0]:
                     best = (ranked, scored[2], scored[3])
+        if best and b - a > 1 and _one_words_gloss(words[a:b], tokens[best[1] : best[2] + 1]):
+            continue
         if best:
             (score, *_), i, j = best
             if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper() \
@@ -423,6 +470,22 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
             out.append(SpanPair(start, words[b - 1].end, tokens[i].start, end, score,
                                 "dictionary" if variants_of is None else "variant"))
     return out
+
+
+def _one_words_gloss(words: list[ZhWord], tokens: list[EnToken]) -> bool:
+    """The English is the whole dictionary gloss of one of several Chinese words and leaves another
+    word's gloss mostly unsaid (韩国全罗南道 ↔ "South Korea": 韩国's gloss, one word of 全罗南道's
+    "South Jeolla Province"): it translates that one word, not the longer span."""
+    said = tuple(s for t in tokens for s in sorted(t.stems))
+    if len(said) < 2 or not any(said in gloss_phrases(w.text) for w in words):
+        return False
+    keys = set(said) | {s[:STEM_PREFIX] for s in said}
+
+    def unsaid(word: ZhWord) -> bool:
+        phrases = gloss_phrases(word.text)
+        return bool(phrases) and all(2 * sum(s in keys or s[:STEM_PREFIX] in keys for s in p) < len(p) for p in phrases)
+
+    return any(unsaid(w) for w in words)
 
 
 def gloss_coverage(zh: str, en: str) -> float:
@@ -505,6 +568,47 @@ def acronym_pairs(tokens: list[EnToken], found: list[SpanPair], en: str) -> list
             sp = max(full, key=lambda s: (s.score, s.zh_end - s.zh_start))
             out.append(SpanPair(sp.zh_start, sp.zh_end, start, end, sp.score, "acronym"))
     return out
+
+
+def definition_pairs(tokens: list[EnToken], found: list[SpanPair], en: str) -> list[SpanPair]:
+    """`Long Form (ABC)` where ABC is paired with a Chinese span here (by co-occurrence) and nothing
+    pairs the long form yet: the words whose initials spell ABC pair with that span too
+    (authorized institutions (AIs) → 认可机构)."""
+    out = []
+    for acronym, start, end in acronyms_in_parentheses(en):
+        chinese = [sp for sp in found if (sp.en_start, sp.en_end) == (start, end)]
+        if not chinese:
+            continue
+        words = []  # the words just before "(", nearest first, up to the previous punctuation
+        for tok in reversed([t for t in tokens if t.end <= start - 1]):
+            if not tok.word or len(words) > 2 * len(acronym):
+                break
+            words.append(tok)
+        long_form = _spelled_by_initials(acronym.rstrip("s") if acronym[-1:] == "s" and acronym[:-1].isupper() else acronym, words[::-1])
+        if long_form is not None and not any(sp.en_start <= long_form.start and words[0].end <= sp.en_end for sp in found):
+            sp = max(chinese, key=lambda s: s.score)  # (a long form the dictionary pairs keeps its Chinese)
+            out.append(SpanPair(sp.zh_start, sp.zh_end, long_form.start, words[0].end, sp.score, "acronym"))
+    return out
+
+
+def _spelled_by_initials(acronym: str, words: list[EnToken]) -> EnToken | None:
+    """The first word of the shortest tail of `words` whose initials spell `acronym` (a function word's
+    initial may count or not: People's Bank of China → PBoC), or None."""
+    letters = acronym.lower()
+
+    def spells(k: int, at: int) -> bool:  # words[k:] spell letters[at:]
+        if k == len(words):
+            return at == len(letters)
+        parts = [p[0].lower() for p in re.split(r"[-‐–]", words[k].text) if p]
+        if words[k].stop and spells(k + 1, at):
+            return True
+        return letters.startswith("".join(parts), at) and spells(k + 1, at + len(parts)) \
+            or letters.startswith(parts[0], at) and spells(k + 1, at + 1)
+
+    for k in range(len(words) - 1, -1, -1):
+        if not words[k].stop and words[k].text[:1].lower() == letters[:1] and spells(k, 0):
+            return words[k]
+    return None
 
 
 def pinyin_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
