@@ -296,11 +296,8 @@ class TermMatcher:
             unknown = vocab[_UNKNOWN_WORD]
             norm = "".join(map(vocab.get, tokens, repeat(unknown)))
             width = len(unknown)
-            if width > 1:  # offsets by character of `norm`: a word's start at its code's first, its end at its last
-                first, last = [0] * len(norm), [0] * len(norm)
-                first[::width], last[width - 1::width] = starts, ends
-                starts, ends = first, last
-            hits = [_new(Hit, (starts[end + 1 - length], ends[end], ids)) for end, (length, ids) in self._folded.iter(norm)]
+            hits = [_new(Hit, (starts[(end + 1 - length) // width], ends[end // width], ids))
+                    for end, (length, ids) in self._folded.iter(norm)]
             holdable = [None] * len(hits)
         return hits, holdable, norm
 
@@ -321,8 +318,8 @@ class TermMatcher:
         return hits
 
 
-_REMEMBERED_TEXTS = 4096  # texts whose hits a matcher keeps (by text and way of finding)
-_REMEMBERED_LENGTH = 2000  # longer texts are not kept (they seldom repeat)
+_REMEMBERED_TEXTS = 2048  # texts whose hits a matcher keeps (by text and way of finding)
+_REMEMBERED_LENGTH = 500  # longer texts are not kept (they seldom repeat; memory stays a few MB)
 _FUNCTION_WORDS = frozenset("the a an of and in on for to with by at from".split())
 
 
