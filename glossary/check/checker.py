@@ -313,12 +313,13 @@ class DraftChecker:
             return
         from concurrent.futures import ProcessPoolExecutor
 
+        self._check_here(ahead[0])  # here first: what it loads on first use, the workers inherit loaded
         _FORKED_CHECKER = self  # what the workers inherit when forked (at the first submit)
         try:
             with ProcessPoolExecutor(workers, mp_context=_FORK, initializer=_ignore_interrupts) as pool:
                 pending: deque = deque()
                 try:
-                    for batch in chain(ahead, batches):  # read as they are checked: bounded memory
+                    for batch in chain(ahead[1:], batches):  # read as they are checked: bounded memory
                         pending.append(pool.submit(_check_batch, self.count, batch))
                         self.count += len(batch)
                         if len(pending) > 2 * workers:

@@ -291,7 +291,7 @@ class OtherRenderings:
         tokens = target.tokens
         near = tokens[max(0, first - _PHRASE_REACH):last + _PHRASE_REACH + 1]
         word, _, evidence, _ = self._term(term)
-        for pair in dictionary_pairs([word], near, variants_of=lambda _: True):
+        for pair in dictionary_pairs([word], near, variants_of=lambda _: True, spans=[(0, 1)]):  # a known term
             if pair.en_start <= tokens[last].start and tokens[first].start < pair.en_end and any(
                     not evidence.isdisjoint(t.stems) for t in target.tokens_within(pair.en_start, pair.en_end)):
                 return pair.en_start, pair.en_end

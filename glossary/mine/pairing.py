@@ -393,14 +393,14 @@ def _only_translation(token_stem_units: list[list[set[int]]], t: int, lo: int, h
     return bool(mine - others)
 
 
-def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken],
-                     variants_of: Callable[[str], bool] | None = None) -> list[SpanPair]:
+def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Callable[[str], bool] | None = None,
+                     spans: list[tuple[int, int]] | None = None) -> list[SpanPair]:
     """zh noun-phrase spans whose dictionary pieces translate a contiguous English phrase: every
     English content word glossed, nearly every Chinese piece used, both ends of the Chinese included.
     With `variants_of`, only the spans it accepts (terms already paired elsewhere), matched loosely:
     half the Chinese and one end translated is enough for another rendering of a known term
-    (外籍人士 → foreigners)."""
-    spans = zh_spans(words)
+    (外籍人士 → foreigners). `spans`: the word ranges to pair (default: zh_spans of the words)."""
+    spans = zh_spans(words) if spans is None else spans
     if variants_of is not None:
         spans = [(a, b) for a, b in spans if variants_of("".join(w.text for w in words[a:b]))]
         if not spans:
