@@ -472,6 +472,9 @@ def test_an_acronym_met_often_goes_to_chinese_whose_glosses_open_with_its_letter
     found = hkma_chapter_pairs(tmp_path, "hkma-ar-2024-02")
     assert {("中小企", "SME"), ("中小企", "SMEs"), ("金管局", "HKMA")} <= found
     assert not [pair for pair in found if pair[0] in ("中小", "申请")]
+    # a comma joins names of a list alone, not "the Police, the Digital Policy Office"
+    assert ("数字政策办公室", "Digital Policy Office") in found
+    assert not [en for _, en in found if ", the " in en]
 
 
 def test_a_word_that_opens_with_a_determiner_but_is_a_word_of_its_own_opens_a_term():

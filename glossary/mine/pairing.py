@@ -145,8 +145,8 @@ def _runs(hit: list[int], tokens: list[EnToken], repeated: frozenset[str] = froz
             i, j, left_end, right_start = runs[-1]
             between = tokens[j + 1 : t]
             names = _is_capitalised(tokens[j]) and _is_capitalised(tokens[t])  # a list of names may hold commas
-            joinable = len(between) <= 2 and all(
-                tok.stop and tok.text.lower() in _EN_INNER or tok.text in ("-", "&") or (tok.text == "," and names)
+            joinable = len(between) <= 2 and all(  # (a comma, alone, between names: not "Police, the Digital…")
+                tok.stop and tok.text.lower() in _EN_INNER or tok.text in ("-", "&") or (tok.text == "," and names and len(between) == 1)
                 for tok in between
             )
             repeats = bool(tokens[t].stems) and tokens[t].stems <= seen and not tokens[t].stems & repeated
