@@ -525,3 +525,13 @@ def test_a_gerund_opens_a_term_for_a_chinese_noun_before_another_but_not_for_a_v
     assert "banking system" in {c.en for c in hkma_mined("hkma-ar-2015-01") if zh_key(c.zh) == zh_key("银行体系")}
     assert not [c for c in hkma_mined("hkma-ar-2015-05") if c.en == "managing assets"]  # 管理资产: manage what
     assert not [c for c in candidates_of("000") if c.en == "corresponding measures"]  # one word, 相应措施
+
+
+def test_latin_words_inside_the_chinese_are_no_chinese_term(tmp_path):
+    """HKMA 2021, chapter 9 quotes an award's English name inside its Chinese text: that is not a
+    Chinese term to pair with other English."""
+    from glossary.keys import CJK_RE
+
+    found = hkma_chapter_pairs(tmp_path, "hkma-ar-2021-09")
+    assert ("金管局", "HKMA") in found
+    assert [(zh, en) for zh, en in found if not CJK_RE.search(zh)] == []

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from glossary.keys import en_key, zh_key
+from glossary.keys import CJK_RE, en_key, zh_key
 from glossary.lexicon import STOPWORDS, is_dictionary_translation
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
@@ -140,8 +140,8 @@ def _general_phrase(zh: str) -> bool:
 def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     """Leave out general vocabulary (a word CC-CEDICT already translates so, a short word for one
     English word) and whole clauses."""
-    if zh_key(zh) == zh_key(en):  # KF94 ↔ KF94: nothing to translate
-        return False
+    if zh_key(zh) == zh_key(en) or not CJK_RE.search(zh):  # KF94 ↔ KF94: nothing to translate; Latin
+        return False  # words inside the Chinese (MarketingEvents Awards) are no Chinese term
     if signals & {"quoted", "acronym", "cooccurrence"}:
         return True
     if _general_phrase(zh):
