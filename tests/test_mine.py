@@ -527,11 +527,14 @@ def test_a_gerund_opens_a_term_for_a_chinese_noun_before_another_but_not_for_a_v
     assert not [c for c in candidates_of("000") if c.en == "corresponding measures"]  # one word, 相应措施
 
 
-def test_latin_words_inside_the_chinese_are_no_chinese_term(tmp_path):
+def test_latin_words_inside_the_chinese_are_no_chinese_term_and_footnote_marks_no_english(tmp_path):
     """HKMA 2021, chapter 9 quotes an award's English name inside its Chinese text: that is not a
-    Chinese term to pair with other English."""
+    Chinese term to pair with other English; its English marks a footnote with a digit glued to a name."""
     from glossary.keys import CJK_RE
 
     found = hkma_chapter_pairs(tmp_path, "hkma-ar-2021-09")
     assert ("金管局", "HKMA") in found
     assert [(zh, en) for zh, en in found if not CJK_RE.search(zh)] == []
+    # a footnote number glued to the name's last word is left out
+    assert ("投委会", "Investor and Financial Education Council") in found
+    assert not [en for _, en in found if en.endswith("Council2")]

@@ -57,7 +57,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += definition_pairs(tokens, found, pair.en)
     found += quoted_pairs(pair.zh, pair.en)
     found += pinyin_pairs(words, tokens)
-    found = [_with_period(sp, pair) for sp in found]
+    found = [_without_footnote_mark(_with_period(sp, pair), pair) for sp in found]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
         key = (sp.zh_start, sp.zh_end, "acronym" if is_acronym(pair.en[sp.en_start : sp.en_end]) else "")
@@ -88,6 +88,15 @@ def _with_period(sp: SpanPair, pair: SegmentPair) -> SpanPair:
     if not en or zh.groups() != en.groups():
         return sp
     return replace(sp, zh_end=zh.end(), en_end=en.end())
+
+
+def _without_footnote_mark(sp: SpanPair, pair: SegmentPair) -> SpanPair:
+    """A footnote number glued to the English's last word (…Education Council2) is no part of the term."""
+    mark = _FOOTNOTE_MARK.search(pair.en, sp.en_start, sp.en_end)
+    return replace(sp, en_end=mark.start(1)) if mark and mark.end() == sp.en_end else sp
+
+
+_FOOTNOTE_MARK = re.compile(r"[A-Za-z][a-z]{2,}(\d{1,2})\b")
 
 
 def _holds(k: SpanPair, sp: SpanPair) -> bool:
