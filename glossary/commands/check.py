@@ -4,6 +4,7 @@ untranslated terms)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
@@ -174,6 +175,15 @@ _COLUMNS = {
 }
 
 
+def _note(issue) -> str:
+    """What the table's other columns do not say already: where the expected rendering is used (the
+    message without its source term, found and expected), and whether the term is in the glossary."""
+    if issue.kind != "inconsistent" or " here but " not in issue.message:
+        return issue.message
+    where = re.sub(r"^“[^”]*” ", "", issue.message.split(" here but ", 1)[1])
+    return f"expected {where}" + ("; not in the glossary" if issue.entry_id is None else "")
+
+
 def _print_table(result, fail_on: str, glossary_size: int) -> None:
     from rich.table import Table
 
@@ -193,7 +203,7 @@ def _print_table(result, fail_on: str, glossary_size: int) -> None:
             table.add_column(column, overflow="fold", no_wrap=column in ("segment", "line"))
         for i in issues:
             values = {"segment": i.segment, "line": str(i.line or ""), "source term": i.source_term,
-                      "expected": i.expected, "found": i.found, "source": i.source_text, "note": i.message,
+                      "expected": i.expected, "found": i.found, "source": i.source_text, "note": _note(i),
                       "severity": f"[{_STYLE[i.severity]}]{i.severity}[/]"}
             table.add_row(*(values[c] for c in columns))
         out.print(table)
