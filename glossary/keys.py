@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
+from itertools import accumulate
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 CJK_RANGES = _CJK  # for building other regexes over Han characters
@@ -121,12 +122,16 @@ def fold_pinyin_query(text: str) -> str:
 # every character. Keys for terms are made by the same functions, so text and keys always agree.
 BOUNDARY = "\x1f"  # stands for punctuation or an inline code: a match never crosses it
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}  # length-preserving, unlike NFKC
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")  # what _WIDTH changes
 _WIDTH_AND_CASE = _WIDTH | {c: c + 32 for c in range(0x41, 0x5B)} | {c: c - 0xFEE0 + 32 for c in range(0xFF21, 0xFF3B)}
+# the same as a list by code point (str.translate looks a list up faster than a dict; past its end, unchanged)
+_WIDTH_AND_CASE_LIST = [_WIDTH_AND_CASE.get(c, c) for c in range(max(_WIDTH_AND_CASE) + 1)]
 _ZH_SOFT = frozenset(" \t\r\n\u00a0\u3000-‐‑‒–—―·・•'\"‘’“”「」『』《》〈〉()（）[]【】〔〕<>")
 _ZH_HARD = frozenset(".,，、。:：;；!！?？…")
 _ZH_HARD_RE = re.compile("[" + re.escape("".join(sorted(_ZH_HARD))) + "]")  # re.sub: faster than translate on CJK
 _ZH_KEPT = re.compile("[^" + re.escape("".join(sorted(_ZH_SOFT))) + "]+")
-_EN_WORD = re.compile(r"&|[^\W_]+(?:['’][^\W_]+)*(?:[-‐‑][^\W_]+(?:['’][^\W_]+)*)*")
+# possessive (++, *+): the same matches, found without keeping places to backtrack to
+_EN_WORD = re.compile(r"&|[^\W_]++(?:['’][^\W_]++)*+(?:[-‐‑][^\W_]++(?:['’][^\W_]++)*+)*+")
 _EN_WORD_SPLIT = re.compile(f"({_EN_WORD.pattern})")
 _EN_SOFT_GAP = re.compile(r"[\s\"'‘’“”«»_\-‐‑‒–]*")
 _HYPHENS = re.compile(r"[-‐‑]")
@@ -147,7 +152,7 @@ def zh_match_text(text: str, breaks: tuple[int, ...] = (), *, simplified: bool =
     """Chinese text for term matching (full-width and case folded, Simplified, spacing and quotes
     dropped, clause punctuation and inline codes as BOUNDARY) and each character's offset in `text`.
     `simplified=True` skips the OpenCC step for text already converted."""
-    folded = text.translate(_WIDTH_AND_CASE)
+    folded = text.translate(_WIDTH_AND_CASE_LIST)
     if not simplified:
         converted = to_simplified(folded)
         if len(converted) != len(folded):  # OpenCC changed a length: convert char by char
@@ -241,8 +246,20 @@ def en_term_keys(text: str, keep: frozenset[str] = NO_WORDS) -> list[tuple[str, 
     return keys
 
 
-_FOLDED: dict[frozenset[str], dict[str, str]] = {}  # keep -> token -> en_fold_token(token, keep)
-_FOLDED_LIMIT = 262144  # tokens kept per `keep` (a plain dict: faster than lru_cache on every token)
+class _FoldedTokens(dict):
+    """token -> en_fold_token(token, keep), filled on first sight (a plain dict: faster than lru_cache)."""
+
+    def __init__(self, keep: frozenset[str]) -> None:
+        super().__init__()
+        self.keep = keep
+
+    def __missing__(self, token: str) -> str:
+        fold = self[token] = en_fold_token(token, self.keep)
+        return fold
+
+
+_FOLDED: dict[frozenset[str], _FoldedTokens] = {}  # keep -> its folded tokens
+_FOLDED_LIMIT = 262144  # tokens kept per `keep`
 
 
 @lru_cache(maxsize=16)  # the checker asks again for a segment that has a missing term
@@ -252,37 +269,41 @@ def en_match_tokens(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str
     punctuation separates; inline codes (`breaks`) split tokens like a space. Returns the tokens and
     each one's start and end offset in `text` (a BOUNDARY gets the offsets of the gap).
     A term's key (en_term_keys) is its tokens the same way, each padded as " token "."""
-    if not text.isascii():
+    if not text.isascii() and _FULL_WIDTH.search(text):
         text = text.translate(_WIDTH)
-    tokens: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    last_end = -1  # where the previous token ended (-1: none yet)
-    soft_gap = _EN_SOFT_GAP.fullmatch
     folded = _FOLDED.get(keep)
     if folded is None or len(folded) > _FOLDED_LIMIT:
-        folded = _FOLDED[keep] = {}
+        folded = _FOLDED[keep] = _FoldedTokens(keep)
     cuts = sorted(b for b in set(breaks) if 0 < b < len(text)) if breaks else []
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for piece_start, piece_end in zip([0, *cuts], [*cuts, len(text)]):
         parts = _EN_WORD_SPLIT.split(text[piece_start:piece_end] if cuts else text)  # gap, token, ..., gap
-        offset = piece_start
-        for i in range(1, len(parts), 2):
-            offset += len(parts[i - 1])
-            if last_end >= 0 and (offset - last_end != 1 or text[last_end] != " ") \
-                    and not soft_gap(text, last_end, offset):
-                tokens.append(BOUNDARY)
-                starts.append(last_end)
-                ends.append(offset)
-            token = parts[i]
-            fold = folded.get(token)
-            if fold is None:
-                fold = folded[token] = en_fold_token(token, keep)
-            tokens.append(fold)
-            starts.append(offset)
-            offset += len(parts[i])
-            last_end = offset
-            ends.append(offset)
-    return tokens, starts, ends
+        bounds = list(accumulate(map(len, parts), initial=piece_start))  # bounds[k]: where parts[k] starts
+        words += parts[1::2]
+        starts += bounds[1:-1:2]
+        ends += bounds[2::2]
+    tokens = list(map(folded.__getitem__, words))
+    gaps = [text[end:start] for end, start in zip(ends, starts[1:])] if cuts else parts[2:-1:2]
+    soft_gap = _EN_SOFT_GAP.fullmatch
+    hard = [i for i, gap in enumerate(gaps) if gap != " " and not soft_gap(gap)]
+    if not hard:
+        return tokens, starts, ends
+    marked: list[str] = []  # with a BOUNDARY in each hard gap, which gets the gap's offsets
+    marked_starts: list[int] = []
+    marked_ends: list[int] = []
+    done = 0
+    for i in hard:
+        after = i + 1
+        marked += tokens[done:after]
+        marked.append(BOUNDARY)
+        marked_starts += starts[done:after]
+        marked_starts.append(ends[i])
+        marked_ends += ends[done:after]
+        marked_ends.append(starts[after])
+        done = after
+    return marked + tokens[done:], marked_starts + starts[done:], marked_ends + ends[done:]
 
 
 @cache

@@ -59,7 +59,10 @@ def test_gold_evidence_checked_against_its_own_glossary_has_no_false_missing_ter
     assert not [i for i in result.issues if i.kind in ("deprecated", "forbidden", "superseded", "untranslated")]
 
 
-def test_injected_errors_of_every_kind_are_found_exactly():
+def injected_draft() -> tuple[CheckGlossary, list[DraftSegment], dict[str, tuple[int, str]], list[dict], dict]:
+    """000's gold evidence as a draft, plus copies of some segments with one known error each: the
+    glossary, the segments, the injected segments (id -> (row, target)), the rows, and the row of
+    each kind of error."""
     rows = gold_rows(DOCS[0])
     base = {i: r for i, r in enumerate(rows) if usable(r)}
     plain = CheckGlossary(entry(r, i) for i, r in enumerate(rows))
@@ -86,6 +89,14 @@ def test_injected_errors_of_every_kind_are_found_exactly():
     }
     segments = [DraftSegment(str(i), r["evidence_zh"], r["evidence_en"]) for i, r in base.items()]
     segments += [DraftSegment(sid, rows[i]["evidence_zh"], target) for sid, (i, target) in injected.items()]
+    kinds = {"deprecated": deprecated, "forbidden": forbidden, "superseded": superseded, "mixed": mixed,
+             "missing": missing, "untranslated": untranslated, "empty": empty}
+    return glossary, segments, injected, rows, kinds
+
+
+def test_injected_errors_of_every_kind_are_found_exactly():
+    glossary, segments, injected, rows, kinds = injected_draft()
+    deprecated, forbidden, superseded, mixed, missing, untranslated, empty = kinds.values()
     result = check_segments(segments, glossary)
     found = {(f.kind, f.severity, f.segment, f.entry_id) for f in result.issues if f.segment in injected}
     assert found == {
@@ -104,6 +115,23 @@ def test_injected_errors_of_every_kind_are_found_exactly():
         different_variant(rows[deprecated]).casefold()
     assert by_segment[f"{missing}x"].source_text[slice(*by_segment[f"{missing}x"].spans[0][1:])]
     assert CJK_RE.search(by_segment[f"{untranslated}x"].found)
+
+
+def test_checking_in_worker_processes_gives_the_same_findings_in_the_same_order(monkeypatch):
+    import glossary.check.checker as checker
+
+    glossary, segments, injected, _, _ = injected_draft()
+    segments += [DraftSegment(f"{s.id}+", s.source, s.target) for s in segments]  # renderings used in many batches
+    alone = check_segments(segments, glossary, workers=1)
+    batches = []
+    merge = checker.DraftChecker._merge
+    monkeypatch.setattr(checker, "_BATCH_SEGMENTS", 7)  # the draft is short: small batches, so workers run
+    monkeypatch.setattr(checker.DraftChecker, "_merge", lambda self, *part: (batches.append(part), merge(self, *part)))
+    shared_work = check_segments(segments, glossary, workers=2)
+    assert len(batches) == -(-len(segments) // 7) - 1 >= checker._MIN_BATCHES  # the first is checked here
+    assert shared_work == alone
+    assert {f.segment for f in shared_work.issues} >= set(injected)
+    assert [f for f in shared_work.issues if f.kind == "inconsistent" and "in 2 segments" in f.message]
 
 
 def corpus_english(doc: str) -> list[str]:
@@ -236,3 +264,38 @@ def test_a_term_rendered_in_other_words_is_unapproved_only_on_dictionary_evidenc
     assert unapproved.expected == "HKD" and unapproved.spans == (("source", 0, 2), ("target", 4, 20))
     strict = check_segments([DraftSegment("1", *drafts[0])], glossary, strict=True)
     assert [(f.kind, f.expected) for f in strict.issues] == [("missing", "HKD")]
+
+
+def test_an_acronym_of_a_dictionary_gloss_is_another_rendering():
+    """CC-CEDICT glosses 一带一路 "Belt and Road Initiative": BRI renders it (unapproved when the
+    glossary lists only "Belt and Road"); other capitals, or the letters in lower case, do not."""
+    glossary = CheckGlossary([Entry((Term("zh", "一带一路"), Term("en", "Belt and Road")), status="approved", id=1)])
+    drafts = ["Experts from BRI countries met.", "Experts from RBI countries met.", "Experts from Bri countries met.",
+              "Experts from Belt and Road countries met."]
+    result = check_segments([DraftSegment(str(n), "一带一路国家专家", en) for n, en in enumerate(drafts, 1)], glossary)
+    assert [(f.segment, f.kind, f.found) for f in result.issues] == [("1", "unapproved", "BRI"), ("2", "missing", ""),
+                                                                     ("3", "missing", "")]
+    assert result.issues[0].spans[-1] == ("target", 13, 16)
+
+
+def test_the_glossary_rendering_shortened_or_as_an_acronym_is_unapproved_not_missing():
+    """Half the content words of the glossary's rendering, its first or last among them, or an acronym
+    of its initials in any order (Hong Kong bodies put HK first): the term is rendered, unapproved."""
+    glossary = CheckGlossary([Entry((Term("zh", "披露"), Term("en", "public disclosure")), status="approved", id=1),
+                              Entry((Term("zh", "香港中资银行业协会"), Term("en", "Chinese Banking Association of Hong Kong")),
+                                    status="approved", id=2),
+                              Entry((Term("zh", "人民银行"), Term("en", "People’s Bank of China")), status="approved", id=3),
+                              Entry((Term("zh", "独立评估"), Term("en", "independent assessment")), status="approved", id=4),
+                              Entry((Term("zh", "医疗物资"), Term("en", "medical supplies")), status="approved", id=5)])
+    drafts = [("披露", "The related disclosures were made."), ("披露", "The Authority made it known."),
+              ("香港中资银行业协会", "The HKCBA co-organised the event."), ("香港中资银行业协会", "The HKAB co-organised it."),
+              ("香港中资银行业协会", "Its members met."), ("人民银行", "The HKMA and the PBoC sign."),
+              ("独立评估", "The division independently assesses the controls."),
+              ("医疗物资", "The city delivered medical materials to them.")]
+    result = check_segments([DraftSegment(str(n), zh, en) for n, (zh, en) in enumerate(drafts, 1)], glossary)
+    assert [(f.segment, f.kind, f.found) for f in result.issues] == [
+        ("1", "unapproved", "disclosures"), ("2", "missing", ""), ("3", "unapproved", "HKCBA"), ("4", "missing", ""),
+        ("5", "missing", ""), ("6", "unapproved", "PBoC"), ("7", "unapproved", "independently assesses"),
+        ("8", "unapproved", "medical materials")]
+    strict = check_segments([DraftSegment("1", *drafts[0])], glossary, strict=True)
+    assert [f.kind for f in strict.issues] == ["missing"]

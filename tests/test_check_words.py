@@ -87,3 +87,15 @@ def test_only_terms_inside_dictionary_words_need_segmenting_and_nothing_is_lost(
         dropped += len(inside)
         assert sorted((h.start, h.end) for h in matcher.find(text)) == sorted(set(spans) - inside)
     assert dropped
+
+
+def test_a_term_whose_last_word_a_longer_word_swallows_does_not_fire(paragraphs):
+    """001 names two consuls general in Chongqing (驻重庆总领事 + a name) and one consulate general
+    (驻重庆总领事馆): the term for the consul fires at the first two only, since 总领事馆 swallows its
+    last word 总领事; where a longer word only joins its last character (试验|区内), a term still fires."""
+    matcher = TermMatcher("zh", [(0, "驻重庆总领事", False)])
+    found = [text[hit.end:hit.end + 1] for text in paragraphs for hit in matcher.find_longest(text)]
+    assert sorted(found) == ["毕", "渡"]
+    assert paragraphs and sum(text.count("驻重庆总领事馆") for text in paragraphs) == 1
+    words = segmenter()
+    assert words.inside_longer_word("自贸试验区内企业", [(0, 5)]) == set()

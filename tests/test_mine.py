@@ -415,6 +415,68 @@ def test_a_place_and_everyday_nouns_said_of_it_is_a_description():
     assert any(c.en == "Hong Kong residents" for d in ("000", "001", "003") for c in candidates_of(d))
 
 
+def test_an_acronym_goes_only_to_a_full_form_it_can_abbreviate():
+    """Every `Full Form (ACRONYM)` of the HKMA reports' English: the capitalised words before the
+    parenthesis can be abbreviated so (letters in order, or initials reordered as in HKCBA), but
+    when each letter has a word of its own, their last two words alone cannot (Hong Kong is not HKCBA)."""
+    import re
+
+    from glossary.align.anchors import acronyms_in_parentheses
+    from glossary.mine.pairing import abbreviates
+
+    lines = shared("external", "hkma-annual-reports", "paragraphs.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    full_forms = {}
+    for line in lines:
+        en = line.split("\t")[-1]
+        for acronym, start, _ in acronyms_in_parentheses(en):
+            words = re.findall(r"[A-Z][\w’'-]*|of|and|for|the", en[:start - 1])
+            run = []
+            for word in reversed(words):  # the capitalised run just before the parenthesis
+                if not en[:start - 1].rstrip().endswith(" ".join([word, *run])):
+                    break
+                run.insert(0, word)
+            if len(run) >= 3 and len(acronym.rstrip("s")) >= 4:
+                full_forms[acronym] = " ".join(run)
+    assert len(full_forms) > 40
+    abbreviated = [a for a, full in full_forms.items() if abbreviates(a, full)]
+    assert len(abbreviated) >= 0.9 * len(full_forms)
+    one_word_a_letter = {a: full for a, full in full_forms.items()
+                         if sum(w[0].isupper() for w in full.split()) >= len(a.rstrip("s"))}
+    assert len(one_word_a_letter) > 20
+    assert not [a for a, full in one_word_a_letter.items() if abbreviates(a, " ".join(full.split()[-2:]))]
+
+
+def hkma_chapter_pairs(tmp_path, doc_id: str) -> set[tuple[str, str]]:
+    """The (zh, en) pairs mined from one HKMA annual-report chapter (its Chinese block, then its English)."""
+    from glossary.ingest import read_document
+
+    rows = [line.split("\t") for line in shared("external", "hkma-annual-reports", "paragraphs.tsv")
+            .read_text(encoding="utf-8").splitlines()[1:] if line.startswith(f"{doc_id}\t")]
+    path = tmp_path / f"{doc_id}.txt"
+    path.write_text("\n\n".join([r[2] for r in rows] + [r[3] for r in rows]) + "\n", encoding="utf-8")
+    mined = mine_document(read_document(path))
+    return {(c.zh, c.en) for c in mine_pairs(mined.pairs, document=mined.document.name)}
+
+
+def test_an_acronym_and_its_plural_are_counted_together_across_the_document(tmp_path):
+    """HKMA 2022, chapter 7: "AI" alone is said twice next to 倒闭 (failing), but "AI" and "AIs"
+    together go with 认可机构 (authorized institution) all along."""
+    found = hkma_chapter_pairs(tmp_path, "hkma-ar-2022-07")
+    assert {("认可机构", "AI"), ("认可机构", "AIs")} <= found
+    assert not [pair for pair in found if pair[0] == "倒闭"]
+
+
+def test_an_acronym_met_often_goes_to_chinese_whose_glosses_open_with_its_letters(tmp_path):
+    """HKMA 2024, chapter 2: SME(s) go to 中小企 (small, medium, enterprise), not to 中小; SFGS, said
+    twice beside 申请 (application), does not go to it."""
+    found = hkma_chapter_pairs(tmp_path, "hkma-ar-2024-02")
+    assert {("中小企", "SME"), ("中小企", "SMEs"), ("金管局", "HKMA")} <= found
+    assert not [pair for pair in found if pair[0] in ("中小", "申请")]
+    # a comma joins names of a list alone, not "the Police, the Digital Policy Office"
+    assert ("数字政策办公室", "Digital Policy Office") in found
+    assert not [en for _, en in found if ", the " in en]
+
+
 def test_a_word_that_opens_with_a_determiner_but_is_a_word_of_its_own_opens_a_term():
     from glossary.ingest import read_document
 
@@ -494,3 +556,16 @@ def test_the_written_and_joins_the_parts_of_one_name_but_not_two_terms():
     assert (zh_key("货币及金融稳定委员会"), en_key("Monetary and Financial Stability Committee")) in found
     private_equity = {en_key(c.en) for c in hkma_mined("hkma-ar-2015-05") if zh_key(c.zh).startswith(zh_key("私募股权"))}
     assert private_equity == {en_key("private equity")}  # 私募股权及房地产投资: two terms
+
+
+def test_latin_words_inside_the_chinese_are_no_chinese_term_and_footnote_marks_no_english(tmp_path):
+    """HKMA 2021, chapter 9 quotes an award's English name inside its Chinese text: that is not a
+    Chinese term to pair with other English; its English marks a footnote with a digit glued to a name."""
+    from glossary.keys import CJK_RE
+
+    found = hkma_chapter_pairs(tmp_path, "hkma-ar-2021-09")
+    assert ("金管局", "HKMA") in found
+    assert [(zh, en) for zh, en in found if not CJK_RE.search(zh)] == []
+    # a footnote number glued to the name's last word is left out
+    assert ("投委会", "Investor and Financial Education Council") in found
+    assert not [en for _, en in found if en.endswith("Council2")]

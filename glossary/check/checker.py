@@ -7,19 +7,23 @@ from __future__ import annotations
 
 import gc
 import marshal
+import multiprocessing
+import os
 import pickle
 import re
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from itertools import chain, islice
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from glossary.errors import InputError
 from glossary.keys import CJK_RE
-from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry
+from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, bulk_constructor
 
 from .renderings import OtherRenderings, TargetWords, same_words, term_evidence
 from .matcher import Hit, TermMatcher, folded_words, is_acronym, longest, may_be_reordered, reordered_in
@@ -52,8 +56,12 @@ def paused_gc() -> Iterator[None]:
 def issue_for(segment: DraftSegment, kind: str, severity: str, source_term: str, expected: str, found: str,
               message: str, entry_id: int | None = None, spans: tuple = ()) -> DraftIssue:
     """A finding about one segment, carrying the segment's text for display."""
-    return DraftIssue(kind, severity, segment.id, source_term, expected, found, message,  # by position: faster
+    return _new_issue(kind, severity, segment.id, source_term, expected, found, message,
                       segment.source, segment.target, entry_id, spans, segment.line)
+
+
+_new_issue = bulk_constructor(DraftIssue)  # findings come by the ten thousand
+_issue_fields = attrgetter(*(f.name for f in fields(DraftIssue)))  # a finding as a tuple (pickled ten times faster)
 
 
 GlossaryRow = tuple[int | None, str, str, str, str, str, bool]
@@ -256,22 +264,20 @@ class DraftChecker:
         self._multiword: dict[int, list[str]] = {}  # entry index -> its renderings that can be reordered
         self._other_renderings: OtherRenderings | None = None
 
-    def run(self, segments: Iterable[DraftSegment]) -> CheckResult:
+    def run(self, segments: Iterable[DraftSegment], workers: int = 1) -> CheckResult:
+        """Check the segments in order; `workers` > 1 checks batches of them in that many forked
+        processes when the draft is long enough to gain from it (same findings, same order)."""
         with paused_gc():
-            return self._run(segments)
+            return self._run(segments, workers)
 
-    def _run(self, segments: Iterable[DraftSegment]) -> CheckResult:
-        recent: deque[_Segment] = deque()
-        for segment in self._checked_language(iter(segments)):
-            recent.append(self._analyse(segment))
-            if self.kept is not None:
-                self.kept.append(segment)
-            if len(recent) > self.window:
-                self._decide_missing(recent[-1 - self.window], recent)
-            if len(recent) > 2 * self.window:
-                recent.popleft()
-        for current in list(recent)[-self.window:] if self.window else ():
-            self._decide_missing(current, recent)
+    def _run(self, segments: Iterable[DraftSegment], workers: int) -> CheckResult:
+        segments = self._checked_language(iter(segments))
+        if self.kept is not None:
+            segments = _kept_in(segments, self.kept)
+        if workers > 1 and not self.window and _FORK is not None:
+            self._check_in_workers(segments, workers)
+        else:
+            self._check_here(segments)
         if self.count and not self.translated:
             raise InputError(f"{self.name}: no segment has a target text (is the draft translated?)")
         if not self.count:
@@ -283,6 +289,59 @@ class DraftChecker:
             self.issues += unlisted_variants(self.kept, self.glossary)
         ordered = sorted(self.issues, key=lambda item: (item[0], KIND_ORDER.index(item[1].kind)))
         return CheckResult(tuple(issue for _, issue in ordered), self.count, self.name)
+
+    def _check_here(self, segments: Iterable[DraftSegment]) -> None:
+        recent: deque[_Segment] = deque()
+        for segment in segments:
+            recent.append(self._analyse(segment))
+            if len(recent) > self.window:
+                self._decide_missing(recent[-1 - self.window], recent)
+            if len(recent) > 2 * self.window:
+                recent.popleft()
+        for current in list(recent)[-self.window:] if self.window else ():
+            self._decide_missing(current, recent)
+
+    def _check_in_workers(self, segments: Iterable[DraftSegment], workers: int) -> None:
+        """Batches of segments checked in forked copies of this checker (the glossary is shared, not
+        sent), their findings and rendering tallies merged here in draft order. A draft too short
+        to gain from it is checked here. Needs window 0: a segment is decided on its own."""
+        global _FORKED_CHECKER
+        batches = _batches(segments, _BATCH_SEGMENTS)
+        ahead = list(islice(batches, _MIN_BATCHES))
+        if len(ahead) < _MIN_BATCHES:
+            self._check_here(chain.from_iterable(ahead))
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._check_here(ahead[0])  # here first: what it loads on first use, the workers inherit loaded
+        _FORKED_CHECKER = self  # what the workers inherit when forked (at the first submit)
+        try:
+            with ProcessPoolExecutor(workers, mp_context=_FORK, initializer=_ignore_interrupts) as pool:
+                pending: deque = deque()
+                try:
+                    for batch in chain(ahead[1:], batches):  # read as they are checked: bounded memory
+                        pending.append(pool.submit(_check_batch, self.count, batch))
+                        self.count += len(batch)
+                        if len(pending) > 2 * workers:
+                            self._merge(*pending.popleft().result())
+                    while pending:
+                        self._merge(*pending.popleft().result())
+                except BaseException:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise
+        finally:
+            _FORKED_CHECKER = None
+
+    def _merge(self, issues: list[tuple[int, DraftIssue]], usage: dict[int, dict[int, list]], translated: int) -> None:
+        """Add one batch's findings and rendering tallies (batches come in draft order)."""
+        self.issues += [(seq, _new_issue(*issue)) for seq, issue in issues]
+        self.translated += translated
+        for index, renderings in usage.items():
+            mine = self.usage.setdefault(index, {})
+            for rendering, (uses, kept) in renderings.items():
+                tally = mine.setdefault(rendering, [0, []])
+                tally[0] += uses
+                tally[1] += kept[:_KEPT_USES - len(tally[1])]
 
     # ------------------------------------------------------------ per segment
     def _analyse(self, segment: DraftSegment) -> _Segment:
@@ -419,8 +478,14 @@ class DraftChecker:
             return {}
         if self._other_renderings is None:
             self._other_renderings = OtherRenderings(g.evidence)
-        found = self._other_renderings.find(list(term_of.values()), current.target_words())
-        return {index: found[term] for index, term in term_of.items() if term in found}
+        target = current.target_words()
+        found = self._other_renderings.find(list(term_of.values()), target)
+        spans = {}
+        for index, term in term_of.items():
+            span = found.get(term) or self._other_renderings.shortened(g.renderings(index), target)
+            if span:
+                spans[index] = span
+        return spans
 
     def _record_usage(self, current: _Segment, target_hits: list[Hit]) -> None:
         """Which full-form rendering each glossary term got here, for the consistency check."""
@@ -507,6 +572,39 @@ class DraftChecker:
         return chain(sample, segments)
 
 
+_BATCH_SEGMENTS = 100  # segments sent to a worker at a time
+_MIN_BATCHES = 4  # a draft of fewer batches is checked in one process (forking would cost more)
+_FORK = multiprocessing.get_context("fork") if sys.platform == "linux" else None  # workers inherit the glossary
+_FORKED_CHECKER: DraftChecker | None = None  # the checker a forked worker copies
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C is the parent's to handle (it stops the workers)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _check_batch(seq: int, batch: list[DraftSegment]) -> tuple[list, dict, int]:
+    """In a worker: check the segments numbered from seq + 1 with the forked checker (its caches kept
+    from batch to batch), and return their findings, rendering tallies and translated count."""
+    checker = _FORKED_CHECKER
+    checker.count, checker.issues, checker.usage, checker.translated = seq, [], {}, 0
+    for segment in batch:
+        checker._decide_missing(checker._analyse(segment), ())
+    return [(seq, _issue_fields(issue)) for seq, issue in checker.issues], checker.usage, checker.translated
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _kept_in(segments: Iterable[DraftSegment], kept: list[DraftSegment]) -> Iterator[DraftSegment]:
+    for segment in segments:
+        kept.append(segment)
+        yield segment
+
+
 def _script_counts(texts: Iterable[str]) -> tuple[int, int]:
     cjk = latin = 0
     for text in texts:
@@ -517,12 +615,14 @@ def _script_counts(texts: Iterable[str]) -> tuple[int, int]:
 
 def check_segments(segments: Iterable[DraftSegment], glossary: CheckGlossary, *, name: str = "draft",
                    english_only: bool = False, window: int = 0, unlisted: bool = False,
-                   strict: bool = False) -> CheckResult:
+                   strict: bool = False, workers: int | None = 1) -> CheckResult:
     """Check a draft's segments; raises InputError when the draft is empty or in the wrong language.
     `unlisted` also reports Chinese terms outside the glossary rendered several ways (runs the miner);
-    `strict` reports a term rendered in words the glossary does not list as missing, not unapproved."""
+    `strict` reports a term rendered in words the glossary does not list as missing, not unapproved;
+    `workers`: processes for a long draft (None: one per core, up to 4)."""
+    workers = workers or min(os.cpu_count() or 1, 4)
     return DraftChecker(glossary, name=name, english_only=english_only, window=window,
-                        unlisted=unlisted, strict=strict).run(segments)
+                        unlisted=unlisted, strict=strict).run(segments, workers)
 
 
 def worst_severity(issues: Iterable[DraftIssue]) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -58,6 +58,19 @@ def word_codes(words: Iterable[str]) -> dict[str, str]:
     return codes
 
 _NOT_INNER = ("", "")  # a key no dictionary word holds: nothing may stand before or after it
+
+
+def _held_by(key: str, inner: dict[str, str]) -> tuple[str, str]:
+    """The characters that stand before and after `key` in the dictionary words holding it (see
+    words.inner_strings), with those before its prefixes and after its suffixes of two or more
+    characters (a longer word may swallow its first or last word: 总领事 of 驻重庆总领事 in 总领事馆)."""
+    before, after = inner[key].split(BOUNDARY) if key in inner else _NOT_INNER
+    for cut in range(2, len(key)):
+        if key[:cut] in inner:
+            before += inner[key[:cut]].split(BOUNDARY)[0]
+        if key[-cut:] in inner:
+            after += inner[key[-cut:]].split(BOUNDARY)[1]
+    return "".join(sorted(set(before))), "".join(sorted(set(after)))
 
 
 def _holdable(norm: str, start: int, end: int, before: str, after: str) -> bool:
@@ -114,6 +127,7 @@ class TermMatcher:
         `entry_of` maps a term id to its entry (by default each term is an entry of its own), and
         `chinese` an entry to its Chinese keys (what tells two English terms' concepts apart)."""
         self.lang = lang
+        self._recent: dict[tuple, tuple[Hit, ...]] = {}  # recent texts' hits (not pickled)
         self.keep = NO_WORDS  # English -s words that are not plurals in this glossary
         self.keys: dict[int, str] = {}  # term id -> its primary key (what "the same rendering" means)
         folded: dict[str, tuple[list[int], list[int]]] = {}
@@ -140,9 +154,10 @@ class TermMatcher:
                 self.keys[term_id] = keys[0][0]
         if lang == "zh":  # the value also has what must stand next to the key for a longer word to hold it
             inner = inner_strings()
-            self._folded = _automaton((key, (len(key), tuple(primary or derived),
-                                             *(inner[key].split(BOUNDARY) if key in inner else _NOT_INNER)))
-                                      for key, (primary, derived) in folded.items())
+            words = segmenter()
+            self._folded = _automaton((key, (len(key), tuple(primary or derived), *_held_by(key, inner)))
+                                      for key, (primary, derived) in
+                                      (words.common_characters_first(folded.items()) if words else folded.items()))
         else:  # over words, a few characters each: a far smaller automaton than over letters
             self._vocab = word_codes(token for key in folded for token in key.split(" ") if token)
             self._folded = _automaton((code, (len(code), tuple(primary or derived)))
@@ -174,12 +189,41 @@ class TermMatcher:
             for key, derived in all_keys[index]:
                 folded.setdefault(key, ([], []))[derived].append(term_id)
 
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_recent"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, _recent={})
+
+    def _remembered(self, find, text: str, breaks: tuple[int, ...]) -> list[Hit]:
+        """find(text, breaks), from memory when the text came recently (drafts repeat segments)."""
+        if len(text) > _REMEMBERED_LENGTH:
+            return find(text, breaks)
+        recent = self._recent
+        key = (find.__name__, text, breaks)
+        hits = recent.get(key)
+        if hits is None:
+            if len(recent) >= _REMEMBERED_TEXTS:
+                recent = self._recent = {}
+            hits = recent[key] = tuple(find(text, breaks))
+        return list(hits)
+
     def find(self, text: str, breaks: tuple[int, ...] = ()) -> list[Hit]:
         """Every occurrence (overlaps included) of a term, in the original offsets of `text`, unordered.
 
         pyahocorasick's own iter_long is not used: it drops a match that follows a longer key's
         failed prefix (keys 胀 and 通胀率 in "#通胀" give nothing); `longest` picks from these."""
+        return self._remembered(self._find, text, breaks)
+
+    def find_longest(self, text: str, breaks: tuple[int, ...] = ()) -> list[Hit]:
+        """longest(find(text, breaks)), sooner: only the hits `longest` would choose are tested for
+        lying inside a longer word (dropping a hit it skips changes nothing it chooses)."""
+        return self._remembered(self._find_longest, text, breaks)
+
+    def _find(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
         hits, holdable, norm = self._candidates(text, breaks)
+        if self.lang != "zh":  # only Chinese keys can lie inside a longer word
+            return hits
         spans = [span for span in holdable if span is not None]
         words = segmenter() if spans else None
         if words is None:
@@ -187,33 +231,37 @@ class TermMatcher:
         inside = words.inside_longer_word(norm, spans)
         return [hit for hit, span in zip(hits, holdable) if span is None or span not in inside]
 
-    def find_longest(self, text: str, breaks: tuple[int, ...] = ()) -> list[Hit]:
-        """longest(find(text, breaks)), sooner: only the hits `longest` would choose are tested for
-        lying inside a longer word (dropping a hit it skips changes nothing it chooses)."""
+    def _find_longest(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
         if self.lang != "zh" or self._exact or not self._folded or not text:
-            return longest(self.find(text, breaks))
+            return longest(self._find(text, breaks))
         norm, offsets = zh_match_text(text, breaks)
-        at: dict[int, list[tuple]] = {}  # start -> the keys found there, shortest first (they come by end)
-        for end, value in self._folded.iter(norm):
-            at.setdefault(end - value[0] + 1, []).append(value)
+        folded = self._folded
+        # start -> the longest key found there (keys come by end, so a start's last key is its longest)
+        at = {end - value[0] + 1: value for end, value in folded.iter(norm)}
         starts = sorted(at)
         tested: set[tuple[int, int]] = set()
         while True:  # leftmost-longest on the normalized text (its offsets keep the order of spans)
             chosen = []
+            untested = []  # the chosen spans a longer word could hold, not tested yet
             reach = -1
             for start in starts:
-                if start >= reach and at[start]:
-                    value = at[start][-1]
-                    chosen.append((start, value))
-                    reach = start + value[0]
-            untested = [(start, end) for start, value in chosen for end in (start + value[0],)
-                        if _holdable(norm, start, end, value[2], value[3]) and (start, end) not in tested]
+                if start >= reach:
+                    value = at[start]
+                    if value is not None:
+                        chosen.append((start, value))
+                        reach = start + value[0]
+                        if (value[2] or value[3]) and (start, reach) not in tested \
+                                and _holdable(norm, start, reach, value[2], value[3]):
+                            untested.append((start, reach))
             words = segmenter() if untested else None
             if words is None:
-                return [_new(Hit, (offsets[start], offsets[start + value[0] - 1] + 1, value[1])) for start, value in chosen]
-            tested.update(untested)
-            for start, _ in words.inside_longer_word(norm, untested):
-                at[start].pop()  # the chosen key at a start is its longest
+                return [_new(Hit, (offsets[start], offsets[start + value[0] - 1] + 1, value[1]))
+                        for start, value in chosen]
+            tested.update((start, start + value[0]) for start, value in chosen)  # each span's verdict is final
+            for start, end in words.inside_longer_word(norm, untested):  # the next longest key there instead
+                shorter = [(found, value) for found, value in folded.iter(norm, start, end - 1)
+                           if found - value[0] + 1 == start]
+                at[start] = shorter[-1][1] if shorter else None
 
     def _candidates(self, text: str, breaks: tuple[int, ...]) -> tuple[list[Hit], list, str]:
         """The hits before the longer-word test, with each one's span in the normalized text when a
@@ -224,10 +272,13 @@ class TermMatcher:
         if self._exact:
             exact = self._find_exact(text, breaks)
             if exact:  # a term matched as written beats a folded match of the same words
-                spans = {(h.start, h.end) for h in exact}
-                kept = [k for k, h in enumerate(hits) if (h.start, h.end) not in spans]
-                hits = [hits[k] for k in kept] + exact
-                holdable = [holdable[k] for k in kept] + [None] * len(exact)
+                spans = {hit[:2] for hit in exact}
+                kept = [k for k, hit in enumerate(hits) if hit[:2] not in spans]
+                if len(kept) < len(hits):
+                    hits = [hits[k] for k in kept]
+                    holdable = [holdable[k] for k in kept]
+                hits += exact
+                holdable += [None] * len(exact)
         return hits, holdable, norm
 
     def _find_folded(self, text: str, breaks: tuple[int, ...]) -> tuple[list[Hit], list, str]:
@@ -243,10 +294,10 @@ class TermMatcher:
             tokens, starts, ends = en_match_tokens(text, breaks, self.keep)
             vocab = self._vocab
             unknown = vocab[_UNKNOWN_WORD]
-            norm = "".join([vocab.get(token, unknown) for token in tokens])
+            norm = "".join(map(vocab.get, tokens, repeat(unknown)))
             width = len(unknown)
-            for end, (length, ids) in self._folded.iter(norm):
-                hits.append(_new(Hit, (starts[(end + 1 - length) // width], ends[end // width], ids)))
+            hits = [_new(Hit, (starts[(end + 1 - length) // width], ends[end // width], ids))
+                    for end, (length, ids) in self._folded.iter(norm)]
             holdable = [None] * len(hits)
         return hits, holdable, norm
 
@@ -267,12 +318,19 @@ class TermMatcher:
         return hits
 
 
+_REMEMBERED_TEXTS = 2048  # texts whose hits a matcher keeps (by text and way of finding)
+_REMEMBERED_LENGTH = 500  # longer texts are not kept (they seldom repeat; memory stays a few MB)
 _FUNCTION_WORDS = frozenset("the a an of and in on for to with by at from".split())
 
 
 def folded_words(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] = NO_WORDS) -> list[str]:
     """The folded words of a text (punctuation between them dropped)."""
     return [token for token in en_match_tokens(text, breaks, keep)[0] if token != BOUNDARY]
+
+
+def content_words(text: str) -> list[str]:
+    """The folded words of a text without function words, in order."""
+    return [word for word in folded_words(text) if word not in _FUNCTION_WORDS]
 
 
 @lru_cache(maxsize=65536)

@@ -18,11 +18,13 @@ from bisect import bisect_left
 
 from typing import TYPE_CHECKING
 
-from glossary.lexicon import STOPWORDS, content_stems, en_stem
+from glossary.lexicon import STOPWORDS, content_stems, en_stem, is_modifier_only
 
 if TYPE_CHECKING:
     from glossary.mine.tokens import EnToken, ZhWord
 
+_ACRONYM_TOKEN = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,6}s?")  # BRI, NGOs, PBoC (its capitals: the initials)
+_ACRONYM_KEY = "\x00"  # an acronym's letters after this are a "stem": the initials of a gloss (never a real stem)
 _KNOWN_TERM_TAG = "nz"  # the part of speech the miner gives a known term it segments as one word
 _LETTERS = re.compile(r"[A-Za-z]+")  # the parts of a token that get a stem (tokens.token_stems)
 _ANSWERS_KEPT = 20_000  # answers remembered for repeated segments (bounded memory on a long draft)
@@ -34,7 +36,7 @@ class TargetWords:
     first only the stems of its letter runs (cheap; they hold every stem its tokens have), its
     tokens on first use."""
 
-    __slots__ = ("text", "_stems", "_tokens", "_starts", "_by_stem", "_blockers")
+    __slots__ = ("text", "_stems", "_tokens", "_starts", "_by_stem", "_blockers", "_token_stems")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -45,6 +47,7 @@ class TargetWords:
     def stems(self) -> set[str]:
         if self._stems is None:
             self._stems = {en_stem(w) for w in _LETTERS.findall(self.text) if w.lower() not in STOPWORDS}
+            self._stems.update(key for w in _LETTERS.findall(self.text) if (key := _acronym_key(w)))
         return self._stems
 
     @property
@@ -56,11 +59,31 @@ class TargetWords:
             self._starts = [t.start for t in tokens]
             self._by_stem: dict[str, list[int]] = {}  # stem -> the tokens that have it
             self._blockers = [0]  # _blockers[k]: content words and punctuation among tokens[:k]
+            self._token_stems = []  # each token's stems, an acronym's key among them
             for k, token in enumerate(tokens):
-                for stem in token.stems:
+                stems = token.stems
+                if key := _acronym_key(token.text):
+                    stems = stems | {key}
+                self._token_stems.append(stems)
+                for stem in stems:
                     self._by_stem.setdefault(stem, []).append(k)
                 self._blockers.append(self._blockers[-1] + (bool(token.stems) or not token.word))
         return self._tokens
+
+    def acronym_of(self, stems: list[str]) -> tuple[int, int] | None:
+        """The (start, end) of an acronym in the target made of the initials of `stems` in any order
+        (HKCBA for "Chinese Banking Association of Hong Kong"), else None."""
+        letters = sorted(stem[0].upper() for stem in stems)
+        if not 2 <= len(letters) <= 6 or not any(key[0] == _ACRONYM_KEY and sorted(key[1:]) == letters
+                                                 for key in self.stems):
+            return None
+        tokens = self.tokens
+        return next(((t.start, t.end) for k, t in enumerate(tokens) for key in self._token_stems[k]
+                     if key[0] == _ACRONYM_KEY and sorted(key[1:]) == letters), None)
+
+    def stems_at(self, position: int) -> frozenset[str]:
+        """The stems of token `position` (an acronym's key among them)."""
+        return self._token_stems[position]
 
     def having(self, stems: frozenset[str]) -> set[int]:
         """The tokens that have one of `stems`."""
@@ -121,9 +144,11 @@ class OtherRenderings:
 
             pieces, stems, _ = self._evidence(term)
             word = ZhWord(term, _KNOWN_TERM_TAG, 0, len(term), stems, pieces)
-            evidence = [stems if length > 1 or len(pieces) == 1 else frozenset() for length, stems in pieces]
+            glosses = self._glosses(term)
+            evidence = [stems | {acronym for gloss in glosses[k] for acronym in _acronym_keys(gloss)}
+                        if length > 1 or len(pieces) == 1 else frozenset() for k, (length, stems) in enumerate(pieces)]
             every = frozenset().union(*evidence)
-            found = self._terms[term] = word, evidence, every, not all(s.isalpha() for s in every)
+            found = self._terms[term] = word, evidence, every, not all(s.isalpha() or s[0] == _ACRONYM_KEY for s in every)
         return found
 
     def find(self, terms: list[str], target: TargetWords) -> dict[str, tuple[int, int]]:
@@ -147,6 +172,35 @@ class OtherRenderings:
             if span is not None:
                 found[term] = span
         return found
+
+    def shortened(self, renderings: list[str], target: TargetWords) -> tuple[int, int] | None:
+        """The (start, end) of adjacent target words (function words between them allowed) that say at
+        least half the content words of one of `renderings`, its first or last among them: the
+        glossary's rendering shortened or reworded ("disclosures" for "public disclosure"), else None."""
+        for rendering in renderings:
+            stems = content_stems(rendering)
+            wanted = set(stems)
+            if len(wanted) < 2:
+                continue
+            acronym = target.acronym_of(stems)
+            if acronym:
+                return acronym
+            if stems[0] not in target.stems and stems[-1] not in target.stems:
+                continue
+            tokens = target.tokens
+            for position in sorted(target.having(frozenset((stems[0], stems[-1])))):
+                first = last = position
+                while first > 0 and (tokens[first - 1].stop or target.stems_at(first - 1) & wanted):
+                    first -= 1
+                while last + 1 < len(tokens) and (tokens[last + 1].stop or target.stems_at(last + 1) & wanted):
+                    last += 1
+                said = [k for k in range(first, last + 1) if target.stems_at(k) & wanted]
+                if 2 * len(wanted.intersection(set().union(*(target.stems_at(k) for k in said)))) >= len(wanted):
+                    end = said[-1]
+                    if end + 1 < len(tokens) and tokens[end + 1].stems and is_modifier_only(tokens[end].text):
+                        end += 1  # "medical" says the noun it qualifies too: medical materials
+                    return tokens[said[0]].start, tokens[end].end
+        return None
 
     def _rendering(self, term: str, target: TargetWords) -> tuple[int, int] | None:
         if not self._term(term)[3] and not self._enough_said(term, target.stems):
@@ -207,9 +261,8 @@ class OtherRenderings:
             if cover >= _MIN_VARIANT_ZH_COVERAGE and cover > best_cover:
                 best, best_cover = (run[0], run[-1]), cover
 
-        tokens = target.tokens
         for position in sorted(translating):
-            stems = tokens[position].stems
+            stems = target.stems_at(position)
             if run and target.only_function_words(run[-1], position) and not stems <= said:
                 run.append(position)
             else:  # (a word said already starts another phrase, as in the miner's runs)
@@ -224,8 +277,9 @@ class OtherRenderings:
         """Each dictionary piece's glosses as content stems: a piece counts as translated only by
         the whole of one of them ("Hong" alone does not render 港元 "Hong Kong dollar")."""
         found = self._piece_glosses.get(term)
-        if found is None:
-            found = self._piece_glosses[term] = list(self._evidence(term)[2])
+        if found is None:  # an acronym of a gloss says the whole of it
+            found = self._piece_glosses[term] = [glosses | {(key,) for gloss in glosses for key in _acronym_keys(gloss)}
+                                                 for glosses in self._evidence(term)[2]]
         return found
 
     def _phrase(self, term: str, target: TargetWords, first: int, last: int) -> tuple[int, int]:
@@ -244,9 +298,24 @@ class OtherRenderings:
         return tokens[first].start, tokens[last].end
 
 
+def _acronym_key(word: str) -> str | None:
+    """The key of a word written as an acronym (its capitals), else None."""
+    if not word[:1].isupper() or word[1:].islower() or not _ACRONYM_TOKEN.fullmatch(word):
+        return None
+    return _ACRONYM_KEY + "".join(c for c in word if c.isupper())
+
+
+def _acronym_keys(gloss: tuple[str, ...]) -> tuple[str, ...]:
+    """The acronym a gloss of two or more content words makes ("Belt and Road Initiative": BRI), as a key."""
+    return (_ACRONYM_KEY + "".join(stem[0] for stem in gloss).upper(),) if 2 <= len(gloss) <= 6 else ()
+
+
 def same_words(found: str, renderings: list[str]) -> bool:
-    """True when `found` has the content words of one of `renderings` up to the lexicon's crude
-    stemming: words the matcher keeps apart on purpose ("new" is not "news" in a glossary that has
-    both; a term marked exact), so they are no other rendering but the term missing."""
-    stems = content_stems(found)
-    return any(content_stems(r) == stems for r in renderings)
+    """True when `found` has the content words of one of `renderings` as the matcher folds words without
+    a glossary's exceptions: words it keeps apart on purpose ("new" is not "news" in a glossary that
+    has both; a term marked exact), so they are no other rendering but the term missing. Other forms
+    of its words ("independently assesses" for "independent assessment") are another rendering."""
+    from .matcher import content_words
+
+    words = content_words(found)
+    return any(content_words(r) == words for r in renderings)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import importlib.util
 import math
 from bisect import bisect_right
-from functools import cache
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import ahocorasick
@@ -45,7 +47,8 @@ class Segmenter:
         self.unknown = round(log_total * 1000)  # a character the dictionary lacks counts as frequency 1
         self.single: dict[str, int] = {}  # one-character words, by cost (kept out of the automaton: fewer matches)
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for word, freq in entries:
+        self.rank = _character_ranks(entries)
+        for word, freq in self.common_characters_first(entries):
             if freq > 0 and len(word) < 1 << _LENGTH_BITS:
                 cost = round((log_total - math.log(freq)) * 1000)
                 if len(word) == 1:
@@ -54,10 +57,19 @@ class Segmenter:
                     self.automaton.add_word(word, cost << _LENGTH_BITS | len(word))
         self.automaton.make_automaton()
 
+    def common_characters_first(self, items: Iterable[tuple[str, object]]) -> list[tuple[str, object]]:
+        """(key, value) in the order to add to an automaton: by their characters' frequency, most common
+        first, so that a node's common children come first (pyahocorasick scans a node's children in
+        order). Stable: a repeated key keeps its last value."""
+        rank, rare = self.rank, len(self.rank)
+        return sorted(items, key=lambda item: [rank.get(char, rare) for char in item[0]])
+
     def inside_longer_word(self, text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
         """The spans of `text` (Simplified, BOUNDARY between clauses) that lie strictly inside one
-        longer word of the text's segmentation, unless that word is a compound of the span and other
-        words of two or more characters (香港特区 in 香港特区政府 is kept; 大使 in 大使馆 is not)."""
+        longer word of the text's segmentation, or whose first or last word (segmented alone, two
+        characters or more) a longer word of the text swallows with more beyond the span (驻重庆总领事 in 驻重庆总领事馆:
+        总领事馆), unless what that word adds is a word of two or more characters (香港特区 in
+        香港特区政府 is kept; 大使 in 大使馆 is not)."""
         inside = set()
         spans = sorted(spans)
         k = 0
@@ -69,17 +81,30 @@ class Segmenter:
             while k < len(spans) and spans[k][0] < stop:
                 found.append(spans[k])
                 k += 1
-            matches = list(self.automaton.iter(text, start, stop))
-            if not _any_held(matches, start, stop, found):
-                continue  # no dictionary word holds any of them: nothing to segment
-            words = self._words(text, start, stop, matches)
-            starts = [w[0] for w in words]
-            for span in found:
-                word = words[bisect_right(starts, span[0]) - 1]
-                if word[0] <= span[0] and span[1] <= word[1] and word[1] - word[0] > span[1] - span[0] \
-                        and not self._compound(text[word[0]:span[0]], text[span[1]:word[1]]):
-                    inside.add(span)
+            starts, ends = self._clause_words(text[start:stop])
+            for span_start, span_end in found:
+                at = bisect_right(starts, span_start - start) - 1
+                word_start, word_end = starts[at] + start, ends[at] + start
+                if span_end <= word_end:
+                    if word_end - word_start > span_end - span_start \
+                            and not self._compound(text[word_start:span_start], text[span_end:word_end]):
+                        inside.add((span_start, span_end))
+                    continue
+                own_starts, own_ends = self._clause_words(text[span_start:span_end])
+                last = bisect_right(starts, span_end - 1 - start) - 1
+                last_start, last_end = starts[last] + start, ends[last] + start
+                if (word_start < span_start and span_start + own_ends[0] <= word_end and own_ends[0] > 1
+                        and not self._compound(text[word_start:span_start])) or \
+                        (span_end < last_end and last_start <= span_start + own_starts[-1] < span_end - 1
+                         and not self._compound(text[span_end:last_end])):
+                    inside.add((span_start, span_end))  # its first or last word swallowed by a longer one
         return inside
+
+    @lru_cache(maxsize=4096)  # clauses recur: in the next round of a sentence's longest match, in boilerplate
+    def _clause_words(self, clause: str) -> tuple[list[int], list[int]]:
+        """Where the words of a clause start, and where they end."""
+        words = self._words(clause, 0, len(clause))
+        return [w[0] for w in words], [w[1] for w in words]
 
     def _compound(self, *rest: str) -> bool:
         """True when what a word has around a term is made of words, not bound characters."""
@@ -91,7 +116,7 @@ class Segmenter:
         in order of their end)."""
         size = stop - start
         mask = (1 << _LENGTH_BITS) - 1
-        single = [self.single.get(c, self.unknown) for c in text[start:stop]]
+        single = list(map(self.single.get, text[start:stop], repeat(self.unknown)))
         best = [0] + [1 << 62] * size  # best[j]: least cost of text[start:start + j]
         back = list(range(-1, size))  # back[j]: where the last word of that best path starts
         done = 0  # best[:done + 1] is final
@@ -120,19 +145,13 @@ class Segmenter:
         return words
 
 
-def _any_held(matches: list[tuple[int, int]], start: int, stop: int, spans: list[tuple[int, int]]) -> bool:
-    """True when one of the dictionary words matched in text[start:stop] holds one of the spans
-    and is longer than it."""
-    reach = [0] * (stop - start + 1)  # reach[i]: the furthest end of a word starting at or before start + i
-    mask = (1 << _LENGTH_BITS) - 1
-    for end, value in matches:
-        i = end + 1 - (value & mask) - start
-        if end >= reach[i]:
-            reach[i] = end + 1
-    for i in range(1, len(reach)):
-        if reach[i - 1] > reach[i]:
-            reach[i] = reach[i - 1]
-    return any(reach[s - start] > e or s > start and reach[s - start - 1] >= e for s, e in spans)
+def _character_ranks(entries: list[tuple[str, int]]) -> dict[str, int]:
+    """Each character's rank by its frequency in the dictionary's words (0: the most common)."""
+    weight: dict[str, int] = {}
+    for word, freq in entries:
+        for char in word:
+            weight[char] = weight.get(char, 0) + freq
+    return {char: number for number, char in enumerate(sorted(weight, key=weight.__getitem__, reverse=True))}
 
 
 @cache

@@ -4,6 +4,7 @@ untranslated terms)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
@@ -27,11 +28,14 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
                    "looking for the words the draft used instead (faster on very large drafts).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
               show_default=True, help="Exit 1 when a finding reaches this severity.")
+@click.option("--workers", type=click.IntRange(1, 16), default=None,
+              help="Processes for long drafts (default: one per core, up to 4).")
 @click.option("--tui", "browse", is_flag=True,
               help="Browse the findings in the TUI (source and target segments with the terms highlighted).")
 @click.pass_context
 def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ...], source_path: Path | None,
-            draft_path: Path | None, as_json: bool, unlisted: bool, strict: bool, fail_on: str, browse: bool) -> None:
+            draft_path: Path | None, as_json: bool, unlisted: bool, strict: bool, fail_on: str, workers: int | None,
+            browse: bool) -> None:
     """Check drafts against the glossary.
 
     DRAFT_FILES are bilingual TSV, XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff) or TMX files (or an
@@ -55,7 +59,7 @@ def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ..
     for read, size, name, english_only, window in inputs:
         with _progress(size, enabled=not as_json) as advance:
             result = check_segments(read(advance), glossary, name=name, english_only=english_only,
-                                    window=window, unlisted=unlisted, strict=strict)
+                                    window=window, unlisted=unlisted, strict=strict, workers=workers)
         if as_json:
             from glossary.check.report import result_to_dict
 
@@ -171,6 +175,15 @@ _COLUMNS = {
 }
 
 
+def _note(issue) -> str:
+    """What the table's other columns do not say already: where the expected rendering is used (the
+    message without its source term, found and expected), and whether the term is in the glossary."""
+    if issue.kind != "inconsistent" or " here but " not in issue.message:
+        return issue.message
+    where = re.sub(r"^“[^”]*” ", "", issue.message.split(" here but ", 1)[1])
+    return f"expected {where}" + ("; not in the glossary" if issue.entry_id is None else "")
+
+
 def _print_table(result, fail_on: str, glossary_size: int) -> None:
     from rich.table import Table
 
@@ -190,7 +203,7 @@ def _print_table(result, fail_on: str, glossary_size: int) -> None:
             table.add_column(column, overflow="fold", no_wrap=column in ("segment", "line"))
         for i in issues:
             values = {"segment": i.segment, "line": str(i.line or ""), "source term": i.source_term,
-                      "expected": i.expected, "found": i.found, "source": i.source_text, "note": i.message,
+                      "expected": i.expected, "found": i.found, "source": i.source_text, "note": _note(i),
                       "severity": f"[{_STYLE[i.severity]}]{i.severity}[/]"}
             table.add_row(*(values[c] for c in columns))
         out.print(table)

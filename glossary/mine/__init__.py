@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from glossary.keys import en_key, zh_key
+from glossary.keys import CJK_RE, en_key, zh_key
 from glossary.lexicon import STOPWORDS, is_dictionary_translation
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
@@ -57,7 +57,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += definition_pairs(tokens, found, pair.en)
     found += quoted_pairs(pair.zh, pair.en)
     found += pinyin_pairs(words, tokens)
-    found = [_with_period(sp, pair) for sp in found]
+    found = [_without_footnote_mark(_with_period(sp, pair), pair) for sp in found]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
         key = (sp.zh_start, sp.zh_end, "acronym" if is_acronym(pair.en[sp.en_start : sp.en_end]) else "")
@@ -88,6 +88,15 @@ def _with_period(sp: SpanPair, pair: SegmentPair) -> SpanPair:
     if not en or zh.groups() != en.groups():
         return sp
     return replace(sp, zh_end=zh.end(), en_end=en.end())
+
+
+def _without_footnote_mark(sp: SpanPair, pair: SegmentPair) -> SpanPair:
+    """A footnote number glued to the English's last word (…Education Council2) is no part of the term."""
+    mark = _FOOTNOTE_MARK.search(pair.en, sp.en_start, sp.en_end)
+    return replace(sp, en_end=mark.start(1)) if mark and mark.end() == sp.en_end else sp
+
+
+_FOOTNOTE_MARK = re.compile(r"[A-Za-z][a-z]{2,}(\d{1,2})\b")
 
 
 def _holds(k: SpanPair, sp: SpanPair) -> bool:
@@ -140,8 +149,8 @@ def _general_phrase(zh: str) -> bool:
 def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     """Leave out general vocabulary (a word CC-CEDICT already translates so, a short word for one
     English word) and whole clauses."""
-    if zh_key(zh) == zh_key(en):  # KF94 ↔ KF94: nothing to translate
-        return False
+    if zh_key(zh) == zh_key(en) or not CJK_RE.search(zh):  # KF94 ↔ KF94: nothing to translate; Latin
+        return False  # words inside the Chinese (MarketingEvents Awards) are no Chinese term
     if signals & {"quoted", "acronym", "cooccurrence"}:
         return True
     if _general_phrase(zh):

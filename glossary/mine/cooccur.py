@@ -18,6 +18,7 @@ ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}s?")
 MIN_COOCCURRENCE = 2
 MIN_DICE = 0.6
 MIN_NAME_GLOSS = 0.5  # a Title Case name needs half its words glossed by the Chinese span as well
+MIN_ACRONYM_INITIALS = 0.5  # an acronym needs half its letters opening gloss words of the Chinese span
 _NAME_JOINERS = {"of", "and", "for", "on", "the"}
 
 
@@ -44,6 +45,18 @@ def _names(tokens: Sequence[EnToken], en: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def _initials_glossed(acronym: str, initials: set[str]) -> float:
+    """The share of an acronym's capitals that open a gloss word of the Chinese span (`initials`,
+    lower case): HKAB and 香港银行公会 (Hong Kong, bank, association) share all four."""
+    capitals = [c.lower() for c in acronym if c.isupper()]
+    return sum(c in initials for c in capitals) / len(capitals)
+
+
+def _singular(text: str) -> str:
+    """An acronym's plural as its singular (AIs: AI); names unchanged."""
+    return text[:-1] if text.endswith("s") and len(text) > 2 and text[-2].isupper() and is_acronym(text) else text
+
+
 def is_acronym(text: str) -> bool:
     return bool(ACRONYM.fullmatch(text)) and sum(c.isupper() for c in text) >= 2
 
@@ -58,18 +71,23 @@ def pairs_by_cooccurrence(
     distance: dict[tuple[str, str], float] = {}  # summed relative-position gaps: nearer pairs win ties
     where: dict[int, tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]]] = {}
     counted = []  # the pairs naming an acronym or name, with their span and name counts
+    initials: dict[str, set[str]] = {}  # span -> the first letters of its words' glosses
     for pair, words, tokens in analysed:
         spans: dict[str, tuple[int, int]] = {}
         span_count: Counter[str] = Counter()
         for a, b in zh_spans(words):
             start, end = words[a].start, words[b - 1].end
             if end - start >= 2:
-                spans.setdefault(pair.zh[start:end], (start, end))
-                span_count[pair.zh[start:end]] += 1
+                span = pair.zh[start:end]
+                spans.setdefault(span, (start, end))
+                span_count[span] += 1
+                if span not in initials:
+                    initials[span] = {stem[0] for w in words[a:b] for _, stems in w.pieces for stem in stems}
         acronyms: dict[str, tuple[int, int]] = {}
         acronym_count: Counter[str] = Counter()
         for text, start, end in [(t.text, t.start, t.end) for t in tokens if is_acronym(t.text)] + _names(tokens, pair.en):
             if text not in pair.zh:
+                text = _singular(text)  # AI and AIs are one acronym, counted together
                 acronyms.setdefault(text, (start, end))
                 acronym_count[text] += 1
         span_freq.update(span_count)
@@ -99,10 +117,16 @@ def pairs_by_cooccurrence(
         coverage = gloss_coverage(span, acronym) if name else 0.0
         if name and coverage < MIN_NAME_GLOSS:
             continue
+        letters = 0.0 if name else _initials_glossed(acronym, initials[span])
+        if not name and letters < MIN_ACRONYM_INITIALS:
+            continue  # 申请 (application) is no SFGS however often they meet
         # a name: the span glossing more of it (外事联络组 over 市政府外办作为), at equal coverage the
         # shorter (fewer words the name does not render: 外事联络组 over 外事联络组牵头); then the
-        # nearer in relative position (in quarters); an acronym: then the longer span (上合组织 over 组织)
-        key = (round(dice, 3), round(coverage, 2), -round(distance[(span, acronym)] * 4), -len(span) if name else len(span), span)
+        # nearer in relative position (in quarters); an acronym: at about the same Dice, the span whose
+        # glosses open with more of its letters (中小企 over 中小 for SME), then the longer (上合组织 over 组织)
+        gap = -round(distance[(span, acronym)] * 4)
+        key = (round(dice, 3), round(coverage, 2), gap, -len(span), span) if name else \
+            (round(dice, 1), round(letters, 2), gap, len(span), span)
         if dice >= MIN_DICE and key > best.get(acronym, (0.0, 0.0, -1e9, 0, "")):
             best[acronym] = key
     out: dict[int, list[SpanPair]] = {}

@@ -146,8 +146,8 @@ def _runs(hit: list[int], tokens: list[EnToken], repeated: frozenset[str] = froz
             i, j, left_end, right_start = runs[-1]
             between = tokens[j + 1 : t]
             names = _is_capitalised(tokens[j]) and _is_capitalised(tokens[t])  # a list of names may hold commas
-            joinable = len(between) <= 2 and all(
-                tok.stop and tok.text.lower() in _EN_INNER or tok.text in ("-", "&") or (tok.text == "," and names)
+            joinable = len(between) <= 2 and all(  # (a comma, alone, between names: not "Police, the Digital…")
+                tok.stop and tok.text.lower() in _EN_INNER or tok.text in ("-", "&") or (tok.text == "," and names and len(between) == 1)
                 for tok in between
             )
             repeats = bool(tokens[t].stems) and tokens[t].stems <= seen and not tokens[t].stems & repeated
@@ -562,16 +562,36 @@ def quoted_pairs(zh: str, en: str) -> list[SpanPair]:
     return out
 
 
+def abbreviates(acronym: str, phrase: str) -> bool:
+    """True when `acronym` can stand for `phrase`: its letters in order within the phrase, the first
+    opening a word (Hong Kong Interbank Offered Rate: HIBOR), or the initials of the phrase's
+    capitalised words in another order (Chinese Banking Association of Hong Kong: HKCBA); "Hong
+    Kong" alone is not HKCBA."""
+    letters = [c for c in (acronym[:-1] if acronym.endswith("s") and len(acronym) > 2 else acronym).lower() if c.isalpha()]
+    if not letters:
+        return False
+    initials = sorted(w[0].lower() for w in re.findall(r"[A-Za-z]+", phrase) if w[0].isupper())
+    if sorted(letters) == initials:
+        return True
+    text = phrase.lower()
+    at = len(text)
+    for k in range(len(letters) - 1, -1, -1):  # Schwartz and Hearst: right to left, the first letter at a word start
+        at = text.rfind(letters[k], 0, at)
+        while k == 0 and at > 0 and text[at - 1].isalnum():
+            at = text.rfind(letters[k], 0, at)
+        if at < 0:
+            return False
+    return True
+
+
 def acronym_pairs(tokens: list[EnToken], found: list[SpanPair], en: str) -> list[SpanPair]:
     """`Full Name (ABC)`: the zh span paired with the full name gets ABC too."""
     out = []
     for acronym, start, end in acronyms_in_parentheses(en):
         full = []
         for sp in found:
-            if 0 <= start - sp.en_end <= 3:
-                initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", en[sp.en_start : sp.en_end]) if w[0].isupper())
-                if acronym.rstrip("s")[:1] == initials[:1]:
-                    full.append(sp)
+            if 0 <= start - sp.en_end <= 3 and abbreviates(acronym, en[sp.en_start : sp.en_end]):
+                full.append(sp)
         if full:  # the best-supported, then longest, Chinese for the full form (中国国际进口博览会, not …进口)
             sp = max(full, key=lambda s: (s.score, s.zh_end - s.zh_start))
             out.append(SpanPair(sp.zh_start, sp.zh_end, start, end, sp.score, "acronym"))

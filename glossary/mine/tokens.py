@@ -4,6 +4,7 @@ an English segment, both with offsets, and the CC-CEDICT stems each one can tran
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,7 +48,15 @@ def _jieba():
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    return jieba, *_dictionary(jieba)
+    return jieba, *_jieba_tables()
+
+
+@cache
+def _jieba_tables() -> tuple[dict[str, str], dict[str, int]]:
+    """jieba's tags and frequencies (see _dictionary), without loading its segmenter."""
+    import jieba
+
+    return _dictionary(jieba)
 
 
 def _dictionary(jieba) -> tuple[dict[str, str], dict[str, int]]:
@@ -103,14 +112,26 @@ def word_pieces(word: str) -> tuple[tuple[int, frozenset[str]], ...]:
     table = cedict()
     if word in table or not CJK_RE.search(word):
         return ((len(word), word_stems(word)),)
-    pieces, i = [], 0
-    while i < len(word):
-        for j in range(min(len(word), i + 4), i, -1):
+    freqs = _jieba_tables()[1]
+    # best[j]: (pieces, -sum of log frequencies, where the last piece starts) of the best split of word[:j]:
+    # the fewest pieces, then the most common ones (大 + 开放, not 大开 + 放)
+    best: list[tuple[int, float, int]] = [(0, 0.0, 0)] + [(len(word) + 1, 0.0, 0)] * len(word)
+    for i in range(len(word)):
+        count, cost, _ = best[i]
+        for j in range(i + 1, min(len(word), i + 4) + 1):
             piece = word[i:j]
             if piece in table or j == i + 1:
-                pieces.append((len(piece), word_stems(piece) if piece in table or not CJK_RE.match(piece) else frozenset()))
-                i = j
-                break
+                candidate = (count + 1, cost - math.log(freqs.get(piece, 0) + 1), i)
+                if candidate[:2] < best[j][:2]:
+                    best[j] = candidate
+    cuts, j = [], len(word)
+    while j:
+        cuts.append(best[j][2])
+        j = best[j][2]
+    pieces = []
+    for i, j in zip(reversed(cuts), [*reversed(cuts[:-1]), len(word)]):
+        piece = word[i:j]
+        pieces.append((len(piece), word_stems(piece) if piece in table or not CJK_RE.match(piece) else frozenset()))
     return tuple(pieces)
 
 
@@ -160,9 +181,13 @@ def token_stems(token: str) -> frozenset[str]:
 
 def en_tokens(text: str) -> list[EnToken]:
     out = []
+    append, new, stems_of, empty = out.append, _new_en_token, token_stems, frozenset()  # (a hot loop)
     for m in _EN_TOKEN.finditer(text):
         token = m.group()
-        word = token[0].isalnum()
-        stop = word and token.lower() in STOPWORDS
-        out.append(_new_en_token(token, m.start(), m.end(), token_stems(token) if word and not stop else frozenset(), word, stop))
+        start, end = m.span()
+        if token[0].isalnum():
+            stop = token.lower() in STOPWORDS
+            append(new(token, start, end, empty if stop else stems_of(token), True, stop))
+        else:
+            append(new(token, start, end, empty, False, False))
     return out
