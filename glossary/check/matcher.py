@@ -328,9 +328,10 @@ def folded_words(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] =
     return [token for token in en_match_tokens(text, breaks, keep)[0] if token != BOUNDARY]
 
 
-def content_words(text: str) -> list[str]:
-    """The folded words of a text without function words, in order."""
-    return [word for word in folded_words(text) if word not in _FUNCTION_WORDS]
+@lru_cache(maxsize=65536)
+def content_words(text: str) -> tuple[str, ...]:
+    """The folded words of a text without function words, in order (renderings recur: cached)."""
+    return tuple(word for word in folded_words(text) if word not in _FUNCTION_WORDS)
 
 
 @lru_cache(maxsize=65536)
