@@ -569,3 +569,11 @@ def test_latin_words_inside_the_chinese_are_no_chinese_term_and_footnote_marks_n
     # a footnote number glued to the name's last word is left out
     assert ("投委会", "Investor and Financial Education Council") in found
     assert not [en for _, en in found if en.endswith("Council2")]
+
+
+def test_a_dash_joins_two_names_inside_one():
+    from glossary.ingest import read_document
+
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-government-work-report-2024.md"))
+    assert "China-SCO Local Economic and Trade Cooperation Forum" in {
+        c.en for c in find(mine_pairs(doc.pairs), "中国—上海合作组织地方经贸合作论坛")}
