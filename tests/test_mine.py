@@ -577,3 +577,12 @@ def test_a_dash_joins_two_names_inside_one():
     doc = mine_document(read_document(EXAMPLES / "jiangzhou-government-work-report-2024.md"))
     assert "China-SCO Local Economic and Trade Cooperation Forum" in {
         c.en for c in find(mine_pairs(doc.pairs), "中国—上海合作组织地方经贸合作论坛")}
+
+
+def test_a_title_said_with_its_country_only_inside_a_longer_span_is_still_the_term():
+    from glossary.ingest import read_document
+
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-fao-2023-work-summary.txt"))
+    found = {(c.zh, c.en) for c in mine_pairs(doc.pairs)}
+    assert ("驻华大使", "ambassadors to China") in found
+    assert not [zh for zh, _ in found if zh == "外国驻华大使"]
