@@ -569,3 +569,20 @@ def test_latin_words_inside_the_chinese_are_no_chinese_term_and_footnote_marks_n
     # a footnote number glued to the name's last word is left out
     assert ("投委会", "Investor and Financial Education Council") in found
     assert not [en for _, en in found if en.endswith("Council2")]
+
+
+def test_a_dash_joins_two_names_inside_one():
+    from glossary.ingest import read_document
+
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-government-work-report-2024.md"))
+    assert "China-SCO Local Economic and Trade Cooperation Forum" in {
+        c.en for c in find(mine_pairs(doc.pairs), "中国—上海合作组织地方经贸合作论坛")}
+
+
+def test_a_title_said_with_its_country_only_inside_a_longer_span_is_still_the_term():
+    from glossary.ingest import read_document
+
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-fao-2023-work-summary.txt"))
+    found = {(c.zh, c.en) for c in mine_pairs(doc.pairs)}
+    assert ("驻华大使", "ambassadors to China") in found
+    assert not [zh for zh, _ in found if zh == "外国驻华大使"]

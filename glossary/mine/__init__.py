@@ -246,6 +246,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
         if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and _is_name(tally.en)):
             tallies[key] = tally
+    _titles_without_their_country(tallies, nested_tallies)
     out = []
     for tally in tallies.values():
         if not _is_term_shaped(tally.zh, tally.en, tally.signals):
@@ -264,7 +265,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             zh_original=tally.zh_original, type="acronym" if is_acronym(tally.en) else "fullForm",
             occurrences=tuple(tally.occurrences),
         ))
-    out = _one_chinese_per_rendering(_without_truncations(_without_placed_titles(out)))
+    out = _one_chinese_per_rendering(_without_truncations(out))
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
 
@@ -276,20 +277,21 @@ def _find_all(text: str, term: str) -> Iterator[int]:
         at = text.find(term, at + 1)
 
 
-def _without_placed_titles(candidates: list[TermCandidate]) -> list[TermCandidate]:
-    """A country before a title that is a term of its own (德国 + 驻成都总领事, German + consul general in
-    Chengdu) says whose official one person is: a description, not a term (an office named with its
-    country, 意大利驻重庆总领事馆, is a name and stays)."""
-    titles = {(zh_key(c.zh), en_key(c.en)) for c in candidates if c.category == "title"}
-
-    def placed_title(c: TermCandidate) -> bool:
-        words = zh_words(c.zh)
+def _titles_without_their_country(tallies: dict[tuple[str, str], _Tally], nested: dict[tuple[str, str], _Tally]) -> None:
+    """A country before a title (德国 + 驻成都总领事, 外国 + 驻华大使) says whose official one person is:
+    the title is the term, the whole a description (an office named with its country,
+    意大利驻重庆总领事馆, is a name and stays)."""
+    titles = {key: t for key, t in (nested | tallies).items() if guess_category(t.zh, t.en) == "title"}
+    for key, tally in list(tallies.items()):
+        words = zh_words(tally.zh)
         if len(words) < 2 or words[0].tag != "ns":
-            return False
-        rest = zh_key(c.zh[words[1].start :])
-        return any(zh == rest and en_key(c.en).endswith(en) for zh, en in titles)
-
-    return [c for c in candidates if not placed_title(c)]
+            continue
+        rest = zh_key(tally.zh[words[1].start :])
+        found = [k for k in titles if k[0] == rest and key[1].endswith(k[1]) and k != key]
+        if found:
+            del tallies[key]
+            for k in found:
+                tallies.setdefault(k, titles[k])
 
 
 def _without_truncations(candidates: list[TermCandidate]) -> list[TermCandidate]:

@@ -18,7 +18,8 @@ from glossary.mine.tokens import EnToken, ZhWord
 # before a noun is a prefix the English keeps (全流程 "whole-process"), and the English decides.
 _DETERMINER = re.compile(r"^(?:全(?=.)|各|本|我|该|此|每|诸|其|这|那|某|有关|相关|上述|广大)")
 STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
-_INNER_PARTICLES = {"之", "及"}
+_NAME_DASHES = {"—", "－", "–"}  # 中国—东盟博览会 China-ASEAN Expo: a dash joins two names inside one
+_INNER_PARTICLES = {"之", "及"} | _NAME_DASHES
 _NAME_AND = "及"  # the written "and" joins the parts of a name (证券及期货事务监察委员会) as well as two phrases
 _COORDINATORS = {"and", "or", "&"}
 _EN_INNER = {"of", "for", "in", "the", "on", "with", "to", "a", "an", "at", "from"} | _COORDINATORS
@@ -426,8 +427,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
         first_unit.append(len(units))
         for length, stems in w.pieces:
             u = len(units)
-            # a lone character inside an unknown word (医用's 用) often goes untranslated: half weight
-            units.append(length if length > 1 or len(w.pieces) == 1 else 0.5)
+            # a lone character inside an unknown word (医用's 用) often goes untranslated: half weight; a dash none
+            units.append(0 if w.text in _NAME_DASHES else length if length > 1 or len(w.pieces) == 1 else 0.5)
             unit_stems.append(stems)
             for key in _stem_keys(stems) & looked_up:
                 by_stem.setdefault(key, set()).add(u)
