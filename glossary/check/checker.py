@@ -313,13 +313,15 @@ class DraftChecker:
             return
         from concurrent.futures import ProcessPoolExecutor
 
-        self._check_here(ahead[0])  # here first: what it loads on first use, the workers inherit loaded
+        first = ahead[0]  # a few segments here first: what they load on first use, the workers inherit loaded
+        self._check_here(first[:_WARM_UP_SEGMENTS])
+        ahead[0] = first[_WARM_UP_SEGMENTS:]
         _FORKED_CHECKER = self  # what the workers inherit when forked (at the first submit)
         try:
             with ProcessPoolExecutor(workers, mp_context=_FORK, initializer=_ignore_interrupts) as pool:
                 pending: deque = deque()
                 try:
-                    for batch in chain(ahead[1:], batches):  # read as they are checked: bounded memory
+                    for batch in chain(ahead, batches):  # read as they are checked: bounded memory
                         pending.append(pool.submit(_check_batch, self.count, batch))
                         self.count += len(batch)
                         if len(pending) > 2 * workers:
@@ -574,6 +576,7 @@ class DraftChecker:
 
 _BATCH_SEGMENTS = 100  # segments sent to a worker at a time
 _MIN_BATCHES = 4  # a draft of fewer batches is checked in one process (forking would cost more)
+_WARM_UP_SEGMENTS = 20  # checked before forking
 _FORK = multiprocessing.get_context("fork") if sys.platform == "linux" else None  # workers inherit the glossary
 _FORKED_CHECKER: DraftChecker | None = None  # the checker a forked worker copies
 
