@@ -334,8 +334,9 @@ class DraftChecker:
         finally:
             _FORKED_CHECKER = None
 
-    def _merge(self, issues: list[tuple[int, DraftIssue]], usage: dict[int, dict[int, list]], translated: int) -> None:
-        """Add one batch's findings and rendering tallies (batches come in draft order)."""
+    def _merge(self, issues: list[tuple[int, tuple]], usage: dict[int, dict[int, list]], translated: int) -> None:
+        """Add one batch's findings (as _check_batch sends them: their fields) and rendering tallies
+        (batches come in draft order)."""
         self.issues += [(seq, _new_issue(*issue)) for seq, issue in issues]
         self.translated += translated
         for index, renderings in usage.items():
