@@ -586,3 +586,13 @@ def test_a_title_said_with_its_country_only_inside_a_longer_span_is_still_the_te
     found = {(c.zh, c.en) for c in mine_pairs(doc.pairs)}
     assert ("驻华大使", "ambassadors to China") in found
     assert not [zh for zh, _ in found if zh == "外国驻华大使"]
+
+
+def test_a_rendering_seen_only_in_an_all_capitals_heading_is_stored_as_running_text_writes_it(tmp_path):
+    """HKMA 2018, chapter 1 renders 国际金融中心 only in a heading in capitals: the glossary gets
+    "international financial centre", and no rendering keeps a long word in capitals (FCAS 2.0 may)."""
+    import re
+
+    found = hkma_chapter_pairs(tmp_path, "hkma-ar-2018-01")
+    assert ("国际金融中心", "international financial centre") in found
+    assert [en for _, en in found if any(len(w) > 5 and w.isupper() for w in re.findall("[A-Za-z]+", en))] == []

@@ -4,6 +4,7 @@ across the corpus. Pure: segment pairs in, TermCandidate out (grouping into entr
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -216,6 +217,8 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         found = table.get(key)
         if found is None:
             found = table[key] = _Tally(zh, en)
+        elif found.en.isupper() and not en.isupper():
+            found.en = en  # the rendering as running text writes it, not as an all-capitals heading
         original = pair.zh_original[sp.zh_start : sp.zh_end] if len(pair.zh_original) == len(pair.zh) else ""
         if original and original != zh:
             found.zh_original = original
@@ -247,6 +250,8 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and _is_name(tally.en)):
             tallies[key] = tally
     _titles_without_their_country(tallies, nested_tallies)
+    english = [p.en for p, _, _ in analysed]
+    casing = _word_casing(english)
     out = []
     for tally in tallies.values():
         if not _is_term_shaped(tally.zh, tally.en, tally.signals):
@@ -257,6 +262,8 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         if score < MIN_SCORE:
             continue
         signals = tuple(sorted(tally.signals))
+        if tally.en.isupper() and not is_acronym(tally.en):
+            tally.en = _true_case(tally.en, english, casing)
         category = guess_category(
             tally.zh, tally.en, quoted="quoted" in tally.signals, name="pinyin" in tally.signals,
         )
@@ -268,6 +275,42 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     out = _one_chinese_per_rendering(_without_truncations(out))
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
+
+
+def _word_casing(texts: Iterable[str]) -> dict[str, str]:
+    """Every word that running text writes other than in capitals (lower case) → its most common
+    form there: names keep their capital (Hong, Kong), all-capitals spellings aside."""
+    forms: dict[str, Counter[str]] = {}
+    for text in texts:
+        for word in _LATIN_WORD.findall(text):
+            if not word.isupper() or len(word) == 1:
+                forms.setdefault(word.lower(), Counter())[word] += 1
+    return {word: word if word in counts else counts.most_common(1)[0][0] for word, counts in forms.items()}
+
+
+def _true_case(en: str, texts: list[str], casing: dict[str, str]) -> str:
+    """An all-capitals rendering (a heading's) as running text writes it: like the phrase itself where
+    the text has it otherwise; else each word in lower case, but a name (`casing`: written only
+    capitalised) as it is written and a short word never written otherwise as it stands (HKMA):
+    INTERNATIONAL FINANCIAL CENTRE → international financial centre."""
+    words = _LATIN_WORD.findall(en)
+    phrase = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+    written = next((m.group() for text in texts for m in phrase.finditer(text) if not m.group().isupper()), None)
+    if written is not None:
+        forms = iter(_LATIN_WORD.findall(written))
+        return _LATIN_WORD.sub(lambda m: next(forms), en)
+
+    def case(match: re.Match) -> str:
+        word = match.group()
+        found = casing.get(word.lower())
+        if found is None and len(word) <= 5 and word.lower() not in STOPWORDS:
+            return word  # never written otherwise: an acronym
+        return found or word.lower()
+
+    return _LATIN_WORD.sub(case, en)
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _find_all(text: str, term: str) -> Iterator[int]:
