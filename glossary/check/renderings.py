@@ -46,8 +46,9 @@ class TargetWords:
     @property
     def stems(self) -> set[str]:
         if self._stems is None:
-            self._stems = {en_stem(w) for w in _LETTERS.findall(self.text) if w.lower() not in STOPWORDS}
-            self._stems.update(key for w in _LETTERS.findall(self.text) if (key := _acronym_key(w)))
+            words = _LETTERS.findall(self.text)
+            self._stems = {en_stem(w) for w in words if w.lower() not in STOPWORDS}
+            self._stems.update(key for w in words if w[0].isupper() and (key := _acronym_key(w)))
         return self._stems
 
     @property
@@ -62,7 +63,7 @@ class TargetWords:
             self._token_stems = []  # each token's stems, an acronym's key among them
             for k, token in enumerate(tokens):
                 stems = token.stems
-                if key := _acronym_key(token.text):
+                if token.text[0].isupper() and (key := _acronym_key(token.text)):
                     stems = stems | {key}
                 self._token_stems.append(stems)
                 for stem in stems:
@@ -128,6 +129,7 @@ class OtherRenderings:
         self._piece_glosses: dict[str, list[frozenset[tuple[str, ...]]]] = {}
         self._answers: dict[tuple[str, str], tuple[int, int] | None] = {}  # (term, target) -> find's answer
         self._tests: dict[str, tuple[float, list[tuple[int, frozenset[str], frozenset, bool]]]] = {}  # see _said_test
+        self._content_stems: dict[str, list[str]] = {}  # a glossary rendering -> its content stems
 
     def _evidence(self, term: str) -> TermEvidence:
         found = self._known.get(term)
@@ -178,7 +180,9 @@ class OtherRenderings:
         least half the content words of one of `renderings`, its first or last among them: the
         glossary's rendering shortened or reworded ("disclosures" for "public disclosure"), else None."""
         for rendering in renderings:
-            stems = content_stems(rendering)
+            stems = self._content_stems.get(rendering)
+            if stems is None:
+                stems = self._content_stems[rendering] = content_stems(rendering)
             wanted = set(stems)
             if len(wanted) < 2:
                 continue
