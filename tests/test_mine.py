@@ -44,6 +44,12 @@ def test_pinyin_pairs_names_with_their_chinese():
     assert any(c.en == "Zhang Yongwu" and "pinyin" in c.signals for c in found)
 
 
+def test_pinyin_pairs_names_after_spaces_in_the_chinese():
+    candidates = candidates_of("001")  # the sentence naming them has spaces before the names
+    for zh, en in (("苏紫贤", "Su Zixian"), ("陈学恩", "Chen Xueen")):
+        assert any(c.en == en and "pinyin" in c.signals for c in find(candidates, zh)), zh
+
+
 def test_occurrences_point_at_the_term_in_both_sides_of_their_pair():
     doc = mined("000")
     by_seq = {p.seq: p for p in doc.pairs}

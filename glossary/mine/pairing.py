@@ -644,7 +644,7 @@ def pinyin_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
     """Names spelled in pinyin (Zhang Yongwu, Chengdu) with the run of whole Chinese words they read as."""
     out = []
     ends = {w.end for w in words}
-    text = "".join(w.text for w in words) if words else ""
+    text = "".join(" " * (w.start - (words[k - 1].end if k else 0)) + w.text for k, w in enumerate(words))  # (w.start indexes it)
     n = len(tokens)
     i = 0
     while i < n:
