@@ -50,6 +50,24 @@ def test_pinyin_pairs_names_after_spaces_in_the_chinese():
         assert any(c.en == en and "pinyin" in c.signals for c in find(candidates, zh)), zh
 
 
+def test_foreign_names_pair_with_their_chinese_transliteration():
+    found = {(c.zh, c.en, c.category) for d in ("000", "001", "003") for c in candidates_of(d)
+             if "transliteration" in c.signals}
+    assert found == {  # every one a gold pair: no everyday word, sentence opener or Chinese name among them
+        ("什梅加尔", "Denis Shmigal", "person"), ("利什科", "Victor Lyashko", "person"),
+        ("叶梅茨", "Illya Emets", "person"), ("娜努尚", "Lena Nanushyan", "person"),
+        ("米奇恰克", "Irina Mikichak", "person"), ("毕岚祺", "Guido Bilancini", "person"),
+        ("鲁悟刚", "Wolfgang Rudischhauser", "person"), ("设拉子市", "Shiraz", "place")}
+
+
+def test_sound_classes_of_a_name_and_its_transliteration():
+    from glossary.mine.transliteration import chinese_sounds, english_sounds, similarity
+
+    assert english_sounds("Shmigal") == "SMKL" and "SMJL" in chinese_sounds("什梅加尔")
+    assert similarity("SMJL", "SMKL") == 1.0  # pinyin j writes a hard g (加 ga)
+    assert similarity("SMJL", "LTSSL") < 0.5
+
+
 def test_occurrences_point_at_the_term_in_both_sides_of_their_pair():
     doc = mined("000")
     by_seq = {p.seq: p for p in doc.pairs}
@@ -66,7 +84,7 @@ def test_occurrences_point_at_the_term_in_both_sides_of_their_pair():
 def test_general_vocabulary_is_left_out():
     candidates = candidates_of("001")
     assert not find(candidates, "乌克兰")  # a dictionary word for a dictionary word
-    assert all(len(c.en.replace("-", " ").split()) > 1 or c.en.isupper() or any(ch.isdigit() for ch in c.en) or "pinyin" in c.signals
+    assert all(len(c.en.replace("-", " ").split()) > 1 or c.en.isupper() or any(ch.isdigit() for ch in c.en) or {"pinyin", "transliteration"} & set(c.signals)
                or "quoted" in c.signals for c in candidates)
 
 

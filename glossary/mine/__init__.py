@@ -14,7 +14,8 @@ from glossary.lexicon import STOPWORDS, is_dictionary_translation
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.pairing import SpanPair, acronym_pairs, definition_pairs, dictionary_pairs, pinyin_pairs, quoted_pairs
-from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, general_frequency, zh_words
+from glossary.mine.transliteration import transliteration_pairs
+from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, add_user_words, en_tokens, general_frequency, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
 
 MIN_SCORE = 0.5
@@ -25,7 +26,8 @@ MAX_PHRASE_WORDS = 12
 MAX_NAME_WORDS = 24  # titles of plans and laws run long ("Three-Year Action Plan of … (2024-2026)")
 LONG_PHRASE_WORDS = 4  # lower-case renderings with this many different content words are descriptions
 _SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75,
-                  "variant": 0.75}
+                  "variant": 0.75, "transliteration": 0.7}
+_NAME_SIGNALS = frozenset({"pinyin", "transliteration"})  # a name read by its sound
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -42,14 +44,16 @@ class _Tally:
 
 
 def pair_spans(pair: SegmentPair, words: list[ZhWord] | None = None, tokens: list[EnToken] | None = None,
-               extra: Sequence[SpanPair] = ()) -> list[SpanPair]:
+               extra: Sequence[SpanPair] = (), lower_case: frozenset[str] = frozenset()) -> list[SpanPair]:
     """Term pairs found in one aligned segment pair (`extra`: pairs found across the batch, e.g. by
-    co-occurrence), longest Chinese spans first; a span nested in a longer pair on both sides is dropped."""
-    return _spans_and_nested(pair, words, tokens, extra)[0]
+    co-occurrence; `lower_case`: words the batch's English writes in lower case, so no foreign names),
+    longest Chinese spans first; a span nested in a longer pair on both sides is dropped."""
+    return _spans_and_nested(pair, words, tokens, extra, lower_case)[0]
 
 
 def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: list[EnToken] | None,
-                      extra: Sequence[SpanPair]) -> tuple[list[SpanPair], list[tuple[SpanPair, list[SpanPair]]]]:
+                      extra: Sequence[SpanPair], lower_case: frozenset[str] = frozenset()
+                      ) -> tuple[list[SpanPair], list[tuple[SpanPair, list[SpanPair]]]]:
     """`pair_spans`, plus the nested pairs it dropped, each with the longer kept pairs that hold it."""
     words = zh_words(pair.zh) if words is None else words
     tokens = en_tokens(pair.en) if tokens is None else tokens
@@ -57,7 +61,8 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += acronym_pairs(tokens, found, pair.en)
     found += definition_pairs(tokens, found, pair.en)
     found += quoted_pairs(pair.zh, pair.en)
-    found += pinyin_pairs(words, tokens)
+    names = pinyin_pairs(words, tokens)
+    found += names + transliteration_pairs(words, tokens, names, lower_case)
     found = [_without_footnote_mark(_with_period(sp, pair), pair) for sp in found]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
@@ -135,8 +140,6 @@ def _is_name(en: str) -> bool:
     return len(content) >= 2 and all(w[:1].isupper() for w in content)
 
 
-COMMON_WORD = 12_000  # a word this frequent in jieba's general-language counts is everyday Chinese
-
 
 @lru_cache(maxsize=65_536)
 def _general_phrase(zh: str) -> bool:
@@ -162,7 +165,7 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     if (len(words) == 1 or len(zh) <= 2) and is_dictionary_translation(zh, en):
         return False
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
-        return "pinyin" in signals
+        return not signals.isdisjoint(_NAME_SIGNALS)
     if _local_description(zh, en, signals):
         return False
     content = [w for w in words if w.lower() not in STOPWORDS]
@@ -206,6 +209,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     analysed = [(p, zh_words(p.zh), en_tokens(p.en)) for p in pairs if p.zh and p.en]
     analysed = _with_learned_glosses(analysed)
     by_cooccurrence = pairs_by_cooccurrence(analysed)
+    lower_case = frozenset(w for _, _, tokens in analysed for t in tokens if (w := t.text).islower())
 
     def tally(pair: SegmentPair, sp: SpanPair, holders: list[SpanPair]) -> None:
         zh = pair.zh[sp.zh_start : sp.zh_end]
@@ -230,7 +234,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
 
     linked: dict[int, list[SpanPair]] = {}
     for pair, words, tokens in analysed:
-        kept, nested = _spans_and_nested(pair, words, tokens, by_cooccurrence.get(pair.seq, ()))
+        kept, nested = _spans_and_nested(pair, words, tokens, by_cooccurrence.get(pair.seq, ()), lower_case)
         linked[pair.seq] = kept
         for sp, holders in [(sp, []) for sp in kept] + nested:
             tally(pair, sp, holders)
@@ -265,7 +269,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         if tally.en.isupper() and not is_acronym(tally.en):
             tally.en = _true_case(tally.en, english, casing)
         category = guess_category(
-            tally.zh, tally.en, quoted="quoted" in tally.signals, name="pinyin" in tally.signals,
+            tally.zh, tally.en, quoted="quoted" in tally.signals, name=not tally.signals.isdisjoint(_NAME_SIGNALS),
         )
         out.append(TermCandidate(
             zh=tally.zh, en=tally.en, score=score, signals=signals, category=category,

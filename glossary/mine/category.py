@@ -46,6 +46,8 @@ def guess_category(zh: str, en: str, *, quoted: bool = False, title: bool = Fals
         for category, heads in _EN_HEADS:
             if category == "place" and last in heads:
                 return "place"
+        if re.search(f"(?:{dict(_ZH_HEADS)['place']})$", zh):
+            return "place"  # 设拉子市 Shiraz
         return "person" if en[:1].isupper() and len(words) <= 3 else "place"
     for candidate in dict.fromkeys([head[-1] if head else "", last]):  # the head before "of/in…" first
         for category, heads in _EN_HEADS:
