@@ -58,17 +58,25 @@ class TargetWords:
 
             self._tokens = tokens = en_tokens(self.text)
             self._starts = [t.start for t in tokens]
-            self._by_stem: dict[str, list[int]] = {}  # stem -> the tokens that have it
-            self._blockers = [0]  # _blockers[k]: content words and punctuation among tokens[:k]
-            self._token_stems = []  # each token's stems, an acronym's key among them
+            by_stem: dict[str, list[int]] = {}  # stem -> the tokens that have it
+            blockers = [0]  # blockers[k]: content words and punctuation among tokens[:k]
+            token_stems = []  # each token's stems, an acronym's key among them
+            blocked = 0
             for k, token in enumerate(tokens):
                 stems = token.stems
+                if stems or not token.word:
+                    blocked += 1
                 if token.text[0].isupper() and (key := _acronym_key(token.text)):
                     stems = stems | {key}
-                self._token_stems.append(stems)
-                for stem in stems:
-                    self._by_stem.setdefault(stem, []).append(k)
-                self._blockers.append(self._blockers[-1] + (bool(token.stems) or not token.word))
+                if stems:
+                    for stem in stems:
+                        if stem in by_stem:
+                            by_stem[stem].append(k)
+                        else:
+                            by_stem[stem] = [k]
+                token_stems.append(stems)
+                blockers.append(blocked)
+            self._by_stem, self._blockers, self._token_stems = by_stem, blockers, token_stems
         return self._tokens
 
     def acronym_of(self, stems: list[str]) -> tuple[int, int] | None:
