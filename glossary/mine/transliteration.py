@@ -133,48 +133,56 @@ def transliteration_pairs(words: list[ZhWord], tokens: list[EnToken], claimed: S
     (pinyin: 于骏 Yu Jun). A name opens no sentence and is no word written in lower case elsewhere
     (`lower_case`: Futures, Balance)."""
     glossed = frozenset().union(*(w.stems for w in words)) if words else frozenset()
-    names = [k for k, t in enumerate(tokens) if k and tokens[k - 1].text not in _SENTENCE_ENDS and _unexplained(t, glossed)
-             and t.text.lower() not in lower_case and len(english_sounds(t.text)) >= MIN_CLASSES and not any(c.en_start <= t.start < c.en_end for c in claimed)]
+    names = [k for k, t in enumerate(tokens)
+             if k and tokens[k - 1].text not in _SENTENCE_ENDS and _unexplained(t, glossed)
+             and t.text.lower() not in lower_case and len(english_sounds(t.text)) >= MIN_CLASSES
+             and not any(c.en_start <= t.start < c.en_end for c in claimed)]
     if not names:
         return []
-    said = frozenset().union(*(t.stems for t in tokens))
-    headwords = cedict()
-    scored = []
-    for a, first in enumerate(words):
-        if not _is_name_word(first) or any(c.zh_start < first.end and first.start < c.zh_end for c in claimed):
-            continue
-        for b in range(a + 1, len(words) + 1):
-            span = words[a:b]
-            if span[-1].end - first.start > MAX_CHARS or not _is_name_word(span[-1]) \
-                    or (b - a > 1 and span[-1].start != span[-2].end) \
-                    or any(c.zh_start < span[-1].end and span[-1].start < c.zh_end for c in claimed):
-                break
-            text = "".join(w.text for w in span)
-            if len(text) < MIN_CHARS:
-                continue
-            if text in headwords or any(w.text in headwords and not w.stems.isdisjoint(said) for w in span):
-                continue  # a word the dictionary has, or a word of it the English translates, is no sound of a name
-            sounds = [s for s in chinese_sounds(text) if len(s) >= MIN_CLASSES]
-            for k in names:
-                score = max((similarity(s, english_sounds(tokens[k].text)) for s in sounds), default=0.0)
-                if score >= MIN_SIMILARITY:
-                    scored.append((score, b - a, a, b, k))
     out, used_words, used_names = [], set(), set()
-    for score, _, a, b, k in sorted(scored, reverse=True):
+    for score, _, a, b, k in sorted(_scored(words, tokens, names, claimed), reverse=True):
         if k in used_names or used_words.intersection(range(a, b)):
             continue
         used_names.add(k)
         used_words.update(range(a, b))
         first, last = k, k  # the whole name: given names before, a surname after
-        while first > 1 and k - first < 2 and _unexplained(tokens[first - 1], glossed) and _adjacent(tokens[first - 1], tokens[first]):
+        while first > 1 and k - first < 2 and _unexplained(tokens[first - 1], glossed) \
+                and _adjacent(tokens[first - 1], tokens[first]):
             first -= 1
         while last + 1 < len(tokens) and last - first < 2 and _unexplained(tokens[last + 1], glossed) \
                 and _adjacent(tokens[last], tokens[last + 1]):
             last += 1
         after = tokens[last + 1] if last + 1 < len(tokens) else None
         end = words[b].end if b < len(words) and _place_suffix(words[b], after) else words[b - 1].end
-        out.append(SpanPair(words[a].start, end, tokens[first].start, tokens[last].end, round(score, 3), "transliteration"))
+        out.append(SpanPair(words[a].start, end, tokens[first].start, tokens[last].end, round(score, 3),
+                            "transliteration"))
     return out
+
+
+def _scored(words: list[ZhWord], tokens: list[EnToken], names: list[int], claimed: Sequence[SpanPair]
+            ) -> list[tuple[float, int, int, int, int]]:
+    """(similarity, words, first word, end word, name token) of each run of Chinese name words that
+    sounds like one of the `names` tokens."""
+    said = frozenset().union(*(t.stems for t in tokens))
+    headwords = cedict()
+    scored = []
+    for a in range(len(words)):
+        for b in range(a + 1, len(words) + 1):
+            last = words[b - 1]
+            if last.end - words[a].start > MAX_CHARS or not _is_name_word(last) \
+                    or (b - a > 1 and last.start != words[b - 2].end) \
+                    or any(c.zh_start < last.end and last.start < c.zh_end for c in claimed):
+                break
+            text = "".join(w.text for w in words[a:b])
+            if len(text) < MIN_CHARS or text in headwords \
+                    or any(w.text in headwords and not w.stems.isdisjoint(said) for w in words[a:b]):
+                continue  # a word the dictionary has, or a word of it the English translates, is no sound of a name
+            sounds = [s for s in chinese_sounds(text) if len(s) >= MIN_CLASSES]
+            for k in names:
+                score = max((similarity(s, english_sounds(tokens[k].text)) for s in sounds), default=0.0)
+                if score >= MIN_SIMILARITY:
+                    scored.append((score, b - a, a, b, k))
+    return scored
 
 
 def _adjacent(left: EnToken, right: EnToken) -> bool:
