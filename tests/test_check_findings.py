@@ -280,23 +280,26 @@ def test_an_acronym_of_a_dictionary_gloss_is_another_rendering():
 
 
 def test_the_glossary_rendering_shortened_or_as_an_acronym_is_unapproved_not_missing():
-    """Half the content words of the glossary's rendering, its first or last among them, or an acronym
-    of its initials in any order (Hong Kong bodies put HK first): the term is rendered, unapproved."""
+    """Half the content words of the glossary's rendering, its first or last among them, an acronym
+    of its initials in any order (Hong Kong bodies put HK first), or a blend of its words' openings
+    in order (FinTech): the term is rendered, unapproved."""
     glossary = CheckGlossary([Entry((Term("zh", "披露"), Term("en", "public disclosure")), status="approved", id=1),
                               Entry((Term("zh", "香港中资银行业协会"), Term("en", "Chinese Banking Association of Hong Kong")),
                                     status="approved", id=2),
                               Entry((Term("zh", "人民银行"), Term("en", "People’s Bank of China")), status="approved", id=3),
                               Entry((Term("zh", "独立评估"), Term("en", "independent assessment")), status="approved", id=4),
-                              Entry((Term("zh", "医疗物资"), Term("en", "medical supplies")), status="approved", id=5)])
+                              Entry((Term("zh", "医疗物资"), Term("en", "medical supplies")), status="approved", id=5),
+                              Entry((Term("zh", "金融科技"), Term("en", "financial technology")), status="approved", id=6)])
     drafts = [("披露", "The related disclosures were made."), ("披露", "The Authority made it known."),
               ("香港中资银行业协会", "The HKCBA co-organised the event."), ("香港中资银行业协会", "The HKAB co-organised it."),
               ("香港中资银行业协会", "Its members met."), ("人民银行", "The HKMA and the PBoC sign."),
               ("独立评估", "The division independently assesses the controls."),
-              ("医疗物资", "The city delivered medical materials to them.")]
+              ("医疗物资", "The city delivered medical materials to them."),
+              ("金融科技", "He spoke at the FinTech Week."), ("金融科技", "He spoke at the TechFin Week.")]
     result = check_segments([DraftSegment(str(n), zh, en) for n, (zh, en) in enumerate(drafts, 1)], glossary)
     assert [(f.segment, f.kind, f.found) for f in result.issues] == [
         ("1", "unapproved", "disclosures"), ("2", "missing", ""), ("3", "unapproved", "HKCBA"), ("4", "missing", ""),
         ("5", "missing", ""), ("6", "unapproved", "PBoC"), ("7", "unapproved", "independently assesses"),
-        ("8", "unapproved", "medical materials")]
+        ("8", "unapproved", "medical materials"), ("9", "unapproved", "FinTech"), ("10", "missing", "")]
     strict = check_segments([DraftSegment("1", *drafts[0])], glossary, strict=True)
     assert [f.kind for f in strict.issues] == ["missing"]

@@ -27,6 +27,9 @@ _ACRONYM_TOKEN = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,6}s?")  # BRI, NGOs, PBoC (
 _ACRONYM_KEY = "\x00"  # an acronym's letters after this are a "stem": the initials of a gloss (never a real stem)
 _KNOWN_TERM_TAG = "nz"  # the part of speech the miner gives a known term it segments as one word
 _LETTERS = re.compile(r"[A-Za-z]+")  # the parts of a token that get a stem (tokens.token_stems)
+_BLEND = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")  # FinTech, RegTech: a word of capitalised parts
+_CAPITAL_PARTS = re.compile(r"[A-Z][a-z]+")
+_MIN_BLEND_PART = 3  # letters of a word's opening that stand for it in a blend (Fin, Reg)
 _ANSWERS_KEPT = 20_000  # answers remembered for repeated segments (bounded memory on a long draft)
 _PHRASE_REACH = 6  # tokens either side of the translating words where the miner's phrase for them may reach
 
@@ -36,12 +39,13 @@ class TargetWords:
     first only the stems of its letter runs (cheap; they hold every stem its tokens have), its
     tokens on first use."""
 
-    __slots__ = ("text", "_stems", "_tokens", "_starts", "_by_stem", "_blockers", "_token_stems")
+    __slots__ = ("text", "_stems", "_tokens", "_starts", "_by_stem", "_blockers", "_token_stems", "_blends")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._stems: set[str] | None = None
         self._tokens: list[EnToken] | None = None
+        self._blends: list[tuple[int, int, list[str]]] | None = None
 
     @property
     def stems(self) -> set[str]:
@@ -89,6 +93,17 @@ class TargetWords:
         tokens = self.tokens
         return next(((t.start, t.end) for k, t in enumerate(tokens) for key in self._token_stems[k]
                      if key[0] == _ACRONYM_KEY and sorted(key[1:]) == letters), None)
+
+    def blend_of(self, stems: list[str]) -> tuple[int, int] | None:
+        """The (start, end) of a word blended from the openings of `stems`' words, one capital each, in
+        order (FinTech for "financial technology", RegTech), else None."""
+        if self._blends is None:
+            self._blends = [(m.start(), m.end(), _CAPITAL_PARTS.findall(m.group())) for m in _BLEND.finditer(self.text)]
+        for start, end, parts in self._blends:
+            if len(parts) == len(stems) and all(len(part) >= _MIN_BLEND_PART and stem.startswith(part.lower())
+                                                for part, stem in zip(parts, stems)):
+                return start, end
+        return None
 
     def stems_at(self, position: int) -> frozenset[str]:
         """The stems of token `position` (an acronym's key among them)."""
@@ -186,7 +201,8 @@ class OtherRenderings:
     def shortened(self, renderings: list[str], target: TargetWords) -> tuple[int, int] | None:
         """The (start, end) of adjacent target words (function words between them allowed) that say at
         least half the content words of one of `renderings`, its first or last among them: the
-        glossary's rendering shortened or reworded ("disclosures" for "public disclosure"), else None."""
+        glossary's rendering shortened or reworded ("disclosures" for "public disclosure"), or of its
+        acronym or blend (FinTech), else None."""
         for rendering in renderings:
             stems = self._content_stems.get(rendering)
             if stems is None:
@@ -194,9 +210,9 @@ class OtherRenderings:
             wanted = set(stems)
             if len(wanted) < 2:
                 continue
-            acronym = target.acronym_of(stems)
-            if acronym:
-                return acronym
+            short = target.acronym_of(stems) or target.blend_of(stems)
+            if short:
+                return short
             if stems[0] not in target.stems and stems[-1] not in target.stems:
                 continue
             tokens = target.tokens
