@@ -32,6 +32,7 @@ class MiningSummary:
     documents: int = 0
     already_mined: int = 0
     chinese_only: int = 0
+    english_only: int = 0  # no Chinese at all: nothing to mine
     pairs: int = 0
     entries_added: int = 0
     entries_merged: int = 0
@@ -39,7 +40,7 @@ class MiningSummary:
     names: list[str] | None = None
 
     def add(self, other: "MiningSummary") -> None:
-        for name in ("documents", "already_mined", "chinese_only", "pairs", "entries_added",
+        for name in ("documents", "already_mined", "chinese_only", "english_only", "pairs", "entries_added",
                      "entries_merged", "occurrences_added"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
@@ -170,7 +171,10 @@ def store_mined_document(db: Database, mined: MinedDocument) -> MiningSummary:
         pair_ids = store_segment_pairs(db, stored.document_id, mined.pairs)
         summary.pairs = sum(1 for p in mined.pairs if p.zh and p.en)
         if summary.pairs == 0:
-            summary.chinese_only = 1
+            if any(p.zh for p in mined.pairs):
+                summary.chinese_only = 1
+            else:
+                summary.english_only = 1
         added, merged, occurrences = merge_mined_entries(db, mined.entries, pair_ids, mined.pairs)
         occurrences += record_approved_occurrences(db, pair_ids, mined.pairs)
         summary.entries_added, summary.entries_merged, summary.occurrences_added = added, merged, occurrences

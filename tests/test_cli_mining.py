@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 from lxml import etree
@@ -63,3 +64,14 @@ def test_bad_input_is_one_line_error_and_leaves_the_termbase_alone(db_path, tmp_
     assert [d["name"] for d in stats["documents"]] == ["003_94c3ed148f7d08a4.txt"]
     missing = CliRunner().invoke(main, ["--db", str(db_path), "eval", "--gold", str(tmp_path / "nope.jsonl")])
     assert missing.exit_code == 2
+
+
+def test_an_english_only_document_is_reported_as_having_no_chinese(db_path, tmp_path):
+    from glossary.ingest import read_document
+
+    english = [p.original for p in read_document(Path(corpus("000"))).paragraphs if p.lang == "en"]
+    draft = tmp_path / "english.txt"
+    draft.write_text("\n\n".join(english) + "\n", encoding="utf-8")
+    result = run("--db", str(db_path), "mine", str(draft))
+    assert result.exit_code == 0, result.output
+    assert "Chinese only: 0, no Chinese: 1" in result.output and "entries added: 0" in result.output

@@ -20,7 +20,9 @@ def command(db, paths: tuple[str, ...], workers: int | None) -> None:
         summary = mine_paths(db, paths, progress=progress, workers=workers)
     click.echo(
         f"documents: {summary.documents} (already mined: {summary.already_mined}, "
-        f"Chinese only: {summary.chinese_only})  aligned pairs: {summary.pairs}  "
+        f"Chinese only: {summary.chinese_only}"
+        + (f", no Chinese: {summary.english_only}" if summary.english_only else "")
+        + f")  aligned pairs: {summary.pairs}  "
         f"entries added: {summary.entries_added}  merged: {summary.entries_merged}  "
         f"occurrences: {summary.occurrences_added}"
     )
