@@ -620,3 +620,12 @@ def test_a_rendering_seen_only_in_an_all_capitals_heading_is_stored_as_running_t
     found = hkma_chapter_pairs(tmp_path, "hkma-ar-2018-01")
     assert ("国际金融中心", "international financial centre") in found
     assert [en for _, en in found if any(len(w) > 5 and w.isupper() for w in re.findall("[A-Za-z]+", en))] == []
+
+
+def test_a_name_whose_head_the_dictionary_leaves_unlinked_pairs_when_all_else_is_linked(tmp_path):
+    """HKMA 2018, chapter 1: CC-CEDICT glosses 理事会 only "council", but 金融 Financial and 稳定
+    Stability are linked and the two heads are the only words left over: 金融稳定理事会 ↔ Financial
+    Stability Board. A name with one word linked besides its head is too little evidence (corpus 001:
+    no 重庆市全面 for "Chongqing Municipality")."""
+    assert ("金融稳定理事会", "Financial Stability Board") in hkma_chapter_pairs(tmp_path, "hkma-ar-2018-01")
+    assert not find(candidates_of("001"), "重庆市全面")

@@ -14,6 +14,7 @@ from glossary.lexicon import STOPWORDS, is_dictionary_translation
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.pairing import SpanPair, acronym_pairs, definition_pairs, dictionary_pairs, pinyin_pairs, quoted_pairs
+from glossary.mine.leftover import leftover_pairs
 from glossary.mine.transliteration import transliteration_pairs
 from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, add_user_words, en_tokens, general_frequency, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
@@ -63,6 +64,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += quoted_pairs(pair.zh, pair.en)
     names = pinyin_pairs(words, tokens)
     found += names + transliteration_pairs(words, tokens, names, lower_case)
+    found += leftover_pairs(words, tokens)
     found = [_without_footnote_mark(_with_period(sp, pair), pair) for sp in found]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:

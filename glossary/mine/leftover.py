@@ -1,0 +1,91 @@
+"""Names whose head noun the dictionary does not link: 金融稳定理事会 ↔ Financial Stability Board, where
+CC-CEDICT glosses 理事会 only as "council". Every other word of the Chinese name translates a word of
+the English Title Case name and the reverse; the one Chinese word left over is the name's last
+word, the one English word left over its head noun, and neither translates anything else in the
+sentence pair. Two heads left over at the same place of one name translate each other.
+"""
+
+from __future__ import annotations
+
+from glossary.mine.pairing import STEM_PREFIX, SpanPair, zh_spans
+from glossary.mine.tokens import EnToken, ZhWord
+
+SCORE = 0.8  # below a pair the dictionary links whole
+MAX_DRIFT = 0.25  # the names' places in their sentences, as shares of their lengths, differ by at most this
+_NAME_INNER = {"of", "and", "for", "on"}  # lower-case words inside a Title Case name
+_OF = {"of", "for", "on"}  # the head of "Monetary Authority of Macao" stands before these
+MIN_LINKED = 2  # words of the name besides its head that the dictionary links (one is too little evidence)
+
+
+def _keys(stems: frozenset[str]) -> set[str]:
+    return set(stems) | {s[:STEM_PREFIX] for s in stems if len(s) > STEM_PREFIX}
+
+
+def _names(tokens: list[EnToken]) -> list[tuple[int, int]]:
+    """Token ranges [i, j] of Title Case names: capitalised words, with "of"/"and"/"for"/"on"
+    between two of them, not opening on "The"."""
+    out, k, n = [], 0, len(tokens)
+    while k < n:
+        if not _capital(tokens[k]) or tokens[k].text == "The":
+            k += 1
+            continue
+        i = j = k
+        while j + 1 < n and (_capital(tokens[j + 1]) or tokens[j + 1].text in _NAME_INNER
+                             and j + 2 < n and _capital(tokens[j + 2])):
+            j += 1 if _capital(tokens[j + 1]) else 2
+        if sum(1 for t in tokens[i : j + 1] if t.stems) > MIN_LINKED:
+            out.append((i, j))
+        k = j + 1
+    return out
+
+
+def _capital(token: EnToken) -> bool:
+    return token.word and bool(token.stems) and token.text[:1].isupper() and not token.text.isupper()
+
+
+def _head(tokens: list[EnToken], i: int, j: int) -> int:
+    """The head noun of the name tokens[i..j]: its last content word, or the last before "of"."""
+    for k in range(i + 1, j):
+        if tokens[k].text in _OF:
+            return k - 1
+    return j
+
+
+def leftover_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
+    """Chinese names paired with an English Title Case name whose heads the dictionary leaves unlinked
+    (see the module docstring)."""
+    names = _names(tokens)
+    if not names:
+        return []
+    word_keys = [_keys(w.stems) for w in words]
+    token_keys = [_keys(t.stems) for t in tokens]
+    links = [{k for k, keys in enumerate(token_keys) if keys & wk} for wk in word_keys]  # word -> tokens it glosses
+    linked_tokens = set().union(*links) if links else set()
+    out = []
+    for i, j in names:
+        head = _head(tokens, i, j)
+        if head in linked_tokens:
+            continue  # the head is translated: the dictionary pairing's work
+        content = {k for k in range(i, j + 1) if tokens[k].stems and k != head}
+        if len(content) < MIN_LINKED:
+            continue
+        where = tokens[i].start / max(1, tokens[-1].end)
+        spans = [(a, b) for a, b in zh_spans(words) if _split_head(words, links, content, a, b)
+                 and abs(words[a].start / max(1, words[-1].end) - where) <= MAX_DRIFT]
+        if spans:
+            a, b = min(spans, key=lambda s: s[1] - s[0])  # the tightest
+            out.append(SpanPair(words[a].start, words[b - 1].end, tokens[i].start, tokens[j].end, SCORE, "dictionary"))
+    return out
+
+
+def _split_head(words: list[ZhWord], links: list[set[int]], content: set[int], a: int, b: int) -> bool:
+    """Words a..b-1 are the Chinese of the name: its last word a noun of two or more characters that
+    translates nothing in the sentence pair, every other word translating a `content` token of the
+    name, and every such token translated."""
+    last = words[b - 1]
+    if b - a < 2 or links[b - 1] or len(last.text) < 2 or not last.tag.startswith("n"):
+        return False
+    if any(0 <= w < len(words) and words[w].tag.startswith("n") and not links[w] for w in (a - 1, b)):
+        return False  # the Chinese name goes on: its head, or a part, is another word (财资|市场公会)
+    inside = [links[w] for w in range(a, b - 1)]
+    return all(found & content for found in inside) and content <= set().union(*inside)
