@@ -629,3 +629,10 @@ def test_a_name_whose_head_the_dictionary_leaves_unlinked_pairs_when_all_else_is
     no 重庆市全面 for "Chongqing Municipality")."""
     assert ("金融稳定理事会", "Financial Stability Board") in hkma_chapter_pairs(tmp_path, "hkma-ar-2018-01")
     assert not find(candidates_of("001"), "重庆市全面")
+
+
+def test_a_name_with_one_word_linked_besides_its_unlinked_head_pairs_when_it_recurs():
+    """HKMA 2016, chapter 9 says 财政司司长 ↔ Financial Secretary in two sentence pairs (财政 Financial
+    linked, 司长 and Secretary left over); said once, such a pair is too weak (重庆市全面, above)."""
+    found = [c for c in hkma_mined("hkma-ar-2016-09") if c.zh == "财政司司长" and c.en == "Financial Secretary"]
+    assert found and len({o.pair_seq for o in found[0].occurrences}) >= 2

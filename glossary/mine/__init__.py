@@ -14,7 +14,7 @@ from glossary.lexicon import STOPWORDS, is_dictionary_translation
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.pairing import SpanPair, acronym_pairs, definition_pairs, dictionary_pairs, pinyin_pairs, quoted_pairs
-from glossary.mine.leftover import leftover_pairs
+from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
 from glossary.mine.transliteration import transliteration_pairs
 from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, add_user_words, en_tokens, general_frequency, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
@@ -27,7 +27,7 @@ MAX_PHRASE_WORDS = 12
 MAX_NAME_WORDS = 24  # titles of plans and laws run long ("Three-Year Action Plan of … (2024-2026)")
 LONG_PHRASE_WORDS = 4  # lower-case renderings with this many different content words are descriptions
 _SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75,
-                  "variant": 0.75, "transliteration": 0.7}
+                  "variant": 0.75, "transliteration": 0.7, "leftover": 0.75}
 _NAME_SIGNALS = frozenset({"pinyin", "transliteration"})  # a name read by its sound
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -263,6 +263,8 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         if not _is_term_shaped(tally.zh, tally.en, tally.signals):
             continue
         support = len(tally.occurrences)
+        if tally.signals == {"leftover"} and len({o.pair_seq for o in tally.occurrences}) < LEFTOVER_RECURRENCE:
+            continue
         score = max(tally.scores) * (1 - 0.5 ** (support + 1)) / 0.75 if support else 0.0
         score = round(min(1.0, score), 3)
         if score < MIN_SCORE:

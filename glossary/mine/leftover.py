@@ -2,7 +2,9 @@
 CC-CEDICT glosses 理事会 only as "council". Every other word of the Chinese name translates a word of
 the English Title Case name and the reverse; the one Chinese word left over is the name's last
 word, the one English word left over its head noun, and neither translates anything else in the
-sentence pair. Two heads left over at the same place of one name translate each other.
+sentence pair. Two heads left over at the same place of one name translate each other. With one
+other word linked (财政司司长 ↔ Financial Secretary), the pair is a "leftover" pair: a term only
+when the document says it in MIN_RECURRENCE sentence pairs or more.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ SCORE = 0.8  # below a pair the dictionary links whole
 MAX_DRIFT = 0.25  # the names' places in their sentences, as shares of their lengths, differ by at most this
 _NAME_INNER = {"of", "and", "for", "on"}  # lower-case words inside a Title Case name
 _OF = {"of", "for", "on"}  # the head of "Monetary Authority of Macao" stands before these
-MIN_LINKED = 2  # words of the name besides its head that the dictionary links (one is too little evidence)
+MIN_LINKED = 2  # words of the name besides its head that the dictionary links; with one, the pair must recur
+MIN_RECURRENCE = 2  # sentence pairs a name with one linked word besides its head must be found in
 
 
 def _keys(stems: frozenset[str]) -> set[str]:
@@ -33,7 +36,7 @@ def _names(tokens: list[EnToken]) -> list[tuple[int, int]]:
         while j + 1 < n and (_capital(tokens[j + 1]) or tokens[j + 1].text in _NAME_INNER
                              and j + 2 < n and _capital(tokens[j + 2])):
             j += 1 if _capital(tokens[j + 1]) else 2
-        if sum(1 for t in tokens[i : j + 1] if t.stems) > MIN_LINKED:
+        if sum(1 for t in tokens[i : j + 1] if t.stems) >= 2:
             out.append((i, j))
         k = j + 1
     return out
@@ -67,14 +70,13 @@ def leftover_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]
         if head in linked_tokens:
             continue  # the head is translated: the dictionary pairing's work
         content = {k for k in range(i, j + 1) if tokens[k].stems and k != head}
-        if len(content) < MIN_LINKED:
-            continue
         where = tokens[i].start / max(1, tokens[-1].end)
         spans = [(a, b) for a, b in zh_spans(words) if _split_head(words, links, content, a, b)
                  and abs(words[a].start / max(1, words[-1].end) - where) <= MAX_DRIFT]
         if spans:
             a, b = min(spans, key=lambda s: s[1] - s[0])  # the tightest
-            out.append(SpanPair(words[a].start, words[b - 1].end, tokens[i].start, tokens[j].end, SCORE, "dictionary"))
+            signal = "dictionary" if len(content) >= MIN_LINKED else "leftover"  # (one: if it recurs)
+            out.append(SpanPair(words[a].start, words[b - 1].end, tokens[i].start, tokens[j].end, SCORE, signal))
     return out
 
 
