@@ -182,3 +182,16 @@ def test_a_term_dropped_or_replaced_by_unrelated_words_is_still_missing(tmp_path
         report = check(db_path, "--source", source, "--draft", draft)
         assert [(f["kind"], f["severity"]) for f in report["findings"] if f["entry_id"] == finding["entry_id"]
                 and f["segment"] == finding["segment"]] == [("missing", "error")], replacement
+
+
+@pytest.mark.parametrize("name", ["000_c78274c5c2d54538", "003_94c3ed148f7d08a4"])
+def test_official_english_against_its_gold_glossary(tmp_path, name):
+    """The translator's own glossary: the gold pairs of 000 (and 003), all approved, every variant
+    admitted. The official English uses an approved rendering of every term its Chinese says: nothing
+    is missing, misused or untranslated (the variants it mixes may warn as inconsistent)."""
+    db_path = glossary_db(tmp_path, gold(shared("gold", f"{name}.jsonl")))
+    source, draft = split_languages(next(shared("corpus").glob(f"{name}.txt")), tmp_path)
+    report = check(db_path, "--source", source, "--draft", draft)
+    assert report["segments"] > 3
+    assert {f["kind"] for f in report["findings"]} <= {"unapproved", "inconsistent"}, report["findings"]
+    assert report["counts"]["error"] == 0
