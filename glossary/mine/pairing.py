@@ -114,21 +114,27 @@ def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
 def _zh_spans(words: tuple[ZhWord, ...]) -> tuple[tuple[int, int], ...]:
     spans = []
     n = len(words)
+    # each word's tests once (they do not depend on where the span starts); k > a: not the span's first word
+    content = [content_word(w) for w in words]
+    inner = [c or w.text in _INNER_PARTICLES for c, w in zip(content, words)]
+    opens, closes = [_starts_ok(w) for w in words], [_ends_ok(w) for w in words]
+    suffix_at = [_bound_suffix(w, words[k + 1] if k + 1 < n else None) for k, w in enumerate(words)]
+    count = [w.tag == "m" and any(c.isdigit() for c in w.text) for w in words]
+    place_after_verb = [k > 0 and w.tag in ("ns", "j") and words[k - 1].tag == "v" for k, w in enumerate(words)]
     for a in range(n):
-        if not _starts_ok(words[a]):
+        if not opens[a]:
             continue
         chars = 0
-        for b in range(a + 1, min(n, a + _MAX_ZH_WORDS) + 1):
-            word = words[b - 1]
-            suffix = b - 1 > a and _bound_suffix(word, words[b] if b < n else None)
-            if not (content_word(word) or word.text in _INNER_PARTICLES or suffix) or (word.tag == "m" and any(c.isdigit() for c in word.text) and b - 1 > a):
+        for k in range(a, min(n, a + _MAX_ZH_WORDS)):
+            suffix = k > a and suffix_at[k]
+            if not (inner[k] or suffix) or (count[k] and k > a):
                 break
-            chars += len(word.text)
+            chars += len(words[k].text)
             if chars > _MAX_ZH_CHARS:
                 break
-            if chars >= 2 and (_ends_ok(word) or suffix) and not (b - a >= 2 and word.tag in ("ns", "j") and words[b - 2].tag == "v"):
-                spans.append((a, b))  # (not a verb and its destination: 商务人士来渝, 分赴阿尔及利亚)
-            if suffix and not content_word(word):
+            if chars >= 2 and (closes[k] or suffix) and not (k > a and place_after_verb[k]):
+                spans.append((a, k + 1))  # (not a verb and its destination: 商务人士来渝, 分赴阿尔及利亚)
+            if suffix and not content[k]:
                 break
     return tuple(spans)
 
