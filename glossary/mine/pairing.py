@@ -463,7 +463,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
     relaxed = variants_of is not None
     min_ends = _min_ends(relaxed)
     phrases_of: dict[tuple, list[tuple[int, int]]] = {}  # (hit tokens, repeated stems) → their expanded runs
-    english_of: dict[tuple[int, int], tuple[int, int, list[int]] | None] = {}  # run → _english_phrase
+    named: dict[tuple[int, int], tuple[int, int]] = {}  # run → _expand_name
+    english_of: dict[tuple[int, int], tuple[int, int, list[int]] | None] = {}  # phrase → _english_phrase
     out = []
     zh_chars, en_chars = max(1, words[-1].end if words else 1), max(1, tokens[-1].end if tokens else 1)
     for a, b in spans:
@@ -474,7 +475,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
         key = (hit, _repeated_stems(unit_stems, ua, ub) if ub - ua > 1 else frozenset())
         phrases = phrases_of.get(key)
         if phrases is None:
-            phrases = phrases_of[key] = [_expand_name(*run, tokens) for run in _runs(list(hit), tokens, key[1])]
+            phrases = phrases_of[key] = [named[run] if run in named else named.setdefault(run, _expand_name(*run, tokens))
+                                         for run in _runs(list(hit), tokens, key[1])]
         span_chars = sum(units[ua:ub])
         first_tokens, last_tokens = unit_tokens[ua], unit_tokens[ub - 1]
         where = words[a].start / zh_chars
