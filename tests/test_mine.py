@@ -596,3 +596,17 @@ def test_a_rendering_seen_only_in_an_all_capitals_heading_is_stored_as_running_t
     found = hkma_chapter_pairs(tmp_path, "hkma-ar-2018-01")
     assert ("国际金融中心", "international financial centre") in found
     assert [en for _, en in found if any(len(w) > 5 and w.isupper() for w in re.findall("[A-Za-z]+", en))] == []
+
+
+def test_a_mined_document_crosses_processes_unchanged():
+    """Worker processes send MinedDocuments pickled field by field: they arrive equal, as the real classes."""
+    import pickle
+
+    from glossary.models import Occurrence
+
+    doc = mined("000")
+    back = pickle.loads(pickle.dumps(doc))
+    assert back == doc and back is not doc
+    occurrence = back.entries[0].candidates[0].occurrences[0]
+    assert type(occurrence) is Occurrence and occurrence == doc.entries[0].candidates[0].occurrences[0]
+    assert [type(p) for p in back.document.paragraphs] == [type(p) for p in doc.document.paragraphs]
