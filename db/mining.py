@@ -10,8 +10,9 @@ import gc
 import json
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -25,6 +26,9 @@ from glossary.mine.pipeline import MinedDocument, load_tables, mine_file
 from glossary.models import Entry, SegmentPair
 
 Progress = Callable[[int, int, str], None]
+# Mining makes millions of small objects that are no garbage (words, spans, tallies): collecting the
+# youngest generation every 20,000 allocations instead of every 700 saves about a twelfth of its time.
+GC_THRESHOLDS = (20_000, 20, 20)
 
 
 @dataclass(slots=True)
@@ -199,21 +203,33 @@ def mine_paths(db: Database, paths: Iterable[str | os.PathLike[str]], progress: 
     workers = workers or min(len(files), os.cpu_count() or 1, 4)
     if progress:
         progress(0, len(files), "")
-    with write_transaction(db):  # a bad file leaves the termbase as it was
+    forked = workers > 1 and multiprocessing.get_start_method() == "fork"
+    if forked:
+        load_tables()  # once here instead of once per worker
+    # a bad file leaves the termbase as it was; with fork, the tables stay out of every garbage collection
+    # (and their pages unshared by none)
+    with write_transaction(db), _fewer_collections(freeze=forked):
         if workers <= 1:
             results: Iterable[MinedDocument] = (mine_file(f, known) for f in files)
             return _store_all(db, results, files, summary, progress)
-        forked = multiprocessing.get_start_method() == "fork"
-        if forked:
-            load_tables()  # once here instead of once per worker
-            gc.freeze()  # the tables stay out of every garbage collection (and their pages unshared by none)
-        try:
-            with ProcessPoolExecutor(workers) as pool:
-                results = pool.map(mine_file, files, [known] * len(files))
-                return _store_all(db, results, files, summary, progress)
-        finally:
-            if forked:
-                gc.unfreeze()
+        with ProcessPoolExecutor(workers, initializer=gc.set_threshold, initargs=GC_THRESHOLDS) as pool:
+            results = pool.map(mine_file, files, [known] * len(files))
+            return _store_all(db, results, files, summary, progress)
+
+
+@contextmanager
+def _fewer_collections(freeze: bool) -> Iterator[None]:
+    """Garbage collection at GC_THRESHOLDS for a while; with `freeze`, what exists now is left out of it."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    if freeze:
+        gc.freeze()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.unfreeze()
+        gc.set_threshold(*thresholds)
 
 
 def _store_all(db: Database, results: Iterable[MinedDocument], files: list[str], summary: MiningSummary,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copyreg
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, make_dataclass
+from functools import cache
+from operator import attrgetter
 from typing import Literal, TypeVar
 
 Lang = Literal["zh", "en"]
@@ -243,6 +246,22 @@ def bulk_constructor(cls: type[_Frozen]) -> Callable[..., _Frozen]:
                           repr=False, namespace={"__post_init__": become})
 
 
+def pickle_by_fields(*classes: type) -> None:
+    """Pickle these frozen slotted dataclasses as a tuple of their fields, rebuilt by `bulk_constructor`:
+    dataclasses' own __getstate__/__setstate__ go a field at a time in Python, and mining sends
+    about a hundred thousand such objects from its worker processes."""
+    for cls in classes:
+        values = attrgetter(*(f.name for f in fields(cls)))
+        copyreg.pickle(cls, lambda obj, values=values: (_rebuild, (type(obj), values(obj))))
+
+
+_shell = cache(bulk_constructor)
+
+
+def _rebuild(cls: type[_Frozen], values: tuple) -> _Frozen:
+    return _shell(cls)(*values)
+
+
 # ---------------------------------------------------------------- plain-dict form
 def term_to_dict(term: Term) -> dict:
     """A term as a JSON-ready dict (the lossless JSONL form and the review log use it)."""
@@ -284,3 +303,6 @@ def entry_from_dict(d: dict) -> Entry:
         updated=d.get("updated"), sources=tuple(d.get("sources", ())), id=d.get("id"),
         definition=d.get("definition"),
     )
+
+
+pickle_by_fields(Paragraph, Dropped, Document, SegmentPair, Occurrence, TermCandidate, Term, Entry)

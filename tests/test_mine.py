@@ -636,3 +636,17 @@ def test_a_name_with_one_word_linked_besides_its_unlinked_head_pairs_when_it_rec
     linked, 司长 and Secretary left over); said once, such a pair is too weak (重庆市全面, above)."""
     found = [c for c in hkma_mined("hkma-ar-2016-09") if c.zh == "财政司司长" and c.en == "Financial Secretary"]
     assert found and len({o.pair_seq for o in found[0].occurrences}) >= 2
+
+
+def test_a_mined_document_crosses_processes_unchanged():
+    """Worker processes send MinedDocuments pickled field by field: they arrive equal, as the real classes."""
+    import pickle
+
+    from glossary.models import Occurrence
+
+    doc = mined("000")
+    back = pickle.loads(pickle.dumps(doc))
+    assert back == doc and back is not doc
+    occurrence = back.entries[0].candidates[0].occurrences[0]
+    assert type(occurrence) is Occurrence and occurrence == doc.entries[0].candidates[0].occurrences[0]
+    assert [type(p) for p in back.document.paragraphs] == [type(p) for p in doc.document.paragraphs]

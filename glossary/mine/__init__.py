@@ -240,7 +240,15 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         linked[pair.seq] = kept
         for sp, holders in [(sp, []) for sp in kept] + nested:
             tally(pair, sp, holders)
-    shaped = [t for t in tallies.values() if _is_term_shaped(t.zh, t.en, t.signals)]
+    shapes: dict[tuple[str, str, frozenset[str]], bool] = {}
+
+    def term_shaped(t: _Tally) -> bool:  # asked again at the end, when most tallies are as they were
+        key = (t.zh, t.en, frozenset(t.signals))
+        if key not in shapes:
+            shapes[key] = _is_term_shaped(t.zh, t.en, t.signals)
+        return shapes[key]
+
+    shaped = [t for t in tallies.values() if term_shaped(t)]
     terms = {zh_key(t.zh) for t in shaped}
     spellings = {t.zh for t in shaped}
     seen = {(o.pair_seq, o.zh_start, o.zh_end) for t in tallies.values() for o in t.occurrences}
@@ -257,10 +265,10 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             tallies[key] = tally
     _titles_without_their_country(tallies, nested_tallies)
     english = [p.en for p, _, _ in analysed]
-    casing = _word_casing(english)
+    casing: dict[str, str] | None = None  # worked out for the first all-capitals rendering (few documents have one)
     out = []
     for tally in tallies.values():
-        if not _is_term_shaped(tally.zh, tally.en, tally.signals):
+        if not term_shaped(tally):
             continue
         support = len(tally.occurrences)
         if tally.signals == {"leftover"} and len({o.pair_seq for o in tally.occurrences}) < LEFTOVER_RECURRENCE:
@@ -271,6 +279,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             continue
         signals = tuple(sorted(tally.signals))
         if tally.en.isupper() and not is_acronym(tally.en):
+            casing = _word_casing(english) if casing is None else casing
             tally.en = _true_case(tally.en, english, casing)
         category = guess_category(
             tally.zh, tally.en, quoted="quoted" in tally.signals, name=not tally.signals.isdisjoint(_NAME_SIGNALS),

@@ -52,6 +52,11 @@ def _initials_glossed(acronym: str, initials: set[str]) -> float:
     return sum(c in initials for c in capitals) / len(capitals)
 
 
+def _gloss_initials(words: Sequence[ZhWord], a: int, b: int) -> set[str]:
+    """The first letters of the glosses of words a..b."""
+    return {stem[0] for w in words[a:b] for _, stems in w.pieces for stem in stems}
+
+
 def _singular(text: str) -> str:
     """An acronym's plural as its singular (AIs: AI); names unchanged."""
     return text[:-1] if text.endswith("s") and len(text) > 2 and text[-2].isupper() and is_acronym(text) else text
@@ -71,7 +76,7 @@ def pairs_by_cooccurrence(
     distance: dict[tuple[str, str], float] = {}  # summed relative-position gaps: nearer pairs win ties
     where: dict[int, tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]]] = {}
     counted = []  # the pairs naming an acronym or name, with their span and name counts
-    initials: dict[str, set[str]] = {}  # span -> the first letters of its words' glosses
+    first_seen: dict[str, tuple[list[ZhWord], int, int]] = {}  # span -> its words where first seen (for its initials)
     for pair, words, tokens in analysed:
         spans: dict[str, tuple[int, int]] = {}
         span_count: Counter[str] = Counter()
@@ -81,8 +86,7 @@ def pairs_by_cooccurrence(
                 span = pair.zh[start:end]
                 spans.setdefault(span, (start, end))
                 span_count[span] += 1
-                if span not in initials:
-                    initials[span] = {stem[0] for w in words[a:b] for _, stems in w.pieces for stem in stems}
+                first_seen.setdefault(span, (words, a, b))
         acronyms: dict[str, tuple[int, int]] = {}
         acronym_count: Counter[str] = Counter()
         for text, start, end in [(t.text, t.start, t.end) for t in tokens if is_acronym(t.text)] + _names(tokens, pair.en):
@@ -117,7 +121,7 @@ def pairs_by_cooccurrence(
         coverage = gloss_coverage(span, acronym) if name else 0.0
         if name and coverage < MIN_NAME_GLOSS:
             continue
-        letters = 0.0 if name else _initials_glossed(acronym, initials[span])
+        letters = 0.0 if name else _initials_glossed(acronym, _gloss_initials(*first_seen[span]))
         if not name and letters < MIN_ACRONYM_INITIALS:
             continue  # 申请 (application) is no SFGS however often they meet
         # a name: the span glossing more of it (外事联络组 over 市政府外办作为), at equal coverage the

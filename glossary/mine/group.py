@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from glossary.keys import en_key, zh_key
-from glossary.models import Entry, Term, TermCandidate
+from glossary.models import Entry, Term, TermCandidate, pickle_by_fields
 
 # A second English rendering is kept only with this much support (occurrences) and score, unless
 # it was found as another rendering of a term already paired (signal "variant").
@@ -25,6 +25,9 @@ class MinedEntry:
 
     entry: Entry
     candidates: tuple[TermCandidate, ...]
+
+
+pickle_by_fields(MinedEntry)  # (sent from the worker processes)
 
 
 def _support(c: TermCandidate) -> float:

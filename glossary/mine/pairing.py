@@ -114,21 +114,27 @@ def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
 def _zh_spans(words: tuple[ZhWord, ...]) -> tuple[tuple[int, int], ...]:
     spans = []
     n = len(words)
+    # each word's tests once (they do not depend on where the span starts); k > a: not the span's first word
+    content = [content_word(w) for w in words]
+    inner = [c or w.text in _INNER_PARTICLES for c, w in zip(content, words)]
+    opens, closes = [_starts_ok(w) for w in words], [_ends_ok(w) for w in words]
+    suffix_at = [_bound_suffix(w, words[k + 1] if k + 1 < n else None) for k, w in enumerate(words)]
+    count = [w.tag == "m" and any(c.isdigit() for c in w.text) for w in words]
+    place_after_verb = [k > 0 and w.tag in ("ns", "j") and words[k - 1].tag == "v" for k, w in enumerate(words)]
     for a in range(n):
-        if not _starts_ok(words[a]):
+        if not opens[a]:
             continue
         chars = 0
-        for b in range(a + 1, min(n, a + _MAX_ZH_WORDS) + 1):
-            word = words[b - 1]
-            suffix = b - 1 > a and _bound_suffix(word, words[b] if b < n else None)
-            if not (content_word(word) or word.text in _INNER_PARTICLES or suffix) or (word.tag == "m" and any(c.isdigit() for c in word.text) and b - 1 > a):
+        for k in range(a, min(n, a + _MAX_ZH_WORDS)):
+            suffix = k > a and suffix_at[k]
+            if not (inner[k] or suffix) or (count[k] and k > a):
                 break
-            chars += len(word.text)
+            chars += len(words[k].text)
             if chars > _MAX_ZH_CHARS:
                 break
-            if chars >= 2 and (_ends_ok(word) or suffix) and not (b - a >= 2 and word.tag in ("ns", "j") and words[b - 2].tag == "v"):
-                spans.append((a, b))  # (not a verb and its destination: 商务人士来渝, 分赴阿尔及利亚)
-            if suffix and not content_word(word):
+            if chars >= 2 and (closes[k] or suffix) and not (k > a and place_after_verb[k]):
+                spans.append((a, k + 1))  # (not a verb and its destination: 商务人士来渝, 分赴阿尔及利亚)
+            if suffix and not content[k]:
                 break
     return tuple(spans)
 
@@ -334,25 +340,33 @@ def _min_ends(relaxed: bool) -> int:
     return 1 if relaxed else 2
 
 
-def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]], units: list[float],
-                  words: list[ZhWord], a: int, b: int, i: int, j: int, ua: int, ub: int,
-                  span_chars: float, relaxed: bool = False) -> tuple[float, int, int, int] | None:
-    """How well English tokens i..j (trimmed of function words) translate Chinese words a..b:
-    (zh coverage × en coverage, content words, i, j), or None when they do not. A token of several parts
-    (foreign-related) counts by the share of its parts translated."""
+def _english_phrase(tokens: list[EnToken], i: int, j: int) -> tuple[int, int, list[int]] | None:
+    """English tokens i..j trimmed of function words (and of a last word that opens the next phrase),
+    with their content tokens; None when they cannot be a term whatever Chinese they stand for."""
     while i <= j and (tokens[i].stop or not tokens[i].word):
         i += 1
     while j >= i and (tokens[j].stop or not tokens[j].word):
         j -= 1
     if _opens_next_phrase(tokens, i, j):
         j -= 2  # "minister of health and chief | state sanitary doctor": the last word opens the next title
-    if i > j or not _en_end_ok(tokens[j]) or _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None,
-                                                                 j + 1 < len(tokens) and any(token_stem_units[j + 1])) \
-            or not _en_start_ok(tokens[i], words[a], tokens[i + 1] if i + 1 < len(tokens) else None, b - a > 1) \
-            or _has_inner_verb(tokens, i, j) or _uncounted_number(tokens[i], words, a, b):
+    if i > j or not _en_end_ok(tokens[j]) or _has_inner_verb(tokens, i, j):
         return None
     content = [t for t in range(i, j + 1) if tokens[t].stems]
-    if not content:
+    return (i, j, content) if content else None
+
+
+def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]], units: list[float],
+                  words: list[ZhWord], a: int, b: int, english: tuple[int, int, list[int]] | None, ua: int, ub: int,
+                  span_chars: float, relaxed: bool = False) -> tuple[float, int, int, int] | None:
+    """How well an English phrase (`_english_phrase` of tokens i..j) translates Chinese words a..b:
+    (zh coverage × en coverage, content words, i, j), or None when it does not. A token of several parts
+    (foreign-related) counts by the share of its parts translated."""
+    if english is None:
+        return None
+    i, j, content = english
+    if _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None, j + 1 < len(tokens) and any(token_stem_units[j + 1])) \
+            or not _en_start_ok(tokens[i], words[a], tokens[i + 1] if i + 1 < len(tokens) else None, b - a > 1) \
+            or _uncounted_number(tokens[i], words, a, b):
         return None
     span_units = range(ua, ub)
     share = {t: sum(1 for us in token_stem_units[t] if not us.isdisjoint(span_units)) / len(token_stem_units[t])
@@ -433,10 +447,14 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
             for key in _stem_keys(stems) & looked_up:
                 by_stem.setdefault(key, set()).add(u)
     first_unit.append(len(units))
-    token_stem_units = [
-        [by_stem.get(s, set()) | (by_stem.get(s[:STEM_PREFIX], set()) if len(s) >= STEM_PREFIX else set()) for s in _name_stems(tok)]
-        for tok in tokens
-    ]
+    none: frozenset[int] = frozenset()
+
+    def stem_units(s: str) -> set[int] | frozenset[int]:  # the pieces an English stem finds (shared sets: read only)
+        found = by_stem.get(s, none)
+        more = by_stem.get(s[:STEM_PREFIX], none) if len(s) >= STEM_PREFIX else none
+        return found | more if found and more else found or more
+
+    token_stem_units = [[stem_units(s) for s in _name_stems(tok)] for tok in tokens]
     unit_tokens: list[set[int]] = [set() for _ in units]  # the tokens each piece glosses
     for t, su in enumerate(token_stem_units):
         for us in su:
@@ -445,6 +463,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
     relaxed = variants_of is not None
     min_ends = _min_ends(relaxed)
     phrases_of: dict[tuple, list[tuple[int, int]]] = {}  # (hit tokens, repeated stems) → their expanded runs
+    named: dict[tuple[int, int], tuple[int, int]] = {}  # run → _expand_name
+    english_of: dict[tuple[int, int], tuple[int, int, list[int]] | None] = {}  # phrase → _english_phrase
     out = []
     zh_chars, en_chars = max(1, words[-1].end if words else 1), max(1, tokens[-1].end if tokens else 1)
     for a, b in spans:
@@ -455,7 +475,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
         key = (hit, _repeated_stems(unit_stems, ua, ub) if ub - ua > 1 else frozenset())
         phrases = phrases_of.get(key)
         if phrases is None:
-            phrases = phrases_of[key] = [_expand_name(*run, tokens) for run in _runs(list(hit), tokens, key[1])]
+            phrases = phrases_of[key] = [named[run] if run in named else named.setdefault(run, _expand_name(*run, tokens))
+                                         for run in _runs(list(hit), tokens, key[1])]
         span_chars = sum(units[ua:ub])
         first_tokens, last_tokens = unit_tokens[ua], unit_tokens[ub - 1]
         where = words[a].start / zh_chars
@@ -464,7 +485,9 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
             phrase = range(i, j + 1)
             if (not first_tokens.isdisjoint(phrase)) + (not last_tokens.isdisjoint(phrase)) < min_ends:
                 continue  # (a cheap bound on _phrase_score's test of the ends)
-            scored = _phrase_score(tokens, token_stem_units, units, words, a, b, i, j, ua, ub, span_chars, relaxed)
+            if (i, j) not in english_of:
+                english_of[i, j] = _english_phrase(tokens, i, j)
+            scored = _phrase_score(tokens, token_stem_units, units, words, a, b, english_of[i, j], ua, ub, span_chars, relaxed)
             if scored is not None:  # equal phrases: the one nearest in position (the same term said twice)
                 ranked = (scored[0], scored[1], -abs(tokens[scored[2]].start / en_chars - where))
                 if best is None or ranked > best[0]:

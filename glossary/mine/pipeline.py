@@ -9,7 +9,7 @@ from pathlib import Path
 from glossary.align import align_document
 from glossary.mine import mine_pairs
 from glossary.mine.group import MinedEntry, group_candidates
-from glossary.models import Document, SegmentPair
+from glossary.models import Document, SegmentPair, pickle_by_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +17,9 @@ class MinedDocument:
     document: Document
     pairs: tuple[SegmentPair, ...]
     entries: tuple[MinedEntry, ...]
+
+
+pickle_by_fields(MinedDocument)  # (sent from the worker processes)
 
 
 def mine_document(doc: Document, known_terms: Iterable[str] = ()) -> MinedDocument:

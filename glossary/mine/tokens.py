@@ -8,7 +8,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from glossary.align.anchors import zh_numbers, en_numbers
 from glossary.keys import CJK_RE
@@ -87,6 +87,7 @@ def add_user_words(words: Iterable[str]) -> None:
         if word and CJK_RE.search(word) and word not in tags:
             jieba.add_word(word, freq=50_000, tag="nz")
             tags[word] = "nz"
+            _segmented.cache_clear()  # a new word may change how text is cut
 
 
 def _guess_tag(word: str) -> str:
@@ -157,6 +158,12 @@ def _join_dictionary_words(words: list[str]) -> list[tuple[str, tuple[str, ...]]
 
 
 def zh_words(text: str) -> list[ZhWord]:
+    """The words of a Chinese text with their tags, offsets and dictionary stems."""
+    return list(_segmented(text))
+
+
+@lru_cache(maxsize=1 << 16)  # mining segments each candidate term again (shape tests) and corpora repeat sentences
+def _segmented(text: str) -> tuple[ZhWord, ...]:
     jieba, tags, _ = _jieba()
     out, pos = [], 0
     for word, parts in _join_dictionary_words(jieba.lcut(text)):
@@ -168,7 +175,7 @@ def zh_words(text: str) -> list[ZhWord]:
                 pieces = ((len(word), stems),)
             out.append(_new_zh_word(word, tags.get(word) or _guess_tag(word), pos, end, stems, pieces))
         pos = end
-    return out
+    return tuple(out)
 
 
 @cache
