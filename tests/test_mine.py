@@ -596,3 +596,14 @@ def test_a_rendering_seen_only_in_an_all_capitals_heading_is_stored_as_running_t
     found = hkma_chapter_pairs(tmp_path, "hkma-ar-2018-01")
     assert ("国际金融中心", "international financial centre") in found
     assert [en for _, en in found if any(len(w) > 5 and w.isupper() for w in re.findall("[A-Za-z]+", en))] == []
+
+
+def test_items_of_an_enumeration_pair_by_their_place_in_the_english_list():
+    # 信息交互、入境接机、人员转运、集中隔离、居家健康管理: the dictionary pairs some items, the rest
+    # pair by position (a middle item and the first one, whose Chinese runs on into the clause)
+    candidates = candidates_of("000")
+    for zh, en in [("集中隔离", "centralized quarantine"), ("入境接机", "entry airport pickup"),
+                   ("信息交互", "information exchange")]:
+        assert any(en_key(c.en) == en_key(en) and "list" in c.signals for c in find(candidates, zh)), zh
+    # the last item stops where the Chinese list ends (生活保障|等情况 ↔ … and logistical support.)
+    assert any(c.en == "logistical support" for c in find(candidates_of("001"), "生活保障"))

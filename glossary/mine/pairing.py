@@ -1,5 +1,6 @@
 """Term pairs inside one aligned segment pair: candidate spans on both sides, paired by
-compositional CC-CEDICT match, quotes, acronym definitions and pinyin of names."""
+compositional CC-CEDICT match, quotes, acronym definitions, pinyin of names and the places of
+list items."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ class SpanPair:
     en_start: int
     en_end: int
     score: float
-    signal: str  # dictionary, quoted, acronym, cooccurrence, pinyin
+    signal: str  # dictionary, quoted, acronym, cooccurrence, pinyin, list
 
 
 def _is_capitalised(token: EnToken) -> bool:
@@ -669,3 +670,142 @@ def pinyin_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
                     break
         i = j + 1
     return out
+
+
+_ZH_CLAUSE = re.compile(r"[^，,；;。：:！？!?（）()“”‘’「」『』《》\n]+")
+_LIST_MARK = "、"
+_EN_LIST_WORDS = {"and", "or"}
+_MAX_LIST_ITEM_WORDS = 6
+
+
+def _zh_list_items(zh: str, words: list[ZhWord]) -> list[list[tuple[int, int]]]:
+    """The enumerations of a Chinese sentence (A、B、C), each as the word ranges [a, b) of its items:
+    the text between two marks, and for the first and last items, everything up to the clause's edge."""
+    lists = []
+    for clause in _ZH_CLAUSE.finditer(zh):
+        if _LIST_MARK not in clause.group():
+            continue
+        inside = [k for k, w in enumerate(words) if clause.start() <= w.start and w.end <= clause.end()]
+        if not inside:
+            continue
+        items, a = [], inside[0]
+        for k in inside:
+            if words[k].text == _LIST_MARK:
+                items.append((a, k))
+                a = k + 1
+        items.append((a, inside[-1] + 1))
+        if all(b > a for a, b in items):
+            lists.append(items)
+    return lists
+
+
+def _en_list_segments(tokens: list[EnToken], linked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges [i, j] between list separators (commas, semicolons, "and", "or", other
+    punctuation) of an English sentence; a separator inside an English span already paired
+    ("prevention and control") does not cut."""
+    def inside_linked(tok: EnToken) -> bool:
+        return any(s <= tok.start and tok.end <= e for s, e in linked)
+
+    segments, start = [], 0
+    for k, tok in enumerate(tokens):
+        separator = (not tok.word and tok.text not in ("&", "-", "'", "’")) or tok.text.lower() in _EN_LIST_WORDS
+        if separator and not inside_linked(tok):
+            if k > start:
+                segments.append((start, k - 1))
+            start = k + 1
+    if start < len(tokens):
+        segments.append((start, len(tokens) - 1))
+    return segments
+
+
+def list_pairs(words: list[ZhWord], tokens: list[EnToken], found: list[SpanPair], zh: str) -> list[SpanPair]:
+    """Items of a Chinese enumeration (A、B、C) with the English list items in the same places: when
+    the items already paired sit in the English list (split at commas, "and", "or") all at the same
+    distance from their Chinese places, the unpaired items pair by position (translators keep the
+    order of a list; the dictionary often knows some items but not all)."""
+    lists = _zh_list_items(zh, words)
+    if not lists:
+        return []
+    linked = [(sp.en_start, sp.en_end) for sp in found if sp.signal != "acronym"]
+    segments = _en_list_segments(tokens, linked)
+    if len(segments) < 3:
+        return []
+
+    def content_range(i: int, j: int) -> tuple[int, int]:
+        while i <= j and tokens[i].stop:
+            i += 1
+        while j >= i and tokens[j].stop:
+            j -= 1
+        return i, j
+
+    segment_of_start = {tokens[content_range(i, j)[0]].start: s for s, (i, j) in enumerate(segments) if content_range(i, j)[0] <= j}
+    segment_of_end = {tokens[j].end: s for s, (i, j) in enumerate(segments)}
+    out = []
+    for items in lists:
+        offsets = set()
+        anchored = set()
+        for k, (a, b) in enumerate(items):
+            start, end = words[a].start, words[b - 1].end
+            for sp in found:
+                if sp.signal == "acronym":
+                    continue
+                if (sp.zh_start == start or k == 0) and (sp.zh_end == end or k == len(items) - 1) \
+                        and start <= sp.zh_start and sp.zh_end <= end:
+                    s_start, s_end = segment_of_start.get(sp.en_start), segment_of_end.get(sp.en_end)
+                    if s_start is not None and s_start == s_end:
+                        offsets.add(s_start - k)
+                        anchored.add(k)
+        if len(offsets) != 1:
+            continue
+        shift = offsets.pop()
+        spans = set(zh_spans(words))
+        for k, (a, b) in enumerate(items):
+            s = k + shift
+            if k in anchored or not 0 <= s < len(segments):
+                continue
+            i, j = content_range(*segments[s])
+            if i > j:
+                continue
+            if 0 < k < len(items) - 1:
+                chosen = ((a, b), (i, j)) if (a, b) in spans else None
+            else:
+                chosen = _list_edge_item(words, tokens, spans, a, b, i, j, first=k == 0)
+            if chosen is None:
+                continue
+            (a, b), (i, j) = chosen
+            if j - i + 1 > _MAX_LIST_ITEM_WORDS or not all(t.word for t in tokens[i : j + 1]) \
+                    or not _en_end_ok(tokens[j]) or tokens[i].text.endswith("ly") or is_verb_only(tokens[i].text) \
+                    or not tokens[i].text.endswith("ed") and is_verb_translation(words[a].text, tokens[i].text):
+                continue  # (a verb and its object, 包括信用 ↔ including credit, is no item; between two
+                # separators, a past form before a noun is an adjective: centralized quarantine)
+            out.append(SpanPair(words[a].start, words[b - 1].end, tokens[i].start, tokens[j].end, 0.9, "list"))
+    return out
+
+
+def _links(stems: frozenset[str], other: frozenset[str]) -> bool:
+    """Two sets of stems share a stem (or its first STEM_PREFIX letters)."""
+    return bool(_stem_keys(stems) & _stem_keys(other))
+
+
+def _list_edge_item(words: list[ZhWord], tokens: list[EnToken], spans: set[tuple[int, int]], a: int, b: int,
+                    i: int, j: int, first: bool) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The term inside the first (or last) item of an enumeration, whose outer edge runs on into the
+    clause (实现|信息交互、… ↔ realized … of | information exchange,): the longest Chinese span at the
+    list's side with the whole English item when its opening is no verb, else the pair whose outer
+    words translate each other."""
+    chinese = sorted(((x, y) for x, y in spans if a <= x and y <= b and (y == b if first else x == a)),
+                     key=lambda r: r[0] - r[1])
+    if not chinese:
+        return None
+    (x, y) = chinese[0]
+    if all(not t.stop for t in tokens[i : j + 1]) and _en_start_ok(tokens[i], words[x], tokens[i + 1] if i < j else None, y - x > 1):
+        return (x, y), (i, j)
+    for x, y in chinese:
+        outer = words[x] if first else words[y - 1]
+        for k in (range(i, j + 1) if first else range(j, i - 1, -1)):
+            lo, hi = (k, j) if first else (i, k)
+            if not any(t.stop for t in tokens[lo : hi + 1]) and _links(outer.stems, tokens[lo if first else hi].stems) \
+                    and not any(_links(w.stems, t.stems) for w in words[x:y] for t in tokens[i:lo] + tokens[hi + 1 : j + 1]):
+                return (x, y), (lo, hi)  # (no word of the Chinese translates the rest of the English item)
+    return None
+
