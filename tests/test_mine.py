@@ -61,7 +61,7 @@ def test_general_vocabulary_is_left_out():
     candidates = candidates_of("001")
     assert not find(candidates, "乌克兰")  # a dictionary word for a dictionary word
     assert all(len(c.en.replace("-", " ").split()) > 1 or c.en.isupper() or any(ch.isdigit() for ch in c.en) or "pinyin" in c.signals
-               or "quoted" in c.signals for c in candidates)
+               or "quoted" in c.signals or "title" in c.signals for c in candidates)  # (a title beside a name)
 
 
 def test_grouping_gives_one_entry_per_concept_with_traditional_variant():
@@ -607,3 +607,12 @@ def test_items_of_an_enumeration_pair_by_their_place_in_the_english_list():
         assert any(en_key(c.en) == en_key(en) and "list" in c.signals for c in find(candidates, zh)), zh
     # the last item stops where the Chinese list ends (生活保障|等情况 ↔ … and logistical support.)
     assert any(c.en == "logistical support" for c in find(candidates_of("001"), "生活保障"))
+
+
+def test_a_title_beside_a_persons_name_is_a_term_even_as_one_english_word():
+    # 参赞周宏友 ↔ counselor of Chinese Embassy in Armenia Zhou Hongyou: one English word the
+    # dictionary knows, kept because it says who a named person is
+    found = find(candidates_of("001"), "参赞")
+    assert any(c.en == "counselor" and "title" in c.signals and c.category == "title" for c in found)
+    # a place's one-word pinyin name is no person: 重庆 says nothing of the words beside it
+    assert not any("title" in c.signals for c in candidates_of("000") if c.en[:1].islower() and len(c.en.split()) == 1)

@@ -13,7 +13,7 @@ from glossary.keys import CJK_RE, en_key, zh_key
 from glossary.lexicon import STOPWORDS, is_dictionary_translation
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
-from glossary.mine.pairing import SpanPair, acronym_pairs, definition_pairs, dictionary_pairs, list_pairs, pinyin_pairs, quoted_pairs
+from glossary.mine.pairing import SpanPair, acronym_pairs, definition_pairs, dictionary_pairs, list_pairs, pinyin_pairs, quoted_pairs, title_pairs
 from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, general_frequency, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
 
@@ -25,7 +25,7 @@ MAX_PHRASE_WORDS = 12
 MAX_NAME_WORDS = 24  # titles of plans and laws run long ("Three-Year Action Plan of … (2024-2026)")
 LONG_PHRASE_WORDS = 4  # lower-case renderings with this many different content words are descriptions
 _SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75,
-                  "variant": 0.75, "list": 0.75}
+                  "variant": 0.75, "list": 0.75, "title": 0.8}
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -59,6 +59,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += quoted_pairs(pair.zh, pair.en)
     found += pinyin_pairs(words, tokens)
     found += list_pairs(words, tokens, found, pair.zh)
+    found += title_pairs(found, pair.en)
     found = [_without_footnote_mark(_with_period(sp, pair), pair) for sp in found]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
@@ -153,7 +154,7 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     English word) and whole clauses."""
     if zh_key(zh) == zh_key(en) or not CJK_RE.search(zh):  # KF94 ↔ KF94: nothing to translate; Latin
         return False  # words inside the Chinese (MarketingEvents Awards) are no Chinese term
-    if signals & {"quoted", "acronym", "cooccurrence"}:
+    if signals & {"quoted", "acronym", "cooccurrence", "title"}:
         return True
     if _general_phrase(zh):
         return False
@@ -267,6 +268,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             tally.en = _true_case(tally.en, english, casing)
         category = guess_category(
             tally.zh, tally.en, quoted="quoted" in tally.signals, name="pinyin" in tally.signals,
+            person_title="title" in tally.signals,
         )
         out.append(TermCandidate(
             zh=tally.zh, en=tally.en, score=score, signals=signals, category=category,

@@ -809,3 +809,21 @@ def _list_edge_item(words: list[ZhWord], tokens: list[EnToken], spans: set[tuple
                 return (x, y), (lo, hi)  # (no word of the Chinese translates the rest of the English item)
     return None
 
+
+
+_TITLE_TO_NAME = re.compile(r"\s+(?:(?:of|to|in|at)\s+[^\s,;.:()]+(?:\s+[^\s,;.:()]+){0,7}\s+)?")
+
+
+def title_pairs(found: list[SpanPair], en: str) -> list[SpanPair]:
+    """Titles in apposition to a person's name (副市长李波 ↔ vice mayor Li Bo; 大使馆参赞周宏友 ↔
+    counselor of Chinese Embassy in Armenia Zhou Hongyou): a pair next to a name paired by pinyin,
+    its English before the name or before what it is of. A name of two or more English words is
+    a person's (a one-word pinyin name is mostly a place)."""
+    names = [sp for sp in found if sp.signal == "pinyin" and len(en[sp.en_start : sp.en_end].split()) >= 2]
+    out = []
+    for name in names:
+        for sp in found:
+            if sp.signal not in ("pinyin", "acronym") and (sp.zh_end == name.zh_start or sp.zh_start == name.zh_end) \
+                    and sp.en_end <= name.en_start and _TITLE_TO_NAME.fullmatch(en, sp.en_end, name.en_start):
+                out.append(SpanPair(sp.zh_start, sp.zh_end, sp.en_start, sp.en_end, sp.score, "title"))
+    return out
