@@ -616,3 +616,11 @@ def test_a_title_beside_a_persons_name_is_a_term_even_as_one_english_word():
     assert any(c.en == "counselor" and "title" in c.signals and c.category == "title" for c in found)
     # a place's one-word pinyin name is no person: 重庆 says nothing of the words beside it
     assert not any("title" in c.signals for c in candidates_of("000") if c.en[:1].islower() and len(c.en.split()) == 1)
+
+
+def test_a_rendering_goes_to_the_span_paired_with_it_whole_not_to_one_seen_only_inside_longer_pairs():
+    # 卫生部 meets "minister of health" only inside 卫生部副部长 / 卫生部第一副部长 (several times);
+    # 卫生部部长 is paired with it whole once, and keeps it
+    candidates = candidates_of("001")
+    assert any(c.en == "minister of health" for c in find(candidates, "卫生部部长"))
+    assert not any(en_key(c.en) == en_key("minister of health") for c in find(candidates, "卫生部"))

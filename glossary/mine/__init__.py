@@ -248,9 +248,11 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         for sp in _without_competitors(linked[pair.seq] + unpaired, pair, first=len(linked[pair.seq]))[len(linked[pair.seq]):]:
             tally(pair, sp, [])
     free_zh = {zh for zh, _ in tallies}
+    only_nested = set()
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
         if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and _is_name(tally.en)):
             tallies[key] = tally
+            only_nested.add(key)
     _titles_without_their_country(tallies, nested_tallies)
     english = [p.en for p, _, _ in analysed]
     casing = _word_casing(english)
@@ -275,7 +277,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             zh_original=tally.zh_original, type="acronym" if is_acronym(tally.en) else "fullForm",
             occurrences=tuple(tally.occurrences),
         ))
-    out = _one_chinese_per_rendering(_without_truncations(out))
+    out = _one_chinese_per_rendering(_without_truncations(out), {zh for zh, _ in only_nested})
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
 
@@ -357,17 +359,20 @@ def _without_truncations(candidates: list[TermCandidate]) -> list[TermCandidate]
     return [c for c in candidates if not cut_short(c)]
 
 
-def _one_chinese_per_rendering(candidates: list[TermCandidate]) -> list[TermCandidate]:
+def _one_chinese_per_rendering(candidates: list[TermCandidate], only_nested: set[str] = frozenset()) -> list[TermCandidate]:
     """An English rendering (not an acronym) stands for one Chinese term in a document: when several
     spans were paired with it (在渝外籍人员 / 在渝外籍人士, 流程管理 / 管理流程), only the best supported
-    stays."""
+    stays; a span paired with it as a whole outranks one seen only inside longer pairs (`only_nested`
+    zh keys: 卫生部 inside 卫生部副部长 ↔ deputy minister of health, against 卫生部部长 ↔ minister of health)."""
+    def rank(c: TermCandidate) -> tuple:
+        return zh_key(c.zh) not in only_nested, len(c.occurrences), c.score, -len(c.zh)
+
     best: dict[str, TermCandidate] = {}
     for c in candidates:
         if c.type == "acronym":
             continue
         key = en_key(c.en)
-        rank = (len(c.occurrences), c.score, -len(c.zh))
-        if key not in best or rank > (len(best[key].occurrences), best[key].score, -len(best[key].zh)):
+        if key not in best or rank(c) > rank(best[key]):
             best[key] = c
     return [c for c in candidates if c.type == "acronym" or best[en_key(c.en)] is c]
 
