@@ -624,3 +624,9 @@ def test_a_rendering_goes_to_the_span_paired_with_it_whole_not_to_one_seen_only_
     candidates = candidates_of("001")
     assert any(c.en == "minister of health" for c in find(candidates, "卫生部部长"))
     assert not any(en_key(c.en) == en_key("minister of health") for c in find(candidates, "卫生部"))
+
+
+def test_an_acronym_glosses_the_chinese_word_whose_dictionary_gloss_it_spells():
+    # 上海合作组织 is "Shanghai Cooperation Organization" in CC-CEDICT: the SCO of "China-SCO" translates it
+    found = find(candidates_of("000"), "中国—上海合作组织数字经济产业论坛")
+    assert any(c.en == "China-SCO Digital Economy Industry Forum" for c in found)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from glossary.keys import CJK_RE, en_key, zh_key
-from glossary.lexicon import STOPWORDS, is_dictionary_translation
+from glossary.lexicon import STOPWORDS, en_stem, gloss_phrases, is_dictionary_translation
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.pairing import SpanPair, acronym_pairs, definition_pairs, dictionary_pairs, list_pairs, pinyin_pairs, quoted_pairs, title_pairs
@@ -53,7 +53,8 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     """`pair_spans`, plus the nested pairs it dropped, each with the longer kept pairs that hold it."""
     words = zh_words(pair.zh) if words is None else words
     tokens = en_tokens(pair.en) if tokens is None else tokens
-    found = dictionary_pairs(words, tokens) + list(extra)
+    found = [replace(sp, signal="acronym") if _spells_gloss(pair.en[sp.en_start : sp.en_end], pair.zh[sp.zh_start : sp.zh_end])
+             else sp for sp in dictionary_pairs(words, tokens)] + list(extra)
     found += acronym_pairs(tokens, found, pair.en)
     found += definition_pairs(tokens, found, pair.en)
     found += quoted_pairs(pair.zh, pair.en)
@@ -200,13 +201,53 @@ def _with_learned_glosses(analysed: list[tuple[SegmentPair, list[ZhWord], list[E
     return [(pair, [grow(w) for w in words], tokens) for pair, words, tokens in analysed]
 
 
+MIN_SPELLED_ACRONYM = 3  # two letters spell too many glosses by chance (IP, BP)
+
+
+def _acronym_letters(text: str) -> str:
+    """The letters an acronym spells, lower case, a plural's s dropped (SMEs: sme); "" for no acronym
+    of MIN_SPELLED_ACRONYM letters."""
+    if not is_acronym(text):
+        return ""
+    letters = text[:-1] if text.endswith("s") and text[:-1].isupper() else text
+    return letters.lower() if len(letters) >= MIN_SPELLED_ACRONYM else ""
+
+
+def _spelled_glosses(zh: str) -> frozenset[str]:
+    """The initials of the dictionary glosses of the word `zh` (上海合作组织: sco)."""
+    return frozenset("".join(s[0] for s in phrase) for phrase in gloss_phrases(zh))
+
+
+def _spells_gloss(acronym: str, zh: str) -> bool:
+    """`acronym` spells a dictionary gloss of the word `zh` (SMEs: 中小企业 "small and medium enterprises")."""
+    letters = _acronym_letters(acronym)
+    return bool(letters) and letters in _spelled_glosses(zh)
+
+
+def _with_acronym_glosses(words: list[ZhWord], tokens: list[EnToken]) -> list[ZhWord]:
+    """The words with an acronym of the English added to the glosses of a word whose dictionary gloss
+    it spells (上海合作组织 "Shanghai Cooperation Organization" ↔ the SCO of China-SCO)."""
+    acronyms = {letters: en_stem(part) for token in tokens for part in _LATIN_WORD.findall(token.text)
+                if (letters := _acronym_letters(part))}
+    if not acronyms:
+        return words
+
+    def grow(word: ZhWord) -> ZhWord:
+        spelled = {acronyms[key] for key in _spelled_glosses(word.text) if key in acronyms}
+        if not spelled or len(word.pieces) != 1:
+            return word
+        return replace(word, stems=word.stems | spelled, pieces=((word.pieces[0][0], word.pieces[0][1] | spelled),))
+
+    return [grow(w) for w in words]
+
+
 def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (), document: str = "") -> list[TermCandidate]:
     """Term candidates (one per zh/en rendering) with the occurrences that support them."""
     add_user_words(known_terms)
     tallies: dict[tuple[str, str], _Tally] = {}
     nested_tallies: dict[tuple[str, str], _Tally] = {}  # pairs seen inside longer pairs
     analysed = [(p, zh_words(p.zh), en_tokens(p.en)) for p in pairs if p.zh and p.en]
-    analysed = _with_learned_glosses(analysed)
+    analysed = [(p, _with_acronym_glosses(words, tokens), tokens) for p, words, tokens in _with_learned_glosses(analysed)]
     by_cooccurrence = pairs_by_cooccurrence(analysed)
 
     def tally(pair: SegmentPair, sp: SpanPair, holders: list[SpanPair]) -> None:
