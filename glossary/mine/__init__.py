@@ -150,6 +150,18 @@ def _general_phrase(zh: str) -> bool:
     return len(words) > 1 and all(len(w.text) > 1 and general_frequency(w.text) >= COMMON_WORD for w in words)
 
 
+COMMON_COORDINATED = 3_000  # two words joined by "and" are general language at a lower frequency
+
+
+def _everyday_pair(zh: str, en: str) -> bool:
+    """Two everyday words side by side that the English joins with "and" (交流合作 exchanges and
+    cooperation, 健康安全 health and safety): a coordination of common words, not one concept."""
+    if not re.search(r"\s(?:and|&)\s", en):
+        return False
+    words = zh_words(zh)
+    return len(words) == 2 and all(len(w.text) > 1 and general_frequency(w.text) >= COMMON_COORDINATED for w in words)
+
+
 def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     """Leave out general vocabulary (a word CC-CEDICT already translates so, a short word for one
     English word) and whole clauses."""
@@ -157,7 +169,7 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # words inside the Chinese (MarketingEvents Awards) are no Chinese term
     if signals & {"quoted", "acronym", "cooccurrence", "title"}:
         return True
-    if _general_phrase(zh):
+    if _general_phrase(zh) or _everyday_pair(zh, en):
         return False
     words = en.replace("-", " ").split()  # foreign-aid: two words
     if any(w.lower() in _PRONOUNS and not w.isupper() for w in words):  # (IT is a field)
