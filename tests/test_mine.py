@@ -638,3 +638,12 @@ def test_two_everyday_words_the_english_joins_with_and_are_no_term():
     candidates = candidates_of("000") + candidates_of("001") + candidates_of("003")
     assert not find(candidates, "交流合作") and not find(candidates, "健康安全")
     assert find(candidates, "复工复产") and find(candidates, "中外公民")
+
+
+def test_a_term_said_in_a_place_pairs_without_the_place(tmp_path):
+    """HKMA 2018, chapter 1: 香港离岸人民币市场 ↔ "offshore renminbi market in Hong Kong" (a place of
+    two English words) and 两地金融创新 ↔ "financial innovation in the two places" say where a term
+    is; the terms pair on their own."""
+    found = hkma_chapter_pairs(tmp_path, "hkma-ar-2018-01")
+    assert {("离岸人民币市场", "offshore renminbi market"), ("金融创新", "financial innovation")} <= found
+    assert not [pair for pair in found if pair[1].endswith((" in Hong Kong", " in the two places"))]

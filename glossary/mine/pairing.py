@@ -304,14 +304,18 @@ def _verb_first(tokens: list[EnToken], token_stem_units: list[list[set[int]]], w
 
 def _located(tokens: list[EnToken], token_stem_units: list[list[set[int]]], words: list[ZhWord], a: int, b: int,
              i: int, j: int, ua: int) -> bool:
-    """A place, then what is there (渝外籍人员 ↔ foreign personnel in Chongqing): English that ends
-    "in Chongqing" for the opening place word describes where, unless the Chinese says "stationed
-    in" (驻), as names of missions do (外国驻渝领馆)."""
-    if words[a].tag not in ("ns", "j") or j - i < 2 or tokens[j - 1].text.lower() not in _LOCATIVE_EN:
+    """A place, then what is there (渝外籍人员 ↔ foreign personnel in Chongqing, 香港离岸人民币市场 ↔
+    offshore renminbi market in Hong Kong, 两地金融创新 ↔ financial innovation in the two places):
+    English that ends "in …" with words translating only the opening Chinese word describes where,
+    unless the Chinese says "stationed in" (驻, 驻华), as names of missions do (外国驻渝领馆)."""
+    if j - i < 2 or any(w.text.startswith("驻") for w in words[max(a - 1, 0) : b]):
         return False
-    if any(w.text == "驻" for w in words[max(a - 1, 0) : b]):
+    at = next((k for k in range(j - 1, i, -1) if tokens[k].text.lower() in _LOCATIVE_EN), None)
+    if at is None:
         return False
-    return any(ua <= u < ua + len(words[a].pieces) for us in token_stem_units[j] for u in us)
+    place, ub = range(ua, ua + len(words[a].pieces)), ua + sum(len(w.pieces) for w in words[a:b])
+    after = [{u for us in token_stem_units[t] for u in us if ua <= u < ub} for t in range(at + 1, j + 1) if tokens[t].stems]
+    return bool(after) and all(units and all(u in place for u in units) for units in after)  # (in Hong Kong: two words)
 
 
 def _reversed_coordination(tokens: list[EnToken], token_stem_units: list[list[set[int]]], i: int, j: int,
