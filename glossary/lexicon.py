@@ -55,7 +55,7 @@ def en_stem(word: str) -> str:
         word = word[:-3] + "or"
     if len(word) > 4:
         for suffix in _SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            if word.endswith(suffix) and len(word) - len(suffix) >= (3 if suffix == "ment" else 4):  # payment: pay
                 word = word[: -len(suffix)]
                 break
     if word.endswith("e") and len(word) > 4:

@@ -647,3 +647,12 @@ def test_a_term_said_in_a_place_pairs_without_the_place(tmp_path):
     found = hkma_chapter_pairs(tmp_path, "hkma-ar-2018-01")
     assert {("离岸人民币市场", "offshore renminbi market"), ("金融创新", "financial innovation")} <= found
     assert not [pair for pair in found if pair[1].endswith((" in Hong Kong", " in the two places"))]
+
+
+def test_a_noun_made_from_a_short_verb_keeps_its_link_to_the_verb(tmp_path):
+    """HKMA 2018, chapter 1: 支付 is "to pay" in CC-CEDICT; "payment" stems to pay, so 零售支付系统
+    pairs with "retail payment systems"."""
+    from glossary.lexicon import en_stem
+
+    assert en_stem("payment") == en_stem("pay")
+    assert ("零售支付系统", "retail payment systems") in hkma_chapter_pairs(tmp_path, "hkma-ar-2018-01")
