@@ -656,3 +656,10 @@ def test_a_noun_made_from_a_short_verb_keeps_its_link_to_the_verb(tmp_path):
 
     assert en_stem("payment") == en_stem("pay")
     assert ("零售支付系统", "retail payment systems") in hkma_chapter_pairs(tmp_path, "hkma-ar-2018-01")
+
+
+def test_an_evaluating_adjective_and_its_noun_are_no_term():
+    # 显著成效 significant results, 有利契机 favorable opportunity; 健康检测 health test opens on a noun
+    candidates = candidates_of("000") + candidates_of("001") + candidates_of("003")
+    assert not find(candidates, "显著成效") and not find(candidates, "有利契机")
+    assert find(candidates, "健康检测")

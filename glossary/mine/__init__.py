@@ -162,6 +162,18 @@ def _everyday_pair(zh: str, en: str) -> bool:
     return len(words) == 2 and all(len(w.text) > 1 and general_frequency(w.text) >= COMMON_COORDINATED for w in words)
 
 
+_ADJECTIVE_SHAPE = re.compile(r"(?:ant|ent|able|ible|ful|ous|ive)$")
+
+
+def _qualified_noun(zh: str, en: str) -> bool:
+    """An adjective said of a noun (显著成效 significant results, 有利契机 favorable opportunity): a
+    Chinese adjective, then one word, for an English adjective of an evaluating shape and its noun;
+    a judgement on a thing, not a name for a concept (健康检测 health test opens on a noun)."""
+    words, english = zh_words(zh), en.split()
+    return (len(words) == 2 and len(english) == 2 and words[0].tag == "a" and len(words[0].text) > 1
+            and english[0].islower() and bool(_ADJECTIVE_SHAPE.search(english[0])))
+
+
 def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     """Leave out general vocabulary (a word CC-CEDICT already translates so, a short word for one
     English word) and whole clauses."""
@@ -169,7 +181,7 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # words inside the Chinese (MarketingEvents Awards) are no Chinese term
     if signals & {"quoted", "acronym", "cooccurrence", "title"}:
         return True
-    if _general_phrase(zh) or _everyday_pair(zh, en):
+    if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en):
         return False
     words = en.replace("-", " ").split()  # foreign-aid: two words
     if any(w.lower() in _PRONOUNS and not w.isupper() for w in words):  # (IT is a field)
