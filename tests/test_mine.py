@@ -663,3 +663,12 @@ def test_an_evaluating_adjective_and_its_noun_are_no_term():
     candidates = candidates_of("000") + candidates_of("001") + candidates_of("003")
     assert not find(candidates, "显著成效") and not find(candidates, "有利契机")
     assert find(candidates, "健康检测")
+
+
+def test_a_verb_of_any_dictionary_sense_opening_the_english_makes_a_verb_phrase():
+    # 保 is "to defend; to protect; to keep/to guarantee; to ensure": 保稳定 ↔ "ensure stability"
+    # is an action; a gerund before a noun still names one (经营 "to operate": operating profits)
+    from glossary.lexicon import is_verb_translation
+
+    assert is_verb_translation("保", "ensure", any_sense=True) and not is_verb_translation("保", "ensure")
+    assert not find(candidates_of("000"), "保稳定")

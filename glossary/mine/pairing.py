@@ -259,7 +259,7 @@ def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None,
         return True
     if token.text.endswith("ed") and (zh_first.tag in ("v", "vn") or after is not None and after.text in _PREPOSITIONS):
         return False  # "announced at the Council…" is a clause
-    if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text) or is_verb_only(token.text):
+    if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text, any_sense=True) or is_verb_only(token.text):
         return False  # 促进资源共享 → "promote resource sharing" is a verb phrase, not a term
     if token.text.endswith("ing") and modifier and after is not None and after.stems and not after.stop \
             and (zh_first.tag == "n" or zh_first.tag == "vn" and not is_verb_translation(zh_first.text, token.text)):
