@@ -672,3 +672,12 @@ def test_a_verb_of_any_dictionary_sense_opening_the_english_makes_a_verb_phrase(
 
     assert is_verb_translation("保", "ensure", any_sense=True) and not is_verb_translation("保", "ensure")
     assert not find(candidates_of("000"), "保稳定")
+
+
+def test_a_time_said_in_words_is_no_term():
+    # 过去一年 "past year": a time word and a count
+    from glossary.ingest import read_document
+
+    assert not find(candidates_of("000"), "过去一年")
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-government-work-report-2024.md"))
+    assert not find(mine_pairs(doc.pairs), "过去一年")

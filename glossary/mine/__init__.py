@@ -162,6 +162,15 @@ def _everyday_pair(zh: str, en: str) -> bool:
     return len(words) == 2 and all(len(w.text) > 1 and general_frequency(w.text) >= COMMON_COORDINATED for w in words)
 
 
+_TIME_TAGS = {"t", "m", "mq", "q", "tg"}
+
+
+def _time_expression(zh: str) -> bool:
+    """A time or an amount said in words only (过去一年 past year, 今年上半年): no term."""
+    words = zh_words(zh)
+    return len(words) > 1 and all(w.tag in _TIME_TAGS for w in words)
+
+
 _ADJECTIVE_SHAPE = re.compile(r"(?:ant|ent|able|ible|ful|ous|ive)$")
 
 
@@ -181,7 +190,7 @@ def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # words inside the Chinese (MarketingEvents Awards) are no Chinese term
     if signals & {"quoted", "acronym", "cooccurrence", "title"}:
         return True
-    if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en):
+    if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en) or _time_expression(zh):
         return False
     words = en.replace("-", " ").split()  # foreign-aid: two words
     if any(w.lower() in _PRONOUNS and not w.isupper() for w in words):  # (IT is a field)
