@@ -681,3 +681,10 @@ def test_a_time_said_in_words_is_no_term():
     assert not find(candidates_of("000"), "过去一年")
     doc = mine_document(read_document(EXAMPLES / "jiangzhou-government-work-report-2024.md"))
     assert not find(mine_pairs(doc.pairs), "过去一年")
+
+
+def test_a_word_after_a_chinese_quotation_that_the_english_quotation_says_belongs_to_the_term():
+    # “两点”定位 ↔ “two positions”: 定位 (position) is said inside the English quotation
+    found = find(candidates_of("003"), "两点定位")
+    assert any(c.zh == "两点定位" and c.en == "two positions" and "quoted" in c.signals for c in found)
+    assert not find(candidates_of("003"), "两点")

@@ -27,6 +27,7 @@ LONG_PHRASE_WORDS = 4  # lower-case renderings with this many different content 
 _SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75,
                   "variant": 0.75, "list": 0.75, "title": 0.8}
 _NON_WORD = re.compile(r"[\W_]+")
+_QUOTE_MARKS = re.compile(r"[“”「」『』]")
 
 
 @dataclass(slots=True)
@@ -57,7 +58,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
              else sp for sp in dictionary_pairs(words, tokens)] + list(extra)
     found += acronym_pairs(tokens, found, pair.en)
     found += definition_pairs(tokens, found, pair.en)
-    found += quoted_pairs(pair.zh, pair.en)
+    found += quoted_pairs(pair.zh, pair.en, words)
     found += pinyin_pairs(words, tokens)
     found += list_pairs(words, tokens, found, pair.zh)
     found += title_pairs(found, pair.en)
@@ -284,7 +285,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     by_cooccurrence = pairs_by_cooccurrence(analysed)
 
     def tally(pair: SegmentPair, sp: SpanPair, holders: list[SpanPair]) -> None:
-        zh = pair.zh[sp.zh_start : sp.zh_end]
+        zh = _QUOTE_MARKS.sub("", pair.zh[sp.zh_start : sp.zh_end])  # (“两点”定位: the term without its marks)
         en = pair.en[sp.en_start : sp.en_end]
         key = (zh_key(zh), en_key(en))
         if not key[0] or not key[1]:
@@ -295,7 +296,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             found = table[key] = _Tally(zh, en)
         elif found.en.isupper() and not en.isupper():
             found.en = en  # the rendering as running text writes it, not as an all-capitals heading
-        original = pair.zh_original[sp.zh_start : sp.zh_end] if len(pair.zh_original) == len(pair.zh) else ""
+        original = _QUOTE_MARKS.sub("", pair.zh_original[sp.zh_start : sp.zh_end]) if len(pair.zh_original) == len(pair.zh) else ""
         if original and original != zh:
             found.zh_original = original
         found.scores.append(sp.score * _SIGNAL_WEIGHT[sp.signal])

@@ -13,7 +13,7 @@ from glossary.align.anchors import acronyms_in_parentheses, en_numbers, is_pinyi
 from glossary.align.dp import EN_PER_ZH
 from glossary.keys import CJK_RE, char_readings, fold_pinyin_query, pinyin_span
 from glossary.lexicon import cedict, content_stems, gloss_phrases, is_function_phrase, is_modifier_only, is_verb_only, is_verb_translation, zh_gloss_stems
-from glossary.mine.tokens import EnToken, ZhWord
+from glossary.mine.tokens import EnToken, ZhWord, en_tokens
 
 # Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of"); a lone 全
 # before a noun is a prefix the English keeps (全流程 "whole-process"), and the English decides.
@@ -532,9 +532,10 @@ def gloss_coverage(zh: str, en: str) -> float:
     return sum(1 for s in stems if s in glossed or s[:STEM_PREFIX] in prefixes) / len(stems)
 
 
-def quoted_pairs(zh: str, en: str) -> list[SpanPair]:
+def quoted_pairs(zh: str, en: str, words: list[ZhWord] = ()) -> list[SpanPair]:
     """Quoted zh spans with the quoted en span they translate: the only quotation on each side,
-    or the one the dictionary supports best."""
+    or the one the dictionary supports best. A word just after the Chinese quotation that the English
+    quotation translates is part of the term (“两点”定位 ↔ "two positions")."""
     zq = [m for m in _ZH_QUOTED.finditer(zh) if not m.group(0).startswith("《")]
     eq = list(_EN_QUOTED.finditer(en))
     if not zq or not eq:
@@ -563,8 +564,13 @@ def quoted_pairs(zh: str, en: str) -> list[SpanPair]:
         if best_score < 0.3 and not lone:
             continue  # a lone quotation on each side pairs when its length could translate the Chinese
         taken.add(best)
-        eg, _ = text(eq[best])
-        out.append(SpanPair(zm.start(zg), zm.end(zg), eq[best].start(eg), eq[best].end(eg), 0.9, "quoted"))
+        eg, en_text = text(eq[best])
+        end = zm.end(zg)
+        head = next((w for w in words if w.start == zm.end()), None)
+        if head is not None and content_word(head) and head.tag[:1] in ("n", "v") and len(head.text) > 1 \
+                and any(_links(head.stems, t.stems) for t in en_tokens(en_text) if t.stems):
+            end = head.end
+        out.append(SpanPair(zm.start(zg), end, eq[best].start(eg), eq[best].end(eg), 0.9, "quoted"))
     return out
 
 
