@@ -688,3 +688,10 @@ def test_a_word_after_a_chinese_quotation_that_the_english_quotation_says_belong
     found = find(candidates_of("003"), "两点定位")
     assert any(c.zh == "两点定位" and c.en == "two positions" and "quoted" in c.signals for c in found)
     assert not find(candidates_of("003"), "两点")
+
+
+def test_a_list_item_that_joins_two_things_is_not_paired_by_its_place(tmp_path):
+    """HKMA 2017, chapter 8: an item 处置机制及外汇基金投资 holds two things the English list splits at
+    "and"; its place in the list pairs no Chinese that holds 及."""
+    found = hkma_chapter_pairs(tmp_path, "hkma-ar-2017-08")
+    assert not [pair for pair in found if "处置机制及" in pair[0]]

@@ -783,6 +783,8 @@ def list_pairs(words: list[ZhWord], tokens: list[EnToken], found: list[SpanPair]
             if chosen is None:
                 continue
             (a, b), (i, j) = chosen
+            if any(w.tag == "c" or w.tag.startswith("nr") for w in words[a:b]):
+                continue  # (an item joining two things, 处置机制及外汇基金投资, or naming a person is no term)
             if j - i + 1 > _MAX_LIST_ITEM_WORDS or not all(t.word for t in tokens[i : j + 1]) \
                     or not _en_end_ok(tokens[j]) or tokens[i].text.endswith("ly") or is_verb_only(tokens[i].text) \
                     or not tokens[i].text.endswith("ed") and is_verb_translation(words[a].text, tokens[i].text):
