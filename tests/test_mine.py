@@ -695,3 +695,14 @@ def test_a_list_item_that_joins_two_things_is_not_paired_by_its_place(tmp_path):
     "and"; its place in the list pairs no Chinese that holds 及."""
     found = hkma_chapter_pairs(tmp_path, "hkma-ar-2017-08")
     assert not [pair for pair in found if "处置机制及" in pair[0]]
+
+
+def test_an_everyday_head_said_first_of_a_term_leaves_the_term_alone():
+    # 外资企业人员 ↔ "staff of foreign-invested enterprises", 领事保护工作 ↔ "work in consular protection":
+    # an everyday head word (人员, 工作) said first; the terms inside pair alone
+    from glossary.ingest import read_document
+
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-fao-2023-work-summary.txt"))
+    pairs = {(c.zh, c.en) for c in mine_pairs(doc.pairs)}
+    assert {("外资企业", "foreign-invested enterprises"), ("领事保护", "consular protection")} <= pairs
+    assert not [zh for zh, _ in pairs if zh in ("外资企业人员", "领事保护工作")]

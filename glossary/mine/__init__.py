@@ -14,7 +14,7 @@ from glossary.lexicon import STOPWORDS, en_stem, gloss_phrases, is_dictionary_tr
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.pairing import SpanPair, acronym_pairs, definition_pairs, dictionary_pairs, list_pairs, pinyin_pairs, quoted_pairs, title_pairs
-from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, general_frequency, zh_words
+from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, add_user_words, en_tokens, general_frequency, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
 
 MIN_SCORE = 0.5
@@ -139,7 +139,6 @@ def _is_name(en: str) -> bool:
     return len(content) >= 2 and all(w[:1].isupper() for w in content)
 
 
-COMMON_WORD = 12_000  # a word this frequent in jieba's general-language counts is everyday Chinese
 
 
 @lru_cache(maxsize=65_536)

@@ -13,7 +13,7 @@ from glossary.align.anchors import acronyms_in_parentheses, en_numbers, is_pinyi
 from glossary.align.dp import EN_PER_ZH
 from glossary.keys import CJK_RE, char_readings, fold_pinyin_query, pinyin_span
 from glossary.lexicon import cedict, content_stems, gloss_phrases, is_function_phrase, is_modifier_only, is_verb_only, is_verb_translation, zh_gloss_stems
-from glossary.mine.tokens import EnToken, ZhWord, en_tokens
+from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, en_tokens, general_frequency
 
 # Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of"); a lone 全
 # before a noun is a prefix the English keeps (全流程 "whole-process"), and the English decides.
@@ -478,6 +478,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
             continue
         if best and any(w.text == _NAME_AND for w in words[a:b]) and not _one_name_with_and(words[a:b], tokens[best[1] : best[2] + 1]):
             continue
+        if best and _generic_head_first(tokens, token_stem_units, words, a, b, best[1], best[2], first_unit):
+            continue
         if best:
             (score, *_), i, j = best
             if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper() \
@@ -490,6 +492,19 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
             out.append(SpanPair(start, words[b - 1].end, tokens[i].start, end, score,
                                 "dictionary" if variants_of is None else "variant"))
     return out
+
+
+def _generic_head_first(tokens: list[EnToken], token_stem_units: list[list[set[int]]], words: list[ZhWord], a: int,
+                        b: int, i: int, j: int, first_unit: list[int]) -> bool:
+    """English that opens on an everyday head word the Chinese ends on, then "of/in/for" and the rest
+    (外资企业人员 ↔ staff of foreign-invested enterprises, 领事保护工作 ↔ work in consular
+    protection): a general word said of a term, not a term of its own (the term inside pairs alone)."""
+    if b - a < 2 or j - i < 2 or tokens[i + 1].text.lower() not in ("of", "in", "for", "on") \
+            or tokens[i].text[:1].isupper() or general_frequency(words[b - 1].text) < COMMON_WORD:
+        return False
+    head = range(first_unit[b - 1], first_unit[b])
+    linked = {u for us in token_stem_units[i] for u in us if first_unit[a] <= u < first_unit[b]}
+    return bool(linked) and all(u in head for u in linked)
 
 
 def _one_name_with_and(words: list[ZhWord], tokens: list[EnToken]) -> bool:

@@ -72,6 +72,9 @@ def _dictionary(jieba) -> tuple[dict[str, str], dict[str, int]]:
     return tags, freqs
 
 
+COMMON_WORD = 12_000  # a word this frequent in jieba's general-language counts is everyday Chinese
+
+
 def general_frequency(word: str) -> int:
     """How often `word` occurs in general Chinese (jieba's dictionary counts; 0 if it is not there)."""
     return _jieba()[2].get(word, 0)
