@@ -706,3 +706,12 @@ def test_an_everyday_head_said_first_of_a_term_leaves_the_term_alone():
     pairs = {(c.zh, c.en) for c in mine_pairs(doc.pairs)}
     assert {("外资企业", "foreign-invested enterprises"), ("领事保护", "consular protection")} <= pairs
     assert not [zh for zh, _ in pairs if zh in ("外资企业人员", "领事保护工作")]
+
+
+def test_a_title_case_name_grows_over_of_the_into_the_name_it_belongs_to():
+    # 市政府港澳事务办公室 ↔ "Hong Kong and Macao Affairs Office of the Municipal Government"
+    from glossary.ingest import read_document
+
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-government-work-report-2024.md"))
+    pairs = {(c.zh, c.en) for c in mine_pairs(doc.pairs)}
+    assert ("市政府港澳事务办公室", "Hong Kong and Macao Affairs Office of the Municipal Government") in pairs

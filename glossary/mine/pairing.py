@@ -174,8 +174,9 @@ def _stems(tokens: list[EnToken]) -> frozenset[str]:
     return frozenset().union(*(t.stems for t in tokens))
 
 
-def _expand_name(i: int, j: int, tokens: list[EnToken]) -> tuple[int, int]:
-    """Grow a run that sits inside a Title Case name to the whole name (Ministry of Foreign Affairs)."""
+def _expand_name(i: int, j: int, tokens: list[EnToken], over_the: bool = False) -> tuple[int, int]:
+    """Grow a run that sits inside a Title Case name to the whole name (Ministry of Foreign Affairs);
+    `over_the`: also over "of the" into a name that follows (Affairs Office of the Municipal Government)."""
     if not all(_is_capitalised(t) or t.stop or not t.word for t in tokens[i : j + 1]):
         return i, j
     while i > 0:
@@ -191,6 +192,9 @@ def _expand_name(i: int, j: int, tokens: list[EnToken]) -> tuple[int, int]:
         elif nxt.stop and nxt.text.lower() in ("of", "for", "and") and j + 2 < len(tokens) and _is_capitalised(tokens[j + 2]) \
                 and not (nxt.text.lower() == "and" and tokens[j + 2].stems and tokens[j + 2].stems <= _stems(tokens[i : j + 1])):
             j += 2  # (not over "and" into a name that starts again: "… for a New Era and Xi Jinping Thought")
+        elif over_the and nxt.text.lower() in ("of", "for") and j + 3 < len(tokens) and tokens[j + 2].text == "the" \
+                and _is_capitalised(tokens[j + 3]):
+            j += 3
         else:
             break
     return i, j
@@ -460,7 +464,10 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
         key = (hit, _repeated_stems(unit_stems, ua, ub) if ub - ua > 1 else frozenset())
         phrases = phrases_of.get(key)
         if phrases is None:
-            phrases = phrases_of[key] = [_expand_name(*run, tokens) for run in _runs(list(hit), tokens, key[1])]
+            runs = _runs(list(hit), tokens, key[1])
+            phrases = [_expand_name(*run, tokens) for run in runs]
+            phrases += [p for p in (_expand_name(*run, tokens, over_the=True) for run in runs) if p not in phrases]
+            phrases_of[key] = phrases
         span_chars = sum(units[ua:ub])
         first_tokens, last_tokens = unit_tokens[ua], unit_tokens[ub - 1]
         where = words[a].start / zh_chars
