@@ -156,8 +156,11 @@ COMMON_COORDINATED = 3_000  # two words joined by "and" are general language at 
 def _everyday_pair(zh: str, en: str) -> bool:
     """Two everyday words side by side that the English joins with "and" (交流合作 exchanges and
     cooperation, 健康安全 health and safety): a coordination of common words, not one concept."""
-    if not re.search(r"\s(?:and|&)\s", en):
-        return False
+    return bool(re.search(r"\s(?:and|&)\s", en)) and _two_everyday_words(zh)
+
+
+@lru_cache(maxsize=65_536)
+def _two_everyday_words(zh: str) -> bool:
     words = zh_words(zh)
     return len(words) == 2 and all(len(w.text) > 1 and general_frequency(w.text) >= COMMON_COORDINATED for w in words)
 
@@ -165,6 +168,7 @@ def _everyday_pair(zh: str, en: str) -> bool:
 _TIME_TAGS = {"t", "m", "mq", "q", "tg"}
 
 
+@lru_cache(maxsize=65_536)
 def _time_expression(zh: str) -> bool:
     """A time or an amount said in words only (过去一年 past year, 今年上半年): no term."""
     words = zh_words(zh)
@@ -178,9 +182,15 @@ def _qualified_noun(zh: str, en: str) -> bool:
     """An adjective said of a noun (显著成效 significant results, 有利契机 favorable opportunity): a
     Chinese adjective, then one word, for an English adjective of an evaluating shape and its noun;
     a judgement on a thing, not a name for a concept (健康检测 health test opens on a noun)."""
-    words, english = zh_words(zh), en.split()
-    return (len(words) == 2 and len(english) == 2 and words[0].tag == "a" and len(words[0].text) > 1
-            and english[0].islower() and bool(_ADJECTIVE_SHAPE.search(english[0])))
+    english = en.split()
+    return (len(english) == 2 and english[0].islower() and bool(_ADJECTIVE_SHAPE.search(english[0]))
+            and _adjective_then_word(zh))
+
+
+@lru_cache(maxsize=65_536)
+def _adjective_then_word(zh: str) -> bool:
+    words = zh_words(zh)
+    return len(words) == 2 and words[0].tag == "a" and len(words[0].text) > 1
 
 
 def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
