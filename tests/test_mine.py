@@ -715,3 +715,12 @@ def test_a_title_case_name_grows_over_of_the_into_the_name_it_belongs_to():
     doc = mine_document(read_document(EXAMPLES / "jiangzhou-government-work-report-2024.md"))
     pairs = {(c.zh, c.en) for c in mine_pairs(doc.pairs)}
     assert ("市政府港澳事务办公室", "Hong Kong and Macao Affairs Office of the Municipal Government") in pairs
+
+
+def test_the_ends_of_a_span_are_its_first_and_last_words_not_their_first_characters():
+    # both ends must be said, but an end is a word: any of its dictionary pieces may be the one the
+    # English says (the first or last piece alone was required before)
+    found = find(candidates_of("000"), "国门到家门")
+    assert any(c.en == "border-to-home" for c in found)
+    found = find(candidates_of("001"), "香港特区政府驻重庆联络处")
+    assert any(c.en == "Chongqing Liaison Unit of the Government of Hong Kong Special Administrative Region" for c in found)

@@ -369,7 +369,8 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     covered = [t for t in content if share[t] >= 0.5]
     en_cov = sum(share.values()) / len(content)
     used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
-    ends = (ua in used) + (ub - 1 in used)
+    first_word, last_word = range(ua, ua + len(words[a].pieces)), range(ub - len(words[b - 1].pieces), ub)
+    ends = any(u in used for u in first_word) + any(u in used for u in last_word)  # (an end is a word, any piece)
     if ends < _min_ends(relaxed) or content[0] not in covered:
         return None  # both ends of the Chinese and the opening English word translated
     if _reversed_coordination(tokens, token_stem_units, i, j, ua, ub) or _located(tokens, token_stem_units, words, a, b, i, j, ua) \
@@ -458,7 +459,11 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
     zh_chars, en_chars = max(1, words[-1].end if words else 1), max(1, tokens[-1].end if tokens else 1)
     for a, b in spans:
         ua, ub = first_unit[a], first_unit[b]
-        if ub <= ua or bool(unit_tokens[ua]) + bool(unit_tokens[ub - 1]) < min_ends:
+        if ub <= ua:
+            continue
+        first_tokens = set().union(*unit_tokens[ua : first_unit[a + 1]])  # the tokens the span's first word glosses
+        last_tokens = set().union(*unit_tokens[first_unit[b - 1] : ub])
+        if bool(first_tokens) + bool(last_tokens) < min_ends:
             continue  # no English can translate enough ends of this span
         hit = tuple(sorted(set().union(*unit_tokens[ua:ub])))
         key = (hit, _repeated_stems(unit_stems, ua, ub) if ub - ua > 1 else frozenset())
@@ -469,7 +474,6 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
             phrases += [p for p in (_expand_name(*run, tokens, over_the=True) for run in runs) if p not in phrases]
             phrases_of[key] = phrases
         span_chars = sum(units[ua:ub])
-        first_tokens, last_tokens = unit_tokens[ua], unit_tokens[ub - 1]
         where = words[a].start / zh_chars
         best = None
         for i, j in phrases:
