@@ -55,7 +55,7 @@ def en_stem(word: str) -> str:
         word = word[:-3] + "or"
     if len(word) > 4:
         for suffix in _SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            if word.endswith(suffix) and len(word) - len(suffix) >= (3 if suffix == "ment" else 4):  # payment: pay
                 word = word[: -len(suffix)]
                 break
     if word.endswith("e") and len(word) > 4:
@@ -95,6 +95,7 @@ def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset, f
     pointing: set[str] = set()  # headwords whose first gloss opens with a function word
     first_seen: set[str] = set()
     verbs: dict[str, set[str]] = {}
+    verb_senses: dict[str, set[str]] = {}
     as_verb: Counter[str] = Counter()  # English words after "to" in a gloss
     elsewhere: Counter[str] = Counter()  # the same words anywhere else in a gloss
     closing: Counter[str] = Counter()  # words that end a gloss of several words ("medical gloves")
@@ -121,6 +122,11 @@ def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset, f
                 first = content_stems(gloss[3:])[:1] if gloss.startswith("to ") else []
                 if first:
                     verbs.setdefault(simplified, set()).add(first[0])
+                for sense in gloss.split(";"):  # every sense: "to guarantee; to ensure"
+                    sense = sense.strip()
+                    first = content_stems(sense[3:])[:1] if sense.startswith("to ") else []
+                    if first:
+                        verb_senses.setdefault(simplified, set()).add(first[0])
                 for part in _GLOSS_NOISE.sub(" ", gloss).lower().split(";"):
                     words = _LOWER_WORD.findall(part)
                     if words[:1] == ["to"] and len(words) > 1:
@@ -136,7 +142,8 @@ def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset, f
     verb_only = frozenset(w for w, n in as_verb.items() if n >= 2 and elsewhere[w] < n / 2)
     modifier_only = frozenset(w for w, n in modifying.items() if n >= 5 and closing[w] * 10 < n and w not in STOPWORDS)
     return (stems, {word: frozenset(phrases) for word, phrases in entries.items()},
-            {word: frozenset(v) for word, v in verbs.items()}, verb_only, modifier_only, frozenset(pointing))
+            {word: frozenset(v) for word, v in verbs.items()}, verb_only, modifier_only, frozenset(pointing),
+            {word: frozenset(v) for word, v in verb_senses.items()})
 
 
 def _cache_file(source: Path) -> Path:
@@ -149,10 +156,10 @@ def _cache_file(source: Path) -> Path:
 
 
 @cache
-def _tables() -> tuple[dict, dict, dict, frozenset, frozenset, frozenset]:
+def _tables() -> tuple[dict, dict, dict, frozenset, frozenset, frozenset, dict]:
     """(headword → gloss stems, headword → gloss phrases, headword → stems of its verb glosses,
     English words the dictionary uses only as verbs, English words it uses only before a noun,
-    headwords first glossed with a function word),
+    headwords first glossed with a function word, headword → stems of every verb sense),
     parsed once, then cached on disk."""
     source = _cedict_gz()
     cached = _cache_file(source)
@@ -174,18 +181,18 @@ def _tables() -> tuple[dict, dict, dict, frozenset, frozenset, frozenset]:
 
 
 @cache
-def _usage_tables() -> tuple[dict, frozenset, frozenset]:
+def _usage_tables() -> tuple[dict, frozenset, frozenset, dict]:
     """The part of the tables that says how English words are used (verbs, modifiers): small, kept in
     a file of its own so that the pairing of a few phrases (the draft checker's) does not load the glosses."""
     if _tables.cache_info().currsize:
-        return _tables()[2:5]
+        return (*_tables()[2:5], _tables()[6])
     cached = _cache_file(_cedict_gz()).with_suffix(".usage.pickle")
     try:
         with cached.open("rb") as handle:
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError):
         pass
-    usage = _tables()[2:5]
+    usage = (*_tables()[2:5], _tables()[6])
     try:
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as handle:
@@ -223,9 +230,10 @@ def is_function_phrase(zh: str) -> bool:
     return zh in _tables()[5]
 
 
-def is_verb_translation(zh: str, en_word: str) -> bool:
-    """True when CC-CEDICT translates `zh` as the verb `en_word` ("to promote")."""
-    return en_stem(en_word) in _usage_tables()[0].get(zh, ())
+def is_verb_translation(zh: str, en_word: str, any_sense: bool = False) -> bool:
+    """True when CC-CEDICT translates `zh` as the verb `en_word` ("to promote"): in the first sense of
+    a gloss, or with `any_sense` in any ("to guarantee; to ensure")."""
+    return en_stem(en_word) in _usage_tables()[3 if any_sense else 0].get(zh, ())
 
 
 def is_verb_only(word: str) -> bool:

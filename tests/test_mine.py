@@ -84,8 +84,8 @@ def test_occurrences_point_at_the_term_in_both_sides_of_their_pair():
 def test_general_vocabulary_is_left_out():
     candidates = candidates_of("001")
     assert not find(candidates, "乌克兰")  # a dictionary word for a dictionary word
-    assert all(len(c.en.replace("-", " ").split()) > 1 or c.en.isupper() or any(ch.isdigit() for ch in c.en) or {"pinyin", "transliteration"} & set(c.signals)
-               or "quoted" in c.signals for c in candidates)
+    assert all(len(c.en.replace("-", " ").split()) > 1 or c.en.isupper() or any(ch.isdigit() for ch in c.en)
+               or {"pinyin", "transliteration", "quoted", "title"} & set(c.signals) for c in candidates)  # (a title beside a name)
 
 
 def test_grouping_gives_one_entry_per_concept_with_traditional_variant():
@@ -289,7 +289,7 @@ def test_a_past_form_before_a_preposition_opens_a_clause():
 def test_phrases_joined_across_the_sentence_in_reverse_order_are_no_coordination():
     renderings = {c.en for c in candidates_of("000")}
     assert not [en for en in renderings if en.endswith("and Xi Jinping Thought")]
-    assert "exchanges and cooperation" in {c.en for d in ("000", "001", "003") for c in candidates_of(d)}
+    assert "Chinese and foreign citizens" in {c.en for c in candidates_of("001")}  # (order kept: a coordination)
 
 
 def test_a_piece_of_a_longer_name_is_not_a_term_of_its_own():
@@ -650,3 +650,131 @@ def test_a_mined_document_crosses_processes_unchanged():
     occurrence = back.entries[0].candidates[0].occurrences[0]
     assert type(occurrence) is Occurrence and occurrence == doc.entries[0].candidates[0].occurrences[0]
     assert [type(p) for p in back.document.paragraphs] == [type(p) for p in doc.document.paragraphs]
+
+
+def test_items_of_an_enumeration_pair_by_their_place_in_the_english_list():
+    # 信息交互、入境接机、人员转运、集中隔离、居家健康管理: the dictionary pairs some items, the rest
+    # pair by position (a middle item and the first one, whose Chinese runs on into the clause)
+    candidates = candidates_of("000")
+    for zh, en in [("集中隔离", "centralized quarantine"), ("入境接机", "entry airport pickup"),
+                   ("信息交互", "information exchange")]:
+        assert any(en_key(c.en) == en_key(en) and "list" in c.signals for c in find(candidates, zh)), zh
+    # the last item stops where the Chinese list ends (生活保障|等情况 ↔ … and logistical support.)
+    assert any(c.en == "logistical support" for c in find(candidates_of("001"), "生活保障"))
+
+
+def test_a_title_beside_a_persons_name_is_a_term_even_as_one_english_word():
+    # 参赞周宏友 ↔ counselor of Chinese Embassy in Armenia Zhou Hongyou: one English word the
+    # dictionary knows, kept because it says who a named person is
+    found = find(candidates_of("001"), "参赞")
+    assert any(c.en == "counselor" and "title" in c.signals and c.category == "title" for c in found)
+    # a place's one-word pinyin name is no person: 重庆 says nothing of the words beside it
+    assert not any("title" in c.signals for c in candidates_of("000") if c.en[:1].islower() and len(c.en.split()) == 1)
+
+
+def test_a_rendering_goes_to_the_span_paired_with_it_whole_not_to_one_seen_only_inside_longer_pairs():
+    # 卫生部 meets "minister of health" only inside 卫生部副部长 / 卫生部第一副部长 (several times);
+    # 卫生部部长 is paired with it whole once, and keeps it
+    candidates = candidates_of("001")
+    assert any(c.en == "minister of health" for c in find(candidates, "卫生部部长"))
+    assert not any(en_key(c.en) == en_key("minister of health") for c in find(candidates, "卫生部"))
+
+
+def test_an_acronym_glosses_the_chinese_word_whose_dictionary_gloss_it_spells():
+    # 上海合作组织 is "Shanghai Cooperation Organization" in CC-CEDICT: the SCO of "China-SCO" translates it
+    found = find(candidates_of("000"), "中国—上海合作组织数字经济产业论坛")
+    assert any(c.en == "China-SCO Digital Economy Industry Forum" for c in found)
+
+
+def test_two_everyday_words_the_english_joins_with_and_are_no_term():
+    # 交流合作 "exchanges and cooperation", 健康安全 "health and safety": common words side by side;
+    # rarer words joined so stay (复工复产 work and production resumption, 中外公民)
+    candidates = candidates_of("000") + candidates_of("001") + candidates_of("003")
+    assert not find(candidates, "交流合作") and not find(candidates, "健康安全")
+    assert find(candidates, "复工复产") and find(candidates, "中外公民")
+
+
+def test_a_term_said_in_a_place_pairs_without_the_place(tmp_path):
+    """HKMA 2018, chapter 1: 香港离岸人民币市场 ↔ "offshore renminbi market in Hong Kong" (a place of
+    two English words) and 两地金融创新 ↔ "financial innovation in the two places" say where a term
+    is; the terms pair on their own."""
+    found = hkma_chapter_pairs(tmp_path, "hkma-ar-2018-01")
+    assert {("离岸人民币市场", "offshore renminbi market"), ("金融创新", "financial innovation")} <= found
+    assert not [pair for pair in found if pair[1].endswith((" in Hong Kong", " in the two places"))]
+
+
+def test_a_noun_made_from_a_short_verb_keeps_its_link_to_the_verb(tmp_path):
+    """HKMA 2018, chapter 1: 支付 is "to pay" in CC-CEDICT; "payment" stems to pay, so 零售支付系统
+    pairs with "retail payment systems"."""
+    from glossary.lexicon import en_stem
+
+    assert en_stem("payment") == en_stem("pay")
+    assert ("零售支付系统", "retail payment systems") in hkma_chapter_pairs(tmp_path, "hkma-ar-2018-01")
+
+
+def test_an_evaluating_adjective_and_its_noun_are_no_term():
+    # 显著成效 significant results, 有利契机 favorable opportunity; 健康检测 health test opens on a noun
+    candidates = candidates_of("000") + candidates_of("001") + candidates_of("003")
+    assert not find(candidates, "显著成效") and not find(candidates, "有利契机")
+    assert find(candidates, "健康检测")
+
+
+def test_a_verb_of_any_dictionary_sense_opening_the_english_makes_a_verb_phrase():
+    # 保 is "to defend; to protect; to keep/to guarantee; to ensure": 保稳定 ↔ "ensure stability"
+    # is an action; a gerund before a noun still names one (经营 "to operate": operating profits)
+    from glossary.lexicon import is_verb_translation
+
+    assert is_verb_translation("保", "ensure", any_sense=True) and not is_verb_translation("保", "ensure")
+    assert not find(candidates_of("000"), "保稳定")
+
+
+def test_a_time_said_in_words_is_no_term():
+    # 过去一年 "past year": a time word and a count
+    from glossary.ingest import read_document
+
+    assert not find(candidates_of("000"), "过去一年")
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-government-work-report-2024.md"))
+    assert not find(mine_pairs(doc.pairs), "过去一年")
+
+
+def test_a_word_after_a_chinese_quotation_that_the_english_quotation_says_belongs_to_the_term():
+    # “两点”定位 ↔ “two positions”: 定位 (position) is said inside the English quotation
+    found = find(candidates_of("003"), "两点定位")
+    assert any(c.zh == "两点定位" and c.en == "two positions" and "quoted" in c.signals for c in found)
+    assert not find(candidates_of("003"), "两点")
+
+
+def test_a_list_item_that_joins_two_things_is_not_paired_by_its_place(tmp_path):
+    """HKMA 2017, chapter 8: an item 处置机制及外汇基金投资 holds two things the English list splits at
+    "and"; its place in the list pairs no Chinese that holds 及."""
+    found = hkma_chapter_pairs(tmp_path, "hkma-ar-2017-08")
+    assert not [pair for pair in found if "处置机制及" in pair[0]]
+
+
+def test_an_everyday_head_said_first_of_a_term_leaves_the_term_alone():
+    # 外资企业人员 ↔ "staff of foreign-invested enterprises", 领事保护工作 ↔ "work in consular protection":
+    # an everyday head word (人员, 工作) said first; the terms inside pair alone
+    from glossary.ingest import read_document
+
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-fao-2023-work-summary.txt"))
+    pairs = {(c.zh, c.en) for c in mine_pairs(doc.pairs)}
+    assert {("外资企业", "foreign-invested enterprises"), ("领事保护", "consular protection")} <= pairs
+    assert not [zh for zh, _ in pairs if zh in ("外资企业人员", "领事保护工作")]
+
+
+def test_a_title_case_name_grows_over_of_the_into_the_name_it_belongs_to():
+    # 市政府港澳事务办公室 ↔ "Hong Kong and Macao Affairs Office of the Municipal Government"
+    from glossary.ingest import read_document
+
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-government-work-report-2024.md"))
+    pairs = {(c.zh, c.en) for c in mine_pairs(doc.pairs)}
+    assert ("市政府港澳事务办公室", "Hong Kong and Macao Affairs Office of the Municipal Government") in pairs
+
+
+def test_the_ends_of_a_span_are_its_first_and_last_words_not_their_first_characters():
+    # both ends must be said, but an end is a word: any of its dictionary pieces may be the one the
+    # English says (the first or last piece alone was required before)
+    found = find(candidates_of("000"), "国门到家门")
+    assert any(c.en == "border-to-home" for c in found)
+    found = find(candidates_of("001"), "香港特区政府驻重庆联络处")
+    assert any(c.en == "Chongqing Liaison Unit of the Government of Hong Kong Special Administrative Region" for c in found)

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from glossary.keys import CJK_RE, en_key, zh_key
-from glossary.lexicon import STOPWORDS, is_dictionary_translation
+from glossary.lexicon import STOPWORDS, en_stem, gloss_phrases, is_dictionary_translation
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
-from glossary.mine.pairing import SpanPair, acronym_pairs, definition_pairs, dictionary_pairs, pinyin_pairs, quoted_pairs
+from glossary.mine.pairing import (SpanPair, acronym_pairs, definition_pairs, dictionary_pairs, list_pairs, pinyin_pairs,
+                                   quoted_pairs, title_pairs)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
 from glossary.mine.transliteration import transliteration_pairs
 from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, add_user_words, en_tokens, general_frequency, zh_words
@@ -27,9 +28,10 @@ MAX_PHRASE_WORDS = 12
 MAX_NAME_WORDS = 24  # titles of plans and laws run long ("Three-Year Action Plan of … (2024-2026)")
 LONG_PHRASE_WORDS = 4  # lower-case renderings with this many different content words are descriptions
 _SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75,
-                  "variant": 0.75, "transliteration": 0.7, "leftover": 0.75}
+                  "variant": 0.75, "list": 0.75, "title": 0.8, "transliteration": 0.7, "leftover": 0.75}
 _NAME_SIGNALS = frozenset({"pinyin", "transliteration"})  # a name read by its sound
 _NON_WORD = re.compile(r"[\W_]+")
+_QUOTE_MARKS = re.compile(r"[“”「」『』]")
 
 
 @dataclass(slots=True)
@@ -58,13 +60,16 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     """`pair_spans`, plus the nested pairs it dropped, each with the longer kept pairs that hold it."""
     words = zh_words(pair.zh) if words is None else words
     tokens = en_tokens(pair.en) if tokens is None else tokens
-    found = dictionary_pairs(words, tokens) + list(extra)
+    found = [replace(sp, signal="acronym") if _spells_gloss(pair.en[sp.en_start : sp.en_end], pair.zh[sp.zh_start : sp.zh_end])
+             else sp for sp in dictionary_pairs(words, tokens)] + list(extra)
     found += acronym_pairs(tokens, found, pair.en)
     found += definition_pairs(tokens, found, pair.en)
-    found += quoted_pairs(pair.zh, pair.en)
+    found += quoted_pairs(pair.zh, pair.en, words)
     names = pinyin_pairs(words, tokens)
     found += names + transliteration_pairs(words, tokens, names, lower_case)
     found += leftover_pairs(words, tokens)
+    found += list_pairs(words, tokens, found, pair.zh)
+    found += title_pairs(found, pair.en)
     found = [_without_footnote_mark(_with_period(sp, pair), pair) for sp in found]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
@@ -143,6 +148,7 @@ def _is_name(en: str) -> bool:
 
 
 
+
 @lru_cache(maxsize=65_536)
 def _general_phrase(zh: str) -> bool:
     """Everyday words put together (工作方法 work methods, 国际合作 international cooperation): every
@@ -152,14 +158,57 @@ def _general_phrase(zh: str) -> bool:
     return len(words) > 1 and all(len(w.text) > 1 and general_frequency(w.text) >= COMMON_WORD for w in words)
 
 
+COMMON_COORDINATED = 3_000  # two words joined by "and" are general language at a lower frequency
+
+
+def _everyday_pair(zh: str, en: str) -> bool:
+    """Two everyday words side by side that the English joins with "and" (交流合作 exchanges and
+    cooperation, 健康安全 health and safety): a coordination of common words, not one concept."""
+    return bool(re.search(r"\s(?:and|&)\s", en)) and _two_everyday_words(zh)
+
+
+@lru_cache(maxsize=65_536)
+def _two_everyday_words(zh: str) -> bool:
+    words = zh_words(zh)
+    return len(words) == 2 and all(len(w.text) > 1 and general_frequency(w.text) >= COMMON_COORDINATED for w in words)
+
+
+_TIME_TAGS = {"t", "m", "mq", "q", "tg"}
+
+
+@lru_cache(maxsize=65_536)
+def _time_expression(zh: str) -> bool:
+    """A time or an amount said in words only (过去一年 past year, 今年上半年): no term."""
+    words = zh_words(zh)
+    return len(words) > 1 and all(w.tag in _TIME_TAGS for w in words)
+
+
+_ADJECTIVE_SHAPE = re.compile(r"(?:ant|ent|able|ible|ful|ous|ive)$")
+
+
+def _qualified_noun(zh: str, en: str) -> bool:
+    """An adjective said of a noun (显著成效 significant results, 有利契机 favorable opportunity): a
+    Chinese adjective, then one word, for an English adjective of an evaluating shape and its noun;
+    a judgement on a thing, not a name for a concept (健康检测 health test opens on a noun)."""
+    english = en.split()
+    return (len(english) == 2 and english[0].islower() and bool(_ADJECTIVE_SHAPE.search(english[0]))
+            and _adjective_then_word(zh))
+
+
+@lru_cache(maxsize=65_536)
+def _adjective_then_word(zh: str) -> bool:
+    words = zh_words(zh)
+    return len(words) == 2 and words[0].tag == "a" and len(words[0].text) > 1
+
+
 def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     """Leave out general vocabulary (a word CC-CEDICT already translates so, a short word for one
     English word) and whole clauses."""
     if zh_key(zh) == zh_key(en) or not CJK_RE.search(zh):  # KF94 ↔ KF94: nothing to translate; Latin
         return False  # words inside the Chinese (MarketingEvents Awards) are no Chinese term
-    if signals & {"quoted", "acronym", "cooccurrence"}:
+    if signals & {"quoted", "acronym", "cooccurrence", "title"}:
         return True
-    if _general_phrase(zh):
+    if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en) or _time_expression(zh):
         return False
     words = en.replace("-", " ").split()  # foreign-aid: two words
     if any(w.lower() in _PRONOUNS and not w.isupper() for w in words):  # (IT is a field)
@@ -203,18 +252,58 @@ def _with_learned_glosses(analysed: list[tuple[SegmentPair, list[ZhWord], list[E
     return [(pair, [grow(w) for w in words], tokens) for pair, words, tokens in analysed]
 
 
+MIN_SPELLED_ACRONYM = 3  # two letters spell too many glosses by chance (IP, BP)
+
+
+def _acronym_letters(text: str) -> str:
+    """The letters an acronym spells, lower case, a plural's s dropped (SMEs: sme); "" for no acronym
+    of MIN_SPELLED_ACRONYM letters."""
+    if not is_acronym(text):
+        return ""
+    letters = text[:-1] if text.endswith("s") and text[:-1].isupper() else text
+    return letters.lower() if len(letters) >= MIN_SPELLED_ACRONYM else ""
+
+
+def _spelled_glosses(zh: str) -> frozenset[str]:
+    """The initials of the dictionary glosses of the word `zh` (上海合作组织: sco)."""
+    return frozenset("".join(s[0] for s in phrase) for phrase in gloss_phrases(zh))
+
+
+def _spells_gloss(acronym: str, zh: str) -> bool:
+    """`acronym` spells a dictionary gloss of the word `zh` (SMEs: 中小企业 "small and medium enterprises")."""
+    letters = _acronym_letters(acronym)
+    return bool(letters) and letters in _spelled_glosses(zh)
+
+
+def _with_acronym_glosses(words: list[ZhWord], tokens: list[EnToken]) -> list[ZhWord]:
+    """The words with an acronym of the English added to the glosses of a word whose dictionary gloss
+    it spells (上海合作组织 "Shanghai Cooperation Organization" ↔ the SCO of China-SCO)."""
+    acronyms = {letters: en_stem(part) for token in tokens for part in _LATIN_WORD.findall(token.text)
+                if (letters := _acronym_letters(part))}
+    if not acronyms:
+        return words
+
+    def grow(word: ZhWord) -> ZhWord:
+        spelled = {acronyms[key] for key in _spelled_glosses(word.text) if key in acronyms}
+        if not spelled or len(word.pieces) != 1:
+            return word
+        return replace(word, stems=word.stems | spelled, pieces=((word.pieces[0][0], word.pieces[0][1] | spelled),))
+
+    return [grow(w) for w in words]
+
+
 def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (), document: str = "") -> list[TermCandidate]:
     """Term candidates (one per zh/en rendering) with the occurrences that support them."""
     add_user_words(known_terms)
     tallies: dict[tuple[str, str], _Tally] = {}
     nested_tallies: dict[tuple[str, str], _Tally] = {}  # pairs seen inside longer pairs
     analysed = [(p, zh_words(p.zh), en_tokens(p.en)) for p in pairs if p.zh and p.en]
-    analysed = _with_learned_glosses(analysed)
+    analysed = [(p, _with_acronym_glosses(words, tokens), tokens) for p, words, tokens in _with_learned_glosses(analysed)]
     by_cooccurrence = pairs_by_cooccurrence(analysed)
     lower_case = frozenset(w for _, _, tokens in analysed for t in tokens if (w := t.text).islower())
 
     def tally(pair: SegmentPair, sp: SpanPair, holders: list[SpanPair]) -> None:
-        zh = pair.zh[sp.zh_start : sp.zh_end]
+        zh = _QUOTE_MARKS.sub("", pair.zh[sp.zh_start : sp.zh_end])  # (“两点”定位: the term without its marks)
         en = pair.en[sp.en_start : sp.en_end]
         key = (zh_key(zh), en_key(en))
         if not key[0] or not key[1]:
@@ -225,7 +314,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             found = table[key] = _Tally(zh, en)
         elif found.en.isupper() and not en.isupper():
             found.en = en  # the rendering as running text writes it, not as an all-capitals heading
-        original = pair.zh_original[sp.zh_start : sp.zh_end] if len(pair.zh_original) == len(pair.zh) else ""
+        original = _QUOTE_MARKS.sub("", pair.zh_original[sp.zh_start : sp.zh_end]) if len(pair.zh_original) == len(pair.zh) else ""
         if original and original != zh:
             found.zh_original = original
         found.scores.append(sp.score * _SIGNAL_WEIGHT[sp.signal])
@@ -260,9 +349,11 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         for sp in _without_competitors(linked[pair.seq] + unpaired, pair, first=len(linked[pair.seq]))[len(linked[pair.seq]):]:
             tally(pair, sp, [])
     free_zh = {zh for zh, _ in tallies}
+    only_nested = set()
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
         if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and _is_name(tally.en)):
             tallies[key] = tally
+            only_nested.add(key)
     _titles_without_their_country(tallies, nested_tallies)
     english = [p.en for p, _, _ in analysed]
     casing: dict[str, str] | None = None  # worked out for the first all-capitals rendering (few documents have one)
@@ -283,13 +374,14 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             tally.en = _true_case(tally.en, english, casing)
         category = guess_category(
             tally.zh, tally.en, quoted="quoted" in tally.signals, name=not tally.signals.isdisjoint(_NAME_SIGNALS),
+            person_title="title" in tally.signals,
         )
         out.append(TermCandidate(
             zh=tally.zh, en=tally.en, score=score, signals=signals, category=category,
             zh_original=tally.zh_original, type="acronym" if is_acronym(tally.en) else "fullForm",
             occurrences=tuple(tally.occurrences),
         ))
-    out = _one_chinese_per_rendering(_without_truncations(out))
+    out = _one_chinese_per_rendering(_without_truncations(out), {zh for zh, _ in only_nested})
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
 
@@ -371,17 +463,20 @@ def _without_truncations(candidates: list[TermCandidate]) -> list[TermCandidate]
     return [c for c in candidates if not cut_short(c)]
 
 
-def _one_chinese_per_rendering(candidates: list[TermCandidate]) -> list[TermCandidate]:
+def _one_chinese_per_rendering(candidates: list[TermCandidate], only_nested: set[str] = frozenset()) -> list[TermCandidate]:
     """An English rendering (not an acronym) stands for one Chinese term in a document: when several
     spans were paired with it (在渝外籍人员 / 在渝外籍人士, 流程管理 / 管理流程), only the best supported
-    stays."""
+    stays; a span paired with it as a whole outranks one seen only inside longer pairs (`only_nested`
+    zh keys: 卫生部 inside 卫生部副部长 ↔ deputy minister of health, against 卫生部部长 ↔ minister of health)."""
+    def rank(c: TermCandidate) -> tuple:
+        return zh_key(c.zh) not in only_nested, len(c.occurrences), c.score, -len(c.zh)
+
     best: dict[str, TermCandidate] = {}
     for c in candidates:
         if c.type == "acronym":
             continue
         key = en_key(c.en)
-        rank = (len(c.occurrences), c.score, -len(c.zh))
-        if key not in best or rank > (len(best[key].occurrences), best[key].score, -len(best[key].zh)):
+        if key not in best or rank(c) > rank(best[key]):
             best[key] = c
     return [c for c in candidates if c.type == "acronym" or best[en_key(c.en)] is c]
 

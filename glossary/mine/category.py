@@ -35,10 +35,14 @@ _ZH_HEADS: tuple[tuple[str, str], ...] = (
 _PREPOSITION = re.compile(r"\s(?:of|in|for|on|at|to)\s")
 
 
-def guess_category(zh: str, en: str, *, quoted: bool = False, title: bool = False, name: bool = False) -> str:
-    """One of the GUIDELINE categories, from the shape of the pair."""
+def guess_category(zh: str, en: str, *, quoted: bool = False, title: bool = False, name: bool = False,
+                   person_title: bool = False) -> str:
+    """One of the GUIDELINE categories, from the shape of the pair (`title`: a 《》 title; `person_title`:
+    said of a person, next to a name)."""
     if title:
         return "document"
+    if person_title:
+        return "title"
     words = re.findall(r"[A-Za-z][A-Za-z\-]*", en.lower())
     last = words[-1] if words else ""
     head = re.findall(r"[A-Za-z][A-Za-z\-]*", _PREPOSITION.split(en.lower(), 1)[0])  # "Office | in Chongqing"

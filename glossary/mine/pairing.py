@@ -1,5 +1,6 @@
 """Term pairs inside one aligned segment pair: candidate spans on both sides, paired by
-compositional CC-CEDICT match, quotes, acronym definitions and pinyin of names."""
+compositional CC-CEDICT match, quotes, acronym definitions, pinyin of names and the places of
+list items."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from glossary.align.anchors import acronyms_in_parentheses, en_numbers, is_pinyi
 from glossary.align.dp import EN_PER_ZH
 from glossary.keys import CJK_RE, char_readings, fold_pinyin_query, pinyin_span
 from glossary.lexicon import cedict, content_stems, gloss_phrases, is_function_phrase, is_modifier_only, is_verb_only, is_verb_translation, zh_gloss_stems
-from glossary.mine.tokens import EnToken, ZhWord
+from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, en_tokens, general_frequency
 
 # Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of"); a lone 全
 # before a noun is a prefix the English keeps (全流程 "whole-process"), and the English decides.
@@ -46,7 +47,7 @@ class SpanPair:
     en_start: int
     en_end: int
     score: float
-    signal: str  # dictionary, quoted, acronym, cooccurrence, pinyin
+    signal: str  # dictionary, quoted, acronym, cooccurrence, pinyin, list
 
 
 def _is_capitalised(token: EnToken) -> bool:
@@ -179,8 +180,9 @@ def _stems(tokens: list[EnToken]) -> frozenset[str]:
     return frozenset().union(*(t.stems for t in tokens))
 
 
-def _expand_name(i: int, j: int, tokens: list[EnToken]) -> tuple[int, int]:
-    """Grow a run that sits inside a Title Case name to the whole name (Ministry of Foreign Affairs)."""
+def _expand_name(i: int, j: int, tokens: list[EnToken], over_the: bool = False) -> tuple[int, int]:
+    """Grow a run that sits inside a Title Case name to the whole name (Ministry of Foreign Affairs);
+    `over_the`: also over "of the" into a name that follows (Affairs Office of the Municipal Government)."""
     if not all(_is_capitalised(t) or t.stop or not t.word for t in tokens[i : j + 1]):
         return i, j
     while i > 0:
@@ -196,6 +198,9 @@ def _expand_name(i: int, j: int, tokens: list[EnToken]) -> tuple[int, int]:
         elif nxt.stop and nxt.text.lower() in ("of", "for", "and") and j + 2 < len(tokens) and _is_capitalised(tokens[j + 2]) \
                 and not (nxt.text.lower() == "and" and tokens[j + 2].stems and tokens[j + 2].stems <= _stems(tokens[i : j + 1])):
             j += 2  # (not over "and" into a name that starts again: "… for a New Era and Xi Jinping Thought")
+        elif over_the and nxt.text.lower() in ("of", "for") and j + 3 < len(tokens) and tokens[j + 2].text == "the" \
+                and _is_capitalised(tokens[j + 3]):
+            j += 3
         else:
             break
     return i, j
@@ -264,7 +269,7 @@ def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None,
         return True
     if token.text.endswith("ed") and (zh_first.tag in ("v", "vn") or after is not None and after.text in _PREPOSITIONS):
         return False  # "announced at the Council…" is a clause
-    if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text) or is_verb_only(token.text):
+    if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text, any_sense=True) or is_verb_only(token.text):
         return False  # 促进资源共享 → "promote resource sharing" is a verb phrase, not a term
     if token.text.endswith("ing") and modifier and after is not None and after.stems and not after.stop \
             and (zh_first.tag == "n" or zh_first.tag == "vn" and not is_verb_translation(zh_first.text, token.text)):
@@ -309,14 +314,18 @@ def _verb_first(tokens: list[EnToken], token_stem_units: list[list[set[int]]], w
 
 def _located(tokens: list[EnToken], token_stem_units: list[list[set[int]]], words: list[ZhWord], a: int, b: int,
              i: int, j: int, ua: int) -> bool:
-    """A place, then what is there (渝外籍人员 ↔ foreign personnel in Chongqing): English that ends
-    "in Chongqing" for the opening place word describes where, unless the Chinese says "stationed
-    in" (驻), as names of missions do (外国驻渝领馆)."""
-    if words[a].tag not in ("ns", "j") or j - i < 2 or tokens[j - 1].text.lower() not in _LOCATIVE_EN:
+    """A place, then what is there (渝外籍人员 ↔ foreign personnel in Chongqing, 香港离岸人民币市场 ↔
+    offshore renminbi market in Hong Kong, 两地金融创新 ↔ financial innovation in the two places):
+    English that ends "in …" with words translating only the opening Chinese word describes where,
+    unless the Chinese says "stationed in" (驻, 驻华), as names of missions do (外国驻渝领馆)."""
+    if j - i < 2 or any(w.text.startswith("驻") for w in words[max(a - 1, 0) : b]):
         return False
-    if any(w.text == "驻" for w in words[max(a - 1, 0) : b]):
+    at = next((k for k in range(j - 1, i, -1) if tokens[k].text.lower() in _LOCATIVE_EN), None)
+    if at is None:
         return False
-    return any(ua <= u < ua + len(words[a].pieces) for us in token_stem_units[j] for u in us)
+    place, ub = range(ua, ua + len(words[a].pieces)), ua + sum(len(w.pieces) for w in words[a:b])
+    after = [{u for us in token_stem_units[t] for u in us if ua <= u < ub} for t in range(at + 1, j + 1) if tokens[t].stems]
+    return bool(after) and all(units and all(u in place for u in units) for units in after)  # (in Hong Kong: two words)
 
 
 def _reversed_coordination(tokens: list[EnToken], token_stem_units: list[list[set[int]]], i: int, j: int,
@@ -374,7 +383,8 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     covered = [t for t in content if share[t] >= 0.5]
     en_cov = sum(share.values()) / len(content)
     used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
-    ends = (ua in used) + (ub - 1 in used)
+    first_word, last_word = range(ua, ua + len(words[a].pieces)), range(ub - len(words[b - 1].pieces), ub)
+    ends = any(u in used for u in first_word) + any(u in used for u in last_word)  # (an end is a word, any piece)
     if ends < _min_ends(relaxed) or content[0] not in covered:
         return None  # both ends of the Chinese and the opening English word translated
     if _reversed_coordination(tokens, token_stem_units, i, j, ua, ub) or _located(tokens, token_stem_units, words, a, b, i, j, ua) \
@@ -469,16 +479,21 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
     zh_chars, en_chars = max(1, words[-1].end if words else 1), max(1, tokens[-1].end if tokens else 1)
     for a, b in spans:
         ua, ub = first_unit[a], first_unit[b]
-        if ub <= ua or bool(unit_tokens[ua]) + bool(unit_tokens[ub - 1]) < min_ends:
+        if ub <= ua:
+            continue
+        first_tokens = set().union(*unit_tokens[ua : first_unit[a + 1]])  # the tokens the span's first word glosses
+        last_tokens = set().union(*unit_tokens[first_unit[b - 1] : ub])
+        if bool(first_tokens) + bool(last_tokens) < min_ends:
             continue  # no English can translate enough ends of this span
         hit = tuple(sorted(set().union(*unit_tokens[ua:ub])))
         key = (hit, _repeated_stems(unit_stems, ua, ub) if ub - ua > 1 else frozenset())
         phrases = phrases_of.get(key)
         if phrases is None:
-            phrases = phrases_of[key] = [named[run] if run in named else named.setdefault(run, _expand_name(*run, tokens))
-                                         for run in _runs(list(hit), tokens, key[1])]
+            runs = _runs(list(hit), tokens, key[1])
+            phrases = [named[run] if run in named else named.setdefault(run, _expand_name(*run, tokens)) for run in runs]
+            phrases += [p for p in (_expand_name(*run, tokens, over_the=True) for run in runs) if p not in phrases]
+            phrases_of[key] = phrases
         span_chars = sum(units[ua:ub])
-        first_tokens, last_tokens = unit_tokens[ua], unit_tokens[ub - 1]
         where = words[a].start / zh_chars
         best = None
         for i, j in phrases:
@@ -496,6 +511,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
             continue
         if best and any(w.text == _NAME_AND for w in words[a:b]) and not _one_name_with_and(words[a:b], tokens[best[1] : best[2] + 1]):
             continue
+        if best and _generic_head_first(tokens, token_stem_units, words, a, b, best[1], best[2], first_unit):
+            continue
         if best:
             (score, *_), i, j = best
             if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper() \
@@ -508,6 +525,19 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
             out.append(SpanPair(start, words[b - 1].end, tokens[i].start, end, score,
                                 "dictionary" if variants_of is None else "variant"))
     return out
+
+
+def _generic_head_first(tokens: list[EnToken], token_stem_units: list[list[set[int]]], words: list[ZhWord], a: int,
+                        b: int, i: int, j: int, first_unit: list[int]) -> bool:
+    """English that opens on an everyday head word the Chinese ends on, then "of/in/for" and the rest
+    (外资企业人员 ↔ staff of foreign-invested enterprises, 领事保护工作 ↔ work in consular
+    protection): a general word said of a term, not a term of its own (the term inside pairs alone)."""
+    if b - a < 2 or j - i < 2 or tokens[i + 1].text.lower() not in ("of", "in", "for", "on") \
+            or tokens[i].text[:1].isupper() or general_frequency(words[b - 1].text) < COMMON_WORD:
+        return False
+    head = range(first_unit[b - 1], first_unit[b])
+    linked = {u for us in token_stem_units[i] for u in us if first_unit[a] <= u < first_unit[b]}
+    return bool(linked) and all(u in head for u in linked)
 
 
 def _one_name_with_and(words: list[ZhWord], tokens: list[EnToken]) -> bool:
@@ -550,9 +580,10 @@ def gloss_coverage(zh: str, en: str) -> float:
     return sum(1 for s in stems if s in glossed or s[:STEM_PREFIX] in prefixes) / len(stems)
 
 
-def quoted_pairs(zh: str, en: str) -> list[SpanPair]:
+def quoted_pairs(zh: str, en: str, words: list[ZhWord] = ()) -> list[SpanPair]:
     """Quoted zh spans with the quoted en span they translate: the only quotation on each side,
-    or the one the dictionary supports best."""
+    or the one the dictionary supports best. A word just after the Chinese quotation that the English
+    quotation translates is part of the term (“两点”定位 ↔ "two positions")."""
     zq = [m for m in _ZH_QUOTED.finditer(zh) if not m.group(0).startswith("《")]
     eq = list(_EN_QUOTED.finditer(en))
     if not zq or not eq:
@@ -581,8 +612,13 @@ def quoted_pairs(zh: str, en: str) -> list[SpanPair]:
         if best_score < 0.3 and not lone:
             continue  # a lone quotation on each side pairs when its length could translate the Chinese
         taken.add(best)
-        eg, _ = text(eq[best])
-        out.append(SpanPair(zm.start(zg), zm.end(zg), eq[best].start(eg), eq[best].end(eg), 0.9, "quoted"))
+        eg, en_text = text(eq[best])
+        end = zm.end(zg)
+        head = next((w for w in words if w.start == zm.end()), None)
+        if head is not None and content_word(head) and head.tag[:1] in ("n", "v") and len(head.text) > 1 \
+                and any(_links(head.stems, t.stems) for t in en_tokens(en_text) if t.stems):
+            end = head.end
+        out.append(SpanPair(zm.start(zg), end, eq[best].start(eg), eq[best].end(eg), 0.9, "quoted"))
     return out
 
 
@@ -691,4 +727,163 @@ def pinyin_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
                     out.append(SpanPair(w.start, w.start + span[1], tokens[i].start, tokens[j].end, 0.8, "pinyin"))
                     break
         i = j + 1
+    return out
+
+
+_ZH_CLAUSE = re.compile(r"[^，,；;。：:！？!?（）()“”‘’「」『』《》\n]+")
+_LIST_MARK = "、"
+_EN_LIST_WORDS = {"and", "or"}
+_MAX_LIST_ITEM_WORDS = 6
+
+
+def _zh_list_items(zh: str, words: list[ZhWord]) -> list[list[tuple[int, int]]]:
+    """The enumerations of a Chinese sentence (A、B、C), each as the word ranges [a, b) of its items:
+    the text between two marks, and for the first and last items, everything up to the clause's edge."""
+    lists = []
+    for clause in _ZH_CLAUSE.finditer(zh):
+        if _LIST_MARK not in clause.group():
+            continue
+        inside = [k for k, w in enumerate(words) if clause.start() <= w.start and w.end <= clause.end()]
+        if not inside:
+            continue
+        items, a = [], inside[0]
+        for k in inside:
+            if words[k].text == _LIST_MARK:
+                items.append((a, k))
+                a = k + 1
+        items.append((a, inside[-1] + 1))
+        if all(b > a for a, b in items):
+            lists.append(items)
+    return lists
+
+
+def _en_list_segments(tokens: list[EnToken], linked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges [i, j] between list separators (commas, semicolons, "and", "or", other
+    punctuation) of an English sentence; a separator inside an English span already paired
+    ("prevention and control") does not cut."""
+    def inside_linked(tok: EnToken) -> bool:
+        return any(s <= tok.start and tok.end <= e for s, e in linked)
+
+    segments, start = [], 0
+    for k, tok in enumerate(tokens):
+        separator = (not tok.word and tok.text not in ("&", "-", "'", "’")) or tok.text.lower() in _EN_LIST_WORDS
+        if separator and not inside_linked(tok):
+            if k > start:
+                segments.append((start, k - 1))
+            start = k + 1
+    if start < len(tokens):
+        segments.append((start, len(tokens) - 1))
+    return segments
+
+
+def list_pairs(words: list[ZhWord], tokens: list[EnToken], found: list[SpanPair], zh: str) -> list[SpanPair]:
+    """Items of a Chinese enumeration (A、B、C) with the English list items in the same places: when
+    the items already paired sit in the English list (split at commas, "and", "or") all at the same
+    distance from their Chinese places, the unpaired items pair by position (translators keep the
+    order of a list; the dictionary often knows some items but not all)."""
+    lists = _zh_list_items(zh, words)
+    if not lists:
+        return []
+    linked = [(sp.en_start, sp.en_end) for sp in found if sp.signal != "acronym"]
+    segments = _en_list_segments(tokens, linked)
+    if len(segments) < 3:
+        return []
+
+    def content_range(i: int, j: int) -> tuple[int, int]:
+        while i <= j and tokens[i].stop:
+            i += 1
+        while j >= i and tokens[j].stop:
+            j -= 1
+        return i, j
+
+    segment_of_start = {tokens[content_range(i, j)[0]].start: s for s, (i, j) in enumerate(segments) if content_range(i, j)[0] <= j}
+    segment_of_end = {tokens[j].end: s for s, (i, j) in enumerate(segments)}
+    out = []
+    for items in lists:
+        offsets = set()
+        anchored = set()
+        for k, (a, b) in enumerate(items):
+            start, end = words[a].start, words[b - 1].end
+            for sp in found:
+                if sp.signal == "acronym":
+                    continue
+                if (sp.zh_start == start or k == 0) and (sp.zh_end == end or k == len(items) - 1) \
+                        and start <= sp.zh_start and sp.zh_end <= end:
+                    s_start, s_end = segment_of_start.get(sp.en_start), segment_of_end.get(sp.en_end)
+                    if s_start is not None and s_start == s_end:
+                        offsets.add(s_start - k)
+                        anchored.add(k)
+        if len(offsets) != 1:
+            continue
+        shift = offsets.pop()
+        spans = set(zh_spans(words))
+        for k, (a, b) in enumerate(items):
+            s = k + shift
+            if k in anchored or not 0 <= s < len(segments):
+                continue
+            i, j = content_range(*segments[s])
+            if i > j:
+                continue
+            if 0 < k < len(items) - 1:
+                chosen = ((a, b), (i, j)) if (a, b) in spans else None
+            else:
+                chosen = _list_edge_item(words, tokens, spans, a, b, i, j, first=k == 0)
+            if chosen is None:
+                continue
+            (a, b), (i, j) = chosen
+            if any(w.tag == "c" or w.tag.startswith("nr") for w in words[a:b]):
+                continue  # (an item joining two things, 处置机制及外汇基金投资, or naming a person is no term)
+            if j - i + 1 > _MAX_LIST_ITEM_WORDS or not all(t.word for t in tokens[i : j + 1]) \
+                    or not _en_end_ok(tokens[j]) or tokens[i].text.endswith("ly") or is_verb_only(tokens[i].text) \
+                    or not tokens[i].text.endswith("ed") and is_verb_translation(words[a].text, tokens[i].text):
+                continue  # (a verb and its object, 包括信用 ↔ including credit, is no item; between two
+                # separators, a past form before a noun is an adjective: centralized quarantine)
+            out.append(SpanPair(words[a].start, words[b - 1].end, tokens[i].start, tokens[j].end, 0.9, "list"))
+    return out
+
+
+def _links(stems: frozenset[str], other: frozenset[str]) -> bool:
+    """Two sets of stems share a stem (or its first STEM_PREFIX letters)."""
+    return bool(_stem_keys(stems) & _stem_keys(other))
+
+
+def _list_edge_item(words: list[ZhWord], tokens: list[EnToken], spans: set[tuple[int, int]], a: int, b: int,
+                    i: int, j: int, first: bool) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The term inside the first (or last) item of an enumeration, whose outer edge runs on into the
+    clause (实现|信息交互、… ↔ realized … of | information exchange,): the longest Chinese span at the
+    list's side with the whole English item when its opening is no verb, else the pair whose outer
+    words translate each other."""
+    chinese = sorted(((x, y) for x, y in spans if a <= x and y <= b and (y == b if first else x == a)),
+                     key=lambda r: r[0] - r[1])
+    if not chinese:
+        return None
+    (x, y) = chinese[0]
+    if all(not t.stop for t in tokens[i : j + 1]) and _en_start_ok(tokens[i], words[x], tokens[i + 1] if i < j else None, y - x > 1):
+        return (x, y), (i, j)
+    for x, y in chinese:
+        outer = words[x] if first else words[y - 1]
+        for k in (range(i, j + 1) if first else range(j, i - 1, -1)):
+            lo, hi = (k, j) if first else (i, k)
+            if not any(t.stop for t in tokens[lo : hi + 1]) and _links(outer.stems, tokens[lo if first else hi].stems) \
+                    and not any(_links(w.stems, t.stems) for w in words[x:y] for t in tokens[i:lo] + tokens[hi + 1 : j + 1]):
+                return (x, y), (lo, hi)  # (no word of the Chinese translates the rest of the English item)
+    return None
+
+
+
+_TITLE_TO_NAME = re.compile(r"\s+(?:(?:of|to|in|at)\s+[^\s,;.:()]+(?:\s+[^\s,;.:()]+){0,7}\s+)?")
+
+
+def title_pairs(found: list[SpanPair], en: str) -> list[SpanPair]:
+    """Titles in apposition to a person's name (副市长李波 ↔ vice mayor Li Bo; 大使馆参赞周宏友 ↔
+    counselor of Chinese Embassy in Armenia Zhou Hongyou): a pair next to a name paired by pinyin,
+    its English before the name or before what it is of. A name of two or more English words is
+    a person's (a one-word pinyin name is mostly a place)."""
+    names = [sp for sp in found if sp.signal == "pinyin" and len(en[sp.en_start : sp.en_end].split()) >= 2]
+    out = []
+    for name in names:
+        for sp in found:
+            if sp.signal not in ("pinyin", "acronym") and (sp.zh_end == name.zh_start or sp.zh_start == name.zh_end) \
+                    and sp.en_end <= name.en_start and _TITLE_TO_NAME.fullmatch(en, sp.en_end, name.en_start):
+                out.append(SpanPair(sp.zh_start, sp.zh_end, sp.en_start, sp.en_end, sp.score, "title"))
     return out
