@@ -778,3 +778,9 @@ def test_the_ends_of_a_span_are_its_first_and_last_words_not_their_first_charact
     assert any(c.en == "border-to-home" for c in found)
     found = find(candidates_of("001"), "香港特区政府驻重庆联络处")
     assert any(c.en == "Chongqing Liaison Unit of the Government of Hong Kong Special Administrative Region" for c in found)
+
+
+def test_single_characters_jieba_cut_from_a_dictionary_word_are_rejoined():
+    found = find(candidates_of("000"), "初心使命")  # jieba cuts 初|心, a CC-CEDICT word ("original aspiration")
+    assert [en_key(c.en) for c in found] == [en_key("original aspiration and mission")]
+

@@ -140,14 +140,15 @@ def word_pieces(word: str) -> tuple[tuple[int, frozenset[str]], ...]:
 
 
 def _join_dictionary_words(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
-    """Rejoin jieba's pieces of a longer CC-CEDICT headword (一带 + 一路 → 一带一路); each word
-    comes with the pieces it was joined from."""
+    """Rejoin jieba's pieces of a longer CC-CEDICT headword (一带 + 一路 → 一带一路), or single
+    characters it cut apart that make one (初 + 心 → 初心); each word comes with the pieces it was
+    joined from."""
     table = cedict()
     out, k = [], 0
     while k < len(words):
         for n in (3, 2):
             joined = "".join(words[k : k + n])
-            if k + n <= len(words) and len(joined) >= 3 and joined in table and CJK_RE.match(joined):
+            if k + n <= len(words) and (len(joined) >= 3 or len(joined) == n) and joined in table and CJK_RE.match(joined):
                 out.append((joined, tuple(words[k : k + n])))
                 k += n
                 break
