@@ -784,3 +784,11 @@ def test_single_characters_jieba_cut_from_a_dictionary_word_are_rejoined():
     found = find(candidates_of("000"), "初心使命")  # jieba cuts 初|心, a CC-CEDICT word ("original aspiration")
     assert [en_key(c.en) for c in found] == [en_key("original aspiration and mission")]
 
+
+def test_a_name_that_says_a_word_again_after_a_comma_starts_the_next_list_item():
+    from glossary.models import SegmentPair
+
+    pair = SegmentPair(0, "江州纳入中韩、中新快捷通道。", "Jiangzhou joined the China-South Korea, China-Singapore fast channels.")
+    found = {pair.zh[s.zh_start : s.zh_end]: pair.en[s.en_start : s.en_end] for s in pair_spans(pair)}
+    assert found["中韩"] == "China-South Korea"  # not "China-South Korea, China-Singapore"
+

@@ -158,7 +158,9 @@ def _runs(hit: list[int], tokens: list[EnToken], repeated: frozenset[str] = froz
                 tok.stop and tok.text.lower() in _EN_INNER or tok.text in ("-", "&") or (tok.text == "," and names and len(between) == 1)
                 for tok in between
             )
-            repeats = bool(tokens[t].stems) and tokens[t].stems <= seen and not tokens[t].stems & repeated
+            repeats = bool(tokens[t].stems) and not tokens[t].stems & repeated and (
+                tokens[t].stems <= seen or any(tok.text == "," for tok in between) and bool(tokens[t].stems & seen))
+            # (after a comma, a name that says a word again starts the next item: "China-South Korea, | China-Singapore")
             if joinable and not repeats:
                 if any(tok.text.lower() in _COORDINATORS or tok.text == "," for tok in between):
                     runs[-1] = [i, t, j, t]
