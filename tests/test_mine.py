@@ -792,3 +792,16 @@ def test_a_name_that_says_a_word_again_after_a_comma_starts_the_next_list_item()
     found = {pair.zh[s.zh_start : s.zh_end]: pair.en[s.en_start : s.en_end] for s in pair_spans(pair)}
     assert found["中韩"] == "China-South Korea"  # not "China-South Korea, China-Singapore"
 
+
+
+def test_a_verb_after_a_count_modifies_what_is_counted():
+    from glossary.models import SegmentPair
+
+    def rendered(zh: str, en: str) -> list[tuple[str, str]]:
+        pair = SegmentPair(0, zh, en)
+        return [(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)]
+
+    assert ("滞留海外人员", "stranded overseas personnel") in rendered(
+        "接回1500余名滞留海外人员。", "We brought back 1,500-plus stranded overseas personnel.")
+    assert ("服务海外人员", "served overseas personnel") not in rendered(  # a verb and its object
+        "我们服务海外人员。", "We served overseas personnel.")

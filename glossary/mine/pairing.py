@@ -262,13 +262,19 @@ def _has_inner_verb(tokens: list[EnToken], i: int, j: int) -> bool:
                for t in tokens[i + 1 : j + 1])
 
 
-def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None, modifier: bool = False) -> bool:
+_COUNT_TAGS = {"m", "q", "mq"}
+
+
+def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None, modifier: bool = False,
+                 counted: bool = False) -> bool:
     """An English term does not open with an inflected verb or an adverb (helping, actively), nor
     with a past form when the Chinese opens with a verb (服务… → served…); a gerund may open it
     when the Chinese opens with a noun that modifies the next word (`modifier`), not with a verb
     taking an object (管理资产 → "managing assets")."""
     if token.text[:1].isupper() or "-" in token.text:
         return True
+    if counted and token.text.endswith("ed") and after is not None and after.stems and not after.stop:
+        return True  # a verb after a count (1500余名|滞留海外人员) modifies what is counted: "stranded overseas personnel"
     if token.text.endswith("ed") and (zh_first.tag in ("v", "vn") or after is not None and after.text in _PREPOSITIONS):
         return False  # "announced at the Council…" is a clause
     if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text, any_sense=True) or is_verb_only(token.text):
@@ -376,7 +382,8 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
         return None
     i, j, content = english
     if _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None, j + 1 < len(tokens) and any(token_stem_units[j + 1])) \
-            or not _en_start_ok(tokens[i], words[a], tokens[i + 1] if i + 1 < len(tokens) else None, b - a > 1) \
+            or not _en_start_ok(tokens[i], words[a], tokens[i + 1] if i + 1 < len(tokens) else None, b - a > 1,
+                                a > 0 and words[a - 1].tag in _COUNT_TAGS) \
             or _uncounted_number(tokens[i], words, a, b):
         return None
     span_units = range(ua, ub)
