@@ -805,3 +805,12 @@ def test_a_verb_after_a_count_modifies_what_is_counted():
         "接回1500余名滞留海外人员。", "We brought back 1,500-plus stranded overseas personnel.")
     assert ("服务海外人员", "served overseas personnel") not in rendered(  # a verb and its object
         "我们服务海外人员。", "We served overseas personnel.")
+
+
+def test_a_closing_predicate_said_only_by_another_words_english_is_unsaid():
+    from glossary.models import SegmentPair
+
+    pair = SegmentPair(0, "江州物资充足、国外物资紧缺。", "Jiangzhou had enough supplies, but overseas supplies were short.")
+    rendered = {pair.zh[s.zh_start : s.zh_end]: pair.en[s.en_start : s.en_end] for s in pair_spans(pair)}
+    assert "国外物资紧缺" not in rendered  # "supplies" is 物资's; 紧缺 "in short supply" is not said in the phrase
+    assert rendered["国外物资"] == "overseas supplies"

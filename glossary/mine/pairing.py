@@ -394,6 +394,8 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
     first_word, last_word = range(ua, ua + len(words[a].pieces)), range(ub - len(words[b - 1].pieces), ub)
     ends = any(u in used for u in first_word) + any(u in used for u in last_word)  # (an end is a word, any piece)
+    if ends == 2 and words[b - 1].tag in _PREDICATE_TAGS and not _last_word_said(token_stem_units, covered, words, a, b, ua):
+        ends = 1
     if ends < _min_ends(relaxed) or content[0] not in covered:
         return None  # both ends of the Chinese and the opening English word translated
     if _reversed_coordination(tokens, token_stem_units, i, j, ua, ub) or _located(tokens, token_stem_units, words, a, b, i, j, ua) \
@@ -403,6 +405,32 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     if zh_cov < (_MIN_VARIANT_ZH_COVERAGE if relaxed else _MIN_ZH_COVERAGE) or en_cov < _MIN_EN_COVERAGE:
         return None
     return zh_cov * en_cov, len(content), i, j  # (more content words, not more function words, is more said)
+
+
+_PREDICATE_TAGS = {"a", "v"}
+
+
+def _last_word_said(token_stem_units: list[list[set[int]]], covered: list[int], words: list[ZhWord], a: int, b: int,
+                    ua: int) -> bool:
+    """A closing predicate (紧缺 short of, 值守 on duty) is translated by a covered English token, but
+    not by a one-word token that is all another word of the span has ("overseas supplies" for
+    国外物资紧缺: "supplies" is 物资's, and 紧缺 "in short supply" goes unsaid)."""
+    owner: dict[int, int] = {}  # piece → the span word it belongs to
+    u = ua
+    for k in range(a, b):
+        for _ in words[k].pieces:
+            owner[u] = k
+            u += 1
+    links = {t: {owner[u] for us in token_stem_units[t] for u in us if u in owner} for t in covered}
+    mine = b - 1
+    for t, found in links.items():
+        if mine not in found:
+            continue
+        if len(token_stem_units[t]) > 1 or found == {mine}:
+            return True
+        if all(any(k in other for s, other in links.items() if s != t) for k in found - {mine}):
+            return True
+    return False
 
 
 _NAME_NUMBER = re.compile(r"[A-Za-z]-\d")
