@@ -43,13 +43,17 @@ _KEPT_USES = 200  # uses of one non-preferred rendering reported; more are count
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """No cyclic garbage collection inside: building and scanning make millions of small acyclic
-    objects, and each collection would walk the whole glossary again."""
+    objects, and each collection would walk the whole glossary again. What survives goes to the
+    oldest generation untraversed (else the first collection after would walk all of it)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            if not gc.get_freeze_count():  # (no one else's frozen objects to let go)
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import marshal
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from typing import TYPE_CHECKING
 
@@ -39,13 +40,14 @@ class TargetWords:
     first only the stems of its letter runs (cheap; they hold every stem its tokens have), its
     tokens on first use."""
 
-    __slots__ = ("text", "_stems", "_tokens", "_starts", "_by_stem", "_blockers", "_token_stems", "_blends")
+    __slots__ = ("text", "_stems", "_tokens", "_starts", "_by_stem", "_blockers", "_token_stems", "_blends", "_acronyms")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._stems: set[str] | None = None
         self._tokens: list[EnToken] | None = None
         self._blends: list[tuple[int, int, list[str]]] | None = None
+        self._acronyms: set[tuple[str, ...]] | None = None
 
     @property
     def stems(self) -> set[str]:
@@ -87,8 +89,11 @@ class TargetWords:
         """The (start, end) of an acronym in the target made of the initials of `stems` in any order
         (HKCBA for "Chinese Banking Association of Hong Kong"), else None."""
         letters = sorted(stem[0].upper() for stem in stems)
-        if not 2 <= len(letters) <= 6 or not any(key[0] == _ACRONYM_KEY and sorted(key[1:]) == letters
-                                                 for key in self.stems):
+        if not 2 <= len(letters) <= 6:
+            return None
+        if self._acronyms is None:  # each acronym's letters, sorted
+            self._acronyms = {tuple(sorted(key[1:])) for key in self.stems if key[0] == _ACRONYM_KEY}
+        if tuple(letters) not in self._acronyms:
             return None
         tokens = self.tokens
         return next(((t.start, t.end) for k, t in enumerate(tokens) for key in self._token_stems[k]
@@ -326,6 +331,7 @@ class OtherRenderings:
         return tokens[first].start, tokens[last].end
 
 
+@lru_cache(maxsize=65_536)  # names recur from segment to segment
 def _acronym_key(word: str) -> str | None:
     """The key of a word written as an acronym (its capitals), else None."""
     if not word[:1].isupper() or word[1:].islower() or not _ACRONYM_TOKEN.fullmatch(word):
