@@ -324,7 +324,7 @@ def test_a_lone_quotation_on_each_side_pairs_only_when_its_length_could_translat
 
 
 def test_everyday_words_put_together_are_general_language():
-    from glossary.mine import _general_phrase
+    from glossary.mine.shape import _general_phrase
 
     assert _general_phrase("国际组织") and _general_phrase("工作方法")
     assert not _general_phrase("金融稳定")  # a field's term: its words are less common
@@ -427,7 +427,7 @@ def test_a_possessive_opening_the_english_stays_only_when_it_translates_part_of_
 
 
 def test_a_rendering_with_a_personal_pronoun_is_no_term():
-    from glossary.mine import _is_term_shaped
+    from glossary.mine.shape import is_term_shaped as _is_term_shaped
 
     assert not _is_term_shaped("工作回顾", "Review of Our Work", {"dictionary"})
     assert _is_term_shaped("信息技术服务", "IT services", {"dictionary"})

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from glossary.keys import char_readings, pinyin_span
+from glossary.keys import pinyin_span
 from glossary.lexicon import STOPWORDS, en_stem, zh_gloss_stems
 
 _ZH_MULTIPLIERS = {"十": 10, "百": 100, "千": 1_000, "万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}

@@ -7,29 +7,23 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from glossary.keys import CJK_RE, en_key, zh_key
-from glossary.lexicon import STOPWORDS, en_stem, gloss_phrases, is_dictionary_translation
+from glossary.keys import en_key, zh_key
+from glossary.lexicon import STOPWORDS, en_stem, gloss_phrases
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.pairing import (SpanPair, acronym_pairs, definition_pairs, dictionary_pairs, list_pairs, pinyin_pairs,
                                    quoted_pairs, title_pairs)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
+from glossary.mine.shape import NAME_SIGNALS, is_name, is_term_shaped
 from glossary.mine.transliteration import transliteration_pairs
-from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, add_user_words, en_tokens, general_frequency, zh_words
+from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
 
 MIN_SCORE = 0.5
 MIN_HOLDERS = 2  # a pair seen only inside longer pairs is a term once it recurs in this many of them (C-value)
-_PRONOUNS = frozenset({"i", "we", "us", "our", "ours", "you", "your", "my", "me", "he", "him", "his", "she", "her",
-                       "they", "them", "their", "it", "its"})
-MAX_PHRASE_WORDS = 12
-MAX_NAME_WORDS = 24  # titles of plans and laws run long ("Three-Year Action Plan of … (2024-2026)")
-LONG_PHRASE_WORDS = 4  # lower-case renderings with this many different content words are descriptions
 _SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75,
                   "variant": 0.75, "list": 0.75, "title": 0.8, "transliteration": 0.7, "leftover": 0.75}
-_NAME_SIGNALS = frozenset({"pinyin", "transliteration"})  # a name read by its sound
 _NON_WORD = re.compile(r"[\W_]+")
 _QUOTE_MARKS = re.compile(r"[“”「」『』]")
 
@@ -140,101 +134,6 @@ def _without_competitors(spans: list[SpanPair], pair: SegmentPair, first: int = 
     return [sp for sp in spans if id(sp) not in losers]
 
 
-def _is_name(en: str) -> bool:
-    """A Title Case name of two or more words (Foreign Affairs Liaison Group): a term of its own
-    even inside a longer description (but a piece of a longer name is not)."""
-    content = [w for w in en.split() if w[:1].isalpha() and w.lower() not in STOPWORDS]  # (not "(2024-2026)")
-    return len(content) >= 2 and all(w[:1].isupper() for w in content)
-
-
-
-
-@lru_cache(maxsize=65_536)
-def _general_phrase(zh: str) -> bool:
-    """Everyday words put together (工作方法 work methods, 国际合作 international cooperation): every
-    word of several characters and common in general Chinese. Known only by its dictionary
-    translation, such a phrase is general language, not a term."""
-    words = zh_words(zh)
-    return len(words) > 1 and all(len(w.text) > 1 and general_frequency(w.text) >= COMMON_WORD for w in words)
-
-
-COMMON_COORDINATED = 3_000  # two words joined by "and" are general language at a lower frequency
-
-
-def _everyday_pair(zh: str, en: str) -> bool:
-    """Two everyday words side by side that the English joins with "and" (交流合作 exchanges and
-    cooperation, 健康安全 health and safety): a coordination of common words, not one concept."""
-    return bool(re.search(r"\s(?:and|&)\s", en)) and _two_everyday_words(zh)
-
-
-@lru_cache(maxsize=65_536)
-def _two_everyday_words(zh: str) -> bool:
-    words = zh_words(zh)
-    return len(words) == 2 and all(len(w.text) > 1 and general_frequency(w.text) >= COMMON_COORDINATED for w in words)
-
-
-_TIME_TAGS = {"t", "m", "mq", "q", "tg"}
-
-
-@lru_cache(maxsize=65_536)
-def _time_expression(zh: str) -> bool:
-    """A time or an amount said in words only (过去一年 past year, 今年上半年): no term."""
-    words = zh_words(zh)
-    return len(words) > 1 and all(w.tag in _TIME_TAGS for w in words)
-
-
-_ADJECTIVE_SHAPE = re.compile(r"(?:ant|ent|able|ible|ful|ous|ive)$")
-
-
-def _qualified_noun(zh: str, en: str) -> bool:
-    """An adjective said of a noun (显著成效 significant results, 有利契机 favorable opportunity): a
-    Chinese adjective, then one word, for an English adjective of an evaluating shape and its noun;
-    a judgement on a thing, not a name for a concept (健康检测 health test opens on a noun)."""
-    english = en.split()
-    return (len(english) == 2 and english[0].islower() and bool(_ADJECTIVE_SHAPE.search(english[0]))
-            and _adjective_then_word(zh))
-
-
-@lru_cache(maxsize=65_536)
-def _adjective_then_word(zh: str) -> bool:
-    words = zh_words(zh)
-    return len(words) == 2 and words[0].tag == "a" and len(words[0].text) > 1
-
-
-def _is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
-    """Leave out general vocabulary (a word CC-CEDICT already translates so, a short word for one
-    English word) and whole clauses."""
-    if zh_key(zh) == zh_key(en) or not CJK_RE.search(zh):  # KF94 ↔ KF94: nothing to translate; Latin
-        return False  # words inside the Chinese (MarketingEvents Awards) are no Chinese term
-    if signals & {"quoted", "acronym", "cooccurrence", "title"}:
-        return True
-    if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en) or _time_expression(zh):
-        return False
-    words = en.replace("-", " ").split()  # foreign-aid: two words
-    if any(w.lower() in _PRONOUNS and not w.isupper() for w in words):  # (IT is a field)
-        return False  # "Review of Our Work": a writer speaking, not a name for a concept
-    if (len(words) == 1 or len(zh) <= 2) and is_dictionary_translation(zh, en):
-        return False
-    if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
-        return not signals.isdisjoint(_NAME_SIGNALS)
-    if _local_description(zh, en, signals):
-        return False
-    content = [w for w in words if w.lower() not in STOPWORDS]
-    if len({w.lower() for w in content}) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
-        return False  # a long lower-case phrase is a description, not a name someone must reuse
-    return len(words) <= (MAX_NAME_WORDS if _is_name(en) else MAX_PHRASE_WORDS)
-
-
-def _local_description(zh: str, en: str, signals: set[str]) -> bool:
-    """A place and everyday nouns said of it (重庆专家 Chongqing experts, 中国故事 China's stories): the
-    English names the place, then lower-case words only, found by the dictionary alone."""
-    words = zh_words(zh)
-    if len(words) < 2 or words[0].tag != "ns" or signals != {"dictionary"}:
-        return False
-    rest = en.split()[1:]
-    return bool(rest) and en[:1].isupper() and all(w[:1].islower() for w in rest)
-
-
 def _with_learned_glosses(analysed: list[tuple[SegmentPair, list[ZhWord], list[EnToken]]]):
     """The analysed pairs with the glosses learned from the batch added to their Chinese words
     (a word with a learned gloss counts as one dictionary piece)."""
@@ -320,7 +219,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         found.scores.append(sp.score * _SIGNAL_WEIGHT[sp.signal])
         found.signals.add(sp.signal)
         found.holders.update(zh_key(pair.zh[k.zh_start : k.zh_end]) for k in holders)
-        found.inside_description |= any(not _is_name(pair.en[k.en_start : k.en_end]) for k in holders)
+        found.inside_description |= any(not is_name(pair.en[k.en_start : k.en_end]) for k in holders)
         found.occurrences.append(Occurrence(pair.seq, sp.zh_start, sp.zh_end, sp.en_start, sp.en_end, document))
 
     linked: dict[int, list[SpanPair]] = {}
@@ -334,7 +233,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     def term_shaped(t: _Tally) -> bool:  # asked again at the end, when most tallies are as they were
         key = (t.zh, t.en, frozenset(t.signals))
         if key not in shapes:
-            shapes[key] = _is_term_shaped(t.zh, t.en, t.signals)
+            shapes[key] = is_term_shaped(t.zh, t.en, t.signals)
         return shapes[key]
 
     shaped = [t for t in tallies.values() if term_shaped(t)]
@@ -351,7 +250,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     free_zh = {zh for zh, _ in tallies}
     only_nested = set()
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
-        if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and _is_name(tally.en)):
+        if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and is_name(tally.en)):
             tallies[key] = tally
             only_nested.add(key)
     _titles_without_their_country(tallies, nested_tallies)
@@ -373,7 +272,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             casing = _word_casing(english) if casing is None else casing
             tally.en = _true_case(tally.en, english, casing)
         category = guess_category(
-            tally.zh, tally.en, quoted="quoted" in tally.signals, name=not tally.signals.isdisjoint(_NAME_SIGNALS),
+            tally.zh, tally.en, quoted="quoted" in tally.signals, name=not tally.signals.isdisjoint(NAME_SIGNALS),
             person_title="title" in tally.signals,
         )
         out.append(TermCandidate(

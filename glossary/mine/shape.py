@@ -1,0 +1,111 @@
+"""Which mined pairs are terms: general vocabulary (a word CC-CEDICT already translates so,
+everyday words put together), descriptions and whole clauses are left out."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from glossary.keys import CJK_RE, zh_key
+from glossary.lexicon import STOPWORDS, is_dictionary_translation
+from glossary.mine.tokens import COMMON_WORD, general_frequency, zh_words
+
+_PRONOUNS = frozenset({"i", "we", "us", "our", "ours", "you", "your", "my", "me", "he", "him", "his", "she", "her",
+                       "they", "them", "their", "it", "its"})
+MAX_PHRASE_WORDS = 12
+MAX_NAME_WORDS = 24  # titles of plans and laws run long ("Three-Year Action Plan of … (2024-2026)")
+LONG_PHRASE_WORDS = 4  # lower-case renderings with this many different content words are descriptions
+NAME_SIGNALS = frozenset({"pinyin", "transliteration"})  # a name read by its sound
+
+
+def is_name(en: str) -> bool:
+    """A Title Case name of two or more words (Foreign Affairs Liaison Group): a term of its own
+    even inside a longer description (but a piece of a longer name is not)."""
+    content = [w for w in en.split() if w[:1].isalpha() and w.lower() not in STOPWORDS]  # (not "(2024-2026)")
+    return len(content) >= 2 and all(w[:1].isupper() for w in content)
+
+
+@lru_cache(maxsize=65_536)
+def _general_phrase(zh: str) -> bool:
+    """Everyday words put together (工作方法 work methods, 国际合作 international cooperation): every
+    word of several characters and common in general Chinese. Known only by its dictionary
+    translation, such a phrase is general language, not a term."""
+    words = zh_words(zh)
+    return len(words) > 1 and all(len(w.text) > 1 and general_frequency(w.text) >= COMMON_WORD for w in words)
+
+
+COMMON_COORDINATED = 3_000  # two words joined by "and" are general language at a lower frequency
+
+
+def _everyday_pair(zh: str, en: str) -> bool:
+    """Two everyday words side by side that the English joins with "and" (交流合作 exchanges and
+    cooperation, 健康安全 health and safety): a coordination of common words, not one concept."""
+    return bool(re.search(r"\s(?:and|&)\s", en)) and _two_everyday_words(zh)
+
+
+@lru_cache(maxsize=65_536)
+def _two_everyday_words(zh: str) -> bool:
+    words = zh_words(zh)
+    return len(words) == 2 and all(len(w.text) > 1 and general_frequency(w.text) >= COMMON_COORDINATED for w in words)
+
+
+_TIME_TAGS = {"t", "m", "mq", "q", "tg"}
+
+
+@lru_cache(maxsize=65_536)
+def _time_expression(zh: str) -> bool:
+    """A time or an amount said in words only (过去一年 past year, 今年上半年): no term."""
+    words = zh_words(zh)
+    return len(words) > 1 and all(w.tag in _TIME_TAGS for w in words)
+
+
+_ADJECTIVE_SHAPE = re.compile(r"(?:ant|ent|able|ible|ful|ous|ive)$")
+
+
+def _qualified_noun(zh: str, en: str) -> bool:
+    """An adjective said of a noun (显著成效 significant results, 有利契机 favorable opportunity): a
+    Chinese adjective, then one word, for an English adjective of an evaluating shape and its noun;
+    a judgement on a thing, not a name for a concept (健康检测 health test opens on a noun)."""
+    english = en.split()
+    return (len(english) == 2 and english[0].islower() and bool(_ADJECTIVE_SHAPE.search(english[0]))
+            and _adjective_then_word(zh))
+
+
+@lru_cache(maxsize=65_536)
+def _adjective_then_word(zh: str) -> bool:
+    words = zh_words(zh)
+    return len(words) == 2 and words[0].tag == "a" and len(words[0].text) > 1
+
+
+def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
+    """Leave out general vocabulary (a word CC-CEDICT already translates so, a short word for one
+    English word) and whole clauses."""
+    if zh_key(zh) == zh_key(en) or not CJK_RE.search(zh):  # KF94 ↔ KF94: nothing to translate; Latin
+        return False  # words inside the Chinese (MarketingEvents Awards) are no Chinese term
+    if signals & {"quoted", "acronym", "cooccurrence", "title"}:
+        return True
+    if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en) or _time_expression(zh):
+        return False
+    words = en.replace("-", " ").split()  # foreign-aid: two words
+    if any(w.lower() in _PRONOUNS and not w.isupper() for w in words):  # (IT is a field)
+        return False  # "Review of Our Work": a writer speaking, not a name for a concept
+    if (len(words) == 1 or len(zh) <= 2) and is_dictionary_translation(zh, en):
+        return False
+    if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
+        return not signals.isdisjoint(NAME_SIGNALS)
+    if _local_description(zh, en, signals):
+        return False
+    content = [w for w in words if w.lower() not in STOPWORDS]
+    if len({w.lower() for w in content}) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
+        return False  # a long lower-case phrase is a description, not a name someone must reuse
+    return len(words) <= (MAX_NAME_WORDS if is_name(en) else MAX_PHRASE_WORDS)
+
+
+def _local_description(zh: str, en: str, signals: set[str]) -> bool:
+    """A place and everyday nouns said of it (重庆专家 Chongqing experts, 中国故事 China's stories): the
+    English names the place, then lower-case words only, found by the dictionary alone."""
+    words = zh_words(zh)
+    if len(words) < 2 or words[0].tag != "ns" or signals != {"dictionary"}:
+        return False
+    rest = en.split()[1:]
+    return bool(rest) and en[:1].isupper() and all(w[:1].islower() for w in rest)
