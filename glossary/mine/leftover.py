@@ -9,7 +9,7 @@ when the document says it in MIN_RECURRENCE sentence pairs or more.
 
 from __future__ import annotations
 
-from glossary.mine.pairing import STEM_PREFIX, SpanPair, zh_spans
+from glossary.mine.pairing import SpanPair, stem_keys, zh_spans
 from glossary.mine.tokens import EnToken, ZhWord
 
 SCORE = 0.8  # below a pair the dictionary links whole
@@ -18,10 +18,6 @@ _NAME_INNER = {"of", "and", "for", "on"}  # lower-case words inside a Title Case
 _OF = {"of", "for", "on"}  # the head of "Monetary Authority of Macao" stands before these
 MIN_LINKED = 2  # words of the name besides its head that the dictionary links; with one, the pair must recur
 MIN_RECURRENCE = 2  # sentence pairs a name with one linked word besides its head must be found in
-
-
-def _keys(stems: frozenset[str]) -> set[str]:
-    return set(stems) | {s[:STEM_PREFIX] for s in stems if len(s) > STEM_PREFIX}
 
 
 def _names(tokens: list[EnToken]) -> list[tuple[int, int]]:
@@ -60,8 +56,8 @@ def leftover_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]
     names = _names(tokens)
     if not names:
         return []
-    word_keys = [_keys(w.stems) for w in words]
-    token_keys = [_keys(t.stems) for t in tokens]
+    word_keys = [stem_keys(w.stems) for w in words]
+    token_keys = [stem_keys(t.stems) for t in tokens]
     links = [{k for k, keys in enumerate(token_keys) if keys & wk} for wk in word_keys]  # word -> tokens it glosses
     linked_tokens = set().union(*links) if links else set()
     out = []

@@ -445,7 +445,7 @@ def _name_stems(token: EnToken) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65_536)
-def _stem_keys(stems: frozenset[str]) -> frozenset[str]:
+def stem_keys(stems: frozenset[str]) -> frozenset[str]:
     """A piece's stems and the prefixes of its long ones: the keys an English stem finds it by."""
     return stems | {s[:STEM_PREFIX] for s in stems if len(s) > STEM_PREFIX}
 
@@ -491,7 +491,7 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
             # a lone character inside an unknown word (医用's 用) often goes untranslated: half weight; a dash none
             units.append(0 if w.text in _NAME_DASHES else length if length > 1 or len(w.pieces) == 1 else 0.5)
             unit_stems.append(stems)
-            for key in _stem_keys(stems) & looked_up:
+            for key in stem_keys(stems) & looked_up:
                 by_stem.setdefault(key, set()).add(u)
     first_unit.append(len(units))
     none: frozenset[int] = frozenset()
@@ -881,7 +881,7 @@ def list_pairs(words: list[ZhWord], tokens: list[EnToken], found: list[SpanPair]
 
 def _links(stems: frozenset[str], other: frozenset[str]) -> bool:
     """Two sets of stems share a stem (or its first STEM_PREFIX letters)."""
-    return bool(_stem_keys(stems) & _stem_keys(other))
+    return bool(stem_keys(stems) & stem_keys(other))
 
 
 def _list_edge_item(words: list[ZhWord], tokens: list[EnToken], spans: set[tuple[int, int]], a: int, b: int,
