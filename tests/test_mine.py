@@ -814,3 +814,9 @@ def test_a_closing_predicate_said_only_by_another_words_english_is_unsaid():
     rendered = {pair.zh[s.zh_start : s.zh_end]: pair.en[s.en_start : s.en_end] for s in pair_spans(pair)}
     assert "国外物资紧缺" not in rendered  # "supplies" is 物资's; 紧缺 "in short supply" is not said in the phrase
     assert rendered["国外物资"] == "overseas supplies"
+
+
+def test_a_stem_a_piece_has_whole_does_not_also_link_by_a_shared_prefix():
+    """CC-CEDICT glosses 临时 "interim": "international" is 国际's own stem, so it does not translate
+    临时 too through the letters they share (000: no 临时国际航班 ↔ "international flights")."""
+    assert not [c for c in candidates_of("000") if c.zh.startswith("临时") and "provisional" not in c.en]

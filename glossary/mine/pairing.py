@@ -497,9 +497,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
     none: frozenset[int] = frozenset()
 
     def stem_units(s: str) -> set[int] | frozenset[int]:  # the pieces an English stem finds (shared sets: read only)
-        found = by_stem.get(s, none)
-        more = by_stem.get(s[:STEM_PREFIX], none) if len(s) >= STEM_PREFIX else none
-        return found | more if found and more else found or more
+        # its own stem first; a shared prefix only when no piece has the stem (international is not interim)
+        return by_stem.get(s, none) or (by_stem.get(s[:STEM_PREFIX], none) if len(s) >= STEM_PREFIX else none)
 
     token_stem_units = [[stem_units(s) for s in _name_stems(tok)] for tok in tokens]
     unit_tokens: list[set[int]] = [set() for _ in units]  # the tokens each piece glosses
