@@ -820,3 +820,8 @@ def test_a_stem_a_piece_has_whole_does_not_also_link_by_a_shared_prefix():
     """CC-CEDICT glosses 临时 "interim": "international" is 国际's own stem, so it does not translate
     临时 too through the letters they share (000: no 临时国际航班 ↔ "international flights")."""
     assert not [c for c in candidates_of("000") if c.zh.startswith("临时") and "provisional" not in c.en]
+
+
+def test_a_foreign_place_jieba_tags_as_a_name_with_a_title_said_of_it_is_a_description():
+    # 乌克兰 (tagged nr) + 总理, found by the dictionary alone as "Ukrainian prime minister"
+    assert not find(candidates_of("001"), "乌克兰总理")

@@ -101,11 +101,14 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     return len(words) <= (MAX_NAME_WORDS if is_name(en) else MAX_PHRASE_WORDS)
 
 
+_PLACE_TAGS = ("ns", "nr")  # (jieba tags some foreign places as names: 乌克兰 nr)
+
+
 def _local_description(zh: str, en: str, signals: set[str]) -> bool:
-    """A place and everyday nouns said of it (重庆专家 Chongqing experts, 中国故事 China's stories): the
+    """A place and everyday nouns said of it (重庆专家 Chongqing experts, 乌克兰总理 Ukrainian prime minister): the
     English names the place, then lower-case words only, found by the dictionary alone."""
     words = zh_words(zh)
-    if len(words) < 2 or words[0].tag != "ns" or signals != {"dictionary"}:
+    if len(words) < 2 or words[0].tag not in _PLACE_TAGS or signals != {"dictionary"}:
         return False
     rest = en.split()[1:]
     return bool(rest) and en[:1].isupper() and all(w[:1].islower() for w in rest)
