@@ -825,3 +825,9 @@ def test_a_stem_a_piece_has_whole_does_not_also_link_by_a_shared_prefix():
 def test_a_foreign_place_jieba_tags_as_a_name_with_a_title_said_of_it_is_a_description():
     # 乌克兰 (tagged nr) + 总理, found by the dictionary alone as "Ukrainian prime minister"
     assert not find(candidates_of("001"), "乌克兰总理")
+
+
+def test_a_pinyin_place_name_and_a_unit_of_a_government_get_their_categories():
+    assert {c.category for c in find(candidates_of("000"), "重庆") if c.en == "Chongqing"} == {"place"}  # 重庆 ns
+    assert guess_category("香港特区政府驻重庆联络处",
+                          "Chongqing Liaison Unit of the Government of Hong Kong Special Administrative Region") == "org"

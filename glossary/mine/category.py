@@ -13,7 +13,8 @@ _EN_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("org", ("office", "council", "committee", "ministry", "department", "bureau", "group", "association",
              "company", "bank", "authority", "commission", "government", "administration", "agency", "center",
              "centre", "institute", "university", "consulate", "consulates", "embassy", "organization",
-             "organisation", "federation", "union", "system", "court", "chamber", "corporation", "fund", "party")),
+             "organisation", "federation", "union", "system", "court", "chamber", "corporation", "fund", "party",
+             "unit")),
     ("program", ("initiative", "project", "program", "programme", "corridor", "mechanism", "platform", "zone",
                  "hotline", "scheme", "network", "channel", "cooperation", "partnership", "route", "belt")),
     ("title", ("mayor", "director", "director-general", "secretary", "president", "minister", "consul",
@@ -50,8 +51,8 @@ def guess_category(zh: str, en: str, *, quoted: bool = False, title: bool = Fals
         for category, heads in _EN_HEADS:
             if category == "place" and last in heads:
                 return "place"
-        if re.search(f"(?:{dict(_ZH_HEADS)['place']})$", zh):
-            return "place"  # 设拉子市 Shiraz
+        if re.search(f"(?:{dict(_ZH_HEADS)['place']})$", zh) or _place_word(zh):
+            return "place"  # 设拉子市 Shiraz; 重庆 (jieba knows it as a place) Chongqing
         return "person" if en[:1].isupper() and len(words) <= 3 else "place"
     for candidate in dict.fromkeys([head[-1] if head else "", last]):  # the head before "of/in…" first
         for category, heads in _EN_HEADS:
@@ -66,3 +67,11 @@ def guess_category(zh: str, en: str, *, quoted: bool = False, title: bool = Fals
     if quoted:
         return "policy"
     return "domain"
+
+
+def _place_word(zh: str) -> bool:
+    """The Chinese is one word jieba's dictionary tags as a place name (重庆 ns)."""
+    from glossary.mine.tokens import zh_words
+
+    words = zh_words(zh)
+    return len(words) == 1 and words[0].tag == "ns"
