@@ -831,3 +831,12 @@ def test_a_pinyin_place_name_and_a_unit_of_a_government_get_their_categories():
     assert {c.category for c in find(candidates_of("000"), "重庆") if c.en == "Chongqing"} == {"place"}  # 重庆 ns
     assert guess_category("香港特区政府驻重庆联络处",
                           "Chongqing Liaison Unit of the Government of Hong Kong Special Administrative Region") == "org"
+
+
+def test_a_word_that_only_stands_before_a_noun_takes_the_noun_its_chinese_implies():
+    # 外国 is "foreign (country)" in CC-CEDICT: "… in foreign countries" is 驻外国使领馆 whole, so the
+    # shorter 使领馆 does not take "embassies and consulates" alone
+    pair = next(p for p in mined("000").pairs if "驻外国使领馆" in p.zh)
+    spans = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)}
+    assert ("驻外国使领馆", "embassies and consulates in foreign countries") in spans
+    assert not [zh for zh, en in spans if en == "embassies and consulates"]

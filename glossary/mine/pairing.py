@@ -366,10 +366,22 @@ def _english_phrase(tokens: list[EnToken], i: int, j: int) -> tuple[int, int, li
         j -= 1
     if _opens_next_phrase(tokens, i, j):
         j -= 2  # "minister of health and chief | state sanitary doctor": the last word opens the next title
+    if i <= j and _unsaid_head_after(tokens, i, j):
+        j += 1  # "embassies … in foreign | countries" for 外国 "foreign (country)": the noun it implies
     if i > j or not _en_end_ok(tokens[j]) or _has_inner_verb(tokens, i, j):
         return None
     content = [t for t in range(i, j + 1) if tokens[t].stems]
     return (i, j, content) if content else None
+
+
+def _unsaid_head_after(tokens: list[EnToken], i: int, j: int) -> bool:
+    """The phrase stops on a word that only ever stands before a noun (foreign, medical) and a new
+    lower-case noun follows: the head the Chinese word implies but its dictionary gloss leaves out."""
+    if j + 1 >= len(tokens) or not is_modifier_only(tokens[j].text) or not tokens[j].text.islower():
+        return False
+    nxt = tokens[j + 1]
+    return (nxt.word and not nxt.stop and bool(nxt.stems) and nxt.text.isalpha() and nxt.text.islower()
+            and _en_end_ok(nxt) and not nxt.stems & _stems(tokens[i : j + 1]))
 
 
 def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]], units: list[float],
