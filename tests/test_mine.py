@@ -840,3 +840,11 @@ def test_a_word_that_only_stands_before_a_noun_takes_the_noun_its_chinese_implie
     spans = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)}
     assert ("驻外国使领馆", "embassies and consulates in foreign countries") in spans
     assert not [zh for zh, en in spans if en == "embassies and consulates"]
+
+
+def test_a_count_and_its_unit_written_as_one_english_modifier_belong_to_the_term():
+    # 24小时 ↔ "24-hour" before 咨询服务热线 ↔ "consultation service hotline": one name, and the
+    # count is no content word that would make the rendering a long description
+    candidates = candidates_of("000")
+    assert any(c.en == "24-hour consultation service hotline" for c in find(candidates, "24小时咨询服务热线"))
+    assert not find(candidates, "咨询服务热线")

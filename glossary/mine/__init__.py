@@ -15,7 +15,7 @@ from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurr
 from glossary.mine.pairing import (SpanPair, acronym_pairs, definition_pairs, dictionary_pairs, list_pairs, pinyin_pairs,
                                    quoted_pairs, title_pairs)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
-from glossary.mine.shape import NAME_SIGNALS, is_name, is_term_shaped
+from glossary.mine.shape import COUNT_MODIFIER, NAME_SIGNALS, is_name, is_term_shaped
 from glossary.mine.transliteration import transliteration_pairs
 from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
@@ -64,7 +64,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += leftover_pairs(words, tokens)
     found += list_pairs(words, tokens, found, pair.zh)
     found += title_pairs(found, pair.en)
-    found = [_without_footnote_mark(_with_period(sp, pair), pair) for sp in found]
+    found = [_without_footnote_mark(_with_period(_with_duration(sp, pair, words, tokens), pair), pair) for sp in found]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
         key = (sp.zh_start, sp.zh_end, "acronym" if is_acronym(pair.en[sp.en_start : sp.en_end]) else "")
@@ -81,6 +81,21 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
         elif all((k.en_start, k.en_end) != (sp.en_start, sp.en_end) for k in holders):
             nested.append((sp, holders))  # (a piece of Chinese for the whole English is no pair)
     return kept, nested
+
+
+def _with_duration(sp: SpanPair, pair: SegmentPair, words: list[ZhWord], tokens: list[EnToken]) -> SpanPair:
+    """A count and its unit just before the term on both sides belong to its name when the English
+    writes them as one modifier (24小时咨询服务热线 ↔ 24-hour consultation service hotline)."""
+    at = next((k for k, w in enumerate(words) if w.end == sp.zh_start), None)
+    if at is None or at < 1 or not words[at].stems or not words[at - 1].text.isdigit() or words[at - 1].end != words[at].start:
+        return sp
+    before = [t for t in tokens if t.end <= sp.en_start]
+    if not before or pair.en[before[-1].end : sp.en_start].strip():
+        return sp
+    count = COUNT_MODIFIER.fullmatch(before[-1].text)
+    if not count or count.group(1) != words[at - 1].text or en_stem(count.group(2)) not in words[at].stems:
+        return sp
+    return replace(sp, zh_start=words[at - 1].start, en_start=before[-1].start)
 
 
 _ZH_PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[—–\-－~至]+\s*(\d{4})\s*年?\s*[）)]")

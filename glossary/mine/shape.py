@@ -16,6 +16,7 @@ MAX_PHRASE_WORDS = 12
 MAX_NAME_WORDS = 24  # titles of plans and laws run long ("Three-Year Action Plan of … (2024-2026)")
 LONG_PHRASE_WORDS = 4  # lower-case renderings with this many different content words are descriptions
 NAME_SIGNALS = frozenset({"pinyin", "transliteration"})  # a name read by its sound
+COUNT_MODIFIER = re.compile(r"\b(\d+)-([A-Za-z]+)\b")  # 24-hour, 3-day: a count said of the noun, no content word
 
 
 def is_name(en: str) -> bool:
@@ -95,7 +96,7 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return not signals.isdisjoint(NAME_SIGNALS)
     if _local_description(zh, en, signals):
         return False
-    content = [w for w in words if w.lower() not in STOPWORDS]
+    content = [w for w in COUNT_MODIFIER.sub(" ", en).replace("-", " ").split() if w.lower() not in STOPWORDS]
     if len({w.lower() for w in content}) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
         return False  # a long lower-case phrase is a description, not a name someone must reuse
     return len(words) <= (MAX_NAME_WORDS if is_name(en) else MAX_PHRASE_WORDS)
