@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from glossary.keys import CJK_RE, zh_key
-from glossary.lexicon import STOPWORDS, is_dictionary_translation
-from glossary.mine.tokens import COMMON_WORD, general_frequency, zh_words
+from glossary.lexicon import STOPWORDS, cedict, is_dictionary_translation
+from glossary.mine.tokens import COMMON_WORD, ZhWord, general_frequency, zh_words
 
 _PRONOUNS = frozenset({"i", "we", "us", "our", "ours", "you", "your", "my", "me", "he", "him", "his", "she", "her",
                        "they", "them", "their", "it", "its"})
@@ -46,8 +47,18 @@ def _everyday_pair(zh: str, en: str) -> bool:
 
 @lru_cache(maxsize=65_536)
 def _two_everyday_words(zh: str) -> bool:
-    words = zh_words(zh)
-    return len(words) == 2 and all(len(w.text) > 1 and general_frequency(w.text) >= COMMON_COORDINATED for w in words)
+    """Two common words, jieba's or the dictionary pieces of a word jieba joined that the
+    dictionary lacks (文化教育: 文化 + 教育)."""
+    words = [piece for w in zh_words(zh) for piece in _dictionary_pieces(w)]
+    return len(words) == 2 and all(len(w) > 1 and general_frequency(w) >= COMMON_COORDINATED for w in words)
+
+
+def _dictionary_pieces(word: ZhWord) -> list[str]:
+    """The word itself when the dictionary has it, else the texts of its dictionary pieces."""
+    if word.text in cedict() or len(word.pieces) < 2:
+        return [word.text]
+    ends = list(accumulate(length for length, _ in word.pieces))
+    return [word.text[a:b] for a, b in zip([0] + ends, ends)]
 
 
 _TIME_TAGS = {"t", "m", "mq", "q", "tg"}
