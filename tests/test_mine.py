@@ -850,3 +850,14 @@ def test_a_count_and_its_unit_written_as_one_english_modifier_belong_to_the_term
     candidates = candidates_of("000")
     assert any(c.en == "24-hour consultation service hotline" for c in find(candidates, "24小时咨询服务热线"))
     assert not find(candidates, "咨询服务热线")
+
+
+def test_a_verb_used_as_a_noun_can_be_the_unlinked_head_of_a_name():
+    # CC-CEDICT has no "event" for 活动 (jieba: vn): 江州全球推介活动 is "Jiangzhou Global Promotion
+    # Event" whole, not 江州全球推介 for the whole English name
+    from glossary.ingest import read_document
+
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-government-work-report-2024.md"))
+    pairs = {(zh_key(c.zh), c.en) for c in mine_pairs(doc.pairs)}
+    assert (zh_key("江州全球推介活动"), "Jiangzhou Global Promotion Event") in pairs
+    assert not [en for zh, en in pairs if zh == zh_key("江州全球推介")]

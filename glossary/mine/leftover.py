@@ -81,9 +81,14 @@ def _split_head(words: list[ZhWord], links: list[set[int]], content: set[int], a
     translates nothing in the sentence pair, every other word translating a `content` token of the
     name, and every such token translated."""
     last = words[b - 1]
-    if b - a < 2 or links[b - 1] or len(last.text) < 2 or not last.tag.startswith("n"):
+    if b - a < 2 or links[b - 1] or len(last.text) < 2 or not _noun(last):
         return False
-    if any(0 <= w < len(words) and words[w].tag.startswith("n") and not links[w] for w in (a - 1, b)):
+    if any(0 <= w < len(words) and _noun(words[w]) and not links[w] for w in (a - 1, b)):
         return False  # the Chinese name goes on: its head, or a part, is another word (财资|市场公会)
     inside = [links[w] for w in range(a, b - 1)]
     return all(found & content for found in inside) and content <= set().union(*inside)
+
+
+def _noun(word: ZhWord) -> bool:
+    """A noun, or a verb used as one (活动 "event" of 全球推介活动)."""
+    return word.tag.startswith("n") or word.tag == "vn"
