@@ -861,3 +861,9 @@ def test_a_verb_used_as_a_noun_can_be_the_unlinked_head_of_a_name():
     pairs = {(zh_key(c.zh), c.en) for c in mine_pairs(doc.pairs)}
     assert (zh_key("江州全球推介活动"), "Jiangzhou Global Promotion Event") in pairs
     assert not [en for zh, en in pairs if zh == zh_key("江州全球推介")]
+
+
+def test_a_bare_s_glued_to_a_pinyin_name_by_a_text_without_apostrophes_is_a_possessive():
+    # corpus 003 writes "Xi Jinpings" for Xi Jinping's (a name of two pinyin words; "Institute of Bankers" is none)
+    found = find(candidates_of("003"), "习近平总书记")
+    assert [c.en for c in found] == ["General Secretary Xi Jinping"]

@@ -568,11 +568,21 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
                 i += 1  # the city's gross regional product → gross regional product (not 国家总体外交's country's)
             if i < j and j + 1 < len(tokens) and tokens[j + 1].text == "up" and tokens[j].text.islower():
                 j += 1  # a phrasal verb's particle belongs to the phrase (reform and opening up; not "set up")
-            end = tokens[j].end - (2 if tokens[j].text.endswith(("'s", "’s")) else 0)
+            end = tokens[j].end - _possessive_length(tokens, j)
             start = words[a - 1].start if a and _locative_verb_before(words[a - 1], tokens, i, j) else words[a].start
             out.append(SpanPair(start, words[b - 1].end, tokens[i].start, end, score,
                                 "dictionary" if variants_of is None else "variant"))
     return out
+
+
+def _possessive_length(tokens: list[EnToken], j: int) -> int:
+    """How many letters at the end of English word j are a possessive: 's, or a bare s glued to a
+    person's name spelled in pinyin by a text that drops its apostrophes (Xi Jinpings "two positions")."""
+    word = tokens[j].text
+    if word.endswith(("'s", "’s")):
+        return 2
+    name = j > 0 and _is_capitalised(tokens[j - 1]) and is_pinyin_word(tokens[j - 1].text)
+    return 1 if name and word[:1].isupper() and word.endswith("s") and not is_pinyin_word(word) and is_pinyin_word(word[:-1]) else 0
 
 
 def _generic_head_first(tokens: list[EnToken], token_stem_units: list[list[set[int]]], words: list[ZhWord], a: int,
