@@ -867,3 +867,11 @@ def test_a_bare_s_glued_to_a_pinyin_name_by_a_text_without_apostrophes_is_a_poss
     # corpus 003 writes "Xi Jinpings" for Xi Jinping's (a name of two pinyin words; "Institute of Bankers" is none)
     found = find(candidates_of("003"), "习近平总书记")
     assert [c.en for c in found] == ["General Secretary Xi Jinping"]
+
+
+def test_two_things_each_with_its_article_joined_by_and_are_no_term():
+    # 党和国家 "the Party and the country" (000); a Title Case name may say "and the"
+    from glossary.mine.shape import is_term_shaped
+
+    assert not find(candidates_of("000"), "党和国家")
+    assert is_term_shaped("财经事务及库务局", "Financial Services and the Treasury Bureau", {"dictionary"})

@@ -41,8 +41,12 @@ COMMON_COORDINATED = 3_000  # two words joined by "and" are general language at 
 
 def _everyday_pair(zh: str, en: str) -> bool:
     """Two everyday words side by side that the English joins with "and" (交流合作 exchanges and
-    cooperation, 健康安全 health and safety): a coordination of common words, not one concept."""
-    return bool(re.search(r"\s(?:and|&)\s", en)) and _two_everyday_words(zh)
+    cooperation, 健康安全 health and safety): a coordination of common words, not one concept; so is
+    "A and the B" outside a name (党和国家 the Party and the country: two things, each with its article)."""
+    return bool(re.search(r"\s(?:and|&)\s", en)) and _two_everyday_words(zh) or bool(_AND_THE.search(en)) and not is_name(en)
+
+
+_AND_THE = re.compile(r"\sand\s+the\s", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65_536)
