@@ -875,3 +875,8 @@ def test_two_things_each_with_its_article_joined_by_and_are_no_term():
 
     assert not find(candidates_of("000"), "党和国家")
     assert is_term_shaped("财经事务及库务局", "Financial Services and the Treasury Bureau", {"dictionary"})
+
+
+def test_no_term_opens_on_a_reduplicated_adjective():
+    # 扎扎实实打基础 "laying a solid foundation" (000): AABB says how something is done
+    assert not [c for c in candidates_of("000") if c.zh.startswith("扎扎实实")]

@@ -82,8 +82,14 @@ def _is_determiner(text: str) -> bool:
 
 
 def _starts_ok(word: ZhWord) -> bool:
-    """A term opens on a content word, not on a count (两支, 首批, 一例) or an adverb (密切沟通)."""
-    return content_word(word) and word.tag not in ("m", "ad")
+    """A term opens on a content word, not on a count (两支, 首批, 一例), an adverb (密切沟通) or a
+    reduplicated adjective (扎扎实实打基础: AABB describes how something is done)."""
+    return content_word(word) and word.tag not in ("m", "ad") and not _reduplicated(word.text)
+
+
+def _reduplicated(text: str) -> bool:
+    """An AABB word (扎扎实实, 认认真真)."""
+    return len(text) == 4 and text[0] == text[1] and text[2] == text[3] and text[0] != text[2]
 
 
 def _ends_ok(word: ZhWord) -> bool:
