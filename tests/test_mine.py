@@ -880,3 +880,9 @@ def test_two_things_each_with_its_article_joined_by_and_are_no_term():
 def test_no_term_opens_on_a_reduplicated_adjective():
     # 扎扎实实打基础 "laying a solid foundation" (000): AABB says how something is done
     assert not [c for c in candidates_of("000") if c.zh.startswith("扎扎实实")]
+
+
+def test_an_everyday_head_right_after_a_quoted_name_is_no_term():
+    # “重庆好礼”评选活动 ↔ the "Chongqing Gifts" selection campaign (000): the name is the term
+    candidates = candidates_of("000")
+    assert find(candidates, "重庆好礼") and not find(candidates, "评选活动")

@@ -64,7 +64,8 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += leftover_pairs(words, tokens)
     found += list_pairs(words, tokens, found, pair.zh)
     found += title_pairs(found, pair.en)
-    found = [_without_footnote_mark(_with_period(_with_duration(sp, pair, words, tokens), pair), pair) for sp in found]
+    found = [_without_footnote_mark(_with_period(_with_duration(sp, pair, words, tokens), pair), pair) for sp in found
+             if not _head_of_quoted_name(sp, pair)]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
         key = (sp.zh_start, sp.zh_end, "acronym" if is_acronym(pair.en[sp.en_start : sp.en_end]) else "")
@@ -96,6 +97,19 @@ def _with_duration(sp: SpanPair, pair: SegmentPair, words: list[ZhWord], tokens:
     if not count or count.group(1) != words[at - 1].text or en_stem(count.group(2)) not in words[at].stems:
         return sp
     return replace(sp, zh_start=words[at - 1].start, en_start=before[-1].start)
+
+
+_ZH_CLOSING_QUOTE = ("”", "」", "』")
+_EN_AFTER_QUOTE = re.compile(r"[\"”]\s*$")
+
+
+def _head_of_quoted_name(sp: SpanPair, pair: SegmentPair) -> bool:
+    """Lower-case words right after a quoted name on both sides say what the name is of (“重庆好礼”评选活动
+    ↔ the "Chongqing Gifts" selection campaign): an everyday head said of the name, not a term (a Title
+    Case one is a name of its own: “…” High-level Roundtable)."""
+    return (sp.signal != "quoted" and pair.zh[sp.zh_start - 1 : sp.zh_start] in _ZH_CLOSING_QUOTE and sp.zh_start > 0
+            and pair.en[sp.en_start : sp.en_start + 1].islower()
+            and bool(_EN_AFTER_QUOTE.search(pair.en, 0, sp.en_start)))
 
 
 _ZH_PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[—–\-－~至]+\s*(\d{4})\s*年?\s*[）)]")
