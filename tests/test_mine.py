@@ -886,3 +886,8 @@ def test_an_everyday_head_right_after_a_quoted_name_is_no_term():
     # “重庆好礼”评选活动 ↔ the "Chongqing Gifts" selection campaign (000): the name is the term
     candidates = candidates_of("000")
     assert find(candidates, "重庆好礼") and not find(candidates, "评选活动")
+
+
+def test_english_cut_before_an_ampersand_that_joins_the_next_word_is_not_paired():
+    # 001: "experts for epidemic prevention & treatment": the phrase goes on over "&"
+    assert not [c for c in candidates_of("001") if c.en.endswith("epidemic prevention")]

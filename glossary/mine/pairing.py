@@ -234,6 +234,8 @@ def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None, 
     if j + 1 >= len(tokens):
         return False
     nxt, last = tokens[j + 1], tokens[j]
+    if nxt.text == "&" and j + 2 < len(tokens) and tokens[j + 2].word and tokens[j + 2].text[:1].islower():
+        return True  # "epidemic prevention | & treatment": "&" joins two words into one phrase
     if not nxt.word or nxt.stop or not nxt.stems or not nxt.text[:1].islower() or nxt.text.isdigit():
         return False
     if next_word is not None and j + 2 < len(tokens) and not glossed_next and not nxt.text.endswith(("ed", "ly")) \
