@@ -27,7 +27,7 @@ STOPWORDS = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _LOWER_WORD = re.compile(r"[a-z]+")
-_GLOSS_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:\S+|\b(?:variant|old variant|see also|abbr\. for|surname)\b[^/]*")
+_GLOSS_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:\S+|\b(?:variant|old variant|see also|abbr\. for|(?:[A-Za-z-]+\s+)?surname)\b[^/]*")
 _SUFFIXES = ("ization", "ation", "ment", "ity", "ing", "ion", "er", "ied", "ed", "al", "ly", "ive", "ic")
 
 

@@ -891,3 +891,12 @@ def test_an_everyday_head_right_after_a_quoted_name_is_no_term():
 def test_english_cut_before_an_ampersand_that_joins_the_next_word_is_not_paired():
     # 001: "experts for epidemic prevention & treatment": the phrase goes on over "&"
     assert not [c for c in candidates_of("001") if c.en.endswith("epidemic prevention")]
+
+
+def test_a_gloss_that_only_notes_a_surname_glosses_nothing():
+    # CC-CEDICT 林 "Japanese surname Hayashi" made "Japanese" a gloss of 林: 001 paired 总领事林明
+    # (a name cut in two) with "Japanese Consul General"
+    from glossary.lexicon import cedict
+
+    assert "forest" in cedict()["林"] and not {s for s in cedict()["林"] if s.startswith("japan")}
+    assert not [c for c in candidates_of("001") if c.zh.startswith("总领事林")]
