@@ -232,6 +232,12 @@ def test_a_gloss_the_dictionary_lacks_is_learned_from_recurring_unexplained_word
     assert any(en_key(c.en) == en_key("foreign exchange") for c in found)
 
 
+def test_a_learned_gloss_reaches_the_same_word_inside_a_longer_one():
+    # jieba keeps 国际交往 whole; its piece 交往 gets the gloss learned for the word 交往
+    found = find(candidates_of("000"), "国际交往")
+    assert any(en_key(c.en) == en_key("international exchanges") for c in found)
+
+
 def test_a_multi_part_english_word_counts_by_the_share_of_parts_translated():
     assert [c.en for c in find(candidates_of("001"), "副主任")] == ["deputy director-general"]  # "general" untranslated
 

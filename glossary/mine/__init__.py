@@ -143,10 +143,16 @@ def _with_learned_glosses(analysed: list[tuple[SegmentPair, list[ZhWord], list[E
 
     def grow(word: ZhWord) -> ZhWord:
         extra = learned.get(word.text)
-        if not extra:
+        if extra:
+            stems = word.stems | extra
+            return replace(word, stems=stems, pieces=((len(word.text), stems),))
+        pieces, at = [], 0  # a learned word inside a longer one (交往 of 国际交往) glosses its piece
+        for length, stems in word.pieces:
+            pieces.append((length, stems | learned.get(word.text[at : at + length], frozenset())))
+            at += length
+        if pieces == list(word.pieces):
             return word
-        stems = word.stems | extra
-        return replace(word, stems=stems, pieces=((len(word.text), stems),))
+        return replace(word, stems=word.stems.union(*(s for _, s in pieces)), pieces=tuple(pieces))
 
     return [(pair, [grow(w) for w in words], tokens) for pair, words, tokens in analysed]
 
