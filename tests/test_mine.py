@@ -837,3 +837,15 @@ def test_a_pinyin_place_name_and_a_unit_of_a_government_get_their_categories():
     assert {c.category for c in find(candidates_of("000"), "重庆") if c.en == "Chongqing"} == {"place"}  # 重庆 ns
     assert guess_category("香港特区政府驻重庆联络处",
                           "Chongqing Liaison Unit of the Government of Hong Kong Special Administrative Region") == "org"
+
+
+def test_a_long_dictionary_set_phrase_said_only_inside_a_name_is_a_term_but_a_country_is_not():
+    assert any(c.en == "Socialism with Chinese Characteristics" for c in find(candidates_of("000"), "中国特色社会主义"))
+    from glossary.ingest import read_document
+
+    found = set()
+    for path in sorted(EXAMPLES.glob("jiangzhou-*")):
+        doc = mine_document(read_document(path))
+        found |= {c.zh for c in mine_pairs(doc.pairs, document=doc.document.name)}
+    assert "中国特色社会主义" in found and "中华人民共和国" not in found  # (inside 中华人民共和国外商投资法)
+    assert "工作报告" not in found  # four characters: an everyday word (Report on the Work, cut from the name)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from glossary.keys import en_key, zh_key
-from glossary.lexicon import STOPWORDS, en_stem, gloss_phrases
+from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.pairing import (SpanPair, acronym_pairs, definition_pairs, dictionary_pairs, list_pairs, pinyin_pairs,
@@ -256,7 +256,8 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     free_zh = {zh for zh, _ in tallies}
     only_nested = set()
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
-        if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and is_name(tally.en)):
+        if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and is_name(tally.en)
+                                      or _set_phrase(tally.zh)):
             tallies[key] = tally
             only_nested.add(key)
     _titles_without_their_country(tallies, nested_tallies)
@@ -289,6 +290,19 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     out = _one_chinese_per_rendering(_without_truncations(out), {zh for zh, _ in only_nested})
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
+
+
+MIN_SET_PHRASE = 5  # characters of a dictionary headword that is a set phrase (four make many an everyday word)
+
+
+def _set_phrase(zh: str) -> bool:
+    """A CC-CEDICT headword of MIN_SET_PHRASE characters or more that names no place, person or body
+    (中国特色社会主义, not 中华人民共和国): a fixed expression, a term of its own even when the text
+    only says it inside a longer name."""
+    if len(zh) < MIN_SET_PHRASE or zh not in cedict():
+        return False
+    words = zh_words(zh)
+    return len(words) == 1 and words[0].tag[:2] not in ("ns", "nr", "nt")
 
 
 def _word_casing(texts: Iterable[str]) -> dict[str, str]:
