@@ -849,3 +849,10 @@ def test_a_long_dictionary_set_phrase_said_only_inside_a_name_is_a_term_but_a_co
         found |= {c.zh for c in mine_pairs(doc.pairs, document=doc.document.name)}
     assert "中国特色社会主义" in found and "中华人民共和国" not in found  # (inside 中华人民共和国外商投资法)
     assert "工作报告" not in found  # four characters: an everyday word (Report on the Work, cut from the name)
+
+
+def test_a_long_dictionary_word_that_jieba_cuts_over_its_edges_is_one_word():
+    from glossary.mine.tokens import zh_words
+
+    pair = next(p for p in mined("001").pairs if "上合组织" in p.zh)  # jieba alone: 向上|合|组织
+    assert "上合组织" in [w.text for w in zh_words(pair.zh)]
