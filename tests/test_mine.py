@@ -856,3 +856,8 @@ def test_a_long_dictionary_word_that_jieba_cuts_over_its_edges_is_one_word():
 
     pair = next(p for p in mined("001").pairs if "上合组织" in p.zh)  # jieba alone: 向上|合|组织
     assert "上合组织" in [w.text for w in zh_words(pair.zh)]
+
+
+def test_a_title_case_name_ends_with_its_capitals_not_cut_inside_a_phrase():
+    found = find(candidates_of("001"), "上合组织")  # "… Organization member states": 国家 is "member states"
+    assert any(c.en == "Shanghai Cooperation Organization" for c in found)

@@ -231,9 +231,10 @@ def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None, 
     if not nxt.word or nxt.stop or not nxt.stems or not nxt.text[:1].islower() or nxt.text.isdigit():
         return False
     if next_word is not None and j + 2 < len(tokens) and not glossed_next and not nxt.text.endswith(("ed", "ly")) \
-            and tokens[j + 2].text[:1].islower() and next_word.stems & tokens[j + 2].stems:
+            and not last.text[:1].isupper() and tokens[j + 2].text[:1].islower() and next_word.stems & tokens[j + 2].stems:
         return True  # "chief state | sanitary doctor" for 国家首席|医生: the noun phrase runs on, over a word
-        # no Chinese word glosses, to what the Chinese says next
+        # no Chinese word glosses, to what the Chinese says next (a name ends with its capitals: "Shanghai
+        # Cooperation Organization | member states")
     if not _ADJECTIVE_END.search(last.text.lower()) or nxt.text.endswith(("ed", "ly")):
         return False
     return not (next_word is not None and next_word.stems & nxt.stems)
