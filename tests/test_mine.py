@@ -861,3 +861,9 @@ def test_a_long_dictionary_word_that_jieba_cuts_over_its_edges_is_one_word():
 def test_a_title_case_name_ends_with_its_capitals_not_cut_inside_a_phrase():
     found = find(candidates_of("001"), "上合组织")  # "… Organization member states": 国家 is "member states"
     assert any(c.en == "Shanghai Cooperation Organization" for c in found)
+
+
+def test_a_quoted_slogan_of_two_halves_pairs_whole_and_each_half():
+    found = {(zh_key(c.zh), c.en) for c in candidates_of("003") if "quoted" in c.signals}
+    assert {(zh_key("以人为本，外交为民"), "putting people first and diplomacy for the people"),
+            (zh_key("以人为本"), "putting people first"), (zh_key("外交为民"), "diplomacy for the people")} <= found
