@@ -232,6 +232,12 @@ def test_a_gloss_the_dictionary_lacks_is_learned_from_recurring_unexplained_word
     assert any(en_key(c.en) == en_key("foreign exchange") for c in found)
 
 
+def test_a_learned_gloss_reaches_the_same_word_inside_a_longer_one():
+    # jieba keeps 国际交往 whole; its piece 交往 gets the gloss learned for the word 交往
+    found = find(candidates_of("000"), "国际交往")
+    assert any(en_key(c.en) == en_key("international exchanges") for c in found)
+
+
 def test_a_multi_part_english_word_counts_by_the_share_of_parts_translated():
     assert [c.en for c in find(candidates_of("001"), "副主任")] == ["deputy director-general"]  # "general" untranslated
 
@@ -900,3 +906,33 @@ def test_a_gloss_that_only_notes_a_surname_glosses_nothing():
 
     assert "forest" in cedict()["林"] and not {s for s in cedict()["林"] if s.startswith("japan")}
     assert not [c for c in candidates_of("001") if c.zh.startswith("总领事林")]
+
+
+def test_a_long_dictionary_set_phrase_said_only_inside_a_name_is_a_term_but_a_country_is_not():
+    assert any(c.en == "Socialism with Chinese Characteristics" for c in find(candidates_of("000"), "中国特色社会主义"))
+    from glossary.ingest import read_document
+
+    found = set()
+    for path in sorted(EXAMPLES.glob("jiangzhou-*")):
+        doc = mine_document(read_document(path))
+        found |= {c.zh for c in mine_pairs(doc.pairs, document=doc.document.name)}
+    assert "中国特色社会主义" in found and "中华人民共和国" not in found  # (inside 中华人民共和国外商投资法)
+    assert "工作报告" not in found  # four characters: an everyday word (Report on the Work, cut from the name)
+
+
+def test_a_long_dictionary_word_that_jieba_cuts_over_its_edges_is_one_word():
+    from glossary.mine.tokens import zh_words
+
+    pair = next(p for p in mined("001").pairs if "上合组织" in p.zh)  # jieba alone: 向上|合|组织
+    assert "上合组织" in [w.text for w in zh_words(pair.zh)]
+
+
+def test_a_title_case_name_ends_with_its_capitals_not_cut_inside_a_phrase():
+    found = find(candidates_of("001"), "上合组织")  # "… Organization member states": 国家 is "member states"
+    assert any(c.en == "Shanghai Cooperation Organization" for c in found)
+
+
+def test_a_quoted_slogan_of_two_halves_pairs_whole_and_each_half():
+    found = {(zh_key(c.zh), c.en) for c in candidates_of("003") if "quoted" in c.signals}
+    assert {(zh_key("以人为本，外交为民"), "putting people first and diplomacy for the people"),
+            (zh_key("以人为本"), "putting people first"), (zh_key("外交为民"), "diplomacy for the people")} <= found

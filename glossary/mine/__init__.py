@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from glossary.keys import en_key, zh_key
-from glossary.lexicon import STOPWORDS, en_stem, gloss_phrases
+from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.pairing import (SpanPair, acronym_pairs, definition_pairs, dictionary_pairs, list_pairs, pinyin_pairs,
@@ -76,7 +76,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     nested: list[tuple[SpanPair, list[SpanPair]]] = []
     spans = sorted(_without_competitors(list(best.values()), pair), key=lambda s: (s.zh_start - s.zh_end, s.zh_start))
     for sp in spans:
-        holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) else [k for k in kept if _holds(k, sp)]
+        holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) or sp.signal == "quoted" else [k for k in kept if _holds(k, sp)]
         if not holders:
             kept.append(sp)
         elif all((k.en_start, k.en_end) != (sp.en_start, sp.en_end) for k in holders):
@@ -172,10 +172,16 @@ def _with_learned_glosses(analysed: list[tuple[SegmentPair, list[ZhWord], list[E
 
     def grow(word: ZhWord) -> ZhWord:
         extra = learned.get(word.text)
-        if not extra:
+        if extra:
+            stems = word.stems | extra
+            return replace(word, stems=stems, pieces=((len(word.text), stems),))
+        pieces, at = [], 0  # a learned word inside a longer one (交往 of 国际交往) glosses its piece
+        for length, stems in word.pieces:
+            pieces.append((length, stems | learned.get(word.text[at : at + length], frozenset())))
+            at += length
+        if pieces == list(word.pieces):
             return word
-        stems = word.stems | extra
-        return replace(word, stems=stems, pieces=((len(word.text), stems),))
+        return replace(word, stems=word.stems.union(*(s for _, s in pieces)), pieces=tuple(pieces))
 
     return [(pair, [grow(w) for w in words], tokens) for pair, words, tokens in analysed]
 
@@ -279,7 +285,8 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     free_zh = {zh for zh, _ in tallies}
     only_nested = set()
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
-        if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and is_name(tally.en)):
+        if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and is_name(tally.en)
+                                      or _set_phrase(tally.zh)):
             tallies[key] = tally
             only_nested.add(key)
     _titles_without_their_country(tallies, nested_tallies)
@@ -312,6 +319,19 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     out = _one_chinese_per_rendering(_without_truncations(out), {zh for zh, _ in only_nested})
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
+
+
+MIN_SET_PHRASE = 5  # characters of a dictionary headword that is a set phrase (four make many an everyday word)
+
+
+def _set_phrase(zh: str) -> bool:
+    """A CC-CEDICT headword of MIN_SET_PHRASE characters or more that names no place, person or body
+    (中国特色社会主义, not 中华人民共和国): a fixed expression, a term of its own even when the text
+    only says it inside a longer name."""
+    if len(zh) < MIN_SET_PHRASE or zh not in cedict():
+        return False
+    words = zh_words(zh)
+    return len(words) == 1 and words[0].tag[:2] not in ("ns", "nr", "nt")
 
 
 def _word_casing(texts: Iterable[str]) -> dict[str, str]:

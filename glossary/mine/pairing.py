@@ -36,6 +36,7 @@ _MAX_QUOTED_EN_WORDS = 10
 _MAX_QUOTE_RATIO = 2.5  # a lone English quotation this many times the usual length is another quotation
 _ZH_NUMERAL = re.compile(r"[0-9０-９〇零一二三四五六七八九十两百千万萬亿億半首第单双]")
 _CJK_PUNCT = re.compile(r"[，。、；：！？,.;:!?()（）]")
+_SENTENCE_PUNCT = re.compile(r"[。；：！？.;:!?()（）]")  # a quoted slogan may have two halves (以人为本，外交为民)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,9 +240,10 @@ def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None, 
     if not nxt.word or nxt.stop or not nxt.stems or not nxt.text[:1].islower() or nxt.text.isdigit():
         return False
     if next_word is not None and j + 2 < len(tokens) and not glossed_next and not nxt.text.endswith(("ed", "ly")) \
-            and tokens[j + 2].text[:1].islower() and next_word.stems & tokens[j + 2].stems:
+            and not last.text[:1].isupper() and tokens[j + 2].text[:1].islower() and next_word.stems & tokens[j + 2].stems:
         return True  # "chief state | sanitary doctor" for 国家首席|医生: the noun phrase runs on, over a word
-        # no Chinese word glosses, to what the Chinese says next
+        # no Chinese word glosses, to what the Chinese says next (a name ends with its capitals: "Shanghai
+        # Cooperation Organization | member states")
     if not _ADJECTIVE_END.search(last.text.lower()) or nxt.text.endswith(("ed", "ly")):
         return False
     return not (next_word is not None and next_word.stems & nxt.stems)
@@ -662,7 +664,7 @@ def quoted_pairs(zh: str, en: str, words: list[ZhWord] = ()) -> list[SpanPair]:
     out, taken = [], set()
     for zm in zq:
         zg, zh_text = text(zm)
-        if len(zh_text) > _MAX_QUOTED_ZH or _CJK_PUNCT.search(zh_text):
+        if len(zh_text) > _MAX_QUOTED_ZH or _SENTENCE_PUNCT.search(zh_text):
             continue
         best, best_score = None, 0.0
         for k, em in enumerate(eq):
@@ -685,7 +687,25 @@ def quoted_pairs(zh: str, en: str, words: list[ZhWord] = ()) -> list[SpanPair]:
                 and any(_links(head.stems, t.stems) for t in en_tokens(en_text) if t.stems):
             end = head.end
         out.append(SpanPair(zm.start(zg), end, eq[best].start(eg), eq[best].end(eg), 0.9, "quoted"))
+        out += _slogan_halves(zm.start(zg), zh_text, eq[best].start(eg), en_text)
     return out
+
+
+_ZH_HALVES = re.compile(r"[，,、]")
+_EN_HALVES = re.compile(r",?\s+and\s+|,\s+")
+
+
+def _slogan_halves(zh_at: int, zh: str, en_at: int, en: str) -> list[SpanPair]:
+    """The two halves of a quoted slogan (“以人为本，外交为民” ↔ "putting people first and diplomacy
+    for the people"), each a term too, paired in order when each side splits once into two."""
+    zh_cuts, en_cuts = list(_ZH_HALVES.finditer(zh)), list(_EN_HALVES.finditer(en))
+    if len(zh_cuts) != 1 or len(en_cuts) != 1:
+        return []
+    zc, ec = zh_cuts[0], en_cuts[0]
+    if min(zc.start(), len(zh) - zc.end()) < 2 or min(len(en[: ec.start()].split()), len(en[ec.end() :].split())) < 1:
+        return []
+    return [SpanPair(zh_at, zh_at + zc.start(), en_at, en_at + ec.start(), 0.9, "quoted"),
+            SpanPair(zh_at + zc.end(), zh_at + len(zh), en_at + ec.end(), en_at + len(en), 0.9, "quoted")]
 
 
 def abbreviates(acronym: str, phrase: str) -> bool:

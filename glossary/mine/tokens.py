@@ -158,6 +158,56 @@ def _join_dictionary_words(words: list[str]) -> list[tuple[str, tuple[str, ...]]
     return out
 
 
+MIN_HEADWORD = 4  # characters of a CC-CEDICT headword that wins over jieba's cut
+
+
+@cache
+def _long_headwords():
+    """An automaton over the CC-CEDICT headwords of MIN_HEADWORD characters or more (None if there are none)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for word in cedict():
+        if len(word) >= MIN_HEADWORD and CJK_RE.fullmatch(word[0]) and CJK_RE.fullmatch(word[-1]):
+            automaton.add_word(word)
+    automaton.make_automaton()
+    return automaton
+
+
+def _with_long_headwords(text: str, words: list[str], jieba) -> list[str]:
+    """jieba's words, re-cut where a long CC-CEDICT headword is cut apart only by short words that run
+    over its edges (向上|合|组织 → 向|上合组织): the dictionary's longer word is the likelier reading."""
+    starts, at = {}, 0
+    for k, word in enumerate(words):
+        starts[at] = k
+        at += len(word)
+    ends = {start + len(words[k]): k for start, k in starts.items()}
+    found = []
+    for end, length in _long_headwords().iter(text):
+        start, end = end - length + 1, end + 1
+        if start in starts and end in ends:
+            continue  # on jieba's boundaries already (joined later if jieba split it)
+        first = max(k for s, k in starts.items() if s <= start)
+        last = min(k for e, k in ends.items() if e >= end)
+        if first == last or any(len(words[k]) > 2 for k in (first, last) if k is not None):
+            continue  # inside one jieba word, or over the edge of a long one: jieba's reading stands
+        found.append((start, end, first, last))
+    if not found:
+        return words
+    out, k = [], 0
+    for start, end, first, last in sorted(found):
+        if first < k:
+            continue  # (overlaps a re-cut already made)
+        out += words[k:first]
+        head = "".join(words[first:last + 1])
+        offset = sum(len(w) for w in words[:first])
+        out += jieba.lcut(head[: start - offset]) if start > offset else []
+        out.append(text[start:end])
+        out += jieba.lcut(head[end - offset :]) if end - offset < len(head) else []
+        k = last + 1
+    return out + words[k:]
+
+
 def zh_words(text: str) -> list[ZhWord]:
     """The words of a Chinese text with their tags, offsets and dictionary stems."""
     return list(_segmented(text))
@@ -167,7 +217,7 @@ def zh_words(text: str) -> list[ZhWord]:
 def _segmented(text: str) -> tuple[ZhWord, ...]:
     jieba, tags, _ = _jieba()
     out, pos = [], 0
-    for word, parts in _join_dictionary_words(jieba.lcut(text)):
+    for word, parts in _join_dictionary_words(_with_long_headwords(text, jieba.lcut(text), jieba)):
         end = pos + len(word)
         if word.strip():
             stems, pieces = word_stems(word), word_pieces(word)
