@@ -900,3 +900,12 @@ def test_a_gloss_that_only_notes_a_surname_glosses_nothing():
 
     assert "forest" in cedict()["林"] and not {s for s in cedict()["林"] if s.startswith("japan")}
     assert not [c for c in candidates_of("001") if c.zh.startswith("总领事林")]
+
+
+def test_a_lower_case_hyphened_compound_that_the_dictionary_gives_for_the_word_is_general_vocabulary():
+    # 高质量 "high-quality" is CC-CEDICT's gloss (000); 新冠肺炎 COVID-19 is a name and stays
+    from glossary.mine.shape import is_term_shaped
+
+    assert not is_term_shaped("高质量", "high-quality", {"dictionary"})
+    assert is_term_shaped("新冠肺炎", "COVID-19", {"dictionary"})
+    assert not [c for c in candidates_of("000") if c.zh == "高质量"]

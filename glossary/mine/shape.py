@@ -105,7 +105,7 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     words = en.replace("-", " ").split()  # foreign-aid: two words
     if any(w.lower() in _PRONOUNS and not w.isupper() for w in words):  # (IT is a field)
         return False  # "Review of Our Work": a writer speaking, not a name for a concept
-    if (len(words) == 1 or len(zh) <= 2) and is_dictionary_translation(zh, en):
+    if (len(words) == 1 or len(zh) <= 2 or _everyday_compound(en)) and is_dictionary_translation(zh, en):
         return False
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
         return not signals.isdisjoint(NAME_SIGNALS)
@@ -115,6 +115,11 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     if len({w.lower() for w in content}) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
         return False  # a long lower-case phrase is a description, not a name someone must reuse
     return len(words) <= (MAX_NAME_WORDS if is_name(en) else MAX_PHRASE_WORDS)
+
+
+def _everyday_compound(en: str) -> bool:
+    """One lower-case word of hyphened parts (high-quality), not a name (COVID-19, Proof-of-Concept)."""
+    return "-" in en and en.replace("-", "").isalpha() and en.islower()
 
 
 _PLACE_TAGS = ("ns", "nr")  # (jieba tags some foreign places as names: 乌克兰 nr)
