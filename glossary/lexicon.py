@@ -76,7 +76,7 @@ def _gloss_phrases(glosses: list[str]) -> list[tuple[str, ...]]:
     phrases = []
     for gloss in glosses:
         gloss = _GLOSS_NOISE.sub(" ", gloss).strip()
-        parts = [gloss.split(",")[0]] if gloss[:1].isupper() else gloss.split(",")
+        parts = [gloss.split(",")[0]] if gloss[:1].isupper() else re.split(r"[,;]", gloss)  # ("bottom line; the limit…")
         for part in parts:
             stems = tuple(content_stems(part))
             if stems:

@@ -909,3 +909,12 @@ def test_a_lower_case_hyphened_compound_that_the_dictionary_gives_for_the_word_i
     assert not is_term_shaped("高质量", "high-quality", {"dictionary"})
     assert is_term_shaped("新冠肺炎", "COVID-19", {"dictionary"})
     assert not [c for c in candidates_of("000") if c.zh == "高质量"]
+
+
+def test_each_sense_of_a_gloss_is_a_dictionary_translation_of_its_own():
+    # CC-CEDICT 底线 "bottom line; the limit of what one is prepared to accept": "bottom line" is
+    # general vocabulary (000), not a term
+    from glossary.lexicon import is_dictionary_translation
+
+    assert is_dictionary_translation("底线", "bottom line")
+    assert not find(candidates_of("000"), "底线")
