@@ -918,3 +918,14 @@ def test_each_sense_of_a_gloss_is_a_dictionary_translation_of_its_own():
 
     assert is_dictionary_translation("底线", "bottom line")
     assert not find(candidates_of("000"), "底线")
+
+
+def test_a_lower_case_word_that_says_a_piece_of_a_proper_name_does_not_translate_it():
+    # jiangzhou-government-work-report: "local cooperation with member states of the Shanghai Cooperation Organization":
+    # "cooperation" is one word of 上海合作组织's name, not 上海合作组织成员国's English
+    from glossary.ingest import read_document
+    from glossary.lexicon import is_proper_name
+
+    assert is_proper_name("上海合作组织") and not is_proper_name("外交部") and not is_proper_name("明")
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-government-work-report-2024.md"))
+    assert not [c for c in mine_pairs(doc.pairs) if c.en.startswith("cooperation with")]
