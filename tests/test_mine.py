@@ -929,3 +929,10 @@ def test_a_lower_case_word_that_says_a_piece_of_a_proper_name_does_not_translate
     assert is_proper_name("上海合作组织") and not is_proper_name("外交部") and not is_proper_name("明")
     doc = mine_document(read_document(EXAMPLES / "jiangzhou-government-work-report-2024.md"))
     assert not [c for c in mine_pairs(doc.pairs) if c.en.startswith("cooperation with")]
+
+
+def test_the_second_conjunct_of_a_coordination_is_no_phrase_of_its_own():
+    # 复工复产 ↔ "work and production resumption" (000): "production resumption" inside it is no
+    # nested pair, so 复产, seen in two longer terms, is not released as a term
+    candidates = candidates_of("000")
+    assert find(candidates, "复工复产") and not find(candidates, "复产")

@@ -79,9 +79,13 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
         holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) else [k for k in kept if _holds(k, sp)]
         if not holders:
             kept.append(sp)
-        elif all((k.en_start, k.en_end) != (sp.en_start, sp.en_end) for k in holders):
+        elif all((k.en_start, k.en_end) != (sp.en_start, sp.en_end) for k in holders) \
+                and not any(k.en_start < sp.en_start and _SECOND_CONJUNCT.search(pair.en, k.en_start, sp.en_start) for k in holders):
             nested.append((sp, holders))  # (a piece of Chinese for the whole English is no pair)
     return kept, nested
+
+
+_SECOND_CONJUNCT = re.compile(r"\s(?:and|or|&)\s+$")  # "work and | production resumption": no phrase of its own
 
 
 def _with_duration(sp: SpanPair, pair: SegmentPair, words: list[ZhWord], tokens: list[EnToken]) -> SpanPair:
