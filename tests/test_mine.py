@@ -936,3 +936,15 @@ def test_the_second_conjunct_of_a_coordination_is_no_phrase_of_its_own():
     # nested pair, so 复产, seen in two longer terms, is not released as a term
     candidates = candidates_of("000")
     assert find(candidates, "复工复产") and not find(candidates, "复产")
+
+
+def test_a_word_in_ly_that_the_dictionary_gives_for_the_chinese_opens_a_term():
+    # 友好 "friendly" (jiangzhou-fao: 友好交流城市 ↔ friendly exchange cities); 有效 is "effective", so
+    # "effectively prevent and control" (000) stays an adverb opening a verb phrase
+    from glossary.ingest import read_document
+    from glossary.lexicon import glosses_with
+
+    assert glosses_with("友好", "friendly") and not glosses_with("有效", "effectively")
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-fao-2023-work-summary.txt"))
+    assert "friendly exchange cities" in {c.en for c in find(mine_pairs(doc.pairs), "友好交流城市")}
+    assert not [c for c in candidates_of("000") if c.en.startswith("effectively")]

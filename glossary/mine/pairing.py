@@ -12,8 +12,8 @@ from functools import lru_cache
 from glossary.align.anchors import acronyms_in_parentheses, en_numbers, is_pinyin_word
 from glossary.align.dp import EN_PER_ZH
 from glossary.keys import CJK_RE, char_readings, fold_pinyin_query, pinyin_span
-from glossary.lexicon import (cedict, content_stems, gloss_phrases, is_function_phrase, is_modifier_only, is_proper_name, is_verb_only,
-                              is_verb_translation, zh_gloss_stems)
+from glossary.lexicon import (cedict, content_stems, gloss_phrases, glosses_with, is_function_phrase, is_modifier_only,
+                              is_proper_name, is_verb_only, is_verb_translation, zh_gloss_stems)
 from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, en_tokens, general_frequency
 
 # Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of"); a lone 全
@@ -279,7 +279,8 @@ def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None,
     """An English term does not open with an inflected verb or an adverb (helping, actively), nor
     with a past form when the Chinese opens with a verb (服务… → served…); a gerund may open it
     when the Chinese opens with a noun that modifies the next word (`modifier`), not with a verb
-    taking an object (管理资产 → "managing assets")."""
+    taking an object (管理资产 → "managing assets"), and so may a word in -ly that the dictionary
+    gives for the Chinese word (友好 "friendly"; not 有效 "effectively")."""
     if token.text[:1].isupper() or "-" in token.text:
         return True
     if counted and token.text.endswith("ed") and after is not None and after.stems and not after.stop:
@@ -291,6 +292,9 @@ def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None,
     if token.text.endswith("ing") and modifier and after is not None and after.stems and not after.stop \
             and (zh_first.tag == "n" or zh_first.tag == "vn" and not is_verb_translation(zh_first.text, token.text)):
         return True  # a gerund before a noun for a Chinese noun before another: 银行体系 → "banking system"
+    if token.text.endswith("ly") and modifier and glosses_with(zh_first.text, token.text) and after is not None \
+            and after.stems and not after.stop:
+        return True  # an adjective in -ly the dictionary gives for the Chinese: 友好交流城市 → "friendly exchange cities"
     return not token.text.endswith(("ing", "ly"))
 
 
