@@ -694,6 +694,8 @@ def test_two_everyday_words_the_english_joins_with_and_are_no_term():
     assert find(candidates, "复工复产") and find(candidates, "中外公民")
     # jieba joins 文化教育 "culture & education", which the dictionary lacks: its pieces are two words
     assert not find(candidates, "文化教育")
+    # three common words: 不断创新突破 "constant innovation and breakthroughs"
+    assert not find(candidates, "不断创新突破")
 
 
 def test_a_term_said_in_a_place_pairs_without_the_place(tmp_path):
