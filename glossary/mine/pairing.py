@@ -12,7 +12,8 @@ from functools import lru_cache
 from glossary.align.anchors import acronyms_in_parentheses, en_numbers, is_pinyin_word
 from glossary.align.dp import EN_PER_ZH
 from glossary.keys import CJK_RE, char_readings, fold_pinyin_query, pinyin_span
-from glossary.lexicon import cedict, content_stems, gloss_phrases, is_function_phrase, is_modifier_only, is_verb_only, is_verb_translation, zh_gloss_stems
+from glossary.lexicon import (cedict, content_stems, gloss_phrases, glosses_with, is_function_phrase, is_modifier_only,
+                              is_proper_name, is_verb_only, is_verb_translation, zh_gloss_stems)
 from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, en_tokens, general_frequency
 
 # Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of"); a lone 全
@@ -280,7 +281,8 @@ def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None,
     """An English term does not open with an inflected verb or an adverb (helping, actively), nor
     with a past form when the Chinese opens with a verb (服务… → served…); a gerund may open it
     when the Chinese opens with a noun that modifies the next word (`modifier`), not with a verb
-    taking an object (管理资产 → "managing assets")."""
+    taking an object (管理资产 → "managing assets"), and so may a word in -ly that the dictionary
+    gives for the Chinese word (友好 "friendly"; not 有效 "effectively")."""
     if token.text[:1].isupper() or "-" in token.text:
         return True
     if counted and token.text.endswith("ed") and after is not None and after.stems and not after.stop:
@@ -292,6 +294,9 @@ def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None,
     if token.text.endswith("ing") and modifier and after is not None and after.stems and not after.stop \
             and (zh_first.tag == "n" or zh_first.tag == "vn" and not is_verb_translation(zh_first.text, token.text)):
         return True  # a gerund before a noun for a Chinese noun before another: 银行体系 → "banking system"
+    if token.text.endswith("ly") and modifier and glosses_with(zh_first.text, token.text) and after is not None \
+            and after.stems and not after.stop:
+        return True  # an adjective in -ly the dictionary gives for the Chinese: 友好交流城市 → "friendly exchange cities"
     return not token.text.endswith(("ing", "ly"))
 
 
@@ -565,7 +570,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
                 ranked = (scored[0], scored[1], -abs(tokens[scored[2]].start / en_chars - where))
                 if best is None or ranked > best[0]:
                     best = (ranked, scored[2], scored[3])
-        if best and b - a > 1 and _one_words_gloss(words[a:b], tokens[best[1] : best[2] + 1]):
+        if best and b - a > 1 and (_one_words_gloss(words[a:b], tokens[best[1] : best[2] + 1])
+                                   or _name_said_in_lower_case_part(words[a:b], tokens[best[1] : best[2] + 1])):
             continue
         if best and any(w.text == _NAME_AND for w in words[a:b]) and not _one_name_with_and(words[a:b], tokens[best[1] : best[2] + 1]):
             continue
@@ -636,6 +642,22 @@ def _one_words_gloss(words: list[ZhWord], tokens: list[EnToken]) -> bool:
         return bool(phrases) and all(2 * sum(s in keys or s[:STEM_PREFIX] in keys for s in p) < len(p) for p in phrases)
 
     return any(unsaid(w) for w in words)
+
+
+def _name_said_in_lower_case_part(words: list[ZhWord], tokens: list[EnToken]) -> bool:
+    """A word CC-CEDICT glosses only as a name of several words (上海合作组织 "Shanghai Cooperation
+    Organization") that the English links by lower-case words saying less than half of it ("cooperation
+    with member" for 上海合作组织成员国): a common word that happens to occur in the name, not the name."""
+    capital = stem_keys(frozenset(s for t in tokens if not t.text[:1].islower() for s in t.stems))
+    lower = stem_keys(frozenset(s for t in tokens if t.text[:1].islower() for s in t.stems))
+    for word in words:
+        phrases = gloss_phrases(word.text)
+        if not phrases or not is_proper_name(word.text) or stem_keys(word.stems) & capital \
+                or not stem_keys(word.stems) & lower or any(len(p) < 2 for p in phrases):
+            continue
+        if all(2 * sum(bool(stem_keys(frozenset([s])) & lower) for s in p) < len(p) for p in phrases):
+            return True
+    return False
 
 
 def gloss_coverage(zh: str, en: str) -> float:

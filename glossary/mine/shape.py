@@ -40,21 +40,22 @@ COMMON_COORDINATED = 3_000  # two words joined by "and" are general language at 
 
 
 def _everyday_pair(zh: str, en: str) -> bool:
-    """Two everyday words side by side that the English joins with "and" (交流合作 exchanges and
-    cooperation, 健康安全 health and safety): a coordination of common words, not one concept; so is
-    "A and the B" outside a name (党和国家 the Party and the country: two things, each with its article)."""
-    return bool(re.search(r"\s(?:and|&)\s", en)) and _two_everyday_words(zh) or bool(_AND_THE.search(en)) and not is_name(en)
+    """Two (or three) everyday words side by side that the English joins with "and" (交流合作 exchanges
+    and cooperation, 健康安全 health and safety, 主要目标任务 main targets and tasks): a coordination
+    of common words, not one concept; so is "A and the B" outside a name (党和国家 the Party and the
+    country: two things, each with its article)."""
+    return bool(re.search(r"\s(?:and|&)\s", en)) and _few_everyday_words(zh) or bool(_AND_THE.search(en)) and not is_name(en)
 
 
 _AND_THE = re.compile(r"\sand\s+the\s", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65_536)
-def _two_everyday_words(zh: str) -> bool:
-    """Two common words, jieba's or the dictionary pieces of a word jieba joined that the
+def _few_everyday_words(zh: str) -> bool:
+    """Two or three common words, jieba's or the dictionary pieces of a word jieba joined that the
     dictionary lacks (文化教育: 文化 + 教育)."""
     words = [piece for w in zh_words(zh) for piece in _dictionary_pieces(w)]
-    return len(words) == 2 and all(len(w) > 1 and general_frequency(w) >= COMMON_COORDINATED for w in words)
+    return len(words) in (2, 3) and all(len(w) > 1 and general_frequency(w) >= COMMON_COORDINATED for w in words)
 
 
 def _dictionary_pieces(word: ZhWord) -> list[str]:
@@ -105,7 +106,7 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     words = en.replace("-", " ").split()  # foreign-aid: two words
     if any(w.lower() in _PRONOUNS and not w.isupper() for w in words):  # (IT is a field)
         return False  # "Review of Our Work": a writer speaking, not a name for a concept
-    if (len(words) == 1 or len(zh) <= 2) and is_dictionary_translation(zh, en):
+    if (len(words) == 1 or len(zh) <= 2 or _everyday_compound(en)) and is_dictionary_translation(zh, en):
         return False
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
         return not signals.isdisjoint(NAME_SIGNALS)
@@ -115,6 +116,11 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     if len({w.lower() for w in content}) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
         return False  # a long lower-case phrase is a description, not a name someone must reuse
     return len(words) <= (MAX_NAME_WORDS if is_name(en) else MAX_PHRASE_WORDS)
+
+
+def _everyday_compound(en: str) -> bool:
+    """One lower-case word of hyphened parts (high-quality), not a name (COVID-19, Proof-of-Concept)."""
+    return "-" in en and en.replace("-", "").isalpha() and en.islower()
 
 
 _PLACE_TAGS = ("ns", "nr")  # (jieba tags some foreign places as names: 乌克兰 nr)
