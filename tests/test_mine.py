@@ -867,3 +867,19 @@ def test_a_quoted_slogan_of_two_halves_pairs_whole_and_each_half():
     found = {(zh_key(c.zh), c.en) for c in candidates_of("003") if "quoted" in c.signals}
     assert {(zh_key("以人为本，外交为民"), "putting people first and diplomacy for the people"),
             (zh_key("以人为本"), "putting people first"), (zh_key("外交为民"), "diplomacy for the people")} <= found
+
+
+def test_a_title_in_book_marks_pairs_with_the_title_case_run_its_dictionary_words_gloss_most():
+    found = {(c.zh, c.en) for d in ("000", "001") for c in candidates_of(d) if "quoted" in c.signals}
+    assert ("外籍人员新型冠状病毒感染医疗救治流程", "COVID-19 Infection Medical Treatment Procedures for Foreign Personnel") in found
+    assert ("国宾及重要外宾来渝参访手册", "Guidebook for Domestic and Foreign VIPs Visiting Chongqing") in found  # not "Chongqing Gifts"
+    assert ("关于进一步加强境外来渝返渝人员疫情防控工作的通知",
+            "Notice on Further Strengthening the Prevention and Control of Epidemic for Inbound Travelers") in found
+
+
+def test_a_plans_period_inside_book_marks_joins_the_title_on_both_sides():
+    from glossary.ingest import read_document
+
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-international-exchange-center.txt"))
+    found = {c.en for c in find(mine_pairs(doc.pairs), "江州市建设国际交往中心三年行动计划（2024—2026年）")}
+    assert found == {"Three-Year Action Plan of Jiangzhou for Building an International Exchange Center (2024-2026)"}

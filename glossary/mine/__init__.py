@@ -12,7 +12,7 @@ from glossary.keys import en_key, zh_key
 from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
-from glossary.mine.pairing import (SpanPair, acronym_pairs, definition_pairs, dictionary_pairs, list_pairs, pinyin_pairs,
+from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_title_pairs, definition_pairs, dictionary_pairs, list_pairs, pinyin_pairs,
                                    quoted_pairs, title_pairs)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
 from glossary.mine.shape import NAME_SIGNALS, is_name, is_term_shaped
@@ -58,7 +58,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
              else sp for sp in dictionary_pairs(words, tokens)] + list(extra)
     found += acronym_pairs(tokens, found, pair.en)
     found += definition_pairs(tokens, found, pair.en)
-    found += quoted_pairs(pair.zh, pair.en, words)
+    found += quoted_pairs(pair.zh, pair.en, words) + book_title_pairs(pair.zh, pair.en, tokens)
     names = pinyin_pairs(words, tokens)
     found += names + transliteration_pairs(words, tokens, names, lower_case)
     found += leftover_pairs(words, tokens)
@@ -83,14 +83,13 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     return kept, nested
 
 
-_ZH_PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[—–\-－~至]+\s*(\d{4})\s*年?\s*[）)]")
 _EN_PERIOD = re.compile(r"\s*\(\s*(\d{4})\s*[-–—~]\s*(\d{4})\s*\)")
 
 
 def _with_period(sp: SpanPair, pair: SegmentPair) -> SpanPair:
     """A plan's period that follows it on both sides belongs to its name (…三年行动计划（2024—2026年） ↔
     …Action Plan … (2024-2026))."""
-    zh = _ZH_PERIOD.match(pair.zh, sp.zh_end)
+    zh = ZH_PERIOD.match(pair.zh, sp.zh_end)
     en = _EN_PERIOD.match(pair.en, sp.en_end) if zh else None
     if not en or zh.groups() != en.groups():
         return sp

@@ -678,6 +678,86 @@ def _slogan_halves(zh_at: int, zh: str, en_at: int, en: str) -> list[SpanPair]:
             SpanPair(zh_at + zc.end(), zh_at + len(zh), en_at + ec.end(), en_at + len(en), 0.9, "quoted")]
 
 
+ZH_PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[—–\-－~至]+\s*(\d{4})\s*年?\s*[）)]")  # a plan's period: （2024—2026年）
+_BOOK_TITLE = re.compile(r"《([^》]{2,60})》")
+_TITLE_INNER = {"of", "for", "and", "on", "the", "to", "in", "with", "a", "an", "at", "by", "from", "against"}
+MIN_TITLE_GLOSS = 0.4  # share of the English title's words the Chinese title's dictionary words gloss
+MIN_TITLE_WORDS_GLOSSED = 2  # (one word in common is chance: 财政预算案 and "Financial Secretary")
+TITLE_SCORE = 0.9  # as sure as a quotation
+
+
+def book_title_pairs(zh: str, en: str, tokens: list[EnToken]) -> list[SpanPair]:
+    """Titles of documents in book marks (《…通知》) with the Title Case run of the English that the
+    dictionary glosses best (Notice on Further Strengthening …), when it glosses enough of it: a
+    translator renders a title as a title even where some of its words are not a dictionary's."""
+    titles = list(_BOOK_TITLE.finditer(zh))
+    if not titles:
+        return []
+    runs = _title_case_runs(tokens)
+    out, taken = [], set()
+    for title in titles:
+        best = None
+        for i, j in runs:
+            english = en[tokens[i].start : tokens[j].end]
+            share = gloss_coverage(title.group(1), english)
+            glossed = share * len(content_stems(english))  # (the run the Chinese says most of, not a short one)
+            if (i, j) not in taken and share >= MIN_TITLE_GLOSS and glossed >= MIN_TITLE_WORDS_GLOSSED \
+                    and (best is None or glossed > best[0]):
+                best = (glossed, i, j)
+        if best is None:
+            continue
+        _, i, j = best
+        taken.add((i, j))
+        period = ZH_PERIOD.search(title.group(1))  # (a plan's period joins both sides after: _with_period)
+        end = title.start(1) + period.start() if period and period.end() == len(title.group(1)) else title.end(1)
+        out.append(SpanPair(title.start(1), end, tokens[i].start, tokens[j].end, TITLE_SCORE, "quoted"))
+    return out
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _title_case_runs(tokens: list[EnToken]) -> list[tuple[int, int]]:
+    """Token ranges [i, j] of Title Case runs: capitalised words (a year after one: Annual Report 2015),
+    with lower-case function words between two of them, holding two capitalised content words or more.
+    A sentence's first word, capitalised as any first word is, opens none when a function word
+    follows it (Apart from the …), and "and the" joins two names, not one."""
+    out, k, n = [], 0, len(tokens)
+    while k < n:
+        opening = k == 0 or tokens[k - 1].text in (".", "!", "?", ":", ";")
+        if not _is_capitalised(tokens[k]) or tokens[k].stop or opening and k + 1 < n and tokens[k + 1].stop:
+            k += 1
+            continue
+        i = j = k
+        while k + 1 < n:
+            nxt = tokens[k + 1]
+            if _is_capitalised(nxt) or _YEAR.fullmatch(nxt.text) and k == j:
+                k += 1
+                j = k
+            elif nxt.text == "(" and (close := _bracketed_words(tokens, k + 1)) is not None:
+                k = j = close  # Banking (Exposure Limits) Code
+            elif nxt.word and nxt.text in _TITLE_INNER and not (nxt.text == "the" and tokens[k].text == "and"):
+                k += 1
+            else:
+                break
+        if sum(1 for t in tokens[i : j + 1] if _is_capitalised(t) and not t.stop) >= 2:
+            out.append((i, j))
+        k = j + 1
+    return out
+
+
+def _bracketed_words(tokens: list[EnToken], at: int) -> int | None:
+    """The index of the ")" closing the "(" at `at` around capitalised words, when a capitalised word
+    follows it: a bracket inside a title; else None."""
+    for k in range(at + 1, min(len(tokens), at + 8)):
+        if tokens[k].text == ")":
+            inside = tokens[at + 1 : k]
+            if inside and all(_is_capitalised(t) or t.stop for t in inside) and k + 1 < len(tokens) and _is_capitalised(tokens[k + 1]):
+                return k
+            return None
+    return None
+
+
 def abbreviates(acronym: str, phrase: str) -> bool:
     """True when `acronym` can stand for `phrase`: its letters in order within the phrase, the first
     opening a word (Hong Kong Interbank Offered Rate: HIBOR), or the initials of the phrase's
