@@ -883,3 +883,9 @@ def test_a_plans_period_inside_book_marks_joins_the_title_on_both_sides():
     doc = mine_document(read_document(EXAMPLES / "jiangzhou-international-exchange-center.txt"))
     found = {c.en for c in find(mine_pairs(doc.pairs), "江州市建设国际交往中心三年行动计划（2024—2026年）")}
     assert found == {"Three-Year Action Plan of Jiangzhou for Building an International Exchange Center (2024-2026)"}
+
+
+def test_chinese_marked_as_a_term_pairs_with_english_that_translates_it_loosely():
+    found = find(candidates_of("000"), "成渝地区双城经济圈")  # the English does not quote it; 地区双城 goes unsaid
+    assert [c.en for c in found] == ["Chengdu-Chongqing economic circle"]
+    assert not [c for c in candidates_of("001") if c.zh == "一把手" and c.en == "work"]  # one marked word: the dictionary's

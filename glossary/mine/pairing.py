@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from glossary.align.anchors import acronyms_in_parentheses, en_numbers, is_pinyin_word
@@ -756,6 +756,31 @@ def _bracketed_words(tokens: list[EnToken], at: int) -> int | None:
                 return k
             return None
     return None
+
+
+MARKED_SCORE = 0.8  # the Chinese marked as a term, the English found loosely: below a quotation on both sides
+_ZH_MARKED = re.compile(r"“([^”]{2,40})”|「([^」]{2,40})」|『([^』]{2,40})』|《([^》]{2,60})》")
+
+
+def marked_pairs(zh: str, en: str, words: list[ZhWord], tokens: list[EnToken], found: list[SpanPair]) -> list[SpanPair]:
+    """Chinese in quotation or book marks that the English does not mark (“成渝地区双城经济圈”建设 ↔
+    construction of Chengdu-Chongqing economic circle): the marks fix the Chinese term, so its English
+    needs only the loose match of another rendering of a known term (half of it and one end translated).
+    A single marked word is the dictionary's to pair (“一把手” is no "work")."""
+    paired = {(sp.zh_start, sp.zh_end) for sp in found}
+    starts = {w.start: k for k, w in enumerate(words)}
+    ends = {w.end: k + 1 for k, w in enumerate(words)}
+    spans = []
+    for mark in _ZH_MARKED.finditer(zh):
+        g = next(g for g in range(1, 5) if mark.group(g))
+        a, b = starts.get(mark.start(g)), ends.get(mark.end(g))
+        if a is not None and b is not None and b - a > 1 and (mark.start(g), mark.end(g)) not in paired \
+                and not _CJK_PUNCT.search(mark.group(g)):
+            spans.append((a, b))
+    if not spans:
+        return []
+    return [replace(sp, score=MARKED_SCORE, signal="quoted") for sp in dictionary_pairs(words, tokens, variants_of=lambda _: True, spans=spans)
+            if len(content_stems(en[sp.en_start : sp.en_end])) > 1]  # (one English word for a compound: a piece of it)
 
 
 def abbreviates(acronym: str, phrase: str) -> bool:
