@@ -889,3 +889,13 @@ def test_chinese_marked_as_a_term_pairs_with_english_that_translates_it_loosely(
     found = find(candidates_of("000"), "成渝地区双城经济圈")  # the English does not quote it; 地区双城 goes unsaid
     assert [c.en for c in found] == ["Chengdu-Chongqing economic circle"]
     assert not [c for c in candidates_of("001") if c.zh == "一把手" and c.en == "work"]  # one marked word: the dictionary's
+
+
+def test_an_adjective_of_nationality_links_to_its_country_and_a_country_with_a_general_noun_is_a_description():
+    from glossary.mine.pairing import dictionary_pairs
+    from glossary.mine.tokens import en_tokens, zh_words
+
+    pair = next(p for p in mined("001").pairs if "意大利驻重庆总领事馆" in p.zh)
+    found = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in dictionary_pairs(zh_words(pair.zh), en_tokens(pair.en))}
+    assert ("意大利驻重庆总领事馆", "Italian Consulate-General in Chongqing") in found  # Italian: 意大利 Italy
+    assert not find(candidates_of("001"), "意大利政府")  # Italian government: one jieba word, 意大利 + 政府

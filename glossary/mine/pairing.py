@@ -13,7 +13,7 @@ from glossary.align.anchors import acronyms_in_parentheses, en_numbers, is_pinyi
 from glossary.align.dp import EN_PER_ZH
 from glossary.keys import CJK_RE, char_readings, fold_pinyin_query, pinyin_span
 from glossary.lexicon import cedict, content_stems, gloss_phrases, is_function_phrase, is_modifier_only, is_verb_only, is_verb_translation, zh_gloss_stems
-from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, en_tokens, general_frequency
+from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, country_stems, en_tokens, general_frequency
 
 # Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of"); a lone 全
 # before a noun is a prefix the English keeps (全流程 "whole-process"), and the English decides.
@@ -484,7 +484,9 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
     units: list[float] = []  # weight (character length) of each dictionary piece, in order
     unit_stems: list[frozenset[str]] = []
     first_unit: list[int] = []
-    looked_up = {k for tok in tokens for s in tok.stems for k in (s, s[:STEM_PREFIX])}  # the keys read below
+    countries = {tok.text: country_stems(tok.text) for tok in tokens if tok.text[:1].isupper()}
+    looked_up = {k for tok in tokens for s in tok.stems | countries.get(tok.text, frozenset()) for k in (s, s[:STEM_PREFIX])}
+    # (the keys read below)
     by_stem: dict[str, set[int]] = {}
     for w in words:
         first_unit.append(len(units))
@@ -502,7 +504,13 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
         # its own stem first; a shared prefix only when no piece has the stem (international is not interim)
         return by_stem.get(s, none) or (by_stem.get(s[:STEM_PREFIX], none) if len(s) >= STEM_PREFIX else none)
 
-    token_stem_units = [[stem_units(s) for s in _name_stems(tok)] for tok in tokens]
+    def token_units(tok: EnToken) -> list[set[int] | frozenset[int]]:  # (Italian: the pieces Italy finds)
+        found = [stem_units(s) for s in _name_stems(tok)]
+        if len(found) == 1 and not found[0] and countries.get(tok.text):
+            found = [set().union(*(stem_units(s) for s in countries[tok.text]))]
+        return found
+
+    token_stem_units = [token_units(tok) for tok in tokens]
     unit_tokens: list[set[int]] = [set() for _ in units]  # the tokens each piece glosses
     for t, su in enumerate(token_stem_units):
         for us in su:
