@@ -899,3 +899,11 @@ def test_an_adjective_of_nationality_links_to_its_country_and_a_country_with_a_g
     found = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in dictionary_pairs(zh_words(pair.zh), en_tokens(pair.en))}
     assert ("意大利驻重庆总领事馆", "Italian Consulate-General in Chongqing") in found  # Italian: 意大利 Italy
     assert not find(candidates_of("001"), "意大利政府")  # Italian government: one jieba word, 意大利 + 政府
+
+
+def test_chinese_said_inside_a_longer_pair_competes_for_no_english_elsewhere():
+    # 渝中区 ↔ "Chongqing" (of the consulate's English) strays: 渝中区政府 ↔ Yuzhong District Government holds
+    # it; and of 意大利驻重庆总领事馆 and …馆舍 ("premises", unsaid) for one English, the better covered stays
+    found = find(candidates_of("001"), "意大利驻重庆总领事馆")
+    assert [c.en for c in found] == ["Italian Consulate-General in Chongqing"]
+    assert not find(candidates_of("001"), "意大利驻重庆总领事馆馆舍")

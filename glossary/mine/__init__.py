@@ -75,7 +75,8 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
             best[key] = sp
     kept: list[SpanPair] = []
     nested: list[tuple[SpanPair, list[SpanPair]]] = []
-    spans = sorted(_without_competitors(list(best.values()), pair), key=lambda s: (s.zh_start - s.zh_end, s.zh_start))
+    spans = sorted(_without_competitors(_without_strays(list(best.values()), pair), pair),
+                   key=lambda s: (s.zh_start - s.zh_end, s.zh_start))
     for sp in spans:
         holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) or sp.signal == "quoted" else [k for k in kept if _holds(k, sp)]
         if not holders:
@@ -111,6 +112,33 @@ def _holds(k: SpanPair, sp: SpanPair) -> bool:
     """`k` is a longer pair holding `sp` on both sides."""
     return (k.signal != "acronym" and k.zh_start <= sp.zh_start and sp.zh_end <= k.zh_end
             and k.en_start <= sp.en_start and sp.en_end <= k.en_end and (k.zh_start, k.zh_end) != (sp.zh_start, sp.zh_end))
+
+
+def _without_strays(spans: list[SpanPair], pair: SegmentPair) -> list[SpanPair]:
+    """A pair whose Chinese lies inside a longer pair at least as strong, with English outside that pair's
+    English, says those Chinese words twice (渝中区 ↔ Chongqing, while 渝中区政府 ↔ Yuzhong District
+    Government): it is left out, and competes for no English."""
+    def weight(sp: SpanPair) -> float:
+        return _SIGNAL_WEIGHT[sp.signal] * sp.score
+
+    def stray(sp: SpanPair) -> bool:
+        return not is_acronym(pair.en[sp.en_start : sp.en_end]) and any(
+            k.zh_start <= sp.zh_start and sp.zh_end <= k.zh_end and k.zh_end - k.zh_start > sp.zh_end - sp.zh_start
+            and (sp.en_end <= k.en_start or k.en_end <= sp.en_start) and weight(k) >= weight(sp)
+            and not is_acronym(pair.en[k.en_start : k.en_end]) for k in spans)
+
+    kept = [sp for sp in spans if not stray(sp)]
+    best: dict[tuple[int, int], SpanPair] = {}  # one English, several Chinese holding one another that the
+    for sp in sorted(kept, key=lambda s: (s.score, s.zh_end - s.zh_start), reverse=True):  # dictionary links:
+        if sp.signal == "dictionary":  # the one it covers best (意大利驻重庆总领事馆, not …馆舍 "premises")
+            best.setdefault((sp.en_start, sp.en_end), sp)
+    return [sp for sp in kept if sp.signal != "dictionary" or best[sp.en_start, sp.en_end] is sp
+            or not _nested_chinese(sp, best[sp.en_start, sp.en_end])]
+
+
+def _nested_chinese(a: SpanPair, b: SpanPair) -> bool:
+    """One pair's Chinese holds the other's."""
+    return a.zh_start <= b.zh_start and b.zh_end <= a.zh_end or b.zh_start <= a.zh_start and a.zh_end <= b.zh_end
 
 
 def _without_competitors(spans: list[SpanPair], pair: SegmentPair, first: int = 0) -> list[SpanPair]:
