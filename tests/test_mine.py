@@ -907,3 +907,8 @@ def test_chinese_said_inside_a_longer_pair_competes_for_no_english_elsewhere():
     found = find(candidates_of("001"), "意大利驻重庆总领事馆")
     assert [c.en for c in found] == ["Italian Consulate-General in Chongqing"]
     assert not find(candidates_of("001"), "意大利驻重庆总领事馆馆舍")
+
+
+def test_a_title_the_dictionary_does_not_link_pairs_beside_a_persons_name():
+    found = find(candidates_of("000"), "主席")  # 习近平主席 ↔ President Xi Jinping; CC-CEDICT: chairman
+    assert [(c.en, c.category) for c in found] == [("President", "title")]

@@ -14,7 +14,7 @@ from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_title_pairs, definition_pairs, dictionary_pairs, list_pairs,
                                    marked_pairs, pinyin_pairs,
-                                   quoted_pairs, title_pairs)
+                                   quoted_pairs, title_pairs, unlinked_title_pairs)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
 from glossary.mine.shape import NAME_SIGNALS, is_name, is_term_shaped
 from glossary.mine.transliteration import transliteration_pairs
@@ -65,7 +65,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += names + transliteration_pairs(words, tokens, names, lower_case)
     found += leftover_pairs(words, tokens)
     found += list_pairs(words, tokens, found, pair.zh)
-    found += title_pairs(found, pair.en)
+    found += title_pairs(found, pair.en) + unlinked_title_pairs(words, tokens, found)
     found = [_without_footnote_mark(_with_period(sp, pair), pair) for sp in found]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:

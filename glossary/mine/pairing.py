@@ -1040,6 +1040,35 @@ def _list_edge_item(words: list[ZhWord], tokens: list[EnToken], spans: set[tuple
 
 
 
+MAX_TITLE_WORDS = 3
+
+
+def unlinked_title_pairs(words: list[ZhWord], tokens: list[EnToken], found: list[SpanPair]) -> list[SpanPair]:
+    """A title the dictionary does not link, beside a person's name paired by pinyin (习近平主席 ↔
+    President Xi Jinping): the noun just before or after the Chinese name and the capitalised words
+    just before the English name, when neither translates anything else in the sentence pair."""
+    names = [sp for sp in found if sp.signal == "pinyin"]
+    if not names:
+        return []
+    word_keys = [stem_keys(w.stems) for w in words]
+    token_keys = [stem_keys(t.stems) for t in tokens]
+    out = []
+    for name in names:
+        first = next((k for k, t in enumerate(tokens) if t.start == name.en_start), None)
+        if first is None or sum(1 for t in tokens if name.en_start <= t.start < name.en_end) < 2:
+            continue  # (a name of one word is mostly a place)
+        i = first
+        while i > 0 and first - i < MAX_TITLE_WORDS and _is_capitalised(tokens[i - 1]) and not tokens[i - 1].stop:
+            i -= 1
+        if i == first or any(token_keys[k] & keys for k in range(i, first) for keys in word_keys):
+            continue
+        for k, w in enumerate(words):
+            if (w.end == name.zh_start or w.start == name.zh_end) and w.tag.startswith("n") and len(w.text) > 1 \
+                    and w.text in cedict() and not any(word_keys[k] & keys for keys in token_keys):
+                out.append(SpanPair(w.start, w.end, tokens[i].start, tokens[first - 1].end, 0.8, "title"))
+    return out
+
+
 _TITLE_TO_NAME = re.compile(r"\s+(?:(?:of|to|in|at)\s+[^\s,;.:()]+(?:\s+[^\s,;.:()]+){0,7}\s+)?")
 
 
