@@ -912,3 +912,9 @@ def test_chinese_said_inside_a_longer_pair_competes_for_no_english_elsewhere():
 def test_a_title_the_dictionary_does_not_link_pairs_beside_a_persons_name():
     found = find(candidates_of("000"), "主席")  # 习近平主席 ↔ President Xi Jinping; CC-CEDICT: chairman
     assert [(c.en, c.category) for c in found] == [("President", "title")]
+
+
+def test_a_persons_name_with_its_title_gives_the_title_not_the_whole():
+    # 习近平总书记 ↔ General Secretary Xi Jinpings (the text lost the apostrophe of Jinping's)
+    assert [c.en for c in find(candidates_of("003"), "总书记")] == ["General Secretary"]
+    assert not find(candidates_of("003"), "习近平总书记")

@@ -14,7 +14,7 @@ from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_title_pairs, definition_pairs, dictionary_pairs, list_pairs,
                                    marked_pairs, pinyin_pairs,
-                                   quoted_pairs, title_pairs, unlinked_title_pairs)
+                                   quoted_pairs, title_pairs, name_title_pairs)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
 from glossary.mine.shape import NAME_SIGNALS, is_name, is_term_shaped
 from glossary.mine.transliteration import transliteration_pairs
@@ -65,7 +65,8 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += names + transliteration_pairs(words, tokens, names, lower_case)
     found += leftover_pairs(words, tokens)
     found += list_pairs(words, tokens, found, pair.zh)
-    found += title_pairs(found, pair.en) + unlinked_title_pairs(words, tokens, found)
+    titled = name_title_pairs(words, tokens, found)
+    found = [sp for sp in found if not _name_with_title(sp, titled)] + title_pairs(found, pair.en) + [t for t, _ in titled]
     found = [_without_footnote_mark(_with_period(sp, pair), pair) for sp in found]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
@@ -112,6 +113,13 @@ def _holds(k: SpanPair, sp: SpanPair) -> bool:
     """`k` is a longer pair holding `sp` on both sides."""
     return (k.signal != "acronym" and k.zh_start <= sp.zh_start and sp.zh_end <= k.zh_end
             and k.en_start <= sp.en_start and sp.en_end <= k.en_end and (k.zh_start, k.zh_end) != (sp.zh_start, sp.zh_end))
+
+
+def _name_with_title(sp: SpanPair, titled: list[tuple[SpanPair, SpanPair]]) -> bool:
+    """`sp` is a person's name and the title beside it, both paired (习近平总书记 ↔ General Secretary Xi
+    Jinping): a person described, not a term."""
+    return any(min(name.zh_start, title.zh_start) == sp.zh_start and max(name.zh_end, title.zh_end) == sp.zh_end
+               and title.en_start == sp.en_start and 0 <= sp.en_end - name.en_end <= 1 for title, name in titled)
 
 
 def _without_strays(spans: list[SpanPair], pair: SegmentPair) -> list[SpanPair]:

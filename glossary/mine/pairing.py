@@ -868,6 +868,11 @@ def _spelled_by_initials(acronym: str, words: list[EnToken]) -> EnToken | None:
     return None
 
 
+def _lost_apostrophe(word: str) -> bool:
+    """A pinyin name with a possessive s glued on (Jinpings, Chongqings): the text lost its apostrophe."""
+    return len(word) > 3 and word.endswith("s") and not is_pinyin_word(word) and is_pinyin_word(word[:-1])
+
+
 def pinyin_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
     """Names spelled in pinyin (Zhang Yongwu, Chengdu) with the run of whole Chinese words they read as."""
     out = []
@@ -879,10 +884,16 @@ def pinyin_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
         if not (_is_capitalised(tokens[i]) and is_pinyin_word(tokens[i].text)) or tokens[i].text.isupper():
             i += 1
             continue
-        j = i
-        while j + 1 < n and _is_capitalised(tokens[j + 1]) and is_pinyin_word(tokens[j + 1].text) and j - i < 2:
-            j += 1
-        name = "".join(t.text for t in tokens[i : j + 1])
+        j, cut = i, 0
+        while j + 1 < n and _is_capitalised(tokens[j + 1]) and j - i < 2:
+            if is_pinyin_word(tokens[j + 1].text):
+                j += 1
+            elif j > i - 1 and _lost_apostrophe(tokens[j + 1].text):
+                j, cut = j + 1, 1  # Xi Jinpings “two positions”: a possessive whose apostrophe the text lost
+                break
+            else:
+                break
+        name = "".join(t.text for t in tokens[i : j + 1])[: len("".join(t.text for t in tokens[i : j + 1])) - cut]
         if len(name) >= 5 or (j > i and len(name) >= 4):
             folded = fold_pinyin_query(name)
             for w in words:
@@ -893,7 +904,7 @@ def pinyin_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
                     continue  # (no reading of its first character opens the name: no span from 0, a cheap test)
                 span = pinyin_span(name, chunk)
                 if span and span[0] == 0 and 2 <= span[1] <= 4 and w.start + span[1] in ends:
-                    out.append(SpanPair(w.start, w.start + span[1], tokens[i].start, tokens[j].end, 0.8, "pinyin"))
+                    out.append(SpanPair(w.start, w.start + span[1], tokens[i].start, tokens[j].end - cut, 0.8, "pinyin"))
                     break
         i = j + 1
     return out
@@ -1043,10 +1054,11 @@ def _list_edge_item(words: list[ZhWord], tokens: list[EnToken], spans: set[tuple
 MAX_TITLE_WORDS = 3
 
 
-def unlinked_title_pairs(words: list[ZhWord], tokens: list[EnToken], found: list[SpanPair]) -> list[SpanPair]:
-    """A title the dictionary does not link, beside a person's name paired by pinyin (习近平主席 ↔
-    President Xi Jinping): the noun just before or after the Chinese name and the capitalised words
-    just before the English name, when neither translates anything else in the sentence pair."""
+def name_title_pairs(words: list[ZhWord], tokens: list[EnToken], found: list[SpanPair]) -> list[tuple[SpanPair, SpanPair]]:
+    """A title beside a person's name paired by pinyin, linked by the dictionary or not (习近平主席 ↔
+    President Xi Jinping; 习近平总书记 ↔ General Secretary Xi Jinping): the noun just before or after the
+    Chinese name and the capitalised words just before the English name, when neither translates
+    anything else in the sentence pair; each with the name it stands beside."""
     names = [sp for sp in found if sp.signal == "pinyin"]
     if not names:
         return []
@@ -1060,12 +1072,16 @@ def unlinked_title_pairs(words: list[ZhWord], tokens: list[EnToken], found: list
         i = first
         while i > 0 and first - i < MAX_TITLE_WORDS and _is_capitalised(tokens[i - 1]) and not tokens[i - 1].stop:
             i -= 1
-        if i == first or any(token_keys[k] & keys for k in range(i, first) for keys in word_keys):
+        if i == first:
             continue
+        title = range(i, first)
         for k, w in enumerate(words):
-            if (w.end == name.zh_start or w.start == name.zh_end) and w.tag.startswith("n") and len(w.text) > 1 \
-                    and w.text in cedict() and not any(word_keys[k] & keys for keys in token_keys):
-                out.append(SpanPair(w.start, w.end, tokens[i].start, tokens[first - 1].end, 0.8, "title"))
+            if not ((w.end == name.zh_start or w.start == name.zh_end) and w.tag.startswith("n") and len(w.text) > 1
+                    and w.text in cedict()):
+                continue
+            links = {t for t, keys in enumerate(token_keys) if word_keys[k] & keys}
+            if links <= set(title) and not any(token_keys[t] & word_keys[x] for t in title for x in range(len(words)) if x != k):
+                out.append((SpanPair(w.start, w.end, tokens[i].start, tokens[first - 1].end, 0.8, "title"), name))
     return out
 
 
