@@ -918,3 +918,12 @@ def test_a_persons_name_with_its_title_gives_the_title_not_the_whole():
     # 习近平总书记 ↔ General Secretary Xi Jinpings (the text lost the apostrophe of Jinping's)
     assert [c.en for c in find(candidates_of("003"), "总书记")] == ["General Secretary"]
     assert not find(candidates_of("003"), "习近平总书记")
+
+
+def test_a_count_glued_to_its_unit_opens_a_term_when_the_english_opens_on_number_and_unit():
+    from glossary.mine.tokens import en_tokens, zh_words
+
+    pair = next(p for p in mined("000").pairs if "24小时咨询服务热线" in p.zh)
+    found = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair, zh_words(pair.zh), en_tokens(pair.en))}
+    assert ("24小时咨询服务热线", "24-hour consultation service hotline") in found
+    assert ("咨询服务热线", "consultation service hotline") not in found  # (the name cut after its count)

@@ -87,6 +87,15 @@ def _starts_ok(word: ZhWord) -> bool:
     return content_word(word) and word.tag not in ("m", "ad")
 
 
+def _counted_unit(count: ZhWord, unit: ZhWord) -> bool:
+    """Digits, then a noun of one or two characters they count (24小时, 144小时), as in a name of a service or
+    a policy; the English must open on the number and unit as one word (`_number_compound`)."""
+    return count.tag == "m" and count.text.isdigit() and unit.tag == "n" and len(unit.text) <= 2 and unit.text in cedict()
+
+
+_NUMBER_COMPOUND = re.compile(r"\d+-[A-Za-z]+")
+
+
 def _ends_ok(word: ZhWord) -> bool:
     """A term closes on a content word; one character closes it only as a noun (…部, …组), not as a
     prefix left dangling (卫生部副)."""
@@ -120,6 +129,8 @@ def _zh_spans(words: tuple[ZhWord, ...]) -> tuple[tuple[int, int], ...]:
     content = [content_word(w) for w in words]
     inner = [c or w.text in _INNER_PARTICLES for c, w in zip(content, words)]
     opens, closes = [_starts_ok(w) for w in words], [_ends_ok(w) for w in words]
+    for k in range(n - 1):  # a count glued to its unit noun may open a term (24|小时|咨询服务热线 ↔ 24-hour …)
+        opens[k] = opens[k] or _counted_unit(words[k], words[k + 1])
     suffix_at = [_bound_suffix(w, words[k + 1] if k + 1 < n else None) for k, w in enumerate(words)]
     count = [w.tag == "m" and any(c.isdigit() for c in w.text) for w in words]
     place_after_verb = [k > 0 and w.tag in ("ns", "j") and words[k - 1].tag == "v" for k, w in enumerate(words)]
@@ -559,6 +570,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
             continue
         if best and _generic_head_first(tokens, token_stem_units, words, a, b, best[1], best[2], first_unit):
             continue
+        if best and words[a].text.isdigit() and not _NUMBER_COMPOUND.fullmatch(tokens[best[1]].text):
+            continue  # (a count opens a term only as the English's "24-hour")
         if best:
             (score, *_), i, j = best
             if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper() \
