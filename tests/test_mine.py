@@ -927,3 +927,12 @@ def test_a_count_glued_to_its_unit_opens_a_term_when_the_english_opens_on_number
     found = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair, zh_words(pair.zh), en_tokens(pair.en))}
     assert ("24小时咨询服务热线", "24-hour consultation service hotline") in found
     assert ("咨询服务热线", "consultation service hotline") not in found  # (the name cut after its count)
+
+
+def test_a_quoted_name_inside_a_longer_name_is_part_of_it_when_the_english_is_a_name():
+    from glossary.ingest import read_document
+
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-fao-2023-work-summary.txt"))
+    found = find(mine_pairs(doc.pairs), "一带一路地方合作论坛")  # 第二届“一带一路”地方合作论坛
+    assert [c.en for c in found] == ["Belt and Road Local Cooperation Forum"]
+    assert not find(candidates_of("001"), "一带一路国家")  # “一带一路”国家 ↔ counterparts from BRI countries: no name

@@ -20,7 +20,8 @@ from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, country_stems, en
 _DETERMINER = re.compile(r"^(?:全(?=.)|各|本|我|该|此|每|诸|其|这|那|某|有关|相关|上述|广大)")
 STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
 _NAME_DASHES = {"—", "－", "–"}  # 中国—东盟博览会 China-ASEAN Expo: a dash joins two names inside one
-_INNER_PARTICLES = {"之", "及"} | _NAME_DASHES
+_QUOTE_WORDS = {"“", "”", "「", "」", "『", "』"}  # “一带一路”地方合作论坛: a quoted name inside a longer one
+_INNER_PARTICLES = {"之", "及"} | _NAME_DASHES | _QUOTE_WORDS
 _NAME_AND = "及"  # the written "and" joins the parts of a name (证券及期货事务监察委员会) as well as two phrases
 _COORDINATORS = {"and", "or", "&"}
 _EN_INNER = {"of", "for", "in", "the", "on", "with", "to", "a", "an", "at", "from"} | _COORDINATORS
@@ -504,7 +505,7 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
         for length, stems in w.pieces:
             u = len(units)
             # a lone character inside an unknown word (医用's 用) often goes untranslated: half weight; a dash none
-            units.append(0 if w.text in _NAME_DASHES else length if length > 1 or len(w.pieces) == 1 else 0.5)
+            units.append(0 if w.text in _NAME_DASHES or w.text in _QUOTE_WORDS else length if length > 1 or len(w.pieces) == 1 else 0.5)
             unit_stems.append(stems)
             for key in stem_keys(stems) & looked_up:
                 by_stem.setdefault(key, set()).add(u)
@@ -572,6 +573,9 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
             continue
         if best and words[a].text.isdigit() and not _NUMBER_COMPOUND.fullmatch(tokens[best[1]].text):
             continue  # (a count opens a term only as the English's "24-hour")
+        if best and any(w.text in _QUOTE_WORDS for w in words[a:b]) \
+                and not all(_is_capitalised(t) for t in tokens[best[1] : best[2] + 1] if t.stems):
+            continue  # (a quotation inside a span: a name inside a name, which the English capitalises)
         if best:
             (score, *_), i, j = best
             if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper() \
