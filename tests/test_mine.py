@@ -986,3 +986,72 @@ def test_a_word_in_ly_that_the_dictionary_gives_for_the_chinese_opens_a_term():
     doc = mine_document(read_document(EXAMPLES / "jiangzhou-fao-2023-work-summary.txt"))
     assert "friendly exchange cities" in {c.en for c in find(mine_pairs(doc.pairs), "友好交流城市")}
     assert not [c for c in candidates_of("000") if c.en.startswith("effectively")]
+
+
+def test_a_title_in_book_marks_pairs_with_the_title_case_run_its_dictionary_words_gloss_most():
+    found = {(c.zh, c.en) for d in ("000", "001") for c in candidates_of(d) if "quoted" in c.signals}
+    assert ("外籍人员新型冠状病毒感染医疗救治流程", "COVID-19 Infection Medical Treatment Procedures for Foreign Personnel") in found
+    assert ("国宾及重要外宾来渝参访手册", "Guidebook for Domestic and Foreign VIPs Visiting Chongqing") in found  # not "Chongqing Gifts"
+    assert ("关于进一步加强境外来渝返渝人员疫情防控工作的通知",
+            "Notice on Further Strengthening the Prevention and Control of Epidemic for Inbound Travelers") in found
+
+
+def test_a_plans_period_inside_book_marks_joins_the_title_on_both_sides():
+    from glossary.ingest import read_document
+
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-international-exchange-center.txt"))
+    found = {c.en for c in find(mine_pairs(doc.pairs), "江州市建设国际交往中心三年行动计划（2024—2026年）")}
+    assert found == {"Three-Year Action Plan of Jiangzhou for Building an International Exchange Center (2024-2026)"}
+
+
+def test_chinese_marked_as_a_term_pairs_with_english_that_translates_it_loosely():
+    found = find(candidates_of("000"), "成渝地区双城经济圈")  # the English does not quote it; 地区双城 goes unsaid
+    assert [c.en for c in found] == ["Chengdu-Chongqing economic circle"]
+    assert not [c for c in candidates_of("001") if c.zh == "一把手" and c.en == "work"]  # one marked word: the dictionary's
+
+
+def test_an_adjective_of_nationality_links_to_its_country_and_a_country_with_a_general_noun_is_a_description():
+    from glossary.mine.pairing import dictionary_pairs
+    from glossary.mine.tokens import en_tokens, zh_words
+
+    pair = next(p for p in mined("001").pairs if "意大利驻重庆总领事馆" in p.zh)
+    found = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in dictionary_pairs(zh_words(pair.zh), en_tokens(pair.en))}
+    assert ("意大利驻重庆总领事馆", "Italian Consulate-General in Chongqing") in found  # Italian: 意大利 Italy
+    assert not find(candidates_of("001"), "意大利政府")  # Italian government: one jieba word, 意大利 + 政府
+
+
+def test_chinese_said_inside_a_longer_pair_competes_for_no_english_elsewhere():
+    # 渝中区 ↔ "Chongqing" (of the consulate's English) strays: 渝中区政府 ↔ Yuzhong District Government holds
+    # it; and of 意大利驻重庆总领事馆 and …馆舍 ("premises", unsaid) for one English, the better covered stays
+    found = find(candidates_of("001"), "意大利驻重庆总领事馆")
+    assert [c.en for c in found] == ["Italian Consulate-General in Chongqing"]
+    assert not find(candidates_of("001"), "意大利驻重庆总领事馆馆舍")
+
+
+def test_a_title_the_dictionary_does_not_link_pairs_beside_a_persons_name():
+    found = find(candidates_of("000"), "主席")  # 习近平主席 ↔ President Xi Jinping; CC-CEDICT: chairman
+    assert [(c.en, c.category) for c in found] == [("President", "title")]
+
+
+def test_a_persons_name_with_its_title_gives_the_title_not_the_whole():
+    # 习近平总书记 ↔ General Secretary Xi Jinpings (the text lost the apostrophe of Jinping's)
+    assert [c.en for c in find(candidates_of("003"), "总书记")] == ["General Secretary"]
+    assert not find(candidates_of("003"), "习近平总书记")
+
+
+def test_a_count_glued_to_its_unit_opens_a_term_when_the_english_opens_on_number_and_unit():
+    from glossary.mine.tokens import en_tokens, zh_words
+
+    pair = next(p for p in mined("000").pairs if "24小时咨询服务热线" in p.zh)
+    found = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair, zh_words(pair.zh), en_tokens(pair.en))}
+    assert ("24小时咨询服务热线", "24-hour consultation service hotline") in found
+    assert ("咨询服务热线", "consultation service hotline") not in found  # (the name cut after its count)
+
+
+def test_a_quoted_name_inside_a_longer_name_is_part_of_it_when_the_english_is_a_name():
+    from glossary.ingest import read_document
+
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-fao-2023-work-summary.txt"))
+    found = find(mine_pairs(doc.pairs), "一带一路地方合作论坛")  # 第二届“一带一路”地方合作论坛
+    assert [c.en for c in found] == ["Belt and Road Local Cooperation Forum"]
+    assert not find(candidates_of("001"), "一带一路国家")  # “一带一路”国家 ↔ counterparts from BRI countries: no name

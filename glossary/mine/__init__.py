@@ -12,8 +12,9 @@ from glossary.keys import en_key, zh_key
 from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
-from glossary.mine.pairing import (SpanPair, acronym_pairs, definition_pairs, dictionary_pairs, list_pairs, pinyin_pairs,
-                                   quoted_pairs, title_pairs)
+from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_title_pairs, definition_pairs, dictionary_pairs, list_pairs,
+                                   marked_pairs, pinyin_pairs,
+                                   quoted_pairs, title_pairs, name_title_pairs)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
 from glossary.mine.shape import COUNT_MODIFIER, NAME_SIGNALS, is_name, is_term_shaped
 from glossary.mine.transliteration import transliteration_pairs
@@ -58,12 +59,14 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
              else sp for sp in dictionary_pairs(words, tokens)] + list(extra)
     found += acronym_pairs(tokens, found, pair.en)
     found += definition_pairs(tokens, found, pair.en)
-    found += quoted_pairs(pair.zh, pair.en, words)
+    found += quoted_pairs(pair.zh, pair.en, words) + book_title_pairs(pair.zh, pair.en, tokens)
+    found += marked_pairs(pair.zh, pair.en, words, tokens, found)
     names = pinyin_pairs(words, tokens)
     found += names + transliteration_pairs(words, tokens, names, lower_case)
     found += leftover_pairs(words, tokens)
     found += list_pairs(words, tokens, found, pair.zh)
-    found += title_pairs(found, pair.en)
+    titled = name_title_pairs(words, tokens, found)
+    found = [sp for sp in found if not _name_with_title(sp, titled)] + title_pairs(found, pair.en) + [t for t, _ in titled]
     found = [_without_footnote_mark(_with_period(_with_duration(sp, pair, words), pair), pair) for sp in found
              if not _head_of_quoted_name(sp, pair)]
     best: dict[tuple[int, int, str], SpanPair] = {}
@@ -74,7 +77,8 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
             best[key] = sp
     kept: list[SpanPair] = []
     nested: list[tuple[SpanPair, list[SpanPair]]] = []
-    spans = sorted(_without_competitors(list(best.values()), pair), key=lambda s: (s.zh_start - s.zh_end, s.zh_start))
+    spans = sorted(_without_competitors(_without_strays(list(best.values()), pair), pair),
+                   key=lambda s: (s.zh_start - s.zh_end, s.zh_start))
     for sp in spans:
         holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) or sp.signal == "quoted" else [k for k in kept if _holds(k, sp)]
         if not holders:
@@ -117,14 +121,13 @@ def _head_of_quoted_name(sp: SpanPair, pair: SegmentPair) -> bool:
             and bool(_EN_AFTER_QUOTE.search(pair.en, 0, sp.en_start)))
 
 
-_ZH_PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[—–\-－~至]+\s*(\d{4})\s*年?\s*[）)]")
 _EN_PERIOD = re.compile(r"\s*\(\s*(\d{4})\s*[-–—~]\s*(\d{4})\s*\)")
 
 
 def _with_period(sp: SpanPair, pair: SegmentPair) -> SpanPair:
     """A plan's period that follows it on both sides belongs to its name (…三年行动计划（2024—2026年） ↔
     …Action Plan … (2024-2026))."""
-    zh = _ZH_PERIOD.match(pair.zh, sp.zh_end)
+    zh = ZH_PERIOD.match(pair.zh, sp.zh_end)
     en = _EN_PERIOD.match(pair.en, sp.en_end) if zh else None
     if not en or zh.groups() != en.groups():
         return sp
@@ -144,6 +147,40 @@ def _holds(k: SpanPair, sp: SpanPair) -> bool:
     """`k` is a longer pair holding `sp` on both sides."""
     return (k.signal != "acronym" and k.zh_start <= sp.zh_start and sp.zh_end <= k.zh_end
             and k.en_start <= sp.en_start and sp.en_end <= k.en_end and (k.zh_start, k.zh_end) != (sp.zh_start, sp.zh_end))
+
+
+def _name_with_title(sp: SpanPair, titled: list[tuple[SpanPair, SpanPair]]) -> bool:
+    """`sp` is a person's name and the title beside it, both paired (习近平总书记 ↔ General Secretary Xi
+    Jinping): a person described, not a term."""
+    return any(min(name.zh_start, title.zh_start) == sp.zh_start and max(name.zh_end, title.zh_end) == sp.zh_end
+               and title.en_start == sp.en_start and 0 <= sp.en_end - name.en_end <= 1 for title, name in titled)
+
+
+def _without_strays(spans: list[SpanPair], pair: SegmentPair) -> list[SpanPair]:
+    """A pair whose Chinese lies inside a longer pair at least as strong, with English outside that pair's
+    English, says those Chinese words twice (渝中区 ↔ Chongqing, while 渝中区政府 ↔ Yuzhong District
+    Government): it is left out, and competes for no English."""
+    def weight(sp: SpanPair) -> float:
+        return _SIGNAL_WEIGHT[sp.signal] * sp.score
+
+    def stray(sp: SpanPair) -> bool:
+        return not is_acronym(pair.en[sp.en_start : sp.en_end]) and any(
+            k.zh_start <= sp.zh_start and sp.zh_end <= k.zh_end and k.zh_end - k.zh_start > sp.zh_end - sp.zh_start
+            and (sp.en_end <= k.en_start or k.en_end <= sp.en_start) and weight(k) >= weight(sp)
+            and not is_acronym(pair.en[k.en_start : k.en_end]) for k in spans)
+
+    kept = [sp for sp in spans if not stray(sp)]
+    best: dict[tuple[int, int], SpanPair] = {}  # one English, several Chinese holding one another that the
+    for sp in sorted(kept, key=lambda s: (s.score, s.zh_end - s.zh_start), reverse=True):  # dictionary links:
+        if sp.signal == "dictionary":  # the one it covers best (意大利驻重庆总领事馆, not …馆舍 "premises")
+            best.setdefault((sp.en_start, sp.en_end), sp)
+    return [sp for sp in kept if sp.signal != "dictionary" or best[sp.en_start, sp.en_end] is sp
+            or not _nested_chinese(sp, best[sp.en_start, sp.en_end])]
+
+
+def _nested_chinese(a: SpanPair, b: SpanPair) -> bool:
+    """One pair's Chinese holds the other's."""
+    return a.zh_start <= b.zh_start and b.zh_end <= a.zh_end or b.zh_start <= a.zh_start and a.zh_end <= b.zh_end
 
 
 def _without_competitors(spans: list[SpanPair], pair: SegmentPair, first: int = 0) -> list[SpanPair]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from glossary.align.anchors import acronyms_in_parentheses, en_numbers, is_pinyin_word
@@ -14,14 +14,15 @@ from glossary.align.dp import EN_PER_ZH
 from glossary.keys import CJK_RE, char_readings, fold_pinyin_query, pinyin_span
 from glossary.lexicon import (cedict, content_stems, gloss_phrases, glosses_with, is_function_phrase, is_modifier_only,
                               is_proper_name, is_verb_only, is_verb_translation, zh_gloss_stems)
-from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, en_tokens, general_frequency
+from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, country_stems, en_tokens, general_frequency
 
 # Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of"); a lone 全
 # before a noun is a prefix the English keeps (全流程 "whole-process"), and the English decides.
 _DETERMINER = re.compile(r"^(?:全(?=.)|各|本|我|该|此|每|诸|其|这|那|某|有关|相关|上述|广大)")
 STEM_PREFIX = 5  # stems sharing this many letters match (resumption ~ resume)
 _NAME_DASHES = {"—", "－", "–"}  # 中国—东盟博览会 China-ASEAN Expo: a dash joins two names inside one
-_INNER_PARTICLES = {"之", "及"} | _NAME_DASHES
+_QUOTE_WORDS = {"“", "”", "「", "」", "『", "』"}  # “一带一路”地方合作论坛: a quoted name inside a longer one
+_INNER_PARTICLES = {"之", "及"} | _NAME_DASHES | _QUOTE_WORDS
 _NAME_AND = "及"  # the written "and" joins the parts of a name (证券及期货事务监察委员会) as well as two phrases
 _COORDINATORS = {"and", "or", "&"}
 _EN_INNER = {"of", "for", "in", "the", "on", "with", "to", "a", "an", "at", "from"} | _COORDINATORS
@@ -94,6 +95,15 @@ def _reduplicated(text: str) -> bool:
     return len(text) == 4 and text[0] == text[1] and text[2] == text[3] and text[0] != text[2]
 
 
+def _counted_unit(count: ZhWord, unit: ZhWord) -> bool:
+    """Digits, then a noun of one or two characters they count (24小时, 144小时), as in a name of a service or
+    a policy; the English must open on the number and unit as one word (`_number_compound`)."""
+    return count.tag == "m" and count.text.isdigit() and unit.tag == "n" and len(unit.text) <= 2 and unit.text in cedict()
+
+
+_NUMBER_COMPOUND = re.compile(r"\d+-[A-Za-z]+")
+
+
 def _ends_ok(word: ZhWord) -> bool:
     """A term closes on a content word; one character closes it only as a noun (…部, …组), not as a
     prefix left dangling (卫生部副)."""
@@ -127,6 +137,8 @@ def _zh_spans(words: tuple[ZhWord, ...]) -> tuple[tuple[int, int], ...]:
     content = [content_word(w) for w in words]
     inner = [c or w.text in _INNER_PARTICLES for c, w in zip(content, words)]
     opens, closes = [_starts_ok(w) for w in words], [_ends_ok(w) for w in words]
+    for k in range(n - 1):  # a count glued to its unit noun may open a term (24|小时|咨询服务热线 ↔ 24-hour …)
+        opens[k] = opens[k] or _counted_unit(words[k], words[k + 1])
     suffix_at = [_bound_suffix(w, words[k + 1] if k + 1 < n else None) for k, w in enumerate(words)]
     count = [w.tag == "m" and any(c.isdigit() for c in w.text) for w in words]
     place_after_verb = [k > 0 and w.tag in ("ns", "j") and words[k - 1].tag == "v" for k, w in enumerate(words)]
@@ -509,14 +521,16 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
     units: list[float] = []  # weight (character length) of each dictionary piece, in order
     unit_stems: list[frozenset[str]] = []
     first_unit: list[int] = []
-    looked_up = {k for tok in tokens for s in tok.stems for k in (s, s[:STEM_PREFIX])}  # the keys read below
+    countries = {tok.text: country_stems(tok.text) for tok in tokens if tok.text[:1].isupper()}
+    looked_up = {k for tok in tokens for s in tok.stems | countries.get(tok.text, frozenset()) for k in (s, s[:STEM_PREFIX])}
+    # (the keys read below)
     by_stem: dict[str, set[int]] = {}
     for w in words:
         first_unit.append(len(units))
         for length, stems in w.pieces:
             u = len(units)
             # a lone character inside an unknown word (医用's 用) often goes untranslated: half weight; a dash none
-            units.append(0 if w.text in _NAME_DASHES else length if length > 1 or len(w.pieces) == 1 else 0.5)
+            units.append(0 if w.text in _NAME_DASHES or w.text in _QUOTE_WORDS else length if length > 1 or len(w.pieces) == 1 else 0.5)
             unit_stems.append(stems)
             for key in stem_keys(stems) & looked_up:
                 by_stem.setdefault(key, set()).add(u)
@@ -527,7 +541,13 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
         # its own stem first; a shared prefix only when no piece has the stem (international is not interim)
         return by_stem.get(s, none) or (by_stem.get(s[:STEM_PREFIX], none) if len(s) >= STEM_PREFIX else none)
 
-    token_stem_units = [[stem_units(s) for s in _name_stems(tok)] for tok in tokens]
+    def token_units(tok: EnToken) -> list[set[int] | frozenset[int]]:  # (Italian: the pieces Italy finds)
+        found = [stem_units(s) for s in _name_stems(tok)]
+        if len(found) == 1 and not found[0] and countries.get(tok.text):
+            found = [set().union(*(stem_units(s) for s in countries[tok.text]))]
+        return found
+
+    token_stem_units = [token_units(tok) for tok in tokens]
     unit_tokens: list[set[int]] = [set() for _ in units]  # the tokens each piece glosses
     for t, su in enumerate(token_stem_units):
         for us in su:
@@ -577,6 +597,11 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
             continue
         if best and _generic_head_first(tokens, token_stem_units, words, a, b, best[1], best[2], first_unit):
             continue
+        if best and words[a].text.isdigit() and not _NUMBER_COMPOUND.fullmatch(tokens[best[1]].text):
+            continue  # (a count opens a term only as the English's "24-hour")
+        if best and any(w.text in _QUOTE_WORDS for w in words[a:b]) \
+                and not all(_is_capitalised(t) for t in tokens[best[1] : best[2] + 1] if t.stems):
+            continue  # (a quotation inside a span: a name inside a name, which the English capitalises)
         if best:
             (score, *_), i, j = best
             if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper() \
@@ -730,6 +755,111 @@ def _slogan_halves(zh_at: int, zh: str, en_at: int, en: str) -> list[SpanPair]:
             SpanPair(zh_at + zc.end(), zh_at + len(zh), en_at + ec.end(), en_at + len(en), 0.9, "quoted")]
 
 
+ZH_PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[—–\-－~至]+\s*(\d{4})\s*年?\s*[）)]")  # a plan's period: （2024—2026年）
+_BOOK_TITLE = re.compile(r"《([^》]{2,60})》")
+_TITLE_INNER = {"of", "for", "and", "on", "the", "to", "in", "with", "a", "an", "at", "by", "from", "against"}
+MIN_TITLE_GLOSS = 0.4  # share of the English title's words the Chinese title's dictionary words gloss
+MIN_TITLE_WORDS_GLOSSED = 2  # (one word in common is chance: 财政预算案 and "Financial Secretary")
+TITLE_SCORE = 0.9  # as sure as a quotation
+
+
+def book_title_pairs(zh: str, en: str, tokens: list[EnToken]) -> list[SpanPair]:
+    """Titles of documents in book marks (《…通知》) with the Title Case run of the English that the
+    dictionary glosses best (Notice on Further Strengthening …), when it glosses enough of it: a
+    translator renders a title as a title even where some of its words are not a dictionary's."""
+    titles = list(_BOOK_TITLE.finditer(zh))
+    if not titles:
+        return []
+    runs = _title_case_runs(tokens)
+    out, taken = [], set()
+    for title in titles:
+        best = None
+        for i, j in runs:
+            english = en[tokens[i].start : tokens[j].end]
+            share = gloss_coverage(title.group(1), english)
+            glossed = share * len(content_stems(english))  # (the run the Chinese says most of, not a short one)
+            if (i, j) not in taken and share >= MIN_TITLE_GLOSS and glossed >= MIN_TITLE_WORDS_GLOSSED \
+                    and (best is None or glossed > best[0]):
+                best = (glossed, i, j)
+        if best is None:
+            continue
+        _, i, j = best
+        taken.add((i, j))
+        period = ZH_PERIOD.search(title.group(1))  # (a plan's period joins both sides after: _with_period)
+        end = title.start(1) + period.start() if period and period.end() == len(title.group(1)) else title.end(1)
+        out.append(SpanPair(title.start(1), end, tokens[i].start, tokens[j].end, TITLE_SCORE, "quoted"))
+    return out
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _title_case_runs(tokens: list[EnToken]) -> list[tuple[int, int]]:
+    """Token ranges [i, j] of Title Case runs: capitalised words (a year after one: Annual Report 2015),
+    with lower-case function words between two of them, holding two capitalised content words or more.
+    A sentence's first word, capitalised as any first word is, opens none when a function word
+    follows it (Apart from the …), and "and the" joins two names, not one."""
+    out, k, n = [], 0, len(tokens)
+    while k < n:
+        opening = k == 0 or tokens[k - 1].text in (".", "!", "?", ":", ";")
+        if not _is_capitalised(tokens[k]) or tokens[k].stop or opening and k + 1 < n and tokens[k + 1].stop:
+            k += 1
+            continue
+        i = j = k
+        while k + 1 < n:
+            nxt = tokens[k + 1]
+            if _is_capitalised(nxt) or _YEAR.fullmatch(nxt.text) and k == j:
+                k += 1
+                j = k
+            elif nxt.text == "(" and (close := _bracketed_words(tokens, k + 1)) is not None:
+                k = j = close  # Banking (Exposure Limits) Code
+            elif nxt.word and nxt.text in _TITLE_INNER and not (nxt.text == "the" and tokens[k].text == "and"):
+                k += 1
+            else:
+                break
+        if sum(1 for t in tokens[i : j + 1] if _is_capitalised(t) and not t.stop) >= 2:
+            out.append((i, j))
+        k = j + 1
+    return out
+
+
+def _bracketed_words(tokens: list[EnToken], at: int) -> int | None:
+    """The index of the ")" closing the "(" at `at` around capitalised words, when a capitalised word
+    follows it: a bracket inside a title; else None."""
+    for k in range(at + 1, min(len(tokens), at + 8)):
+        if tokens[k].text == ")":
+            inside = tokens[at + 1 : k]
+            if inside and all(_is_capitalised(t) or t.stop for t in inside) and k + 1 < len(tokens) and _is_capitalised(tokens[k + 1]):
+                return k
+            return None
+    return None
+
+
+MARKED_SCORE = 0.8  # the Chinese marked as a term, the English found loosely: below a quotation on both sides
+_ZH_MARKED = re.compile(r"“([^”]{2,40})”|「([^」]{2,40})」|『([^』]{2,40})』|《([^》]{2,60})》")
+
+
+def marked_pairs(zh: str, en: str, words: list[ZhWord], tokens: list[EnToken], found: list[SpanPair]) -> list[SpanPair]:
+    """Chinese in quotation or book marks that the English does not mark (“成渝地区双城经济圈”建设 ↔
+    construction of Chengdu-Chongqing economic circle): the marks fix the Chinese term, so its English
+    needs only the loose match of another rendering of a known term (half of it and one end translated).
+    A single marked word is the dictionary's to pair (“一把手” is no "work")."""
+    paired = {(sp.zh_start, sp.zh_end) for sp in found}
+    starts = {w.start: k for k, w in enumerate(words)}
+    ends = {w.end: k + 1 for k, w in enumerate(words)}
+    spans = []
+    for mark in _ZH_MARKED.finditer(zh):
+        g = next(g for g in range(1, 5) if mark.group(g))
+        a, b = starts.get(mark.start(g)), ends.get(mark.end(g))
+        if a is not None and b is not None and b - a > 1 and (mark.start(g), mark.end(g)) not in paired \
+                and not _CJK_PUNCT.search(mark.group(g)):
+            spans.append((a, b))
+    if not spans:
+        return []
+    return [replace(sp, score=MARKED_SCORE, signal="quoted") for sp in dictionary_pairs(words, tokens, variants_of=lambda _: True, spans=spans)
+            if len(content_stems(en[sp.en_start : sp.en_end])) > 1]  # (one English word for a compound: a piece of it)
+
+
 def abbreviates(acronym: str, phrase: str) -> bool:
     """True when `acronym` can stand for `phrase`: its letters in order within the phrase, the first
     opening a word (Hong Kong Interbank Offered Rate: HIBOR), or the initials of the phrase's
@@ -807,6 +937,11 @@ def _spelled_by_initials(acronym: str, words: list[EnToken]) -> EnToken | None:
     return None
 
 
+def _lost_apostrophe(word: str) -> bool:
+    """A pinyin name with a possessive s glued on (Jinpings, Chongqings): the text lost its apostrophe."""
+    return len(word) > 3 and word.endswith("s") and not is_pinyin_word(word) and is_pinyin_word(word[:-1])
+
+
 def pinyin_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
     """Names spelled in pinyin (Zhang Yongwu, Chengdu) with the run of whole Chinese words they read as."""
     out = []
@@ -818,10 +953,16 @@ def pinyin_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
         if not (_is_capitalised(tokens[i]) and is_pinyin_word(tokens[i].text)) or tokens[i].text.isupper():
             i += 1
             continue
-        j = i
-        while j + 1 < n and _is_capitalised(tokens[j + 1]) and is_pinyin_word(tokens[j + 1].text) and j - i < 2:
-            j += 1
-        name = "".join(t.text for t in tokens[i : j + 1])
+        j, cut = i, 0
+        while j + 1 < n and _is_capitalised(tokens[j + 1]) and j - i < 2:
+            if is_pinyin_word(tokens[j + 1].text):
+                j += 1
+            elif j > i - 1 and _lost_apostrophe(tokens[j + 1].text):
+                j, cut = j + 1, 1  # Xi Jinpings “two positions”: a possessive whose apostrophe the text lost
+                break
+            else:
+                break
+        name = "".join(t.text for t in tokens[i : j + 1])[: len("".join(t.text for t in tokens[i : j + 1])) - cut]
         if len(name) >= 5 or (j > i and len(name) >= 4):
             folded = fold_pinyin_query(name)
             for w in words:
@@ -832,7 +973,7 @@ def pinyin_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
                     continue  # (no reading of its first character opens the name: no span from 0, a cheap test)
                 span = pinyin_span(name, chunk)
                 if span and span[0] == 0 and 2 <= span[1] <= 4 and w.start + span[1] in ends:
-                    out.append(SpanPair(w.start, w.start + span[1], tokens[i].start, tokens[j].end, 0.8, "pinyin"))
+                    out.append(SpanPair(w.start, w.start + span[1], tokens[i].start, tokens[j].end - cut, 0.8, "pinyin"))
                     break
         i = j + 1
     return out
@@ -977,6 +1118,40 @@ def _list_edge_item(words: list[ZhWord], tokens: list[EnToken], spans: set[tuple
                 return (x, y), (lo, hi)  # (no word of the Chinese translates the rest of the English item)
     return None
 
+
+
+MAX_TITLE_WORDS = 3
+
+
+def name_title_pairs(words: list[ZhWord], tokens: list[EnToken], found: list[SpanPair]) -> list[tuple[SpanPair, SpanPair]]:
+    """A title beside a person's name paired by pinyin, linked by the dictionary or not (习近平主席 ↔
+    President Xi Jinping; 习近平总书记 ↔ General Secretary Xi Jinping): the noun just before or after the
+    Chinese name and the capitalised words just before the English name, when neither translates
+    anything else in the sentence pair; each with the name it stands beside."""
+    names = [sp for sp in found if sp.signal == "pinyin"]
+    if not names:
+        return []
+    word_keys = [stem_keys(w.stems) for w in words]
+    token_keys = [stem_keys(t.stems) for t in tokens]
+    out = []
+    for name in names:
+        first = next((k for k, t in enumerate(tokens) if t.start == name.en_start), None)
+        if first is None or sum(1 for t in tokens if name.en_start <= t.start < name.en_end) < 2:
+            continue  # (a name of one word is mostly a place)
+        i = first
+        while i > 0 and first - i < MAX_TITLE_WORDS and _is_capitalised(tokens[i - 1]) and not tokens[i - 1].stop:
+            i -= 1
+        if i == first:
+            continue
+        title = range(i, first)
+        for k, w in enumerate(words):
+            if not ((w.end == name.zh_start or w.start == name.zh_end) and w.tag.startswith("n") and len(w.text) > 1
+                    and w.text in cedict()):
+                continue
+            links = {t for t, keys in enumerate(token_keys) if word_keys[k] & keys}
+            if links <= set(title) and not any(token_keys[t] & word_keys[x] for t in title for x in range(len(words)) if x != k):
+                out.append((SpanPair(w.start, w.end, tokens[i].start, tokens[first - 1].end, 0.8, "title"), name))
+    return out
 
 
 _TITLE_TO_NAME = re.compile(r"\s+(?:(?:of|to|in|at)\s+[^\s,;.:()]+(?:\s+[^\s,;.:()]+){0,7}\s+)?")

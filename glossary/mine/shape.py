@@ -9,7 +9,7 @@ from itertools import accumulate
 
 from glossary.keys import CJK_RE, zh_key
 from glossary.lexicon import STOPWORDS, cedict, is_dictionary_translation
-from glossary.mine.tokens import COMMON_WORD, ZhWord, general_frequency, zh_words
+from glossary.mine.tokens import COMMON_WORD, ZhWord, dictionary_tag, general_frequency, word_pieces, zh_words
 
 _PRONOUNS = frozenset({"i", "we", "us", "our", "ours", "you", "your", "my", "me", "he", "him", "his", "she", "her",
                        "they", "them", "their", "it", "its"})
@@ -127,10 +127,14 @@ _PLACE_TAGS = ("ns", "nr")  # (jieba tags some foreign places as names: 乌克�
 
 
 def _local_description(zh: str, en: str, signals: set[str]) -> bool:
-    """A place and everyday nouns said of it (重庆专家 Chongqing experts, 乌克兰总理 Ukrainian prime minister): the
-    English names the place, then lower-case words only, found by the dictionary alone."""
-    words = zh_words(zh)
-    if len(words) < 2 or words[0].tag not in _PLACE_TAGS or signals != {"dictionary"}:
+    """A place and everyday nouns said of it (重庆专家 Chongqing experts, 乌克兰总理 Ukrainian prime minister,
+    意大利政府 Italian government): the English names the place, then lower-case words only, found by the
+    dictionary alone."""
+    words = [w.text for w in zh_words(zh)]
+    if len(words) == 1:  # one word jieba knows whole (意大利政府 nt): its dictionary pieces
+        pieces = [length for length, _ in word_pieces(zh)]
+        words = [zh[sum(pieces[:k]) : sum(pieces[: k + 1])] for k in range(len(pieces))]
+    if len(words) < 2 or dictionary_tag(words[0]) not in _PLACE_TAGS or signals != {"dictionary"}:
         return False
     rest = en.split()[1:]
     return bool(rest) and en[:1].isupper() and all(w[:1].islower() for w in rest)

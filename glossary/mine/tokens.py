@@ -80,6 +80,11 @@ def general_frequency(word: str) -> int:
     return _jieba()[2].get(word, 0)
 
 
+def dictionary_tag(word: str) -> str:
+    """jieba's part-of-speech tag for `word` ("" if its dictionary lacks it)."""
+    return _jieba_tables()[0].get(word, "")
+
+
 def add_user_words(words: Iterable[str]) -> None:
     """Make jieba keep these (approved termbase terms) as single words."""
     jieba, tags, _ = _jieba()
@@ -238,6 +243,21 @@ def token_stems(token: str) -> frozenset[str]:
         elif part.lower() not in STOPWORDS:
             stems.add(en_stem(part))
     return frozenset(stems)
+
+
+_DEMONYM = re.compile(r"([A-Z][a-z]{2,}?)(ian|an|ese)")
+_COUNTRY_ENDINGS = {"ian": ("y", "ia", "e", ""), "an": ("a", "y", ""), "ese": ("a", "")}
+
+
+@cache
+def country_stems(word: str) -> frozenset[str]:
+    """Stems of the country names a capitalised adjective of nationality may come from (Italian: Italy,
+    Italia; Armenian: Armenia; Japanese: Japan), for a word the dictionary cannot link as it stands."""
+    found = _DEMONYM.fullmatch(word)
+    if not found:
+        return frozenset()
+    stem, suffix = found.groups()
+    return frozenset(en_stem(stem + ending) for ending in _COUNTRY_ENDINGS[suffix]) - {en_stem(word)}
 
 
 def en_tokens(text: str) -> list[EnToken]:
