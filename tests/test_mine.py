@@ -1045,15 +1045,6 @@ def test_a_persons_name_with_its_title_gives_the_title_not_the_whole():
     assert not find(candidates_of("003"), "习近平总书记")
 
 
-def test_a_count_glued_to_its_unit_opens_a_term_when_the_english_opens_on_number_and_unit():
-    from glossary.mine.tokens import en_tokens, zh_words
-
-    pair = next(p for p in mined("000").pairs if "24小时咨询服务热线" in p.zh)
-    found = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair, zh_words(pair.zh), en_tokens(pair.en))}
-    assert ("24小时咨询服务热线", "24-hour consultation service hotline") in found
-    assert ("咨询服务热线", "consultation service hotline") not in found  # (the name cut after its count)
-
-
 def test_a_quoted_name_inside_a_longer_name_is_part_of_it_when_the_english_is_a_name():
     from glossary.ingest import read_document
 

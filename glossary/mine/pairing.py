@@ -95,15 +95,6 @@ def _reduplicated(text: str) -> bool:
     return len(text) == 4 and text[0] == text[1] and text[2] == text[3] and text[0] != text[2]
 
 
-def _counted_unit(count: ZhWord, unit: ZhWord) -> bool:
-    """Digits, then a noun of one or two characters they count (24小时, 144小时), as in a name of a service or
-    a policy; the English must open on the number and unit as one word (`_number_compound`)."""
-    return count.tag == "m" and count.text.isdigit() and unit.tag == "n" and len(unit.text) <= 2 and unit.text in cedict()
-
-
-_NUMBER_COMPOUND = re.compile(r"\d+-[A-Za-z]+")
-
-
 def _ends_ok(word: ZhWord) -> bool:
     """A term closes on a content word; one character closes it only as a noun (…部, …组), not as a
     prefix left dangling (卫生部副)."""
@@ -137,8 +128,6 @@ def _zh_spans(words: tuple[ZhWord, ...]) -> tuple[tuple[int, int], ...]:
     content = [content_word(w) for w in words]
     inner = [c or w.text in _INNER_PARTICLES for c, w in zip(content, words)]
     opens, closes = [_starts_ok(w) for w in words], [_ends_ok(w) for w in words]
-    for k in range(n - 1):  # a count glued to its unit noun may open a term (24|小时|咨询服务热线 ↔ 24-hour …)
-        opens[k] = opens[k] or _counted_unit(words[k], words[k + 1])
     suffix_at = [_bound_suffix(w, words[k + 1] if k + 1 < n else None) for k, w in enumerate(words)]
     count = [w.tag == "m" and any(c.isdigit() for c in w.text) for w in words]
     place_after_verb = [k > 0 and w.tag in ("ns", "j") and words[k - 1].tag == "v" for k, w in enumerate(words)]
@@ -597,8 +586,6 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
             continue
         if best and _generic_head_first(tokens, token_stem_units, words, a, b, best[1], best[2], first_unit):
             continue
-        if best and words[a].text.isdigit() and not _NUMBER_COMPOUND.fullmatch(tokens[best[1]].text):
-            continue  # (a count opens a term only as the English's "24-hour")
         if best and any(w.text in _QUOTE_WORDS for w in words[a:b]) \
                 and not all(_is_capitalised(t) for t in tokens[best[1] : best[2] + 1] if t.stems):
             continue  # (a quotation inside a span: a name inside a name, which the English capitalises)
