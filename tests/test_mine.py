@@ -936,3 +936,12 @@ def test_a_quoted_name_inside_a_longer_name_is_part_of_it_when_the_english_is_a_
     found = find(mine_pairs(doc.pairs), "一带一路地方合作论坛")  # 第二届“一带一路”地方合作论坛
     assert [c.en for c in found] == ["Belt and Road Local Cooperation Forum"]
     assert not find(candidates_of("001"), "一带一路国家")  # “一带一路”国家 ↔ counterparts from BRI countries: no name
+
+
+def test_a_name_with_an_unlinked_head_that_defines_an_acronym_needs_no_second_sentence():
+    from glossary.ingest import read_document
+
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-government-work-report-2024.md"))
+    found = {c.en for c in find(mine_pairs(doc.pairs), "中国—东盟博览会")}  # 博览会 "exposition" is no "Expo"
+    assert found == {"China-ASEAN Expo", "CAEXPO"}
+    assert not find(mine_pairs(doc.pairs), "东盟博览会")  # (China-ASEAN: 中国 says China)

@@ -9,6 +9,7 @@ when the document says it in MIN_RECURRENCE sentence pairs or more.
 
 from __future__ import annotations
 
+from glossary.keys import CJK_RE
 from glossary.mine.pairing import SpanPair, stem_keys, zh_spans
 from glossary.mine.tokens import EnToken, ZhWord
 
@@ -68,12 +69,20 @@ def leftover_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]
         content = {k for k in range(i, j + 1) if tokens[k].stems and k != head}
         where = tokens[i].start / max(1, tokens[-1].end)
         spans = [(a, b) for a, b in zh_spans(words) if _split_head(words, links, content, a, b)
+                 and _every_part_said(word_keys[a : b - 1], [tokens[k] for k in content])
                  and abs(words[a].start / max(1, words[-1].end) - where) <= MAX_DRIFT]
         if spans:
             a, b = min(spans, key=lambda s: s[1] - s[0])  # the tightest
             signal = "dictionary" if len(content) >= MIN_LINKED else "leftover"  # (one: if it recurs)
             out.append(SpanPair(words[a].start, words[b - 1].end, tokens[i].start, tokens[j].end, SCORE, signal))
     return out
+
+
+def _every_part_said(word_keys: list[frozenset[str]], tokens: list[EnToken]) -> bool:
+    """Every part of every token is translated by one of the words (China-ASEAN: 中国 and 东盟, so
+    中国—东盟博览会 and not 东盟博览会 is the name)."""
+    said = frozenset().union(*word_keys)
+    return all(stem_keys(frozenset({s})) & said for t in tokens for s in t.stems)
 
 
 def _split_head(words: list[ZhWord], links: list[set[int]], content: set[int], a: int, b: int) -> bool:
@@ -85,5 +94,5 @@ def _split_head(words: list[ZhWord], links: list[set[int]], content: set[int], a
         return False
     if any(0 <= w < len(words) and words[w].tag.startswith("n") and not links[w] for w in (a - 1, b)):
         return False  # the Chinese name goes on: its head, or a part, is another word (财资|市场公会)
-    inside = [links[w] for w in range(a, b - 1)]
+    inside = [links[w] for w in range(a, b - 1) if CJK_RE.match(words[w].text)]  # (a dash joining two names: none)
     return all(found & content for found in inside) and content <= set().union(*inside)
