@@ -945,3 +945,18 @@ def test_a_name_with_an_unlinked_head_that_defines_an_acronym_needs_no_second_se
     found = {c.en for c in find(mine_pairs(doc.pairs), "中国—东盟博览会")}  # 博览会 "exposition" is no "Expo"
     assert found == {"China-ASEAN Expo", "CAEXPO"}
     assert not find(mine_pairs(doc.pairs), "东盟博览会")  # (China-ASEAN: 中国 says China)
+
+
+def fao_pair(zh: str):
+    from glossary.ingest import read_document
+
+    return next(p for p in mine_document(read_document(EXAMPLES / "jiangzhou-fao-2023-work-summary.txt")).pairs if zh in p.zh)
+
+
+def test_a_name_with_one_inner_word_left_over_on_each_side_pairs_when_the_rest_links_in_order():
+    from glossary.mine.leftover import leftover_pairs
+    from glossary.mine.tokens import en_tokens, zh_words
+
+    pair = fao_pair("江州国际传播中心")  # 传播 is glossed "disseminate", not "communication"
+    found = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in leftover_pairs(zh_words(pair.zh), en_tokens(pair.en))}
+    assert found == {("江州国际传播中心", "Jiangzhou International Communication Center")}

@@ -65,6 +65,7 @@ def leftover_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]
     for i, j in names:
         head = _head(tokens, i, j)
         if head in linked_tokens:
+            out += _inner_word_left_over(words, tokens, links, linked_tokens, i, j)
             continue  # the head is translated: the dictionary pairing's work
         content = {k for k in range(i, j + 1) if tokens[k].stems and k != head}
         where = tokens[i].start / max(1, tokens[-1].end)
@@ -96,3 +97,30 @@ def _split_head(words: list[ZhWord], links: list[set[int]], content: set[int], a
         return False  # the Chinese name goes on: its head, or a part, is another word (财资|市场公会)
     inside = [links[w] for w in range(a, b - 1) if CJK_RE.match(words[w].text)]  # (a dash joining two names: none)
     return all(found & content for found in inside) and content <= set().union(*inside)
+
+
+def _inner_word_left_over(words: list[ZhWord], tokens: list[EnToken], links: list[set[int]], linked_tokens: set[int],
+                          i: int, j: int) -> list[SpanPair]:
+    """A name whose head is linked but one inner word is not (江州国际传播中心 ↔ Jiangzhou International
+    Communication Center, 传播 glossed only "disseminate"): one Chinese word and one English word left
+    over, in the same place of names whose other words all link in order, neither translating anything
+    else in the sentence pair; two other words linked at least."""
+    content = [k for k in range(i, j + 1) if tokens[k].stems]
+    free = [k for k in content if k not in linked_tokens]
+    if len(free) != 1 or len(content) - 1 < MIN_LINKED:
+        return []
+    gap = free[0]
+    where = tokens[i].start / max(1, tokens[-1].end)
+    for a, b in zh_spans(words):
+        unlinked = [w for w in range(a, b) if not links[w] and CJK_RE.match(words[w].text)]
+        if len(unlinked) != 1 or a == unlinked[0] or len(words[unlinked[0]].text) < 2:
+            continue
+        k = unlinked[0]
+        name = set(content)  # (a word may gloss the same name said again elsewhere: Jiangzhou's)
+        before = set().union(*(links[w] & name for w in range(a, k)))
+        after = set().union(*(links[w] & name for w in range(k + 1, b)))
+        others = [w for w in range(a, b) if w != k and CJK_RE.match(words[w].text)]
+        if before and after and all(links[w] & name for w in others) and all(t < gap for t in before) and all(t > gap for t in after) \
+                and before | after == set(content) - {gap} and abs(words[a].start / max(1, words[-1].end) - where) <= MAX_DRIFT:
+            return [SpanPair(words[a].start, words[b - 1].end, tokens[i].start, tokens[j].end, SCORE, "dictionary")]
+    return []
