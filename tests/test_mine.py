@@ -960,3 +960,9 @@ def test_a_name_with_one_inner_word_left_over_on_each_side_pairs_when_the_rest_l
     pair = fao_pair("江州国际传播中心")  # 传播 is glossed "disseminate", not "communication"
     found = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in leftover_pairs(zh_words(pair.zh), en_tokens(pair.en))}
     assert found == {("江州国际传播中心", "Jiangzhou International Communication Center")}
+
+
+def test_a_word_capitalised_only_because_it_opens_the_sentence_is_read_as_running_text():
+    found = {(c.zh, c.en) for c in mine_pairs([fao_pair("江州国际传播中心")])}
+    assert ("江州国际传播中心", "Jiangzhou International Communication Center") in found
+    assert not [zh for zh, _ in found if zh.startswith("依托")]  # "Relying on the …" is a verb
