@@ -966,3 +966,12 @@ def test_a_word_capitalised_only_because_it_opens_the_sentence_is_read_as_runnin
     found = {(c.zh, c.en) for c in mine_pairs([fao_pair("江州国际传播中心")])}
     assert ("江州国际传播中心", "Jiangzhou International Communication Center") in found
     assert not [zh for zh, _ in found if zh.startswith("依托")]  # "Relying on the …" is a verb
+
+
+def test_a_verbal_noun_left_over_at_the_end_of_a_chinese_name_is_its_head():
+    from glossary.ingest import read_document
+
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-government-work-report-2024.md"))
+    found = {(c.zh, c.en) for c in mine_pairs(doc.pairs)}
+    assert ("江州全球推介活动", "Jiangzhou Global Promotion Event") in found  # 活动 (vn) is no "event" in CC-CEDICT
+    assert ("江州全球推介", "Jiangzhou Global Promotion Event") not in found

@@ -87,11 +87,11 @@ def _every_part_said(word_keys: list[frozenset[str]], tokens: list[EnToken]) -> 
 
 
 def _split_head(words: list[ZhWord], links: list[set[int]], content: set[int], a: int, b: int) -> bool:
-    """Words a..b-1 are the Chinese of the name: its last word a noun of two or more characters that
+    """Words a..b-1 are the Chinese of the name: its last word a noun (or verbal noun, 活动) of two or more characters that
     translates nothing in the sentence pair, every other word translating a `content` token of the
     name, and every such token translated."""
     last = words[b - 1]
-    if b - a < 2 or links[b - 1] or len(last.text) < 2 or not last.tag.startswith("n"):
+    if b - a < 2 or links[b - 1] or len(last.text) < 2 or not (last.tag.startswith("n") or last.tag == "vn"):
         return False
     if any(0 <= w < len(words) and words[w].tag.startswith("n") and not links[w] for w in (a - 1, b)):
         return False  # the Chinese name goes on: its head, or a part, is another word (财资|市场公会)
