@@ -1052,3 +1052,33 @@ def test_a_quoted_name_inside_a_longer_name_is_part_of_it_when_the_english_is_a_
     found = find(mine_pairs(doc.pairs), "一带一路地方合作论坛")  # 第二届“一带一路”地方合作论坛
     assert [c.en for c in found] == ["Belt and Road Local Cooperation Forum"]
     assert not find(candidates_of("001"), "一带一路国家")  # “一带一路”国家 ↔ counterparts from BRI countries: no name
+
+
+def test_a_name_with_an_unlinked_head_that_defines_an_acronym_needs_no_second_sentence():
+    from glossary.ingest import read_document
+
+    doc = mine_document(read_document(EXAMPLES / "jiangzhou-government-work-report-2024.md"))
+    found = {c.en for c in find(mine_pairs(doc.pairs), "中国—东盟博览会")}  # 博览会 "exposition" is no "Expo"
+    assert found == {"China-ASEAN Expo", "CAEXPO"}
+    assert not find(mine_pairs(doc.pairs), "东盟博览会")  # (China-ASEAN: 中国 says China)
+
+
+def fao_pair(zh: str):
+    from glossary.ingest import read_document
+
+    return next(p for p in mine_document(read_document(EXAMPLES / "jiangzhou-fao-2023-work-summary.txt")).pairs if zh in p.zh)
+
+
+def test_a_name_with_one_inner_word_left_over_on_each_side_pairs_when_the_rest_links_in_order():
+    from glossary.mine.leftover import leftover_pairs
+    from glossary.mine.tokens import en_tokens, zh_words
+
+    pair = fao_pair("江州国际传播中心")  # 传播 is glossed "disseminate", not "communication"
+    found = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in leftover_pairs(zh_words(pair.zh), en_tokens(pair.en))}
+    assert found == {("江州国际传播中心", "Jiangzhou International Communication Center")}
+
+
+def test_a_word_capitalised_only_because_it_opens_the_sentence_is_read_as_running_text():
+    found = {(c.zh, c.en) for c in mine_pairs([fao_pair("江州国际传播中心")])}
+    assert ("江州国际传播中心", "Jiangzhou International Communication Center") in found
+    assert not [zh for zh, _ in found if zh.startswith("依托")]  # "Relying on the …" is a verb

@@ -63,7 +63,10 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += marked_pairs(pair.zh, pair.en, words, tokens, found)
     names = pinyin_pairs(words, tokens)
     found += names + transliteration_pairs(words, tokens, names, lower_case)
-    found += leftover_pairs(words, tokens)
+    leftovers = leftover_pairs(words, tokens)
+    defined = acronym_pairs(tokens, leftovers, pair.en)  # a name that defines an acronym right after it
+    spelled = {(sp.zh_start, sp.zh_end) for sp in defined}  # (China-ASEAN Expo (CAEXPO)) needs no recurrence
+    found += [replace(sp, signal="dictionary") if (sp.zh_start, sp.zh_end) in spelled else sp for sp in leftovers] + defined
     found += list_pairs(words, tokens, found, pair.zh)
     titled = name_title_pairs(words, tokens, found)
     found = [sp for sp in found if not _name_with_title(sp, titled)] + title_pairs(found, pair.en) + [t for t, _ in titled]

@@ -301,6 +301,17 @@ def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None,
     return not token.text.endswith(("ing", "ly"))
 
 
+def _as_running_text(tokens: list[EnToken], i: int) -> EnToken:
+    """Token i, in lower case when it opens the sentence and only its place capitalises it ("Relying on
+    the …" is a verb, not a name; a name, "Chongqing", stays capitalised in the middle of text too)."""
+    token = tokens[i]
+    opening = i == 0 or tokens[i - 1].text in (".", "!", "?", ":", ";")
+    if not opening or not token.text[:1].isupper() or token.text.isupper() or any(
+            t.text == token.text for t in tokens[i + 1 :]):
+        return token
+    return replace(token, text=token.text.lower())
+
+
 def _uncounted_number(token: EnToken, words: list[ZhWord], a: int, b: int) -> bool:
     """English that opens on a number ("three-hour meeting") for Chinese that holds none (小时会议 of
     3个小时会议): the span was cut after the count."""
@@ -410,7 +421,7 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
         return None
     i, j, content = english
     if _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None, j + 1 < len(tokens) and any(token_stem_units[j + 1])) \
-            or not _en_start_ok(tokens[i], words[a], tokens[i + 1] if i + 1 < len(tokens) else None, b - a > 1,
+            or not _en_start_ok(_as_running_text(tokens, i), words[a], tokens[i + 1] if i + 1 < len(tokens) else None, b - a > 1,
                                 a > 0 and words[a - 1].tag in _COUNT_TAGS) \
             or _uncounted_number(tokens[i], words, a, b):
         return None
