@@ -5,7 +5,7 @@ from a term really missing.
 The evidence: CC-CEDICT pieces of the term (the term as one word, as the miner segments a known
 term) translated by target words, as much of it as the miner's loose pass for variants of known
 terms asks (half the Chinese, one end included); the words reported are the phrase its
-`dictionary_pairs` pairs with the term when it finds one. A cached glossary brings each term's
+`dictionary_pairs` pairs with the term (known_term_pair) when it finds one. A cached glossary brings each term's
 evidence (CheckGlossary.add_evidence), so the lexicon's glosses never load; else they load on the
 first would-be-missing term.
 """
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from glossary.lexicon import STOPWORDS, content_stems, en_stem, is_modifier_only
 
 if TYPE_CHECKING:
+    from glossary.mine.pairing import PieceIndex
     from glossary.mine.tokens import EnToken, ZhWord
 
 _ACRONYM_TOKEN = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,6}s?")  # BRI, NGOs, PBoC (its capitals: the initials)
@@ -158,6 +159,7 @@ class OtherRenderings:
         self._answers: dict[tuple[str, str], tuple[int, int] | None] = {}  # (term, target) -> find's answer
         self._tests: dict[str, tuple[float, list[tuple[int, frozenset[str], frozenset, bool]]]] = {}  # see _said_test
         self._content_stems: dict[str, list[str]] = {}  # a glossary rendering -> its content stems
+        self._pieces: dict[str, PieceIndex] = {}  # term -> its dictionary pieces for the miner's pairing
 
     def _evidence(self, term: str) -> TermEvidence:
         found = self._known.get(term)
@@ -319,15 +321,17 @@ class OtherRenderings:
         """The (start, end) of the phrase the miner's loose pairing finds for `term` around the
         translating tokens first..last (within _PHRASE_REACH tokens of them, sharing a word with
         them, holding a word that translates a piece as such), else of those tokens."""
-        from glossary.mine.pairing import dictionary_pairs
+        from glossary.mine.pairing import PieceIndex, known_term_pair
 
         tokens = target.tokens
-        near = tokens[max(0, first - _PHRASE_REACH):last + _PHRASE_REACH + 1]
         word, _, evidence, _ = self._term(term)
-        for pair in dictionary_pairs([word], near, variants_of=lambda _: True, spans=[(0, 1)]):  # a known term
-            if pair.en_start <= tokens[last].start and tokens[first].start < pair.en_end and any(
-                    not evidence.isdisjoint(t.stems) for t in target.tokens_within(pair.en_start, pair.en_end)):
-                return pair.en_start, pair.en_end
+        index = self._pieces.get(term)
+        if index is None:
+            index = self._pieces[term] = PieceIndex([word])
+        pair = known_term_pair(word, tokens[max(0, first - _PHRASE_REACH):last + _PHRASE_REACH + 1], index)
+        if pair and pair.en_start <= tokens[last].start and tokens[first].start < pair.en_end and any(
+                not evidence.isdisjoint(t.stems) for t in target.tokens_within(pair.en_start, pair.en_end)):
+            return pair.en_start, pair.en_end
         return tokens[first].start, tokens[last].end
 
 
