@@ -468,6 +468,7 @@ def _only_translation(token_stem_units: list[list[set[int]]], t: int, lo: int, h
 
 
 _NO_UNITS: frozenset[int] = frozenset()
+_NO_HIT = [_NO_UNITS]
 
 
 class PieceIndex:
@@ -494,11 +495,15 @@ class PieceIndex:
         self.first_unit.append(len(self.units))
 
     def token_units(self, tokens: list[EnToken]) -> list[list[set[int]]]:
-        """For each token, the pieces each of its stems finds (shared sets: read only): its own stem
-        first; a shared prefix only when no piece has the stem (international is not interim)."""
+        """For each token, the pieces each of its stems finds (see units_of)."""
+        return list(map(self.units_of, tokens))
+
+    def units_of(self, token: EnToken) -> list[set[int]]:
+        """The pieces each stem of `token` finds (shared sets: read only): its own stem first; a
+        shared prefix only when no piece has the stem (international is not interim)."""
         get = self.by_stem.get
-        return [[get(s) or (get(s[:STEM_PREFIX], _NO_UNITS) if len(s) >= STEM_PREFIX else _NO_UNITS)
-                 for s in _name_stems(tok)] for tok in tokens]
+        return [get(s) or (get(s[:STEM_PREFIX], _NO_UNITS) if len(s) >= STEM_PREFIX else _NO_UNITS)
+                for s in _name_stems(token)]
 
 
 def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Callable[[str], bool] | None = None,
@@ -553,15 +558,18 @@ def known_term_pair(word: ZhWord, tokens: list[EnToken], index: PieceIndex) -> S
     """What `dictionary_pairs([word], tokens, variants_of=lambda _: True, spans=[(0, 1)])` finds: the
     loose pair of one known term, with its pieces indexed once (index = PieceIndex([word])), since
     the draft checker asks term by term."""
-    token_stem_units = index.token_units(tokens)
-    hit = [t for t, su in enumerate(token_stem_units) if any(su)]
+    pieces = index.by_stem.keys()  # (a token's stem finds a piece by one of its stem_keys)
+    hit = [t for t, token in enumerate(tokens) if token.stems and not pieces.isdisjoint(stem_keys(_name_stems(token)))]
     units = len(index.units)
     if not hit or not units:
         return None
+    token_stem_units = [_NO_HIT] * len(tokens)  # (a token that finds no piece: as if each of its stems found none)
+    for t in hit:
+        token_stem_units[t] = index.units_of(tokens[t])
     found = set(hit)
     phrases = _phrases(hit, tokens, _repeated_stems(index.unit_stems, 0, units) if units > 1 else frozenset(), {})
-    return _span_pair([word], tokens, index, token_stem_units, 0, 1, phrases, (found, found), {}, 0.0,
-                      max(1, tokens[-1].end), relaxed=True)
+    return _span_pair([word], tokens, index, token_stem_units, 0, 1, phrases, (found, found), {},
+                      word.start / max(1, word.end), max(1, tokens[-1].end), relaxed=True)
 
 
 def _phrases(hit: list[int] | tuple[int, ...], tokens: list[EnToken], repeated: frozenset[str],
