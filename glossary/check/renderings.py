@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 from glossary.lexicon import STOPWORDS, content_stems, en_stem, is_modifier_only
 
+from .matcher import content_words
+
 if TYPE_CHECKING:
     from glossary.mine.pairing import PieceIndex
     from glossary.mine.tokens import EnToken, ZhWord
@@ -238,7 +240,8 @@ class OtherRenderings:
         return None
 
     def _rendering(self, term: str, target: TargetWords) -> tuple[int, int] | None:
-        if not self._term(term)[3] and not self._enough_said(term, target.stems):
+        _, _, every, numeric = self._term(term)
+        if not numeric and (every.isdisjoint(target.stems) or not self._enough_said(term, target.stems)):
             return None  # the target's words cannot translate enough of it (the common case: no tokens needed)
         run = self._translating_words(term, target)
         return self._phrase(term, target, *run) if run else None
@@ -353,7 +356,5 @@ def same_words(found: str, renderings: list[str]) -> bool:
     a glossary's exceptions: words it keeps apart on purpose ("new" is not "news" in a glossary that
     has both; a term marked exact), so they are no other rendering but the term missing. Other forms
     of its words ("independently assesses" for "independent assessment") are another rendering."""
-    from .matcher import content_words
-
     words = content_words(found)
     return any(content_words(r) == words for r in renderings)
