@@ -324,14 +324,19 @@ class OtherRenderings:
         """The (start, end) of the phrase the miner's loose pairing finds for `term` around the
         translating tokens first..last (within _PHRASE_REACH tokens of them, sharing a word with
         them, holding a word that translates a piece as such), else of those tokens."""
-        from glossary.mine.pairing import PieceIndex, known_term_pair
+        from glossary.mine.pairing import PieceIndex, known_term_pair, lone_word_phrase
 
         tokens = target.tokens
         word, _, evidence, _ = self._term(term)
         index = self._pieces.get(term)
         if index is None:
             index = self._pieces[term] = PieceIndex([word])
-        pair = known_term_pair(word, tokens[max(0, first - _PHRASE_REACH):last + _PHRASE_REACH + 1], index)
+        start = max(0, first - _PHRASE_REACH)
+        near = tokens[start:last + _PHRASE_REACH + 1]
+        if first == last and (alone := lone_word_phrase(tokens[first])) \
+                and not any(index.finds(token) for token in near[:first - start] + near[first - start + 1:]):
+            return alone  # the pair, if any, is the word itself (the common case: no pairing needed)
+        pair = known_term_pair(word, near, index)
         if pair and pair.en_start <= tokens[last].start and tokens[first].start < pair.en_end and any(
                 not evidence.isdisjoint(t.stems) for t in target.tokens_within(pair.en_start, pair.en_end)):
             return pair.en_start, pair.en_end

@@ -498,6 +498,10 @@ class PieceIndex:
         """For each token, the pieces each of its stems finds (see units_of)."""
         return list(map(self.units_of, tokens))
 
+    def finds(self, token: EnToken) -> bool:
+        """True when a stem of `token` finds one of the pieces (see units_of)."""
+        return bool(token.stems) and not self.by_stem.keys().isdisjoint(stem_keys(_name_stems(token)))
+
     def units_of(self, token: EnToken) -> list[set[int]]:
         """The pieces each stem of `token` finds (shared sets: read only): its own stem first; a
         shared prefix only when no piece has the stem (international is not interim)."""
@@ -558,8 +562,7 @@ def known_term_pair(word: ZhWord, tokens: list[EnToken], index: PieceIndex) -> S
     """What `dictionary_pairs([word], tokens, variants_of=lambda _: True, spans=[(0, 1)])` finds: the
     loose pair of one known term, with its pieces indexed once (index = PieceIndex([word])), since
     the draft checker asks term by term."""
-    pieces = index.by_stem.keys()  # (a token's stem finds a piece by one of its stem_keys)
-    hit = [t for t, token in enumerate(tokens) if token.stems and not pieces.isdisjoint(stem_keys(_name_stems(token)))]
+    hit = [t for t, token in enumerate(tokens) if index.finds(token)]
     units = len(index.units)
     if not hit or not units:
         return None
@@ -570,6 +573,15 @@ def known_term_pair(word: ZhWord, tokens: list[EnToken], index: PieceIndex) -> S
     phrases = _phrases(hit, tokens, _repeated_stems(index.unit_stems, 0, units) if units > 1 else frozenset(), {})
     return _span_pair([word], tokens, index, token_stem_units, 0, 1, phrases, (found, found), {},
                       word.start / max(1, word.end), max(1, tokens[-1].end), relaxed=True)
+
+
+def lone_word_phrase(token: EnToken) -> tuple[int, int] | None:
+    """The (start, end) of the only phrase pairing makes of `token` when no other word near it finds a
+    piece of the Chinese: the word itself, for a word in lower case that is not possessive (a name
+    grows to the whole name; a possessive loses its 's); else None (pair to know)."""
+    if token.text[:1].isupper() or token.text.endswith(("'s", "’s")):
+        return None
+    return token.start, token.end
 
 
 def _phrases(hit: list[int] | tuple[int, ...], tokens: list[EnToken], repeated: frozenset[str],
