@@ -513,14 +513,17 @@ class DraftChecker:
         words the glossary does not list, by the miner's pairing evidence; entries absent when
         nothing in the target can translate them."""
         g = self.glossary
+        keys, entry_of = g.zh.keys, g.entry_of
         term_of = {}
-        target = current.segment.target
+        source, target = current.segment.source, current.segment.target
         for index, hit, _ in undecided:
-            if current.segment.source[hit.start:hit.end] in target:
+            if source[hit.start:hit.end] in target:
                 continue  # left in Chinese: not translated at all
-            term = next((g.zh.keys[t] for t in hit.term_ids if g.entry_of[t] == index and t in g.zh.keys), None)
-            if term:
-                term_of[index] = term
+            for t in hit.term_ids:  # the entry's term found there
+                if entry_of[t] == index and t in keys:
+                    if keys[t]:
+                        term_of[index] = keys[t]
+                    break
         if not term_of:
             return {}
         if self._other_renderings is None:
