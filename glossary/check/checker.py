@@ -237,6 +237,7 @@ class PackedEvidence:
         return cls._SEPARATOR.join(terms), offsets.tobytes(), b"".join(evidence[term] for term in terms)
 
     def get(self, term: str, default: bytes | None = None) -> bytes | None:
+        """The evidence of `term`, else `default`."""
         at = bisect_left(self._terms, term)
         if at < len(self._terms) and self._terms[at] == term:
             return self._blob[self._offsets[at]:self._offsets[at + 1]]

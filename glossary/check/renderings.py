@@ -5,9 +5,9 @@ from a term really missing.
 The evidence: CC-CEDICT pieces of the term (the term as one word, as the miner segments a known
 term) translated by target words, as much of it as the miner's loose pass for variants of known
 terms asks (half the Chinese, one end included); the words reported are the phrase its
-`dictionary_pairs` pairs with the term (known_term_pair) when it finds one. A cached glossary brings each term's
-evidence (CheckGlossary.add_evidence), so the lexicon's glosses never load; else they load on the
-first would-be-missing term.
+`dictionary_pairs` pairs with the term (pairing.known_term_pair) when it finds one. A cached glossary
+brings each term's evidence (CheckGlossary.add_evidence), so the lexicon's glosses never load; else
+they load on the first would-be-missing term.
 """
 
 from __future__ import annotations
