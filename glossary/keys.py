@@ -262,6 +262,17 @@ _FOLDED: dict[frozenset[str], _FoldedTokens] = {}  # keep -> its folded tokens
 _FOLDED_LIMIT = 262144  # tokens kept per `keep`
 
 
+def en_match_words(text: str, keep: frozenset[str] = NO_WORDS) -> list[str]:
+    """The folded tokens en_match_tokens gives `text` (without breaks), without their offsets and the
+    BOUNDARY marks: the words of a short phrase, sooner."""
+    if not text.isascii() and _FULL_WIDTH.search(text):
+        text = text.translate(_WIDTH)
+    folded = _FOLDED.get(keep)
+    if folded is None or len(folded) > _FOLDED_LIMIT:
+        folded = _FOLDED[keep] = _FoldedTokens(keep)
+    return list(map(folded.__getitem__, _EN_WORD_SPLIT.split(text)[1::2]))
+
+
 @lru_cache(maxsize=16)  # the checker asks again for a segment that has a missing term
 def en_match_tokens(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] = NO_WORDS
                     ) -> tuple[list[str], list[int], list[int]]:

@@ -303,3 +303,25 @@ def test_the_glossary_rendering_shortened_or_as_an_acronym_is_unapproved_not_mis
         ("8", "unapproved", "medical materials"), ("9", "unapproved", "FinTech"), ("10", "missing", "")]
     strict = check_segments([DraftSegment("1", *drafts[0])], glossary, strict=True)
     assert [f.kind for f in strict.issues] == ["missing"]
+
+
+def test_a_lone_lower_case_word_is_all_the_pairing_can_make_of_it():
+    """The search for other renderings skips the miner's pairing when only one word near the
+    translating word finds a piece of the term (see OtherRenderings._phrase): this holds only while
+    pairing makes of a lone lower-case word that word or nothing, checked here on real sentences."""
+    from glossary.mine.pairing import PieceIndex, dictionary_pairs, lone_word_phrase
+    from glossary.mine.tokens import en_tokens, zh_words
+
+    checked = 0
+    for row in gold_rows(DOCS[0])[:100]:
+        tokens = en_tokens(row["evidence_en"])
+        for word in {w.text: w for w in zh_words(row["evidence_zh"])}.values():
+            index = PieceIndex([word])
+            for t, token in enumerate(tokens):
+                near = tokens[max(0, t - 6):t + 7]
+                alone = lone_word_phrase(token)
+                if alone and index.finds(token) and sum(map(index.finds, near)) == 1:
+                    pairs = dictionary_pairs([word], near, variants_of=lambda _: True, spans=[(0, 1)])
+                    assert [(p.en_start, p.en_end) for p in pairs] in ([], [alone]), (word.text, token.text)
+                    checked += 1
+    assert checked > 150

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from glossary.check.words import inner_strings, segmenter
-from glossary.keys import (BOUNDARY, NO_WORDS, en_fold_token, en_fold_word, en_match_tokens, en_plain_word,
+from glossary.keys import (BOUNDARY, NO_WORDS, en_fold_token, en_fold_word, en_match_tokens, en_match_words, en_plain_word,
                            en_term_keys, en_words, to_simplified, zh_match_text)
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
@@ -331,7 +331,7 @@ def folded_words(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] =
 @lru_cache(maxsize=65536)
 def content_words(text: str) -> tuple[str, ...]:
     """The folded words of a text without function words, in order (renderings recur: cached)."""
-    return tuple(word for word in folded_words(text) if word not in _FUNCTION_WORDS)
+    return tuple(word for word in en_match_words(text) if word not in _FUNCTION_WORDS and word != BOUNDARY)
 
 
 @lru_cache(maxsize=65536)

@@ -5,9 +5,9 @@ from a term really missing.
 The evidence: CC-CEDICT pieces of the term (the term as one word, as the miner segments a known
 term) translated by target words, as much of it as the miner's loose pass for variants of known
 terms asks (half the Chinese, one end included); the words reported are the phrase its
-`dictionary_pairs` pairs with the term when it finds one. A cached glossary brings each term's
-evidence (CheckGlossary.add_evidence), so the lexicon's glosses never load; else they load on the
-first would-be-missing term.
+`dictionary_pairs` pairs with the term (pairing.known_term_pair) when it finds one. A cached glossary
+brings each term's evidence (CheckGlossary.add_evidence), so the lexicon's glosses never load; else
+they load on the first would-be-missing term.
 """
 
 from __future__ import annotations
@@ -21,7 +21,10 @@ from typing import TYPE_CHECKING
 
 from glossary.lexicon import STOPWORDS, content_stems, en_stem, is_modifier_only
 
+from .matcher import content_words
+
 if TYPE_CHECKING:
+    from glossary.mine.pairing import PieceIndex
     from glossary.mine.tokens import EnToken, ZhWord
 
 _ACRONYM_TOKEN = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,6}s?")  # BRI, NGOs, PBoC (its capitals: the initials)
@@ -158,6 +161,7 @@ class OtherRenderings:
         self._answers: dict[tuple[str, str], tuple[int, int] | None] = {}  # (term, target) -> find's answer
         self._tests: dict[str, tuple[float, list[tuple[int, frozenset[str], frozenset, bool]]]] = {}  # see _said_test
         self._content_stems: dict[str, list[str]] = {}  # a glossary rendering -> its content stems
+        self._pieces: dict[str, PieceIndex] = {}  # term -> its dictionary pieces for the miner's pairing
 
     def _evidence(self, term: str) -> TermEvidence:
         found = self._known.get(term)
@@ -236,7 +240,8 @@ class OtherRenderings:
         return None
 
     def _rendering(self, term: str, target: TargetWords) -> tuple[int, int] | None:
-        if not self._term(term)[3] and not self._enough_said(term, target.stems):
+        _, _, every, numeric = self._term(term)
+        if not numeric and (every.isdisjoint(target.stems) or not self._enough_said(term, target.stems)):
             return None  # the target's words cannot translate enough of it (the common case: no tokens needed)
         run = self._translating_words(term, target)
         return self._phrase(term, target, *run) if run else None
@@ -319,15 +324,22 @@ class OtherRenderings:
         """The (start, end) of the phrase the miner's loose pairing finds for `term` around the
         translating tokens first..last (within _PHRASE_REACH tokens of them, sharing a word with
         them, holding a word that translates a piece as such), else of those tokens."""
-        from glossary.mine.pairing import dictionary_pairs
+        from glossary.mine.pairing import PieceIndex, known_term_pair, lone_word_phrase
 
         tokens = target.tokens
-        near = tokens[max(0, first - _PHRASE_REACH):last + _PHRASE_REACH + 1]
         word, _, evidence, _ = self._term(term)
-        for pair in dictionary_pairs([word], near, variants_of=lambda _: True, spans=[(0, 1)]):  # a known term
-            if pair.en_start <= tokens[last].start and tokens[first].start < pair.en_end and any(
-                    not evidence.isdisjoint(t.stems) for t in target.tokens_within(pair.en_start, pair.en_end)):
-                return pair.en_start, pair.en_end
+        index = self._pieces.get(term)
+        if index is None:
+            index = self._pieces[term] = PieceIndex([word])
+        start = max(0, first - _PHRASE_REACH)
+        near = tokens[start:last + _PHRASE_REACH + 1]
+        if first == last and (alone := lone_word_phrase(tokens[first])) \
+                and not any(index.finds(token) for token in near[:first - start] + near[first - start + 1:]):
+            return alone  # the pair, if any, is the word itself (the common case: no pairing needed)
+        pair = known_term_pair(word, near, index)
+        if pair and pair.en_start <= tokens[last].start and tokens[first].start < pair.en_end and any(
+                not evidence.isdisjoint(t.stems) for t in target.tokens_within(pair.en_start, pair.en_end)):
+            return pair.en_start, pair.en_end
         return tokens[first].start, tokens[last].end
 
 
@@ -349,7 +361,5 @@ def same_words(found: str, renderings: list[str]) -> bool:
     a glossary's exceptions: words it keeps apart on purpose ("new" is not "news" in a glossary that
     has both; a term marked exact), so they are no other rendering but the term missing. Other forms
     of its words ("independently assesses" for "independent assessment") are another rendering."""
-    from .matcher import content_words
-
     words = content_words(found)
     return any(content_words(r) == words for r in renderings)

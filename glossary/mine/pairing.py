@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
 
 from glossary.align.anchors import acronyms_in_parentheses, en_numbers, is_pinyin_word
 from glossary.align.dp import EN_PER_ZH
@@ -506,6 +507,59 @@ def _only_translation(token_stem_units: list[list[set[int]]], t: int, lo: int, h
     return bool(mine - others)
 
 
+_NO_UNITS: frozenset[int] = frozenset()
+_NO_HIT = [_NO_UNITS]
+
+
+class PieceIndex:
+    """The dictionary pieces of Chinese words in order (`units`: their weights, character lengths),
+    found by the English stems that translate them: what pairing reads of the Chinese side."""
+
+    __slots__ = ("units", "unit_stems", "first_unit", "by_stem")
+
+    def __init__(self, words: list[ZhWord], keys: set[str] | None = None) -> None:
+        """`keys`: index only these stem keys (those the English will look up), else all."""
+        self.units: list[float] = []  # weight (character length) of each dictionary piece, in order
+        self.unit_stems: list[frozenset[str]] = []
+        self.first_unit: list[int] = []  # word → its first piece (and after the last word, the count)
+        self.by_stem: dict[str, set[int]] = {}  # stem key → the pieces it finds
+        for w in words:
+            self.first_unit.append(len(self.units))
+            for length, stems in w.pieces:
+                u = len(self.units)
+                # a lone character inside an unknown word (医用's 用) often goes untranslated: half weight; a dash none
+                self.units.append(0 if w.text in _NAME_DASHES or w.text in _QUOTE_WORDS
+                                  else length if length > 1 or len(w.pieces) == 1 else 0.5)
+                self.unit_stems.append(stems)
+                for key in stem_keys(stems) if keys is None else stem_keys(stems) & keys:
+                    self.by_stem.setdefault(key, set()).add(u)
+        self.first_unit.append(len(self.units))
+
+    def token_units(self, tokens: list[EnToken]) -> list[list[set[int]]]:
+        """For each token, the pieces each of its stems finds (see units_of)."""
+        return list(map(self.units_of, tokens))
+
+    def finds(self, token: EnToken) -> bool:
+        """True when a stem of `token` finds one of the pieces (see units_of)."""
+        if not token.stems:
+            return False
+        return not self.by_stem.keys().isdisjoint(stem_keys(_name_stems(token))) or (
+            token.text[:1].isupper() and bool(country_stems(token.text)) and any(self.units_of(token)))
+
+    def units_of(self, token: EnToken) -> list[set[int]]:
+        """The pieces each stem of `token` finds (shared sets: read only): its own stem first; a
+        shared prefix only when no piece has the stem (international is not interim). An adjective of
+        nationality that finds none finds its country's pieces (Italian: those Italy finds)."""
+        found = [self._stem_units(s) for s in _name_stems(token)]
+        if len(found) == 1 and not found[0] and token.text[:1].isupper() and (countries := country_stems(token.text)):
+            found = [set().union(*map(self._stem_units, countries))]
+        return found
+
+    def _stem_units(self, s: str) -> set[int]:
+        get = self.by_stem.get
+        return get(s) or (get(s[:STEM_PREFIX], _NO_UNITS) if len(s) >= STEM_PREFIX else _NO_UNITS)
+
+
 def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Callable[[str], bool] | None = None,
                      spans: list[tuple[int, int]] | None = None) -> list[SpanPair]:
     """zh noun-phrase spans whose dictionary pieces translate a contiguous English phrase: every
@@ -518,37 +572,12 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
         spans = [(a, b) for a, b in spans if variants_of("".join(w.text for w in words[a:b]))]
         if not spans:
             return []
-    units: list[float] = []  # weight (character length) of each dictionary piece, in order
-    unit_stems: list[frozenset[str]] = []
-    first_unit: list[int] = []
-    countries = {tok.text: country_stems(tok.text) for tok in tokens if tok.text[:1].isupper()}
-    looked_up = {k for tok in tokens for s in tok.stems | countries.get(tok.text, frozenset()) for k in (s, s[:STEM_PREFIX])}
-    # (the keys read below)
-    by_stem: dict[str, set[int]] = {}
-    for w in words:
-        first_unit.append(len(units))
-        for length, stems in w.pieces:
-            u = len(units)
-            # a lone character inside an unknown word (医用's 用) often goes untranslated: half weight; a dash none
-            units.append(0 if w.text in _NAME_DASHES or w.text in _QUOTE_WORDS else length if length > 1 or len(w.pieces) == 1 else 0.5)
-            unit_stems.append(stems)
-            for key in stem_keys(stems) & looked_up:
-                by_stem.setdefault(key, set()).add(u)
-    first_unit.append(len(units))
-    none: frozenset[int] = frozenset()
-
-    def stem_units(s: str) -> set[int] | frozenset[int]:  # the pieces an English stem finds (shared sets: read only)
-        # its own stem first; a shared prefix only when no piece has the stem (international is not interim)
-        return by_stem.get(s, none) or (by_stem.get(s[:STEM_PREFIX], none) if len(s) >= STEM_PREFIX else none)
-
-    def token_units(tok: EnToken) -> list[set[int] | frozenset[int]]:  # (Italian: the pieces Italy finds)
-        found = [stem_units(s) for s in _name_stems(tok)]
-        if len(found) == 1 and not found[0] and countries.get(tok.text):
-            found = [set().union(*(stem_units(s) for s in countries[tok.text]))]
-        return found
-
-    token_stem_units = [token_units(tok) for tok in tokens]
-    unit_tokens: list[set[int]] = [set() for _ in units]  # the tokens each piece glosses
+    countries = [country_stems(tok.text) for tok in tokens if tok.text[:1].isupper()]  # (see PieceIndex.units_of)
+    looked_up = {k for stems in chain((tok.stems for tok in tokens), countries) for s in stems for k in (s, s[:STEM_PREFIX])}
+    index = PieceIndex(words, looked_up)
+    first_unit = index.first_unit
+    token_stem_units = index.token_units(tokens)
+    unit_tokens: list[set[int]] = [set() for _ in index.units]  # the tokens each piece glosses
     for t, su in enumerate(token_stem_units):
         for us in su:
             for u in us:
@@ -569,49 +598,96 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
         if bool(first_tokens) + bool(last_tokens) < min_ends:
             continue  # no English can translate enough ends of this span
         hit = tuple(sorted(set().union(*unit_tokens[ua:ub])))
-        key = (hit, _repeated_stems(unit_stems, ua, ub) if ub - ua > 1 else frozenset())
+        key = (hit, _repeated_stems(index.unit_stems, ua, ub) if ub - ua > 1 else frozenset())
         phrases = phrases_of.get(key)
         if phrases is None:
-            runs = _runs(list(hit), tokens, key[1])
-            phrases = [named[run] if run in named else named.setdefault(run, _expand_name(*run, tokens)) for run in runs]
-            phrases += [p for p in (_expand_name(*run, tokens, over_the=True) for run in runs) if p not in phrases]
-            phrases_of[key] = phrases
-        span_chars = sum(units[ua:ub])
-        where = words[a].start / zh_chars
-        best = None
-        for i, j in phrases:
-            phrase = range(i, j + 1)
-            if (not first_tokens.isdisjoint(phrase)) + (not last_tokens.isdisjoint(phrase)) < min_ends:
-                continue  # (a cheap bound on _phrase_score's test of the ends)
-            if (i, j) not in english_of:
-                english_of[i, j] = _english_phrase(tokens, i, j)
-            scored = _phrase_score(tokens, token_stem_units, units, words, a, b, english_of[i, j], ua, ub, span_chars, relaxed)
-            if scored is not None:  # equal phrases: the one nearest in position (the same term said twice)
-                ranked = (scored[0], scored[1], -abs(tokens[scored[2]].start / en_chars - where))
-                if best is None or ranked > best[0]:
-                    best = (ranked, scored[2], scored[3])
-        if best and b - a > 1 and (_one_words_gloss(words[a:b], tokens[best[1] : best[2] + 1])
-                                   or _name_said_in_lower_case_part(words[a:b], tokens[best[1] : best[2] + 1])):
-            continue
-        if best and any(w.text == _NAME_AND for w in words[a:b]) and not _one_name_with_and(words[a:b], tokens[best[1] : best[2] + 1]):
-            continue
-        if best and _generic_head_first(tokens, token_stem_units, words, a, b, best[1], best[2], first_unit):
-            continue
-        if best and any(w.text in _QUOTE_WORDS for w in words[a:b]) \
-                and not all(_is_capitalised(t) for t in tokens[best[1] : best[2] + 1] if t.stems):
-            continue  # (a quotation inside a span: a name inside a name, which the English capitalises)
-        if best:
-            (score, *_), i, j = best
-            if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper() \
-                    and not _only_translation(token_stem_units, i, i + 1, j + 1, ua, ub):
-                i += 1  # the city's gross regional product → gross regional product (not 国家总体外交's country's)
-            if i < j and j + 1 < len(tokens) and tokens[j + 1].text == "up" and tokens[j].text.islower():
-                j += 1  # a phrasal verb's particle belongs to the phrase (reform and opening up; not "set up")
-            end = tokens[j].end - _possessive_length(tokens, j)
-            start = words[a - 1].start if a and _locative_verb_before(words[a - 1], tokens, i, j) else words[a].start
-            out.append(SpanPair(start, words[b - 1].end, tokens[i].start, end, score,
-                                "dictionary" if variants_of is None else "variant"))
+            phrases = phrases_of[key] = _phrases(hit, tokens, key[1], named)
+        pair = _span_pair(words, tokens, index, token_stem_units, a, b, phrases, (first_tokens, last_tokens),
+                          english_of, words[a].start / zh_chars, en_chars, relaxed)
+        if pair is not None:
+            out.append(pair)
     return out
+
+
+def known_term_pair(word: ZhWord, tokens: list[EnToken], index: PieceIndex) -> SpanPair | None:
+    """What `dictionary_pairs([word], tokens, variants_of=lambda _: True, spans=[(0, 1)])` finds: the
+    loose pair of one known term, with its pieces indexed once (index = PieceIndex([word])), since
+    the draft checker asks term by term."""
+    hit = [t for t, token in enumerate(tokens) if index.finds(token)]
+    units = len(index.units)
+    if not hit or not units:
+        return None
+    token_stem_units = [_NO_HIT] * len(tokens)  # (a token that finds no piece: as if each of its stems found none)
+    for t in hit:
+        token_stem_units[t] = index.units_of(tokens[t])
+    found = set(hit)
+    phrases = _phrases(hit, tokens, _repeated_stems(index.unit_stems, 0, units) if units > 1 else frozenset(), {})
+    return _span_pair([word], tokens, index, token_stem_units, 0, 1, phrases, (found, found), {},
+                      word.start / max(1, word.end), max(1, tokens[-1].end), relaxed=True)
+
+
+def lone_word_phrase(token: EnToken) -> tuple[int, int] | None:
+    """The (start, end) of the only phrase pairing makes of `token` when no other word near it finds a
+    piece of the Chinese: the word itself, for a word in lower case that is not possessive (a name
+    grows to the whole name; a possessive loses its 's); else None (pair to know)."""
+    if token.text[:1].isupper() or token.text.endswith(("'s", "’s")):
+        return None
+    return token.start, token.end
+
+
+def _phrases(hit: list[int] | tuple[int, ...], tokens: list[EnToken], repeated: frozenset[str],
+             named: dict[tuple[int, int], tuple[int, int]]) -> list[tuple[int, int]]:
+    """The English phrases the hit tokens make: their runs grown to whole names, then also over "of
+    the" (`named`: runs already grown, shared by the spans of a sentence)."""
+    runs = _runs(list(hit), tokens, repeated)
+    phrases = [named[run] if run in named else named.setdefault(run, _expand_name(*run, tokens)) for run in runs]
+    phrases += [p for p in (_expand_name(*run, tokens, over_the=True) for run in runs) if p not in phrases]
+    return phrases
+
+
+def _span_pair(words: list[ZhWord], tokens: list[EnToken], index: PieceIndex, token_stem_units: list[list[set[int]]],
+               a: int, b: int, phrases: list[tuple[int, int]], ends: tuple[set[int], set[int]],
+               english_of: dict[tuple[int, int], tuple[int, int, list[int]] | None], where: float, en_chars: int,
+               relaxed: bool) -> SpanPair | None:
+    """The best of `phrases` for Chinese words a..b (`ends`: the tokens its first and its last word
+    gloss; `where`: its place in the sentence, 0 to 1), or None."""
+    units, first_unit = index.units, index.first_unit
+    ua, ub = first_unit[a], first_unit[b]
+    first_tokens, last_tokens = ends
+    min_ends = _min_ends(relaxed)
+    span_chars = sum(units[ua:ub])
+    best = None
+    for i, j in phrases:
+        phrase = range(i, j + 1)
+        if (not first_tokens.isdisjoint(phrase)) + (not last_tokens.isdisjoint(phrase)) < min_ends:
+            continue  # (a cheap bound on _phrase_score's test of the ends)
+        if (i, j) not in english_of:
+            english_of[i, j] = _english_phrase(tokens, i, j)
+        scored = _phrase_score(tokens, token_stem_units, units, words, a, b, english_of[i, j], ua, ub, span_chars, relaxed)
+        if scored is not None:  # equal phrases: the one nearest in position (the same term said twice)
+            ranked = (scored[0], scored[1], -abs(tokens[scored[2]].start / en_chars - where))
+            if best is None or ranked > best[0]:
+                best = (ranked, scored[2], scored[3])
+    if not best:
+        return None
+    if b - a > 1 and (_one_words_gloss(words[a:b], tokens[best[1] : best[2] + 1])
+                      or _name_said_in_lower_case_part(words[a:b], tokens[best[1] : best[2] + 1])):
+        return None
+    if any(w.text == _NAME_AND for w in words[a:b]) and not _one_name_with_and(words[a:b], tokens[best[1] : best[2] + 1]):
+        return None
+    if _generic_head_first(tokens, token_stem_units, words, a, b, best[1], best[2], first_unit):
+        return None
+    if any(w.text in _QUOTE_WORDS for w in words[a:b]) and not all(_is_capitalised(t) for t in tokens[best[1] : best[2] + 1] if t.stems):
+        return None  # (a quotation inside a span: a name inside a name, which the English capitalises)
+    (score, *_), i, j = best
+    if i < j and tokens[i].text.endswith(("'s", "’s")) and not tokens[i].text[:1].isupper() \
+            and not _only_translation(token_stem_units, i, i + 1, j + 1, ua, ub):
+        i += 1  # the city's gross regional product → gross regional product (not 国家总体外交's country's)
+    if i < j and j + 1 < len(tokens) and tokens[j + 1].text == "up" and tokens[j].text.islower():
+        j += 1  # a phrasal verb's particle belongs to the phrase (reform and opening up; not "set up")
+    end = tokens[j].end - _possessive_length(tokens, j)
+    start = words[a - 1].start if a and _locative_verb_before(words[a - 1], tokens, i, j) else words[a].start
+    return SpanPair(start, words[b - 1].end, tokens[i].start, end, score, "variant" if relaxed else "dictionary")
 
 
 def _possessive_length(tokens: list[EnToken], j: int) -> int:
