@@ -1082,3 +1082,12 @@ def test_a_word_capitalised_only_because_it_opens_the_sentence_is_read_as_runnin
     found = {(c.zh, c.en) for c in mine_pairs([fao_pair("江州国际传播中心")])}
     assert ("江州国际传播中心", "Jiangzhou International Communication Center") in found
     assert not [zh for zh, _ in found if zh.startswith("依托")]  # "Relying on the …" is a verb
+
+
+def test_a_nationality_the_english_adds_between_lower_case_words_need_not_be_said():
+    # 海外公民 says no "China", but the English writes "overseas Chinese citizens"; inside a name
+    # ("counselor of Chinese Embassy in Armenia") the nationality is said, and 参赞 keeps its own pair
+    pair = next(p for p in mined("000").pairs if "海外公民" in p.zh)
+    spans = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)}
+    assert ("海外公民", "overseas Chinese citizens") in spans
+    assert any(en_key(c.en) == "counselor" for c in find(candidates_of("001"), "参赞"))

@@ -164,8 +164,9 @@ def _runs(hit: list[int], tokens: list[EnToken], repeated: frozenset[str] = froz
             i, j, left_end, right_start = runs[-1]
             between = tokens[j + 1 : t]
             names = _is_capitalised(tokens[j]) and _is_capitalised(tokens[t])  # a list of names may hold commas
+            lower_case = tokens[j].text.islower() and tokens[t].text.islower()
             joinable = len(between) <= 2 and all(  # (a comma, alone, between names: not "Police, the Digital…")
-                tok.stop and tok.text.lower() in _EN_INNER or tok.text in ("-", "&") or (tok.text == "," and names and len(between) == 1)
+                tok.stop and tok.text.lower() in _EN_INNER or tok.text in _IMPLICIT_WORDS and lower_case or tok.text in ("-", "&") or (tok.text == "," and names and len(between) == 1)
                 for tok in between
             )
             repeats = bool(tokens[t].stems) and not tokens[t].stems & repeated and (
@@ -429,6 +430,7 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     span_units = range(ua, ub)
     share = {t: sum(1 for us in token_stem_units[t] if not us.isdisjoint(span_units)) / len(token_stem_units[t])
              for t in content}
+    content = [t for t in content if share[t] or not _implicit_word(tokens, t, i, j)] or content
     covered = [t for t in content if share[t] >= 0.5]
     en_cov = sum(share.values()) / len(content)
     used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
@@ -448,6 +450,13 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
 
 
 _PREDICATE_TAGS = {"a", "v"}
+_IMPLICIT_WORDS = {"Chinese"}
+
+
+def _implicit_word(tokens: list[EnToken], t: int, i: int, j: int) -> bool:
+    """Token t, inside phrase i..j between lower-case words, is a nationality the English adds that the Chinese
+    leaves unsaid (海外公民 ↔ overseas Chinese citizens); inside a name (Chinese Embassy) it is said."""
+    return i < t < j and tokens[t].text in _IMPLICIT_WORDS and tokens[t - 1].text.islower() and tokens[t + 1].text.islower()
 
 
 def _last_word_said(token_stem_units: list[list[set[int]]], covered: list[int], words: list[ZhWord], a: int, b: int,
