@@ -670,6 +670,14 @@ def test_items_of_an_enumeration_pair_by_their_place_in_the_english_list():
     assert any(c.en == "logistical support" for c in find(candidates_of("001"), "生活保障"))
 
 
+def test_a_chinese_list_item_the_english_splits_in_two_gives_no_pair_by_place():
+    # 形成联防联控、群防群治闭环 ↔ … of joint prevention, joint control, and group prevention and control:
+    # the English comma inside the first item shifts the lists; 联控 alone is no item
+    candidates = candidates_of("000")
+    assert any(en_key(c.en) == en_key("group prevention and control") for c in find(candidates, "群防群治"))
+    assert not find(candidates, "联控")
+
+
 def test_a_title_beside_a_persons_name_is_a_term_even_as_one_english_word():
     # 参赞周宏友 ↔ counselor of Chinese Embassy in Armenia Zhou Hongyou: one English word the
     # dictionary knows, kept because it says who a named person is
