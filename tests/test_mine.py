@@ -686,6 +686,11 @@ def test_a_noun_said_where_it_is_is_no_term_but_a_locative_before_a_verb_may_be(
     assert any(en_key(c.en) == en_key("foreign exchanges") for c in find(candidates, "对外交往"))
 
 
+def test_a_set_idiom_of_general_chinese_is_no_term():
+    # 安危冷暖 ↔ safety and well-being: a chengyu the English paraphrases, though the dictionary links it
+    assert not find(candidates_of("000"), "安危冷暖")
+
+
 def test_a_title_beside_a_persons_name_is_a_term_even_as_one_english_word():
     # 参赞周宏友 ↔ counselor of Chinese Embassy in Armenia Zhou Hongyou: one English word the
     # dictionary knows, kept because it says who a named person is
