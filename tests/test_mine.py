@@ -691,6 +691,15 @@ def test_a_set_idiom_of_general_chinese_is_no_term():
     assert not find(candidates_of("000"), "安危冷暖")
 
 
+def test_a_term_and_one_more_thing_joined_to_it_is_no_term():
+    # 对外交往合作 ↔ foreign exchanges and cooperation: the term 对外交往 ↔ foreign exchanges, "and" another
+    # word; a quoted slogan of two halves stays (以人为本，外交为民 ↔ putting people first and …)
+    candidates = candidates_of("000")
+    assert not find(candidates, "对外交往合作")
+    assert any(en_key(c.en) == en_key("foreign exchanges") for c in find(candidates, "对外交往"))
+    assert any(c.en.startswith("putting people first and") for c in find(candidates_of("003"), "以人为本，外交为民"))
+
+
 def test_a_title_beside_a_persons_name_is_a_term_even_as_one_english_word():
     # 参赞周宏友 ↔ counselor of Chinese Embassy in Armenia Zhou Hongyou: one English word the
     # dictionary knows, kept because it says who a named person is

@@ -337,9 +337,13 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     _titles_without_their_country(tallies, nested_tallies)
     english = [p.en for p, _, _ in analysed]
     casing: dict[str, str] | None = None  # worked out for the first all-capitals rendering (few documents have one)
+    renderings: dict[str, set[str]] = {}
+    for t in tallies.values():
+        if term_shaped(t):
+            renderings.setdefault(t.zh, set()).add(t.en.lower())
     out = []
     for tally in tallies.values():
-        if not term_shaped(tally):
+        if not term_shaped(tally) or "quoted" not in tally.signals and _term_and_another(tally.zh, tally.en, renderings):
             continue
         support = len(tally.occurrences)
         if tally.signals == {"leftover"} and len({o.pair_seq for o in tally.occurrences}) < LEFTOVER_RECURRENCE:
@@ -364,6 +368,16 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     out = _one_chinese_per_rendering(_without_truncations(out), {zh for zh, _ in only_nested})
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
+
+
+def _term_and_another(zh: str, en: str, renderings: dict[str, set[str]]) -> bool:
+    """A term found on its own, then one more thing joined to it (对外交往|合作 ↔ foreign exchanges and
+    cooperation): the English says the term's rendering and "and" another word, a coordination."""
+    lower = en.lower()
+    if not (" and " in lower or " & " in lower) or is_name(en):
+        return False  # (Exchange Fund Bills and Notes: a name of its own)
+    return any(zh.startswith(term) and zh != term and any(lower.startswith(f"{e} and ") or lower.startswith(f"{e} & ")
+                                                         for e in renderings[term]) for term in renderings)
 
 
 MIN_SET_PHRASE = 5  # characters of a dictionary headword that is a set phrase (four make many an everyday word)
