@@ -678,14 +678,6 @@ def test_a_chinese_list_item_the_english_splits_in_two_gives_no_pair_by_place():
     assert not find(candidates, "联控")
 
 
-def test_a_noun_said_where_it_is_is_no_term_but_a_locative_before_a_verb_may_be():
-    # 国外物资 ↔ overseas supplies, 海外留学生 ↔ overseas students: a place word (jieba's "s") and one
-    # noun describe; 对外交往 ↔ foreign exchanges (a locative before a verb) stays a term
-    candidates = candidates_of("000")
-    assert not find(candidates, "国外物资") and not find(candidates, "海外留学生")
-    assert any(en_key(c.en) == en_key("foreign exchanges") for c in find(candidates, "对外交往"))
-
-
 def test_a_set_idiom_of_general_chinese_is_no_term():
     # 安危冷暖 ↔ safety and well-being: a chengyu the English paraphrases, though the dictionary links it
     assert not find(candidates_of("000"), "安危冷暖")

@@ -116,7 +116,7 @@ def _bound_suffix(word: ZhWord, after: ZhWord | None) -> bool:
 
 def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
     """Word ranges [a, b) that may be terms: runs of content words (up to six words, 24
-    characters) that begin and end on a content word; a locative and one noun (国外物资) is none."""
+    characters) that begin and end on a content word."""
     return list(_zh_spans(tuple(words)))
 
 
@@ -131,7 +131,6 @@ def _zh_spans(words: tuple[ZhWord, ...]) -> tuple[tuple[int, int], ...]:
     suffix_at = [_bound_suffix(w, words[k + 1] if k + 1 < n else None) for k, w in enumerate(words)]
     count = [w.tag == "m" and any(c.isdigit() for c in w.text) for w in words]
     place_after_verb = [k > 0 and w.tag in ("ns", "j") and words[k - 1].tag == "v" for k, w in enumerate(words)]
-    where_before_noun = [k > 0 and w.tag[:1] == "n" and words[k - 1].tag == "s" for k, w in enumerate(words)]
     for a in range(n):
         if not opens[a]:
             continue
@@ -143,10 +142,8 @@ def _zh_spans(words: tuple[ZhWord, ...]) -> tuple[tuple[int, int], ...]:
             chars += len(words[k].text)
             if chars > _MAX_ZH_CHARS:
                 break
-            if chars >= 2 and (closes[k] or suffix) and not (k > a and place_after_verb[k]) \
-                    and not (k == a + 1 and where_before_noun[k]):
-                spans.append((a, k + 1))  # (not a verb and its destination: 商务人士来渝, 分赴阿尔及利亚; nor
-                # a noun said where it is, 国外|物资 overseas supplies, 海外|留学生: a description)
+            if chars >= 2 and (closes[k] or suffix) and not (k > a and place_after_verb[k]):
+                spans.append((a, k + 1))  # (not a verb and its destination: 商务人士来渝, 分赴阿尔及利亚)
             if suffix and not content[k]:
                 break
     return tuple(spans)
