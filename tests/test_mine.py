@@ -692,6 +692,13 @@ def test_a_term_and_one_more_thing_joined_to_it_is_no_term():
     assert any(c.en.startswith("putting people first and") for c in find(candidates_of("003"), "以人为本，外交为民"))
 
 
+def test_a_one_character_noun_glued_to_a_noun_the_english_leaves_unsaid_is_one_head():
+    # 处置涉外案事件19起 ↔ handled 19 foreign-related cases: 案事件 is one head, said as "cases"
+    found = find(candidates_of("000"), "涉外案事件")
+    assert any(en_key(c.en) == en_key("foreign-related cases") for c in found)
+    assert not find(candidates_of("000"), "涉外案")
+
+
 def test_a_title_beside_a_persons_name_is_a_term_even_as_one_english_word():
     # 参赞周宏友 ↔ counselor of Chinese Embassy in Armenia Zhou Hongyou: one English word the
     # dictionary knows, kept because it says who a named person is
