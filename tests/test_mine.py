@@ -670,6 +670,35 @@ def test_items_of_an_enumeration_pair_by_their_place_in_the_english_list():
     assert any(c.en == "logistical support" for c in find(candidates_of("001"), "生活保障"))
 
 
+def test_a_chinese_list_item_the_english_splits_in_two_gives_no_pair_by_place():
+    # 形成联防联控、群防群治闭环 ↔ … of joint prevention, joint control, and group prevention and control:
+    # the English comma inside the first item shifts the lists; 联控 alone is no item
+    candidates = candidates_of("000")
+    assert any(en_key(c.en) == en_key("group prevention and control") for c in find(candidates, "群防群治"))
+    assert not find(candidates, "联控")
+
+
+def test_a_set_idiom_of_general_chinese_is_no_term():
+    # 安危冷暖 ↔ safety and well-being: a chengyu the English paraphrases, though the dictionary links it
+    assert not find(candidates_of("000"), "安危冷暖")
+
+
+def test_a_term_and_one_more_thing_joined_to_it_is_no_term():
+    # 对外交往合作 ↔ foreign exchanges and cooperation: the term 对外交往 ↔ foreign exchanges, "and" another
+    # word; a quoted slogan of two halves stays (以人为本，外交为民 ↔ putting people first and …)
+    candidates = candidates_of("000")
+    assert not find(candidates, "对外交往合作")
+    assert any(en_key(c.en) == en_key("foreign exchanges") for c in find(candidates, "对外交往"))
+    assert any(c.en.startswith("putting people first and") for c in find(candidates_of("003"), "以人为本，外交为民"))
+
+
+def test_a_one_character_noun_glued_to_a_noun_the_english_leaves_unsaid_is_one_head():
+    # 处置涉外案事件19起 ↔ handled 19 foreign-related cases: 案事件 is one head, said as "cases"
+    found = find(candidates_of("000"), "涉外案事件")
+    assert any(en_key(c.en) == en_key("foreign-related cases") for c in found)
+    assert not find(candidates_of("000"), "涉外案")
+
+
 def test_a_title_beside_a_persons_name_is_a_term_even_as_one_english_word():
     # 参赞周宏友 ↔ counselor of Chinese Embassy in Armenia Zhou Hongyou: one English word the
     # dictionary knows, kept because it says who a named person is

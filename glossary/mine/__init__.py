@@ -70,7 +70,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += list_pairs(words, tokens, found, pair.zh)
     titled = name_title_pairs(words, tokens, found)
     found = [sp for sp in found if not _name_with_title(sp, titled)] + title_pairs(found, pair.en) + [t for t, _ in titled]
-    found = [_without_footnote_mark(_with_period(_with_duration(sp, pair, words), pair), pair) for sp in found
+    found = [_without_footnote_mark(_with_period(_with_glued_head(_with_duration(sp, pair, words), words, tokens), pair), pair) for sp in found
              if not _head_of_quoted_name(sp, pair)]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
@@ -106,6 +106,18 @@ def _with_duration(sp: SpanPair, pair: SegmentPair, words: list[ZhWord]) -> Span
             or en_stem(count.group(2)) not in words[at].stems:
         return sp
     return replace(sp, zh_start=words[at - 1].start, en_start=count.start())
+
+
+def _with_glued_head(sp: SpanPair, words: list[ZhWord], tokens: list[EnToken]) -> SpanPair:
+    """A one-character noun closing the span, glued to a noun the English nowhere says, make one head
+    with it (涉外案|事件 ↔ foreign-related cases: 案事件 "cases and incidents", said as "cases")."""
+    at = next((k for k, w in enumerate(words) if w.start == sp.zh_end), None)
+    if at is None or at < 1 or len(words[at - 1].text) != 1 or words[at - 1].tag != "n" or words[at].tag != "n" \
+            or len(words[at].text) < 2 or not words[at].stems or sp.signal != "dictionary":
+        return sp
+    if any(words[at].stems & t.stems for t in tokens):
+        return sp
+    return replace(sp, zh_end=words[at].end)
 
 
 _COUNT_BEFORE = re.compile(COUNT_MODIFIER.pattern + r"\s+$")
@@ -337,9 +349,13 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     _titles_without_their_country(tallies, nested_tallies)
     english = [p.en for p, _, _ in analysed]
     casing: dict[str, str] | None = None  # worked out for the first all-capitals rendering (few documents have one)
+    renderings: dict[str, set[str]] = {}
+    for t in tallies.values():
+        if term_shaped(t):
+            renderings.setdefault(t.zh, set()).add(t.en.lower())
     out = []
     for tally in tallies.values():
-        if not term_shaped(tally):
+        if not term_shaped(tally) or "quoted" not in tally.signals and _term_and_another(tally.zh, tally.en, renderings):
             continue
         support = len(tally.occurrences)
         if tally.signals == {"leftover"} and len({o.pair_seq for o in tally.occurrences}) < LEFTOVER_RECURRENCE:
@@ -364,6 +380,16 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     out = _one_chinese_per_rendering(_without_truncations(out), {zh for zh, _ in only_nested})
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
+
+
+def _term_and_another(zh: str, en: str, renderings: dict[str, set[str]]) -> bool:
+    """A term found on its own, then one more thing joined to it (对外交往|合作 ↔ foreign exchanges and
+    cooperation): the English says the term's rendering and "and" another word, a coordination."""
+    lower = en.lower()
+    if not (" and " in lower or " & " in lower) or is_name(en):
+        return False  # (Exchange Fund Bills and Notes: a name of its own)
+    return any(zh.startswith(term) and zh != term and any(lower.startswith(f"{e} and ") or lower.startswith(f"{e} & ")
+                                                         for e in renderings[term]) for term in renderings)
 
 
 MIN_SET_PHRASE = 5  # characters of a dictionary headword that is a set phrase (four make many an everyday word)

@@ -1190,6 +1190,8 @@ def _list_edge_item(words: list[ZhWord], tokens: list[EnToken], spans: set[tuple
     if not chinese:
         return None
     (x, y) = chinese[0]
+    if first and x > a and _said_before_separator(words[x - 1], tokens, i):
+        return None  # (形成联防|联控、 ↔ joint prevention, | joint control: one Chinese item, two English ones)
     if all(not t.stop for t in tokens[i : j + 1]) and _en_start_ok(tokens[i], words[x], tokens[i + 1] if i < j else None, y - x > 1):
         return (x, y), (i, j)
     for x, y in chinese:
@@ -1201,6 +1203,20 @@ def _list_edge_item(words: list[ZhWord], tokens: list[EnToken], spans: set[tuple
                 return (x, y), (lo, hi)  # (no word of the Chinese translates the rest of the English item)
     return None
 
+
+
+def _said_before_separator(word: ZhWord, tokens: list[EnToken], i: int) -> bool:
+    """The English words just before the separator that opens the item at token `i` translate `word`:
+    the Chinese item runs on across a separator the Chinese list does not have."""
+    k = i - 1
+    while k >= 0 and not tokens[k].word:
+        k -= 1
+    if k == i - 1:
+        return False  # (no separator there: the item opens the clause)
+    lo = k
+    while lo > 0 and tokens[lo - 1].word and not tokens[lo - 1].stop:
+        lo -= 1
+    return len(word.text) > 1 and any(_links(word.stems, t.stems) for t in tokens[lo : k + 1])
 
 
 MAX_TITLE_WORDS = 3

@@ -76,6 +76,14 @@ def _time_expression(zh: str) -> bool:
     return len(words) > 1 and all(w.tag in _TIME_TAGS for w in words)
 
 
+@lru_cache(maxsize=65_536)
+def _idiom(zh: str) -> bool:
+    """One set idiom of general Chinese (jieba's "i": 安危冷暖 safety and well-being, 一视同仁): a
+    turn of phrase the English paraphrases, not a term (a slogan the text marks comes as quoted)."""
+    words = zh_words(zh)
+    return len(words) == 1 and words[0].tag == "i"
+
+
 _ADJECTIVE_SHAPE = re.compile(r"(?:ant|ent|able|ible|ful|ous|ive)$")
 
 
@@ -101,7 +109,7 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # words inside the Chinese (MarketingEvents Awards) are no Chinese term
     if signals & {"quoted", "acronym", "cooccurrence", "title"}:
         return True
-    if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en) or _time_expression(zh):
+    if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en) or _time_expression(zh) or _idiom(zh):
         return False
     words = en.replace("-", " ").split()  # foreign-aid: two words
     if any(w.lower() in _PRONOUNS and not w.isupper() for w in words):  # (IT is a field)
