@@ -325,3 +325,23 @@ def test_a_lone_lower_case_word_is_all_the_pairing_can_make_of_it():
                     assert [(p.en_start, p.en_end) for p in pairs] in ([], [alone]), (word.text, token.text)
                     checked += 1
     assert checked > 150
+
+
+def test_known_term_pairing_finds_what_the_miners_pairing_finds():
+    """The checker pairs a known term with known_term_pair, the miner's dictionary_pairs for one
+    word made cheap: both must give the same phrase, on real sentences, whatever the miner learns."""
+    from glossary.mine.pairing import PieceIndex, dictionary_pairs, known_term_pair
+    from glossary.mine.tokens import en_tokens, zh_words
+
+    found = 0
+    for row in gold_rows(DOCS[0])[:60]:
+        tokens = en_tokens(row["evidence_en"])
+        for word in {w.text: w for w in zh_words(row["evidence_zh"])}.values():
+            index = PieceIndex([word])
+            for t in range(0, len(tokens), 4):
+                near = tokens[max(0, t - 6):t + 7]
+                pairs = dictionary_pairs([word], near, variants_of=lambda _: True, spans=[(0, 1)])
+                pair = known_term_pair(word, near, index)
+                assert ([pair] if pair else []) == pairs[:1], (word.text, row["evidence_en"])
+                found += bool(pair)
+    assert found > 50
