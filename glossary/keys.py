@@ -240,8 +240,11 @@ def en_term_keys(text: str, keep: frozenset[str] = NO_WORDS) -> list[tuple[str, 
         hyphenated = "-" in text or "‐" in text or "‑" in text
         parts = [en_fold_word(p, keep) for t in tokens for p in _HYPHENS.split(t)] if hyphenated else folded
         if len(parts) > 1:
-            for derived in (" " + "  ".join(parts) + " ", " " + "".join(parts) + " "):
-                if derived != key and (len(keys) == 1 or derived != keys[1][0]):
+            # two neighbouring words hyphenated in the draft ("foreign-affairs system") are one token there
+            pairs = [" " + "  ".join([*parts[:i], parts[i] + parts[i + 1], *parts[i + 2:]]) + " "
+                     for i in range(len(parts) - 1)] if len(parts) > 2 else []
+            for derived in (" " + "  ".join(parts) + " ", " " + "".join(parts) + " ", *pairs):
+                if all(derived != k for k, _ in keys):
                     keys.append((derived, True))
     return keys
 
