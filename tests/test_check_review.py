@@ -3,11 +3,17 @@ must not raise a finding, on gold evidence of ../shared (built into drafts at te
 
 from __future__ import annotations
 
+import json
 import re
 
+from click.testing import CliRunner
+from conftest import shared
 from test_check_findings import DOCS, entry, gold_rows, usable
+from test_check_plain import glossary_db
 
 from glossary.check import CheckGlossary, check_segments
+from glossary.cli import cli
+from glossary.ingest import read_document
 from glossary.models import DraftSegment
 
 
@@ -34,3 +40,24 @@ def test_neighbouring_words_of_a_rendering_hyphenated_in_the_draft_still_match()
     own = [(f.kind, r["en"], f.found) for i, r in picked for f in result.issues
            if f.segment == str(i) and f.entry_id == i]
     assert own == []
+
+
+def test_chinese_left_in_a_plain_draft_is_untranslated_in_the_aligned_check(tmp_path):
+    """--source/--draft: Chinese left inside an English line, and a line left wholly in Chinese,
+    are reported as untranslated at their lines (ingestion splits them off; the draft keeps them)."""
+    doc = read_document(shared("corpus", "000_c78274c5c2d54538.txt"))
+    chinese = [p.original for p in doc.paragraphs if p.lang == "zh"]
+    english = [p.original for p in doc.paragraphs if p.lang == "en" and len(p.original) > 200][:8]
+    left_phrase = next(p.original for p in doc.paragraphs if p.lang == "zh" and 4 <= len(p.original) <= 30)
+    english[1] = english[1].replace(", ", f", {left_phrase} ", 1)  # a phrase left untranslated mid-line
+    english[5] = chinese[-1]  # a whole paragraph left in Chinese
+    source, draft = tmp_path / "zh.txt", tmp_path / "en.txt"
+    source.write_text("\n\n".join(chinese) + "\n", encoding="utf-8")
+    draft.write_text("\n\n".join(english) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--db", str(glossary_db(tmp_path, [])), "check", "--json",
+                                      "--source", str(source), "--draft", str(draft)])
+    report = json.loads(result.output)
+    untranslated = [(f["segment"], f["line"], f["found"]) for f in report["findings"] if f["kind"] == "untranslated"]
+    assert [line for _, line, _ in untranslated] == [3, 11]
+    assert untranslated[0][2] in left_phrase
+    assert untranslated[1][0] == "line 11" and untranslated[1][2].startswith(chinese[-1][:4])

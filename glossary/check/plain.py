@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import groupby
+from operator import attrgetter
 from pathlib import Path
 
 from glossary.errors import InputError
-from glossary.models import Document, DraftSegment
+from glossary.models import Document, DraftSegment, Paragraph
 
 
 def _read(path: Path) -> Document:
@@ -26,12 +28,13 @@ def read_english(path: str | Path) -> Iterator[DraftSegment]:
 
 def read_aligned(source_path: str | Path, draft_path: str | Path) -> Iterator[DraftSegment]:
     """A Chinese source and its English draft, aligned sentence by sentence; one segment per bead
-    that has English (Chinese the draft leaves out is not a segment of the draft)."""
+    that has English (Chinese the draft leaves out is not a segment of the draft). A draft line left
+    wholly in Chinese is a target-only segment of its own ("line N"), in draft order."""
     from glossary.align import align_document
 
     source, draft = _read(Path(source_path)), _read(Path(draft_path))
     chinese = [p for p in source.paragraphs if p.lang == "zh"]
-    english = [p for p in draft.paragraphs if p.lang == "en"]
+    english, left_in_chinese = _draft_lines(draft)
     if not chinese:
         raise InputError(f"{source.name}: no Chinese text in the source file")
     if not english:
@@ -40,8 +43,31 @@ def read_aligned(source_path: str | Path, draft_path: str | Path) -> Iterator[Dr
     paragraphs = [replace(p, seq=i) for i, p in enumerate([*chinese, *english])]
     combined = replace(draft, paragraphs=tuple(paragraphs), name=draft.name)
     draft_lines = {p.seq: p.line for p in paragraphs[len(chinese):]}
+    pending = iter(left_in_chinese)
+    waiting = next(pending, None)
     for pair in align_document(combined):
         if not pair.en.strip():
             continue
         line = min((draft_lines.get(s, 0) for s in pair.en_paragraphs), default=0)
+        while waiting is not None and waiting.line < line:
+            yield DraftSegment(f"line {waiting.line}", "", waiting.original, line=waiting.line)
+            waiting = next(pending, None)
         yield DraftSegment(str(pair.seq), pair.zh_original or pair.zh, pair.en, line=line)
+    while waiting is not None:
+        yield DraftSegment(f"line {waiting.line}", "", waiting.original, line=waiting.line)
+        waiting = next(pending, None)
+
+
+def _draft_lines(draft: Document) -> tuple[list[Paragraph], list[Paragraph]]:
+    """The draft's English paragraphs, each whole (ingestion splits Chinese left in an English line
+    off into a paragraph of its own: here it stays in the target), and its paragraphs wholly Chinese."""
+    english: list[Paragraph] = []
+    chinese: list[Paragraph] = []
+    for _, parts in groupby(draft.paragraphs, key=attrgetter("line")):
+        parts = list(parts)
+        if all(p.lang == "zh" for p in parts):
+            chinese += parts
+            continue
+        text = " ".join(p.original for p in parts)
+        english.append(replace(parts[0], lang="en", text=text, original=text))
+    return english, chinese
