@@ -54,10 +54,15 @@ def test_chinese_left_in_a_plain_draft_is_untranslated_in_the_aligned_check(tmp_
     source, draft = tmp_path / "zh.txt", tmp_path / "en.txt"
     source.write_text("\n\n".join(chinese) + "\n", encoding="utf-8")
     draft.write_text("\n\n".join(english) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["--db", str(glossary_db(tmp_path, [])), "check", "--json",
+    db_path = glossary_db(tmp_path, [])
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "check", "--json",
                                       "--source", str(source), "--draft", str(draft)])
     report = json.loads(result.output)
     untranslated = [(f["segment"], f["line"], f["found"]) for f in report["findings"] if f["kind"] == "untranslated"]
     assert [line for _, line, _ in untranslated] == [3, 11]
     assert untranslated[0][2] in left_phrase
     assert untranslated[1][0] == "line 11" and untranslated[1][2].startswith(chinese[-1][:4])
+    english_only = json.loads(CliRunner().invoke(cli, ["--db", str(db_path), "check", "--json",
+                                                       "--draft", str(draft)]).output)
+    assert english_only["segments"] == len(english)  # the line holding Chinese is one segment, not two
+    assert [(f["segment"], f["kind"]) for f in english_only["findings"]] == [("3", "untranslated"), ("11", "untranslated")]

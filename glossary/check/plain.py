@@ -21,8 +21,7 @@ def _read(path: Path) -> Document:
 
 def read_english(path: str | Path) -> Iterator[DraftSegment]:
     """Every paragraph of an English-only draft as a target-only segment, labelled by its line."""
-    doc = _read(Path(path))
-    for p in doc.paragraphs:
+    for p in _whole_lines(_read(Path(path))):
         yield DraftSegment(str(p.line or p.seq), "", p.original, line=p.line)
 
 
@@ -34,7 +33,9 @@ def read_aligned(source_path: str | Path, draft_path: str | Path) -> Iterator[Dr
 
     source, draft = _read(Path(source_path)), _read(Path(draft_path))
     chinese = [p for p in source.paragraphs if p.lang == "zh"]
-    english, left_in_chinese = _draft_lines(draft)
+    lines = _whole_lines(draft)
+    english = [p for p in lines if p.lang == "en"]
+    left_in_chinese = [p for p in lines if p.lang != "en"]
     if not chinese:
         raise InputError(f"{source.name}: no Chinese text in the source file")
     if not english:
@@ -58,16 +59,16 @@ def read_aligned(source_path: str | Path, draft_path: str | Path) -> Iterator[Dr
         waiting = next(pending, None)
 
 
-def _draft_lines(draft: Document) -> tuple[list[Paragraph], list[Paragraph]]:
-    """The draft's English paragraphs, each whole (ingestion splits Chinese left in an English line
-    off into a paragraph of its own: here it stays in the target), and its paragraphs wholly Chinese."""
-    english: list[Paragraph] = []
-    chinese: list[Paragraph] = []
+def _whole_lines(draft: Document) -> list[Paragraph]:
+    """The draft's paragraphs, each whole: ingestion splits Chinese left in an English line off into a
+    paragraph of its own, and here it stays in the target (a line with any English is English)."""
+    lines = []
     for _, parts in groupby(draft.paragraphs, key=attrgetter("line")):
         parts = list(parts)
-        if all(p.lang == "zh" for p in parts):
-            chinese += parts
+        if len(parts) == 1:
+            lines.append(parts[0])
             continue
         text = " ".join(p.original for p in parts)
-        english.append(replace(parts[0], lang="en", text=text, original=text))
-    return english, chinese
+        lang = "en" if any(p.lang == "en" for p in parts) else "zh"
+        lines.append(replace(parts[0], lang=lang, text=text, original=text))
+    return lines
