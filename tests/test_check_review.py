@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 from click.testing import CliRunner
 from conftest import shared
@@ -12,9 +13,10 @@ from test_check_findings import DOCS, entry, gold_rows, usable
 from test_check_plain import glossary_db
 
 from glossary.check import CheckGlossary, check_segments
+from glossary.check.readers import read_draft
 from glossary.cli import cli
 from glossary.ingest import read_document
-from glossary.models import DraftSegment
+from glossary.models import DraftSegment, Term
 
 
 def spaced_renderings(doc: str) -> list[tuple[int, dict]]:
@@ -66,3 +68,59 @@ def test_chinese_left_in_a_plain_draft_is_untranslated_in_the_aligned_check(tmp_
                                                        "--draft", str(draft)]).output)
     assert english_only["segments"] == len(english)  # the line holding Chinese is one segment, not two
     assert [(f["segment"], f["kind"]) for f in english_only["findings"]] == [("3", "untranslated"), ("11", "untranslated")]
+
+
+def sdlxliff(units: list[tuple[str, str]]) -> str:
+    """An SDL Trados file: one trans-unit per (source, target) markup, segmented with mrk in <g>."""
+    body = "".join(
+        f'<trans-unit id="u{n}"><source>{s}</source><seg-source><g id="1"><mrk mtype="seg" mid="1">{s}</mrk></g>'
+        f'</seg-source><target><g id="1"><mrk mtype="seg" mid="1">{t}</mrk></g></target></trans-unit>'
+        for n, (s, t) in enumerate(units, 1))
+    return ('<?xml version="1.0" encoding="utf-8"?><xliff xmlns:sdl="http://sdl.com/FileTypes/SdlXliff/1.0" '
+            'version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.docx" '
+            f'source-language="zh-CN" target-language="en-US" datatype="x-sdlfilterframework2"><body>{body}'
+            '</body></file></xliff>')
+
+
+def test_tracked_changes_and_comments_in_sdlxliff(tmp_path):
+    """Text a tracked change deleted is not in the target (the deprecated rendering the reviewer struck
+    out is no finding); a comment over part of a Chinese term does not cut the term in two."""
+    rows = gold_rows(DOCS[0])
+    (i, row), (j, other) = spaced_renderings(DOCS[0])[:2]
+    old = row["en"].split()[0] + " Bureau"
+    entries = [entry(r, k) for k, r in enumerate(rows)]
+    entries[i] = replace(entries[i], terms=(*entries[i].terms, Term("en", old, status="deprecated")))
+    glossary = CheckGlossary(entries)
+    struck = row["evidence_en"].replace(row["en"], f'<mrk mtype="x-sdl-deleted">{old}</mrk>'
+                                                   f'<mrk mtype="x-sdl-added">{row["en"]}</mrk>')
+    half = len(other["zh"]) // 2
+    commented = other["evidence_zh"].replace(
+        other["zh"], f'<mrk mtype="x-sdl-comment">{other["zh"][:half]}</mrk>{other["zh"][half:]}')
+    wrong = other["evidence_en"].replace(other["en"], "it")  # the term dropped from the target
+    path = tmp_path / "draft.sdlxliff"
+    path.write_text(sdlxliff([(row["evidence_zh"], struck), (commented, wrong)]), encoding="utf-8")
+    segments = list(read_draft(path))
+    assert segments[0].target == row["evidence_en"] and old not in segments[0].target
+    result = check_segments(segments, glossary)
+    own = [(f.kind, f.segment, f.entry_id) for f in result.issues if f.entry_id in (i, j)]
+    assert own == [("missing", "u2", j)]
+
+
+def test_xliff_with_segmented_source_and_unsegmented_target_is_checked_whole(tmp_path):
+    """A tool that segments the source (seg-source) but leaves the target one text is checked unit by
+    unit, not reported as untranslated."""
+    rows = gold_rows(DOCS[0])
+    picked = [(i, r) for i, r in enumerate(rows) if usable(r)][:6]
+    units = "".join(
+        f'<trans-unit id="t{n}"><source>{a["evidence_zh"]}。{b["evidence_zh"]}。</source><seg-source>'
+        f'<mrk mtype="seg" mid="1">{a["evidence_zh"]}。</mrk><mrk mtype="seg" mid="2">{b["evidence_zh"]}。</mrk>'
+        f'</seg-source><target>{a["evidence_en"]}. {b["evidence_en"]}.</target></trans-unit>'
+        for n, ((_, a), (_, b)) in enumerate(zip(picked[::2], picked[1::2]), 1))
+    path = tmp_path / "draft.xlf"
+    path.write_text('<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+                    f'<file original="a" source-language="zh-CN" target-language="en-US" datatype="plaintext">'
+                    f'<body>{units}</body></file></xliff>', encoding="utf-8")
+    segments = list(read_draft(path))
+    assert [s.id for s in segments] == ["t1", "t2", "t3"] and all(s.target for s in segments)
+    result = check_segments(segments, CheckGlossary(entry(r, k) for k, r in enumerate(rows)))
+    assert not [f for f in result.issues if f.kind in ("empty", "missing") and f.entry_id in dict(picked)]

@@ -20,7 +20,10 @@ TMX_SUFFIXES = (".tmx",)
 TSV_SUFFIXES = (".tsv", ".tab")
 # Inline elements whose content is native code (not text), and those that are empty markers.
 _CODE_CONTENT = frozenset({"bpt", "ept", "ph", "it", "ut", "sub"})
-_MARKERS = frozenset({"x", "bx", "ex", "sc", "ec", "sm", "em", "cp"})
+_MARKERS = frozenset({"x", "bx", "ex", "sc", "ec", "cp"})
+# Annotations (comments, term marks, tracked insertions): their text is the segment's, no boundary.
+_ANNOTATIONS = frozenset({"mrk", "sm", "em"})
+_DELETED = frozenset({"x-sdl-deleted"})  # mrk types whose content a tracked change has removed
 _HEADER_CELL = re.compile(r"^(?:source|target|src|tgt|[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)$", re.IGNORECASE)
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -157,7 +160,8 @@ def _release(el) -> None:
 
 
 def inline_text(el) -> tuple[str, tuple[int, ...]]:
-    """The text of a segment element; inline codes become break offsets, their native code dropped."""
+    """The text of a segment element; inline codes become break offsets, their native code dropped;
+    annotations (mrk, sm/em) are transparent, text a tracked change deleted is dropped."""
     parts: list[str] = []
     breaks: list[int] = []
     length = 0
@@ -169,7 +173,10 @@ def inline_text(el) -> tuple[str, tuple[int, ...]]:
             length += len(node.text)
         for child in node:
             name = _local(child)
-            if name:
+            if name in _ANNOTATIONS:
+                if child.get("mtype") not in _DELETED:
+                    walk(child)
+            elif name:
                 breaks.append(length)
                 if name not in _CODE_CONTENT and name not in _MARKERS:
                     walk(child)
@@ -255,6 +262,9 @@ def _xliff1_unit(unit) -> Iterator[DraftSegment]:
         yield _segment(unit_id, source, target, unit.sourceline or 0)
         return
     target_marks = _seg_marks(target)
+    if target is not None and not target_marks and "".join(target.itertext()).strip():
+        yield _segment(unit_id, source, target, unit.sourceline or 0)  # the target left unsegmented: the unit whole
+        return
     for mid, mark in source_marks.items():
         seg_id = unit_id if len(source_marks) == 1 else f"{unit_id}/{mid}"
         yield _segment(seg_id, mark, target_marks.get(mid), mark.sourceline or unit.sourceline or 0)
