@@ -13,10 +13,12 @@ from test_check_findings import DOCS, entry, gold_rows, usable
 from test_check_plain import glossary_db
 
 from glossary.check import CheckGlossary, check_segments
+from glossary.check.plain import read_aligned
 from glossary.check.readers import read_draft
 from glossary.cli import cli
 from glossary.ingest import read_document
-from glossary.models import DraftSegment, Term
+from glossary.keys import to_simplified
+from glossary.models import DraftSegment, Entry, Term
 
 
 def spaced_renderings(doc: str) -> list[tuple[int, dict]]:
@@ -124,3 +126,19 @@ def test_xliff_with_segmented_source_and_unsegmented_target_is_checked_whole(tmp
     assert [s.id for s in segments] == ["t1", "t2", "t3"] and all(s.target for s in segments)
     result = check_segments(segments, CheckGlossary(entry(r, k) for k, r in enumerate(rows)))
     assert not [f for f in result.issues if f.kind in ("empty", "missing") and f.entry_id in dict(picked)]
+
+
+def test_a_rendering_inside_a_hyphenated_compound_is_not_missing(tmp_path):
+    """000's official English says 以人民为中心 as "people-centered": 人民 → "people" is there, as
+    part of the compound, and is neither missing nor rendered otherwise."""
+    doc = read_document(shared("corpus", "000_c78274c5c2d54538.txt"))
+    source, draft = tmp_path / "zh.txt", tmp_path / "en.txt"
+    source.write_text("\n\n".join(p.original for p in doc.paragraphs if p.lang == "zh"), encoding="utf-8")
+    draft.write_text("\n\n".join(p.original for p in doc.paragraphs if p.lang == "en"), encoding="utf-8")
+    segments = list(read_aligned(source, draft))
+    only_in_compound = [s for s in segments if "人民" in to_simplified(s.source)
+                        and re.search(r"\bpeople-\w", s.target) and not re.search(r"\bpeople\b(?!-)", s.target)]
+    assert only_in_compound
+    people = Entry((Term("zh", "人民"), Term("en", "people")), status="approved", id=1)
+    result = check_segments(segments, CheckGlossary([people]), window=1)
+    assert [(f.kind, f.segment) for f in result.issues if f.entry_id == 1] == []

@@ -37,6 +37,7 @@ KIND_ORDER = ("missing", "unapproved", "forbidden", "deprecated", "superseded", 
 _SHORT_FORMS = ("acronym", "abbreviation")
 _TERM_IDS = itemgetter(2)  # a Hit's term ids
 _CJK_RUN = re.compile(rf"{CJK_RE.pattern}+(?:[\s\u3000-\u303f\uff00-\uffef]*{CJK_RE.pattern}+)*")
+_HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")  # inside a hyphenated compound
 _LATIN = re.compile(r"[A-Za-z]")
 _LANGUAGE_SAMPLE = 200  # segments looked at to tell a wrong-language draft
 _KEPT_USES = 200  # uses of one non-preferred rendering reported; more are counted (bounded memory)
@@ -271,12 +272,23 @@ class _Segment:
     misused: set[int] = field(default_factory=set)  # entries already reported as misused here
     _words: tuple[list[str], set[str]] | None = None
     _target_words: TargetWords | None = None
+    _in_compounds: set[int] | None = None
 
     def target_words(self) -> TargetWords:
         """The target's tokens for the miner's pairing (made on first use: only for would-be-missing terms)."""
         if self._target_words is None:
             self._target_words = TargetWords(self.segment.target)
         return self._target_words
+
+    def in_compounds(self, matcher: TermMatcher) -> set[int]:
+        """The term ids found in the target when its hyphenated compounds are read as separate words
+        ("people" in "people-centered"): a rendering is there, if only as part of a compound."""
+        if self._in_compounds is None:
+            target = self.segment.target
+            spaced = _HYPHEN.sub(" ", target) if _HYPHEN.search(target) else ""
+            self._in_compounds = set(chain.from_iterable(
+                map(_TERM_IDS, matcher.find(spaced, self.segment.target_breaks)))) if spaced else set()
+        return self._in_compounds
 
     def words(self, keep: frozenset[str]) -> tuple[list[str], set[str]]:
         """The target's folded words and their set (made on first use: only segments with a
@@ -488,6 +500,8 @@ class DraftChecker:
             if index not in multiword:
                 multiword[index] = [r for r in renderings if may_be_reordered(r, keep)]
             if multiword[index] and any(reordered_in(r, *current.words(keep), keep) for r in multiword[index]):
+                continue
+            if not current.in_compounds(g.en).isdisjoint(g.good_terms(index)):
                 continue
             undecided.append((index, hit, renderings))
         if not undecided:
