@@ -218,6 +218,27 @@ def en_words(text: str) -> list[str]:
     return _EN_WORD.findall(text.translate(_WIDTH))
 
 
+_OTHER_NUMBER = tuple((re.compile(pattern), repl) for pattern, repl in (  # singular <-> plural by ending
+    (r"(?<=\w{2})man$", "men"), (r"(?<=\w{2})men$", "man"),  # spokesman, chairwoman
+    (r"(?<=\w{2})sis$", "ses"), (r"(?<=\w{3})ses$", "sis"),  # analysis, crisis, basis
+    (r"child$", "children"), (r"children$", "child"),
+    (r"(?<=\w{2}[^aeiou])o$", "oes"),  # hero, embargo, veto
+    (r"(?<=\w)([lr])f$", r"\1ves"), (r"(?<=\w)([lr])ves$", r"\1f"), (r"(?<=\w)eaf$", "eaves"),  # half, shelf, leaf
+    (r"ife$", "ives"),  # life, wife, knife
+    (r"(?<=\w{3})um$", "a"), (r"(?<=\w{2})rion$", "ria"), (r"(?<=\w{2})enon$", "ena"),  # medium, criterion
+    (r"(?<=\w{3}[^aeiou])us$", "i"),  # stimulus, nucleus
+))
+
+
+def en_other_numbers(word: str) -> list[str]:
+    """The forms of an English word in the other grammatical number that simple plural folding misses
+    (spokesman/spokesmen, crisis/crises, child/children, hero/heroes, medium/media), by their
+    endings; lower-case alphabetic words of four letters or more only (not names or acronyms)."""
+    if len(word) < 4 or not word.isalpha() or not word.islower():
+        return []
+    return [pattern.sub(repl, word) for pattern, repl in _OTHER_NUMBER if pattern.search(word)]
+
+
 def en_term_keys(text: str, keep: frozenset[str] = NO_WORDS) -> list[tuple[str, bool]]:
     """Match keys of an English term, as (key, derived): its words as en_match_tokens gives them, each
     padded as " token " (BOUNDARY between two that punctuation separates), then
@@ -236,6 +257,11 @@ def en_term_keys(text: str, keep: frozenset[str] = NO_WORDS) -> list[tuple[str, 
                      False)]
     key = " " + "  ".join(folded) + " "
     keys = [(key, False)]
+    for i, token in enumerate(tokens):  # a word in its other number, where English does not add -s
+        for other in en_other_numbers(token):
+            derived = " " + "  ".join([*folded[:i], en_fold_token(other, keep), *folded[i + 1:]]) + " "
+            if all(derived != k for k, _ in keys):
+                keys.append((derived, True))
     if len(tokens) <= 4:
         hyphenated = "-" in text or "‐" in text or "‑" in text
         parts = [en_fold_word(p, keep) for t in tokens for p in _HYPHENS.split(t)] if hyphenated else folded
