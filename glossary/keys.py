@@ -219,7 +219,7 @@ def en_words(text: str) -> list[str]:
 
 
 _OTHER_NUMBER = tuple((re.compile(pattern), repl) for pattern, repl in (  # singular <-> plural by ending
-    (r"(?<=\w{2})man$", "men"), (r"(?<=\w{2})men$", "man"),  # spokesman, chairwoman
+    (r"man$", "men"), (r"men$", "man"),  # man, spokesman, chairwoman
     (r"(?<=\w{2})sis$", "ses"), (r"(?<=\w{3})ses$", "sis"),  # analysis, crisis, basis
     (r"child$", "children"), (r"children$", "child"),
     (r"(?<=\w{2}[^aeiou])o$", "oes"),  # hero, embargo, veto
@@ -233,8 +233,8 @@ _OTHER_NUMBER = tuple((re.compile(pattern), repl) for pattern, repl in (  # sing
 def en_other_numbers(word: str) -> list[str]:
     """The forms of an English word in the other grammatical number that simple plural folding misses
     (spokesman/spokesmen, crisis/crises, child/children, hero/heroes, medium/media), by their
-    endings; lower-case alphabetic words of four letters or more only (not names or acronyms)."""
-    if len(word) < 4 or not word.isalpha() or not word.islower():
+    endings; lower-case alphabetic words of three letters or more only (not names or acronyms)."""
+    if len(word) < 3 or not word.isalpha() or not word.islower():
         return []
     return [pattern.sub(repl, word) for pattern, repl in _OTHER_NUMBER if pattern.search(word)]
 

@@ -145,15 +145,17 @@ def test_a_rendering_inside_a_hyphenated_compound_is_not_missing(tmp_path):
 
 
 def test_irregular_plurals_of_a_rendering_are_not_missing():
-    """Tatoeba pairs whose Chinese has 孩子 / 女人 and whose English says "children" / "women": the
-    glossary's "child" / "woman" are there (English forms these plurals without -s)."""
+    """Tatoeba pairs whose Chinese has 孩子 / 女人 / 男人 and whose English says "children" / "women" /
+    "men": the glossary's "child" / "woman" / "man" are there (English forms these plurals without -s)."""
     pairs = [line.split("\t")[:2] for line in
              shared("external", "tatoeba-cmn-eng", "cmn.txt").read_text(encoding="utf-8-sig").splitlines() if "\t" in line]
     glossary = CheckGlossary([Entry((Term("zh", "孩子"), Term("en", "child")), status="approved", id=1),
-                              Entry((Term("zh", "女人"), Term("en", "woman")), status="approved", id=2)])
+                              Entry((Term("zh", "女人"), Term("en", "woman")), status="approved", id=2),
+                              Entry((Term("zh", "男人"), Term("en", "man")), status="approved", id=3)])
     draft = [DraftSegment(str(n), zh, en) for n, (en, zh) in enumerate(pairs, 1)
              if ("孩子" in zh and re.search(r"\bchildren\b", en) and not re.search(r"\bchild\b", en))
-             or ("女人" in zh and re.search(r"\bwomen\b", en) and not re.search(r"\bwoman\b", en))]
+             or ("女人" in zh and re.search(r"\bwomen\b", en) and not re.search(r"\bwoman\b", en))
+             or ("男人" in zh and re.search(r"\bmen\b", en) and not re.search(r"\bman\b", en))]
     assert len(draft) >= 20
     result = check_segments(draft, glossary)
     assert [(f.kind, f.segment, f.found) for f in result.issues if f.entry_id] == []
