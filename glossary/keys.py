@@ -175,6 +175,7 @@ def zh_match_text(text: str, breaks: tuple[int, ...] = (), *, simplified: bool =
 
 
 NO_WORDS: frozenset[str] = frozenset()
+FUNCTION_WORDS = frozenset("the a an of and in on for to with by at from".split())  # as folded
 
 
 def en_plain_word(word: str) -> str:
@@ -229,12 +230,15 @@ _OTHER_NUMBER = tuple((re.compile(pattern), repl) for pattern, repl in (  # sing
     (r"(?<=\w{3}[^aeiou])us$", "i"),  # stimulus, nucleus
 ))
 
+_OTHER_NUMBER_ENDINGS = ("man", "men", "sis", "ses", "child", "children", "o", "f", "ves", "ife", "um", "rion", "enon",
+                         "us")  # what the patterns need at the end: tested first (terms come by the hundred thousand)
+
 
 def en_other_numbers(word: str) -> list[str]:
     """The forms of an English word in the other grammatical number that simple plural folding misses
     (spokesman/spokesmen, crisis/crises, child/children, hero/heroes, medium/media), by their
     endings; lower-case alphabetic words of three letters or more only (not names or acronyms)."""
-    if len(word) < 3 or not word.isalpha() or not word.islower():
+    if len(word) < 3 or not word.isalpha() or not word.islower() or not word.endswith(_OTHER_NUMBER_ENDINGS):
         return []
     return [pattern.sub(repl, word) for pattern, repl in _OTHER_NUMBER if pattern.search(word)]
 
@@ -268,7 +272,8 @@ def en_term_keys(text: str, keep: frozenset[str] = NO_WORDS) -> list[tuple[str, 
         if len(parts) > 1:
             # two neighbouring words hyphenated in the draft ("foreign-affairs system") are one token there
             pairs = [" " + "  ".join([*parts[:i], parts[i] + parts[i + 1], *parts[i + 2:]]) + " "
-                     for i in range(len(parts) - 1)] if len(parts) > 2 else []
+                     for i in range(len(parts) - 1)
+                     if parts[i] not in FUNCTION_WORDS and parts[i + 1] not in FUNCTION_WORDS] if len(parts) > 2 else []
             for derived in (" " + "  ".join(parts) + " ", " " + "".join(parts) + " ", *pairs):
                 if all(derived != k for k, _ in keys):
                     keys.append((derived, True))

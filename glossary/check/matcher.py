@@ -16,8 +16,8 @@ from typing import NamedTuple
 import ahocorasick
 
 from glossary.check.words import inner_strings, segmenter
-from glossary.keys import (BOUNDARY, NO_WORDS, en_fold_token, en_fold_word, en_match_tokens, en_match_words, en_plain_word,
-                           en_term_keys, en_words, to_simplified, zh_match_text)
+from glossary.keys import (BOUNDARY, FUNCTION_WORDS, NO_WORDS, en_fold_token, en_fold_word, en_match_tokens,
+                           en_match_words, en_plain_word, en_term_keys, en_words, to_simplified, zh_match_text)
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
 _ALNUM_RUN = re.compile(r"[^\W_]+")
@@ -320,7 +320,6 @@ class TermMatcher:
 
 _REMEMBERED_TEXTS = 2048  # texts whose hits a matcher keeps (by text and way of finding)
 _REMEMBERED_LENGTH = 500  # longer texts are not kept (they seldom repeat; memory stays a few MB)
-_FUNCTION_WORDS = frozenset("the a an of and in on for to with by at from".split())
 
 
 def folded_words(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] = NO_WORDS) -> list[str]:
@@ -331,14 +330,14 @@ def folded_words(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str] =
 @lru_cache(maxsize=65536)
 def content_words(text: str) -> tuple[str, ...]:
     """The folded words of a text without function words, in order (renderings recur: cached)."""
-    return tuple(word for word in en_match_words(text) if word not in _FUNCTION_WORDS and word != BOUNDARY)
+    return tuple(word for word in en_match_words(text) if word not in FUNCTION_WORDS and word != BOUNDARY)
 
 
 @lru_cache(maxsize=65536)
 def _content_words(rendering: str, keep: frozenset[str]) -> tuple[frozenset[str], int]:
     """A rendering's content words, and how many words it has in all."""
     words = [en_fold_token(token, keep) for token in en_words(rendering)]
-    return frozenset(w for w in words if w not in _FUNCTION_WORDS), len(words)
+    return frozenset(w for w in words if w not in FUNCTION_WORDS), len(words)
 
 
 def may_be_reordered(rendering: str, keep: frozenset[str] = NO_WORDS) -> bool:
