@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from click.testing import CliRunner
 from conftest import shared
-from test_check_findings import DOCS, entry, gold_rows, usable
+from test_check_findings import DOCS, different_variant, entry, gold_rows, replace_term, usable
 from test_check_plain import glossary_db
 
 from glossary.check import CheckGlossary, check_segments
@@ -159,3 +159,20 @@ def test_irregular_plurals_of_a_rendering_are_not_missing():
     assert len(draft) >= 20
     result = check_segments(draft, glossary)
     assert [(f.kind, f.segment, f.found) for f in result.issues if f.entry_id] == []
+
+
+def test_table_of_a_tsv_draft_drops_repeated_columns_and_says_where_the_expected_rendering_is(tmp_path):
+    """The table at 80 columns: a TSV's segment is its line, and every inconsistent row is a warning,
+    so neither column is repeated; the note says the expected rendering is used elsewhere."""
+    rows = gold_rows(DOCS[0])
+    k, row = next((k, r) for k, r in enumerate(rows) if usable(r) and different_variant(r))
+    variant = different_variant(row)
+    draft = tmp_path / "draft.tsv"
+    draft.write_text(f"{row['evidence_zh']}\t{row['evidence_en']}\n"
+                     f"{row['evidence_zh']}\t{replace_term(row['evidence_en'], row['en'], variant)}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--db", str(glossary_db(tmp_path, rows)), "check", str(draft)],
+                                env={"COLUMNS": "80"})
+    table = result.output.split("Inconsistent renderings (1)")[1]
+    header = table.splitlines()[2]
+    assert "line" not in header and "severity" not in header and "note" in header
+    assert "“expected” used" in table

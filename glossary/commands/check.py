@@ -181,7 +181,17 @@ def _note(issue) -> str:
     if issue.kind != "inconsistent" or " here but " not in issue.message:
         return issue.message
     where = re.sub(r"^“[^”]*” ", "", issue.message.split(" here but ", 1)[1])
-    return f"expected {where}" + ("; not in the glossary" if issue.entry_id is None else "")
+    return f"“expected” used {where}" + ("; not in the glossary" if issue.entry_id is None else "")
+
+
+def _informative(column: str, issues: list) -> bool:
+    """False for a column that would only repeat what the others say: severity when all rows share
+    one (the table's kind gives it), line when every line is the segment id (TSV, English-only)."""
+    if column == "severity":
+        return len({i.severity for i in issues}) > 1
+    if column == "line":
+        return any(str(i.line) != i.segment for i in issues)
+    return True
 
 
 def _print_table(result, fail_on: str, glossary_size: int) -> None:
@@ -198,7 +208,7 @@ def _print_table(result, fail_on: str, glossary_size: int) -> None:
         if not issues:
             continue
         table = Table(title=f"{_TITLES[kind]} ({len(issues)})", title_justify="left")
-        columns = _COLUMNS.get(kind, _COLUMNS["term"])
+        columns = [c for c in _COLUMNS.get(kind, _COLUMNS["term"]) if _informative(c, issues)]
         for column in columns:
             table.add_column(column, overflow="fold", no_wrap=column in ("segment", "line"))
         for i in issues:
