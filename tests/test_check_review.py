@@ -7,6 +7,8 @@ import json
 import re
 from dataclasses import replace
 
+import pytest
+
 from click.testing import CliRunner
 from conftest import shared
 from test_check_findings import DOCS, different_variant, entry, gold_rows, replace_term, usable
@@ -16,6 +18,7 @@ from glossary.check import CheckGlossary, check_segments
 from glossary.check.plain import read_aligned
 from glossary.check.readers import read_draft
 from glossary.cli import cli
+from glossary.errors import InputError
 from glossary.ingest import read_document
 from glossary.keys import to_simplified
 from glossary.models import DraftSegment, Entry, Term
@@ -176,3 +179,21 @@ def test_table_of_a_tsv_draft_drops_repeated_columns_and_says_where_the_expected
     header = table.splitlines()[2]
     assert "line" not in header and "severity" not in header and "note" in header
     assert "“expected” used" in table
+
+
+def test_a_target_in_another_latin_script_language_is_one_clear_error():
+    """Icelandic definitions (../shared's Icelandic term bank) as the targets of 000's Chinese: the
+    draft is not English, said once instead of a missing term per segment; English drafts, even a
+    term list (few function words), still pass."""
+    tbx = shared("external", "tbx", "icelandic-term-bank", "hag.tbx").read_text(encoding="utf-8")
+    icelandic = re.findall(r'<descrip type="definition">([^<]{30,})</descrip>', tbx)[:40]
+    rows = [r for r in gold_rows(DOCS[0]) if usable(r)]
+    glossary = CheckGlossary(entry(r, k) for k, r in enumerate(rows))
+    wrong = [DraftSegment(str(k), r["evidence_zh"], text) for k, (r, text) in enumerate(zip(rows, icelandic))]
+    with pytest.raises(InputError, match="the target text is not English"):
+        check_segments(wrong, glossary)
+    with pytest.raises(InputError, match="the draft is not English"):
+        check_segments([replace(s, source="") for s in wrong], glossary, english_only=True)
+    terms = [DraftSegment(str(k), r["zh"], r["en"]) for k, r in enumerate(rows)]
+    sentences = [DraftSegment(str(k), r["evidence_zh"], r["evidence_en"]) for k, r in enumerate(rows)]
+    assert check_segments(terms, glossary).segments == check_segments(sentences, glossary).segments == len(rows)

@@ -24,7 +24,7 @@ from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from glossary.errors import InputError
-from glossary.keys import CJK_RE
+from glossary.keys import CJK_RE, FUNCTION_WORDS
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, bulk_constructor
 
 from .renderings import OtherRenderings, TargetWords, rendering_words, same_words, term_evidence
@@ -39,6 +39,7 @@ _TERM_IDS = itemgetter(2)  # a Hit's term ids
 _CJK_RUN = re.compile(rf"{CJK_RE.pattern}+(?:[\s\u3000-\u303f\uff00-\uffef]*{CJK_RE.pattern}+)*")
 _HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")  # inside a hyphenated compound
 _LATIN = re.compile(r"[A-Za-z]")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _LANGUAGE_SAMPLE = 200  # segments looked at to tell a wrong-language draft
 _KEPT_USES = 200  # uses of one non-preferred rendering reported; more are counted (bounded memory)
 
@@ -636,6 +637,9 @@ class DraftChecker:
             side = "draft" if self.english_only else "target text"
             hint = "" if self.english_only else " (are source and target swapped?)"
             raise InputError(f"{self.name}: the {side} is Chinese, not English{hint}")
+        if not _english_like(s.target for s in sample):
+            side = "draft" if self.english_only else "target text"
+            raise InputError(f"{self.name}: the {side} is not English (this checks Chinese → English drafts)")
         if not self.english_only:
             source_cjk, source_latin = _script_counts(s.source for s in sample)
             if source_latin and source_cjk < source_latin / 10:
@@ -683,6 +687,19 @@ def _script_counts(texts: Iterable[str]) -> tuple[int, int]:
         cjk += len(CJK_RE.findall(text))
         latin += len(_LATIN.findall(text))
     return cjk, latin
+
+
+def _english_like(texts: Iterable[str]) -> bool:
+    """False for Latin-script text of another language: accented letters more than 1 in 100 and
+    English function words (the, of, and...) under 1 word in 20; short or term-list texts pass."""
+    letters = accented = words = function = 0
+    for text in texts:
+        for word in _LATIN_WORD.findall(text):
+            words += 1
+            letters += len(word)
+            accented += sum(1 for c in word if c > "\x7f")
+            function += word.casefold() in FUNCTION_WORDS
+    return letters < 200 or accented * 100 <= letters or function * 20 >= words
 
 
 def check_segments(segments: Iterable[DraftSegment], glossary: CheckGlossary, *, name: str = "draft",
