@@ -197,3 +197,17 @@ def test_a_target_in_another_latin_script_language_is_one_clear_error():
     terms = [DraftSegment(str(k), r["zh"], r["en"]) for k, r in enumerate(rows)]
     sentences = [DraftSegment(str(k), r["evidence_zh"], r["evidence_en"]) for k, r in enumerate(rows)]
     assert check_segments(terms, glossary).segments == check_segments(sentences, glossary).segments == len(rows)
+
+
+@pytest.mark.parametrize("header, order", [("id\tsource\ttarget", "izh"), ("ID\tEnglish\tChinese", "ihz"),
+                                           ("en-US\tzh-CN", "hz"), ("zh\ten", "zh")])
+def test_tsv_columns_named_by_the_header(tmp_path, header, order):
+    """A TSV whose header names its columns (an id column first, English before Chinese) is read by
+    those names: gold evidence of 000 checks clean whatever the column order."""
+    rows = [r for r in gold_rows(DOCS[0]) if usable(r)]
+    cells = {"i": lambda k, r: str(k), "z": lambda k, r: r["evidence_zh"], "h": lambda k, r: r["evidence_en"]}
+    path = tmp_path / "draft.tsv"
+    path.write_text(header + "\n" + "".join("\t".join(cells[c](k, r) for c in order) + "\n"
+                                            for k, r in enumerate(rows)), encoding="utf-8")
+    segments = list(read_draft(path))
+    assert [(s.source, s.target) for s in segments] == [(r["evidence_zh"], r["evidence_en"]) for r in rows]

@@ -24,7 +24,8 @@ _MARKERS = frozenset({"x", "bx", "ex", "sc", "ec", "cp"})
 # Annotations (comments, term marks, tracked insertions): their text is the segment's, no boundary.
 _ANNOTATIONS = frozenset({"mrk", "sm", "em"})
 _DELETED = frozenset({"x-sdl-deleted"})  # mrk types whose content a tracked change has removed
-_HEADER_CELL = re.compile(r"^(?:source|target|src|tgt|[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)$", re.IGNORECASE)
+_HEADER_CELL = re.compile(r"^(?:source|target|src|tgt|chinese|english|[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)$",
+                          re.IGNORECASE)
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -74,21 +75,39 @@ def drafts_under(folder: Path) -> list[Path]:
 
 # ---------------------------------------------------------------- TSV
 def read_tsv(path: str | Path, on_progress: Progress | None = None) -> Iterator[DraftSegment]:
-    """Bilingual TSV: source TAB target per line (more columns are ignored; a header line is skipped)."""
+    """Bilingual TSV: source TAB target per line (more columns are ignored; a header line is skipped, and
+    when it names the source and target columns, e.g. `id source target` or `zh-CN en-US`, those are read)."""
     path = Path(path)
     first = True
+    source_at, target_at = 0, 1
     for number, line in _text_lines(path, on_progress):
         line = line.rstrip("\r\n")
         if not line.strip():
             continue
         if "\t" not in line:
             raise FormatError(f"{path.name}: line {number}: no tab between source and target")
-        source, target = line.split("\t")[:2]
-        if first and _HEADER_CELL.match(source.strip()) and _HEADER_CELL.match(target.strip()):
+        cells = line.split("\t")
+        if first:
             first = False
-            continue
-        first = False
+            header = [cell.strip().lower() for cell in cells]
+            if all(_HEADER_CELL.match(cell) for cell in header[:2]):
+                source_at, target_at = _tsv_columns(header)
+                continue
+        source = cells[source_at] if source_at < len(cells) else ""
+        target = cells[target_at] if target_at < len(cells) else ""
         yield DraftSegment(str(number), source.strip(), target.strip(), line=number)
+
+
+def _tsv_columns(header: list[str]) -> tuple[int, int]:
+    """The source and target columns a header names (source/src/Chinese or zh*, target/tgt/English or en*),
+    else the first two."""
+    source = next((i for i, cell in enumerate(header) if cell in ("source", "src", "chinese") or cell.startswith("zh")),
+                  None)
+    target = next((i for i, cell in enumerate(header) if cell in ("target", "tgt", "english") or cell.startswith("en")),
+                  None)
+    if source is None or target is None or source == target:
+        return 0, 1
+    return source, target
 
 
 def _text_lines(path: Path, on_progress: Progress | None) -> Iterator[tuple[int, str]]:

@@ -219,6 +219,8 @@ def _print_table(result, fail_on: str, glossary_size: int) -> None:
         out.print(table)
     counts = {s: sum(1 for i in result.issues if i.severity == s) for s in ("error", "warning", "info")}
     summary = ", ".join(f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items())
-    out.print(f"{result.draft}: {result.segments} segments checked against {glossary_size} entries: {summary}")
+    segments = f"{result.segments} segment{'s' if result.segments != 1 else ''}"
+    entries = f"{glossary_size} entr{'ies' if glossary_size != 1 else 'y'}"
+    out.print(f"{result.draft}: {segments} checked against {entries}: {summary}")
     if glossary_size == 0:
         out.print("[yellow]the glossary is empty: only untranslated and empty segments were checked[/]")
