@@ -1120,3 +1120,14 @@ def test_a_nationality_the_english_adds_between_lower_case_words_need_not_be_sai
     spans = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)}
     assert ("海外公民", "overseas Chinese citizens") in spans
     assert any(en_key(c.en) == "counselor" for c in find(candidates_of("001"), "参赞"))
+
+
+def test_a_hyphened_modifier_and_its_noun_inside_a_longer_description_is_a_term():
+    # 疫情防控涉外宣传 ↔ "foreign-related publicity on epidemic prevention and control" is a description
+    # (000); the coined compound and its noun inside it are the term, but not the first conjunct of a
+    # coordinated head (涉外安全稳定 ↔ foreign-related security and stability: no 涉外安全)
+    candidates = candidates_of("000")
+    assert [c.en for c in find(candidates, "涉外宣传")] == ["foreign-related publicity"]
+    assert [c.en for c in find(candidates, "闭环管理")] == ["closed-loop management"]
+    assert [c.en for c in find(candidates, "涉外企业")] == ["foreign-related enterprises"]
+    assert not find(candidates, "涉外安全")

@@ -14,11 +14,11 @@ from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_title_pairs, definition_pairs, dictionary_pairs, list_pairs,
                                    marked_pairs, pinyin_pairs,
-                                   quoted_pairs, title_pairs, name_title_pairs)
+                                   quoted_pairs, stem_keys, title_pairs, name_title_pairs)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
 from glossary.mine.shape import COUNT_MODIFIER, NAME_SIGNALS, is_name, is_term_shaped
 from glossary.mine.transliteration import transliteration_pairs
-from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, zh_words
+from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, token_stems, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
 
 MIN_SCORE = 0.5
@@ -87,12 +87,14 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
         if not holders:
             kept.append(sp)
         elif all((k.en_start, k.en_end) != (sp.en_start, sp.en_end) for k in holders) \
-                and not any(k.en_start < sp.en_start and _SECOND_CONJUNCT.search(pair.en, k.en_start, sp.en_start) for k in holders):
+                and not any(k.en_start < sp.en_start and _SECOND_CONJUNCT.search(pair.en, k.en_start, sp.en_start)
+                            or sp.en_end < k.en_end and _FIRST_CONJUNCT.match(pair.en, sp.en_end, k.en_end) for k in holders):
             nested.append((sp, holders))  # (a piece of Chinese for the whole English is no pair)
     return kept, nested
 
 
 _SECOND_CONJUNCT = re.compile(r"\s(?:and|or|&)\s+$")  # "work and | production resumption": no phrase of its own
+_FIRST_CONJUNCT = re.compile(r"\s+(?:and|or|&)\s")  # "foreign-related security | and stability": nor before it
 
 
 def _with_duration(sp: SpanPair, pair: SegmentPair, words: list[ZhWord]) -> SpanPair:
@@ -343,7 +345,8 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     only_nested = set()
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
         if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and is_name(tally.en)
-                                      or _set_phrase(tally.zh)):
+                                      or _set_phrase(tally.zh) or tally.holders.isdisjoint(terms)
+                                      and _hyphened_modifier_and_noun(tally.zh, tally.en)):
             tallies[key] = tally
             only_nested.add(key)
     _titles_without_their_country(tallies, nested_tallies)
@@ -380,6 +383,21 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     out = _one_chinese_per_rendering(_without_truncations(out), {zh for zh, _ in only_nested})
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
+
+
+_HYPHENED_MODIFIER_AND_NOUN = re.compile(r"[a-z]+(?:-[a-z]+)+ [a-z]+")
+
+
+def _hyphened_modifier_and_noun(zh: str, en: str) -> bool:
+    """A lower-case hyphened modifier and its noun (涉外|企业 ↔ foreign-related enterprises, 闭环|管理 ↔
+    closed-loop management), the Chinese opening on the modifier's word and closing on the noun's: a
+    compound the translator coined for a Chinese word, a term even inside a longer description."""
+    if not _HYPHENED_MODIFIER_AND_NOUN.fullmatch(en):
+        return False
+    pieces = [stems for word in zh_words(zh) for _, stems in word.pieces]
+    modifier, noun = en.split()
+    return len(pieces) >= 2 and bool(stem_keys(pieces[0]) & stem_keys(token_stems(modifier))) \
+        and bool(stem_keys(pieces[-1]) & stem_keys(token_stems(noun)))
 
 
 def _term_and_another(zh: str, en: str, renderings: dict[str, set[str]]) -> bool:
