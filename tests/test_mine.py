@@ -1131,3 +1131,10 @@ def test_a_hyphened_modifier_and_its_noun_inside_a_longer_description_is_a_term(
     assert [c.en for c in find(candidates, "闭环管理")] == ["closed-loop management"]
     assert [c.en for c in find(candidates, "涉外企业")] == ["foreign-related enterprises"]
     assert not find(candidates, "涉外安全")
+
+
+def test_a_gerund_after_an_article_modifies_the_noun_after_it():
+    # 工作 is "to work", but "an efficient working mechanism" (001) is a noun phrase: 工作机制 pairs with it
+    pair = next(p for p in mined("001").pairs if "工作机制" in p.zh and "working mechanism" in p.en)
+    spans = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)}
+    assert ("工作机制", "working mechanism") in spans
