@@ -1138,3 +1138,11 @@ def test_a_gerund_after_an_article_modifies_the_noun_after_it():
     pair = next(p for p in mined("001").pairs if "工作机制" in p.zh and "working mechanism" in p.en)
     spans = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)}
     assert ("工作机制", "working mechanism") in spans
+
+
+def test_an_order_or_a_count_makes_no_lower_case_phrase_a_description():
+    # "first deputy minister of health" (001) has three content words and an order: a title, not a description
+    from glossary.mine.shape import is_term_shaped
+
+    assert is_term_shaped("卫生部第一副部长", "first deputy minister of health", {"dictionary"})
+    assert any(c.en == "first deputy minister of health" for c in find(candidates_of("001"), "卫生部第一副部长"))

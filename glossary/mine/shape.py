@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
+from glossary.align.anchors import en_numbers
 from glossary.keys import CJK_RE, zh_key
 from glossary.lexicon import STOPWORDS, cedict, is_dictionary_translation
 from glossary.mine.tokens import COMMON_WORD, ZhWord, dictionary_tag, general_frequency, word_pieces, zh_words
@@ -120,9 +121,10 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return not signals.isdisjoint(NAME_SIGNALS)
     if _local_description(zh, en, signals):
         return False
-    content = [w for w in COUNT_MODIFIER.sub(" ", en).replace("-", " ").split() if w.lower() not in STOPWORDS]
+    content = [w for w in COUNT_MODIFIER.sub(" ", en).replace("-", " ").split() if w.lower() not in STOPWORDS and not en_numbers(w)]
     if len({w.lower() for w in content}) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
-        return False  # a long lower-case phrase is a description, not a name someone must reuse
+        return False  # a long lower-case phrase is a description, not a name someone must reuse (a count or
+        # an order, "first deputy minister of health", says no more of it)
     return len(words) <= (MAX_NAME_WORDS if is_name(en) else MAX_PHRASE_WORDS)
 
 
