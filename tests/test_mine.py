@@ -1146,3 +1146,9 @@ def test_an_order_or_a_count_makes_no_lower_case_phrase_a_description():
 
     assert is_term_shaped("卫生部第一副部长", "first deputy minister of health", {"dictionary"})
     assert any(c.en == "first deputy minister of health" for c in find(candidates_of("001"), "卫生部第一副部长"))
+
+
+def test_characters_abbreviating_the_parts_of_a_hyphened_compound_pair_with_it():
+    # 铁公水空 ↔ railway-road-water-air (000): 水 water and 空 air gloss their parts in place, and the
+    # pair stands even inside the longer description "railway-road-water-air epidemic prevention work"
+    assert [c.en for c in find(candidates_of("000"), "铁公水空")] == ["railway-road-water-air"]

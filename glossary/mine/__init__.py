@@ -12,7 +12,7 @@ from glossary.keys import en_key, zh_key
 from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
-from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_title_pairs, definition_pairs, dictionary_pairs, list_pairs,
+from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_title_pairs, compound_pairs, definition_pairs, dictionary_pairs, list_pairs,
                                    marked_pairs, pinyin_pairs,
                                    quoted_pairs, stem_keys, title_pairs, name_title_pairs)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
@@ -24,7 +24,8 @@ from glossary.models import Occurrence, SegmentPair, TermCandidate
 MIN_SCORE = 0.5
 MIN_HOLDERS = 2  # a pair seen only inside longer pairs is a term once it recurs in this many of them (C-value)
 _SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75,
-                  "variant": 0.75, "list": 0.75, "title": 0.8, "transliteration": 0.7, "leftover": 0.75}
+                  "variant": 0.75, "list": 0.75, "title": 0.8, "transliteration": 0.7, "leftover": 0.75,
+                  "compound": 0.8}
 _NON_WORD = re.compile(r"[\W_]+")
 _QUOTE_MARKS = re.compile(r"[“”「」『』]")
 
@@ -61,6 +62,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += definition_pairs(tokens, found, pair.en)
     found += quoted_pairs(pair.zh, pair.en, words) + book_title_pairs(pair.zh, pair.en, tokens)
     found += marked_pairs(pair.zh, pair.en, words, tokens, found)
+    found += compound_pairs(words, tokens)
     names = pinyin_pairs(words, tokens)
     found += names + transliteration_pairs(words, tokens, names, lower_case)
     leftovers = leftover_pairs(words, tokens)
@@ -83,7 +85,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     spans = sorted(_without_competitors(_without_strays(list(best.values()), pair), pair),
                    key=lambda s: (s.zh_start - s.zh_end, s.zh_start))
     for sp in spans:
-        holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) or sp.signal == "quoted" else [k for k in kept if _holds(k, sp)]
+        holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) or sp.signal in _NEVER_NESTED else [k for k in kept if _holds(k, sp)]
         if not holders:
             kept.append(sp)
         elif all((k.en_start, k.en_end) != (sp.en_start, sp.en_end) for k in holders) \
@@ -93,6 +95,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     return kept, nested
 
 
+_NEVER_NESTED = {"quoted", "compound"}  # a term of its own even inside a longer pair
 _SECOND_CONJUNCT = re.compile(r"\s(?:and|or|&)\s+$")  # "work and | production resumption": no phrase of its own
 _FIRST_CONJUNCT = re.compile(r"\s+(?:and|or|&)\s")  # "foreign-related security | and stability": nor before it
 

@@ -15,7 +15,7 @@ from glossary.align.dp import EN_PER_ZH
 from glossary.keys import CJK_RE, char_readings, fold_pinyin_query, pinyin_span
 from glossary.lexicon import (cedict, content_stems, gloss_phrases, glosses_with, is_function_phrase, is_modifier_only,
                               is_proper_name, is_verb_only, is_verb_translation, zh_gloss_stems)
-from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, country_stems, en_tokens, general_frequency
+from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, country_stems, en_tokens, general_frequency, token_stems
 
 # Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of"); a lone 全
 # before a noun is a prefix the English keeps (全流程 "whole-process"), and the English decides.
@@ -1078,6 +1078,31 @@ _ZH_CLAUSE = re.compile(r"[^，,；;。：:！？!?（）()“”‘’「」『
 _LIST_MARK = "、"
 _EN_LIST_WORDS = {"and", "or"}
 _MAX_LIST_ITEM_WORDS = 6
+
+
+MIN_COMPOUND_PARTS = 3  # two-part compounds (China-Europe) are mostly pieces of longer names
+
+
+def compound_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
+    """A Chinese word of single characters, each abbreviating one part of a hyphened English compound
+    (铁公水空 ↔ railway-road-water-air): as many characters as parts, at least half of them glossing the
+    part in their own place and none glossing a part in another place."""
+    compounds = [(t, [token_stems(part) for part in t.text.split("-")]) for t in tokens
+                 if t.word and t.text.count("-") >= MIN_COMPOUND_PARTS - 1 and t.text.replace("-", "").isalpha()]
+    out = []
+    for word in words if compounds else ():
+        if len(word.text) < MIN_COMPOUND_PARTS or len(word.text) > 2 * MIN_COMPOUND_PARTS or not all(map(CJK_RE.match, word.text)):
+            continue
+        chars = [stem_keys(cedict().get(c, frozenset())) for c in word.text]
+        for token, parts in compounds:
+            if len(parts) != len(chars) or not all(parts):
+                continue
+            links = [[bool(chars[k] & stem_keys(part)) for part in parts] for k in range(len(chars))]
+            own = sum(links[k][k] for k in range(len(chars)))
+            crossed = any(links[k][m] and not links[k][k] for k in range(len(chars)) for m in range(len(parts)) if m != k)
+            if 2 * own >= len(chars) and not crossed:
+                out.append(SpanPair(word.start, word.end, token.start, token.end, 0.75 + 0.25 * own / len(chars), "compound"))
+    return out
 
 
 def _zh_list_items(zh: str, words: list[ZhWord]) -> list[list[tuple[int, int]]]:
