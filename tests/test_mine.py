@@ -1140,11 +1140,13 @@ def test_a_gerund_after_an_article_modifies_the_noun_after_it():
     assert ("工作机制", "working mechanism") in spans
 
 
-def test_an_order_or_a_count_makes_no_lower_case_phrase_a_description():
-    # "first deputy minister of health" (001) has three content words and an order: a title, not a description
+def test_an_order_makes_no_lower_case_phrase_a_description_but_a_count_does():
+    # "first deputy minister of health" (001) has three content words and an order: a title, not a
+    # description; "two" of "financial innovation in the two jurisdictions" (HKMA) says which ones: it is
     from glossary.mine.shape import is_term_shaped
 
     assert is_term_shaped("卫生部第一副部长", "first deputy minister of health", {"dictionary"})
+    assert not is_term_shaped("两地金融创新", "financial innovation in the two jurisdictions", {"dictionary"})
     assert any(c.en == "first deputy minister of health" for c in find(candidates_of("001"), "卫生部第一副部长"))
 
 

@@ -121,11 +121,19 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return not signals.isdisjoint(NAME_SIGNALS)
     if _local_description(zh, en, signals):
         return False
-    content = [w for w in COUNT_MODIFIER.sub(" ", en).replace("-", " ").split() if w.lower() not in STOPWORDS and not en_numbers(w)]
+    content = [w for w in COUNT_MODIFIER.sub(" ", en).replace("-", " ").split() if w.lower() not in STOPWORDS and not _ordinal(w)]
     if len({w.lower() for w in content}) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
-        return False  # a long lower-case phrase is a description, not a name someone must reuse (a count or
-        # an order, "first deputy minister of health", says no more of it)
+        return False  # a long lower-case phrase is a description, not a name someone must reuse (an order,
+        # "first deputy minister of health", says no more of it)
     return len(words) <= (MAX_NAME_WORDS if is_name(en) else MAX_PHRASE_WORDS)
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|[a-z]+th", re.IGNORECASE)
+
+
+def _ordinal(word: str) -> bool:
+    """An ordinal number (first, 3rd, twelfth): says where in an order, not what the thing is."""
+    return bool(_ORDINAL.fullmatch(word)) and bool(en_numbers(word))
 
 
 def _everyday_compound(en: str) -> bool:
