@@ -1154,3 +1154,11 @@ def test_characters_abbreviating_the_parts_of_a_hyphened_compound_pair_with_it()
     # 铁公水空 ↔ railway-road-water-air (000): 水 water and 空 air gloss their parts in place, and the
     # pair stands even inside the longer description "railway-road-water-air epidemic prevention work"
     assert [c.en for c in find(candidates_of("000"), "铁公水空")] == ["railway-road-water-air"]
+
+
+def test_a_verbs_english_right_after_a_possessive_and_before_a_noun_is_a_modifier():
+    # 开放 is "to open", but "the citys open development" (000, apostrophes dropped) is a noun phrase:
+    # 开放发展 pairs with it; "in the face of …" (面对 "to face") stays a verb's phrase, "of" follows
+    candidates = candidates_of("000")
+    assert [c.en for c in find(candidates, "开放发展")] == ["open development"]
+    assert not [c for c in candidates if c.en.startswith("face of")]

@@ -280,7 +280,7 @@ _COUNT_TAGS = {"m", "q", "mq"}
 
 
 def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None, modifier: bool = False,
-                 counted: bool = False, in_noun_phrase: bool = False) -> bool:
+                 counted: bool = False, determined: int = 0) -> bool:
     """An English term does not open with an inflected verb or an adverb (helping, actively), nor
     with a past form when the Chinese opens with a verb (服务… → served…); a gerund may open it
     when the Chinese opens with a noun that modifies the next word (`modifier`), not with a verb
@@ -292,10 +292,12 @@ def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None,
         return True  # a verb after a count (1500余名|滞留海外人员) modifies what is counted: "stranded overseas personnel"
     if token.text.endswith("ed") and (zh_first.tag in ("v", "vn") or after is not None and after.text in _PREPOSITIONS):
         return False  # "announced at the Council…" is a clause
-    if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text, any_sense=True) or is_verb_only(token.text):
-        return False  # 促进资源共享 → "promote resource sharing" is a verb phrase, not a term
+    if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text, any_sense=True) \
+            and not (determined == 1 and after is not None and after.stems and not after.stop) or is_verb_only(token.text):
+        return False  # 促进资源共享 → "promote resource sharing" is a verb phrase, not a term (but right after an
+        # article or a possessive and before a noun the word is a modifier: the city's open development)
     if token.text.endswith("ing") and modifier and after is not None and after.stems and not after.stop \
-            and (zh_first.tag == "n" or zh_first.tag == "vn" and (in_noun_phrase or not is_verb_translation(zh_first.text, token.text))):
+            and (zh_first.tag == "n" or zh_first.tag == "vn" and (determined or not is_verb_translation(zh_first.text, token.text))):
         return True  # a gerund before a noun for a Chinese noun before another: 银行体系 → "banking system"
     if token.text.endswith("ly") and modifier and glosses_with(zh_first.text, token.text) and after is not None \
             and after.stems and not after.stop:
@@ -306,13 +308,26 @@ def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None,
 _ARTICLES = {"a", "an", "the"}
 
 
-def _after_article(tokens: list[EnToken], i: int) -> bool:
-    """Token i follows an article, directly or over one lower-case adjective ("an efficient | working
-    mechanism"): it stands inside a noun phrase, so a gerund there modifies the noun after it."""
-    if i > 0 and tokens[i - 1].text.lower() in _ARTICLES:
-        return True
-    return i > 1 and tokens[i - 2].text.lower() in _ARTICLES and tokens[i - 1].word and not tokens[i - 1].stop \
-        and tokens[i - 1].text.islower() and not tokens[i - 1].text.endswith("ing")
+def _determiner_distance(tokens: list[EnToken], i: int) -> int:
+    """1 when token i follows an article or a possessive, 2 when it follows one over a lower-case adjective
+    ("an efficient | working mechanism"), else 0: a word that stands inside a noun phrase modifies the
+    noun after it, as a gerund may (a verb's form only right after the determiner: "the rural |
+    revitalization" may still be a verb's object)."""
+    def determiner(token: EnToken) -> bool:
+        return token.text.lower() in _ARTICLES or _possessive(token.text)
+
+    if i > 0 and determiner(tokens[i - 1]):
+        return 1
+    adjective = i > 1 and tokens[i - 1].word and not tokens[i - 1].stop and tokens[i - 1].text.islower() \
+        and not tokens[i - 1].text.endswith("ing")
+    return 2 if adjective and determiner(tokens[i - 2]) else 0
+
+
+def _possessive(word: str) -> bool:
+    """A possessive (city's, countries', or citys where a text dropped its apostrophes: a plural of a word
+    in -y would end in -ies)."""
+    return word.endswith(("'s", "’s", "s'", "s’")) or len(word) > 3 and word.islower() and word.endswith("ys") \
+        and word[-3] not in "aeiou"
 
 
 def _as_running_text(tokens: list[EnToken], i: int) -> EnToken:
@@ -436,7 +451,7 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     i, j, content = english
     if _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None, j + 1 < len(tokens) and any(token_stem_units[j + 1])) \
             or not _en_start_ok(_as_running_text(tokens, i), words[a], tokens[i + 1] if i + 1 < len(tokens) else None, b - a > 1,
-                                a > 0 and words[a - 1].tag in _COUNT_TAGS, _after_article(tokens, i)) \
+                                a > 0 and words[a - 1].tag in _COUNT_TAGS, _determiner_distance(tokens, i)) \
             or _uncounted_number(tokens[i], words, a, b):
         return None
     span_units = range(ua, ub)
