@@ -12,19 +12,20 @@ from glossary.keys import en_key, zh_key
 from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
-from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_title_pairs, definition_pairs, dictionary_pairs, list_pairs,
+from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_title_pairs, compound_pairs, definition_pairs, dictionary_pairs, list_pairs,
                                    marked_pairs, pinyin_pairs,
-                                   quoted_pairs, title_pairs, name_title_pairs)
+                                   quoted_pairs, stem_keys, title_pairs, name_title_pairs)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
 from glossary.mine.shape import COUNT_MODIFIER, NAME_SIGNALS, is_name, is_term_shaped
 from glossary.mine.transliteration import transliteration_pairs
-from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, zh_words
+from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, token_stems, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
 
 MIN_SCORE = 0.5
 MIN_HOLDERS = 2  # a pair seen only inside longer pairs is a term once it recurs in this many of them (C-value)
 _SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75,
-                  "variant": 0.75, "list": 0.75, "title": 0.8, "transliteration": 0.7, "leftover": 0.75}
+                  "variant": 0.75, "list": 0.75, "title": 0.8, "transliteration": 0.7, "leftover": 0.75,
+                  "compound": 0.8}
 _NON_WORD = re.compile(r"[\W_]+")
 _QUOTE_MARKS = re.compile(r"[“”「」『』]")
 
@@ -61,6 +62,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += definition_pairs(tokens, found, pair.en)
     found += quoted_pairs(pair.zh, pair.en, words) + book_title_pairs(pair.zh, pair.en, tokens)
     found += marked_pairs(pair.zh, pair.en, words, tokens, found)
+    found += compound_pairs(words, tokens)
     names = pinyin_pairs(words, tokens)
     found += names + transliteration_pairs(words, tokens, names, lower_case)
     leftovers = leftover_pairs(words, tokens)
@@ -83,16 +85,19 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     spans = sorted(_without_competitors(_without_strays(list(best.values()), pair), pair),
                    key=lambda s: (s.zh_start - s.zh_end, s.zh_start))
     for sp in spans:
-        holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) or sp.signal == "quoted" else [k for k in kept if _holds(k, sp)]
+        holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) or sp.signal in _NEVER_NESTED else [k for k in kept if _holds(k, sp)]
         if not holders:
             kept.append(sp)
         elif all((k.en_start, k.en_end) != (sp.en_start, sp.en_end) for k in holders) \
-                and not any(k.en_start < sp.en_start and _SECOND_CONJUNCT.search(pair.en, k.en_start, sp.en_start) for k in holders):
+                and not any(k.en_start < sp.en_start and _SECOND_CONJUNCT.search(pair.en, k.en_start, sp.en_start)
+                            or sp.en_end < k.en_end and _FIRST_CONJUNCT.match(pair.en, sp.en_end, k.en_end) for k in holders):
             nested.append((sp, holders))  # (a piece of Chinese for the whole English is no pair)
     return kept, nested
 
 
+_NEVER_NESTED = {"quoted", "compound"}  # a term of its own even inside a longer pair
 _SECOND_CONJUNCT = re.compile(r"\s(?:and|or|&)\s+$")  # "work and | production resumption": no phrase of its own
+_FIRST_CONJUNCT = re.compile(r"\s+(?:and|or|&)\s")  # "foreign-related security | and stability": nor before it
 
 
 def _with_duration(sp: SpanPair, pair: SegmentPair, words: list[ZhWord]) -> SpanPair:
@@ -343,7 +348,8 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     only_nested = set()
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
         if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and is_name(tally.en)
-                                      or _set_phrase(tally.zh)):
+                                      or _set_phrase(tally.zh) or tally.holders.isdisjoint(terms)
+                                      and _hyphened_modifier_and_noun(tally.zh, tally.en)):
             tallies[key] = tally
             only_nested.add(key)
     _titles_without_their_country(tallies, nested_tallies)
@@ -380,6 +386,21 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     out = _one_chinese_per_rendering(_without_truncations(out), {zh for zh, _ in only_nested})
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
+
+
+_HYPHENED_MODIFIER_AND_NOUN = re.compile(r"[a-z]+(?:-[a-z]+)+ [a-z]+")
+
+
+def _hyphened_modifier_and_noun(zh: str, en: str) -> bool:
+    """A lower-case hyphened modifier and its noun (涉外|企业 ↔ foreign-related enterprises, 闭环|管理 ↔
+    closed-loop management), the Chinese opening on the modifier's word and closing on the noun's: a
+    compound the translator coined for a Chinese word, a term even inside a longer description."""
+    if not _HYPHENED_MODIFIER_AND_NOUN.fullmatch(en):
+        return False
+    pieces = [stems for word in zh_words(zh) for _, stems in word.pieces]
+    modifier, noun = en.split()
+    return len(pieces) >= 2 and bool(stem_keys(pieces[0]) & stem_keys(token_stems(modifier))) \
+        and bool(stem_keys(pieces[-1]) & stem_keys(token_stems(noun)))
 
 
 def _term_and_another(zh: str, en: str, renderings: dict[str, set[str]]) -> bool:
