@@ -1120,3 +1120,15 @@ def test_a_nationality_the_english_adds_between_lower_case_words_need_not_be_sai
     spans = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)}
     assert ("海外公民", "overseas Chinese citizens") in spans
     assert any(en_key(c.en) == "counselor" for c in find(candidates_of("001"), "参赞"))
+
+
+def test_a_modifier_before_the_pair_on_each_side_that_links_to_nothing_belongs_to_the_term():
+    # 7个临时国际航班 ↔ 7 provisional international flights: CC-CEDICT glosses 临时 "temporary", so
+    # neither word links, but each is the one modifier left before the pair on its side
+    pair = next(p for p in mined("000").pairs if "临时国际航班" in p.zh)
+    spans = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)}
+    assert ("临时国际航班", "provisional international flights") in spans
+    assert not [zh for zh, _ in spans if zh == "国际航班"]
+    # a determiner (本市 "this city" ↔ local) or a verb jieba tags a noun (讲好 ↔ told) joins nothing
+    pair = fao_pair("讲好中国故事")
+    assert not [c for c in mine_pairs([fao_pair("组织本市企业"), pair]) if c.zh.startswith(("本市", "讲好"))]

@@ -8,12 +8,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from glossary.keys import en_key, zh_key
-from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases
+from glossary.keys import CJK_RE, en_key, zh_key
+from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases, is_modifier_only
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_title_pairs, definition_pairs, dictionary_pairs, list_pairs,
-                                   marked_pairs, pinyin_pairs,
+                                   marked_pairs, pinyin_pairs, starts_ok,
                                    quoted_pairs, title_pairs, name_title_pairs)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
 from glossary.mine.shape import COUNT_MODIFIER, NAME_SIGNALS, is_name, is_term_shaped
@@ -70,8 +70,9 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += list_pairs(words, tokens, found, pair.zh)
     titled = name_title_pairs(words, tokens, found)
     found = [sp for sp in found if not _name_with_title(sp, titled)] + title_pairs(found, pair.en) + [t for t, _ in titled]
-    found = [_without_footnote_mark(_with_period(_with_glued_head(_with_duration(sp, pair, words), words, tokens), pair), pair) for sp in found
-             if not _head_of_quoted_name(sp, pair)]
+    found = [_without_footnote_mark(_with_period(_with_glued_head(_with_unlinked_modifiers(_with_duration(sp, pair, words), words, tokens),
+                                                                  words, tokens), pair), pair)
+             for sp in found if not _head_of_quoted_name(sp, pair)]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
         key = (sp.zh_start, sp.zh_end, "acronym" if is_acronym(pair.en[sp.en_start : sp.en_end]) else "")
@@ -118,6 +119,28 @@ def _with_glued_head(sp: SpanPair, words: list[ZhWord], tokens: list[EnToken]) -
     if any(words[at].stems & t.stems for t in tokens):
         return sp
     return replace(sp, zh_end=words[at].end)
+
+
+_MODIFIER_TAGS = {"b", "a", "n"}
+
+
+def _with_unlinked_modifiers(sp: SpanPair, words: list[ZhWord], tokens: list[EnToken]) -> SpanPair:
+    """One modifier just before the pair on each side, neither linked to anything on the other side
+    (临时|国际航班 ↔ provisional | international flights: CC-CEDICT glosses 临时 only "temporary"),
+    translate each other: they belong to the term."""
+    if sp.signal != "dictionary":
+        return sp
+    at = next((k for k, w in enumerate(words) if w.start == sp.zh_start), None)
+    t = next((k for k, tok in enumerate(tokens) if tok.start == sp.en_start), None)
+    if not at or not t:
+        return sp
+    modifier, token = words[at - 1], tokens[t - 1]
+    if modifier.end != sp.zh_start or len(modifier.text) < 2 or modifier.tag not in _MODIFIER_TAGS or not CJK_RE.match(modifier.text) \
+            or not starts_ok(modifier) or not token.text.islower() or not is_modifier_only(token.text):
+        return sp
+    if any(modifier.stems & tok.stems for tok in tokens) or any(token.stems & w.stems for w in words):
+        return sp
+    return replace(sp, zh_start=modifier.start, en_start=token.start)
 
 
 _COUNT_BEFORE = re.compile(COUNT_MODIFIER.pattern + r"\s+$")

@@ -85,7 +85,7 @@ def _is_determiner(text: str) -> bool:
     return len(text) <= found.end() + 1 or any(is_function_phrase(text[:k]) for k in range(2, len(text)))
 
 
-def _starts_ok(word: ZhWord) -> bool:
+def starts_ok(word: ZhWord) -> bool:
     """A term opens on a content word, not on a count (两支, 首批, 一例), an adverb (密切沟通) or a
     reduplicated adjective (扎扎实实打基础: AABB describes how something is done)."""
     return content_word(word) and word.tag not in ("m", "ad") and not _reduplicated(word.text)
@@ -128,7 +128,7 @@ def _zh_spans(words: tuple[ZhWord, ...]) -> tuple[tuple[int, int], ...]:
     # each word's tests once (they do not depend on where the span starts); k > a: not the span's first word
     content = [content_word(w) for w in words]
     inner = [c or w.text in _INNER_PARTICLES for c, w in zip(content, words)]
-    opens, closes = [_starts_ok(w) for w in words], [_ends_ok(w) for w in words]
+    opens, closes = [starts_ok(w) for w in words], [_ends_ok(w) for w in words]
     suffix_at = [_bound_suffix(w, words[k + 1] if k + 1 < n else None) for k, w in enumerate(words)]
     count = [w.tag == "m" and any(c.isdigit() for c in w.text) for w in words]
     place_after_verb = [k > 0 and w.tag in ("ns", "j") and words[k - 1].tag == "v" for k, w in enumerate(words)]
