@@ -1132,3 +1132,12 @@ def test_a_modifier_before_the_pair_on_each_side_that_links_to_nothing_belongs_t
     # a determiner (本市 "this city" ↔ local) or a verb jieba tags a noun (讲好 ↔ told) joins nothing
     pair = fao_pair("讲好中国故事")
     assert not [c for c in mine_pairs([fao_pair("组织本市企业"), pair]) if c.zh.startswith(("本市", "讲好"))]
+
+
+def test_a_modifier_the_chinese_always_writes_before_a_term_and_the_english_never_says_belongs_to_it():
+    # 001 writes 医用外科口罩 in four passages, each rendered "surgical masks": 医用 is part of the term
+    candidates = candidates_of("001")
+    assert any(en_key(c.en) == en_key("surgical masks") for c in find(candidates, "医用外科口罩"))
+    assert not find(candidates, "外科口罩")
+    # a modifier said nearby (外办 in … Foreign Affairs Office) stays out: 党组书记 ↔ party secretary
+    assert any(en_key(c.en) == en_key("party secretary") for c in find(candidates, "党组书记"))

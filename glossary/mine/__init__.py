@@ -343,6 +343,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         linked[pair.seq] = kept
         for sp, holders in [(sp, []) for sp in kept] + nested:
             tally(pair, sp, holders)
+    _with_constant_unsaid_modifiers(tallies, analysed, linked)
     shapes: dict[tuple[str, str, frozenset[str]], bool] = {}
 
     def term_shaped(t: _Tally) -> bool:  # asked again at the end, when most tallies are as they were
@@ -403,6 +404,74 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     out = _one_chinese_per_rendering(_without_truncations(out), {zh for zh, _ in only_nested})
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
+
+
+MIN_CONSTANT_MODIFIER = 2  # different passages that must all say the same unsaid modifier before a term
+CONTEXT_CHARS = 8  # Chinese either side of an occurrence that tells one passage from another
+NEAR_TOKENS = 3  # English words either side of a pair where a word said of its Chinese would stand
+_NOUN_MODIFIER_TAGS = {"b", "n"}
+
+
+def _with_constant_unsaid_modifiers(tallies: dict[tuple[str, str], _Tally],
+                                    analysed: list[tuple[SegmentPair, list[ZhWord], list[EnToken]]],
+                                    linked: dict[int, list[SpanPair]]) -> None:
+    """A pair whose Chinese the document always writes after the same modifier word, which the English
+    never says there (医用|外科口罩 ↔ surgical masks, in four passages): the modifier is part of the
+    Chinese term that the English leaves implicit, not a description added in one sentence."""
+    analysed_by_seq = {pair.seq: (pair, words, tokens) for pair, words, tokens in analysed}
+    for key, tally in list(tallies.items()):
+        if tally.signals != {"dictionary"} or len({_context(analysed_by_seq[o.pair_seq][0].zh, o) for o in tally.occurrences}) \
+                < MIN_CONSTANT_MODIFIER:
+            continue  # (a passage the document repeats is one piece of evidence)
+        modifiers = set()
+        for o in tally.occurrences:
+            pair, words, tokens = analysed_by_seq[o.pair_seq]
+            word = next((w for w in words if w.end == o.zh_start), None)
+            if word is None or len(word.text) < 2 or word.tag not in _NOUN_MODIFIER_TAGS or not CJK_RE.match(word.text) \
+                    or not starts_ok(word) or _content_word_before(tokens, o.en_start) \
+                    or _said(word, tokens, o.en_start, o.en_end, linked[o.pair_seq]):
+                break
+            modifiers.add(word.text)
+        else:
+            if len(modifiers) == 1:
+                del tallies[key]
+                _add_grown(tallies, tally, modifiers.pop(), analysed_by_seq)
+
+
+def _add_grown(tallies: dict[tuple[str, str], _Tally], tally: _Tally, modifier: str,
+               analysed_by_seq: dict[int, tuple[SegmentPair, list[ZhWord], list[EnToken]]]) -> None:
+    """`tally` with `modifier` before its Chinese, added to (or merged into) `tallies`."""
+    occurrences = [replace(o, zh_start=o.zh_start - len(modifier)) for o in tally.occurrences]
+    first = occurrences[0]
+    original = analysed_by_seq[first.pair_seq][0].zh_original[first.zh_start : first.zh_end] if tally.zh_original else None
+    key = (zh_key(modifier + tally.zh), en_key(tally.en))
+    grown = tallies.setdefault(key, _Tally(modifier + tally.zh, tally.en, original))
+    grown.scores += tally.scores
+    grown.signals |= tally.signals
+    grown.occurrences += occurrences
+    grown.holders |= tally.holders
+    grown.inside_description |= tally.inside_description
+
+
+def _context(zh: str, o: Occurrence) -> str:
+    """The Chinese around an occurrence: the same in two places is one passage said twice."""
+    return zh[max(0, o.zh_start - CONTEXT_CHARS) : o.zh_end + CONTEXT_CHARS]
+
+
+def _content_word_before(tokens: list[EnToken], start: int) -> bool:
+    """The English word just before `start` is a content word (it may say what the Chinese before says)."""
+    before = [tok for tok in tokens if tok.end <= start]
+    return bool(before) and before[-1].word and not before[-1].stop and bool(before[-1].stems)
+
+
+def _said(word: ZhWord, tokens: list[EnToken], start: int, end: int, linked: list[SpanPair]) -> bool:
+    """An English word glosses `word` next to the pair's English (start..end, NEAR_TOKENS either side)
+    or inside the English of a pair that holds `word` (外办 in 市政府外办 ↔ … Foreign Affairs Office)."""
+    inside = [k for k, tok in enumerate(tokens) if tok.end > start and tok.start < end]
+    near = tokens[max(0, inside[0] - NEAR_TOKENS) : inside[-1] + NEAR_TOKENS + 1] if inside else []
+    holders = [sp for sp in linked if sp.zh_start <= word.start and word.end <= sp.zh_end]
+    return any(word.stems & tok.stems for tok in near) or any(
+        word.stems & tok.stems for sp in holders for tok in tokens if sp.en_start <= tok.start and tok.end <= sp.en_end)
 
 
 def _term_and_another(zh: str, en: str, renderings: dict[str, set[str]]) -> bool:
