@@ -1134,6 +1134,13 @@ def test_a_modifier_before_the_pair_on_each_side_that_links_to_nothing_belongs_t
     assert not [c for c in mine_pairs([fao_pair("组织本市企业"), pair]) if c.zh.startswith(("本市", "讲好"))]
 
 
+def test_an_english_modifier_joins_a_pair_only_as_an_adjective(tmp_path):
+    # HKMA 2022, chapter 7: 关键金融服务 ↔ critical financial services (关键 "key" links no "critical");
+    # HKMA 2021, chapter 9: 机构层面 is no "two levels", a count is no modifier of the term
+    assert ("关键金融服务", "critical financial services") in hkma_chapter_pairs(tmp_path, "hkma-ar-2022-07")
+    assert not [zh for zh, en in hkma_chapter_pairs(tmp_path, "hkma-ar-2021-09") if en == "two levels"]
+
+
 def test_a_modifier_the_chinese_always_writes_before_a_term_and_the_english_never_says_belongs_to_it():
     # 001 writes 医用外科口罩 in four passages, each rendered "surgical masks": 医用 is part of the term
     candidates = candidates_of("001")

@@ -13,7 +13,7 @@ from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases, is_modif
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_title_pairs, definition_pairs, dictionary_pairs, list_pairs,
-                                   marked_pairs, pinyin_pairs, starts_ok,
+                                   marked_pairs, pinyin_pairs, starts_ok, ADJECTIVE_END,
                                    quoted_pairs, title_pairs, name_title_pairs)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
 from glossary.mine.shape import COUNT_MODIFIER, NAME_SIGNALS, is_name, is_term_shaped
@@ -121,13 +121,14 @@ def _with_glued_head(sp: SpanPair, words: list[ZhWord], tokens: list[EnToken]) -
     return replace(sp, zh_end=words[at].end)
 
 
-_MODIFIER_TAGS = {"b", "a", "n"}
+_MODIFIER_TAGS = {"b", "n"}
 
 
 def _with_unlinked_modifiers(sp: SpanPair, words: list[ZhWord], tokens: list[EnToken]) -> SpanPair:
     """One modifier just before the pair on each side, neither linked to anything on the other side
     (临时|国际航班 ↔ provisional | international flights: CC-CEDICT glosses 临时 only "temporary"),
-    translate each other: they belong to the term."""
+    translate each other: they belong to the term. The English one must look like an adjective (no
+    count, verb or quantifier: "two levels" is no 机构层面)."""
     if sp.signal != "dictionary":
         return sp
     at = next((k for k, w in enumerate(words) if w.start == sp.zh_start), None)
@@ -136,7 +137,8 @@ def _with_unlinked_modifiers(sp: SpanPair, words: list[ZhWord], tokens: list[EnT
         return sp
     modifier, token = words[at - 1], tokens[t - 1]
     if modifier.end != sp.zh_start or len(modifier.text) < 2 or modifier.tag not in _MODIFIER_TAGS or not CJK_RE.match(modifier.text) \
-            or not starts_ok(modifier) or not token.text.islower() or not is_modifier_only(token.text):
+            or not starts_ok(modifier) or not token.text.islower() or not is_modifier_only(token.text) \
+            or not ADJECTIVE_END.search(token.text) or token.text.endswith("ing"):
         return sp
     if any(modifier.stems & tok.stems for tok in tokens) or any(token.stems & w.stems for w in words):
         return sp

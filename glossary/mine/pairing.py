@@ -228,7 +228,7 @@ def _en_end_ok(token: EnToken) -> bool:
     return not (text.endswith(("ly", "ed")) or is_modifier_only(text))
 
 
-_ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ful|ian|ese|ary|ble|ing)$")
+ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ful|ian|ese|ary|ble|ing)$")
 
 
 def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None, glossed_next: bool = True) -> bool:
@@ -248,7 +248,7 @@ def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None, 
         return True  # "chief state | sanitary doctor" for 国家首席|医生: the noun phrase runs on, over a word
         # no Chinese word glosses, to what the Chinese says next (a name ends with its capitals: "Shanghai
         # Cooperation Organization | member states")
-    if not _ADJECTIVE_END.search(last.text.lower()) or nxt.text.endswith(("ed", "ly")):
+    if not ADJECTIVE_END.search(last.text.lower()) or nxt.text.endswith(("ed", "ly")):
         return False
     return not (next_word is not None and next_word.stems & nxt.stems)
 
