@@ -1162,3 +1162,31 @@ def test_a_verbs_english_right_after_a_possessive_and_before_a_noun_is_a_modifie
     candidates = candidates_of("000")
     assert [c.en for c in find(candidates, "开放发展")] == ["open development"]
     assert not [c for c in candidates if c.en.startswith("face of")]
+
+
+def test_a_modifier_before_the_pair_on_each_side_that_links_to_nothing_belongs_to_the_term():
+    # 7个临时国际航班 ↔ 7 provisional international flights: CC-CEDICT glosses 临时 "temporary", so
+    # neither word links, but each is the one modifier left before the pair on its side
+    pair = next(p for p in mined("000").pairs if "临时国际航班" in p.zh)
+    spans = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)}
+    assert ("临时国际航班", "provisional international flights") in spans
+    assert not [zh for zh, _ in spans if zh == "国际航班"]
+    # a determiner (本市 "this city" ↔ local) or a verb jieba tags a noun (讲好 ↔ told) joins nothing
+    pair = fao_pair("讲好中国故事")
+    assert not [c for c in mine_pairs([fao_pair("组织本市企业"), pair]) if c.zh.startswith(("本市", "讲好"))]
+
+
+def test_an_english_modifier_joins_a_pair_only_as_an_adjective(tmp_path):
+    # HKMA 2022, chapter 7: 关键金融服务 ↔ critical financial services (关键 "key" links no "critical");
+    # HKMA 2021, chapter 9: 机构层面 is no "two levels", a count is no modifier of the term
+    assert ("关键金融服务", "critical financial services") in hkma_chapter_pairs(tmp_path, "hkma-ar-2022-07")
+    assert not [zh for zh, en in hkma_chapter_pairs(tmp_path, "hkma-ar-2021-09") if en == "two levels"]
+
+
+def test_a_modifier_the_chinese_always_writes_before_a_term_and_the_english_never_says_belongs_to_it():
+    # 001 writes 医用外科口罩 in four passages, each rendered "surgical masks": 医用 is part of the term
+    candidates = candidates_of("001")
+    assert any(en_key(c.en) == en_key("surgical masks") for c in find(candidates, "医用外科口罩"))
+    assert not find(candidates, "外科口罩")
+    # a modifier said nearby (外办 in … Foreign Affairs Office) stays out: 党组书记 ↔ party secretary
+    assert any(en_key(c.en) == en_key("party secretary") for c in find(candidates, "党组书记"))

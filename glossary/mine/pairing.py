@@ -85,7 +85,7 @@ def _is_determiner(text: str) -> bool:
     return len(text) <= found.end() + 1 or any(is_function_phrase(text[:k]) for k in range(2, len(text)))
 
 
-def _starts_ok(word: ZhWord) -> bool:
+def starts_ok(word: ZhWord) -> bool:
     """A term opens on a content word, not on a count (两支, 首批, 一例), an adverb (密切沟通) or a
     reduplicated adjective (扎扎实实打基础: AABB describes how something is done)."""
     return content_word(word) and word.tag not in ("m", "ad") and not _reduplicated(word.text)
@@ -128,7 +128,7 @@ def _zh_spans(words: tuple[ZhWord, ...]) -> tuple[tuple[int, int], ...]:
     # each word's tests once (they do not depend on where the span starts); k > a: not the span's first word
     content = [content_word(w) for w in words]
     inner = [c or w.text in _INNER_PARTICLES for c, w in zip(content, words)]
-    opens, closes = [_starts_ok(w) for w in words], [_ends_ok(w) for w in words]
+    opens, closes = [starts_ok(w) for w in words], [_ends_ok(w) for w in words]
     suffix_at = [_bound_suffix(w, words[k + 1] if k + 1 < n else None) for k, w in enumerate(words)]
     count = [w.tag == "m" and any(c.isdigit() for c in w.text) for w in words]
     place_after_verb = [k > 0 and w.tag in ("ns", "j") and words[k - 1].tag == "v" for k, w in enumerate(words)]
@@ -228,7 +228,7 @@ def _en_end_ok(token: EnToken) -> bool:
     return not (text.endswith(("ly", "ed")) or is_modifier_only(text))
 
 
-_ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ful|ian|ese|ary|ble|ing)$")
+ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ful|ian|ese|ary|ble|ing)$")
 
 
 def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None, glossed_next: bool = True) -> bool:
@@ -248,7 +248,7 @@ def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None, 
         return True  # "chief state | sanitary doctor" for 国家首席|医生: the noun phrase runs on, over a word
         # no Chinese word glosses, to what the Chinese says next (a name ends with its capitals: "Shanghai
         # Cooperation Organization | member states")
-    if not _ADJECTIVE_END.search(last.text.lower()) or nxt.text.endswith(("ed", "ly")):
+    if not ADJECTIVE_END.search(last.text.lower()) or nxt.text.endswith(("ed", "ly")):
         return False
     return not (next_word is not None and next_word.stems & nxt.stems)
 
