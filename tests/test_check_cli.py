@@ -179,3 +179,4 @@ def test_tui_flag_opens_the_findings_on_the_check_screen(termbase, monkeypatch):
     assert opened["ran"] and opened["path"] == termbase
     assert {i.kind for i in screen.issues} == {"deprecated"} and len(screen.issues) == 2
     assert "zh-en_draft.tsv" in screen.draft and "zh-en_draft.tmx14b.tmx" in screen.draft
+    assert sorted(i.segment for i in screen.issues) == ["zh-en_draft.tmx14b.tmx:2", "zh-en_draft.tsv:2"]

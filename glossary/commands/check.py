@@ -80,7 +80,11 @@ def _browse(path: Path, results: list) -> None:
     from tui.app import make_app
     from tui.screens.check import CheckScreen
 
-    combined = CheckResult(issues=tuple(i for r in results for i in r.issues),
+    from dataclasses import replace
+
+    several = len(results) > 1  # a segment id is told apart by its draft's name
+    combined = CheckResult(issues=tuple(replace(i, segment=f"{r.draft}:{i.segment}") if several else i
+                                        for r in results for i in r.issues),
                            segments=sum(r.segments for r in results),
                            draft=", ".join(r.draft for r in results if r.draft))
     make_app(path, initial_screen=lambda: CheckScreen(combined)).run()
