@@ -144,6 +144,9 @@ _SPELLING = (  # UK -> US, applied to a singular, lower-case word
     (re.compile(r"(?<=\w{2})ence$"), "ense"),
     (re.compile(r"(?<=\w{3})mme$"), "m"),
     (re.compile(r"dgement$"), "dgment"),
+    (re.compile(r"(?<=[b-df-hj-np-tv-z])ae(?=[b-df-hj-np-tv-z])"), "e"),  # paediatric, anaemia, haemorrhage
+    (re.compile(r"(?<=\w{2}[aeiou])ll(ment|ful)?$"), r"l\1"),  # fulfil(l), enrol(l)ment, skil(l)ful
+    (re.compile(r"(?<=\wg)eing$"), "ing"),  # ageing
 )
 _SPELLING_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _SPELLING))
 

@@ -211,3 +211,17 @@ def test_tsv_columns_named_by_the_header(tmp_path, header, order):
                                             for k, r in enumerate(rows)), encoding="utf-8")
     segments = list(read_draft(path))
     assert [(s.source, s.target) for s in segments] == [(r["evidence_zh"], r["evidence_en"]) for r in rows]
+
+
+def test_british_spellings_of_hkma_reports_match_a_us_glossary():
+    """HKMA's annual reports write British English ("fulfil", "population ageing"): a glossary in US
+    spelling ("fulfill", "population aging") finds its renderings there, no missing term."""
+    glossary = CheckGlossary([Entry((Term("zh", "履行"), Term("en", "fulfill")), status="approved", id=1),
+                              Entry((Term("zh", "人口老齡化"), Term("en", "population aging")), status="approved", id=2)])
+    rows = [line.split("\t") for line in shared("external", "hkma-annual-reports", "paragraphs.tsv")
+            .read_text(encoding="utf-8").splitlines()[1:]]
+    draft = [DraftSegment(f"{doc}/{para}", zh, en) for doc, para, zh, en in (r[:4] for r in rows if len(r) >= 4)
+             if ("履行" in zh and re.search(r"\bfulfil\b", en)) or ("人口老齡化" in zh and "population ageing" in en)]
+    assert {s.source.count("履行") > 0 for s in draft} == {True, False}
+    result = check_segments(draft, glossary)
+    assert [(f.kind, f.segment) for f in result.issues if f.entry_id] == []
