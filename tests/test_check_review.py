@@ -225,3 +225,21 @@ def test_british_spellings_of_hkma_reports_match_a_us_glossary():
     assert {s.source.count("履行") > 0 for s in draft} == {True, False}
     result = check_segments(draft, glossary)
     assert [(f.kind, f.segment) for f in result.issues if f.entry_id] == []
+
+
+def test_a_place_name_said_as_its_adjective_is_not_missing():
+    """Tatoeba pairs: 中国 / 日本 / 意大利 ... rendered "Chinese food", "Japanese", "Italian": the glossary's
+    "China", "Japan", "Italy" are there as adjectives. A pair whose English names another country
+    (澳大利亚 as "Austria") is still missing its term."""
+    names = [("中国", "China"), ("日本", "Japan"), ("韩国", "Korea"), ("意大利", "Italy"), ("加拿大", "Canada"),
+             ("德国", "Germany"), ("澳大利亚", "Australia")]
+    glossary = CheckGlossary([Entry((Term("zh", zh), Term("en", en)), status="approved", id=k)
+                              for k, (zh, en) in enumerate(names, 1)])
+    pairs = [line.split("\t")[:2] for line in
+             shared("external", "tatoeba-cmn-eng", "cmn.txt").read_text(encoding="utf-8-sig").splitlines() if "\t" in line]
+    adjectives = [DraftSegment(str(n), zh, en) for n, (en, zh) in enumerate(pairs, 1)
+                  if any(c in zh and re.search(rf"\b{name[:4]}\w*(ese|an)\b", en) and name not in en for c, name in names)]
+    wrong = [DraftSegment(str(n), zh, en) for n, (en, zh) in enumerate(pairs, 1) if "澳大利亚" in zh and "Austria " in en]
+    assert len(adjectives) >= 10 and wrong
+    result = check_segments(adjectives + wrong, glossary, strict=True)
+    assert {(f.kind, f.segment) for f in result.issues if f.entry_id} == {("missing", s.id) for s in wrong}

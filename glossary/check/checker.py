@@ -24,11 +24,12 @@ from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from glossary.errors import InputError
-from glossary.keys import CJK_RE, FUNCTION_WORDS
+from glossary.keys import CJK_RE, FUNCTION_WORDS, en_plain_word
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, bulk_constructor
 
 from .renderings import OtherRenderings, TargetWords, rendering_words, same_words, term_evidence
-from .matcher import Hit, TermMatcher, folded_words, is_acronym, longest, may_be_reordered, reordered_in
+from .matcher import (Hit, TermMatcher, folded_words, is_acronym, longest, may_be_reordered, name_adjectives,
+                      reordered_in)
 
 GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
@@ -37,6 +38,7 @@ KIND_ORDER = ("missing", "unapproved", "forbidden", "deprecated", "superseded", 
 _SHORT_FORMS = ("acronym", "abbreviation")
 _TERM_IDS = itemgetter(2)  # a Hit's term ids
 _CJK_RUN = re.compile(rf"{CJK_RE.pattern}+(?:[\s\u3000-\u303f\uff00-\uffef]*{CJK_RE.pattern}+)*")
+_CAPITALIZED = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
 _HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")  # inside a hyphenated compound
 _LATIN = re.compile(r"[A-Za-z]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
@@ -274,6 +276,7 @@ class _Segment:
     _words: tuple[list[str], set[str]] | None = None
     _target_words: TargetWords | None = None
     _in_compounds: set[int] | None = None
+    _names: set[str] | None = None
 
     def target_words(self) -> TargetWords:
         """The target's tokens for the miner's pairing (made on first use: only for would-be-missing terms)."""
@@ -290,6 +293,13 @@ class _Segment:
             self._in_compounds = set(chain.from_iterable(
                 map(_TERM_IDS, matcher.find(spaced, self.segment.target_breaks)))) if spaced else set()
         return self._in_compounds
+
+    def names(self) -> set[str]:
+        """The target's capitalized words, without possessive or plural -s (Americans, China's)."""
+        if self._names is None:
+            self._names = {word[:-1] if word.endswith("s") else word
+                           for word in (en_plain_word(w).capitalize() for w in _CAPITALIZED.findall(self.segment.target))}
+        return self._names
 
     def words(self, keep: frozenset[str]) -> tuple[list[str], set[str]]:
         """The target's folded words and their set (made on first use: only segments with a
@@ -504,6 +514,8 @@ class DraftChecker:
                 continue
             if not current.in_compounds(g.en).isdisjoint(g.good_terms(index)):
                 continue
+            if any(not current.names().isdisjoint(name_adjectives(r)) for r in renderings):
+                continue  # "Chinese characteristics" renders 中国 (China) as an adjective
             undecided.append((index, hit, renderings))
         if not undecided:
             return

@@ -356,6 +356,24 @@ def reordered_in(rendering: str, words: list[str], present: set[str], keep: froz
     return any(needed <= set(words[i:i + span]) for i, w in enumerate(words) if w in needed)
 
 
+_NAME = re.compile(r"^[A-Z][a-z]{3,}$")
+_NAME_SUFFIXES = ("ese", "ean", "ian", "an", "n")
+
+
+@lru_cache(maxsize=4096)
+def name_adjectives(rendering: str) -> frozenset[str]:
+    """The adjectives (and demonyms) English makes of a one-word place name by its ending: China ->
+    Chinese, Japan -> Japanese, Korea -> Korean, Italy -> Italian, Canada -> Canadian, Germany ->
+    German; empty for anything but one capitalized word."""
+    if not _NAME.match(rendering):
+        return frozenset()
+    stems = [rendering] + ([rendering[:-1]] if rendering[-1] in "aeoy" else [])
+    forms = {stem + suffix for stem in stems for suffix in _NAME_SUFFIXES}
+    if rendering.endswith("y"):
+        forms.add(rendering[:-1])
+    return frozenset(forms - {rendering})
+
+
 def _word_end(text: str, stop: int) -> int | None:
     """Where a whole-word match ending at `stop` ends, allowing a plural or possessive "s"."""
     for suffix in ("", "s", "'s", "’s"):
