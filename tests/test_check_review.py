@@ -243,3 +243,20 @@ def test_a_place_name_said_as_its_adjective_is_not_missing():
     assert len(adjectives) >= 10 and wrong
     result = check_segments(adjectives + wrong, glossary, strict=True)
     assert {(f.kind, f.segment) for f in result.issues if f.entry_id} == {("missing", s.id) for s in wrong}
+
+
+def test_a_one_word_rendering_inflected_as_a_verb_is_not_missing_or_unapproved():
+    """Tatoeba pairs with 工作 ("work") whose English says "working" or "worked": the rendering is there,
+    inflected; "job" is another word and still reported."""
+    pairs = [line.split("\t")[:2] for line in
+             shared("external", "tatoeba-cmn-eng", "cmn.txt").read_text(encoding="utf-8-sig").splitlines() if "\t" in line]
+    glossary = CheckGlossary([Entry((Term("zh", "工作"), Term("en", "work")), status="approved", id=1)])
+    inflected = [DraftSegment(str(n), zh, en) for n, (en, zh) in enumerate(pairs, 1)
+                 if "工作" in zh and re.search(r"\b(working|worked)\b", en) and not re.search(r"\bworks?\b", en)]
+    other = [DraftSegment(str(n), zh, en) for n, (en, zh) in enumerate(pairs, 1)
+             if "工作" in zh and re.search(r"\bjob\b", en) and not re.search(r"\bwork", en)]
+    assert len(inflected) >= 20 and len(other) >= 20
+    result = check_segments(inflected + other, glossary)
+    reported = {f.segment for f in result.issues if f.entry_id}
+    assert not reported & {s.id for s in inflected}
+    assert len(reported & {s.id for s in other}) >= len(other) * 3 // 4

@@ -24,12 +24,12 @@ from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from glossary.errors import InputError
-from glossary.keys import CJK_RE, FUNCTION_WORDS, en_plain_word
+from glossary.keys import CJK_RE, FUNCTION_WORDS, en_plain_word, en_words
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, bulk_constructor
 
 from .renderings import OtherRenderings, TargetWords, rendering_words, same_words, term_evidence
 from .matcher import (Hit, TermMatcher, folded_words, is_acronym, longest, may_be_reordered, name_adjectives,
-                      reordered_in)
+                      reordered_in, verb_forms)
 
 GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
@@ -277,6 +277,7 @@ class _Segment:
     _target_words: TargetWords | None = None
     _in_compounds: set[int] | None = None
     _names: set[str] | None = None
+    _plain_words: set[str] | None = None
 
     def target_words(self) -> TargetWords:
         """The target's tokens for the miner's pairing (made on first use: only for would-be-missing terms)."""
@@ -293,6 +294,12 @@ class _Segment:
             self._in_compounds = set(chain.from_iterable(
                 map(_TERM_IDS, matcher.find(spaced, self.segment.target_breaks)))) if spaced else set()
         return self._in_compounds
+
+    def plain_words(self) -> set[str]:
+        """The target's words, lower case, without possessives."""
+        if self._plain_words is None:
+            self._plain_words = {en_plain_word(w) for w in en_words(self.segment.target)}
+        return self._plain_words
 
     def names(self) -> set[str]:
         """The target's capitalized words, without possessive or plural -s (Americans, China's)."""
@@ -516,6 +523,8 @@ class DraftChecker:
                 continue
             if any(not current.names().isdisjoint(name_adjectives(r)) for r in renderings):
                 continue  # "Chinese characteristics" renders 中国 (China) as an adjective
+            if any(not current.plain_words().isdisjoint(verb_forms(r)) for r in renderings):
+                continue  # "working" for "work": one word inflected
             undecided.append((index, hit, renderings))
         if not undecided:
             return

@@ -374,6 +374,27 @@ def name_adjectives(rendering: str) -> frozenset[str]:
     return frozenset(forms - {rendering})
 
 
+_CVC = re.compile(r"[^aeiou][aeiou][b-df-hj-npr-tvz]$")  # a final consonant English doubles: plan -> planned
+
+
+@lru_cache(maxsize=16384)
+def verb_forms(rendering: str) -> frozenset[str]:
+    """The -ing and -ed forms of a one-word rendering (work -> working, worked; plan -> planning;
+    occur -> occurred; apply -> applied; share -> sharing, shared), lower case; empty for anything else."""
+    word = rendering.casefold()
+    if not word.isalpha() or len(word) < 3 or " " in rendering:
+        return frozenset()
+    stems = [word[:-1]] if word.endswith("e") and not word.endswith(("ee", "ye", "oe")) else [word]
+    if _CVC.search(word):  # doubled or not (visited, occurred): a form nobody writes matches nothing
+        stems.append(word + word[-1])
+    forms = {stem + "ing" for stem in stems} | {stem + "ed" for stem in stems}
+    if word.endswith("e"):
+        forms.add(word + "d")
+    if len(word) > 3 and word.endswith("y") and word[-2] not in "aeiou":
+        forms.add(word[:-1] + "ied")
+    return frozenset(forms - {word})
+
+
 def _word_end(text: str, stop: int) -> int | None:
     """Where a whole-word match ending at `stop` ends, allowing a plural or possessive "s"."""
     for suffix in ("", "s", "'s", "’s"):
