@@ -260,3 +260,18 @@ def test_a_one_word_rendering_inflected_as_a_verb_is_not_missing_or_unapproved()
     reported = {f.segment for f in result.issues if f.entry_id}
     assert not reported & {s.id for s in inflected}
     assert len(reported & {s.id for s in other}) >= len(other) * 3 // 4
+
+
+def test_a_one_character_term_inside_a_longer_word_does_not_fire():
+    """Tatoeba pairs with 书 ("book") only inside 书桌 (desk) or 书架 (bookshelf): no finding; where 书
+    stands alone and the English says no "book" (他读很多书 → "He reads a good deal"), still missing."""
+    pairs = [line.split("\t")[:2] for line in
+             shared("external", "tatoeba-cmn-eng", "cmn.txt").read_text(encoding="utf-8-sig").splitlines() if "\t" in line]
+    glossary = CheckGlossary([Entry((Term("zh", "书"), Term("en", "book")), status="approved", id=1)])
+    without_book = [DraftSegment(str(n), zh, en) for n, (en, zh) in enumerate(pairs, 1)
+                    if "书" in zh and not re.search(r"book", en, re.IGNORECASE)]
+    bound = {s.id for s in without_book if s.source.count("书") == s.source.count("书桌") + s.source.count("书架")}
+    assert len(bound) >= 8
+    reported = {f.segment for f in check_segments(without_book, glossary, strict=True).issues}
+    assert not reported & bound
+    assert len(reported) >= 5

@@ -69,7 +69,7 @@ class Segmenter:
         longer word of the text's segmentation, or whose first or last word (segmented alone, two
         characters or more) a longer word of the text swallows with more beyond the span (驻重庆总领事 in 驻重庆总领事馆:
         总领事馆), unless what that word adds is a word of two or more characters (香港特区 in
-        香港特区政府 is kept; 大使 in 大使馆 is not)."""
+        香港特区政府 is kept; 大使 in 大使馆 is not; a one-character term inside a longer word never is)."""
         inside = set()
         spans = sorted(spans)
         k = 0
@@ -86,8 +86,9 @@ class Segmenter:
                 at = bisect_right(starts, span_start - start) - 1
                 word_start, word_end = starts[at] + start, ends[at] + start
                 if span_end <= word_end:
-                    if word_end - word_start > span_end - span_start \
-                            and not self._compound(text[word_start:span_start], text[span_end:word_end]):
+                    if word_end - word_start > span_end - span_start and (
+                            span_end - span_start < 2  # one character inside a word is a bound morpheme (书 in 书桌上)
+                            or not self._compound(text[word_start:span_start], text[span_end:word_end])):
                         inside.add((span_start, span_end))
                     continue
                 own_starts, own_ends = self._clause_words(text[span_start:span_end])
