@@ -275,3 +275,19 @@ def test_a_one_character_term_inside_a_longer_word_does_not_fire():
     reported = {f.segment for f in check_segments(without_book, glossary, strict=True).issues}
     assert not reported & bound
     assert len(reported) >= 5
+
+
+def test_soft_hyphens_of_typeset_text_do_not_split_a_word():
+    """Targets from typesetting tools carry invisible soft hyphens (U+00AD) inside long words: 000's
+    gold evidence hyphenated so still has every rendering."""
+    rows = gold_rows(DOCS[0])
+    glossary = CheckGlossary(entry(r, k) for k, r in enumerate(rows))
+
+    def soft(text: str) -> str:
+        return re.sub(r"\b([A-Za-z]{4})([A-Za-z]{3,})", "\\1\u00ad\\2", text)
+
+    picked = [(k, r) for k, r in enumerate(rows) if usable(r) and soft(r["en"]) != r["en"]]
+    assert len(picked) >= 20
+    plain = check_segments([DraftSegment(str(k), r["evidence_zh"], r["evidence_en"]) for k, r in picked], glossary)
+    typeset = check_segments([DraftSegment(str(k), r["evidence_zh"], soft(r["evidence_en"])) for k, r in picked], glossary)
+    assert [(f.kind, f.segment, f.entry_id) for f in typeset.issues] == [(f.kind, f.segment, f.entry_id) for f in plain.issues]

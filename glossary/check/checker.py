@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from itertools import chain, islice
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
@@ -39,6 +39,7 @@ _SHORT_FORMS = ("acronym", "abbreviation")
 _TERM_IDS = itemgetter(2)  # a Hit's term ids
 _CJK_RUN = re.compile(rf"{CJK_RE.pattern}+(?:[\s\u3000-\u303f\uff00-\uffef]*{CJK_RE.pattern}+)*")
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
+_SOFT_HYPHEN = "\u00ad"
 _HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")  # inside a hyphenated compound
 _LATIN = re.compile(r"[A-Za-z]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
@@ -425,6 +426,8 @@ class DraftChecker:
     # ------------------------------------------------------------ per segment
     def _analyse(self, segment: DraftSegment) -> _Segment:
         self.count += 1
+        if _SOFT_HYPHEN in segment.target or _SOFT_HYPHEN in segment.source:
+            segment = _without_soft_hyphens(segment)
         current = _Segment(self.count, segment)
         if not segment.target.strip():
             if segment.source.strip():
@@ -708,6 +711,20 @@ def _script_counts(texts: Iterable[str]) -> tuple[int, int]:
         cjk += len(CJK_RE.findall(text))
         latin += len(_LATIN.findall(text))
     return cjk, latin
+
+
+def _without_soft_hyphens(segment: DraftSegment) -> DraftSegment:
+    """The segment without the invisible soft hyphens typesetting leaves inside words (gov-ern-ment),
+    its inline-code breaks moved to match."""
+    def clean(text: str, breaks: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
+        if _SOFT_HYPHEN not in text:
+            return text, breaks
+        removed = [i for i, c in enumerate(text) if c == _SOFT_HYPHEN]
+        return text.replace(_SOFT_HYPHEN, ""), tuple(b - bisect_left(removed, b) for b in breaks)
+
+    source, source_breaks = clean(segment.source, segment.source_breaks)
+    target, target_breaks = clean(segment.target, segment.target_breaks)
+    return replace(segment, source=source, target=target, source_breaks=source_breaks, target_breaks=target_breaks)
 
 
 def _english_like(texts: Iterable[str]) -> bool:
