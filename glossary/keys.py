@@ -135,6 +135,7 @@ _EN_WORD = re.compile(r"&|[^\W_]++(?:['’][^\W_]++)*+(?:[-‐‑][^\W_]++(?:['�
 _EN_WORD_SPLIT = re.compile(f"({_EN_WORD.pattern})")
 _EN_SOFT_GAP = re.compile(r"[\s\"'‘’“”«»_\-‐‑‒–]*")
 _HYPHENS = re.compile(r"[-‐‑]")
+_DASHES = ("–", "‒")  # en and figure dash: joining two words, as a hyphen does
 _SPELLING = (  # UK -> US, applied to a singular, lower-case word
     (re.compile(r"(?<=\w{3})our(?=(?:ed|ing|er|ers|ite|ites|able|ably|al|hood|less)?$)"), "or"),
     (re.compile(r"(?<=\w)([tb])re(d?)$"), r"\1er\2"),
@@ -248,8 +249,9 @@ def en_other_numbers(word: str) -> list[str]:
 
 def en_term_keys(text: str, keep: frozenset[str] = NO_WORDS) -> list[tuple[str, bool]]:
     """Match keys of an English term, as (key, derived): its words as en_match_tokens gives them, each
-    padded as " token " (BOUNDARY between two that punctuation separates), then
-    for a short term looser spellings (hyphens as spaces, words run together) marked derived."""
+    padded as " token " (BOUNDARY between two that punctuation separates), then looser spellings
+    marked derived: hyphens as spaces, en dashes as hyphens, a word in its other number, and for a
+    short term its words run together or two of them hyphenated."""
     text = text.translate(_WIDTH)
     pieces = _EN_WORD_SPLIT.split(text)  # gap, token, gap, token, ..., gap
     tokens = pieces[1::2]
@@ -264,22 +266,31 @@ def en_term_keys(text: str, keep: frozenset[str] = NO_WORDS) -> list[tuple[str, 
                      False)]
     key = " " + "  ".join(folded) + " "
     keys = [(key, False)]
+    if any(gap in _DASHES for gap in gaps):  # China–ASEAN, which a draft writes China-ASEAN: one token there
+        joined = [folded[0]]
+        for gap, fold in zip(gaps, folded[1:]):
+            if gap in _DASHES:
+                joined[-1] += fold
+            else:
+                joined.append(fold)
+        keys.append((" " + "  ".join(joined) + " ", True))
     for i, token in enumerate(tokens):  # a word in its other number, where English does not add -s
         for other in en_other_numbers(token):
             derived = " " + "  ".join([*folded[:i], en_fold_token(other, keep), *folded[i + 1:]]) + " "
             if all(derived != k for k, _ in keys):
                 keys.append((derived, True))
-    if len(tokens) <= 4:
-        hyphenated = "-" in text or "‐" in text or "‑" in text
-        parts = [en_fold_word(p, keep) for t in tokens for p in _HYPHENS.split(t)] if hyphenated else folded
-        if len(parts) > 1:
-            # two neighbouring words hyphenated in the draft ("foreign-affairs system") are one token there
-            pairs = [" " + "  ".join([*parts[:i], parts[i] + parts[i + 1], *parts[i + 2:]]) + " "
-                     for i in range(len(parts) - 1)
-                     if parts[i] not in FUNCTION_WORDS and parts[i + 1] not in FUNCTION_WORDS] if len(parts) > 2 else []
-            for derived in (" " + "  ".join(parts) + " ", " " + "".join(parts) + " ", *pairs):
-                if all(derived != k for k, _ in keys):
-                    keys.append((derived, True))
+    hyphenated = "-" in text or "‐" in text or "‑" in text
+    parts = [en_fold_word(p, keep) for t in tokens for p in _HYPHENS.split(t)] if hyphenated else folded
+    derived_keys = [" " + "  ".join(parts) + " "]  # hyphens as spaces (or en dashes), whatever the length
+    if len(tokens) <= 4 and len(parts) > 1:
+        derived_keys.append(" " + "".join(parts) + " ")  # words run together
+        # two neighbouring words hyphenated in the draft ("foreign-affairs system") are one token there
+        derived_keys += [" " + "  ".join([*parts[:i], parts[i] + parts[i + 1], *parts[i + 2:]]) + " "
+                         for i in range(len(parts) - 1)
+                         if parts[i] not in FUNCTION_WORDS and parts[i + 1] not in FUNCTION_WORDS] if len(parts) > 2 else []
+    for derived in derived_keys:
+        if all(derived != k for k, _ in keys):
+            keys.append((derived, True))
     return keys
 
 

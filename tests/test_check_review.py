@@ -291,3 +291,17 @@ def test_soft_hyphens_of_typeset_text_do_not_split_a_word():
     plain = check_segments([DraftSegment(str(k), r["evidence_zh"], r["evidence_en"]) for k, r in picked], glossary)
     typeset = check_segments([DraftSegment(str(k), r["evidence_zh"], soft(r["evidence_en"])) for k, r in picked], glossary)
     assert [(f.kind, f.segment, f.entry_id) for f in typeset.issues] == [(f.kind, f.segment, f.entry_id) for f in plain.issues]
+
+
+def test_an_en_dash_in_the_glossary_matches_a_hyphen_in_the_draft():
+    """HKMA writes 粵港澳大灣區 both "Guangdong–Hong Kong–Macao" (en dashes) and "Guangdong-Hong Kong-Macao"
+    (hyphens): a glossary in either form finds both."""
+    rows = [line.split("\t") for line in shared("external", "hkma-annual-reports", "paragraphs.tsv")
+            .read_text(encoding="utf-8").splitlines()[1:]]
+    draft = [DraftSegment(f"{r[0]}/{r[1]}", r[2], r[3]) for r in rows if len(r) >= 4 and "粵港澳大灣區" in r[2]
+             and re.search(r"Guangdong[-–]Hong Kong[-–]Macao Greater Bay Area", r[3])]
+    assert {"-" in s.target.split("Hong Kong")[1][:1] for s in draft} == {True, False}
+    for dash in "–-":
+        rendering = f"Guangdong{dash}Hong Kong{dash}Macao Greater Bay Area"
+        glossary = CheckGlossary([Entry((Term("zh", "粵港澳大灣區"), Term("en", rendering)), status="approved", id=1)])
+        assert [(f.kind, f.segment) for f in check_segments(draft, glossary).issues if f.entry_id] == []
