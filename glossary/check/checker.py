@@ -19,12 +19,13 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from itertools import chain, islice
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from glossary.errors import InputError
-from glossary.keys import CJK_RE, FUNCTION_WORDS, en_plain_word, en_words
+from glossary.keys import CJK_RE, FUNCTION_WORDS, en_fold_word, en_plain_word
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, bulk_constructor
 
 from .renderings import OtherRenderings, TargetWords, rendering_words, same_words, term_evidence
@@ -41,6 +42,8 @@ _CJK_RUN = re.compile(rf"{CJK_RE.pattern}+(?:[\s\u3000-\u303f\uff00-\uffef]*{CJK
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
 _SOFT_HYPHEN = "\u00ad"
 _HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")  # inside a hyphenated compound
+_COMPOUND = re.compile(r"\w+(?:[-‐‑]\w+)+")
+_NOT_WORD = re.compile(r"[\W_]+")
 _LATIN = re.compile(r"[A-Za-z]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _LANGUAGE_SAMPLE = 200  # segments looked at to tell a wrong-language draft
@@ -278,7 +281,7 @@ class _Segment:
     _target_words: TargetWords | None = None
     _in_compounds: set[int] | None = None
     _names: set[str] | None = None
-    _plain_words: set[str] | None = None
+    _compound_parts: set[str] | None = None
 
     def target_words(self) -> TargetWords:
         """The target's tokens for the miner's pairing (made on first use: only for would-be-missing terms)."""
@@ -296,11 +299,12 @@ class _Segment:
                 map(_TERM_IDS, matcher.find(spaced, self.segment.target_breaks)))) if spaced else set()
         return self._in_compounds
 
-    def plain_words(self) -> set[str]:
-        """The target's words, lower case, without possessives."""
-        if self._plain_words is None:
-            self._plain_words = {en_plain_word(w) for w in en_words(self.segment.target)}
-        return self._plain_words
+    def compound_parts(self) -> set[str]:
+        """The folded words of the target's hyphenated compounds (a quick test before in_compounds)."""
+        if self._compound_parts is None:
+            self._compound_parts = {en_fold_word(part) for compound in _COMPOUND.findall(self.segment.target)
+                                    for part in _HYPHEN.split(compound)}
+        return self._compound_parts
 
     def names(self) -> set[str]:
         """The target's capitalized words, without possessive or plural -s (Americans, China's)."""
@@ -522,11 +526,14 @@ class DraftChecker:
                 multiword[index] = [r for r in renderings if may_be_reordered(r, keep)]
             if multiword[index] and any(reordered_in(r, *current.words(keep), keep) for r in multiword[index]):
                 continue
-            if not current.in_compounds(g.en).isdisjoint(g.good_terms(index)):
+            if any(not current.compound_parts().isdisjoint(_plain_words(r)) for r in renderings) \
+                    and not current.in_compounds(g.en).isdisjoint(g.good_terms(index)):
                 continue
-            if any(not current.names().isdisjoint(name_adjectives(r)) for r in renderings):
+            adjectives = [form for r in renderings for form in name_adjectives(r)]
+            if adjectives and not current.names().isdisjoint(adjectives):
                 continue  # "Chinese characteristics" renders 中国 (China) as an adjective
-            if any(not current.plain_words().isdisjoint(verb_forms(r)) for r in renderings):
+            inflected = [form for r in renderings for form in verb_forms(r)]
+            if inflected and not current.words(keep)[1].isdisjoint(inflected):
                 continue  # "working" for "work": one word inflected
             undecided.append((index, hit, renderings))
         if not undecided:
@@ -711,6 +718,12 @@ def _script_counts(texts: Iterable[str]) -> tuple[int, int]:
         cjk += len(CJK_RE.findall(text))
         latin += len(_LATIN.findall(text))
     return cjk, latin
+
+
+@lru_cache(maxsize=65536)
+def _plain_words(rendering: str) -> frozenset[str]:
+    """A rendering's words, folded, hyphens and dashes splitting them (renderings recur: cached)."""
+    return frozenset(en_fold_word(word) for word in _NOT_WORD.split(rendering) if word)
 
 
 def _without_soft_hyphens(segment: DraftSegment) -> DraftSegment:

@@ -380,7 +380,8 @@ _CVC = re.compile(r"[^aeiou][aeiou][b-df-hj-npr-tvz]$")  # a final consonant Eng
 @lru_cache(maxsize=16384)
 def verb_forms(rendering: str) -> frozenset[str]:
     """The -ing and -ed forms of a one-word rendering (work -> working, worked; plan -> planning;
-    occur -> occurred; apply -> applied; share -> sharing, shared), lower case; empty for anything else."""
+    occur -> occurred; apply -> applied; share -> sharing, shared), folded as the target's words are;
+    empty for anything else."""
     word = rendering.casefold()
     if not word.isalpha() or len(word) < 3 or " " in rendering:
         return frozenset()
@@ -392,7 +393,7 @@ def verb_forms(rendering: str) -> frozenset[str]:
         forms.add(word + "d")
     if len(word) > 3 and word.endswith("y") and word[-2] not in "aeiou":
         forms.add(word[:-1] + "ied")
-    return frozenset(forms - {word})
+    return frozenset(en_fold_word(form) for form in forms - {word})
 
 
 def _word_end(text: str, stop: int) -> int | None:
