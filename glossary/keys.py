@@ -285,9 +285,10 @@ def en_term_keys(text: str, keep: frozenset[str] = NO_WORDS) -> list[tuple[str, 
     if len(tokens) <= 4 and len(parts) > 1:
         derived_keys.append(" " + "".join(parts) + " ")  # words run together
         # two neighbouring words hyphenated in the draft ("foreign-affairs system") are one token there
-        derived_keys += [" " + "  ".join([*parts[:i], parts[i] + parts[i + 1], *parts[i + 2:]]) + " "
-                         for i in range(len(parts) - 1)
-                         if parts[i] not in FUNCTION_WORDS and parts[i + 1] not in FUNCTION_WORDS] if len(parts) > 2 else []
+        if len(parts) > 2:
+            derived_keys += [" " + "  ".join([*parts[:i], parts[i] + parts[i + 1], *parts[i + 2:]]) + " "
+                             for i in range(len(parts) - 1)
+                             if parts[i] not in FUNCTION_WORDS and parts[i + 1] not in FUNCTION_WORDS]
     for derived in derived_keys:
         if all(derived != k for k, _ in keys):
             keys.append((derived, True))

@@ -309,8 +309,8 @@ class _Segment:
     def names(self) -> set[str]:
         """The target's capitalized words, without possessive or plural -s (Americans, China's)."""
         if self._names is None:
-            self._names = {word[:-1] if word.endswith("s") else word
-                           for word in (en_plain_word(w).capitalize() for w in _CAPITALIZED.findall(self.segment.target))}
+            words = (en_plain_word(w).capitalize() for w in _CAPITALIZED.findall(self.segment.target))
+            self._names = {word[:-1] if word.endswith("s") else word for word in words}
         return self._names
 
     def words(self, keep: frozenset[str]) -> tuple[list[str], set[str]]:
