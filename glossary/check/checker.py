@@ -42,7 +42,7 @@ _CJK_RUN = re.compile(rf"{CJK_RE.pattern}+(?:[\s\u3000-\u303f\uff00-\uffef]*{CJK
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
 _SOFT_HYPHEN = "\u00ad"
 _HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")  # inside a hyphenated compound
-_COMPOUND = re.compile(r"\w+(?:[-‐‑]\w+)+")
+_COMPOUND = re.compile(r"\b\w++(?:[-‐‑]\w++)++")
 _NOT_WORD = re.compile(r"[\W_]+")
 _LATIN = re.compile(r"[A-Za-z]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
@@ -302,8 +302,9 @@ class _Segment:
     def compound_parts(self) -> set[str]:
         """The folded words of the target's hyphenated compounds (a quick test before in_compounds)."""
         if self._compound_parts is None:
-            self._compound_parts = {en_fold_word(part) for compound in _COMPOUND.findall(self.segment.target)
-                                    for part in _HYPHEN.split(compound)}
+            target = self.segment.target
+            self._compound_parts = {en_fold_word(part) for compound in _COMPOUND.findall(target)
+                                    for part in _HYPHEN.split(compound)} if _HYPHEN.search(target) else set()
         return self._compound_parts
 
     def names(self) -> set[str]:
@@ -526,7 +527,8 @@ class DraftChecker:
                 multiword[index] = [r for r in renderings if may_be_reordered(r, keep)]
             if multiword[index] and any(reordered_in(r, *current.words(keep), keep) for r in multiword[index]):
                 continue
-            if any(not current.compound_parts().isdisjoint(_plain_words(r)) for r in renderings) \
+            parts = current.compound_parts()
+            if parts and any(not parts.isdisjoint(_plain_words(r)) for r in renderings) \
                     and not current.in_compounds(g.en).isdisjoint(g.good_terms(index)):
                 continue
             adjectives = [form for r in renderings for form in name_adjectives(r)]
