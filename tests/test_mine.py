@@ -1190,3 +1190,19 @@ def test_a_modifier_the_chinese_always_writes_before_a_term_and_the_english_neve
     assert not find(candidates, "外科口罩")
     # a modifier said nearby (外办 in … Foreign Affairs Office) stays out: 党组书记 ↔ party secretary
     assert any(en_key(c.en) == en_key("party secretary") for c in find(candidates, "党组书记"))
+
+
+def test_an_abbreviation_says_what_the_dictionary_gives_for_its_full_form(tmp_path):
+    # CC-CEDICT notes abbreviations ("short name for Chongqing", "abbr. for Tianjin", 外贸 "abbr. for
+    # 对外贸易"): the note's English, or else the full form's glosses, are the abbreviation's glosses;
+    # one with glosses of its own keeps only those (特区, not every sense of 特别行政区)
+    from glossary.ingest import read_document
+    from glossary.lexicon import gloss_phrases
+
+    assert ("chongq",) in gloss_phrases("渝") and ("tianji",) in gloss_phrases("津")
+    assert ("foreig", "trad") in gloss_phrases("外贸")
+    assert ("speci", "admini", "region") in gloss_phrases("特区") and not any("qing" in g for g in gloss_phrases("特区"))
+    path = tmp_path / "abbr.txt"
+    path.write_text("深化京津冀协同发展。\n\nWe will deepen the coordinated development of Beijing-Tianjin-Hebei.\n", encoding="utf-8")
+    doc = mine_document(read_document(path))
+    assert ("京津冀", "Beijing-Tianjin-Hebei") in {(c.zh, c.en) for c in mine_pairs(doc.pairs, document=doc.document.name)}
