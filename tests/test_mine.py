@@ -10,6 +10,7 @@ from glossary.mine import mine_pairs, pair_spans
 from glossary.mine.category import guess_category
 from glossary.mine.group import group_candidates
 from glossary.mine.pipeline import mine_document
+from glossary.mine.shape import is_term_shaped
 from glossary.mine.tokens import en_tokens
 
 
@@ -1206,3 +1207,10 @@ def test_an_abbreviation_says_what_the_dictionary_gives_for_its_full_form(tmp_pa
     path.write_text("深化京津冀协同发展。\n\nWe will deepen the coordinated development of Beijing-Tianjin-Hebei.\n", encoding="utf-8")
     doc = mine_document(read_document(path))
     assert ("京津冀", "Beijing-Tianjin-Hebei") in {(c.zh, c.en) for c in mine_pairs(doc.pairs, document=doc.document.name)}
+
+
+def test_a_body_and_the_place_the_chinese_says_it_is_based_in_is_one_term():
+    # 香港驻渝机构 (001): 渝 says Chongqing, so "… in Chongqing" is the term's own, and "based in" is no clause
+    found = {c.en for c in find(candidates_of("001"), "香港驻渝机构")}
+    assert found == {"Hong Kong agencies in Chongqing", "Hong Kong organizations based in Chongqing"}
+    assert not is_term_shaped("香港机构", "Hong Kong agencies in Chongqing", {"dictionary"})  # a place it does not say

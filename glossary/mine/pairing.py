@@ -165,7 +165,7 @@ def _runs(hit: list[int], tokens: list[EnToken], repeated: frozenset[str] = froz
             between = tokens[j + 1 : t]
             names = _is_capitalised(tokens[j]) and _is_capitalised(tokens[t])  # a list of names may hold commas
             lower_case = tokens[j].text.islower() and tokens[t].text.islower()
-            joinable = len(between) <= 2 and all(  # (a comma, alone, between names: not "Police, the Digital…")
+            joinable = len(between) <= 2 and _participle_of_place(tokens, j + 1, t) or len(between) <= 2 and all(  # (a comma, alone, between names: not "Police, the Digital…")
                 tok.stop and tok.text.lower() in _EN_INNER or tok.text in _IMPLICIT_WORDS and lower_case or tok.text in ("-", "&") or (tok.text == "," and names and len(between) == 1)
                 for tok in between
             )
@@ -273,7 +273,15 @@ def _has_inner_verb(tokens: list[EnToken], i: int, j: int) -> bool:
     if j > i and tokens[j].text.endswith("ing") and tokens[j].text.islower() and tokens[j - 1].text in ("in", "to", "with", "by"):
         return True
     return any(t.text.endswith("ed") and t.text.islower() and "-" not in t.text and len(t.text) > 4
-               for t in tokens[i + 1 : j + 1])
+               and not _participle_of_place(tokens, k, j) for k, t in enumerate(tokens[i + 1 : j + 1], i + 1))
+
+
+def _participle_of_place(tokens: list[EnToken], k: int, j: int) -> bool:
+    """Past form k says where, before "in/at" and a name that closes the phrase ("organizations based in
+    Chongqing"): it qualifies the noun before it, as "in" alone would, no clause."""
+    participle = tokens[k].text
+    return (k + 2 <= j and participle.endswith("ed") and participle.islower() and tokens[k + 1].text in _LOCATIVE_EN
+            and all(_is_capitalised(t) for t in tokens[k + 2 : j + 1]))
 
 
 _COUNT_TAGS = {"m", "q", "mq"}
