@@ -1214,3 +1214,9 @@ def test_a_body_and_the_place_the_chinese_says_it_is_based_in_is_one_term():
     found = {c.en for c in find(candidates_of("001"), "香港驻渝机构")}
     assert found == {"Hong Kong agencies in Chongqing", "Hong Kong organizations based in Chongqing"}
     assert not is_term_shaped("香港机构", "Hong Kong agencies in Chongqing", {"dictionary"})  # a place it does not say
+
+
+def test_a_name_before_a_person_and_the_writers_own_nationality_pair():
+    # 我驻亚美尼亚大使馆参赞周宏友 (001): "Chinese" is what 我 "our" says just before the span, and the
+    # name of the embassy stops before the person's name in pinyin that follows it
+    assert {c.en for c in find(candidates_of("001"), "驻亚美尼亚大使馆")} == {"Chinese Embassy in Armenia"}

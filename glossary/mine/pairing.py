@@ -465,7 +465,8 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     span_units = range(ua, ub)
     share = {t: sum(1 for us in token_stem_units[t] if not us.isdisjoint(span_units)) / len(token_stem_units[t])
              for t in content}
-    content = [t for t in content if share[t] or not _implicit_word(tokens, t, i, j)] or content
+    content = [t for t in content if share[t] or not (_implicit_word(tokens, t, i, j)
+                                                      or t == i and _writers_nationality(tokens[t], words, a))] or content
     covered = [t for t in content if share[t] >= 0.5]
     en_cov = sum(share.values()) / len(content)
     used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
@@ -492,6 +493,16 @@ def _implicit_word(tokens: list[EnToken], t: int, i: int, j: int) -> bool:
     """Token t, inside phrase i..j between lower-case words, is a nationality the English adds that the Chinese
     leaves unsaid (海外公民 ↔ overseas Chinese citizens); inside a name (Chinese Embassy) it is said."""
     return i < t < j and tokens[t].text in _IMPLICIT_WORDS and tokens[t - 1].text.islower() and tokens[t + 1].text.islower()
+
+
+_FIRST_PERSON = re.compile(r"我(?:们|国|方)?")
+
+
+def _writers_nationality(token: EnToken, words: list[ZhWord], a: int) -> bool:
+    """The English opens on the writer's nationality where the Chinese says "our" just before the span, or
+    before its verb of place (我驻亚美尼亚大使馆 ↔ Chinese Embassy in Armenia): said, outside the span."""
+    before = a - 1 if a > 1 and len(words[a - 1].text) == 1 and words[a - 1].tag == "v" else a
+    return token.text in _IMPLICIT_WORDS and before > 0 and bool(_FIRST_PERSON.fullmatch(words[before - 1].text))
 
 
 def _last_word_said(token_stem_units: list[list[set[int]]], covered: list[int], words: list[ZhWord], a: int, b: int,
@@ -686,7 +697,15 @@ def _phrases(hit: list[int] | tuple[int, ...], tokens: list[EnToken], repeated: 
     runs = _runs(list(hit), tokens, repeated)
     phrases = [named[run] if run in named else named.setdefault(run, _expand_name(*run, tokens)) for run in runs]
     phrases += [p for p in (_expand_name(*run, tokens, over_the=True) for run in runs) if p not in phrases]
+    phrases += [p for p in (_before_person(phrase, run, tokens) for phrase, run in zip(list(phrases), runs)) if p and p not in phrases]
     return phrases
+
+
+def _before_person(phrase: tuple[int, int], run: tuple[int, int], tokens: list[EnToken]) -> tuple[int, int] | None:
+    """A name grown right over a person's name in pinyin that follows it (counselor of Chinese Embassy in
+    Armenia | Zhou Hongyou): the name before the person, else None."""
+    added = tokens[run[1] + 1 : phrase[1] + 1]
+    return (phrase[0], run[1]) if 2 <= len(added) <= 3 and all(is_pinyin_word(t.text) for t in added) else None
 
 
 def _span_pair(words: list[ZhWord], tokens: list[EnToken], index: PieceIndex, token_stem_units: list[list[set[int]]],
