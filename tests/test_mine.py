@@ -1220,3 +1220,9 @@ def test_a_name_before_a_person_and_the_writers_own_nationality_pair():
     # 我驻亚美尼亚大使馆参赞周宏友 (001): "Chinese" is what 我 "our" says just before the span, and the
     # name of the embassy stops before the person's name in pinyin that follows it
     assert {c.en for c in find(candidates_of("001"), "驻亚美尼亚大使馆")} == {"Chinese Embassy in Armenia"}
+
+
+def test_a_place_in_lower_case_after_a_chinese_verb_of_place_belongs_to_the_term():
+    # 驻外国使领馆 (000): 驻 "stationed in" then 外国, so "in foreign countries" is the term's own
+    assert {c.en for c in find(candidates_of("000"), "驻外国使领馆")} == {"embassies and consulates in foreign countries"}
+    assert not is_term_shaped("外国使领馆", "embassies and consulates in foreign countries", {"dictionary"})
