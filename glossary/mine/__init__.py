@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from glossary.keys import en_key, zh_key
@@ -332,8 +332,9 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     terms = {zh_key(t.zh) for t in shaped}
     spellings = {t.zh for t in shaped}
     seen = {(o.pair_seq, o.zh_start, o.zh_end) for t in tallies.values() for o in t.occurrences}
+    mentions = _find_all(spellings)
     for pair, words, tokens in analysed:  # other renderings of the terms found: the variants the text uses
-        if all((pair.seq, at, at + len(term)) in seen for term in spellings for at in _find_all(pair.zh, term)):
+        if all((pair.seq, at, end) in seen for at, end in mentions(pair.zh)):
             continue  # every mention of a known term here is paired already
         unpaired = [sp for sp in dictionary_pairs(words, tokens, variants_of=lambda zh: zh_key(zh) in terms)
                     if (pair.seq, sp.zh_start, sp.zh_end) not in seen]
@@ -441,11 +442,17 @@ def _true_case(en: str, texts: list[str], casing: dict[str, str]) -> str:
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
-def _find_all(text: str, term: str) -> Iterator[int]:
-    at = text.find(term)
-    while at >= 0:
-        yield at
-        at = text.find(term, at + 1)
+def _find_all(terms: Iterable[str]) -> Callable[[str], Iterator[tuple[int, int]]]:
+    """A finder of every (start, end) where one of `terms` occurs in a text, overlapping ones too."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for term in terms:
+        automaton.add_word(term)
+    if not len(automaton):
+        return lambda text: iter(())
+    automaton.make_automaton()
+    return lambda text: ((end + 1 - length, end + 1) for end, length in automaton.iter(text))
 
 
 def _titles_without_their_country(tallies: dict[tuple[str, str], _Tally], nested: dict[tuple[str, str], _Tally]) -> None:

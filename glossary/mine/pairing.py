@@ -381,6 +381,11 @@ def _reversed_coordination(tokens: list[EnToken], token_stem_units: list[list[se
     return bool(before and after) and max(after) < min(before)
 
 
+def _min_zh_coverage(relaxed: bool) -> float:
+    """The share of the Chinese span's weight the English must translate."""
+    return _MIN_VARIANT_ZH_COVERAGE if relaxed else _MIN_ZH_COVERAGE
+
+
 def _min_ends(relaxed: bool) -> int:
     """How many ends of the Chinese span (first and last piece) the English must translate."""
     return 1 if relaxed else 2
@@ -444,7 +449,7 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
             or _verb_first(tokens, token_stem_units, words, b, i, ua, ub):
         return None
     zh_cov = sum(units[u] for u in used) / span_chars
-    if zh_cov < (_MIN_VARIANT_ZH_COVERAGE if relaxed else _MIN_ZH_COVERAGE) or en_cov < _MIN_EN_COVERAGE:
+    if zh_cov < _min_zh_coverage(relaxed) or en_cov < _MIN_EN_COVERAGE:
         return None
     return zh_cov * en_cov, len(content), i, j  # (more content words, not more function words, is more said)
 
@@ -593,6 +598,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
                 unit_tokens[u].add(t)
     relaxed = variants_of is not None
     min_ends = _min_ends(relaxed)
+    min_coverage = _min_zh_coverage(relaxed)
+    glossed = [weight if said else 0 for weight, said in zip(index.units, unit_tokens)]  # (pieces some token finds)
     phrases_of: dict[tuple, list[tuple[int, int]]] = {}  # (hit tokens, repeated stems) → their expanded runs
     named: dict[tuple[int, int], tuple[int, int]] = {}  # run → _expand_name
     english_of: dict[tuple[int, int], tuple[int, int, list[int]] | None] = {}  # phrase → _english_phrase
@@ -606,6 +613,9 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
         last_tokens = set().union(*unit_tokens[first_unit[b - 1] : ub])
         if bool(first_tokens) + bool(last_tokens) < min_ends:
             continue  # no English can translate enough ends of this span
+        span_chars = sum(index.units[ua:ub])
+        if span_chars and sum(glossed[ua:ub]) < min_coverage * span_chars - 1e-9:
+            continue  # too few of its pieces found by any English word: no phrase covers enough of it
         hit = tuple(sorted(set().union(*unit_tokens[ua:ub])))
         key = (hit, _repeated_stems(index.unit_stems, ua, ub) if ub - ua > 1 else frozenset())
         phrases = phrases_of.get(key)
