@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from glossary.keys import en_key, zh_key
 from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases
@@ -255,6 +256,7 @@ def _acronym_letters(text: str) -> str:
     return letters.lower() if len(letters) >= MIN_SPELLED_ACRONYM else ""
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every word of every sentence that has an acronym
 def _spelled_glosses(zh: str) -> frozenset[str]:
     """The initials of the dictionary glosses of the word `zh` (上海合作组织: sco)."""
     return frozenset("".join(s[0] for s in phrase) for phrase in gloss_phrases(zh))
