@@ -118,11 +118,21 @@ def _bound_suffix(word: ZhWord, after: ZhWord | None) -> bool:
 def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
     """Word ranges [a, b) that may be terms: runs of content words (up to six words, 24
     characters) that begin and end on a content word."""
-    return list(_zh_spans(tuple(words)))
+    key = tuple([(w.text, w.tag) for w in words])  # all the spans depend on (cheaper to hash than the words)
+    found = _SPANS.get(key)
+    if found is None:
+        if len(_SPANS) >= _SPANS_KEPT:
+            _SPANS.clear()
+        found = _SPANS[key] = _zh_spans(words)
+    return list(found)
 
 
-@lru_cache(maxsize=1024)  # mining asks for the spans of each sentence three times (co-occurrence, pairs, variants)
-def _zh_spans(words: tuple[ZhWord, ...]) -> tuple[tuple[int, int], ...]:
+# mining asks for the spans of each sentence three times (co-occurrence, pairs, variants)
+_SPANS: dict[tuple[tuple[str, str], ...], tuple[tuple[int, int], ...]] = {}
+_SPANS_KEPT = 1024
+
+
+def _zh_spans(words: list[ZhWord]) -> tuple[tuple[int, int], ...]:
     spans = []
     n = len(words)
     # each word's tests once (they do not depend on where the span starts); k > a: not the span's first word
