@@ -591,6 +591,18 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
     With `variants_of`, only the spans it accepts (terms already paired elsewhere), matched loosely:
     half the Chinese and one end translated is enough for another rendering of a known term
     (外籍人士 → foreigners). `spans`: the word ranges to pair (default: zh_spans of the words)."""
+    if variants_of is None and spans is None:
+        return list(_sentence_dictionary_pairs(tuple(words), tuple(tokens)))
+    return _dictionary_pairs(words, tokens, variants_of, spans)
+
+
+@lru_cache(maxsize=4096)  # reports repeat sentences from year to year (a sixth of a worker's sentences)
+def _sentence_dictionary_pairs(words: tuple[ZhWord, ...], tokens: tuple[EnToken, ...]) -> tuple[SpanPair, ...]:
+    return tuple(_dictionary_pairs(list(words), list(tokens), None, None))
+
+
+def _dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Callable[[str], bool] | None,
+                      spans: list[tuple[int, int]] | None) -> list[SpanPair]:
     spans = zh_spans(words) if spans is None else spans
     if variants_of is not None:
         spans = [(a, b) for a, b in spans if variants_of("".join(w.text for w in words[a:b]))]
