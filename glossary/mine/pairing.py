@@ -106,13 +106,26 @@ def _ends_ok(word: ZhWord) -> bool:
     return len(word.text) > 1 or word.tag[:1] in ("n", "j", "k", "g")
 
 
-def _bound_suffix(word: ZhWord, after: ZhWord | None) -> bool:
-    """One character that jieba split off the noun it closes (贷存比|率 ratio, 视频|会 meeting, 机场|组
+def _suffix_shaped(word: ZhWord) -> bool:
+    """One character that jieba may have split off the noun it closes (贷存比|率 ratio, 视频|会 meeting, 机场|组
     group): it may end a term after a content word when nothing but punctuation or a function word
     follows (a verb taking an object, 交易额达|100亿, 利率见|图, is none); the English must translate it."""
-    if len(word.text) != 1 or word.tag not in ("v", "zg") or not CJK_RE.match(word.text) or word.text not in cedict():
-        return False
-    return after is None or not content_word(after) and after.tag != "m"
+    return len(word.text) == 1 and word.tag in ("v", "zg") and bool(CJK_RE.match(word.text)) and word.text in cedict()
+
+
+def _word_traits(word: ZhWord) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """(content word, may stand inside a span, may open one, may close one, suffix-shaped, a count in
+    digits): what span finding asks of each word, which hangs on its text and tag only."""
+    key = (word.text, word.tag)
+    found = _TRAITS.get(key)
+    if found is None:
+        content = content_word(word)
+        found = _TRAITS[key] = (content, content or word.text in _INNER_PARTICLES, _starts_ok(word), _ends_ok(word),
+                                _suffix_shaped(word), word.tag == "m" and any(c.isdigit() for c in word.text))
+    return found
+
+
+_TRAITS: dict[tuple[str, str], tuple[bool, bool, bool, bool, bool, bool]] = {}
 
 
 def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
@@ -136,11 +149,8 @@ def _zh_spans(words: list[ZhWord]) -> tuple[tuple[int, int], ...]:
     spans = []
     n = len(words)
     # each word's tests once (they do not depend on where the span starts); k > a: not the span's first word
-    content = [content_word(w) for w in words]
-    inner = [c or w.text in _INNER_PARTICLES for c, w in zip(content, words)]
-    opens, closes = [_starts_ok(w) for w in words], [_ends_ok(w) for w in words]
-    suffix_at = [_bound_suffix(w, words[k + 1] if k + 1 < n else None) for k, w in enumerate(words)]
-    count = [w.tag == "m" and any(c.isdigit() for c in w.text) for w in words]
+    content, inner, opens, closes, suffix_shaped, count = zip(*map(_word_traits, words)) if words else ((),) * 6
+    suffix_at = [suffix_shaped[k] and (k + 1 == n or not content[k + 1] and words[k + 1].tag != "m") for k in range(n)]
     place_after_verb = [k > 0 and w.tag in ("ns", "j") and words[k - 1].tag == "v" for k, w in enumerate(words)]
     for a in range(n):
         if not opens[a]:
