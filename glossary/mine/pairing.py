@@ -334,16 +334,19 @@ def _as_running_text(tokens: list[EnToken], i: int) -> EnToken:
     return replace(token, text=token.text.lower())
 
 
+_FIRST_PART = re.compile(r"[A-Za-z]+|\d+")
+
+
 def _uncounted_number(token: EnToken, words: list[ZhWord], a: int, b: int) -> bool:
     """English that opens on a number ("three-hour meeting") for Chinese that holds none (小时会议 of
     3个小时会议): the span was cut after the count."""
     return _opens_on_number(token.text) and not any(w.tag == "m" or _ZH_NUMERAL.search(w.text) for w in words[a:b])
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 16)
 def _opens_on_number(text: str) -> bool:
     """The token's first letters or digits are a number ("three-hour", "3-day")."""
-    first = re.match(r"[A-Za-z]+|\d+", text)
+    first = _FIRST_PART.match(text)
     return bool(first and en_numbers(first.group()))
 
 
