@@ -461,12 +461,14 @@ def _titles_without_their_country(tallies: dict[tuple[str, str], _Tally], nested
     """A country before a title (德国 + 驻成都总领事, 外国 + 驻华大使) says whose official one person is:
     the title is the term, the whole a description (an office named with its country,
     意大利驻重庆总领事馆, is a name and stays)."""
-    titles = {key: t for key, t in (nested | tallies).items() if guess_category(t.zh, t.en) == "title"}
-    for key, tally in list(tallies.items()):
+    placed = []  # (key, the rest after its opening place) of the pairs that open with a place
+    for key, tally in tallies.items():
         words = zh_words(tally.zh)
-        if len(words) < 2 or words[0].tag != "ns":
-            continue
-        rest = zh_key(tally.zh[words[1].start :])
+        if len(words) >= 2 and words[0].tag == "ns":
+            placed.append((key, zh_key(tally.zh[words[1].start :])))
+    rests = {rest for _, rest in placed}
+    titles = {key: t for key, t in (nested | tallies).items() if key[0] in rests and guess_category(t.zh, t.en) == "title"}
+    for key, rest in placed:
         found = [k for k in titles if k[0] == rest and key[1].endswith(k[1]) and k != key]
         if found:
             del tallies[key]
