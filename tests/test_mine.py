@@ -1120,3 +1120,89 @@ def test_a_nationality_the_english_adds_between_lower_case_words_need_not_be_sai
     spans = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)}
     assert ("海外公民", "overseas Chinese citizens") in spans
     assert any(en_key(c.en) == "counselor" for c in find(candidates_of("001"), "参赞"))
+
+
+def test_a_hyphened_modifier_and_its_noun_inside_a_longer_description_is_a_term():
+    # 疫情防控涉外宣传 ↔ "foreign-related publicity on epidemic prevention and control" is a description
+    # (000); the coined compound and its noun inside it are the term, but not the first conjunct of a
+    # coordinated head (涉外安全稳定 ↔ foreign-related security and stability: no 涉外安全)
+    candidates = candidates_of("000")
+    assert [c.en for c in find(candidates, "涉外宣传")] == ["foreign-related publicity"]
+    assert [c.en for c in find(candidates, "闭环管理")] == ["closed-loop management"]
+    assert [c.en for c in find(candidates, "涉外企业")] == ["foreign-related enterprises"]
+    assert not find(candidates, "涉外安全")
+
+
+def test_a_gerund_after_an_article_modifies_the_noun_after_it():
+    # 工作 is "to work", but "an efficient working mechanism" (001) is a noun phrase: 工作机制 pairs with it
+    pair = next(p for p in mined("001").pairs if "工作机制" in p.zh and "working mechanism" in p.en)
+    spans = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)}
+    assert ("工作机制", "working mechanism") in spans
+
+
+def test_an_order_makes_no_lower_case_phrase_a_description_but_a_count_does():
+    # "first deputy minister of health" (001) has three content words and an order: a title, not a
+    # description; "two" of "financial innovation in the two jurisdictions" (HKMA) says which ones: it is
+    from glossary.mine.shape import is_term_shaped
+
+    assert is_term_shaped("卫生部第一副部长", "first deputy minister of health", {"dictionary"})
+    assert not is_term_shaped("两地金融创新", "financial innovation in the two jurisdictions", {"dictionary"})
+    assert any(c.en == "first deputy minister of health" for c in find(candidates_of("001"), "卫生部第一副部长"))
+
+
+def test_characters_abbreviating_the_parts_of_a_hyphened_compound_pair_with_it():
+    # 铁公水空 ↔ railway-road-water-air (000): 水 water and 空 air gloss their parts in place, and the
+    # pair stands even inside the longer description "railway-road-water-air epidemic prevention work"
+    assert [c.en for c in find(candidates_of("000"), "铁公水空")] == ["railway-road-water-air"]
+
+
+def test_a_verbs_english_right_after_a_possessive_and_before_a_noun_is_a_modifier():
+    # 开放 is "to open", but "the citys open development" (000, apostrophes dropped) is a noun phrase:
+    # 开放发展 pairs with it; "in the face of …" (面对 "to face") stays a verb's phrase, "of" follows
+    candidates = candidates_of("000")
+    assert [c.en for c in find(candidates, "开放发展")] == ["open development"]
+    assert not [c for c in candidates if c.en.startswith("face of")]
+
+
+def test_a_modifier_before_the_pair_on_each_side_that_links_to_nothing_belongs_to_the_term():
+    # 7个临时国际航班 ↔ 7 provisional international flights: CC-CEDICT glosses 临时 "temporary", so
+    # neither word links, but each is the one modifier left before the pair on its side
+    pair = next(p for p in mined("000").pairs if "临时国际航班" in p.zh)
+    spans = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)}
+    assert ("临时国际航班", "provisional international flights") in spans
+    assert not [zh for zh, _ in spans if zh == "国际航班"]
+    # a determiner (本市 "this city" ↔ local) or a verb jieba tags a noun (讲好 ↔ told) joins nothing
+    pair = fao_pair("讲好中国故事")
+    assert not [c for c in mine_pairs([fao_pair("组织本市企业"), pair]) if c.zh.startswith(("本市", "讲好"))]
+
+
+def test_an_english_modifier_joins_a_pair_only_as_an_adjective(tmp_path):
+    # HKMA 2022, chapter 7: 关键金融服务 ↔ critical financial services (关键 "key" links no "critical");
+    # HKMA 2021, chapter 9: 机构层面 is no "two levels", a count is no modifier of the term
+    assert ("关键金融服务", "critical financial services") in hkma_chapter_pairs(tmp_path, "hkma-ar-2022-07")
+    assert not [zh for zh, en in hkma_chapter_pairs(tmp_path, "hkma-ar-2021-09") if en == "two levels"]
+
+
+def test_a_modifier_the_chinese_always_writes_before_a_term_and_the_english_never_says_belongs_to_it():
+    # 001 writes 医用外科口罩 in four passages, each rendered "surgical masks": 医用 is part of the term
+    candidates = candidates_of("001")
+    assert any(en_key(c.en) == en_key("surgical masks") for c in find(candidates, "医用外科口罩"))
+    assert not find(candidates, "外科口罩")
+    # a modifier said nearby (外办 in … Foreign Affairs Office) stays out: 党组书记 ↔ party secretary
+    assert any(en_key(c.en) == en_key("party secretary") for c in find(candidates, "党组书记"))
+
+
+def test_an_abbreviation_says_what_the_dictionary_gives_for_its_full_form(tmp_path):
+    # CC-CEDICT notes abbreviations ("short name for Chongqing", "abbr. for Tianjin", 外贸 "abbr. for
+    # 对外贸易"): the note's English, or else the full form's glosses, are the abbreviation's glosses;
+    # one with glosses of its own keeps only those (特区, not every sense of 特别行政区)
+    from glossary.ingest import read_document
+    from glossary.lexicon import gloss_phrases
+
+    assert ("chongq",) in gloss_phrases("渝") and ("tianji",) in gloss_phrases("津")
+    assert ("foreig", "trad") in gloss_phrases("外贸")
+    assert ("speci", "admini", "region") in gloss_phrases("特区") and not any("qing" in g for g in gloss_phrases("特区"))
+    path = tmp_path / "abbr.txt"
+    path.write_text("深化京津冀协同发展。\n\nWe will deepen the coordinated development of Beijing-Tianjin-Hebei.\n", encoding="utf-8")
+    doc = mine_document(read_document(path))
+    assert ("京津冀", "Beijing-Tianjin-Hebei") in {(c.zh, c.en) for c in mine_pairs(doc.pairs, document=doc.document.name)}

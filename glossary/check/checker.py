@@ -27,7 +27,7 @@ from glossary.errors import InputError
 from glossary.keys import CJK_RE
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, bulk_constructor
 
-from .renderings import OtherRenderings, TargetWords, same_words, term_evidence
+from .renderings import OtherRenderings, TargetWords, rendering_words, same_words, term_evidence
 from .matcher import Hit, TermMatcher, folded_words, is_acronym, longest, may_be_reordered, reordered_in
 
 GOOD_STATUSES = ("preferred", "admitted")
@@ -307,6 +307,7 @@ class DraftChecker:
         self.translated = 0
         self._short_form: dict[int, bool] = {}  # term id -> an acronym or abbreviation (not tallied)
         self._multiword: dict[int, list[str]] = {}  # entry index -> its renderings that can be reordered
+        self._said_as: dict[int, tuple[str, frozenset]] = {}  # entry index -> its renderings quoted, their words
         self._other_renderings: OtherRenderings | None = None
 
     def run(self, segments: Iterable[DraftSegment], workers: int = 1) -> CheckResult:
@@ -492,20 +493,25 @@ class DraftChecker:
         if not undecided:
             return
         rendered_as = {} if self.strict else self._rendered_otherwise(current, undecided)
+        said_as = self._said_as
         for index, hit, renderings in undecided:
             source_term = segment.source[hit.start:hit.end]
-            others = f" (or {', '.join(f'“{r}”' for r in renderings[1:])})" if len(renderings) > 1 else ""
+            said = said_as.get(index)
+            if said is None:  # (an entry's wording, made once: findings come by the ten thousand)
+                others = f" (or {', '.join(f'“{r}”' for r in renderings[1:])})" if len(renderings) > 1 else ""
+                said = said_as[index] = (f"“{renderings[0]}”{others}", rendering_words(renderings))
+            wanted, words = said
             span = rendered_as.get(index)
-            if span is None or same_words(segment.target[span[0]:span[1]], renderings):
+            if span is None or same_words(segment.target[span[0]:span[1]], words):
                 issues.append((current.seq, issue_for(
                     segment, "missing", "error", source_term, renderings[0], "",
-                    f"{source_term} is in the source but “{renderings[0]}”{others} is not in the target",
+                    f"{source_term} is in the source but {wanted} is not in the target",
                     g.entry_ids[index], (("source", hit.start, hit.end),))))
                 continue
             found = segment.target[span[0]:span[1]]
             issues.append((current.seq, issue_for(
                 segment, "unapproved", "warning", source_term, renderings[0], found,
-                f"{source_term} is rendered “{found}” here, not as the glossary's “{renderings[0]}”{others}",
+                f"{source_term} is rendered “{found}” here, not as the glossary's {wanted}",
                 g.entry_ids[index], (("source", hit.start, hit.end), ("target", *span)))))
 
     def _rendered_otherwise(self, current: _Segment, undecided: list[tuple[int, Hit, list[str]]]

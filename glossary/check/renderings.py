@@ -25,7 +25,7 @@ from .matcher import content_words
 
 if TYPE_CHECKING:
     from glossary.mine.pairing import PieceIndex
-    from glossary.mine.tokens import EnToken, ZhWord
+    from glossary.mine.tokens import EnToken
 
 _ACRONYM_TOKEN = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,6}s?")  # BRI, NGOs, PBoC (its capitals: the initials)
 _ACRONYM_KEY = "\x00"  # an acronym's letters after this are a "stem": the initials of a gloss (never a real stem)
@@ -35,6 +35,7 @@ _BLEND = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")  # FinTech, RegTech: a w
 _CAPITAL_PARTS = re.compile(r"[A-Z][a-z]+")
 _MIN_BLEND_PART = 3  # letters of a word's opening that stand for it in a blend (Fin, Reg)
 _ANSWERS_KEPT = 20_000  # answers remembered for repeated segments (bounded memory on a long draft)
+_UNSEEN = object()  # (a cache's marker for a key not seen yet, when None is an answer)
 _PHRASE_REACH = 6  # tokens either side of the translating words where the miner's phrase for them may reach
 
 
@@ -151,38 +152,63 @@ def term_evidence(term: str) -> TermEvidence:
     return pieces, word_stems(term), tuple(glosses)
 
 
+class _Known:
+    """What the search needs of one glossary term (Simplified), made once per term: the term as one
+    word (its dictionary pieces in `word.pieces`); the stems of each piece that count as evidence of
+    its rendering (those of a piece of two or more characters, or of the term as one piece: a lone
+    character has too many glosses to tell anything) and all of them; whether one is a number (not a
+    letter run's stem); each piece's glosses as content stems; for _enough_said, the coverage needed
+    and (length, evidence stems, glosses, at an end) of each piece with evidence; and its pieces
+    indexed for the miner's pairing (made on first use)."""
+
+    __slots__ = ("text", "word", "evidence", "every", "numeric", "glosses", "needed", "checks", "index")
+
+    def __init__(self, term: str, evidence: TermEvidence) -> None:
+        from glossary.mine.pairing import _MIN_VARIANT_ZH_COVERAGE
+        from glossary.mine.tokens import ZhWord
+
+        pieces, stems, piece_glosses = evidence
+        self.text = term
+        self.word = ZhWord(term, _KNOWN_TERM_TAG, 0, len(term), stems, pieces)
+        # a piece counts as translated only by the whole of one of its glosses ("Hong" alone does not
+        # render 港元 "Hong Kong dollar"); an acronym of a gloss says the whole of it
+        self.glosses = glosses = [g | {(key,) for gloss in g for key in _acronym_keys(gloss)} for g in piece_glosses]
+        self.evidence = [stems | {acronym for gloss in glosses[k] for acronym in _acronym_keys(gloss)}
+                         if length > 1 or len(pieces) == 1 else frozenset() for k, (length, stems) in enumerate(pieces)]
+        self.every = every = frozenset().union(*self.evidence)
+        self.numeric = not all(s.isalpha() or s[0] == _ACRONYM_KEY for s in every)
+        last = len(pieces) - 1
+        self.needed = _MIN_VARIANT_ZH_COVERAGE * len(term)
+        self.checks = [(piece[0], stems, piece_glosses, k in (0, last))
+                       for k, (piece, stems, piece_glosses) in enumerate(zip(pieces, self.evidence, glosses)) if stems]
+        self.index: PieceIndex | None = None
+
+    def enough_said(self, said: set[str]) -> bool:
+        """True when the stems `said` (a whole target's) hold translations of enough pieces of the term
+        (see OtherRenderings.find), wherever they stand: what _translating_words then looks for in
+        adjacent words."""
+        covered, an_end = 0, False
+        for length, stems, glosses, at_end in self.checks:
+            if not stems.isdisjoint(said) and (not glosses or any(said.issuperset(gloss) for gloss in glosses)):
+                covered += length
+                an_end = an_end or at_end
+        return an_end and covered >= self.needed
+
+
 class OtherRenderings:
     """Finds where a target renders a glossary term in words the glossary does not list."""
 
     def __init__(self, known: dict[str, bytes] | None = None) -> None:
-        self._known = known or {}  # term -> its evidence marshalled, made when the glossary was cached (no lexicon needed)
-        self._terms: dict[str, tuple[ZhWord, list[frozenset[str]], frozenset[str], bool]] = {}
-        self._piece_glosses: dict[str, list[frozenset[tuple[str, ...]]]] = {}
+        self._evidence = known or {}  # term -> its evidence marshalled, made when the glossary was cached (no lexicon needed)
+        self._known: dict[str, _Known] = {}
         self._answers: dict[tuple[str, str], tuple[int, int] | None] = {}  # (term, target) -> find's answer
-        self._tests: dict[str, tuple[float, list[tuple[int, frozenset[str], frozenset, bool]]]] = {}  # see _said_test
-        self._content_stems: dict[str, list[str]] = {}  # a glossary rendering -> its content stems
-        self._pieces: dict[str, PieceIndex] = {}  # term -> its dictionary pieces for the miner's pairing
+        self._content_stems: dict[str, tuple[list[str], frozenset[str]] | None] = {}  # a rendering -> its content stems (None: fewer than two)
 
-    def _evidence(self, term: str) -> TermEvidence:
+    def _term(self, term: str) -> _Known:
         found = self._known.get(term)
-        return marshal.loads(found) if found is not None else term_evidence(term)
-
-    def _term(self, term: str) -> tuple[ZhWord, list[frozenset[str]], frozenset[str], bool]:
-        """The term as one word (its dictionary pieces in `pieces`); the stems of each piece that
-        count as evidence of its rendering (those of a piece of two or more characters, or of the term
-        as one piece: a lone character has too many glosses to tell anything) and all of them; and
-        whether one is a number (not a letter run's stem)."""
-        found = self._terms.get(term)
         if found is None:
-            from glossary.mine.tokens import ZhWord
-
-            pieces, stems, _ = self._evidence(term)
-            word = ZhWord(term, _KNOWN_TERM_TAG, 0, len(term), stems, pieces)
-            glosses = self._glosses(term)
-            evidence = [stems | {acronym for gloss in glosses[k] for acronym in _acronym_keys(gloss)}
-                        if length > 1 or len(pieces) == 1 else frozenset() for k, (length, stems) in enumerate(pieces)]
-            every = frozenset().union(*evidence)
-            found = self._terms[term] = word, evidence, every, not all(s.isalpha() or s[0] == _ACRONYM_KEY for s in every)
+            packed = self._evidence.get(term)
+            found = self._known[term] = _Known(term, marshal.loads(packed) if packed is not None else term_evidence(term))
         return found
 
     def find(self, terms: list[str], target: TargetWords) -> dict[str, tuple[int, int]]:
@@ -213,12 +239,13 @@ class OtherRenderings:
         glossary's rendering shortened or reworded ("disclosures" for "public disclosure"), or of its
         acronym or blend (FinTech), else None."""
         for rendering in renderings:
-            stems = self._content_stems.get(rendering)
-            if stems is None:
-                stems = self._content_stems[rendering] = content_stems(rendering)
-            wanted = set(stems)
-            if len(wanted) < 2:
-                continue
+            shape = self._content_stems.get(rendering, _UNSEEN)
+            if shape is _UNSEEN:
+                stems = content_stems(rendering)
+                shape = self._content_stems[rendering] = (stems, frozenset(stems)) if len(set(stems)) >= 2 else None
+            if shape is None:
+                continue  # (one content word: nothing to shorten)
+            stems, wanted = shape
             short = target.acronym_of(stems) or target.blend_of(stems)
             if short:
                 return short
@@ -240,47 +267,18 @@ class OtherRenderings:
         return None
 
     def _rendering(self, term: str, target: TargetWords) -> tuple[int, int] | None:
-        _, _, every, numeric = self._term(term)
-        if not numeric and (every.isdisjoint(target.stems) or not self._enough_said(term, target.stems)):
+        known = self._term(term)
+        if not known.numeric and (known.every.isdisjoint(target.stems) or not known.enough_said(target.stems)):
             return None  # the target's words cannot translate enough of it (the common case: no tokens needed)
-        run = self._translating_words(term, target)
-        return self._phrase(term, target, *run) if run else None
+        run = self._translating_words(known, target)
+        return self._phrase(known, target, *run) if run else None
 
-    def _enough_said(self, term: str, said: set[str]) -> bool:
-        """True when the stems `said` (a whole target's) hold translations of enough pieces of `term`
-        (see find), wherever they stand: what _translating_words then looks for in adjacent words."""
-        test = self._tests.get(term)
-        if test is None:
-            test = self._tests[term] = self._said_test(term)
-        needed, checks = test
-        covered, an_end = 0, False
-        for length, stems, glosses, at_end in checks:
-            if not stems.isdisjoint(said) and (not glosses or any(said.issuperset(gloss) for gloss in glosses)):
-                covered += length
-                an_end = an_end or at_end
-        return an_end and covered >= needed
-
-    def _said_test(self, term: str) -> tuple[float, list[tuple[int, frozenset[str], frozenset, bool]]]:
-        """For _enough_said: the coverage needed, and (length, evidence stems, glosses, at an end) of
-        each piece that has evidence."""
-        from glossary.mine.pairing import _MIN_VARIANT_ZH_COVERAGE
-
-        word, evidence, _, _ = self._term(term)
-        last = len(evidence) - 1
-        checks = [(piece[0], stems, glosses, k in (0, last))
-                  for k, (piece, stems, glosses) in enumerate(zip(word.pieces, evidence, self._glosses(term))) if stems]
-        return _MIN_VARIANT_ZH_COVERAGE * len(term), checks
-
-    def _translating_words(self, term: str, target: TargetWords) -> tuple[int, int] | None:
+    def _translating_words(self, known: _Known, target: TargetWords) -> tuple[int, int] | None:
         """The first and last token of the adjacent target words (function words between them allowed,
         none saying what another said) that translate enough of `term` (see find).
         Unlike the miner's pairing, they need not make a term of their own: "foreign" in
         "foreign … cases" renders 外籍人员 (foreign personnel)."""
-        from glossary.mine.pairing import _MIN_VARIANT_ZH_COVERAGE
-
-        word, evidence, _, _ = self._term(term)
-        pieces = word.pieces
-        glosses = self._glosses(term)
+        pieces, evidence, glosses, needed = known.word.pieces, known.evidence, known.glosses, known.needed
         translating: dict[int, set[int]] = {}  # token -> the pieces it translates
         for k, stems in enumerate(evidence):
             for position in target.having(stems) if stems else ():
@@ -295,8 +293,8 @@ class OtherRenderings:
             done = {k for k in covered if not glosses[k] or any(said.issuperset(gloss) for gloss in glosses[k])}
             if not done or (0 not in done and len(pieces) - 1 not in done):
                 return
-            cover = sum(pieces[k][0] for k in done) / len(term)
-            if cover >= _MIN_VARIANT_ZH_COVERAGE and cover > best_cover:
+            cover = sum(pieces[k][0] for k in done)
+            if cover >= needed and cover > best_cover:
                 best, best_cover = (run[0], run[-1]), cover
 
         for position in sorted(translating):
@@ -311,26 +309,17 @@ class OtherRenderings:
         close()
         return best
 
-    def _glosses(self, term: str) -> list[frozenset[tuple[str, ...]]]:
-        """Each dictionary piece's glosses as content stems: a piece counts as translated only by
-        the whole of one of them ("Hong" alone does not render 港元 "Hong Kong dollar")."""
-        found = self._piece_glosses.get(term)
-        if found is None:  # an acronym of a gloss says the whole of it
-            found = self._piece_glosses[term] = [glosses | {(key,) for gloss in glosses for key in _acronym_keys(gloss)}
-                                                 for glosses in self._evidence(term)[2]]
-        return found
-
-    def _phrase(self, term: str, target: TargetWords, first: int, last: int) -> tuple[int, int]:
+    def _phrase(self, known: _Known, target: TargetWords, first: int, last: int) -> tuple[int, int]:
         """The (start, end) of the phrase the miner's loose pairing finds for `term` around the
         translating tokens first..last (within _PHRASE_REACH tokens of them, sharing a word with
         them, holding a word that translates a piece as such), else of those tokens."""
         from glossary.mine.pairing import PieceIndex, known_term_pair, lone_word_phrase
 
         tokens = target.tokens
-        word, _, evidence, _ = self._term(term)
-        index = self._pieces.get(term)
+        word, evidence = known.word, known.every
+        index = known.index
         if index is None:
-            index = self._pieces[term] = PieceIndex([word])
+            index = known.index = PieceIndex([word])
         start = max(0, first - _PHRASE_REACH)
         near = tokens[start:last + _PHRASE_REACH + 1]
         if first == last and (alone := lone_word_phrase(tokens[first])) \
@@ -356,10 +345,15 @@ def _acronym_keys(gloss: tuple[str, ...]) -> tuple[str, ...]:
     return (_ACRONYM_KEY + "".join(stem[0] for stem in gloss).upper(),) if 2 <= len(gloss) <= 6 else ()
 
 
-def same_words(found: str, renderings: list[str]) -> bool:
-    """True when `found` has the content words of one of `renderings` as the matcher folds words without
-    a glossary's exceptions: words it keeps apart on purpose ("new" is not "news" in a glossary that
-    has both; a term marked exact), so they are no other rendering but the term missing. Other forms
-    of its words ("independently assesses" for "independent assessment") are another rendering."""
-    words = content_words(found)
-    return any(content_words(r) == words for r in renderings)
+def rendering_words(renderings: list[str]) -> frozenset[tuple[str, ...]]:
+    """The content words of each of an entry's `renderings`, for same_words."""
+    return frozenset(map(content_words, renderings))
+
+
+def same_words(found: str, words: frozenset[tuple[str, ...]]) -> bool:
+    """True when `found` has the content words of one of an entry's renderings (`words`:
+    rendering_words) as the matcher folds words without a glossary's exceptions: words it keeps
+    apart on purpose ("new" is not "news" in a glossary that has both; a term marked exact), so they
+    are no other rendering but the term missing. Other forms of its words ("independently assesses"
+    for "independent assessment") are another rendering."""
+    return content_words(found) in words

@@ -9,23 +9,24 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from glossary.keys import en_key, zh_key
-from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases
+from glossary.keys import CJK_RE, en_key, zh_key
+from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases, is_modifier_only
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
-from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_title_pairs, definition_pairs, dictionary_pairs, list_pairs,
-                                   marked_pairs, pinyin_pairs,
-                                   quoted_pairs, title_pairs, name_title_pairs)
+from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_title_pairs, compound_pairs, definition_pairs, dictionary_pairs, list_pairs,
+                                   marked_pairs, pinyin_pairs, starts_ok, ADJECTIVE_END,
+                                   quoted_pairs, stem_keys, title_pairs, name_title_pairs)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
 from glossary.mine.shape import COUNT_MODIFIER, NAME_SIGNALS, is_name, is_term_shaped
 from glossary.mine.transliteration import transliteration_pairs
-from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, zh_words
+from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, token_stems, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
 
 MIN_SCORE = 0.5
 MIN_HOLDERS = 2  # a pair seen only inside longer pairs is a term once it recurs in this many of them (C-value)
 _SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75,
-                  "variant": 0.75, "list": 0.75, "title": 0.8, "transliteration": 0.7, "leftover": 0.75}
+                  "variant": 0.75, "list": 0.75, "title": 0.8, "transliteration": 0.7, "leftover": 0.75,
+                  "compound": 0.8}
 _NON_WORD = re.compile(r"[\W_]+")
 _QUOTE_MARKS = re.compile(r"[“”「」『』]")
 
@@ -62,6 +63,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += definition_pairs(tokens, found, pair.en)
     found += quoted_pairs(pair.zh, pair.en, words) + book_title_pairs(pair.zh, pair.en, tokens)
     found += marked_pairs(pair.zh, pair.en, words, tokens, found)
+    found += compound_pairs(words, tokens)
     names = pinyin_pairs(words, tokens)
     found += names + transliteration_pairs(words, tokens, names, lower_case)
     leftovers = leftover_pairs(words, tokens)
@@ -71,8 +73,9 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += list_pairs(words, tokens, found, pair.zh)
     titled = name_title_pairs(words, tokens, found)
     found = [sp for sp in found if not _name_with_title(sp, titled)] + title_pairs(found, pair.en) + [t for t, _ in titled]
-    found = [_without_footnote_mark(_with_period(_with_glued_head(_with_duration(sp, pair, words), words, tokens), pair), pair) for sp in found
-             if not _head_of_quoted_name(sp, pair)]
+    found = [_without_footnote_mark(_with_period(_with_glued_head(_with_unlinked_modifiers(_with_duration(sp, pair, words), words, tokens),
+                                                                  words, tokens), pair), pair)
+             for sp in found if not _head_of_quoted_name(sp, pair)]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
         key = (sp.zh_start, sp.zh_end, "acronym" if is_acronym(pair.en[sp.en_start : sp.en_end]) else "")
@@ -84,16 +87,19 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     spans = sorted(_without_competitors(_without_strays(list(best.values()), pair), pair),
                    key=lambda s: (s.zh_start - s.zh_end, s.zh_start))
     for sp in spans:
-        holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) or sp.signal == "quoted" else [k for k in kept if _holds(k, sp)]
+        holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) or sp.signal in _NEVER_NESTED else [k for k in kept if _holds(k, sp)]
         if not holders:
             kept.append(sp)
         elif all((k.en_start, k.en_end) != (sp.en_start, sp.en_end) for k in holders) \
-                and not any(k.en_start < sp.en_start and _SECOND_CONJUNCT.search(pair.en, k.en_start, sp.en_start) for k in holders):
+                and not any(k.en_start < sp.en_start and _SECOND_CONJUNCT.search(pair.en, k.en_start, sp.en_start)
+                            or sp.en_end < k.en_end and _FIRST_CONJUNCT.match(pair.en, sp.en_end, k.en_end) for k in holders):
             nested.append((sp, holders))  # (a piece of Chinese for the whole English is no pair)
     return kept, nested
 
 
+_NEVER_NESTED = {"quoted", "compound"}  # a term of its own even inside a longer pair
 _SECOND_CONJUNCT = re.compile(r"\s(?:and|or|&)\s+$")  # "work and | production resumption": no phrase of its own
+_FIRST_CONJUNCT = re.compile(r"\s+(?:and|or|&)\s")  # "foreign-related security | and stability": nor before it
 
 
 def _with_duration(sp: SpanPair, pair: SegmentPair, words: list[ZhWord]) -> SpanPair:
@@ -119,6 +125,30 @@ def _with_glued_head(sp: SpanPair, words: list[ZhWord], tokens: list[EnToken]) -
     if any(words[at].stems & t.stems for t in tokens):
         return sp
     return replace(sp, zh_end=words[at].end)
+
+
+_MODIFIER_TAGS = {"b", "n"}
+
+
+def _with_unlinked_modifiers(sp: SpanPair, words: list[ZhWord], tokens: list[EnToken]) -> SpanPair:
+    """One modifier just before the pair on each side, neither linked to anything on the other side
+    (临时|国际航班 ↔ provisional | international flights: CC-CEDICT glosses 临时 only "temporary"),
+    translate each other: they belong to the term. The English one must look like an adjective (no
+    count, verb or quantifier: "two levels" is no 机构层面)."""
+    if sp.signal != "dictionary":
+        return sp
+    at = next((k for k, w in enumerate(words) if w.start == sp.zh_start), None)
+    t = next((k for k, tok in enumerate(tokens) if tok.start == sp.en_start), None)
+    if not at or not t:
+        return sp
+    modifier, token = words[at - 1], tokens[t - 1]
+    if modifier.end != sp.zh_start or len(modifier.text) < 2 or modifier.tag not in _MODIFIER_TAGS or not CJK_RE.match(modifier.text) \
+            or not starts_ok(modifier) or not token.text.islower() or not is_modifier_only(token.text) \
+            or not ADJECTIVE_END.search(token.text) or token.text.endswith("ing"):
+        return sp
+    if any(modifier.stems & tok.stems for tok in tokens) or any(token.stems & w.stems for w in words):
+        return sp
+    return replace(sp, zh_start=modifier.start, en_start=token.start)
 
 
 _COUNT_BEFORE = re.compile(COUNT_MODIFIER.pattern + r"\s+$")
@@ -322,6 +352,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         linked[pair.seq] = kept
         for sp, holders in [(sp, []) for sp in kept] + nested:
             tally(pair, sp, holders)
+    _with_constant_unsaid_modifiers(tallies, analysed, linked)
     shapes: dict[tuple[str, str, frozenset[str]], bool] = {}
 
     def term_shaped(t: _Tally) -> bool:  # asked again at the end, when most tallies are as they were
@@ -346,7 +377,8 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     only_nested = set()
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
         if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and is_name(tally.en)
-                                      or _set_phrase(tally.zh)):
+                                      or _set_phrase(tally.zh) or tally.holders.isdisjoint(terms)
+                                      and _hyphened_modifier_and_noun(tally.zh, tally.en)):
             tallies[key] = tally
             only_nested.add(key)
     _titles_without_their_country(tallies, nested_tallies)
@@ -383,6 +415,89 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     out = _one_chinese_per_rendering(_without_truncations(out), {zh for zh, _ in only_nested})
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
+
+
+_HYPHENED_MODIFIER_AND_NOUN = re.compile(r"[a-z]+(?:-[a-z]+)+ [a-z]+")
+
+
+def _hyphened_modifier_and_noun(zh: str, en: str) -> bool:
+    """A lower-case hyphened modifier and its noun (涉外|企业 ↔ foreign-related enterprises, 闭环|管理 ↔
+    closed-loop management), the Chinese opening on the modifier's word and closing on the noun's: a
+    compound the translator coined for a Chinese word, a term even inside a longer description."""
+    if not _HYPHENED_MODIFIER_AND_NOUN.fullmatch(en):
+        return False
+    pieces = [stems for word in zh_words(zh) for _, stems in word.pieces]
+    modifier, noun = en.split()
+    return len(pieces) >= 2 and bool(stem_keys(pieces[0]) & stem_keys(token_stems(modifier))) \
+        and bool(stem_keys(pieces[-1]) & stem_keys(token_stems(noun)))
+
+
+MIN_CONSTANT_MODIFIER = 2  # different passages that must all say the same unsaid modifier before a term
+CONTEXT_CHARS = 8  # Chinese either side of an occurrence that tells one passage from another
+NEAR_TOKENS = 3  # English words either side of a pair where a word said of its Chinese would stand
+_NOUN_MODIFIER_TAGS = {"b", "n"}
+
+
+def _with_constant_unsaid_modifiers(tallies: dict[tuple[str, str], _Tally],
+                                    analysed: list[tuple[SegmentPair, list[ZhWord], list[EnToken]]],
+                                    linked: dict[int, list[SpanPair]]) -> None:
+    """A pair whose Chinese the document always writes after the same modifier word, which the English
+    never says there (医用|外科口罩 ↔ surgical masks, in four passages): the modifier is part of the
+    Chinese term that the English leaves implicit, not a description added in one sentence."""
+    analysed_by_seq = {pair.seq: (pair, words, tokens) for pair, words, tokens in analysed}
+    for key, tally in list(tallies.items()):
+        if tally.signals != {"dictionary"} or len({_context(analysed_by_seq[o.pair_seq][0].zh, o) for o in tally.occurrences}) \
+                < MIN_CONSTANT_MODIFIER:
+            continue  # (a passage the document repeats is one piece of evidence)
+        modifiers = set()
+        for o in tally.occurrences:
+            pair, words, tokens = analysed_by_seq[o.pair_seq]
+            word = next((w for w in words if w.end == o.zh_start), None)
+            if word is None or len(word.text) < 2 or word.tag not in _NOUN_MODIFIER_TAGS or not CJK_RE.match(word.text) \
+                    or not starts_ok(word) or _content_word_before(tokens, o.en_start) \
+                    or _said(word, tokens, o.en_start, o.en_end, linked[o.pair_seq]):
+                break
+            modifiers.add(word.text)
+        else:
+            if len(modifiers) == 1:
+                del tallies[key]
+                _add_grown(tallies, tally, modifiers.pop(), analysed_by_seq)
+
+
+def _add_grown(tallies: dict[tuple[str, str], _Tally], tally: _Tally, modifier: str,
+               analysed_by_seq: dict[int, tuple[SegmentPair, list[ZhWord], list[EnToken]]]) -> None:
+    """`tally` with `modifier` before its Chinese, added to (or merged into) `tallies`."""
+    occurrences = [replace(o, zh_start=o.zh_start - len(modifier)) for o in tally.occurrences]
+    first = occurrences[0]
+    original = analysed_by_seq[first.pair_seq][0].zh_original[first.zh_start : first.zh_end] if tally.zh_original else None
+    key = (zh_key(modifier + tally.zh), en_key(tally.en))
+    grown = tallies.setdefault(key, _Tally(modifier + tally.zh, tally.en, original))
+    grown.scores += tally.scores
+    grown.signals |= tally.signals
+    grown.occurrences += occurrences
+    grown.holders |= tally.holders
+    grown.inside_description |= tally.inside_description
+
+
+def _context(zh: str, o: Occurrence) -> str:
+    """The Chinese around an occurrence: the same in two places is one passage said twice."""
+    return zh[max(0, o.zh_start - CONTEXT_CHARS) : o.zh_end + CONTEXT_CHARS]
+
+
+def _content_word_before(tokens: list[EnToken], start: int) -> bool:
+    """The English word just before `start` is a content word (it may say what the Chinese before says)."""
+    before = [tok for tok in tokens if tok.end <= start]
+    return bool(before) and before[-1].word and not before[-1].stop and bool(before[-1].stems)
+
+
+def _said(word: ZhWord, tokens: list[EnToken], start: int, end: int, linked: list[SpanPair]) -> bool:
+    """An English word glosses `word` next to the pair's English (start..end, NEAR_TOKENS either side)
+    or inside the English of a pair that holds `word` (外办 in 市政府外办 ↔ … Foreign Affairs Office)."""
+    inside = [k for k, tok in enumerate(tokens) if tok.end > start and tok.start < end]
+    near = tokens[max(0, inside[0] - NEAR_TOKENS) : inside[-1] + NEAR_TOKENS + 1] if inside else []
+    holders = [sp for sp in linked if sp.zh_start <= word.start and word.end <= sp.zh_end]
+    return any(word.stems & tok.stems for tok in near) or any(
+        word.stems & tok.stems for sp in holders for tok in tokens if sp.en_start <= tok.start and tok.end <= sp.en_end)
 
 
 def _term_and_another(zh: str, en: str, renderings: dict[str, set[str]]) -> bool:

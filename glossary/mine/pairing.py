@@ -15,7 +15,7 @@ from glossary.align.dp import EN_PER_ZH
 from glossary.keys import CJK_RE, char_readings, fold_pinyin_query, pinyin_span
 from glossary.lexicon import (cedict, content_stems, gloss_phrases, glosses_with, is_function_phrase, is_modifier_only,
                               is_proper_name, is_verb_only, is_verb_translation, zh_gloss_stems)
-from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, country_stems, en_tokens, general_frequency
+from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, country_stems, en_tokens, general_frequency, token_stems
 
 # Determiners that open a phrase but not a term (全市 "the whole city", 各类 "all kinds of"); a lone 全
 # before a noun is a prefix the English keeps (全流程 "whole-process"), and the English decides.
@@ -85,7 +85,7 @@ def _is_determiner(text: str) -> bool:
     return len(text) <= found.end() + 1 or any(is_function_phrase(text[:k]) for k in range(2, len(text)))
 
 
-def _starts_ok(word: ZhWord) -> bool:
+def starts_ok(word: ZhWord) -> bool:
     """A term opens on a content word, not on a count (两支, 首批, 一例), an adverb (密切沟通) or a
     reduplicated adjective (扎扎实实打基础: AABB describes how something is done)."""
     return content_word(word) and word.tag not in ("m", "ad") and not _reduplicated(word.text)
@@ -120,7 +120,7 @@ def _word_traits(word: ZhWord) -> tuple[bool, bool, bool, bool, bool, bool]:
     found = _TRAITS.get(key)
     if found is None:
         content = content_word(word)
-        found = _TRAITS[key] = (content, content or word.text in _INNER_PARTICLES, _starts_ok(word), _ends_ok(word),
+        found = _TRAITS[key] = (content, content or word.text in _INNER_PARTICLES, starts_ok(word), _ends_ok(word),
                                 _suffix_shaped(word), word.tag == "m" and any(c.isdigit() for c in word.text))
     return found
 
@@ -248,7 +248,7 @@ def _en_end_ok(token: EnToken) -> bool:
     return not (text.endswith(("ly", "ed")) or is_modifier_only(text))
 
 
-_ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ful|ian|ese|ary|ble|ing)$")
+ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ful|ian|ese|ary|ble|ing)$")
 
 
 def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None, glossed_next: bool = True) -> bool:
@@ -268,7 +268,7 @@ def _cut_inside_phrase(tokens: list[EnToken], j: int, next_word: ZhWord | None, 
         return True  # "chief state | sanitary doctor" for 国家首席|医生: the noun phrase runs on, over a word
         # no Chinese word glosses, to what the Chinese says next (a name ends with its capitals: "Shanghai
         # Cooperation Organization | member states")
-    if not _ADJECTIVE_END.search(last.text.lower()) or nxt.text.endswith(("ed", "ly")):
+    if not ADJECTIVE_END.search(last.text.lower()) or nxt.text.endswith(("ed", "ly")):
         return False
     return not (next_word is not None and next_word.stems & nxt.stems)
 
@@ -300,7 +300,7 @@ _COUNT_TAGS = {"m", "q", "mq"}
 
 
 def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None, modifier: bool = False,
-                 counted: bool = False) -> bool:
+                 counted: bool = False, determined: int = 0) -> bool:
     """An English term does not open with an inflected verb or an adverb (helping, actively), nor
     with a past form when the Chinese opens with a verb (服务… → served…); a gerund may open it
     when the Chinese opens with a noun that modifies the next word (`modifier`), not with a verb
@@ -312,15 +312,42 @@ def _en_start_ok(token: EnToken, zh_first: ZhWord, after: EnToken | None = None,
         return True  # a verb after a count (1500余名|滞留海外人员) modifies what is counted: "stranded overseas personnel"
     if token.text.endswith("ed") and (zh_first.tag in ("v", "vn") or after is not None and after.text in _PREPOSITIONS):
         return False  # "announced at the Council…" is a clause
-    if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text, any_sense=True) or is_verb_only(token.text):
-        return False  # 促进资源共享 → "promote resource sharing" is a verb phrase, not a term
+    if zh_first.tag == "v" and is_verb_translation(zh_first.text, token.text, any_sense=True) \
+            and not (determined == 1 and after is not None and after.stems and not after.stop) or is_verb_only(token.text):
+        return False  # 促进资源共享 → "promote resource sharing" is a verb phrase, not a term (but right after an
+        # article or a possessive and before a noun the word is a modifier: the city's open development)
     if token.text.endswith("ing") and modifier and after is not None and after.stems and not after.stop \
-            and (zh_first.tag == "n" or zh_first.tag == "vn" and not is_verb_translation(zh_first.text, token.text)):
+            and (zh_first.tag == "n" or zh_first.tag == "vn" and (determined or not is_verb_translation(zh_first.text, token.text))):
         return True  # a gerund before a noun for a Chinese noun before another: 银行体系 → "banking system"
     if token.text.endswith("ly") and modifier and glosses_with(zh_first.text, token.text) and after is not None \
             and after.stems and not after.stop:
         return True  # an adjective in -ly the dictionary gives for the Chinese: 友好交流城市 → "friendly exchange cities"
     return not token.text.endswith(("ing", "ly"))
+
+
+_ARTICLES = {"a", "an", "the"}
+
+
+def _determiner_distance(tokens: list[EnToken], i: int) -> int:
+    """1 when token i follows an article or a possessive, 2 when it follows one over a lower-case adjective
+    ("an efficient | working mechanism"), else 0: a word that stands inside a noun phrase modifies the
+    noun after it, as a gerund may (a verb's form only right after the determiner: "the rural |
+    revitalization" may still be a verb's object)."""
+    def determiner(token: EnToken) -> bool:
+        return token.text.lower() in _ARTICLES or _possessive(token.text)
+
+    if i > 0 and determiner(tokens[i - 1]):
+        return 1
+    adjective = i > 1 and tokens[i - 1].word and not tokens[i - 1].stop and tokens[i - 1].text.islower() \
+        and not tokens[i - 1].text.endswith("ing")
+    return 2 if adjective and determiner(tokens[i - 2]) else 0
+
+
+def _possessive(word: str) -> bool:
+    """A possessive (city's, countries', or citys where a text dropped its apostrophes: a plural of a word
+    in -y would end in -ies)."""
+    return word.endswith(("'s", "’s", "s'", "s’")) or len(word) > 3 and word.islower() and word.endswith("ys") \
+        and word[-3] not in "aeiou"
 
 
 def _as_running_text(tokens: list[EnToken], i: int) -> EnToken:
@@ -452,7 +479,7 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     i, j, content = english
     if _cut_inside_phrase(tokens, j, words[b] if b < len(words) else None, j + 1 < len(tokens) and any(token_stem_units[j + 1])) \
             or not _en_start_ok(_as_running_text(tokens, i), words[a], tokens[i + 1] if i + 1 < len(tokens) else None, b - a > 1,
-                                a > 0 and words[a - 1].tag in _COUNT_TAGS) \
+                                a > 0 and words[a - 1].tag in _COUNT_TAGS, _determiner_distance(tokens, i)) \
             or _uncounted_number(tokens[i], words, a, b):
         return None
     span_units = range(ua, ub)
@@ -1111,6 +1138,31 @@ _ZH_CLAUSE = re.compile(r"[^，,；;。：:！？!?（）()“”‘’「」『
 _LIST_MARK = "、"
 _EN_LIST_WORDS = {"and", "or"}
 _MAX_LIST_ITEM_WORDS = 6
+
+
+MIN_COMPOUND_PARTS = 3  # two-part compounds (China-Europe) are mostly pieces of longer names
+
+
+def compound_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]:
+    """A Chinese word of single characters, each abbreviating one part of a hyphened English compound
+    (铁公水空 ↔ railway-road-water-air): as many characters as parts, at least half of them glossing the
+    part in their own place and none glossing a part in another place."""
+    compounds = [(t, [token_stems(part) for part in t.text.split("-")]) for t in tokens
+                 if t.word and t.text.count("-") >= MIN_COMPOUND_PARTS - 1 and t.text.replace("-", "").isalpha()]
+    out = []
+    for word in words if compounds else ():
+        if len(word.text) < MIN_COMPOUND_PARTS or len(word.text) > 2 * MIN_COMPOUND_PARTS or not all(map(CJK_RE.match, word.text)):
+            continue
+        chars = [stem_keys(cedict().get(c, frozenset())) for c in word.text]
+        for token, parts in compounds:
+            if len(parts) != len(chars) or not all(parts):
+                continue
+            links = [[bool(chars[k] & stem_keys(part)) for part in parts] for k in range(len(chars))]
+            own = sum(links[k][k] for k in range(len(chars)))
+            crossed = any(links[k][m] and not links[k][k] for k in range(len(chars)) for m in range(len(parts)) if m != k)
+            if 2 * own >= len(chars) and not crossed:
+                out.append(SpanPair(word.start, word.end, token.start, token.end, 0.75 + 0.25 * own / len(chars), "compound"))
+    return out
 
 
 def _zh_list_items(zh: str, words: list[ZhWord]) -> list[list[tuple[int, int]]]:

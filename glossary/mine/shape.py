@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
+from glossary.align.anchors import en_numbers
 from glossary.keys import CJK_RE, zh_key
 from glossary.lexicon import STOPWORDS, cedict, is_dictionary_translation
 from glossary.mine.tokens import COMMON_WORD, ZhWord, dictionary_tag, general_frequency, word_pieces, zh_words
@@ -107,7 +108,7 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     English word) and whole clauses."""
     if zh_key(zh) == zh_key(en) or not CJK_RE.search(zh):  # KF94 ↔ KF94: nothing to translate; Latin
         return False  # words inside the Chinese (MarketingEvents Awards) are no Chinese term
-    if signals & {"quoted", "acronym", "cooccurrence", "title"}:
+    if signals & {"quoted", "acronym", "cooccurrence", "title", "compound"}:
         return True
     if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en) or _time_expression(zh) or _idiom(zh):
         return False
@@ -120,10 +121,19 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return not signals.isdisjoint(NAME_SIGNALS)
     if _local_description(zh, en, signals):
         return False
-    content = [w for w in COUNT_MODIFIER.sub(" ", en).replace("-", " ").split() if w.lower() not in STOPWORDS]
+    content = [w for w in COUNT_MODIFIER.sub(" ", en).replace("-", " ").split() if w.lower() not in STOPWORDS and not _ordinal(w)]
     if len({w.lower() for w in content}) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
-        return False  # a long lower-case phrase is a description, not a name someone must reuse
+        return False  # a long lower-case phrase is a description, not a name someone must reuse (an order,
+        # "first deputy minister of health", says no more of it)
     return len(words) <= (MAX_NAME_WORDS if is_name(en) else MAX_PHRASE_WORDS)
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|[a-z]+th", re.IGNORECASE)
+
+
+def _ordinal(word: str) -> bool:
+    """An ordinal number (first, 3rd, twelfth): says where in an order, not what the thing is."""
+    return bool(_ORDINAL.fullmatch(word)) and bool(en_numbers(word))
 
 
 def _everyday_compound(en: str) -> bool:
