@@ -295,14 +295,28 @@ def is_modifier_only(word: str) -> bool:
     return word.lower() in _usage_tables()[2]
 
 
+@cache
+def headword_openings() -> frozenset[str]:
+    """The first two characters of every CC-CEDICT headword of two or more."""
+    return frozenset(word[:2] for word in cedict() if len(word) >= 2)
+
+
 def zh_gloss_stems(text: str, min_len: int = 1, max_len: int = 4) -> set[str]:
     """Stems of every CC-CEDICT word found anywhere in `text` (substrings of `min_len`..`max_len`)."""
-    table = cedict()
+    get, openings = cedict().get, headword_openings()
     stems: set[str] = set()
     n = len(text)
     for i in range(n):
-        for j in range(i + min_len, min(n, i + max_len) + 1):
-            hit = table.get(text[i:j])
+        lo = i + min_len
+        if lo == i + 1:
+            hit = get(text[i])
+            if hit:
+                stems |= hit
+            lo += 1
+        if text[i : i + 2] not in openings:
+            continue  # no longer headword starts here
+        for j in range(lo, min(n, i + max_len) + 1):
+            hit = get(text[i:j])
             if hit:
                 stems |= hit
     return stems
