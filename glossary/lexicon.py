@@ -27,6 +27,9 @@ STOPWORDS = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _LOWER_WORD = re.compile(r"[a-z]+")
+# "abbr. for 對外貿易|对外贸易[dui4 wai4 mao4 yi4]", "short name for Chongqing 重慶|重庆[...]": the full
+# form it abbreviates (whose glosses are the abbreviation's too) and the English given for it, if any
+_SHORT_FOR = re.compile(r"(?:abbr\.|short name) for\s+(?:[\u3400-\u9fff·]+\|)?([\u3400-\u9fff·]+)?(?:\[[^\]]*\])?[\s,]*([^\u3400-\u9fff]*)")
 _GLOSS_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:\S+|\b(?:variant|old variant|see also|abbr\. for|(?:[A-Za-z-]+\s+)?surname)\b[^/]*")
 _SUFFIXES = ("ization", "ation", "ment", "ity", "ing", "ion", "er", "ied", "ed", "al", "ly", "ive", "ic")
 
@@ -84,6 +87,23 @@ def _gloss_phrases(glosses: list[str]) -> list[tuple[str, ...]]:
     return phrases
 
 
+def _expanded(glosses: list[str], headword: str, short_for: dict[str, set[str]]) -> list[str]:
+    """The glosses with an abbreviation's note replaced by the English it gives for the full form (渝
+    "short name for Chongqing": Chongqing); the full form, when the note names it, noted in `short_for`."""
+    out = []
+    for gloss in glosses:
+        found = _SHORT_FOR.match(gloss)
+        if found is None:
+            out.append(gloss)
+            continue
+        full, english = found.groups()
+        if full and full != headword:
+            short_for.setdefault(headword, set()).add(full)
+        if english.strip(" ,;"):
+            out.append(english.strip(" ,;"))
+    return out
+
+
 def _cedict_gz() -> Path:
     from importlib.resources import files
 
@@ -102,6 +122,7 @@ def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset, f
     modifying: Counter[str] = Counter()  # words followed by another content word ("medical team")
     common: set[str] = set()  # headwords with a gloss in lower case (not only a proper name)
     in_ly: dict[str, set[str]] = {}  # headword → the words in -ly of its glosses (friendly, timely)
+    short_for: dict[str, set[str]] = {}  # abbreviation → the full forms it stands for
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#"):
@@ -111,7 +132,7 @@ def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset, f
             if len(parts) != 2 or "]" not in rest:
                 continue
             simplified = parts[1]
-            glosses = rest.split("]", 1)[1].strip().strip("/").split("/")
+            glosses = _expanded(rest.split("]", 1)[1].strip().strip("/").split("/"), simplified, short_for)
             phrases = _gloss_phrases(glosses)
             opening = next((w for g in glosses for w in _FIRST_WORD.findall(_GLOSS_NOISE.sub(" ", g))[:1]), None)
             if opening and simplified not in first_seen:
@@ -145,6 +166,13 @@ def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset, f
                             closing[phrase[-1]] += 1
                             modifying.update(w for w, nxt in zip(phrase, phrase[1:]) if nxt not in STOPWORDS)
                     elsewhere.update(words)
+    for short, full_forms in short_for.items():  # an abbreviation glossed only as one says what its full form says
+        if entries.get(short):
+            continue  # (its own glosses say it: 特区 "special administrative region")
+        for full in full_forms & entries.keys():
+            entries.setdefault(short, set()).update(entries[full])
+            if full in common:
+                common.add(short)
     stems = {word: frozenset(s for phrase in phrases for s in phrase) for word, phrases in entries.items()}
     verb_only = frozenset(w for w, n in as_verb.items() if n >= 2 and elsewhere[w] < n / 2)
     modifier_only = frozenset(w for w, n in modifying.items() if n >= 5 and closing[w] * 10 < n and w not in STOPWORDS)
@@ -267,14 +295,28 @@ def is_modifier_only(word: str) -> bool:
     return word.lower() in _usage_tables()[2]
 
 
+@cache
+def headword_openings() -> frozenset[str]:
+    """The first two characters of every CC-CEDICT headword of two or more."""
+    return frozenset(word[:2] for word in cedict() if len(word) >= 2)
+
+
 def zh_gloss_stems(text: str, min_len: int = 1, max_len: int = 4) -> set[str]:
     """Stems of every CC-CEDICT word found anywhere in `text` (substrings of `min_len`..`max_len`)."""
-    table = cedict()
+    get, openings = cedict().get, headword_openings()
     stems: set[str] = set()
     n = len(text)
     for i in range(n):
-        for j in range(i + min_len, min(n, i + max_len) + 1):
-            hit = table.get(text[i:j])
+        lo = i + min_len
+        if lo == i + 1:
+            hit = get(text[i])
+            if hit:
+                stems |= hit
+            lo += 1
+        if text[i : i + 2] not in openings:
+            continue  # no longer headword starts here
+        for j in range(lo, min(n, i + max_len) + 1):
+            hit = get(text[i:j])
             if hit:
                 stems |= hit
     return stems

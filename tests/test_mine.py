@@ -10,6 +10,7 @@ from glossary.mine import mine_pairs, pair_spans
 from glossary.mine.category import guess_category
 from glossary.mine.group import group_candidates
 from glossary.mine.pipeline import mine_document
+from glossary.mine.shape import is_term_shaped
 from glossary.mine.tokens import en_tokens
 
 
@@ -1190,3 +1191,38 @@ def test_a_modifier_the_chinese_always_writes_before_a_term_and_the_english_neve
     assert not find(candidates, "外科口罩")
     # a modifier said nearby (外办 in … Foreign Affairs Office) stays out: 党组书记 ↔ party secretary
     assert any(en_key(c.en) == en_key("party secretary") for c in find(candidates, "党组书记"))
+
+
+def test_an_abbreviation_says_what_the_dictionary_gives_for_its_full_form(tmp_path):
+    # CC-CEDICT notes abbreviations ("short name for Chongqing", "abbr. for Tianjin", 外贸 "abbr. for
+    # 对外贸易"): the note's English, or else the full form's glosses, are the abbreviation's glosses;
+    # one with glosses of its own keeps only those (特区, not every sense of 特别行政区)
+    from glossary.ingest import read_document
+    from glossary.lexicon import gloss_phrases
+
+    assert ("chongq",) in gloss_phrases("渝") and ("tianji",) in gloss_phrases("津")
+    assert ("foreig", "trad") in gloss_phrases("外贸")
+    assert ("speci", "admini", "region") in gloss_phrases("特区") and not any("qing" in g for g in gloss_phrases("特区"))
+    path = tmp_path / "abbr.txt"
+    path.write_text("深化京津冀协同发展。\n\nWe will deepen the coordinated development of Beijing-Tianjin-Hebei.\n", encoding="utf-8")
+    doc = mine_document(read_document(path))
+    assert ("京津冀", "Beijing-Tianjin-Hebei") in {(c.zh, c.en) for c in mine_pairs(doc.pairs, document=doc.document.name)}
+
+
+def test_a_body_and_the_place_the_chinese_says_it_is_based_in_is_one_term():
+    # 香港驻渝机构 (001): 渝 says Chongqing, so "… in Chongqing" is the term's own, and "based in" is no clause
+    found = {c.en for c in find(candidates_of("001"), "香港驻渝机构")}
+    assert found == {"Hong Kong agencies in Chongqing", "Hong Kong organizations based in Chongqing"}
+    assert not is_term_shaped("香港机构", "Hong Kong agencies in Chongqing", {"dictionary"})  # a place it does not say
+
+
+def test_a_name_before_a_person_and_the_writers_own_nationality_pair():
+    # 我驻亚美尼亚大使馆参赞周宏友 (001): "Chinese" is what 我 "our" says just before the span, and the
+    # name of the embassy stops before the person's name in pinyin that follows it
+    assert {c.en for c in find(candidates_of("001"), "驻亚美尼亚大使馆")} == {"Chinese Embassy in Armenia"}
+
+
+def test_a_place_in_lower_case_after_a_chinese_verb_of_place_belongs_to_the_term():
+    # 驻外国使领馆 (000): 驻 "stationed in" then 外国, so "in foreign countries" is the term's own
+    assert {c.en for c in find(candidates_of("000"), "驻外国使领馆")} == {"embassies and consulates in foreign countries"}
+    assert not is_term_shaped("外国使领馆", "embassies and consulates in foreign countries", {"dictionary"})

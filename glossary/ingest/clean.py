@@ -154,11 +154,12 @@ def mark_censored(text: str) -> str:
 
 
 _SPACED_DIGITS = re.compile(rf"(?<!\d)\d(?: \d){{2,}}(?!\d)(?= ?{_H})|(?<={_H}) ?\d(?: \d){{2,}}(?!\d)")
+_THREE_SPACED_DIGITS = re.compile(r"\d \d \d")  # what every match holds: a quick test first
 
 
 def join_spaced_digits(text: str) -> str:
     """`2 0 1 5 年` → `2015 年`: digits spread out by PDF extraction, next to Chinese text."""
-    if " " not in text:
+    if " " not in text or not _THREE_SPACED_DIGITS.search(text):
         return text
     return _SPACED_DIGITS.sub(lambda m: m.group().replace(" ", ""), text)
 

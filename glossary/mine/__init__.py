@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from glossary.keys import CJK_RE, en_key, zh_key
 from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases, is_modifier_only
@@ -285,6 +286,7 @@ def _acronym_letters(text: str) -> str:
     return letters.lower() if len(letters) >= MIN_SPELLED_ACRONYM else ""
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every word of every sentence that has an acronym
 def _spelled_glosses(zh: str) -> frozenset[str]:
     """The initials of the dictionary glosses of the word `zh` (上海合作组织: sco)."""
     return frozenset("".join(s[0] for s in phrase) for phrase in gloss_phrases(zh))
@@ -363,8 +365,9 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     terms = {zh_key(t.zh) for t in shaped}
     spellings = {t.zh for t in shaped}
     seen = {(o.pair_seq, o.zh_start, o.zh_end) for t in tallies.values() for o in t.occurrences}
+    mentions = _find_all(spellings)
     for pair, words, tokens in analysed:  # other renderings of the terms found: the variants the text uses
-        if all((pair.seq, at, at + len(term)) in seen for term in spellings for at in _find_all(pair.zh, term)):
+        if all((pair.seq, at, end) in seen for at, end in mentions(pair.zh)):
             continue  # every mention of a known term here is paired already
         unpaired = [sp for sp in dictionary_pairs(words, tokens, variants_of=lambda zh: zh_key(zh) in terms)
                     if (pair.seq, sp.zh_start, sp.zh_end) not in seen]
@@ -556,23 +559,31 @@ def _true_case(en: str, texts: list[str], casing: dict[str, str]) -> str:
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
-def _find_all(text: str, term: str) -> Iterator[int]:
-    at = text.find(term)
-    while at >= 0:
-        yield at
-        at = text.find(term, at + 1)
+def _find_all(terms: Iterable[str]) -> Callable[[str], Iterator[tuple[int, int]]]:
+    """A finder of every (start, end) where one of `terms` occurs in a text, overlapping ones too."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for term in terms:
+        automaton.add_word(term)
+    if not len(automaton):
+        return lambda text: iter(())
+    automaton.make_automaton()
+    return lambda text: ((end + 1 - length, end + 1) for end, length in automaton.iter(text))
 
 
 def _titles_without_their_country(tallies: dict[tuple[str, str], _Tally], nested: dict[tuple[str, str], _Tally]) -> None:
     """A country before a title (德国 + 驻成都总领事, 外国 + 驻华大使) says whose official one person is:
     the title is the term, the whole a description (an office named with its country,
     意大利驻重庆总领事馆, is a name and stays)."""
-    titles = {key: t for key, t in (nested | tallies).items() if guess_category(t.zh, t.en) == "title"}
-    for key, tally in list(tallies.items()):
+    placed = []  # (key, the rest after its opening place) of the pairs that open with a place
+    for key, tally in tallies.items():
         words = zh_words(tally.zh)
-        if len(words) < 2 or words[0].tag != "ns":
-            continue
-        rest = zh_key(tally.zh[words[1].start :])
+        if len(words) >= 2 and words[0].tag == "ns":
+            placed.append((key, zh_key(tally.zh[words[1].start :])))
+    rests = {rest for _, rest in placed}
+    titles = {key: t for key, t in (nested | tallies).items() if key[0] in rests and guess_category(t.zh, t.en) == "title"}
+    for key, rest in placed:
         found = [k for k in titles if k[0] == rest and key[1].endswith(k[1]) and k != key]
         if found:
             del tallies[key]

@@ -34,6 +34,9 @@ _ZH_HEADS: tuple[tuple[str, str], ...] = (
     ("policy", "思想|理论|原则|战略|精神"),
 )
 _PREPOSITION = re.compile(r"\s(?:of|in|for|on|at|to)\s")
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+_ZH_HEAD_ENDS = tuple((category, re.compile(f"(?:{pattern})$")) for category, pattern in _ZH_HEADS)
+_PLACE_END = dict(_ZH_HEAD_ENDS)["place"]
 
 
 def guess_category(zh: str, en: str, *, quoted: bool = False, title: bool = False, name: bool = False,
@@ -44,14 +47,14 @@ def guess_category(zh: str, en: str, *, quoted: bool = False, title: bool = Fals
         return "document"
     if person_title:
         return "title"
-    words = re.findall(r"[A-Za-z][A-Za-z\-]*", en.lower())
+    words = _EN_WORD.findall(en.lower())
     last = words[-1] if words else ""
-    head = re.findall(r"[A-Za-z][A-Za-z\-]*", _PREPOSITION.split(en.lower(), 1)[0])  # "Office | in Chongqing"
+    head = _EN_WORD.findall(_PREPOSITION.split(en.lower(), 1)[0])  # "Office | in Chongqing"
     if name:
         for category, heads in _EN_HEADS:
             if category == "place" and last in heads:
                 return "place"
-        if re.search(f"(?:{dict(_ZH_HEADS)['place']})$", zh) or _place_word(zh):
+        if _PLACE_END.search(zh) or _place_word(zh):
             return "place"  # 设拉子市 Shiraz; 重庆 (jieba knows it as a place) Chongqing
         return "person" if en[:1].isupper() and len(words) <= 3 else "place"
     for candidate in dict.fromkeys([head[-1] if head else "", last]):  # the head before "of/in…" first
@@ -61,8 +64,8 @@ def guess_category(zh: str, en: str, *, quoted: bool = False, title: bool = Fals
     for category, heads in _EN_HEADS:
         if category == "title" and words and words[0] in heads and en[:1].isupper() is False:
             return category
-    for category, pattern in _ZH_HEADS:
-        if re.search(f"(?:{pattern})$", zh):
+    for category, pattern in _ZH_HEAD_ENDS:
+        if pattern.search(zh):
             return category
     if quoted:
         return "policy"

@@ -58,8 +58,11 @@ def leftover_pairs(words: list[ZhWord], tokens: list[EnToken]) -> list[SpanPair]
     if not names:
         return []
     word_keys = [stem_keys(w.stems) for w in words]
-    token_keys = [stem_keys(t.stems) for t in tokens]
-    links = [{k for k, keys in enumerate(token_keys) if keys & wk} for wk in word_keys]  # word -> tokens it glosses
+    tokens_by_key: dict[str, set[int]] = {}
+    for k, t in enumerate(tokens):
+        for key in stem_keys(t.stems):
+            tokens_by_key.setdefault(key, set()).add(k)
+    links = [set().union(*(tokens_by_key.get(key, ()) for key in wk)) for wk in word_keys]  # word -> tokens it glosses
     linked_tokens = set().union(*links) if links else set()
     out = []
     for i, j in names:

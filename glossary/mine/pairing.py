@@ -106,31 +106,51 @@ def _ends_ok(word: ZhWord) -> bool:
     return len(word.text) > 1 or word.tag[:1] in ("n", "j", "k", "g")
 
 
-def _bound_suffix(word: ZhWord, after: ZhWord | None) -> bool:
-    """One character that jieba split off the noun it closes (贷存比|率 ratio, 视频|会 meeting, 机场|组
+def _suffix_shaped(word: ZhWord) -> bool:
+    """One character that jieba may have split off the noun it closes (贷存比|率 ratio, 视频|会 meeting, 机场|组
     group): it may end a term after a content word when nothing but punctuation or a function word
     follows (a verb taking an object, 交易额达|100亿, 利率见|图, is none); the English must translate it."""
-    if len(word.text) != 1 or word.tag not in ("v", "zg") or not CJK_RE.match(word.text) or word.text not in cedict():
-        return False
-    return after is None or not content_word(after) and after.tag != "m"
+    return len(word.text) == 1 and word.tag in ("v", "zg") and bool(CJK_RE.match(word.text)) and word.text in cedict()
+
+
+def _word_traits(word: ZhWord) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """(content word, may stand inside a span, may open one, may close one, suffix-shaped, a count in
+    digits): what span finding asks of each word, which hangs on its text and tag only."""
+    key = (word.text, word.tag)
+    found = _TRAITS.get(key)
+    if found is None:
+        content = content_word(word)
+        found = _TRAITS[key] = (content, content or word.text in _INNER_PARTICLES, starts_ok(word), _ends_ok(word),
+                                _suffix_shaped(word), word.tag == "m" and any(c.isdigit() for c in word.text))
+    return found
+
+
+_TRAITS: dict[tuple[str, str], tuple[bool, bool, bool, bool, bool, bool]] = {}
 
 
 def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
     """Word ranges [a, b) that may be terms: runs of content words (up to six words, 24
     characters) that begin and end on a content word."""
-    return list(_zh_spans(tuple(words)))
+    key = tuple([(w.text, w.tag) for w in words])  # all the spans depend on (cheaper to hash than the words)
+    found = _SPANS.get(key)
+    if found is None:
+        if len(_SPANS) >= _SPANS_KEPT:
+            _SPANS.clear()
+        found = _SPANS[key] = _zh_spans(words)
+    return list(found)
 
 
-@lru_cache(maxsize=1024)  # mining asks for the spans of each sentence three times (co-occurrence, pairs, variants)
-def _zh_spans(words: tuple[ZhWord, ...]) -> tuple[tuple[int, int], ...]:
+# mining asks for the spans of each sentence three times (co-occurrence, pairs, variants)
+_SPANS: dict[tuple[tuple[str, str], ...], tuple[tuple[int, int], ...]] = {}
+_SPANS_KEPT = 1024
+
+
+def _zh_spans(words: list[ZhWord]) -> tuple[tuple[int, int], ...]:
     spans = []
     n = len(words)
     # each word's tests once (they do not depend on where the span starts); k > a: not the span's first word
-    content = [content_word(w) for w in words]
-    inner = [c or w.text in _INNER_PARTICLES for c, w in zip(content, words)]
-    opens, closes = [starts_ok(w) for w in words], [_ends_ok(w) for w in words]
-    suffix_at = [_bound_suffix(w, words[k + 1] if k + 1 < n else None) for k, w in enumerate(words)]
-    count = [w.tag == "m" and any(c.isdigit() for c in w.text) for w in words]
+    content, inner, opens, closes, suffix_shaped, count = zip(*map(_word_traits, words)) if words else ((),) * 6
+    suffix_at = [suffix_shaped[k] and (k + 1 == n or not content[k + 1] and words[k + 1].tag != "m") for k in range(n)]
     place_after_verb = [k > 0 and w.tag in ("ns", "j") and words[k - 1].tag == "v" for k, w in enumerate(words)]
     for a in range(n):
         if not opens[a]:
@@ -165,7 +185,7 @@ def _runs(hit: list[int], tokens: list[EnToken], repeated: frozenset[str] = froz
             between = tokens[j + 1 : t]
             names = _is_capitalised(tokens[j]) and _is_capitalised(tokens[t])  # a list of names may hold commas
             lower_case = tokens[j].text.islower() and tokens[t].text.islower()
-            joinable = len(between) <= 2 and all(  # (a comma, alone, between names: not "Police, the Digital…")
+            joinable = len(between) <= 2 and _participle_of_place(tokens, j + 1, t) or len(between) <= 2 and all(  # (a comma, alone, between names: not "Police, the Digital…")
                 tok.stop and tok.text.lower() in _EN_INNER or tok.text in _IMPLICIT_WORDS and lower_case or tok.text in ("-", "&") or (tok.text == "," and names and len(between) == 1)
                 for tok in between
             )
@@ -273,7 +293,15 @@ def _has_inner_verb(tokens: list[EnToken], i: int, j: int) -> bool:
     if j > i and tokens[j].text.endswith("ing") and tokens[j].text.islower() and tokens[j - 1].text in ("in", "to", "with", "by"):
         return True
     return any(t.text.endswith("ed") and t.text.islower() and "-" not in t.text and len(t.text) > 4
-               for t in tokens[i + 1 : j + 1])
+               and not _participle_of_place(tokens, k, j) for k, t in enumerate(tokens[i + 1 : j + 1], i + 1))
+
+
+def _participle_of_place(tokens: list[EnToken], k: int, j: int) -> bool:
+    """Past form k says where, before "in/at" and a name that closes the phrase ("organizations based in
+    Chongqing"): it qualifies the noun before it, as "in" alone would, no clause."""
+    participle = tokens[k].text
+    return (k + 2 <= j and participle.endswith("ed") and participle.islower() and tokens[k + 1].text in _LOCATIVE_EN
+            and all(_is_capitalised(t) for t in tokens[k + 2 : j + 1]))
 
 
 _COUNT_TAGS = {"m", "q", "mq"}
@@ -341,16 +369,19 @@ def _as_running_text(tokens: list[EnToken], i: int) -> EnToken:
     return replace(token, text=token.text.lower())
 
 
+_FIRST_PART = re.compile(r"[A-Za-z]+|\d+")
+
+
 def _uncounted_number(token: EnToken, words: list[ZhWord], a: int, b: int) -> bool:
     """English that opens on a number ("three-hour meeting") for Chinese that holds none (小时会议 of
     3个小时会议): the span was cut after the count."""
     return _opens_on_number(token.text) and not any(w.tag == "m" or _ZH_NUMERAL.search(w.text) for w in words[a:b])
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 16)
 def _opens_on_number(text: str) -> bool:
     """The token's first letters or digits are a number ("three-hour", "3-day")."""
-    first = re.match(r"[A-Za-z]+|\d+", text)
+    first = _FIRST_PART.match(text)
     return bool(first and en_numbers(first.group()))
 
 
@@ -408,6 +439,11 @@ def _reversed_coordination(tokens: list[EnToken], token_stem_units: list[list[se
     return bool(before and after) and max(after) < min(before)
 
 
+def _min_zh_coverage(relaxed: bool) -> float:
+    """The share of the Chinese span's weight the English must translate."""
+    return _MIN_VARIANT_ZH_COVERAGE if relaxed else _MIN_ZH_COVERAGE
+
+
 def _min_ends(relaxed: bool) -> int:
     """How many ends of the Chinese span (first and last piece) the English must translate."""
     return 1 if relaxed else 2
@@ -457,7 +493,8 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     span_units = range(ua, ub)
     share = {t: sum(1 for us in token_stem_units[t] if not us.isdisjoint(span_units)) / len(token_stem_units[t])
              for t in content}
-    content = [t for t in content if share[t] or not _implicit_word(tokens, t, i, j)] or content
+    content = [t for t in content if share[t] or not (_implicit_word(tokens, t, i, j)
+                                                      or t == i and _writers_nationality(tokens[t], words, a))] or content
     covered = [t for t in content if share[t] >= 0.5]
     en_cov = sum(share.values()) / len(content)
     used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
@@ -471,7 +508,7 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
             or _verb_first(tokens, token_stem_units, words, b, i, ua, ub):
         return None
     zh_cov = sum(units[u] for u in used) / span_chars
-    if zh_cov < (_MIN_VARIANT_ZH_COVERAGE if relaxed else _MIN_ZH_COVERAGE) or en_cov < _MIN_EN_COVERAGE:
+    if zh_cov < _min_zh_coverage(relaxed) or en_cov < _MIN_EN_COVERAGE:
         return None
     return zh_cov * en_cov, len(content), i, j  # (more content words, not more function words, is more said)
 
@@ -484,6 +521,16 @@ def _implicit_word(tokens: list[EnToken], t: int, i: int, j: int) -> bool:
     """Token t, inside phrase i..j between lower-case words, is a nationality the English adds that the Chinese
     leaves unsaid (海外公民 ↔ overseas Chinese citizens); inside a name (Chinese Embassy) it is said."""
     return i < t < j and tokens[t].text in _IMPLICIT_WORDS and tokens[t - 1].text.islower() and tokens[t + 1].text.islower()
+
+
+_FIRST_PERSON = re.compile(r"我(?:们|国|方)?")
+
+
+def _writers_nationality(token: EnToken, words: list[ZhWord], a: int) -> bool:
+    """The English opens on the writer's nationality where the Chinese says "our" just before the span, or
+    before its verb of place (我驻亚美尼亚大使馆 ↔ Chinese Embassy in Armenia): said, outside the span."""
+    before = a - 1 if a > 1 and len(words[a - 1].text) == 1 and words[a - 1].tag == "v" else a
+    return token.text in _IMPLICIT_WORDS and before > 0 and bool(_FIRST_PERSON.fullmatch(words[before - 1].text))
 
 
 def _last_word_said(token_stem_units: list[list[set[int]]], covered: list[int], words: list[ZhWord], a: int, b: int,
@@ -603,6 +650,18 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
     With `variants_of`, only the spans it accepts (terms already paired elsewhere), matched loosely:
     half the Chinese and one end translated is enough for another rendering of a known term
     (外籍人士 → foreigners). `spans`: the word ranges to pair (default: zh_spans of the words)."""
+    if variants_of is None and spans is None:
+        return list(_sentence_dictionary_pairs(tuple(words), tuple(tokens)))
+    return _dictionary_pairs(words, tokens, variants_of, spans)
+
+
+@lru_cache(maxsize=4096)  # reports repeat sentences from year to year (a sixth of a worker's sentences)
+def _sentence_dictionary_pairs(words: tuple[ZhWord, ...], tokens: tuple[EnToken, ...]) -> tuple[SpanPair, ...]:
+    return tuple(_dictionary_pairs(list(words), list(tokens), None, None))
+
+
+def _dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Callable[[str], bool] | None,
+                      spans: list[tuple[int, int]] | None) -> list[SpanPair]:
     spans = zh_spans(words) if spans is None else spans
     if variants_of is not None:
         spans = [(a, b) for a, b in spans if variants_of("".join(w.text for w in words[a:b]))]
@@ -620,6 +679,8 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
                 unit_tokens[u].add(t)
     relaxed = variants_of is not None
     min_ends = _min_ends(relaxed)
+    min_coverage = _min_zh_coverage(relaxed)
+    glossed = [weight if said else 0 for weight, said in zip(index.units, unit_tokens)]  # (pieces some token finds)
     phrases_of: dict[tuple, list[tuple[int, int]]] = {}  # (hit tokens, repeated stems) → their expanded runs
     named: dict[tuple[int, int], tuple[int, int]] = {}  # run → _expand_name
     english_of: dict[tuple[int, int], tuple[int, int, list[int]] | None] = {}  # phrase → _english_phrase
@@ -633,6 +694,9 @@ def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Ca
         last_tokens = set().union(*unit_tokens[first_unit[b - 1] : ub])
         if bool(first_tokens) + bool(last_tokens) < min_ends:
             continue  # no English can translate enough ends of this span
+        span_chars = sum(index.units[ua:ub])
+        if span_chars and sum(glossed[ua:ub]) < min_coverage * span_chars - 1e-9:
+            continue  # too few of its pieces found by any English word: no phrase covers enough of it
         hit = tuple(sorted(set().union(*unit_tokens[ua:ub])))
         key = (hit, _repeated_stems(index.unit_stems, ua, ub) if ub - ua > 1 else frozenset())
         phrases = phrases_of.get(key)
@@ -678,7 +742,15 @@ def _phrases(hit: list[int] | tuple[int, ...], tokens: list[EnToken], repeated: 
     runs = _runs(list(hit), tokens, repeated)
     phrases = [named[run] if run in named else named.setdefault(run, _expand_name(*run, tokens)) for run in runs]
     phrases += [p for p in (_expand_name(*run, tokens, over_the=True) for run in runs) if p not in phrases]
+    phrases += [p for p in (_before_person(phrase, run, tokens) for phrase, run in zip(list(phrases), runs)) if p and p not in phrases]
     return phrases
+
+
+def _before_person(phrase: tuple[int, int], run: tuple[int, int], tokens: list[EnToken]) -> tuple[int, int] | None:
+    """A name grown right over a person's name in pinyin that follows it (counselor of Chinese Embassy in
+    Armenia | Zhou Hongyou): the name before the person, else None."""
+    added = tokens[run[1] + 1 : phrase[1] + 1]
+    return (phrase[0], run[1]) if 2 <= len(added) <= 3 and all(is_pinyin_word(t.text) for t in added) else None
 
 
 def _span_pair(words: list[ZhWord], tokens: list[EnToken], index: PieceIndex, token_stem_units: list[list[set[int]]],

@@ -32,11 +32,11 @@ def mine_document(doc: Document, known_terms: Iterable[str] = ()) -> MinedDocume
 def load_tables() -> None:
     """Load jieba, CC-CEDICT and the pinyin readings now, so forked worker processes share them."""
     from glossary.keys import char_readings
-    from glossary.lexicon import cedict
+    from glossary.lexicon import headword_openings
     from glossary.mine.tokens import zh_words
 
     zh_words("中文")
-    cedict()
+    headword_openings()
     char_readings("中")
 
 

@@ -9,7 +9,7 @@ from itertools import accumulate
 
 from glossary.align.anchors import en_numbers
 from glossary.keys import CJK_RE, zh_key
-from glossary.lexicon import STOPWORDS, cedict, is_dictionary_translation
+from glossary.lexicon import STOPWORDS, cedict, content_stems, is_dictionary_translation, zh_gloss_stems
 from glossary.mine.tokens import COMMON_WORD, ZhWord, dictionary_tag, general_frequency, word_pieces, zh_words
 
 _PRONOUNS = frozenset({"i", "we", "us", "our", "ours", "you", "your", "my", "me", "he", "him", "his", "she", "her",
@@ -121,11 +121,37 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return not signals.isdisjoint(NAME_SIGNALS)
     if _local_description(zh, en, signals):
         return False
-    content = [w for w in COUNT_MODIFIER.sub(" ", en).replace("-", " ").split() if w.lower() not in STOPWORDS and not _ordinal(w)]
+    content = [w for w in COUNT_MODIFIER.sub(" ", _without_said_place(zh, en)).replace("-", " ").split()
+               if w.lower() not in STOPWORDS and not _ordinal(w)]
     if len({w.lower() for w in content}) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
         return False  # a long lower-case phrase is a description, not a name someone must reuse (an order,
         # "first deputy minister of health", says no more of it)
     return len(words) <= (MAX_NAME_WORDS if is_name(en) else MAX_PHRASE_WORDS)
+
+
+_CLOSING_PLACE = re.compile(r"\s(?:[a-z]+ed\s+)?(?:in|to|at)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
+
+
+def _without_said_place(zh: str, en: str) -> str:
+    """The English without a closing "in/to/based in PLACE" when the Chinese says that place (香港驻渝机构 ↔
+    Hong Kong agencies in Chongqing: 渝 is Chongqing): where the body is belongs to its name, no
+    description added to a shorter term. A place in lower case (in foreign countries) only after a
+    Chinese verb of place (驻外国使领馆)."""
+    place = _CLOSING_PLACE.search(en)
+    if not place:
+        return en
+    stems = content_stems(place.group(1))
+    named = all(w[:1].isupper() for w in place.group(1).split())
+    glossed = zh_gloss_stems(zh) if named else _after_verb_of_place(zh)
+    return en[: place.start()] if stems and all(s in glossed for s in stems) else en
+
+
+@lru_cache(maxsize=65_536)
+def _after_verb_of_place(zh: str) -> frozenset[str]:
+    """The gloss stems of the Chinese after a one-character verb (驻 "stationed in") inside it."""
+    words = zh_words(zh)
+    at = next((k for k, w in enumerate(words[:-1]) if len(w.text) == 1 and w.tag == "v"), None)
+    return frozenset() if at is None else frozenset(zh_gloss_stems(zh[words[at + 1].start :]))
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|[a-z]+th", re.IGNORECASE)
