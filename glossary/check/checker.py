@@ -19,7 +19,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
-from functools import lru_cache
 from itertools import chain, islice
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
@@ -343,7 +342,9 @@ class DraftChecker:
         self.translated = 0
         self._short_form: dict[int, bool] = {}  # term id -> an acronym or abbreviation (not tallied)
         self._multiword: dict[int, list[str]] = {}  # entry index -> its renderings that can be reordered
-        self._said_as: dict[int, tuple[str, frozenset]] = {}  # entry index -> its renderings quoted, their words
+        self._other_forms: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}  # entry index -> _other_forms
+        self._said_as: dict[int, str] = {}  # entry index -> its renderings quoted
+        self._words_of: dict[int, frozenset[tuple[str, ...]]] = {}  # entry index -> its renderings' words
         self._other_renderings: OtherRenderings | None = None
 
     def run(self, segments: Iterable[DraftSegment], workers: int = 1) -> CheckResult:
@@ -511,8 +512,9 @@ class DraftChecker:
         g = self.glossary
         keep = g.en.keep
         rendered, misused, entry_status = current.good, current.misused, g.entry_status
-        segment, issues, multiword = current.segment, self.issues, self._multiword
+        segment, issues, multiword, other_forms = current.segment, self.issues, self._multiword, self._other_forms
         undecided = []  # (entry, its hit, its renderings) with no accepted rendering here
+        parts = None  # the target's compounds' words (made when a term is not found as such)
         nearby = [s.found for s in neighbours if s is not current and abs(s.seq - current.seq) <= self.window] \
             if self.window else ()
         for index, hit in current.active.items():
@@ -527,14 +529,16 @@ class DraftChecker:
                 multiword[index] = [r for r in renderings if may_be_reordered(r, keep)]
             if multiword[index] and any(reordered_in(r, *current.words(keep), keep) for r in multiword[index]):
                 continue
-            parts = current.compound_parts()
-            if parts and any(not parts.isdisjoint(_plain_words(r)) for r in renderings) \
-                    and not current.in_compounds(g.en).isdisjoint(g.good_terms(index)):
+            forms = other_forms.get(index)
+            if forms is None:
+                forms = other_forms[index] = _other_forms(renderings)
+            plain, adjectives, inflected = forms
+            if parts is None:
+                parts = current.compound_parts()
+            if parts and not parts.isdisjoint(plain) and not current.in_compounds(g.en).isdisjoint(g.good_terms(index)):
                 continue
-            adjectives = [form for r in renderings for form in name_adjectives(r)]
             if adjectives and not current.names().isdisjoint(adjectives):
                 continue  # "Chinese characteristics" renders 中国 (China) as an adjective
-            inflected = [form for r in renderings for form in verb_forms(r)]
             if inflected and not current.words(keep)[1].isdisjoint(inflected):
                 continue  # "working" for "work": one word inflected
             undecided.append((index, hit, renderings))
@@ -544,13 +548,12 @@ class DraftChecker:
         said_as = self._said_as
         for index, hit, renderings in undecided:
             source_term = segment.source[hit.start:hit.end]
-            said = said_as.get(index)
-            if said is None:  # (an entry's wording, made once: findings come by the ten thousand)
+            wanted = said_as.get(index)
+            if wanted is None:  # (an entry's wording, made once: findings come by the ten thousand)
                 others = f" (or {', '.join(f'“{r}”' for r in renderings[1:])})" if len(renderings) > 1 else ""
-                said = said_as[index] = (f"“{renderings[0]}”{others}", rendering_words(renderings))
-            wanted, words = said
+                wanted = said_as[index] = f"“{renderings[0]}”{others}"
             span = rendered_as.get(index)
-            if span is None or same_words(segment.target[span[0]:span[1]], words):
+            if span is None or same_words(segment.target[span[0]:span[1]], self._rendering_words(index, renderings)):
                 issues.append((current.seq, issue_for(
                     segment, "missing", "error", source_term, renderings[0], "",
                     f"{source_term} is in the source but {wanted} is not in the target",
@@ -561,6 +564,13 @@ class DraftChecker:
                 segment, "unapproved", "warning", source_term, renderings[0], found,
                 f"{source_term} is rendered “{found}” here, not as the glossary's {wanted}",
                 g.entry_ids[index], (("source", hit.start, hit.end), ("target", *span)))))
+
+    def _rendering_words(self, index: int, renderings: list[str]) -> frozenset[tuple[str, ...]]:
+        """rendering_words of an entry's renderings, made once."""
+        words = self._words_of.get(index)
+        if words is None:
+            words = self._words_of[index] = rendering_words(renderings)
+        return words
 
     def _rendered_otherwise(self, current: _Segment, undecided: list[tuple[int, Hit, list[str]]]
                             ) -> dict[int, tuple[int, int]]:
@@ -722,10 +732,12 @@ def _script_counts(texts: Iterable[str]) -> tuple[int, int]:
     return cjk, latin
 
 
-@lru_cache(maxsize=65536)
-def _plain_words(rendering: str) -> frozenset[str]:
-    """A rendering's words, folded, hyphens and dashes splitting them (renderings recur: cached)."""
-    return frozenset(en_fold_word(word) for word in _NOT_WORD.split(rendering) if word)
+def _other_forms(renderings: list[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Of an entry's renderings: their words folded, hyphens and dashes splitting them (to find them
+    inside a target's compounds); the adjectives of a one-word place name (China: Chinese); the -ing
+    and -ed forms of a one-word rendering (work: working, worked)."""
+    plain = frozenset(en_fold_word(word) for r in renderings for word in _NOT_WORD.split(r) if word)
+    return (plain, frozenset().union(*map(name_adjectives, renderings)), frozenset().union(*map(verb_forms, renderings)))
 
 
 def _without_soft_hyphens(segment: DraftSegment) -> DraftSegment:
