@@ -1226,3 +1226,11 @@ def test_a_place_in_lower_case_after_a_chinese_verb_of_place_belongs_to_the_term
     # 驻外国使领馆 (000): 驻 "stationed in" then 外国, so "in foreign countries" is the term's own
     assert {c.en for c in find(candidates_of("000"), "驻外国使领馆")} == {"embassies and consulates in foreign countries"}
     assert not is_term_shaped("外国使领馆", "embassies and consulates in foreign countries", {"dictionary"})
+
+
+def test_a_one_character_noun_before_the_pair_is_a_modifier_of_the_term():
+    # 000: 市领导线上外事活动 ↔ online foreign affairs activities of municipal leaders: CC-CEDICT glosses 市
+    # only "city", and neither 市 nor "municipal" links to anything else in the pair
+    pair = next(p for p in mined("000").pairs if "市领导" in p.zh)
+    spans = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)}
+    assert ("市领导", "municipal leaders") in spans

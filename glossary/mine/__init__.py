@@ -128,6 +128,8 @@ def _with_glued_head(sp: SpanPair, words: list[ZhWord], tokens: list[EnToken]) -
 
 
 _MODIFIER_TAGS = {"b", "n"}
+_MIN_MODIFIER_CHARS = {"n": 1}  # a one-character noun modifies too (市|领导 ↔ municipal | leaders); a one-character
+# non-predicate adjective is mostly a prefix of the word after it
 
 
 def _with_unlinked_modifiers(sp: SpanPair, words: list[ZhWord], tokens: list[EnToken]) -> SpanPair:
@@ -142,7 +144,8 @@ def _with_unlinked_modifiers(sp: SpanPair, words: list[ZhWord], tokens: list[EnT
     if not at or not t:
         return sp
     modifier, token = words[at - 1], tokens[t - 1]
-    if modifier.end != sp.zh_start or len(modifier.text) < 2 or modifier.tag not in _MODIFIER_TAGS or not CJK_RE.match(modifier.text) \
+    if modifier.end != sp.zh_start or len(modifier.text) < _MIN_MODIFIER_CHARS.get(modifier.tag, 2) \
+            or modifier.tag not in _MODIFIER_TAGS or not CJK_RE.match(modifier.text) \
             or not starts_ok(modifier) or not token.text.islower() or not is_modifier_only(token.text) \
             or not ADJECTIVE_END.search(token.text) or token.text.endswith("ing"):
         return sp
@@ -436,6 +439,8 @@ MIN_CONSTANT_MODIFIER = 2  # different passages that must all say the same unsai
 CONTEXT_CHARS = 8  # Chinese either side of an occurrence that tells one passage from another
 NEAR_TOKENS = 3  # English words either side of a pair where a word said of its Chinese would stand
 _NOUN_MODIFIER_TAGS = {"b", "n"}
+_MIN_MODIFIER_CHARS = {"n": 1}  # a one-character noun modifies too (市|领导 ↔ municipal | leaders); a one-character
+# non-predicate adjective is mostly a prefix of the word after it
 
 
 def _with_constant_unsaid_modifiers(tallies: dict[tuple[str, str], _Tally],
