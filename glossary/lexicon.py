@@ -12,7 +12,8 @@ import os
 import pickle
 import re
 from collections import Counter
-from functools import cache
+from bisect import bisect_right
+from functools import cache, lru_cache
 from pathlib import Path
 
 STOPWORDS = frozenset(
@@ -299,6 +300,32 @@ def is_modifier_only(word: str) -> bool:
 def headword_openings() -> frozenset[str]:
     """The first two characters of every CC-CEDICT headword of two or more."""
     return frozenset(word[:2] for word in cedict() if len(word) >= 2)
+
+
+@cache
+def _headword_text() -> tuple[str, list[int], list[str]]:
+    """Every CC-CEDICT headword of two or more characters, one a line, with where each starts."""
+    words = sorted(word for word in cedict() if len(word) >= 2)
+    starts, at = [], 0
+    for word in words:
+        starts.append(at)
+        at += len(word) + 1
+    return "\n".join(words), starts, words
+
+
+@lru_cache(maxsize=1 << 14)
+def glossed_inside_longer_word(piece: str, keys: frozenset[str], prefix: int) -> bool:
+    """True when a CC-CEDICT headword longer than `piece` that holds it has a gloss stem among `keys`
+    (compared on their first `prefix` letters): 临时政府 "provisional government" says 临时 can mean "provisional"."""
+    text, starts, words = _headword_text()
+    table = cedict()
+    at = text.find(piece)
+    while at >= 0:
+        word = words[bisect_right(starts, at) - 1]
+        if word != piece and any(s[:prefix] in keys for s in table[word]):
+            return True
+        at = text.find(piece, at + 1)
+    return False
 
 
 def zh_gloss_stems(text: str, min_len: int = 1, max_len: int = 4) -> set[str]:

@@ -7,6 +7,7 @@ from functools import cache
 from conftest import EXAMPLES, REPO, shared
 from glossary.keys import en_key, zh_key
 from glossary.mine import mine_pairs, pair_spans
+from glossary.lexicon import glossed_inside_longer_word
 from glossary.mine.category import guess_category
 from glossary.mine.group import group_candidates
 from glossary.mine.pipeline import mine_document
@@ -1234,3 +1235,19 @@ def test_a_one_character_noun_before_the_pair_is_a_modifier_of_the_term():
     pair = next(p for p in mined("000").pairs if "市领导" in p.zh)
     spans = {(pair.zh[s.zh_start : s.zh_end], pair.en[s.en_start : s.en_end]) for s in pair_spans(pair)}
     assert ("市领导", "municipal leaders") in spans
+
+
+def test_a_gap_filled_again_by_the_same_words_links_them():
+    # 001: CC-CEDICT glosses 境外 only "outside (a country's) borders"; twice in one pair it stands unexplained
+    # right before a glossed word whose English follows an unexplained "overseas" (境外|重庆市民, 境外|捐赠)
+    assert [c.en for c in find(candidates_of("001"), "境外捐赠")] == ["overseas donations"]
+    # a gap filled once, with no longer dictionary word behind it, links nothing: 衷心|感谢 ↔ sincere | thanks
+    assert not find(candidates_of("001"), "衷心感谢")
+
+
+def test_a_gap_filled_once_links_when_a_longer_dictionary_word_says_so():
+    # 000: 历史交汇点 ↔ historical intersection: 交汇 "to flow together" is unexplained once, but CC-CEDICT's
+    # 交汇处 "confluence; intersection" holds it
+    assert ("历史交汇点", "historical intersection") in {(c.zh, c.en) for c in candidates_of("000")}
+    assert glossed_inside_longer_word("临时", frozenset({"provi"}), 5)  # 临时政府 provisional government
+    assert not glossed_inside_longer_word("大战", frozenset({"comba"}), 5)

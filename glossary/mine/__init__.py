@@ -13,6 +13,7 @@ from glossary.keys import CJK_RE, en_key, zh_key
 from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases, is_modifier_only
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
+from glossary.mine.gaps import with_gap_links
 from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_title_pairs, compound_pairs, definition_pairs, dictionary_pairs, list_pairs,
                                    marked_pairs, pinyin_pairs, starts_ok, ADJECTIVE_END,
                                    quoted_pairs, stem_keys, title_pairs, name_title_pairs)
@@ -52,9 +53,10 @@ def pair_spans(pair: SegmentPair, words: list[ZhWord] | None = None, tokens: lis
 
 
 def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: list[EnToken] | None,
-                      extra: Sequence[SpanPair], lower_case: frozenset[str] = frozenset()
-                      ) -> tuple[list[SpanPair], list[tuple[SpanPair, list[SpanPair]]]]:
-    """`pair_spans`, plus the nested pairs it dropped, each with the longer kept pairs that hold it."""
+                      extra: Sequence[SpanPair], lower_case: frozenset[str] = frozenset(),
+                      gapped: list[ZhWord] | None = None) -> tuple[list[SpanPair], list[tuple[SpanPair, list[SpanPair]]]]:
+    """`pair_spans`, plus the nested pairs it dropped, each with the longer kept pairs that hold it
+    (`gapped`: the words with the batch's gap links, see `_gap_pairs`)."""
     words = zh_words(pair.zh) if words is None else words
     tokens = en_tokens(pair.en) if tokens is None else tokens
     found = [replace(sp, signal="acronym") if _spells_gloss(pair.en[sp.en_start : sp.en_end], pair.zh[sp.zh_start : sp.zh_end])
@@ -71,6 +73,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     spelled = {(sp.zh_start, sp.zh_end) for sp in defined}  # (China-ASEAN Expo (CAEXPO)) needs no recurrence
     found += [replace(sp, signal="dictionary") if (sp.zh_start, sp.zh_end) in spelled else sp for sp in leftovers] + defined
     found += list_pairs(words, tokens, found, pair.zh)
+    found += _gap_pairs(pair, words, tokens, gapped, found)
     titled = name_title_pairs(words, tokens, found)
     found = [sp for sp in found if not _name_with_title(sp, titled)] + title_pairs(found, pair.en) + [t for t, _ in titled]
     found = [_without_footnote_mark(_with_period(_with_glued_head(_with_unlinked_modifiers(_with_duration(sp, pair, words), words, tokens),
@@ -95,6 +98,22 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
                             or sp.en_end < k.en_end and _FIRST_CONJUNCT.match(pair.en, sp.en_end, k.en_end) for k in holders):
             nested.append((sp, holders))  # (a piece of Chinese for the whole English is no pair)
     return kept, nested
+
+
+def _gap_pairs(pair: SegmentPair, words: list[ZhWord], tokens: list[EnToken], gapped: list[ZhWord] | None,
+               found: list[SpanPair]) -> list[SpanPair]:
+    """The dictionary pairs only the gap links make (`gaps.with_gap_links`), when term-shaped: a longer
+    description they make (海外领事保护事件 ↔ overseas consular protection incidents) would hide the terms inside it."""
+    if gapped is None or gapped is words:
+        return []
+    seen = {(k.zh_start, k.zh_end, k.en_start, k.en_end) for k in found}
+    return [sp for sp in dictionary_pairs(gapped, tokens) if (sp.zh_start, sp.zh_end, sp.en_start, sp.en_end) not in seen
+            and _term_shaped_span(pair.zh[sp.zh_start : sp.zh_end], pair.en[sp.en_start : sp.en_end])]
+
+
+@lru_cache(maxsize=1 << 14)
+def _term_shaped_span(zh: str, en: str) -> bool:
+    return is_term_shaped(_QUOTE_MARKS.sub("", zh), en, {"dictionary"})
 
 
 _NEVER_NESTED = {"quoted", "compound"}  # a term of its own even inside a longer pair
@@ -325,6 +344,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     nested_tallies: dict[tuple[str, str], _Tally] = {}  # pairs seen inside longer pairs
     analysed = [(p, zh_words(p.zh), en_tokens(p.en)) for p in pairs if p.zh and p.en]
     analysed = [(p, _with_acronym_glosses(words, tokens), tokens) for p, words, tokens in _with_learned_glosses(analysed)]
+    gapped = with_gap_links(analysed)
     by_cooccurrence = pairs_by_cooccurrence(analysed)
     lower_case = frozenset(w for _, _, tokens in analysed for t in tokens if (w := t.text).islower())
 
@@ -350,8 +370,8 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         found.occurrences.append(Occurrence(pair.seq, sp.zh_start, sp.zh_end, sp.en_start, sp.en_end, document))
 
     linked: dict[int, list[SpanPair]] = {}
-    for pair, words, tokens in analysed:
-        kept, nested = _spans_and_nested(pair, words, tokens, by_cooccurrence.get(pair.seq, ()), lower_case)
+    for (pair, words, tokens), gap_words in zip(analysed, gapped):
+        kept, nested = _spans_and_nested(pair, words, tokens, by_cooccurrence.get(pair.seq, ()), lower_case, gap_words)
         linked[pair.seq] = kept
         for sp, holders in [(sp, []) for sp in kept] + nested:
             tally(pair, sp, holders)

@@ -1,0 +1,138 @@
+"""Links for what the dictionary leaves unexplained in aligned pairs: a Chinese piece that no English
+word of its pair glosses, right next to a piece that is glossed, and an unexplained English word on the
+same side of that piece's English, fill the same gap. When a document fills a gap with the same two
+words again (境外|捐赠 ↔ overseas | donations, 境外|重庆市民 ↔ overseas | Chongqing citizens: CC-CEDICT
+glosses 境外 only "outside (a country's) borders"), or a longer dictionary word holding the piece has
+the English word among its glosses, they translate each other there."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from glossary.keys import CJK_RE
+from glossary.lexicon import glossed_inside_longer_word, is_verb_only
+from glossary.mine.pairing import STEM_PREFIX, PieceIndex, content_word
+from glossary.mine.tokens import EnToken, ZhWord, country_stems, dictionary_tag
+from glossary.models import SegmentPair
+
+_GAP_WORDS = {"and"}  # "cadres and employees" for 干部职工: the English may join the two with these
+_ARTICLES = {"a", "an", "the"}
+_VERB_ENDINGS = ("ing", "ed")
+
+
+def _free_word(token: EnToken) -> bool:
+    """A content word in lower case that may translate a piece (no number, no name, no verb:
+    "exchanges remains" says a verb after the noun)."""
+    text = token.text
+    return token.word and not token.stop and bool(token.stems) and text.islower() and text[:1].isalpha() \
+        and not is_verb_only(text) and not (text.endswith("s") and is_verb_only(text[:-1]))
+
+
+def _head_word(tokens: list[EnToken], t: int) -> bool:
+    """Token t may close a noun phrase after its modifier: no verb form (prices retreating) and no
+    verb taking an object (Office houses the Exchange)."""
+    return not tokens[t].text.endswith(_VERB_ENDINGS) and not (t + 1 < len(tokens) and tokens[t + 1].text.lower() in _ARTICLES)
+
+
+def gap_claims(words: list[ZhWord], tokens: list[EnToken]) -> dict[int, int]:
+    """Unexplained piece → the one unexplained English word beside its neighbour's translation, for the
+    pieces that have exactly one such word and share it with no other piece."""
+    looked_up = {k for tok in tokens for s in tok.stems | country_stems(tok.text) for k in (s, s[:STEM_PREFIX])}
+    index = PieceIndex(words, looked_up)
+    token_units = index.token_units(tokens)
+    unit_tokens: list[set[int]] = [set() for _ in index.units]
+    for t, found in enumerate(token_units):
+        for units in found:
+            for u in units:
+                unit_tokens[u].add(t)
+    owner = [k for k, w in enumerate(words) for _ in w.pieces]
+    free_tokens = {t for t, tok in enumerate(tokens) if _free_word(tok) and not any(token_units[t])}
+    if not free_tokens:
+        return {}
+    claims: dict[int, int] = {}
+    for u, linked in enumerate(unit_tokens):
+        w = words[owner[u]]
+        if linked or not _noun(w) or index.units[u] < 2 and len(w.pieces) > 1:
+            continue  # (a lone character inside a longer word often goes unsaid: 医用's 用)
+        found = set()
+        for v, step in ((u + 1, -1), (u - 1, 1)):  # the piece before a glossed one: the word before its English
+            if not 0 <= v < len(unit_tokens) or not unit_tokens[v] or not _adjacent(words, owner[u], owner[v]):
+                continue
+            for edge in unit_tokens[v]:  # (each place the neighbour is said)
+                t = edge + step
+                if 0 <= t < len(tokens) and tokens[t].text in _GAP_WORDS and step > 0:
+                    t += step
+                if t in free_tokens and (step < 0 or _head_word(tokens, t)):
+                    found.add(t)
+        if len(found) == 1:
+            claims[u] = found.pop()
+    shared = Counter(claims.values())
+    return {u: t for u, t in claims.items() if shared[t] == 1}
+
+
+def piece_texts(words: list[ZhWord]) -> list[str]:
+    """The text of each dictionary piece of the words, in order."""
+    out = []
+    for w in words:
+        at = 0
+        for length, _ in w.pieces:
+            out.append(w.text[at : at + length])
+            at += length
+    return out
+
+
+def with_links(words: list[ZhWord], extra: dict[int, frozenset[str]]) -> list[ZhWord]:
+    """The words with pieces (by their index in order) given extra stems."""
+    if not extra:
+        return words
+    out, u = [], 0
+    for w in words:
+        pieces = []
+        for length, stems in w.pieces:
+            pieces.append((length, stems | extra.get(u, frozenset())))
+            u += 1
+        out.append(w if pieces == list(w.pieces) else
+                   replace(w, stems=w.stems.union(*(s for _, s in pieces)), pieces=tuple(pieces)))
+    return out
+
+
+MIN_GAP_RECURRENCE = 2  # a piece and an English word found in the same gap this many times
+
+
+def with_gap_links(analysed: Sequence[tuple[SegmentPair, list[ZhWord], list[EnToken]]]) -> list[list[ZhWord]]:
+    """For each analysed (pair, words, tokens), its words with the gap links that recur in the batch or
+    that a longer CC-CEDICT word holding the piece supports (the same list when it has none)."""
+    found = []
+    count: Counter[tuple[str, frozenset[str]]] = Counter()
+    for _pair, words, tokens in analysed:
+        claims = gap_claims(words, tokens)
+        texts = piece_texts(words) if claims else []
+        keyed = {u: (texts[u], tokens[t].stems) for u, t in claims.items()}
+        count.update(keyed.values())
+        found.append(keyed)
+    out = []
+    for (_pair, words, _tokens), keyed in zip(analysed, found):
+        out.append(with_links(words, {u: stems for u, (piece, stems) in keyed.items() if count[piece, stems] >= MIN_GAP_RECURRENCE
+                                      or glossed_inside_longer_word(piece, _prefixes(stems), STEM_PREFIX)}))
+    return out
+
+
+def _prefixes(stems: frozenset[str]) -> frozenset[str]:
+    return frozenset(s[:STEM_PREFIX] for s in stems)
+
+
+_NOUN_TAGS = ("n", "b", "s", "j")
+
+
+def _noun(word: ZhWord) -> bool:
+    """A Chinese noun or noun modifier in jieba's dictionary (a verb's English is too free to pair by
+    place; a word jieba made up, 有所 or 日予, is no sure noun)."""
+    return dictionary_tag(word.text).startswith(_NOUN_TAGS) and word.tag != "nr" and bool(CJK_RE.match(word.text)) \
+        and content_word(word)
+
+
+def _adjacent(words: list[ZhWord], k: int, m: int) -> bool:
+    """Words k and m are one word or stand right next to each other."""
+    return k == m or abs(k - m) == 1 and (words[min(k, m)].end == words[max(k, m)].start)
