@@ -1245,6 +1245,12 @@ def test_a_gap_filled_again_by_the_same_words_links_them():
     assert not find(candidates_of("001"), "衷心感谢")
 
 
+def test_a_gap_filled_once_links_when_another_pair_says_both_words():
+    # 001: 交流 fills the gap before "conference" once (视频|交流会 ↔ video | conference); another pair of the
+    # document says 交流 and "conferences" too (…防控交流视频会 ↔ video conferences on the sharing of …)
+    assert ("视频交流会", "video conference") in {(c.zh, c.en) for c in candidates_of("001")}
+
+
 def test_a_gap_filled_once_links_when_a_longer_dictionary_word_says_so():
     # 000: 历史交汇点 ↔ historical intersection: 交汇 "to flow together" is unexplained once, but CC-CEDICT's
     # 交汇处 "confluence; intersection" holds it

@@ -2,8 +2,9 @@
 word of its pair glosses, right next to a piece that is glossed, and an unexplained English word on the
 same side of that piece's English, fill the same gap. When a document fills a gap with the same two
 words again (境外|捐赠 ↔ overseas | donations, 境外|重庆市民 ↔ overseas | Chongqing citizens: CC-CEDICT
-glosses 境外 only "outside (a country's) borders"), or a longer dictionary word holding the piece has
-the English word among its glosses, they translate each other there."""
+glosses 境外 only "outside (a country's) borders"), says the two together in another aligned pair, or
+a longer dictionary word holding the piece has the English word among its glosses, they translate
+each other there."""
 
 from __future__ import annotations
 
@@ -98,12 +99,13 @@ def with_links(words: list[ZhWord], extra: dict[int, frozenset[str]]) -> list[Zh
     return out
 
 
-MIN_GAP_RECURRENCE = 2  # a piece and an English word found in the same gap this many times
+MIN_GAP_RECURRENCE = 2  # aligned pairs that must fill a gap with, or say, the same piece and English word
 
 
 def with_gap_links(analysed: Sequence[tuple[SegmentPair, list[ZhWord], list[EnToken]]]) -> list[list[ZhWord]]:
-    """For each analysed (pair, words, tokens), its words with the gap links that recur in the batch or
-    that a longer CC-CEDICT word holding the piece supports (the same list when it has none)."""
+    """For each analysed (pair, words, tokens), its words with the gap links the batch supports: a gap
+    filled again by the same two words, the two said together in another pair, or a longer CC-CEDICT
+    word holding the piece that glosses the English word (the same list when there are none)."""
     found = []
     count: Counter[tuple[str, frozenset[str]]] = Counter()
     for _pair, words, tokens in analysed:
@@ -112,9 +114,15 @@ def with_gap_links(analysed: Sequence[tuple[SegmentPair, list[ZhWord], list[EnTo
         keyed = {u: (texts[u], tokens[t].stems) for u, t in claims.items()}
         count.update(keyed.values())
         found.append(keyed)
+    once = {key for keyed in found for key in keyed.values() if count[key] < MIN_GAP_RECURRENCE}
+    together: Counter[tuple[str, frozenset[str]]] = Counter()  # pairs that say both, in a gap or not
+    for pair, _words, tokens in analysed if once else ():
+        said = {t.stems for t in tokens}
+        together.update(key for key in once if key[1] in said and key[0] in pair.zh)
     out = []
     for (_pair, words, _tokens), keyed in zip(analysed, found):
-        out.append(with_links(words, {u: stems for u, (piece, stems) in keyed.items() if count[piece, stems] >= MIN_GAP_RECURRENCE
+        out.append(with_links(words, {u: stems for u, (piece, stems) in keyed.items()
+                                      if max(count[piece, stems], together[piece, stems]) >= MIN_GAP_RECURRENCE
                                       or glossed_inside_longer_word(piece, _prefixes(stems), STEM_PREFIX)}))
     return out
 
