@@ -16,7 +16,7 @@ from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurr
 from glossary.mine.gaps import with_gap_links
 from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_title_pairs, compound_pairs, definition_pairs, dictionary_pairs, list_pairs,
                                    marked_pairs, pinyin_pairs, starts_ok, ADJECTIVE_END,
-                                   quoted_pairs, stem_keys, title_pairs, name_title_pairs)
+                                   quoted_pairs, stem_keys, title_pairs, name_title_pairs, zh_spans)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
 from glossary.mine.shape import COUNT_MODIFIER, NAME_SIGNALS, is_name, is_term_shaped
 from glossary.mine.transliteration import transliteration_pairs
@@ -106,8 +106,10 @@ def _gap_pairs(pair: SegmentPair, words: list[ZhWord], tokens: list[EnToken], ga
     description they make (海外领事保护事件 ↔ overseas consular protection incidents) would hide the terms inside it."""
     if gapped is None or gapped is words:
         return []
+    linked = [k for k, (word, grown) in enumerate(zip(words, gapped)) if word is not grown]
+    spans = [(a, b) for a, b in zh_spans(gapped) if any(a <= k < b for k in linked)]  # (the others pair as before)
     seen = {(k.zh_start, k.zh_end, k.en_start, k.en_end) for k in found}
-    return [sp for sp in dictionary_pairs(gapped, tokens) if (sp.zh_start, sp.zh_end, sp.en_start, sp.en_end) not in seen
+    return [sp for sp in dictionary_pairs(gapped, tokens, spans=spans) if (sp.zh_start, sp.zh_end, sp.en_start, sp.en_end) not in seen
             and _term_shaped_span(pair.zh[sp.zh_start : sp.zh_end], pair.en[sp.en_start : sp.en_end])]
 
 
