@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 from rich.console import Console
 from termbase_builder import build_termbase
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import Checkbox, DataTable, Input, Select
 
 from db import open_db
 from db.entries import add_entry, get_entry
@@ -142,6 +142,29 @@ async def test_edit_form_saves_renderings_statuses_and_note(termbase):
     assert entry.preferred("en").text == "preventing imported cases"
     assert {t.text: t.status for t in entry.terms}["import prevention"] == "deprecated"
     assert entry.note == "Use the verb form in headings." and entry.source == "State Council style sheet"
+
+
+async def test_edit_form_marks_a_rendering_exact_for_the_checker(termbase):
+    path, ids = termbase
+    app = new_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await settle(app, pilot)
+        english = [r for r in app.screen.query(TermRow) if r.term.lang == "en"]
+        assert not any(r.query_one(".term-exact", Checkbox).value for r in english)
+        await pilot.click(english[1].query_one(".term-exact", Checkbox))
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("e")  # the form shows what was saved
+        await settle(app, pilot)
+        shown = {r.term.text: r.query_one(".term-exact", Checkbox).value for r in app.screen.query(TermRow)}
+        assert shown == {"外防输入": False, "外防輸入": False, "import prevention": False, "preventing imported cases": True}
+    db = open_db(path)
+    entry = get_entry(db, ids[1])
+    db.close()
+    assert {t.text: t.exact for t in entry.terms} == shown
 
 
 async def test_edit_form_refuses_two_preferred(termbase):
