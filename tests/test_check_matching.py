@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from glossary.check.matcher import TermMatcher, longest
@@ -141,3 +143,33 @@ def test_an_s_word_the_glossary_holds_apart_is_not_a_plural():
     assert missing("习俗", "the Customs") == ["custom"]
     assert missing("新闻发布会", "a new conference") == ["news conference"]  # in longer terms too
     assert missing("中央银行和银行", "central banks and the banks") == []  # real plurals still fold
+
+
+def test_an_acronym_does_not_hide_its_plural_written_as_another_terms_rendering():
+    """HKMA's own term lists give 儲值支付工具 as "SVF" in one report and "SVFs" in another, and
+    香港銀行同業拆息 as "HIBOR" and "HIBORs": an acronym matched as written must not hide the other
+    entry's rendering at the same words, or every paragraph saying "SVFs" reports it missing."""
+    import json
+
+    from conftest import shared
+
+    from glossary.check import CheckGlossary, check_segments
+    from glossary.models import DraftSegment, Entry, Term
+
+    renderings: dict[tuple[str, str], None] = {}
+    for line in shared("external", "hkma-annual-reports", "terms_per_doc_filtered.jsonl").open(encoding="utf-8"):
+        for en, zhs in json.loads(line)["terms"].items():
+            renderings.update({(zh, en): None for zh in zhs if zh in ("儲值支付工具", "香港銀行同業拆息")})
+    assert {"SVF", "SVFs", "HIBOR", "HIBORs"} <= {en for _, en in renderings}
+    glossary = CheckGlossary([Entry((Term("zh", zh), Term("en", en)), status="approved", id=n)
+                              for n, (zh, en) in enumerate(renderings, 1)])
+    rows = [line.split("\t") for line in shared("external", "hkma-annual-reports", "paragraphs.tsv")
+            .read_text(encoding="utf-8").splitlines()[1:]]
+    draft = [DraftSegment(f"{r[0]}/{r[1]}", r[2], r[3]) for r in rows if len(r) >= 4
+             and any(zh in r[2] and en in r[3] for zh, en in renderings)]
+    assert len(draft) >= 10
+    result = check_segments(draft, glossary)
+    said = {(f.segment, f.expected) for f in result.issues if f.kind == "missing"}
+    written = {(s.id, en) for s in draft for zh, en in renderings if zh in s.source
+               and re.search(rf"\b{re.escape(en.removesuffix('s'))}s?\b", s.target)}
+    assert written and not said & written

@@ -132,6 +132,7 @@ class TermMatcher:
         self.keys: dict[int, str] = {}  # term id -> its primary key (what "the same rendering" means)
         folded: dict[str, tuple[list[int], list[int]]] = {}
         exact: dict[str, list[int]] = {}
+        marked: list[int] = []  # the terms marked exact (not only written as an acronym)
         loose: list[tuple[int, str]] = []
         for term_id, text, is_exact in terms:
             text = " ".join(text.split())
@@ -139,6 +140,8 @@ class TermMatcher:
                 continue
             if is_exact or (lang == "en" and is_acronym(text)):
                 exact.setdefault(text, []).append(term_id)
+                if is_exact:
+                    marked.append(term_id)
                 self.keys[term_id] = text
             else:
                 loose.append((term_id, text))
@@ -164,6 +167,7 @@ class TermMatcher:
                                       for key, (primary, derived) in folded.items()
                                       for code in ("".join([self._vocab[t] for t in key.split(" ") if t]),))
         self._exact = _automaton((key, (len(key), tuple(ids))) for key, ids in exact.items())
+        self._marked = frozenset(marked)
 
     def _keep_words_apart(self, loose: list[tuple[int, str]], all_keys: list[list[tuple[str, bool]]],
                           folded: dict[str, tuple[list[int], list[int]]], entry_of: list[int] | None,
@@ -271,14 +275,16 @@ class TermMatcher:
         hits, holdable, norm = self._find_folded(text, breaks) if self._folded else ([], [], "")
         if self._exact:
             exact = self._find_exact(text, breaks)
-            if exact:  # a term matched as written beats a folded match of the same words
-                spans = {hit[:2] for hit in exact}
+            # a term marked exact matched as written beats a folded match of the same words (centre
+            # deprecated, center preferred); an acronym does not (SVF and SVFs are both right in "SVFs")
+            spans = {hit[:2] for hit in exact if not self._marked.isdisjoint(hit[2])}
+            if spans:
                 kept = [k for k, hit in enumerate(hits) if hit[:2] not in spans]
                 if len(kept) < len(hits):
                     hits = [hits[k] for k in kept]
                     holdable = [holdable[k] for k in kept]
-                hits += exact
-                holdable += [None] * len(exact)
+            hits += exact
+            holdable += [None] * len(exact)
         return hits, holdable, norm
 
     def _find_folded(self, text: str, breaks: tuple[int, ...]) -> tuple[list[Hit], list, str]:
