@@ -18,6 +18,7 @@ _ZH_NOISE = re.compile(r"[\s\-‐‑‒–—―·・•.,，、。:：;；!！?
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
 _EN_NOISE = re.compile(r"[\s\-‐‑‒–—―_'\"`.]+")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_LEADING_THE = re.compile(r"^\s*the\s+(?=\w)", re.IGNORECASE)  # ("a"/"an" stay: "A shares" is no article)
 
 
 @cache
@@ -250,8 +251,17 @@ def en_other_numbers(word: str) -> list[str]:
 def en_term_keys(text: str, keep: frozenset[str] = NO_WORDS) -> list[tuple[str, bool]]:
     """Match keys of an English term, as (key, derived): its words as en_match_tokens gives them, each
     padded as " token " (BOUNDARY between two that punctuation separates), then looser spellings
-    marked derived: hyphens as spaces, en dashes as hyphens, a word in its other number, and for a
-    short term its words run together or two of them hyphenated."""
+    marked derived: hyphens as spaces, en dashes as hyphens, a word in its other number, for a
+    short term its words run together or two of them hyphenated, and without a leading "the" (a
+    glossary's "the Government" is said in "the US government" and "Government policy")."""
+    keys = _en_term_keys(text, keep)
+    rest = _LEADING_THE.sub("", text, count=1)
+    if rest != text and keys:
+        keys += [(key, True) for key, _ in _en_term_keys(rest, keep) if all(key != have for have, _ in keys)]
+    return keys
+
+
+def _en_term_keys(text: str, keep: frozenset[str]) -> list[tuple[str, bool]]:
     text = text.translate(_WIDTH)
     pieces = _EN_WORD_SPLIT.split(text)  # gap, token, gap, token, ..., gap
     tokens = pieces[1::2]

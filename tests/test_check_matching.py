@@ -6,8 +6,12 @@ import re
 
 import pytest
 
+from conftest import shared
+
+from glossary.check import CheckGlossary, check_segments
 from glossary.check.matcher import TermMatcher, longest
 from glossary.keys import en_fold_word, en_match_tokens, zh_match_text
+from glossary.models import DraftSegment, Entry, Term
 
 
 def spans(matcher: TermMatcher, text: str, breaks=(), only_longest=False):
@@ -149,27 +153,54 @@ def test_an_acronym_does_not_hide_its_plural_written_as_another_terms_rendering(
     """HKMA's own term lists give 儲值支付工具 as "SVF" in one report and "SVFs" in another, and
     香港銀行同業拆息 as "HIBOR" and "HIBORs": an acronym matched as written must not hide the other
     entry's rendering at the same words, or every paragraph saying "SVFs" reports it missing."""
-    import json
-
-    from conftest import shared
-
-    from glossary.check import CheckGlossary, check_segments
-    from glossary.models import DraftSegment, Entry, Term
-
-    renderings: dict[tuple[str, str], None] = {}
-    for line in shared("external", "hkma-annual-reports", "terms_per_doc_filtered.jsonl").open(encoding="utf-8"):
-        for en, zhs in json.loads(line)["terms"].items():
-            renderings.update({(zh, en): None for zh in zhs if zh in ("儲值支付工具", "香港銀行同業拆息")})
+    glossary, renderings = hkma_entries(lambda zh, en: zh in ("儲值支付工具", "香港銀行同業拆息"))
     assert {"SVF", "SVFs", "HIBOR", "HIBORs"} <= {en for _, en in renderings}
-    glossary = CheckGlossary([Entry((Term("zh", zh), Term("en", en)), status="approved", id=n)
-                              for n, (zh, en) in enumerate(renderings, 1)])
-    rows = [line.split("\t") for line in shared("external", "hkma-annual-reports", "paragraphs.tsv")
-            .read_text(encoding="utf-8").splitlines()[1:]]
-    draft = [DraftSegment(f"{r[0]}/{r[1]}", r[2], r[3]) for r in rows if len(r) >= 4
-             and any(zh in r[2] and en in r[3] for zh, en in renderings)]
+    draft = hkma_paragraphs(lambda zh, en: any(z in zh and e in en for z, e in renderings))
     assert len(draft) >= 10
     result = check_segments(draft, glossary)
     said = {(f.segment, f.expected) for f in result.issues if f.kind == "missing"}
     written = {(s.id, en) for s in draft for zh, en in renderings if zh in s.source
                and re.search(rf"\b{re.escape(en.removesuffix('s'))}s?\b", s.target)}
     assert written and not said & written
+
+
+def hkma_entries(wanted) -> tuple[CheckGlossary, list[tuple[str, str]]]:
+    """A glossary of the (zh, en) pairs of HKMA's own term lists that `wanted(zh, en)` keeps."""
+    import json
+
+    pairs: dict[tuple[str, str], None] = {}
+    for line in shared("external", "hkma-annual-reports", "terms_per_doc_filtered.jsonl").open(encoding="utf-8"):
+        for en, zhs in json.loads(line)["terms"].items():
+            pairs.update({(zh, en): None for zh in zhs if wanted(zh, en)})
+    glossary = CheckGlossary([Entry((Term("zh", zh), Term("en", en)), status="approved", id=n)
+                              for n, (zh, en) in enumerate(pairs, 1)])
+    return glossary, list(pairs)
+
+
+def hkma_paragraphs(keep) -> list[DraftSegment]:
+    rows = [line.split("\t") for line in shared("external", "hkma-annual-reports", "paragraphs.tsv")
+            .read_text(encoding="utf-8").splitlines()[1:]]
+    return [DraftSegment(f"{r[0]}/{r[1]}", r[2], r[3]) for r in rows if len(r) >= 4 and keep(r[2], r[3])]
+
+
+def test_a_rendering_with_the_article_is_found_without_it():
+    """HKMA's lists give "the Government" and "the Group": "the US government", "Government policy"
+    and "Group financial statements" say them; a missing "the" is no missing term."""
+    glossary, pairs = hkma_entries(lambda zh, en: en.startswith("the ") and zh in ("政府", "集團"))
+    assert {en for _, en in pairs} == {"the Government", "the Group"}
+    def said_without_the(zh: str, en: str) -> bool:
+        said = [re.search(rf"(?<![\w-])(?<!the ){e[4:]}(?![\w-])", en, re.I) for z, e in pairs if z in zh]
+        return bool(said) and all(said)
+
+    draft = hkma_paragraphs(said_without_the)
+    assert len(draft) >= 20
+    assert [f for f in check_segments(draft, glossary).issues if f.kind in ("missing", "unapproved")] == []
+
+
+def test_a_chinese_term_ending_in_a_digit_is_not_found_inside_a_longer_number():
+    """图1 (Chart 1) is not in 图10 or 图11: HKMA's charts 10 and up were reported as missing "Chart 1"."""
+    glossary, pairs = hkma_entries(lambda zh, en: re.fullmatch(r"圖\d", zh) is not None)
+    assert ("圖1", "Chart 1") in pairs
+    draft = hkma_paragraphs(lambda zh, en: re.search(r"圖1\d", zh) and not re.search(r"圖1(?!\d)", zh))
+    assert len(draft) >= 10
+    assert [(f.source_term, f.expected) for f in check_segments(draft, glossary).issues] == []

@@ -241,7 +241,12 @@ class TermMatcher:
         norm, offsets = zh_match_text(text, breaks)
         folded = self._folded
         # start -> the longest key found there (keys come by end, so a start's last key is its longest)
-        at = {end - value[0] + 1: value for end, value in folded.iter(norm)}
+        cuts = _inside_numbers(norm)
+        if cuts:  # (no key cuts a number: 图1 is not in 图10)
+            at = {end - value[0] + 1: value for end, value in folded.iter(norm)
+                  if end not in cuts and end - value[0] not in cuts}
+        else:
+            at = {end - value[0] + 1: value for end, value in folded.iter(norm)}
         starts = sorted(at)
         tested: set[tuple[int, int]] = set()
         while True:  # leftmost-longest on the normalized text (its offsets keep the order of spans)
@@ -264,7 +269,7 @@ class TermMatcher:
             tested.update((start, start + value[0]) for start, value in chosen)  # each span's verdict is final
             for start, end in words.inside_longer_word(norm, untested):  # the next longest key there instead
                 shorter = [(found, value) for found, value in folded.iter(norm, start, end - 1)
-                           if found - value[0] + 1 == start]
+                           if found - value[0] + 1 == start and found not in cuts]
                 at[start] = shorter[-1][1] if shorter else None
 
     def _candidates(self, text: str, breaks: tuple[int, ...]) -> tuple[list[Hit], list, str]:
@@ -292,8 +297,11 @@ class TermMatcher:
         holdable = []
         if self.lang == "zh":
             norm, offsets = zh_match_text(text, breaks)
+            cuts = _inside_numbers(norm)
             for end, (length, ids, before, after) in self._folded.iter(norm):
                 start = end - length + 1
+                if cuts and (end in cuts or start - 1 in cuts):
+                    continue  # 图1 is not in 图10
                 hits.append(_new(Hit, (offsets[start], offsets[end] + 1, ids)))
                 holdable.append((start, end + 1) if _holdable(norm, start, end + 1, before, after) else None)
         else:
@@ -400,6 +408,15 @@ def verb_forms(rendering: str) -> frozenset[str]:
     if len(word) > 3 and word.endswith("y") and word[-2] not in "aeiou":
         forms.add(word[:-1] + "ied")
     return frozenset(en_fold_word(form) for form in forms - {word})
+
+
+_DIGIT_BEFORE_DIGIT = re.compile(r"\d(?=\d)")
+
+
+def _inside_numbers(text: str) -> set[int]:
+    """The positions in `text` of a digit that another digit follows: a match may not end there or
+    start right after one."""
+    return {m.start() for m in _DIGIT_BEFORE_DIGIT.finditer(text)}
 
 
 def _word_end(text: str, stop: int) -> int | None:
