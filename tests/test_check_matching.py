@@ -204,3 +204,12 @@ def test_a_chinese_term_ending_in_a_digit_is_not_found_inside_a_longer_number():
     draft = hkma_paragraphs(lambda zh, en: re.search(r"圖1\d", zh) and not re.search(r"圖1(?!\d)", zh))
     assert len(draft) >= 10
     assert [(f.source_term, f.expected) for f in check_segments(draft, glossary).issues] == []
+
+
+def test_a_currency_code_glued_to_its_amount_is_found():
+    """HKMA writes "RMB17 billion": 人民幣 rendered "RMB" is there, not missing."""
+    glossary, pairs = hkma_entries(lambda zh, en: (zh, en) == ("人民幣", "RMB"))
+    assert pairs
+    draft = hkma_paragraphs(lambda zh, en: "人民幣" in zh and re.search(r"RMB\d", en) and not re.search(r"RMB(?!\d)", en))
+    assert len(draft) >= 5
+    assert [(f.kind, f.segment) for f in check_segments(draft, glossary).issues] == []

@@ -411,6 +411,7 @@ def verb_forms(rendering: str) -> frozenset[str]:
 
 
 _DIGIT_BEFORE_DIGIT = re.compile(r"\d(?=\d)")
+_AMOUNT = re.compile(r"\d[\d,.]*(?![\w])")  # digits (with separators) ending a word
 
 
 def _inside_numbers(text: str) -> set[int]:
@@ -420,12 +421,15 @@ def _inside_numbers(text: str) -> set[int]:
 
 
 def _word_end(text: str, stop: int) -> int | None:
-    """Where a whole-word match ending at `stop` ends, allowing a plural or possessive "s"."""
+    """Where a whole-word match ending at `stop` ends, allowing a plural or possessive "s"; an
+    amount right after the letters ends the word there (a currency code glued to it: RMB17 billion)."""
     for suffix in ("", "s", "'s", "’s"):
         if text.startswith(suffix, stop):
             end = stop + len(suffix)
             if end >= len(text) or not text[end].isalnum():
                 return end
+    if text[stop:stop + 1].isdigit() and text[stop - 1].isalpha() and _AMOUNT.match(text, stop):
+        return stop
     return None
 
 
