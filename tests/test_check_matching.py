@@ -213,3 +213,22 @@ def test_a_currency_code_glued_to_its_amount_is_found():
     draft = hkma_paragraphs(lambda zh, en: "人民幣" in zh and re.search(r"RMB\d", en) and not re.search(r"RMB(?!\d)", en))
     assert len(draft) >= 5
     assert [(f.kind, f.segment) for f in check_segments(draft, glossary).issues] == []
+
+
+def test_an_acronym_rendering_spelled_out_in_the_draft_is_unapproved_not_missing():
+    """HKMA's lists give 財政司司長 as "FS" and 銀行業條例 as "BO": a draft saying "Financial Secretary" or
+    "Banking Ordinance" renders them in words the glossary does not list (a warning), it does not miss
+    them; words inside a longer name (Infrastructure Financing Facilitation Office) spell no "FFO"."""
+    glossary, pairs = hkma_entries(lambda zh, en: (zh, en) in {("財政司司長", "FS"), ("銀行業條例", "BO"),
+                                                               ("金融科技促進辦公室", "FFO")})
+    assert len(pairs) == 3
+    draft = hkma_paragraphs(lambda zh, en: any(z in zh for z, _ in pairs) and not re.search(r"\b(FS|BO|FFO)\b", en))
+    findings = check_segments(draft, glossary).issues
+    spelled = {(f.expected, f.found) for f in findings if f.kind == "unapproved"}
+    assert {("FS", "Financial Secretary"), ("BO", "Banking Ordinance"), ("FFO", "Fintech Facilitation Office")} <= spelled
+    assert not any(f.found.startswith("Financing Facilitation") for f in findings)
+    written = {"FS": "Financial Secretary", "BO": "Banking Ordinance", "FFO": "Fintech Facilitation Office"}
+    for f in findings:
+        segment = next(s for s in draft if s.id == f.segment)
+        if written[f.expected] in segment.target:
+            assert f.kind == "unapproved", (f, segment.target)
