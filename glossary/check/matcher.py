@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from glossary.lexicon import is_modifier_only
 from glossary.check.words import inner_strings, segmenter
 from glossary.keys import (BOUNDARY, FUNCTION_WORDS, NO_WORDS, en_fold_token, en_fold_word, en_match_tokens,
                            en_match_words, en_plain_word, en_term_keys, en_words, to_simplified, zh_match_text)
@@ -96,26 +97,33 @@ def term_keys(lang: str, text: str, *, simplified: bool = False, keep: frozenset
 def words_of_their_own(groups: Iterable[list[tuple[int, str]]], chinese: dict[int, set[str]]) -> frozenset[str]:
     """English words ending in -s that a glossary uses as words of their own, not plurals: two
     one-word terms that fold together only through the -s, in entries whose Chinese differ
-    ("news" 新闻 and "new" 新, "customs" 海关 and "custom" 习俗; "banks" and "bank", both 银行,
-    are one concept in two numbers). Longer terms never decide it: "central bank" 中央银行 and
-    "central banks" 央行 are a plural, not two words. `groups` are the (entry, text) of terms
-    with one key; `chinese` gives an entry's Chinese keys."""
+    ("customs" 海关 and "custom" 习俗; "banks" and "bank", both 银行, are one concept in two
+    numbers, and so are "prices" 物价 and "price" 价格), or whose singular is only ever a modifier
+    ("news" 新闻 and "new" 新). A capitalised word (a name, a label: Banks, Events) is no evidence.
+    Longer terms never decide it: "central bank" 中央银行 and "central banks" 央行 are a plural, not
+    two words. `groups` are the (entry, text) of terms with one key; `chinese` gives an entry's
+    Chinese keys."""
     keep: set[str] = set()
     for members in groups:
-        words = [(entry, en_words(text)) for entry, text in members]
-        words = [(entry, en_plain_word(found[0])) for entry, found in words if len(found) == 1]
-        for (entry, word), (other, theirs) in combinations(words, 2):
-            if word == theirs or entry == other or not chinese.get(entry) or not chinese.get(other) \
-                    or _one_concept(chinese[entry], chinese[other]):
+        entries: dict[str, set[int]] = {}  # plain word -> the entries with it as a one-word term
+        for entry, text in members:
+            found = en_words(text)
+            if len(found) == 1 and chinese.get(entry) and (not found[0][0].isupper() or text.isupper()):
+                entries.setdefault(en_plain_word(found[0]), set()).add(entry)
+        for singular, plural in combinations(sorted(entries, key=len), 2):
+            if not plural.isalnum() or en_fold_word(plural) == en_fold_word(plural, frozenset((plural,))):
                 continue
-            keep.update(w for w in (word, theirs) if w.isalnum() and en_fold_word(w) != en_fold_word(w, frozenset((w,))))
+            if is_modifier_only(singular) or not any(
+                    one == other or _one_concept(chinese[one], chinese[other])
+                    for one in entries[singular] for other in entries[plural]):
+                keep.add(plural)
     return frozenset(keep)
 
 
 def _one_concept(chinese: set[str], other: set[str]) -> bool:
-    """True when two entries' Chinese terms mostly agree: a pair shares more than half the
-    characters of the longer one (新兴市场 and 新兴巿场, 风险管治架构 and 风险管治框架; not 新闻 and 新)."""
-    return any(2 * len(set(a) & set(b)) > max(len(a), len(b)) for a in chinese for b in other)
+    """True when two entries' Chinese terms mostly agree: a pair shares half the characters of the
+    longer one or more (新兴市场 and 新兴巿场, 风险管治架构 and 风险管治框架, 物价 and 价格)."""
+    return any(2 * len(set(a) & set(b)) >= max(len(a), len(b)) for a in chinese for b in other)
 
 
 class TermMatcher:
