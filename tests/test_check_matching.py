@@ -252,3 +252,24 @@ def test_an_acronym_rendering_spelled_out_in_the_draft_is_unapproved_not_missing
         segment = next(s for s in draft if s.id == f.segment)
         if written[f.expected] in segment.target:
             assert f.kind == "unapproved", (f, segment.target)
+
+
+def test_a_glossary_verb_with_to_is_found_in_its_inflected_forms():
+    """CC-CEDICT glosses verbs "to promote", "to introduce": a draft's "promotes", "introduced" and
+    "attracting" say them, even where another entry of the glossary spells the bare word."""
+    wanted = {"促进", "介绍", "吸引", "挑战"}
+    entries = []
+    for line in shared("external", "cc-cedict", "cedict_ts.u8").open(encoding="utf-8"):
+        fields = re.match(r"\S+ (\S+) \[[^]]*\] /([^/;]+)", line)
+        if fields and fields[1] in wanted:
+            entries.append(Entry((Term("zh", fields[1]), Term("en", re.sub(r"\([^)]*\)", "", fields[2]).strip())),
+                                 status="approved", id=len(entries) + 1))
+    entries.append(Entry((Term("zh", "难题"), Term("en", "challenge")), status="approved", id=len(entries) + 1))
+    glossary = CheckGlossary(entries)
+    assert sorted(glossary.text[t] for t in glossary.en.keys) == [
+        "challenge", "to attract", "to challenge", "to introduce", "to promote"]
+    draft = [DraftSegment("1", "促进贸易", "It promotes trade."), DraftSegment("2", "介绍了", "They introduced it."),
+             DraftSegment("3", "吸引投资", "attracting investment"), DraftSegment("4", "挑战", "new challenges")]
+    assert [(f.segment, f.kind) for f in check_segments(draft, glossary).issues] == []
+    assert [(f.segment, f.kind) for f in check_segments([DraftSegment("5", "促进贸易", "It helps trade.")],
+                                                       glossary).issues] == [("5", "missing")]

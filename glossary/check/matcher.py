@@ -401,11 +401,11 @@ _CVC = re.compile(r"[^aeiou][aeiou][b-df-hj-npr-tvz]$")  # a final consonant Eng
 
 @lru_cache(maxsize=16384)
 def verb_forms(rendering: str) -> frozenset[str]:
-    """The -ing and -ed forms of a one-word rendering (work -> working, worked; plan -> planning;
-    occur -> occurred; apply -> applied; share -> sharing, shared), folded as the target's words are;
-    empty for anything else."""
-    word = rendering.casefold()
-    if not word.isalpha() or len(word) < 3 or " " in rendering:
+    """The -ing and -ed forms of a one-word rendering, "to" before it or not (work -> working, worked;
+    plan -> planning; occur -> occurred; apply -> applied; to share -> sharing, shared), folded as the
+    target's words are; empty for anything else."""
+    word = rendering.casefold().removeprefix("to ")  # (a glossary's verb: "to promote")
+    if not word.isalpha() or len(word) < 3:
         return frozenset()
     stems = [word[:-1]] if word.endswith("e") and not word.endswith(("ee", "ye", "oe")) else [word]
     if _CVC.search(word):  # doubled or not (visited, occurred): a form nobody writes matches nothing
