@@ -1226,3 +1226,16 @@ def test_a_place_in_lower_case_after_a_chinese_verb_of_place_belongs_to_the_term
     # 驻外国使领馆 (000): 驻 "stationed in" then 外国, so "in foreign countries" is the term's own
     assert {c.en for c in find(candidates_of("000"), "驻外国使领馆")} == {"embassies and consulates in foreign countries"}
     assert not is_term_shaped("外国使领馆", "embassies and consulates in foreign countries", {"dictionary"})
+
+
+def test_a_pair_whose_chinese_head_follows_it_and_the_english_puts_before_it_on_a_topic_is_no_term():
+    # 000: 防疫经验交流|视频会 ↔ video conferences on COVID-19 | prevention experience exchange: the
+    # pair is the topic of the head (视频 ↔ video), a piece of a longer name, no term of its own, and
+    # neither are its pieces (经验交流 ↔ experience exchange)
+    pair = next(p for p in mined("000").pairs if "经验交流视频会" in p.zh)
+    spans = {pair.zh[s.zh_start : s.zh_end] for s in pair_spans(pair)}
+    assert not spans & {"防疫经验交流", "经验交流"}
+    assert not [c for c in candidates_of("000") if c.zh.endswith("经验交流")]
+    # a pair that shares the head with another before it keeps its own term (HKMA 2015, chapter 1:
+    # pressures on domestic costs and | import prices): no longer name swallows it
+    assert not [c for c in hkma_mined("hkma-ar-2015-01") if c.zh == "进口价格压力" and c.en == "import prices"]

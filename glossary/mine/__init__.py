@@ -86,8 +86,11 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     nested: list[tuple[SpanPair, list[SpanPair]]] = []
     spans = sorted(_without_competitors(_without_strays(list(best.values()), pair), pair),
                    key=lambda s: (s.zh_start - s.zh_end, s.zh_start))
+    modifiers = [sp for sp in spans if _modifier_of_inverted_head(sp, words, tokens, spans)]  # (their pieces: nested in them)
     for sp in spans:
-        holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) or sp.signal in _NEVER_NESTED else [k for k in kept if _holds(k, sp)]
+        if sp in modifiers:
+            continue
+        holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) or sp.signal in _NEVER_NESTED else [k for k in kept + modifiers if _holds(k, sp)]
         if not holders:
             kept.append(sp)
         elif all((k.en_start, k.en_end) != (sp.en_start, sp.en_end) for k in holders) \
@@ -95,6 +98,34 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
                             or sp.en_end < k.en_end and _FIRST_CONJUNCT.match(pair.en, sp.en_end, k.en_end) for k in holders):
             nested.append((sp, holders))  # (a piece of Chinese for the whole English is no pair)
     return kept, nested
+
+
+_INVERTING_PREPOSITIONS = {"on", "about"}
+INVERTED_HEAD_REACH = 3  # English words between the preposition and the pair
+
+
+def _modifier_of_inverted_head(sp: SpanPair, words: list[ZhWord], tokens: list[EnToken], spans: list[SpanPair]) -> bool:
+    """The noun right after the pair's Chinese is said before its English, across a preposition
+    (防疫经验交流|视频会 ↔ video conferences on COVID-19 | prevention experience exchange), and no
+    other pair takes either: the pair modifies that head, a piece of a longer name, no term here."""
+    if sp.signal != "dictionary":
+        return False
+    head = next((w for w in words if w.start == sp.zh_end), None)
+    if head is None or head.tag not in _MODIFIER_TAGS or len(head.text) < 2 or not head.stems or not CJK_RE.match(head.text) \
+            or any(k.zh_start < head.start < k.zh_end for k in spans):
+        return False
+    first = next((k for k, tok in enumerate(tokens) if tok.start >= sp.en_start), None)
+    if first is None:
+        return False
+    for p in range(first - 1, max(-1, first - 2 - INVERTED_HEAD_REACH), -1):
+        if tokens[p].text.lower() in _INVERTING_PREPOSITIONS:
+            break
+    else:
+        return False
+    if any(k.en_start < tokens[first - 1].end and tokens[p].end <= k.en_start for k in spans):
+        return False  # (pressures on domestic costs and | import prices: another pair before it shares the head)
+    said = [h for h in range(max(0, p - 2), p) if tokens[h].stems & head.stems]
+    return bool(said) and not any(k.en_start <= tokens[h].start < k.en_end and k.zh_start < head.start for h in said for k in spans)
 
 
 _NEVER_NESTED = {"quoted", "compound"}  # a term of its own even inside a longer pair
