@@ -1239,3 +1239,12 @@ def test_a_pair_whose_chinese_head_follows_it_and_the_english_puts_before_it_on_
     # a pair that shares the head with another before it keeps its own term (HKMA 2015, chapter 1:
     # pressures on domestic costs and | import prices): no longer name swallows it
     assert not [c for c in hkma_mined("hkma-ar-2015-01") if c.zh == "进口价格压力" and c.en == "import prices"]
+
+
+def test_a_place_before_the_chinese_and_in_a_name_after_the_english_that_link_nothing_belong_to_the_term():
+    # 000: 中西部|国际交往中心 ↔ international exchange center | in Central and Western China: CC-CEDICT
+    # glosses 中西部 only "midwest", so neither side links, but each is the place said next to the pair
+    candidates = candidates_of("000")
+    assert any(en_key(c.en) == en_key("international exchange center in Central and Western China")
+               for c in find(candidates, "中西部国际交往中心"))
+    assert not find(candidates, "国际交往中心")

@@ -17,7 +17,7 @@ from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_titl
                                    marked_pairs, pinyin_pairs, starts_ok, ADJECTIVE_END,
                                    quoted_pairs, stem_keys, title_pairs, name_title_pairs)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
-from glossary.mine.shape import COUNT_MODIFIER, NAME_SIGNALS, is_name, is_term_shaped
+from glossary.mine.shape import COUNT_MODIFIER, NAME_SIGNALS, PLACE_NAME_INNER, PLACE_WORD_TAGS, is_name, is_term_shaped
 from glossary.mine.transliteration import transliteration_pairs
 from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, token_stems, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
@@ -73,8 +73,8 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += list_pairs(words, tokens, found, pair.zh)
     titled = name_title_pairs(words, tokens, found)
     found = [sp for sp in found if not _name_with_title(sp, titled)] + title_pairs(found, pair.en) + [t for t, _ in titled]
-    found = [_without_footnote_mark(_with_period(_with_glued_head(_with_unlinked_modifiers(_with_duration(sp, pair, words), words, tokens),
-                                                                  words, tokens), pair), pair)
+    found = [_without_footnote_mark(_with_period(_with_glued_head(_with_unlinked_place(_with_unlinked_modifiers(
+                 _with_duration(sp, pair, words), words, tokens), words, tokens, found), words, tokens), pair), pair)
              for sp in found if not _head_of_quoted_name(sp, pair)]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
@@ -180,6 +180,31 @@ def _with_unlinked_modifiers(sp: SpanPair, words: list[ZhWord], tokens: list[EnT
     if any(modifier.stems & tok.stems for tok in tokens) or any(token.stems & w.stems for w in words):
         return sp
     return replace(sp, zh_start=modifier.start, en_start=token.start)
+
+
+def _with_unlinked_place(sp: SpanPair, words: list[ZhWord], tokens: list[EnToken], found: list[SpanPair]) -> SpanPair:
+    """A place just before the pair's Chinese and "in" a name just after its English, neither linked to
+    anything on the other side (中西部|国际交往中心 ↔ international exchange center | in Central and
+    Western China: CC-CEDICT glosses 中西部 only "midwest"), say the same place: it belongs to the term."""
+    if sp.signal != "dictionary":
+        return sp
+    at = next((k for k, w in enumerate(words) if w.start == sp.zh_start), None)
+    t = next((k for k, tok in enumerate(tokens) if tok.start >= sp.en_end), None)
+    if not at or t is None or tokens[t].text != "in" or words[at - 1].tag not in PLACE_WORD_TAGS or not CJK_RE.match(words[at - 1].text):
+        return sp
+    end = t
+    while end + 1 < len(tokens) and (tokens[end + 1].text[:1].isupper() and tokens[end + 1].word
+                                     or tokens[end + 1].text in PLACE_NAME_INNER and end > t):
+        end += 1
+    while end > t and not tokens[end].text[:1].isupper():
+        end -= 1
+    place = words[at - 1]
+    name = tokens[t + 1 : end + 1]
+    if sum(1 for tok in name if tok.text[:1].isupper()) < 2 or any(place.stems & tok.stems for tok in tokens) \
+            or any(k.en_start < name[-1].end and name[0].start < k.en_end or k.zh_start < place.end and place.start < k.zh_end
+                   for k in found):
+        return sp
+    return replace(sp, zh_start=place.start, en_end=tokens[end].end)
 
 
 _COUNT_BEFORE = re.compile(COUNT_MODIFIER.pattern + r"\s+$")

@@ -143,7 +143,25 @@ def _without_said_place(zh: str, en: str) -> str:
     stems = content_stems(place.group(1))
     named = all(w[:1].isupper() for w in place.group(1).split())
     glossed = zh_gloss_stems(zh) if named else _after_verb_of_place(zh)
-    return en[: place.start()] if stems and all(s in glossed for s in stems) else en
+    if stems and all(s in glossed for s in stems) or _unglossed_place_said_first(zh, en[: place.start()], place.group(1)):
+        return en[: place.start()]
+    return en
+
+
+PLACE_WORD_TAGS = frozenset({"ns", "nt"})  # jieba's places and bodies (中西部 is tagged nt)
+PLACE_NAME_INNER = frozenset({"and", "of", "the"})  # lower-case words inside a place name (Central and Western China)
+
+
+def _unglossed_place_said_first(zh: str, rest: str, place: str) -> bool:
+    """A closing place name (capitalised words, "and/of/the" between) that the Chinese does not gloss whole,
+    after a rendering that does not say the place word the Chinese opens on: that word is the place
+    (中西部|国际交往中心 ↔ international exchange center in Central and Western China; CC-CEDICT
+    glosses 中西部 only "midwest")."""
+    words = zh_words(zh)
+    if len(words) < 2 or words[0].tag not in PLACE_WORD_TAGS or len(words[0].text) < 2 \
+            or not all(w[:1].isupper() or w in PLACE_NAME_INNER for w in place.split()):
+        return False
+    return not words[0].stems & set(content_stems(rest))
 
 
 @lru_cache(maxsize=65_536)
