@@ -1248,3 +1248,12 @@ def test_a_place_before_the_chinese_and_in_a_name_after_the_english_that_link_no
     assert any(en_key(c.en) == en_key("international exchange center in Central and Western China")
                for c in find(candidates, "中西部国际交往中心"))
     assert not find(candidates, "国际交往中心")
+
+
+def test_one_time_word_that_counts_is_no_term_but_a_numbered_slogan_is():
+    # HKMA mined 七天 ↔ seven-day and 半世纪 ↔ half a century: a length of time (jieba's "t"), no term;
+    # a numbered set phrase (两会, tagged m) or place (两岸, f) is not a time word
+    assert not is_term_shaped("七天", "seven-day", {"dictionary"})
+    assert not is_term_shaped("半世纪", "half a century", {"dictionary"})
+    assert is_term_shaped("两会", "two sessions", {"dictionary"})
+    assert is_term_shaped("两岸", "cross-Strait relations", {"dictionary"})

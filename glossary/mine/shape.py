@@ -10,6 +10,7 @@ from itertools import accumulate
 from glossary.align.anchors import en_numbers
 from glossary.keys import CJK_RE, zh_key
 from glossary.lexicon import STOPWORDS, cedict, content_stems, is_dictionary_translation, zh_gloss_stems
+from glossary.mine.pairing import ZH_NUMERAL
 from glossary.mine.tokens import COMMON_WORD, ZhWord, dictionary_tag, general_frequency, word_pieces, zh_words
 
 _PRONOUNS = frozenset({"i", "we", "us", "our", "ours", "you", "your", "my", "me", "he", "him", "his", "she", "her",
@@ -72,9 +73,11 @@ _TIME_TAGS = {"t", "m", "mq", "q", "tg"}
 
 @lru_cache(maxsize=65_536)
 def _time_expression(zh: str) -> bool:
-    """A time or an amount said in words only (过去一年 past year, 今年上半年): no term."""
+    """A time or an amount said in words only (过去一年 past year, 今年上半年, 七天): no term."""
     words = zh_words(zh)
-    return len(words) > 1 and all(w.tag in _TIME_TAGS for w in words)
+    if len(words) == 1:  # one time word that counts (七天 seven-day, 半世纪; not 两会 "two sessions", tagged m)
+        return words[0].tag == "t" and bool(ZH_NUMERAL.match(zh))
+    return all(w.tag in _TIME_TAGS for w in words)
 
 
 @lru_cache(maxsize=65_536)
