@@ -1257,3 +1257,10 @@ def test_one_time_word_that_counts_is_no_term_but_a_numbered_slogan_is():
     assert not is_term_shaped("半世纪", "half a century", {"dictionary"})
     assert is_term_shaped("两会", "two sessions", {"dictionary"})
     assert is_term_shaped("两岸", "cross-Strait relations", {"dictionary"})
+
+
+def test_two_places_that_jieba_does_not_know_as_one_word_joined_by_and_are_no_term():
+    # 001: 渝港两地 ↔ Chongqing and Hong Kong: two abbreviations named side by side (as 渝|香港 is in a
+    # passage that aligns "Hong Kong residents in Chongqing" loosely), not a fixed pair of places
+    assert not [c for c in candidates_of("001") if en_key(c.en) == en_key("Chongqing and Hong Kong")]
+    assert is_term_shaped("粤港澳", "Guangdong, Hong Kong and Macao", {"dictionary"})  # one word of jieba's

@@ -44,9 +44,22 @@ COMMON_COORDINATED = 3_000  # two words joined by "and" are general language at 
 def _everyday_pair(zh: str, en: str) -> bool:
     """Two (or three) everyday words side by side that the English joins with "and" (交流合作 exchanges
     and cooperation, 健康安全 health and safety, 主要目标任务 main targets and tasks): a coordination
-    of common words, not one concept; so is "A and the B" outside a name (党和国家 the Party and the
-    country: two things, each with its article)."""
-    return bool(re.search(r"\s(?:and|&)\s", en)) and _few_everyday_words(zh) or bool(_AND_THE.search(en)) and not is_name(en)
+    of common words, not one concept; so are two places jieba does not know together (渝港 Chongqing and
+    Hong Kong), and "A and the B" outside a name (党和国家 the Party and the country: two things, each
+    with its article)."""
+    return bool(re.search(r"\s(?:and|&)\s", en)) and (_few_everyday_words(zh) or _places_side_by_side(zh)) \
+        or bool(_AND_THE.search(en)) and not is_name(en)
+
+
+@lru_cache(maxsize=65_536)
+def _places_side_by_side(zh: str) -> bool:
+    """Two places (abbreviations or names) that jieba does not know as one word (渝港 Chongqing and Hong
+    Kong; 港澳, a word of its own, is a fixed pair): two places named side by side."""
+    words = zh_words(zh)
+    return len(words) == 2 and all(w.tag in _PLACE_OR_ABBREVIATION for w in words)
+
+
+_PLACE_OR_ABBREVIATION = {"j", "ns"}
 
 
 _AND_THE = re.compile(r"\sand\s+the\s", re.IGNORECASE)
