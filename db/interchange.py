@@ -26,7 +26,7 @@ from glossary.formats import (
 )
 from glossary.formats.langs import parse_lang
 from glossary.keys import match_key
-from glossary.merge import merge_entry, term_identity
+from glossary.merge import merge_entry, same_term_at, term_identity
 from glossary.models import ENTRY_STATUSES, TERM_TYPES, USAGE_STATUSES, Entry, ReadEntry, Term
 
 from .entries import (
@@ -245,14 +245,14 @@ class _Importer:
         if not any(t.text.strip() for t in entry.terms):
             return None, "empty entry (no terms)"
         terms: list[Term] = []
-        seen = set()
+        seen: dict[tuple[str, str, bool], list[int]] = {}  # identity -> the terms kept with it
         for term in entry.terms:
             term = _clean_term(term)
             if term is None:
                 continue
-            identity = term_identity(term)
-            if identity not in seen:
-                seen.add(identity)
+            same = seen.setdefault(term_identity(term), [])
+            if same_term_at(terms, same, term, keep_spellings=True) is None:  # (else a duplicate: the first stays)
+                same.append(len(terms))
                 terms.append(term)
         if not terms:
             return None, "no term in a known language"

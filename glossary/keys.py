@@ -18,6 +18,7 @@ _ZH_NOISE = re.compile(r"[\s\-‐‑‒–—―·・•.,，、。:：;；!！?
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
 _EN_NOISE = re.compile(r"[\s\-‐‑‒–—―_'\"`.]+")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_LEADING_WORD = re.compile(r"^\s*(?:[Tt]he|to)\s+(?=\w)")  # the article, a verb's "to" ("a"/"an" stay: "A shares")
 
 
 @cache
@@ -250,8 +251,19 @@ def en_other_numbers(word: str) -> list[str]:
 def en_term_keys(text: str, keep: frozenset[str] = NO_WORDS) -> list[tuple[str, bool]]:
     """Match keys of an English term, as (key, derived): its words as en_match_tokens gives them, each
     padded as " token " (BOUNDARY between two that punctuation separates), then looser spellings
-    marked derived: hyphens as spaces, en dashes as hyphens, a word in its other number, and for a
-    short term its words run together or two of them hyphenated."""
+    marked derived: hyphens as spaces, en dashes as hyphens, a word in its other number, for a
+    short term its words run together or two of them hyphenated; and the keys of the term without a
+    leading "the" or a verb's "to", as its own (a glossary's "the Government" is said in "the US
+    government" and "Government policy", its "to promote" in "promotes", whatever other term a
+    glossary spells "government" or "promote")."""
+    keys = _en_term_keys(text, keep)
+    rest = _LEADING_WORD.sub("", text, count=1)
+    if rest != text and keys:
+        keys += [(key, derived) for key, derived in _en_term_keys(rest, keep) if all(key != have for have, _ in keys)]
+    return keys
+
+
+def _en_term_keys(text: str, keep: frozenset[str]) -> list[tuple[str, bool]]:
     text = text.translate(_WIDTH)
     pieces = _EN_WORD_SPLIT.split(text)  # gap, token, gap, token, ..., gap
     tokens = pieces[1::2]

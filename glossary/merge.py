@@ -14,11 +14,27 @@ from glossary.keys import is_traditional, match_key
 from glossary.models import Entry, Term
 
 REVIEWED = ("approved", "rejected")
+WRONG_STATUSES = ("deprecated", "superseded", "forbidden")  # a rendering not to use
 
 
 def term_identity(term: Term) -> tuple[str, str, bool]:
     """Two terms are the same rendering when language, match key and script (for zh) agree."""
     return term.lang, match_key(term.lang, term.text), term.lang == "zh" and is_traditional(term.text)
+
+
+def spelled_apart(one: Term, other: Term) -> bool:
+    """True for two terms of one identity whose spelling is the point: written differently, one a
+    rendering not to use and the other not (internet deprecated for Internet, data base for database)."""
+    return one.text != other.text and (one.status in WRONG_STATUSES) != (other.status in WRONG_STATUSES)
+
+
+def same_term_at(terms: list[Term], positions: list[int], new: Term, keep_spellings: bool) -> int | None:
+    """Which of terms[positions] (of `new`'s identity) `new` is: the one written the same, else the
+    first not spelled apart from it (all of them with `keep_spellings` false); None: a term of its own."""
+    for at in positions:
+        if terms[at].text == new.text:
+            return at
+    return next((at for at in positions if not (keep_spellings and spelled_apart(terms[at], new))), None)
 
 
 def merge_entry(existing: Entry, incoming: Entry) -> Entry:
@@ -28,9 +44,13 @@ def merge_entry(existing: Entry, incoming: Entry) -> Entry:
     if existing.status not in REVIEWED and incoming.status in REVIEWED:
         status = incoming.status
     terms = list(existing.terms)
-    index = {term_identity(t): i for i, t in enumerate(terms)}
+    index: dict[tuple[str, str, bool], list[int]] = {}
+    for i, t in enumerate(terms):
+        index.setdefault(term_identity(t), []).append(i)
     for new in incoming.terms:
-        at = index.get(term_identity(new))
+        # a spelling marked wrong is kept apart from its right one; a mined guess never splits them
+        keep_spellings = new.status in WRONG_STATUSES or incoming.status in REVIEWED
+        at = same_term_at(terms, index.get(term_identity(new), []), new, keep_spellings)
         if at is not None:
             old = terms[at]
             merged = _fill(old, new)
@@ -44,7 +64,7 @@ def merge_entry(existing: Entry, incoming: Entry) -> Entry:
             added = replace(new, status="admitted")
         else:
             added = new
-        index[term_identity(added)] = len(terms)
+        index.setdefault(term_identity(added), []).append(len(terms))
         terms.append(added)
     if authoritative:
         terms = _one_preferred(terms, incoming)

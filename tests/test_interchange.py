@@ -314,3 +314,33 @@ def test_merge_keeps_a_traditional_spelling_as_its_own_variant():
     assert [(t.text, t.status) for t in merged.terms] == [
         ("外防输入", "preferred"), ("import prevention", "preferred"), ("外防輸入", "admitted")]
     assert merge_entry(merged, incoming) is merged  # nothing new the second time
+
+
+def test_a_deprecated_spelling_of_the_preferred_words_is_kept_and_checked(tmp_db, tmp_path):
+    """Terms that fold to one key are one term, except a spelling marked wrong next to the right one
+    (data base for database, internet for Internet): import keeps both, a mined guess never splits
+    them again, and the checker reports the wrong spelling without the term being marked exact."""
+    from glossary.check import check_segments
+    from glossary.models import DraftSegment
+    from glossary.merge import merge_entry
+
+    path = _write(tmp_path / "g.csv", "zh,en,en deprecated\n数据库,database,data base\n互联网,Internet,internet\n"
+                                      "中心,center,centre\n中心,Center,\n")
+    import_glossary(tmp_db, path)
+    entries = {e.preferred("zh").text: e for e in iter_entries(tmp_db)}
+    assert {zh: [(t.text, t.status, t.exact) for t in e.terms_in("en")] for zh, e in entries.items()} == {
+        "数据库": [("database", "preferred", False), ("data base", "deprecated", False)],
+        "互联网": [("Internet", "preferred", False), ("internet", "deprecated", False)],
+        "中心": [("center", "preferred", False), ("centre", "deprecated", False)]}
+    mined = Entry(terms=(Term("zh", "互联网"), Term("en", "internet"), Term("en", "INTERNET")), status="candidate")
+    assert merge_entry(entries["互联网"], mined) is entries["互联网"]
+
+    from db.check import check_glossary
+
+    glossary = check_glossary(tmp_db.conn)
+    drafts = [("数据库", "The data base"), ("数据库", "The database"), ("数据库", "Two data-bases"),
+              ("互联网", "the internet"), ("互联网", "the Internet"), ("中心", "the centres"), ("中心", "the centers")]
+    result = check_segments([DraftSegment(str(n), zh, en) for n, (zh, en) in enumerate(drafts, 1)], glossary)
+    assert [(f.segment, f.kind, f.found, f.expected) for f in result.issues] == [
+        ("1", "deprecated", "data base", "database"), ("4", "deprecated", "internet", "Internet"),
+        ("6", "deprecated", "centres", "center")]

@@ -1257,3 +1257,41 @@ def test_a_gap_filled_once_links_when_a_longer_dictionary_word_says_so():
     assert ("历史交汇点", "historical intersection") in {(c.zh, c.en) for c in candidates_of("000")}
     assert glossed_inside_longer_word("临时", frozenset({"provi"}), 5)  # 临时政府 provisional government
     assert not glossed_inside_longer_word("大战", frozenset({"comba"}), 5)
+
+
+def test_a_pair_whose_chinese_head_follows_it_and_the_english_puts_before_it_on_a_topic_is_no_term():
+    # 000: 防疫经验交流|视频会 ↔ video conferences on COVID-19 | prevention experience exchange: the
+    # pair is the topic of the head (视频 ↔ video), a piece of a longer name, no term of its own, and
+    # neither are its pieces (经验交流 ↔ experience exchange)
+    pair = next(p for p in mined("000").pairs if "经验交流视频会" in p.zh)
+    spans = {pair.zh[s.zh_start : s.zh_end] for s in pair_spans(pair)}
+    assert not spans & {"防疫经验交流", "经验交流"}
+    assert not [c for c in candidates_of("000") if c.zh.endswith("经验交流")]
+    # a pair that shares the head with another before it keeps its own term (HKMA 2015, chapter 1:
+    # pressures on domestic costs and | import prices): no longer name swallows it
+    assert not [c for c in hkma_mined("hkma-ar-2015-01") if c.zh == "进口价格压力" and c.en == "import prices"]
+
+
+def test_a_place_before_the_chinese_and_in_a_name_after_the_english_that_link_nothing_belong_to_the_term():
+    # 000: 中西部|国际交往中心 ↔ international exchange center | in Central and Western China: CC-CEDICT
+    # glosses 中西部 only "midwest", so neither side links, but each is the place said next to the pair
+    candidates = candidates_of("000")
+    assert any(en_key(c.en) == en_key("international exchange center in Central and Western China")
+               for c in find(candidates, "中西部国际交往中心"))
+    assert not find(candidates, "国际交往中心")
+
+
+def test_one_time_word_that_counts_is_no_term_but_a_numbered_slogan_is():
+    # HKMA mined 七天 ↔ seven-day and 半世纪 ↔ half a century: a length of time (jieba's "t"), no term;
+    # a numbered set phrase (两会, tagged m) or place (两岸, f) is not a time word
+    assert not is_term_shaped("七天", "seven-day", {"dictionary"})
+    assert not is_term_shaped("半世纪", "half a century", {"dictionary"})
+    assert is_term_shaped("两会", "two sessions", {"dictionary"})
+    assert is_term_shaped("两岸", "cross-Strait relations", {"dictionary"})
+
+
+def test_two_places_that_jieba_does_not_know_as_one_word_joined_by_and_are_no_term():
+    # 001: 渝港两地 ↔ Chongqing and Hong Kong: two abbreviations named side by side (as 渝|香港 is in a
+    # passage that aligns "Hong Kong residents in Chongqing" loosely), not a fixed pair of places
+    assert not [c for c in candidates_of("001") if en_key(c.en) == en_key("Chongqing and Hong Kong")]
+    assert is_term_shaped("粤港澳", "Guangdong, Hong Kong and Macao", {"dictionary"})  # one word of jieba's

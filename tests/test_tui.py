@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 from rich.console import Console
 from termbase_builder import build_termbase
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import Checkbox, DataTable, Input, Select
 
 from db import open_db
 from db.entries import add_entry, get_entry
@@ -118,17 +118,29 @@ async def test_detail_and_kwic_show_the_selected_entry(termbase):
         assert {"外防输入", "import prevention"} <= spans
 
 
+async def open_edit_form(app, pilot) -> list[TermRow]:
+    """Open the edit form on the current entry; its English term rows."""
+    await pilot.press("e")
+    await settle(app, pilot)
+    assert isinstance(app.screen, EditEntryScreen)
+    return [r for r in app.screen.query(TermRow) if r.term.lang == "en"]
+
+
+def stored_entry(path, entry_id):
+    db = open_db(path)
+    try:
+        return get_entry(db, entry_id)
+    finally:
+        db.close()
+
+
 async def test_edit_form_saves_renderings_statuses_and_note(termbase):
     path, ids = termbase
     app = new_app(path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("e")
-        await settle(app, pilot)
+        english = await open_edit_form(app, pilot)
         form = app.screen
-        assert isinstance(form, EditEntryScreen)
-        rows = list(form.query(TermRow))
-        english = [r for r in rows if r.term.lang == "en"]
         english[0].query_one(".term-status", Select).value = "deprecated"
         english[1].query_one(".term-status", Select).value = "preferred"
         form.query_one("#note", Input).value = "Use the verb form in headings."
@@ -136,12 +148,27 @@ async def test_edit_form_saves_renderings_statuses_and_note(termbase):
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, ReviewScreen)
-    db = open_db(path)
-    entry = get_entry(db, ids[1])
-    db.close()
+    entry = stored_entry(path, ids[1])
     assert entry.preferred("en").text == "preventing imported cases"
     assert {t.text: t.status for t in entry.terms}["import prevention"] == "deprecated"
     assert entry.note == "Use the verb form in headings." and entry.source == "State Council style sheet"
+
+
+async def test_edit_form_marks_a_rendering_exact_for_the_checker(termbase):
+    path, ids = termbase
+    app = new_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        english = await open_edit_form(app, pilot)
+        assert not any(r.query_one(".term-exact", Checkbox).value for r in english)
+        await pilot.click(english[1].query_one(".term-exact", Checkbox))
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        await open_edit_form(app, pilot)  # the form shows what was saved
+        shown = {r.term.text: r.query_one(".term-exact", Checkbox).value for r in app.screen.query(TermRow)}
+        assert shown == {"外防输入": False, "外防輸入": False, "import prevention": False, "preventing imported cases": True}
+    assert {t.text: t.exact for t in stored_entry(path, ids[1]).terms} == shown
 
 
 async def test_edit_form_refuses_two_preferred(termbase):
@@ -149,9 +176,7 @@ async def test_edit_form_refuses_two_preferred(termbase):
     app = new_app(path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        await pilot.press("e")
-        await settle(app, pilot)
-        english = [r for r in app.screen.query(TermRow) if r.term.lang == "en"]
+        english = await open_edit_form(app, pilot)
         english[1].query_one(".term-status", Select).value = "preferred"
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -29,7 +29,7 @@ from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, bulk_c
 
 from .renderings import OtherRenderings, TargetWords, rendering_words, same_words, term_evidence
 from .matcher import (Hit, TermMatcher, folded_words, is_acronym, longest, may_be_reordered, name_adjectives,
-                      reordered_in, verb_forms)
+                      reordered_in, term_keys, verb_forms)
 
 GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
@@ -138,6 +138,7 @@ class CheckGlossary:
         self.first_term.append(len(self.text))
         self.good = [status in GOOD_STATUSES for status in self.status]
         self.misused_ids = frozenset(i for i, status in enumerate(self.status) if status in BAD_SEVERITY)
+        by_lang["en"] = self._wrong_spellings_exact(by_lang["en"])
         self.zh = TermMatcher("zh", by_lang["zh"], self.entry_of)
         chinese: dict[int, set[str]] = {}  # entry index -> its Chinese keys
         for term_id, key in self.zh.keys.items():
@@ -150,6 +151,19 @@ class CheckGlossary:
         self._good_terms: dict[int, list[int]] = {}
         self._evidence: dict[str, bytes] | None = {}  # see add_evidence
         self._evidence_pickle: bytes | None = None  # the evidence as cached, unpickled when first needed
+
+    def _wrong_spellings_exact(self, terms: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+        """`terms` (term id, text, exact), a wrong rendering (deprecated, superseded, forbidden) that
+        folds to the key of a right one of its entry marked exact: its spelling is what is wrong
+        (internet for Internet, data base for database, centre for center)."""
+        entries = {self.entry_of[t] for t in self.misused_ids}
+        if not entries:
+            return terms
+        key_of = {t: keys[0][0] for t, text, exact in terms
+                  if not exact and self.entry_of[t] in entries and (keys := term_keys("en", text))}
+        right = {(self.entry_of[t], key) for t, key in key_of.items() if self.good[t]}
+        return [(t, text, exact or (t in self.misused_ids and (self.entry_of[t], key_of.get(t)) in right))
+                for t, text, exact in terms]
 
     def add_evidence(self) -> None:
         """Look up now the lexicon's evidence for every Chinese term an approved entry may miss (what

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from glossary.lexicon import is_modifier_only
 from glossary.check.words import inner_strings, segmenter
 from glossary.keys import (BOUNDARY, FUNCTION_WORDS, NO_WORDS, en_fold_token, en_fold_word, en_match_tokens,
                            en_match_words, en_plain_word, en_term_keys, en_words, to_simplified, zh_match_text)
@@ -96,26 +97,33 @@ def term_keys(lang: str, text: str, *, simplified: bool = False, keep: frozenset
 def words_of_their_own(groups: Iterable[list[tuple[int, str]]], chinese: dict[int, set[str]]) -> frozenset[str]:
     """English words ending in -s that a glossary uses as words of their own, not plurals: two
     one-word terms that fold together only through the -s, in entries whose Chinese differ
-    ("news" 新闻 and "new" 新, "customs" 海关 and "custom" 习俗; "banks" and "bank", both 银行,
-    are one concept in two numbers). Longer terms never decide it: "central bank" 中央银行 and
-    "central banks" 央行 are a plural, not two words. `groups` are the (entry, text) of terms
-    with one key; `chinese` gives an entry's Chinese keys."""
+    ("customs" 海关 and "custom" 习俗; "banks" and "bank", both 银行, are one concept in two
+    numbers, and so are "prices" 物价 and "price" 价格), or whose singular is only ever a modifier
+    ("news" 新闻 and "new" 新). A capitalised word (a name, a label: Banks, Events) is no evidence.
+    Longer terms never decide it: "central bank" 中央银行 and "central banks" 央行 are a plural, not
+    two words. `groups` are the (entry, text) of terms with one key; `chinese` gives an entry's
+    Chinese keys."""
     keep: set[str] = set()
     for members in groups:
-        words = [(entry, en_words(text)) for entry, text in members]
-        words = [(entry, en_plain_word(found[0])) for entry, found in words if len(found) == 1]
-        for (entry, word), (other, theirs) in combinations(words, 2):
-            if word == theirs or entry == other or not chinese.get(entry) or not chinese.get(other) \
-                    or _one_concept(chinese[entry], chinese[other]):
+        entries: dict[str, set[int]] = {}  # plain word -> the entries with it as a one-word term
+        for entry, text in members:
+            found = en_words(text)
+            if len(found) == 1 and chinese.get(entry) and (not found[0][0].isupper() or text.isupper()):
+                entries.setdefault(en_plain_word(found[0]), set()).add(entry)
+        for singular, plural in combinations(sorted(entries, key=len), 2):
+            if not plural.isalnum() or en_fold_word(plural) == en_fold_word(plural, frozenset((plural,))):
                 continue
-            keep.update(w for w in (word, theirs) if w.isalnum() and en_fold_word(w) != en_fold_word(w, frozenset((w,))))
+            if is_modifier_only(singular) or not any(
+                    one == other or _one_concept(chinese[one], chinese[other])
+                    for one in entries[singular] for other in entries[plural]):
+                keep.add(plural)
     return frozenset(keep)
 
 
 def _one_concept(chinese: set[str], other: set[str]) -> bool:
-    """True when two entries' Chinese terms mostly agree: a pair shares more than half the
-    characters of the longer one (新兴市场 and 新兴巿场, 风险管治架构 and 风险管治框架; not 新闻 and 新)."""
-    return any(2 * len(set(a) & set(b)) > max(len(a), len(b)) for a in chinese for b in other)
+    """True when two entries' Chinese terms mostly agree: a pair shares half the characters of the
+    longer one or more (新兴市场 and 新兴巿场, 风险管治架构 and 风险管治框架, 物价 and 价格)."""
+    return any(2 * len(set(a) & set(b)) >= max(len(a), len(b)) for a in chinese for b in other)
 
 
 class TermMatcher:
@@ -132,6 +140,7 @@ class TermMatcher:
         self.keys: dict[int, str] = {}  # term id -> its primary key (what "the same rendering" means)
         folded: dict[str, tuple[list[int], list[int]]] = {}
         exact: dict[str, list[int]] = {}
+        marked: list[int] = []  # the terms marked exact (not only written as an acronym)
         loose: list[tuple[int, str]] = []
         for term_id, text, is_exact in terms:
             text = " ".join(text.split())
@@ -139,6 +148,8 @@ class TermMatcher:
                 continue
             if is_exact or (lang == "en" and is_acronym(text)):
                 exact.setdefault(text, []).append(term_id)
+                if is_exact:
+                    marked.append(term_id)
                 self.keys[term_id] = text
             else:
                 loose.append((term_id, text))
@@ -164,6 +175,7 @@ class TermMatcher:
                                       for key, (primary, derived) in folded.items()
                                       for code in ("".join([self._vocab[t] for t in key.split(" ") if t]),))
         self._exact = _automaton((key, (len(key), tuple(ids))) for key, ids in exact.items())
+        self._marked = frozenset(marked)
 
     def _keep_words_apart(self, loose: list[tuple[int, str]], all_keys: list[list[tuple[str, bool]]],
                           folded: dict[str, tuple[list[int], list[int]]], entry_of: list[int] | None,
@@ -237,7 +249,12 @@ class TermMatcher:
         norm, offsets = zh_match_text(text, breaks)
         folded = self._folded
         # start -> the longest key found there (keys come by end, so a start's last key is its longest)
-        at = {end - value[0] + 1: value for end, value in folded.iter(norm)}
+        cuts = _inside_numbers(norm)
+        if cuts:  # (no key cuts a number: 图1 is not in 图10)
+            at = {end - value[0] + 1: value for end, value in folded.iter(norm)
+                  if end not in cuts and end - value[0] not in cuts}
+        else:
+            at = {end - value[0] + 1: value for end, value in folded.iter(norm)}
         starts = sorted(at)
         tested: set[tuple[int, int]] = set()
         while True:  # leftmost-longest on the normalized text (its offsets keep the order of spans)
@@ -260,7 +277,7 @@ class TermMatcher:
             tested.update((start, start + value[0]) for start, value in chosen)  # each span's verdict is final
             for start, end in words.inside_longer_word(norm, untested):  # the next longest key there instead
                 shorter = [(found, value) for found, value in folded.iter(norm, start, end - 1)
-                           if found - value[0] + 1 == start]
+                           if found - value[0] + 1 == start and found not in cuts]
                 at[start] = shorter[-1][1] if shorter else None
 
     def _candidates(self, text: str, breaks: tuple[int, ...]) -> tuple[list[Hit], list, str]:
@@ -271,14 +288,16 @@ class TermMatcher:
         hits, holdable, norm = self._find_folded(text, breaks) if self._folded else ([], [], "")
         if self._exact:
             exact = self._find_exact(text, breaks)
-            if exact:  # a term matched as written beats a folded match of the same words
-                spans = {hit[:2] for hit in exact}
+            # a term marked exact matched as written beats a folded match of the same words (centre
+            # deprecated, center preferred); an acronym does not (SVF and SVFs are both right in "SVFs")
+            spans = {hit[:2] for hit in exact if not self._marked.isdisjoint(hit[2])}
+            if spans:
                 kept = [k for k, hit in enumerate(hits) if hit[:2] not in spans]
                 if len(kept) < len(hits):
                     hits = [hits[k] for k in kept]
                     holdable = [holdable[k] for k in kept]
-                hits += exact
-                holdable += [None] * len(exact)
+            hits += exact
+            holdable += [None] * len(exact)
         return hits, holdable, norm
 
     def _find_folded(self, text: str, breaks: tuple[int, ...]) -> tuple[list[Hit], list, str]:
@@ -286,8 +305,11 @@ class TermMatcher:
         holdable = []
         if self.lang == "zh":
             norm, offsets = zh_match_text(text, breaks)
+            cuts = _inside_numbers(norm)
             for end, (length, ids, before, after) in self._folded.iter(norm):
                 start = end - length + 1
+                if cuts and (end in cuts or start - 1 in cuts):
+                    continue  # 图1 is not in 图10
                 hits.append(_new(Hit, (offsets[start], offsets[end] + 1, ids)))
                 holdable.append((start, end + 1) if _holdable(norm, start, end + 1, before, after) else None)
         else:
@@ -379,11 +401,11 @@ _CVC = re.compile(r"[^aeiou][aeiou][b-df-hj-npr-tvz]$")  # a final consonant Eng
 
 @lru_cache(maxsize=16384)
 def verb_forms(rendering: str) -> frozenset[str]:
-    """The -ing and -ed forms of a one-word rendering (work -> working, worked; plan -> planning;
-    occur -> occurred; apply -> applied; share -> sharing, shared), folded as the target's words are;
-    empty for anything else."""
-    word = rendering.casefold()
-    if not word.isalpha() or len(word) < 3 or " " in rendering:
+    """The -ing and -ed forms of a one-word rendering, "to" before it or not (work -> working, worked;
+    plan -> planning; occur -> occurred; apply -> applied; to share -> sharing, shared), folded as the
+    target's words are; empty for anything else."""
+    word = rendering.casefold().removeprefix("to ")  # (a glossary's verb: "to promote")
+    if not word.isalpha() or len(word) < 3:
         return frozenset()
     stems = [word[:-1]] if word.endswith("e") and not word.endswith(("ee", "ye", "oe")) else [word]
     if _CVC.search(word):  # doubled or not (visited, occurred): a form nobody writes matches nothing
@@ -396,13 +418,26 @@ def verb_forms(rendering: str) -> frozenset[str]:
     return frozenset(en_fold_word(form) for form in forms - {word})
 
 
+_DIGIT_BEFORE_DIGIT = re.compile(r"\d(?=\d)")
+_AMOUNT = re.compile(r"\d[\d,.]*(?![\w])")  # digits (with separators) ending a word
+
+
+def _inside_numbers(text: str) -> set[int]:
+    """The positions in `text` of a digit that another digit follows: a match may not end there or
+    start right after one."""
+    return {m.start() for m in _DIGIT_BEFORE_DIGIT.finditer(text)}
+
+
 def _word_end(text: str, stop: int) -> int | None:
-    """Where a whole-word match ending at `stop` ends, allowing a plural or possessive "s"."""
+    """Where a whole-word match ending at `stop` ends, allowing a plural or possessive "s"; an
+    amount right after the letters ends the word there (a currency code glued to it: RMB17 billion)."""
     for suffix in ("", "s", "'s", "’s"):
         if text.startswith(suffix, stop):
             end = stop + len(suffix)
             if end >= len(text) or not text[end].isalnum():
                 return end
+    if text[stop:stop + 1].isdigit() and text[stop - 1].isalpha() and _AMOUNT.match(text, stop):
+        return stop
     return None
 
 

@@ -33,6 +33,8 @@ _KNOWN_TERM_TAG = "nz"  # the part of speech the miner gives a known term it seg
 _LETTERS = re.compile(r"[A-Za-z]+")  # the parts of a token that get a stem (tokens.token_stems)
 _BLEND = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")  # FinTech, RegTech: a word of capitalised parts
 _CAPITAL_PARTS = re.compile(r"[A-Z][a-z]+")
+_HYPHENED = re.compile(r"[-‐‑]")  # the parts of a hyphened word (Anti-Money)
+_ACRONYM_RENDERING = re.compile(r"([A-Z][A-Z&]*[A-Z])s?")  # SVF, SVFs, AML: its letters (not & or the plural s)
 _MIN_BLEND_PART = 3  # letters of a word's opening that stand for it in a blend (Fin, Reg)
 _ANSWERS_KEPT = 20_000  # answers remembered for repeated segments (bounded memory on a long draft)
 _UNSEEN = object()  # (a cache's marker for a key not seen yet, when None is an answer)
@@ -102,6 +104,30 @@ class TargetWords:
         tokens = self.tokens
         return next(((t.start, t.end) for k, t in enumerate(tokens) for key in self._token_stems[k]
                      if key[0] == _ACRONYM_KEY and sorted(key[1:]) == letters), None)
+
+    def spelled_out(self, letters: str) -> tuple[int, int] | None:
+        """The (start, end) of capitalised words whose initials are `letters` in order (Financial
+        Secretary for FS; Payment Systems and Stored Value Facilities Ordinance for PSSVFO), function
+        words between them allowed, each part of a hyphened word counted, the first opening a name (an
+        acronym may stand before it: the HKMA Fintech Facilitation Office), else None."""
+        tokens = self.tokens
+        for first, token in enumerate(tokens):
+            if token.text[0] != letters[0] or token.stop or (
+                    first and tokens[first - 1].text.istitle() and not tokens[first - 1].stop):
+                continue  # (the words start a name: Financing Facilitation Office inside IFFO's is not FFO)
+            said, k = 0, first
+            while k < len(tokens) and said < len(letters):
+                parts = _HYPHENED.split(tokens[k].text)
+                if tokens[k].stop and said and not tokens[k].text[0].isupper():
+                    k += 1
+                    continue  # (of, and, the between the words)
+                if not all(p[:1].isupper() for p in parts) or "".join(p[0] for p in parts) != letters[said:said + len(parts)]:
+                    break
+                said += len(parts)
+                k += 1
+            if said == len(letters):
+                return token.start, tokens[k - 1].end
+        return None
 
     def blend_of(self, stems: list[str]) -> tuple[int, int] | None:
         """The (start, end) of a word blended from the openings of `stems`' words, one capital each, in
@@ -237,8 +263,12 @@ class OtherRenderings:
         """The (start, end) of adjacent target words (function words between them allowed) that say at
         least half the content words of one of `renderings`, its first or last among them: the
         glossary's rendering shortened or reworded ("disclosures" for "public disclosure"), or of its
-        acronym or blend (FinTech), else None."""
+        acronym or blend (FinTech), or of words an acronym rendering stands for ("Financial Secretary"
+        for FS), else None."""
         for rendering in renderings:
+            acronym = _ACRONYM_RENDERING.fullmatch(rendering)
+            if acronym and (written := target.spelled_out(acronym.group(1).replace("&", ""))):
+                return written
             shape = self._content_stems.get(rendering, _UNSEEN)
             if shape is _UNSEEN:
                 stems = content_stems(rendering)

@@ -18,7 +18,7 @@ from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_titl
                                    marked_pairs, pinyin_pairs, starts_ok, ADJECTIVE_END,
                                    quoted_pairs, stem_keys, title_pairs, name_title_pairs, zh_spans)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
-from glossary.mine.shape import COUNT_MODIFIER, NAME_SIGNALS, is_name, is_term_shaped
+from glossary.mine.shape import COUNT_MODIFIER, NAME_SIGNALS, PLACE_NAME_INNER, PLACE_WORD_TAGS, is_name, is_term_shaped
 from glossary.mine.transliteration import transliteration_pairs
 from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, token_stems, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
@@ -76,8 +76,8 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += _gap_pairs(pair, words, tokens, gapped, found)
     titled = name_title_pairs(words, tokens, found)
     found = [sp for sp in found if not _name_with_title(sp, titled)] + title_pairs(found, pair.en) + [t for t, _ in titled]
-    found = [_without_footnote_mark(_with_period(_with_glued_head(_with_unlinked_modifiers(_with_duration(sp, pair, words), words, tokens),
-                                                                  words, tokens), pair), pair)
+    found = [_without_footnote_mark(_with_period(_with_glued_head(_with_unlinked_place(_with_unlinked_modifiers(
+                 _with_duration(sp, pair, words), words, tokens), words, tokens, found), words, tokens), pair), pair)
              for sp in found if not _head_of_quoted_name(sp, pair)]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
@@ -89,8 +89,11 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     nested: list[tuple[SpanPair, list[SpanPair]]] = []
     spans = sorted(_without_competitors(_without_strays(list(best.values()), pair), pair),
                    key=lambda s: (s.zh_start - s.zh_end, s.zh_start))
+    modifiers = [sp for sp in spans if _modifier_of_inverted_head(sp, words, tokens, spans)]  # (their pieces: nested in them)
     for sp in spans:
-        holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) or sp.signal in _NEVER_NESTED else [k for k in kept if _holds(k, sp)]
+        if sp in modifiers:
+            continue
+        holders = [] if is_acronym(pair.en[sp.en_start : sp.en_end]) or sp.signal in _NEVER_NESTED else [k for k in kept + modifiers if _holds(k, sp)]
         if not holders:
             kept.append(sp)
         elif all((k.en_start, k.en_end) != (sp.en_start, sp.en_end) for k in holders) \
@@ -116,6 +119,34 @@ def _gap_pairs(pair: SegmentPair, words: list[ZhWord], tokens: list[EnToken], ga
 @lru_cache(maxsize=1 << 14)
 def _term_shaped_span(zh: str, en: str) -> bool:
     return is_term_shaped(_QUOTE_MARKS.sub("", zh), en, {"dictionary"})
+
+
+_INVERTING_PREPOSITIONS = {"on", "about"}
+INVERTED_HEAD_REACH = 3  # English words between the preposition and the pair
+
+
+def _modifier_of_inverted_head(sp: SpanPair, words: list[ZhWord], tokens: list[EnToken], spans: list[SpanPair]) -> bool:
+    """The noun right after the pair's Chinese is said before its English, across a preposition
+    (防疫经验交流|视频会 ↔ video conferences on COVID-19 | prevention experience exchange), and no
+    other pair takes either: the pair modifies that head, a piece of a longer name, no term here."""
+    if sp.signal != "dictionary":
+        return False
+    head = next((w for w in words if w.start == sp.zh_end), None)
+    if head is None or head.tag not in _MODIFIER_TAGS or len(head.text) < 2 or not head.stems or not CJK_RE.match(head.text) \
+            or any(k.zh_start < head.start < k.zh_end for k in spans):
+        return False
+    first = next((k for k, tok in enumerate(tokens) if tok.start >= sp.en_start), None)
+    if first is None:
+        return False
+    for p in range(first - 1, max(-1, first - 2 - INVERTED_HEAD_REACH), -1):
+        if tokens[p].text.lower() in _INVERTING_PREPOSITIONS:
+            break
+    else:
+        return False
+    if any(k.en_start < tokens[first - 1].end and tokens[p].end <= k.en_start for k in spans):
+        return False  # (pressures on domestic costs and | import prices: another pair before it shares the head)
+    said = [h for h in range(max(0, p - 2), p) if tokens[h].stems & head.stems]
+    return bool(said) and not any(k.en_start <= tokens[h].start < k.en_end and k.zh_start < head.start for h in said for k in spans)
 
 
 _NEVER_NESTED = {"quoted", "compound"}  # a term of its own even inside a longer pair
@@ -173,6 +204,31 @@ def _with_unlinked_modifiers(sp: SpanPair, words: list[ZhWord], tokens: list[EnT
     if any(modifier.stems & tok.stems for tok in tokens) or any(token.stems & w.stems for w in words):
         return sp
     return replace(sp, zh_start=modifier.start, en_start=token.start)
+
+
+def _with_unlinked_place(sp: SpanPair, words: list[ZhWord], tokens: list[EnToken], found: list[SpanPair]) -> SpanPair:
+    """A place just before the pair's Chinese and "in" a name just after its English, neither linked to
+    anything on the other side (中西部|国际交往中心 ↔ international exchange center | in Central and
+    Western China: CC-CEDICT glosses 中西部 only "midwest"), say the same place: it belongs to the term."""
+    if sp.signal != "dictionary":
+        return sp
+    at = next((k for k, w in enumerate(words) if w.start == sp.zh_start), None)
+    t = next((k for k, tok in enumerate(tokens) if tok.start >= sp.en_end), None)
+    if not at or t is None or tokens[t].text != "in" or words[at - 1].tag not in PLACE_WORD_TAGS or not CJK_RE.match(words[at - 1].text):
+        return sp
+    end = t
+    while end + 1 < len(tokens) and (tokens[end + 1].text[:1].isupper() and tokens[end + 1].word
+                                     or tokens[end + 1].text in PLACE_NAME_INNER and end > t):
+        end += 1
+    while end > t and not tokens[end].text[:1].isupper():
+        end -= 1
+    place = words[at - 1]
+    name = tokens[t + 1 : end + 1]
+    if sum(1 for tok in name if tok.text[:1].isupper()) < 2 or any(place.stems & tok.stems for tok in tokens) \
+            or any(k.en_start < name[-1].end and name[0].start < k.en_end or k.zh_start < place.end and place.start < k.zh_end
+                   for k in found):
+        return sp
+    return replace(sp, zh_start=place.start, en_end=tokens[end].end)
 
 
 _COUNT_BEFORE = re.compile(COUNT_MODIFIER.pattern + r"\s+$")

@@ -37,7 +37,7 @@ _EN_QUOTED = re.compile(r"\"([^\"]{2,80})\"|“([^”]{2,80})”")
 _MAX_QUOTED_ZH = 16  # longer quotations are sentences, not terms
 _MAX_QUOTED_EN_WORDS = 10
 _MAX_QUOTE_RATIO = 2.5  # a lone English quotation this many times the usual length is another quotation
-_ZH_NUMERAL = re.compile(r"[0-9０-９〇零一二三四五六七八九十两百千万萬亿億半首第单双]")
+ZH_NUMERAL = re.compile(r"[0-9０-９〇零一二三四五六七八九十两百千万萬亿億半首第单双]")
 _CJK_PUNCT = re.compile(r"[，。、；：！？,.;:!?()（）]")
 _SENTENCE_PUNCT = re.compile(r"[。；：！？.;:!?()（）]")  # a quoted slogan may have two halves (以人为本，外交为民)
 
@@ -375,7 +375,7 @@ _FIRST_PART = re.compile(r"[A-Za-z]+|\d+")
 def _uncounted_number(token: EnToken, words: list[ZhWord], a: int, b: int) -> bool:
     """English that opens on a number ("three-hour meeting") for Chinese that holds none (小时会议 of
     3个小时会议): the span was cut after the count."""
-    return _opens_on_number(token.text) and not any(w.tag == "m" or _ZH_NUMERAL.search(w.text) for w in words[a:b])
+    return _opens_on_number(token.text) and not any(w.tag == "m" or ZH_NUMERAL.search(w.text) for w in words[a:b])
 
 
 @lru_cache(maxsize=1 << 16)

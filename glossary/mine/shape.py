@@ -10,6 +10,7 @@ from itertools import accumulate
 from glossary.align.anchors import en_numbers
 from glossary.keys import CJK_RE, zh_key
 from glossary.lexicon import STOPWORDS, cedict, content_stems, is_dictionary_translation, zh_gloss_stems
+from glossary.mine.pairing import ZH_NUMERAL
 from glossary.mine.tokens import COMMON_WORD, ZhWord, dictionary_tag, general_frequency, word_pieces, zh_words
 
 _PRONOUNS = frozenset({"i", "we", "us", "our", "ours", "you", "your", "my", "me", "he", "him", "his", "she", "her",
@@ -43,9 +44,22 @@ COMMON_COORDINATED = 3_000  # two words joined by "and" are general language at 
 def _everyday_pair(zh: str, en: str) -> bool:
     """Two (or three) everyday words side by side that the English joins with "and" (交流合作 exchanges
     and cooperation, 健康安全 health and safety, 主要目标任务 main targets and tasks): a coordination
-    of common words, not one concept; so is "A and the B" outside a name (党和国家 the Party and the
-    country: two things, each with its article)."""
-    return bool(re.search(r"\s(?:and|&)\s", en)) and _few_everyday_words(zh) or bool(_AND_THE.search(en)) and not is_name(en)
+    of common words, not one concept; so are two places jieba does not know together (渝港 Chongqing and
+    Hong Kong), and "A and the B" outside a name (党和国家 the Party and the country: two things, each
+    with its article)."""
+    return bool(re.search(r"\s(?:and|&)\s", en)) and (_few_everyday_words(zh) or _places_side_by_side(zh)) \
+        or bool(_AND_THE.search(en)) and not is_name(en)
+
+
+@lru_cache(maxsize=65_536)
+def _places_side_by_side(zh: str) -> bool:
+    """Two places (abbreviations or names) that jieba does not know as one word (渝港 Chongqing and Hong
+    Kong; 港澳, a word of its own, is a fixed pair): two places named side by side."""
+    words = zh_words(zh)
+    return len(words) == 2 and all(w.tag in _PLACE_OR_ABBREVIATION for w in words)
+
+
+_PLACE_OR_ABBREVIATION = {"j", "ns"}
 
 
 _AND_THE = re.compile(r"\sand\s+the\s", re.IGNORECASE)
@@ -72,9 +86,11 @@ _TIME_TAGS = {"t", "m", "mq", "q", "tg"}
 
 @lru_cache(maxsize=65_536)
 def _time_expression(zh: str) -> bool:
-    """A time or an amount said in words only (过去一年 past year, 今年上半年): no term."""
+    """A time or an amount said in words only (过去一年 past year, 今年上半年, 七天): no term."""
     words = zh_words(zh)
-    return len(words) > 1 and all(w.tag in _TIME_TAGS for w in words)
+    if len(words) == 1:  # one time word that counts (七天 seven-day, 半世纪; not 两会 "two sessions", tagged m)
+        return words[0].tag == "t" and bool(ZH_NUMERAL.match(zh))
+    return all(w.tag in _TIME_TAGS for w in words)
 
 
 @lru_cache(maxsize=65_536)
@@ -143,7 +159,25 @@ def _without_said_place(zh: str, en: str) -> str:
     stems = content_stems(place.group(1))
     named = all(w[:1].isupper() for w in place.group(1).split())
     glossed = zh_gloss_stems(zh) if named else _after_verb_of_place(zh)
-    return en[: place.start()] if stems and all(s in glossed for s in stems) else en
+    if stems and all(s in glossed for s in stems) or _unglossed_place_said_first(zh, en[: place.start()], place.group(1)):
+        return en[: place.start()]
+    return en
+
+
+PLACE_WORD_TAGS = frozenset({"ns", "nt"})  # jieba's places and bodies (中西部 is tagged nt)
+PLACE_NAME_INNER = frozenset({"and", "of", "the"})  # lower-case words inside a place name (Central and Western China)
+
+
+def _unglossed_place_said_first(zh: str, rest: str, place: str) -> bool:
+    """A closing place name (capitalised words, "and/of/the" between) that the Chinese does not gloss whole,
+    after a rendering that does not say the place word the Chinese opens on: that word is the place
+    (中西部|国际交往中心 ↔ international exchange center in Central and Western China; CC-CEDICT
+    glosses 中西部 only "midwest")."""
+    words = zh_words(zh)
+    if len(words) < 2 or words[0].tag not in PLACE_WORD_TAGS or len(words[0].text) < 2 \
+            or not all(w[:1].isupper() or w in PLACE_NAME_INNER for w in place.split()):
+        return False
+    return not words[0].stems & set(content_stems(rest))
 
 
 @lru_cache(maxsize=65_536)

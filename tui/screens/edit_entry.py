@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from glossary.models import CATEGORIES, TERM_TYPES, USAGE_STATUSES, Entry, Term
 
 
 class TermRow(Horizontal):
-    """One term: its text, usage status and type."""
+    """One term: its text, usage status, type and whether the checker matches it exactly as
+    written (case and spelling: no folding)."""
 
     def __init__(self, term: Term) -> None:
         super().__init__(classes="term-row")
@@ -28,6 +29,8 @@ class TermRow(Horizontal):
                      classes="term-status", compact=True)
         yield Select([(t, t) for t in TERM_TYPES], value=self.term.type, allow_blank=False,
                      classes="term-type", compact=True)
+        yield Checkbox("exact", self.term.exact, classes="term-exact", compact=True,
+                       tooltip="check drafts for this term exactly as written: case, spelling, hyphens")
 
     def edited(self) -> Term | None:
         text = self.query_one(".term-text", Input).value.strip()
@@ -36,7 +39,8 @@ class TermRow(Horizontal):
         status = self.query_one(".term-status", Select).value
         kind = self.query_one(".term-type", Select).value
         script = self.term.script if text == self.term.text else None  # recomputed for new text
-        return replace(self.term, text=text, status=status, type=kind, script=script)
+        exact = self.query_one(".term-exact", Checkbox).value
+        return replace(self.term, text=text, status=status, type=kind, script=script, exact=exact)
 
 
 class EditEntryScreen(ModalScreen[Entry | None]):
