@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import combinations, repeat
+from itertools import chain, combinations, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -57,6 +57,9 @@ def word_codes(words: Iterable[str]) -> dict[str, str]:
         codes[word] = "".join(digits)
     return codes
 
+# a key no text has (matching drops spaces), made first: BOUNDARY, which begins no term but stands
+# between every two clauses, is then the root's first child, not a scan through all of them
+_BOUNDARY_NODE = BOUNDARY + " "
 _NOT_INNER = ("", "")  # a key no dictionary word holds: nothing may stand before or after it
 
 
@@ -155,9 +158,11 @@ class TermMatcher:
         if lang == "zh":  # the value also has what must stand next to the key for a longer word to hold it
             inner = inner_strings()
             words = segmenter()
-            self._folded = _automaton((key, (len(key), tuple(primary or derived), *_held_by(key, inner)))
-                                      for key, (primary, derived) in
-                                      (words.common_characters_first(folded.items()) if words else folded.items()))
+            self._folded = _automaton(chain(
+                [(_BOUNDARY_NODE, None)] if folded else [],
+                ((key, (len(key), tuple(primary or derived), *_held_by(key, inner)))
+                 for key, (primary, derived) in
+                 (words.common_characters_first(folded.items()) if words else folded.items()))))
         else:  # over words, a few characters each: a far smaller automaton than over letters
             self._vocab = word_codes(token for key in folded for token in key.split(" ") if token)
             self._folded = _automaton((code, (len(code), tuple(primary or derived)))
