@@ -226,9 +226,9 @@ class TermMatcher:
         return self._remembered(self._find_longest, text, breaks)
 
     def _find(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
-        hits, holdable, norm = self._candidates(text, breaks)
         if self.lang != "zh":  # only Chinese keys can lie inside a longer word
-            return hits
+            return self._find_english(text, breaks)
+        hits, holdable, norm = self._candidates(text, breaks)
         spans = [span for span in holdable if span is not None]
         words = segmenter() if spans else None
         if words is None:
@@ -269,42 +269,51 @@ class TermMatcher:
                 at[start] = shorter[-1][1] if shorter else None
 
     def _candidates(self, text: str, breaks: tuple[int, ...]) -> tuple[list[Hit], list, str]:
-        """The hits before the longer-word test, with each one's span in the normalized text when a
-        longer word could hold it (else None), and that text."""
+        """The hits in Chinese text before the longer-word test, with each one's span in the normalized
+        text when a longer word could hold it (else None), and that text."""
         if not text:
             return [], [], ""
-        hits, holdable, norm = self._find_folded(text, breaks) if self._folded else ([], [], "")
-        if self._exact:
-            exact = self._find_exact(text, breaks)
-            if exact:  # a term matched as written beats a folded match of the same words
-                spans = {hit[:2] for hit in exact}
-                kept = [k for k, hit in enumerate(hits) if hit[:2] not in spans]
-                if len(kept) < len(hits):
-                    hits = [hits[k] for k in kept]
-                    holdable = [holdable[k] for k in kept]
-                hits += exact
-                holdable += [None] * len(exact)
+        hits, holdable, norm = self._find_folded_chinese(text, breaks) if self._folded else ([], [], "")
+        exact = self._find_exact(text, breaks) if self._exact else None
+        if exact:
+            kept = _not_replaced(hits, exact)
+            if kept is not None:
+                hits = [hits[k] for k in kept]
+                holdable = [holdable[k] for k in kept]
+            hits += exact
+            holdable += [None] * len(exact)
         return hits, holdable, norm
 
-    def _find_folded(self, text: str, breaks: tuple[int, ...]) -> tuple[list[Hit], list, str]:
+    def _find_english(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
+        if not text:
+            return []
+        hits = self._find_folded_english(text, breaks) if self._folded else []
+        exact = self._find_exact(text, breaks) if self._exact else None
+        if exact:
+            kept = _not_replaced(hits, exact)
+            if kept is not None:
+                hits = [hits[k] for k in kept]
+            hits += exact
+        return hits
+
+    def _find_folded_chinese(self, text: str, breaks: tuple[int, ...]) -> tuple[list[Hit], list, str]:
         hits = []
         holdable = []
-        if self.lang == "zh":
-            norm, offsets = zh_match_text(text, breaks)
-            for end, (length, ids, before, after) in self._folded.iter(norm):
-                start = end - length + 1
-                hits.append(_new(Hit, (offsets[start], offsets[end] + 1, ids)))
-                holdable.append((start, end + 1) if _holdable(norm, start, end + 1, before, after) else None)
-        else:
-            tokens, starts, ends = en_match_tokens(text, breaks, self.keep)
-            vocab = self._vocab
-            unknown = vocab[_UNKNOWN_WORD]
-            norm = "".join(map(vocab.get, tokens, repeat(unknown)))
-            width = len(unknown)
-            hits = [_new(Hit, (starts[(end + 1 - length) // width], ends[end // width], ids))
-                    for end, (length, ids) in self._folded.iter(norm)]
-            holdable = [None] * len(hits)
+        norm, offsets = zh_match_text(text, breaks)
+        for end, (length, ids, before, after) in self._folded.iter(norm):
+            start = end - length + 1
+            hits.append(_new(Hit, (offsets[start], offsets[end] + 1, ids)))
+            holdable.append((start, end + 1) if _holdable(norm, start, end + 1, before, after) else None)
         return hits, holdable, norm
+
+    def _find_folded_english(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
+        tokens, starts, ends = en_match_tokens(text, breaks, self.keep)
+        vocab = self._vocab
+        unknown = vocab[_UNKNOWN_WORD]
+        norm = "".join(map(vocab.get, tokens, repeat(unknown)))
+        width = len(unknown)
+        return [_new(Hit, (starts[(end + 1 - length) // width], ends[end // width], ids))
+                for end, (length, ids) in self._folded.iter(norm)]
 
     def _find_exact(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
         hits = []
@@ -409,6 +418,15 @@ def _word_end(text: str, stop: int) -> int | None:
             if end >= len(text) or not text[end].isalnum():
                 return end
     return None
+
+
+def _not_replaced(hits: list[Hit], exact: list[Hit]) -> list[int] | None:
+    """The indexes of the hits that no exact hit replaces (a term matched as written beats a folded
+    match of the same words), or None when it replaces none."""
+    ends = {hit[1] for hit in exact}
+    spans = {hit[:2] for hit in exact}
+    kept = [k for k, hit in enumerate(hits) if hit[1] not in ends or hit[:2] not in spans]
+    return kept if len(kept) < len(hits) else None
 
 
 def longest(hits: list[Hit]) -> list[Hit]:
