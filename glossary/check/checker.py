@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from glossary.errors import InputError
 from glossary.keys import CJK_RE, FUNCTION_WORDS, en_fold_word, en_plain_word
-from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, bulk_constructor
+from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, bulk_constructor, pickle_by_fields
 
 from .renderings import OtherRenderings, TargetWords, rendering_words, same_words, term_evidence
 from .matcher import (Hit, TermMatcher, folded_words, is_acronym, longest, may_be_reordered, name_adjectives,
@@ -35,6 +35,7 @@ GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 KIND_ORDER = ("missing", "unapproved", "forbidden", "deprecated", "superseded", "inconsistent", "untranslated", "empty")
+_KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
 _SHORT_FORMS = ("acronym", "abbreviation")
 _TERM_IDS = itemgetter(2)  # a Hit's term ids
 _CJK_RUN = re.compile(rf"{CJK_RE.pattern}+(?:[\s\u3000-\u303f\uff00-\uffef]*{CJK_RE.pattern}+)*")
@@ -43,7 +44,8 @@ _SOFT_HYPHEN = "\u00ad"
 _HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")  # inside a hyphenated compound
 _COMPOUND = re.compile(r"\b\w++(?:[-‐‑]\w++)++")
 _NOT_WORD = re.compile(r"[\W_]+")
-_LATIN = re.compile(r"[A-Za-z]")
+_CJK_LETTERS = re.compile(f"{CJK_RE.pattern}+")
+_LATIN_LETTERS = re.compile(r"[A-Za-z]+")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _LANGUAGE_SAMPLE = 200  # segments looked at to tell a wrong-language draft
 _KEPT_USES = 200  # uses of one non-preferred rendering reported; more are counted (bounded memory)
@@ -75,6 +77,7 @@ def issue_for(segment: DraftSegment, kind: str, severity: str, source_term: str,
 
 _new_issue = bulk_constructor(DraftIssue)  # findings come by the ten thousand
 _issue_fields = attrgetter(*(f.name for f in fields(DraftIssue)))  # a finding as a tuple (pickled ten times faster)
+pickle_by_fields(DraftSegment)  # (segments go to the worker processes by the hundred)
 
 
 GlossaryRow = tuple[int | None, str, str, str, str, str, bool]
@@ -370,7 +373,7 @@ class DraftChecker:
             from .unlisted import unlisted_variants
 
             self.issues += unlisted_variants(self.kept, self.glossary)
-        ordered = sorted(self.issues, key=lambda item: (item[0], KIND_ORDER.index(item[1].kind)))
+        ordered = sorted(self.issues, key=lambda item: (item[0], _KIND_RANK[item[1].kind]))
         return CheckResult(tuple(issue for _, issue in ordered), self.count, self.name)
 
     def _check_here(self, segments: Iterable[DraftSegment]) -> None:
@@ -422,10 +425,18 @@ class DraftChecker:
         (batches come in draft order)."""
         self.issues += [(seq, _new_issue(*issue)) for seq, issue in issues]
         self.translated += translated
+        tallies = self.usage
         for index, renderings in usage.items():
-            mine = self.usage.setdefault(index, {})
-            for rendering, (uses, kept) in renderings.items():
-                tally = mine.setdefault(rendering, [0, []])
+            mine = tallies.get(index)
+            if mine is None:  # (the batch's tallies are its own: taken as they are)
+                tallies[index] = renderings
+                continue
+            for rendering, tally in renderings.items():
+                if rendering not in mine:
+                    mine[rendering] = tally
+                    continue
+                uses, kept = tally
+                tally = mine[rendering]
                 tally[0] += uses
                 tally[1] += kept[:_KEPT_USES - len(tally[1])]
 
@@ -727,8 +738,8 @@ def _kept_in(segments: Iterable[DraftSegment], kept: list[DraftSegment]) -> Iter
 def _script_counts(texts: Iterable[str]) -> tuple[int, int]:
     cjk = latin = 0
     for text in texts:
-        cjk += len(CJK_RE.findall(text))
-        latin += len(_LATIN.findall(text))
+        cjk += sum(map(len, _CJK_LETTERS.findall(text)))
+        latin += sum(map(len, _LATIN_LETTERS.findall(text)))
     return cjk, latin
 
 
@@ -762,7 +773,8 @@ def _english_like(texts: Iterable[str]) -> bool:
         for word in _LATIN_WORD.findall(text):
             words += 1
             letters += len(word)
-            accented += sum(1 for c in word if c > "\x7f")
+            if not word.isascii():
+                accented += sum(1 for c in word if c > "\x7f")
             function += word.casefold() in FUNCTION_WORDS
     return letters < 200 or accented * 100 <= letters or function * 20 >= words
 
