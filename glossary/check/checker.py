@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from copy import copy
 from dataclasses import dataclass, field, fields, replace
 from itertools import chain, islice
 from operator import attrgetter, itemgetter
@@ -351,8 +352,8 @@ class DraftChecker:
         self._other_renderings: OtherRenderings | None = None
 
     def run(self, segments: Iterable[DraftSegment], workers: int = 1) -> CheckResult:
-        """Check the segments in order; `workers` > 1 checks batches of them in that many forked
-        processes when the draft is long enough to gain from it (same findings, same order)."""
+        """Check the segments in order; `workers` > 1 checks batches of them in that many processes
+        (this one and forked ones) when the draft is long enough to gain from it (same findings, same order)."""
         with paused_gc():
             return self._run(segments, workers)
 
@@ -388,42 +389,46 @@ class DraftChecker:
             self._decide_missing(current, recent)
 
     def _check_in_workers(self, segments: Iterable[DraftSegment], workers: int) -> None:
-        """Batches of segments checked in forked copies of this checker (the glossary is shared, not
-        sent), their findings and rendering tallies merged here in draft order. A draft too short
-        to gain from it is checked here. Needs window 0: a segment is decided on its own."""
+        """Batches of segments checked by a copy of this checker, here and in `workers` - 1 forked
+        processes (the glossary is shared, not sent), their findings and rendering tallies merged here
+        in draft order. A draft too short to gain from it is checked here. Needs window 0: a segment
+        is decided on its own."""
         global _FORKED_CHECKER
         batches = _batches(segments, _BATCH_SEGMENTS)
         ahead = list(islice(batches, _MIN_BATCHES))
         if len(ahead) < _MIN_BATCHES:
             self._check_here(chain.from_iterable(ahead))
             return
-        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures import Future, ProcessPoolExecutor
 
         first = ahead[0]  # a few segments here first: what they load on first use, the workers inherit loaded
         self._check_here(first[:_WARM_UP_SEGMENTS])
         ahead[0] = first[_WARM_UP_SEGMENTS:]
-        _FORKED_CHECKER = self  # what the workers inherit when forked (at the first submit)
+        _FORKED_CHECKER = copy(self)  # what the workers inherit when forked (at the first submit), and use here
+        queued = 2 * (workers - 1)  # batches kept waiting for the workers; when they have enough, one is checked here
         try:
-            with ProcessPoolExecutor(workers, mp_context=_FORK, initializer=_ignore_interrupts) as pool:
-                pending: deque = deque()
+            with ProcessPoolExecutor(workers - 1, mp_context=_FORK, initializer=_ignore_interrupts) as pool:
+                pending: deque = deque()  # in draft order: a worker's future, or a batch's results made here
                 try:
                     for batch in chain(ahead, batches):  # read as they are checked: bounded memory
-                        pending.append(pool.submit(_check_batch, self.count, batch))
+                        if sum(1 for p in pending if isinstance(p, Future) and not p.done()) < queued:
+                            pending.append(pool.submit(_check_batch, self.count, batch))
+                        else:
+                            pending.append(_check_batch(self.count, batch, sent=False))
                         self.count += len(batch)
-                        if len(pending) > 2 * workers:
-                            self._merge(*pending.popleft().result())
+                        while pending and (not isinstance(pending[0], Future) or pending[0].done()):
+                            self._merge(*_results(pending.popleft()))
                     while pending:
-                        self._merge(*pending.popleft().result())
+                        self._merge(*_results(pending.popleft()))
                 except BaseException:
                     pool.shutdown(wait=False, cancel_futures=True)
                     raise
         finally:
             _FORKED_CHECKER = None
 
-    def _merge(self, issues: list[tuple[int, tuple]], usage: dict[int, dict[int, list]], translated: int) -> None:
-        """Add one batch's findings (as _check_batch sends them: their fields) and rendering tallies
-        (batches come in draft order)."""
-        self.issues += [(seq, _new_issue(*issue)) for seq, issue in issues]
+    def _merge(self, issues: list[tuple[int, DraftIssue]], usage: dict[int, dict[int, list]], translated: int) -> None:
+        """Add one batch's findings and rendering tallies (batches come in draft order)."""
+        self.issues += issues
         self.translated += translated
         tallies = self.usage
         for index, renderings in usage.items():
@@ -713,14 +718,24 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _check_batch(seq: int, batch: list[DraftSegment]) -> tuple[list, dict, int]:
-    """In a worker: check the segments numbered from seq + 1 with the forked checker (its caches kept
-    from batch to batch), and return their findings, rendering tallies and translated count."""
+def _check_batch(seq: int, batch: list[DraftSegment], sent: bool = True) -> tuple[list, dict, int]:
+    """Check the segments numbered from seq + 1 with the batch checker (in a worker, its forked copy;
+    its caches kept from batch to batch), and return their findings (`sent` to the parent: as their
+    fields), rendering tallies and translated count."""
     checker = _FORKED_CHECKER
     checker.count, checker.issues, checker.usage, checker.translated = seq, [], {}, 0
     for segment in batch:
         checker._decide_missing(checker._analyse(segment), ())
-    return [(seq, _issue_fields(issue)) for seq, issue in checker.issues], checker.usage, checker.translated
+    issues = [(seq, _issue_fields(issue)) for seq, issue in checker.issues] if sent else checker.issues
+    return issues, checker.usage, checker.translated
+
+
+def _results(pending) -> tuple[list, dict, int]:
+    """What _check_batch returned, waited for if it is a worker's, with its findings made again."""
+    if isinstance(pending, tuple):
+        return pending
+    issues, usage, translated = pending.result()
+    return [(seq, _new_issue(*issue)) for seq, issue in issues], usage, translated
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
