@@ -629,19 +629,25 @@ class DraftChecker:
                     per_entry.setdefault(g.entry_of[term_id], []).append((hit, term_id))
         else:
             per_entry = current.good
-        short = self._short_form
+        short, usage, rendering_of = self._short_form, self.usage, g.rendering
         for index, found in per_entry.items():
             seen = set()
             for hit, term_id in found:
-                rendering = g.rendering[term_id]
+                rendering = rendering_of[term_id]
                 if rendering in seen:
                     continue
-                if term_id not in short:
-                    short[term_id] = g.type[term_id] in _SHORT_FORMS or is_acronym(g.text[term_id])
-                if short[term_id]:
+                is_short = short.get(term_id)
+                if is_short is None:
+                    is_short = short[term_id] = g.type[term_id] in _SHORT_FORMS or is_acronym(g.text[term_id])
+                if is_short:
                     continue
                 seen.add(rendering)
-                tally = self.usage.setdefault(index, {}).setdefault(rendering, [0, []])
+                tallies = usage.get(index)
+                if tallies is None:
+                    tallies = usage[index] = {}
+                tally = tallies.get(rendering)
+                if tally is None:
+                    tally = tallies[rendering] = [0, []]
                 tally[0] += 1
                 if len(tally[1]) < _KEPT_USES and g.status[term_id] != "preferred":  # the preferred one is never reported
                     tally[1].append(_Use(current.seq, current.segment, hit, current.active.get(index)))
