@@ -654,6 +654,8 @@ class DraftChecker:
 
     def _check_untranslated(self, current: _Segment) -> None:
         target = current.segment.target
+        if target.isascii():  # (known without reading it)
+            return
         runs = list(_CJK_RUN.finditer(target))
         if runs:
             found = "、".join(m.group() for m in runs)
