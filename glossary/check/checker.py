@@ -406,6 +406,8 @@ class DraftChecker:
         ahead[0] = first[_WARM_UP_SEGMENTS:]
         _FORKED_CHECKER = copy(self)  # what the workers inherit when forked (at the first submit), and use here
         queued = 2 * (workers - 1)  # batches kept waiting for the workers; when they have enough, one is checked here
+        switching = sys.getswitchinterval()
+        sys.setswitchinterval(_SWITCH_SECONDS)
         try:
             with ProcessPoolExecutor(workers - 1, mp_context=_FORK, initializer=_ignore_interrupts) as pool:
                 pending: deque = deque()  # in draft order: a worker's future, or a batch's results made here
@@ -425,6 +427,7 @@ class DraftChecker:
                     raise
         finally:
             _FORKED_CHECKER = None
+            sys.setswitchinterval(switching)
 
     def _merge(self, issues: list[tuple[int, DraftIssue]], usage: dict[int, dict[int, list]], translated: int) -> None:
         """Add one batch's findings and rendering tallies (batches come in draft order)."""
@@ -717,6 +720,9 @@ class DraftChecker:
 _BATCH_SEGMENTS = 100  # segments sent to a worker at a time
 _MIN_BATCHES = 4  # a draft of fewer batches is checked in one process (forking would cost more)
 _WARM_UP_SEGMENTS = 20  # checked before forking
+# how soon the threads that feed the workers and read their findings get their turn while this
+# process checks a batch (Python's default, 5 ms per turn, leaves a worker waiting on a full pipe)
+_SWITCH_SECONDS = 0.0005
 _FORK = multiprocessing.get_context("fork") if sys.platform == "linux" else None  # workers inherit the glossary
 _FORKED_CHECKER: DraftChecker | None = None  # the checker a forked worker copies
 
