@@ -151,6 +151,9 @@ _SPELLING = (  # UK -> US, applied to a singular, lower-case word
     (re.compile(r"(?<=\wg)eing$"), "ing"),  # ageing
 )
 _SPELLING_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _SPELLING))
+# the endings _SPELLING needs, unless the word has "our", "ll" or "ae": tested first (most words have none)
+_SPELLING_ENDINGS = ("re", "red", "se", "sed", "sing", "ser", "sation", "sational", "sable", "ogue", "ence", "mme",
+                     "dgement", "eing")
 
 
 def zh_match_text(text: str, breaks: tuple[int, ...] = (), *, simplified: bool = False) -> tuple[str, list[int]]:
@@ -203,7 +206,7 @@ def en_fold_word(word: str, keep: frozenset[str] = NO_WORDS) -> str:
             w = w[:-2]
         elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
             w = w[:-1]
-    if len(w) > 4 and _SPELLING_ANY.search(w):
+    if len(w) > 4 and ("our" in w or "ll" in w or "ae" in w or w.endswith(_SPELLING_ENDINGS)) and _SPELLING_ANY.search(w):
         for pattern, repl in _SPELLING:
             w = pattern.sub(repl, w)
     return w

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from copy import copy
 from dataclasses import dataclass, field, fields, replace
 from itertools import chain, islice
 from operator import attrgetter, itemgetter
@@ -25,7 +26,7 @@ from typing import NamedTuple
 
 from glossary.errors import InputError
 from glossary.keys import CJK_RE, FUNCTION_WORDS, en_fold_word, en_plain_word
-from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, bulk_constructor
+from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, bulk_constructor, pickle_by_fields
 
 from .renderings import OtherRenderings, TargetWords, rendering_words, same_words, term_evidence
 from .matcher import (Hit, TermMatcher, folded_words, is_acronym, longest, may_be_reordered, name_adjectives,
@@ -35,6 +36,7 @@ GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 KIND_ORDER = ("missing", "unapproved", "forbidden", "deprecated", "superseded", "inconsistent", "untranslated", "empty")
+_KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
 _SHORT_FORMS = ("acronym", "abbreviation")
 _TERM_IDS = itemgetter(2)  # a Hit's term ids
 _CJK_RUN = re.compile(rf"{CJK_RE.pattern}+(?:[\s\u3000-\u303f\uff00-\uffef]*{CJK_RE.pattern}+)*")
@@ -43,7 +45,8 @@ _SOFT_HYPHEN = "\u00ad"
 _HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")  # inside a hyphenated compound
 _COMPOUND = re.compile(r"\b\w++(?:[-‐‑]\w++)++")
 _NOT_WORD = re.compile(r"[\W_]+")
-_LATIN = re.compile(r"[A-Za-z]")
+_CJK_LETTERS = re.compile(f"{CJK_RE.pattern}+")
+_LATIN_LETTERS = re.compile(r"[A-Za-z]+")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _LANGUAGE_SAMPLE = 200  # segments looked at to tell a wrong-language draft
 _KEPT_USES = 200  # uses of one non-preferred rendering reported; more are counted (bounded memory)
@@ -75,6 +78,7 @@ def issue_for(segment: DraftSegment, kind: str, severity: str, source_term: str,
 
 _new_issue = bulk_constructor(DraftIssue)  # findings come by the ten thousand
 _issue_fields = attrgetter(*(f.name for f in fields(DraftIssue)))  # a finding as a tuple (pickled ten times faster)
+pickle_by_fields(DraftSegment)  # (segments go to the worker processes by the hundred)
 
 
 GlossaryRow = tuple[int | None, str, str, str, str, str, bool]
@@ -362,8 +366,8 @@ class DraftChecker:
         self._other_renderings: OtherRenderings | None = None
 
     def run(self, segments: Iterable[DraftSegment], workers: int = 1) -> CheckResult:
-        """Check the segments in order; `workers` > 1 checks batches of them in that many forked
-        processes when the draft is long enough to gain from it (same findings, same order)."""
+        """Check the segments in order; `workers` > 1 checks batches of them in that many processes
+        (this one and forked ones) when the draft is long enough to gain from it (same findings, same order)."""
         with paused_gc():
             return self._run(segments, workers)
 
@@ -384,7 +388,7 @@ class DraftChecker:
             from .unlisted import unlisted_variants
 
             self.issues += unlisted_variants(self.kept, self.glossary)
-        ordered = sorted(self.issues, key=lambda item: (item[0], KIND_ORDER.index(item[1].kind)))
+        ordered = sorted(self.issues, key=lambda item: (item[0], _KIND_RANK[item[1].kind]))
         return CheckResult(tuple(issue for _, issue in ordered), self.count, self.name)
 
     def _check_here(self, segments: Iterable[DraftSegment]) -> None:
@@ -399,47 +403,62 @@ class DraftChecker:
             self._decide_missing(current, recent)
 
     def _check_in_workers(self, segments: Iterable[DraftSegment], workers: int) -> None:
-        """Batches of segments checked in forked copies of this checker (the glossary is shared, not
-        sent), their findings and rendering tallies merged here in draft order. A draft too short
-        to gain from it is checked here. Needs window 0: a segment is decided on its own."""
+        """Batches of segments checked by a copy of this checker, here and in `workers` - 1 forked
+        processes (the glossary is shared, not sent), their findings and rendering tallies merged here
+        in draft order. A draft too short to gain from it is checked here. Needs window 0: a segment
+        is decided on its own."""
         global _FORKED_CHECKER
         batches = _batches(segments, _BATCH_SEGMENTS)
         ahead = list(islice(batches, _MIN_BATCHES))
         if len(ahead) < _MIN_BATCHES:
             self._check_here(chain.from_iterable(ahead))
             return
-        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures import Future, ProcessPoolExecutor
 
         first = ahead[0]  # a few segments here first: what they load on first use, the workers inherit loaded
         self._check_here(first[:_WARM_UP_SEGMENTS])
         ahead[0] = first[_WARM_UP_SEGMENTS:]
-        _FORKED_CHECKER = self  # what the workers inherit when forked (at the first submit)
+        _FORKED_CHECKER = copy(self)  # what the workers inherit when forked (at the first submit), and use here
+        queued = 2 * (workers - 1)  # batches kept waiting for the workers; when they have enough, one is checked here
+        switching = sys.getswitchinterval()
+        sys.setswitchinterval(_SWITCH_SECONDS)
         try:
-            with ProcessPoolExecutor(workers, mp_context=_FORK, initializer=_ignore_interrupts) as pool:
-                pending: deque = deque()
+            with ProcessPoolExecutor(workers - 1, mp_context=_FORK, initializer=_ignore_interrupts) as pool:
+                pending: deque = deque()  # in draft order: a worker's future, or a batch's results made here
                 try:
                     for batch in chain(ahead, batches):  # read as they are checked: bounded memory
-                        pending.append(pool.submit(_check_batch, self.count, batch))
+                        if sum(1 for p in pending if isinstance(p, Future) and not p.done()) < queued:
+                            pending.append(pool.submit(_check_batch, self.count, batch))
+                        else:
+                            pending.append(_check_batch(self.count, batch, sent=False))
                         self.count += len(batch)
-                        if len(pending) > 2 * workers:
-                            self._merge(*pending.popleft().result())
+                        while pending and (not isinstance(pending[0], Future) or pending[0].done()):
+                            self._merge(*_results(pending.popleft()))
                     while pending:
-                        self._merge(*pending.popleft().result())
+                        self._merge(*_results(pending.popleft()))
                 except BaseException:
                     pool.shutdown(wait=False, cancel_futures=True)
                     raise
         finally:
             _FORKED_CHECKER = None
+            sys.setswitchinterval(switching)
 
-    def _merge(self, issues: list[tuple[int, tuple]], usage: dict[int, dict[int, list]], translated: int) -> None:
-        """Add one batch's findings (as _check_batch sends them: their fields) and rendering tallies
-        (batches come in draft order)."""
-        self.issues += [(seq, _new_issue(*issue)) for seq, issue in issues]
+    def _merge(self, issues: list[tuple[int, DraftIssue]], usage: dict[int, dict[int, list]], translated: int) -> None:
+        """Add one batch's findings and rendering tallies (batches come in draft order)."""
+        self.issues += issues
         self.translated += translated
+        tallies = self.usage
         for index, renderings in usage.items():
-            mine = self.usage.setdefault(index, {})
-            for rendering, (uses, kept) in renderings.items():
-                tally = mine.setdefault(rendering, [0, []])
+            mine = tallies.get(index)
+            if mine is None:  # (the batch's tallies are its own: taken as they are)
+                tallies[index] = renderings
+                continue
+            for rendering, tally in renderings.items():
+                if rendering not in mine:
+                    mine[rendering] = tally
+                    continue
+                uses, kept = tally
+                tally = mine[rendering]
                 tally[0] += uses
                 tally[1] += kept[:_KEPT_USES - len(tally[1])]
 
@@ -627,25 +646,33 @@ class DraftChecker:
                     per_entry.setdefault(g.entry_of[term_id], []).append((hit, term_id))
         else:
             per_entry = current.good
-        short = self._short_form
+        short, usage, rendering_of = self._short_form, self.usage, g.rendering
         for index, found in per_entry.items():
             seen = set()
             for hit, term_id in found:
-                rendering = g.rendering[term_id]
+                rendering = rendering_of[term_id]
                 if rendering in seen:
                     continue
-                if term_id not in short:
-                    short[term_id] = g.type[term_id] in _SHORT_FORMS or is_acronym(g.text[term_id])
-                if short[term_id]:
+                is_short = short.get(term_id)
+                if is_short is None:
+                    is_short = short[term_id] = g.type[term_id] in _SHORT_FORMS or is_acronym(g.text[term_id])
+                if is_short:
                     continue
                 seen.add(rendering)
-                tally = self.usage.setdefault(index, {}).setdefault(rendering, [0, []])
+                tallies = usage.get(index)
+                if tallies is None:
+                    tallies = usage[index] = {}
+                tally = tallies.get(rendering)
+                if tally is None:
+                    tally = tallies[rendering] = [0, []]
                 tally[0] += 1
                 if len(tally[1]) < _KEPT_USES and g.status[term_id] != "preferred":  # the preferred one is never reported
                     tally[1].append(_Use(current.seq, current.segment, hit, current.active.get(index)))
 
     def _check_untranslated(self, current: _Segment) -> None:
         target = current.segment.target
+        if target.isascii():  # (known without reading it)
+            return
         runs = list(_CJK_RUN.finditer(target))
         if runs:
             found = "、".join(m.group() for m in runs)
@@ -707,6 +734,9 @@ class DraftChecker:
 _BATCH_SEGMENTS = 100  # segments sent to a worker at a time
 _MIN_BATCHES = 4  # a draft of fewer batches is checked in one process (forking would cost more)
 _WARM_UP_SEGMENTS = 20  # checked before forking
+# how soon the threads that feed the workers and read their findings get their turn while this
+# process checks a batch (Python's default, 5 ms per turn, leaves a worker waiting on a full pipe)
+_SWITCH_SECONDS = 0.0005
 _FORK = multiprocessing.get_context("fork") if sys.platform == "linux" else None  # workers inherit the glossary
 _FORKED_CHECKER: DraftChecker | None = None  # the checker a forked worker copies
 
@@ -716,14 +746,24 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _check_batch(seq: int, batch: list[DraftSegment]) -> tuple[list, dict, int]:
-    """In a worker: check the segments numbered from seq + 1 with the forked checker (its caches kept
-    from batch to batch), and return their findings, rendering tallies and translated count."""
+def _check_batch(seq: int, batch: list[DraftSegment], sent: bool = True) -> tuple[list, dict, int]:
+    """Check the segments numbered from seq + 1 with the batch checker (in a worker, its forked copy;
+    its caches kept from batch to batch), and return their findings (`sent` to the parent: as their
+    fields), rendering tallies and translated count."""
     checker = _FORKED_CHECKER
     checker.count, checker.issues, checker.usage, checker.translated = seq, [], {}, 0
     for segment in batch:
         checker._decide_missing(checker._analyse(segment), ())
-    return [(seq, _issue_fields(issue)) for seq, issue in checker.issues], checker.usage, checker.translated
+    issues = [(seq, _issue_fields(issue)) for seq, issue in checker.issues] if sent else checker.issues
+    return issues, checker.usage, checker.translated
+
+
+def _results(pending) -> tuple[list, dict, int]:
+    """What _check_batch returned, waited for if it is a worker's, with its findings made again."""
+    if isinstance(pending, tuple):
+        return pending
+    issues, usage, translated = pending.result()
+    return [(seq, _new_issue(*issue)) for seq, issue in issues], usage, translated
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -741,8 +781,8 @@ def _kept_in(segments: Iterable[DraftSegment], kept: list[DraftSegment]) -> Iter
 def _script_counts(texts: Iterable[str]) -> tuple[int, int]:
     cjk = latin = 0
     for text in texts:
-        cjk += len(CJK_RE.findall(text))
-        latin += len(_LATIN.findall(text))
+        cjk += sum(map(len, _CJK_LETTERS.findall(text)))
+        latin += sum(map(len, _LATIN_LETTERS.findall(text)))
     return cjk, latin
 
 
@@ -776,7 +816,8 @@ def _english_like(texts: Iterable[str]) -> bool:
         for word in _LATIN_WORD.findall(text):
             words += 1
             letters += len(word)
-            accented += sum(1 for c in word if c > "\x7f")
+            if not word.isascii():
+                accented += sum(1 for c in word if c > "\x7f")
             function += word.casefold() in FUNCTION_WORDS
     return letters < 200 or accented * 100 <= letters or function * 20 >= words
 

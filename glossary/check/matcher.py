@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import combinations, repeat
+from itertools import chain, combinations, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -58,6 +58,9 @@ def word_codes(words: Iterable[str]) -> dict[str, str]:
         codes[word] = "".join(digits)
     return codes
 
+# a key no text has (matching drops spaces), made first: BOUNDARY, which begins no term but stands
+# between every two clauses, is then the root's first child, not a scan through all of them
+_BOUNDARY_NODE = BOUNDARY + " "
 _NOT_INNER = ("", "")  # a key no dictionary word holds: nothing may stand before or after it
 
 
@@ -166,9 +169,11 @@ class TermMatcher:
         if lang == "zh":  # the value also has what must stand next to the key for a longer word to hold it
             inner = inner_strings()
             words = segmenter()
-            self._folded = _automaton((key, (len(key), tuple(primary or derived), *_held_by(key, inner)))
-                                      for key, (primary, derived) in
-                                      (words.common_characters_first(folded.items()) if words else folded.items()))
+            self._folded = _automaton(chain(
+                [(_BOUNDARY_NODE, None)] if folded else [],
+                ((key, (len(key), tuple(primary or derived), *_held_by(key, inner)))
+                 for key, (primary, derived) in
+                 (words.common_characters_first(folded.items()) if words else folded.items()))))
         else:  # over words, a few characters each: a far smaller automaton than over letters
             self._vocab = word_codes(token for key in folded for token in key.split(" ") if token)
             self._folded = _automaton((code, (len(code), tuple(primary or derived)))
@@ -233,9 +238,9 @@ class TermMatcher:
         return self._remembered(self._find_longest, text, breaks)
 
     def _find(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
-        hits, holdable, norm = self._candidates(text, breaks)
         if self.lang != "zh":  # only Chinese keys can lie inside a longer word
-            return hits
+            return self._find_english(text, breaks)
+        hits, holdable, norm = self._candidates(text, breaks)
         spans = [span for span in holdable if span is not None]
         words = segmenter() if spans else None
         if words is None:
@@ -281,47 +286,54 @@ class TermMatcher:
                 at[start] = shorter[-1][1] if shorter else None
 
     def _candidates(self, text: str, breaks: tuple[int, ...]) -> tuple[list[Hit], list, str]:
-        """The hits before the longer-word test, with each one's span in the normalized text when a
-        longer word could hold it (else None), and that text."""
+        """The hits in Chinese text before the longer-word test, with each one's span in the normalized
+        text when a longer word could hold it (else None), and that text."""
         if not text:
             return [], [], ""
-        hits, holdable, norm = self._find_folded(text, breaks) if self._folded else ([], [], "")
-        if self._exact:
-            exact = self._find_exact(text, breaks)
-            # a term marked exact matched as written beats a folded match of the same words (centre
-            # deprecated, center preferred); an acronym does not (SVF and SVFs are both right in "SVFs")
-            spans = {hit[:2] for hit in exact if not self._marked.isdisjoint(hit[2])}
-            if spans:
-                kept = [k for k, hit in enumerate(hits) if hit[:2] not in spans]
-                if len(kept) < len(hits):
-                    hits = [hits[k] for k in kept]
-                    holdable = [holdable[k] for k in kept]
+        hits, holdable, norm = self._find_folded_chinese(text, breaks) if self._folded else ([], [], "")
+        exact = self._find_exact(text, breaks) if self._exact else None
+        if exact:
+            kept = _not_replaced(hits, exact, self._marked)
+            if kept is not None:
+                hits = [hits[k] for k in kept]
+                holdable = [holdable[k] for k in kept]
             hits += exact
             holdable += [None] * len(exact)
         return hits, holdable, norm
 
-    def _find_folded(self, text: str, breaks: tuple[int, ...]) -> tuple[list[Hit], list, str]:
+    def _find_english(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
+        if not text:
+            return []
+        hits = self._find_folded_english(text, breaks) if self._folded else []
+        exact = self._find_exact(text, breaks) if self._exact else None
+        if exact:
+            kept = _not_replaced(hits, exact, self._marked)
+            if kept is not None:
+                hits = [hits[k] for k in kept]
+            hits += exact
+        return hits
+
+    def _find_folded_chinese(self, text: str, breaks: tuple[int, ...]) -> tuple[list[Hit], list, str]:
         hits = []
         holdable = []
-        if self.lang == "zh":
-            norm, offsets = zh_match_text(text, breaks)
-            cuts = _inside_numbers(norm)
-            for end, (length, ids, before, after) in self._folded.iter(norm):
-                start = end - length + 1
-                if cuts and (end in cuts or start - 1 in cuts):
-                    continue  # 图1 is not in 图10
-                hits.append(_new(Hit, (offsets[start], offsets[end] + 1, ids)))
-                holdable.append((start, end + 1) if _holdable(norm, start, end + 1, before, after) else None)
-        else:
-            tokens, starts, ends = en_match_tokens(text, breaks, self.keep)
-            vocab = self._vocab
-            unknown = vocab[_UNKNOWN_WORD]
-            norm = "".join(map(vocab.get, tokens, repeat(unknown)))
-            width = len(unknown)
-            hits = [_new(Hit, (starts[(end + 1 - length) // width], ends[end // width], ids))
-                    for end, (length, ids) in self._folded.iter(norm)]
-            holdable = [None] * len(hits)
+        norm, offsets = zh_match_text(text, breaks)
+        cuts = _inside_numbers(norm)
+        for end, (length, ids, before, after) in self._folded.iter(norm):
+            start = end - length + 1
+            if cuts and (end in cuts or start - 1 in cuts):
+                continue  # 图1 is not in 图10
+            hits.append(_new(Hit, (offsets[start], offsets[end] + 1, ids)))
+            holdable.append((start, end + 1) if _holdable(norm, start, end + 1, before, after) else None)
         return hits, holdable, norm
+
+    def _find_folded_english(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
+        tokens, starts, ends = en_match_tokens(text, breaks, self.keep)
+        vocab = self._vocab
+        unknown = vocab[_UNKNOWN_WORD]
+        norm = "".join(map(vocab.get, tokens, repeat(unknown)))
+        width = len(unknown)
+        return [_new(Hit, (starts[(end + 1 - length) // width], ends[end // width], ids))
+                for end, (length, ids) in self._folded.iter(norm)]
 
     def _find_exact(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
         hits = []
@@ -439,6 +451,22 @@ def _word_end(text: str, stop: int) -> int | None:
     if text[stop:stop + 1].isdigit() and text[stop - 1].isalpha() and _AMOUNT.match(text, stop):
         return stop
     return None
+
+
+def _not_replaced(hits: list[Hit], exact: list[Hit], marked: frozenset[int]) -> list[int] | None:
+    """The indexes of the hits that no exact hit of a term in `marked` replaces (a term marked exact,
+    matched as written, beats a folded match of the same words: centre deprecated, center preferred;
+    an acronym does not: SVF and SVFs are both right in "SVFs"), or None when it replaces none."""
+    if marked:
+        exact = [hit for hit in exact if not marked.isdisjoint(hit[2])]
+    else:
+        return None
+    if not exact:
+        return None
+    ends = {hit[1] for hit in exact}
+    spans = {hit[:2] for hit in exact}
+    kept = [k for k, hit in enumerate(hits) if hit[1] not in ends or hit[:2] not in spans]
+    return kept if len(kept) < len(hits) else None
 
 
 def longest(hits: list[Hit]) -> list[Hit]:
