@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from glossary.keys import is_traditional, match_key
-from glossary.models import Entry, Term
+from glossary.models import WRONG_STATUSES, Entry, Term
 
 REVIEWED = ("approved", "rejected")
-WRONG_STATUSES = ("deprecated", "superseded", "forbidden")  # a rendering not to use
 
 
 def term_identity(term: Term) -> tuple[str, str, bool]:

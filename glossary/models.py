@@ -17,6 +17,7 @@ Severity = Literal["error", "warning", "info"]
 
 ENTRY_STATUSES: tuple[str, ...] = ("candidate", "approved", "rejected")
 USAGE_STATUSES: tuple[str, ...] = ("preferred", "admitted", "deprecated", "superseded", "forbidden")
+WRONG_STATUSES: tuple[str, ...] = USAGE_STATUSES[2:]  # a rendering not to use
 TERM_TYPES: tuple[str, ...] = ("fullForm", "acronym", "abbreviation", "variant")
 CATEGORIES: tuple[str, ...] = (
     "org", "event", "program", "policy", "title", "document", "place", "person", "domain",
