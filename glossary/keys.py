@@ -13,6 +13,7 @@ from itertools import accumulate
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 CJK_RANGES = _CJK  # for building other regexes over Han characters
 CJK_RE = re.compile(f"[{_CJK}]")
+INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")  # zero-width spaces and joiners, BOM, soft hyphen: nothing to read
 # Punctuation and spacing that never distinguishes two Chinese terms.
 _ZH_NOISE = re.compile(r"[\s\-‐‑‒–—―·・•.,，、。:：;；!！?？'\"‘’“”「」『』《》〈〉()（）\[\]【】〔〕<>]+")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})

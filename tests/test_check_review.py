@@ -293,6 +293,24 @@ def test_soft_hyphens_of_typeset_text_do_not_split_a_word():
     assert [(f.kind, f.segment, f.entry_id) for f in typeset.issues] == [(f.kind, f.segment, f.entry_id) for f in plain.issues]
 
 
+def test_zero_width_spaces_of_web_text_do_not_split_a_term():
+    """Web pages leave zero-width spaces (U+200B) and joiners between characters: 000's gold terms
+    with one inside every Chinese term and English word are still found, and reported the same."""
+    rows = gold_rows(DOCS[0])
+    glossary = CheckGlossary(entry(r, k) for k, r in enumerate(rows))
+
+    def web(text: str) -> str:
+        return re.sub(r"([\u4e00-\u9fff])(?=[\u4e00-\u9fff])", "\\1\u200b", re.sub(r"\b(\w\w)(\w{3,})", "\\1\u200d\\2", text))
+
+    picked = [(k, r) for k, r in enumerate(rows) if usable(r)]
+    assert len(picked) >= 20 and "\u200b" in web(picked[0][1]["evidence_zh"])
+    plain = check_segments([DraftSegment(str(k), r["evidence_zh"], r["evidence_en"]) for k, r in picked], glossary)
+    scraped = check_segments([DraftSegment(str(k), web(r["evidence_zh"]), web(r["evidence_en"])) for k, r in picked],
+                             glossary)
+    assert [(f.kind, f.segment, f.entry_id) for f in scraped.issues] == [(f.kind, f.segment, f.entry_id) for f in plain.issues]
+    assert not {(str(k), k) for k, _ in picked} & {(f.segment, f.entry_id) for f in scraped.issues if f.kind == "missing"}
+
+
 def test_an_en_dash_in_the_glossary_matches_a_hyphen_in_the_draft():
     """HKMA writes 粵港澳大灣區 both "Guangdong–Hong Kong–Macao" (en dashes) and "Guangdong-Hong Kong-Macao"
     (hyphens): a glossary in either form finds both."""

@@ -25,7 +25,7 @@ from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from glossary.errors import InputError
-from glossary.keys import CJK_RE, FUNCTION_WORDS, en_fold_word, en_plain_word
+from glossary.keys import CJK_RE, FUNCTION_WORDS, INVISIBLE, en_fold_word, en_plain_word
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, bulk_constructor, pickle_by_fields
 
 from .renderings import OtherRenderings, TargetWords, rendering_words, same_words, term_evidence
@@ -41,7 +41,6 @@ _SHORT_FORMS = ("acronym", "abbreviation")
 _TERM_IDS = itemgetter(2)  # a Hit's term ids
 _CJK_RUN = re.compile(rf"{CJK_RE.pattern}+(?:[\s\u3000-\u303f\uff00-\uffef]*{CJK_RE.pattern}+)*")
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
-_SOFT_HYPHEN = "\u00ad"
 _HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")  # inside a hyphenated compound
 _COMPOUND = re.compile(r"\b\w++(?:[-‐‑]\w++)++")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -465,8 +464,8 @@ class DraftChecker:
     # ------------------------------------------------------------ per segment
     def _analyse(self, segment: DraftSegment) -> _Segment:
         self.count += 1
-        if _SOFT_HYPHEN in segment.target or _SOFT_HYPHEN in segment.source:
-            segment = _without_soft_hyphens(segment)
+        if INVISIBLE.search(segment.target) or INVISIBLE.search(segment.source):
+            segment = _without_invisible(segment)
         current = _Segment(self.count, segment)
         if not segment.target.strip():
             if segment.source.strip():
@@ -794,14 +793,15 @@ def _other_forms(renderings: list[str]) -> tuple[frozenset[str], frozenset[str],
     return (plain, frozenset().union(*map(name_adjectives, renderings)), frozenset().union(*map(verb_forms, renderings)))
 
 
-def _without_soft_hyphens(segment: DraftSegment) -> DraftSegment:
-    """The segment without the invisible soft hyphens typesetting leaves inside words (gov-ern-ment),
-    its inline-code breaks moved to match."""
+def _without_invisible(segment: DraftSegment) -> DraftSegment:
+    """The segment without the invisible characters typesetting and web pages leave inside words
+    (soft hyphens: gov-ern-ment; zero-width spaces between Chinese characters), its inline-code
+    breaks moved to match."""
     def clean(text: str, breaks: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
-        if _SOFT_HYPHEN not in text:
+        removed = [m.start() for m in INVISIBLE.finditer(text)]
+        if not removed:
             return text, breaks
-        removed = [i for i, c in enumerate(text) if c == _SOFT_HYPHEN]
-        return text.replace(_SOFT_HYPHEN, ""), tuple(b - bisect_left(removed, b) for b in breaks)
+        return INVISIBLE.sub("", text), tuple(b - bisect_left(removed, b) for b in breaks)
 
     source, source_breaks = clean(segment.source, segment.source_breaks)
     target, target_breaks = clean(segment.target, segment.target_breaks)

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from glossary.keys import CJK_RANGES
+from glossary.keys import CJK_RANGES, INVISIBLE
 from glossary.models import Dropped
 
 from .decode import common_hanzi
@@ -34,14 +34,13 @@ BlockFilter = Callable[[list["Line | Dropped"]], dict[int, str]]
 
 
 # ---------------------------------------------------------------- steps: text -> text
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 def normalize_spaces(text: str) -> str:
     """Invisible characters removed; every run of spaces (incl. NBSP, ideographic) to one space."""
     if not text.isascii():
-        text = _INVISIBLE.sub("", text)
+        text = INVISIBLE.sub("", text)
     elif "  " not in text and "\t" not in text:
         return text.strip()
     return _SPACES.sub(" ", text).strip()
