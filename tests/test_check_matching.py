@@ -273,3 +273,26 @@ def test_a_glossary_verb_with_to_is_found_in_its_inflected_forms():
     assert [(f.segment, f.kind) for f in check_segments(draft, glossary).issues] == []
     assert [(f.segment, f.kind) for f in check_segments([DraftSegment("5", "促进贸易", "It helps trade.")],
                                                        glossary).issues] == [("5", "missing")]
+
+
+def test_a_word_held_apart_is_still_a_plural_inside_a_longer_term():
+    """CC-CEDICT glosses 收视率 "ratings" (of a TV show) and 评级 "rating": one word alone, "ratings" is
+    its own; inside "credit rating" (信用评级) it is the plural ("credit ratings"), while "news
+    conference" never becomes "new conference" ("new" is only a modifier)."""
+    wanted = {"收视率", "评级", "信用评级", "新闻", "新闻发布会"}
+    entries = [Entry((Term("zh", "新"), Term("en", "new")), status="approved", id=1)]
+    for line in shared("external", "cc-cedict", "cedict_ts.u8").open(encoding="utf-8"):
+        fields = re.match(r"\S+ (\S+) \[[^]]*\] /([^/]+)/", line)
+        if fields and fields[1] in wanted:
+            entries.append(Entry((Term("zh", fields[1]), Term("en", re.sub(r"\([^)]*\)", "", fields[2]).strip())),
+                                 status="approved", id=len(entries) + 1))
+    glossary = CheckGlossary(entries)
+    assert glossary.en.keep == {"ratings", "news"}
+
+    def missing(source, target):
+        return [f.expected for f in check_segments([DraftSegment("1", source, target)], glossary).issues
+                if f.kind == "missing"]
+
+    assert missing("信用评级", "their credit ratings") == []
+    assert missing("评级", "the ratings") == ["rating"]
+    assert missing("新闻发布会", "a new conference") == ["news conference"]

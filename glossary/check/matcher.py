@@ -193,17 +193,31 @@ class TermMatcher:
              for primary, _ in folded.values() if len(primary) > 1), chinese)
         if not self.keep:
             return
-        finder = _automaton((word, word) for word in self.keep)
+        # inside a longer term such a word and its singular are one word in two numbers ("CAMEL ratings"
+        # for "CAMEL rating"), unless the singular is only ever a modifier ("news conference" is no "new conference")
+        numbers = {}  # plural -> singular, and singular -> plural
+        for plural in self.keep:
+            singular = en_fold_word(plural)
+            if not is_modifier_only(singular):
+                numbers[plural], numbers[singular] = singular, plural
+        finder = _automaton((word, word) for word in chain(self.keep, numbers))
         for index, (term_id, text) in enumerate(loose):
             lowered = text.casefold()
-            if next(finder.iter(lowered), None) is None or self.keep.isdisjoint(_ALNUM_RUN.findall(lowered)):
+            if next(finder.iter(lowered), None) is None:
+                continue
+            words = _ALNUM_RUN.findall(lowered)
+            if self.keep.isdisjoint(words) and (len(words) < 2 or numbers.keys().isdisjoint(words)):
                 continue
             for key, derived in all_keys[index]:
                 folded[key][derived].remove(term_id)
                 if folded[key] == ([], []):
                     del folded[key]
-            all_keys[index] = term_keys("en", text, keep=self.keep)
-            for key, derived in all_keys[index]:
+            keys = all_keys[index] = term_keys("en", text, keep=self.keep)
+            if len(words) > 1:
+                for word in set(words) & numbers.keys():
+                    other = re.sub(rf"(?i)\b{word}\b", numbers[word], text)
+                    keys += [(key, True) for key, _ in term_keys("en", other, keep=self.keep) if all(key != k for k, _ in keys)]
+            for key, derived in keys:
                 folded.setdefault(key, ([], []))[derived].append(term_id)
 
     def __getstate__(self) -> dict:
