@@ -560,6 +560,14 @@ def test_a_gerund_opens_a_term_for_a_chinese_noun_before_another_but_not_for_a_v
     assert not [c for c in candidates_of("000") if c.en == "corresponding measures"]  # one word, 相应措施
 
 
+def test_english_that_opens_on_a_verb_is_a_clause_not_a_term():
+    """HKMA's timelines say what the HKMA does ("The HKMA sets the Base Rate …"): a verb before an
+    article, or a modal, opens no name for a concept."""
+    for doc_id in ("hkma-ar-2018-04", "hkma-ar-2015-08"):
+        found = [c.en for c in hkma_mined(doc_id)]
+        assert len(found) > 20 and not [en for en in found if en.split()[0] in ("sets", "manages", "cannot")], doc_id
+
+
 def test_a_plural_after_or_closes_the_phrase_rather_than_opening_the_next():
     assert [c.en for c in find(candidates_of("001"), "友好省州")] == ["friendship provinces or states"]
 
