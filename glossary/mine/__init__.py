@@ -52,6 +52,16 @@ def pair_spans(pair: SegmentPair, words: list[ZhWord] | None = None, tokens: lis
     return _spans_and_nested(pair, words, tokens, extra, lower_case)[0]
 
 
+_POSSESSIVE_END = re.compile(r"(?:['’]s|(?<=s)['’])$")
+
+
+def _without_possessive(en: str, sp: SpanPair) -> SpanPair:
+    """The pair without the possessive its English ends on ("retail banks’" → retail banks; "the
+    HKMA’s" → HKMA): the term is the owner's name."""
+    end = _POSSESSIVE_END.search(en, sp.en_start, sp.en_end)
+    return replace(sp, en_end=end.start()) if end and end.start() > sp.en_start else sp
+
+
 def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: list[EnToken] | None,
                       extra: Sequence[SpanPair], lower_case: frozenset[str] = frozenset(),
                       gapped: list[ZhWord] | None = None) -> tuple[list[SpanPair], list[tuple[SpanPair, list[SpanPair]]]]:
@@ -68,6 +78,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += compound_pairs(words, tokens)
     names = pinyin_pairs(words, tokens)
     found += names + transliteration_pairs(words, tokens, names, lower_case)
+    found = [_without_possessive(pair.en, sp) for sp in found]
     leftovers = leftover_pairs(words, tokens)
     defined = acronym_pairs(tokens, leftovers, pair.en)  # a name that defines an acronym right after it
     spelled = {(sp.zh_start, sp.zh_end) for sp in defined}  # (China-ASEAN Expo (CAEXPO)) needs no recurrence

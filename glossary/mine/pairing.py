@@ -926,15 +926,25 @@ _EN_HALVES = re.compile(r",?\s+and\s+|,\s+")
 
 def _slogan_halves(zh_at: int, zh: str, en_at: int, en: str) -> list[SpanPair]:
     """The two halves of a quoted slogan (“以人为本，外交为民” ↔ "putting people first and diplomacy
-    for the people"), each a term too, paired in order when each side splits once into two."""
+    for the people"), each a term too, when each side splits once into two: paired in order, unless
+    the dictionary links them crosswise better (“国家所需、香港所长” ↔ "leveraging Hong Kong's
+    advantages, meeting the country's needs": the English says them the other way round)."""
     zh_cuts, en_cuts = list(_ZH_HALVES.finditer(zh)), list(_EN_HALVES.finditer(en))
     if len(zh_cuts) != 1 or len(en_cuts) != 1:
         return []
     zc, ec = zh_cuts[0], en_cuts[0]
     if min(zc.start(), len(zh) - zc.end()) < 2 or min(len(en[: ec.start()].split()), len(en[ec.end() :].split())) < 1:
         return []
-    return [SpanPair(zh_at, zh_at + zc.start(), en_at, en_at + ec.start(), 0.9, "quoted"),
-            SpanPair(zh_at + zc.end(), zh_at + len(zh), en_at + ec.end(), en_at + len(en), 0.9, "quoted")]
+    zh_halves = ((zh_at, zh_at + zc.start()), (zh_at + zc.end(), zh_at + len(zh)))
+    en_halves = [(en_at, en_at + ec.start()), (en_at + ec.end(), en_at + len(en))]
+
+    def links(zh_half: tuple[int, int], en_half: tuple[int, int]) -> float:
+        return gloss_coverage(zh[zh_half[0] - zh_at : zh_half[1] - zh_at], en[en_half[0] - en_at : en_half[1] - en_at])
+
+    if links(zh_halves[0], en_halves[1]) + links(zh_halves[1], en_halves[0]) > \
+            links(zh_halves[0], en_halves[0]) + links(zh_halves[1], en_halves[1]):
+        en_halves.reverse()
+    return [SpanPair(*z, *e, 0.9, "quoted") for z, e in zip(zh_halves, en_halves)]
 
 
 ZH_PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[—–\-－~至]+\s*(\d{4})\s*年?\s*[）)]")  # a plan's period: （2024—2026年）
