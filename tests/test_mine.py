@@ -1295,3 +1295,13 @@ def test_two_places_that_jieba_does_not_know_as_one_word_joined_by_and_are_no_te
     # passage that aligns "Hong Kong residents in Chongqing" loosely), not a fixed pair of places
     assert not [c for c in candidates_of("001") if en_key(c.en) == en_key("Chongqing and Hong Kong")]
     assert is_term_shaped("粤港澳", "Guangdong, Hong Kong and Macao", {"dictionary"})  # one word of jieba's
+
+
+def test_a_coined_compound_closing_on_a_person_pairs_with_one_agent_noun():
+    # 000: 外籍|人士 ↔ foreigners: CC-CEDICT lacks the compound; 外籍 links "foreign", and the agent suffix
+    # says the person (人士 "person") that no English word glosses
+    assert "foreigners" in [c.en for c in find(candidates_of("000"), "外籍人士")]
+    assert is_term_shaped("存款人", "depositors", {"dictionary"})
+    assert not is_term_shaped("高者", "higher", {"dictionary"})  # a comparative after two characters: no coined name
+    assert not is_term_shaped("外国人", "foreigners", {"dictionary"})  # the dictionary's own word: general vocabulary
+    assert not is_term_shaped("外籍人士", "foreign", {"dictionary"})  # no agent noun
