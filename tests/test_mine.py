@@ -7,7 +7,7 @@ from functools import cache
 from conftest import EXAMPLES, REPO, shared
 from glossary.keys import en_key, zh_key
 from glossary.mine import mine_pairs, pair_spans
-from glossary.lexicon import glossed_inside_longer_word
+from glossary.lexicon import glossed_as_synonym, glossed_inside_longer_word
 from glossary.mine.category import guess_category
 from glossary.mine.group import group_candidates
 from glossary.mine.pipeline import mine_document
@@ -1305,3 +1305,13 @@ def test_a_coined_compound_closing_on_a_person_pairs_with_one_agent_noun():
     assert not is_term_shaped("高者", "higher", {"dictionary"})  # a comparative after two characters: no coined name
     assert not is_term_shaped("外国人", "foreigners", {"dictionary"})  # the dictionary's own word: general vocabulary
     assert not is_term_shaped("外籍人士", "foreign", {"dictionary"})  # no agent noun
+
+
+def test_a_head_left_unexplained_once_links_to_a_synonym_of_its_gloss():
+    # 003: 外事|工作者 ↔ foreign affairs | staff: CC-CEDICT glosses 工作者 "worker" only, but 职工 "workers; staff"
+    # says "staff" is a synonym of that gloss; the gap is filled once, by the head after its modifier's English
+    assert ("外事工作者", "foreign affairs staff") in {(c.zh, c.en) for c in candidates_of("003")}
+    assert glossed_as_synonym("职工", frozenset({"emplo"}), 5)  # 员工 "staff; employee"
+    assert not glossed_as_synonym("大战", frozenset({"comba"}), 5)  # no headword says "war" and "combat"
+    # a modifier filled once is no head: 衷心|感谢 ↔ sincere | thanks stays unlinked (see the gap tests above)
+    assert not find(candidates_of("001"), "衷心感谢")
