@@ -328,6 +328,32 @@ def glossed_inside_longer_word(piece: str, keys: frozenset[str], prefix: int) ->
     return False
 
 
+@cache
+def _one_word_glossers(prefix: int) -> dict[str, frozenset[str]]:
+    """A gloss stem's first `prefix` letters → the headwords of two or more characters that have it as a
+    gloss of one word (a lone character has too many senses to vouch for a synonym)."""
+    found: dict[str, set[str]] = {}
+    for word, phrases in _tables()[1].items():
+        if len(word) < 2:
+            continue
+        for phrase in phrases:
+            if len(phrase) == 1:
+                found.setdefault(phrase[0][:prefix], set()).add(word)
+    return {key: frozenset(words) for key, words in found.items()}
+
+
+def glossed_as_synonym(piece: str, keys: frozenset[str], prefix: int) -> bool:
+    """True when another CC-CEDICT headword has, each as a gloss of one word, an English word of `keys`
+    (stems compared on their first `prefix` letters) and a gloss of `piece`: the English word is a synonym
+    of the piece's gloss (员工 "staff; employee" says 职工 "staff" may be "employees")."""
+    def one_word(word: str) -> set[str]:
+        return {phrase[0][:prefix] for phrase in gloss_phrases(word) if len(phrase) == 1}
+
+    own = one_word(piece)
+    glossers = _one_word_glossers(prefix)
+    return bool(own) and any(word != piece and own & one_word(word) for key in keys for word in glossers.get(key, ()))
+
+
 def zh_gloss_stems(text: str, min_len: int = 1, max_len: int = 4) -> set[str]:
     """Stems of every CC-CEDICT word found anywhere in `text` (substrings of `min_len`..`max_len`)."""
     get, openings = cedict().get, headword_openings()

@@ -7,7 +7,7 @@ from functools import cache
 from conftest import EXAMPLES, REPO, shared
 from glossary.keys import en_key, zh_key
 from glossary.mine import mine_pairs, pair_spans
-from glossary.lexicon import glossed_inside_longer_word
+from glossary.lexicon import glossed_as_synonym, glossed_inside_longer_word
 from glossary.mine.category import guess_category
 from glossary.mine.group import group_candidates
 from glossary.mine.pipeline import mine_document
@@ -1317,3 +1317,23 @@ def test_two_places_that_jieba_does_not_know_as_one_word_joined_by_and_are_no_te
     # passage that aligns "Hong Kong residents in Chongqing" loosely), not a fixed pair of places
     assert not [c for c in candidates_of("001") if en_key(c.en) == en_key("Chongqing and Hong Kong")]
     assert is_term_shaped("粤港澳", "Guangdong, Hong Kong and Macao", {"dictionary"})  # one word of jieba's
+
+
+def test_a_coined_compound_closing_on_a_person_pairs_with_one_agent_noun():
+    # 000: 外籍|人士 ↔ foreigners: CC-CEDICT lacks the compound; 外籍 links "foreign", and the agent suffix
+    # says the person (人士 "person") that no English word glosses
+    assert "foreigners" in [c.en for c in find(candidates_of("000"), "外籍人士")]
+    assert is_term_shaped("存款人", "depositors", {"dictionary"})
+    assert not is_term_shaped("高者", "higher", {"dictionary"})  # a comparative after two characters: no coined name
+    assert not is_term_shaped("外国人", "foreigners", {"dictionary"})  # the dictionary's own word: general vocabulary
+    assert not is_term_shaped("外籍人士", "foreign", {"dictionary"})  # no agent noun
+
+
+def test_a_head_left_unexplained_once_links_to_a_synonym_of_its_gloss():
+    # 003: 外事|工作者 ↔ foreign affairs | staff: CC-CEDICT glosses 工作者 "worker" only, but 职工 "workers; staff"
+    # says "staff" is a synonym of that gloss; the gap is filled once, by the head after its modifier's English
+    assert ("外事工作者", "foreign affairs staff") in {(c.zh, c.en) for c in candidates_of("003")}
+    assert glossed_as_synonym("职工", frozenset({"emplo"}), 5)  # 员工 "staff; employee"
+    assert not glossed_as_synonym("大战", frozenset({"comba"}), 5)  # no headword says "war" and "combat"
+    # a modifier filled once is no head: 衷心|感谢 ↔ sincere | thanks stays unlinked (see the gap tests above)
+    assert not find(candidates_of("001"), "衷心感谢")

@@ -4,7 +4,8 @@ same side of that piece's English, fill the same gap. When a document fills a ga
 words again (境外|捐赠 ↔ overseas | donations, 境外|重庆市民 ↔ overseas | Chongqing citizens: CC-CEDICT
 glosses 境外 only "outside (a country's) borders"), says the two together in another aligned pair, or
 a longer dictionary word holding the piece has the English word among its glosses, they translate
-each other there."""
+each other there; so do a head and the word after its neighbour's English when another dictionary word
+glosses both that word and the head (工作者 "worker", 职工 "workers; staff" ↔ staff)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from glossary.keys import CJK_RE
-from glossary.lexicon import glossed_inside_longer_word, is_verb_only
+from glossary.lexicon import glossed_as_synonym, glossed_inside_longer_word, is_verb_only
 from glossary.mine.pairing import STEM_PREFIX, PieceIndex, content_word
 from glossary.mine.tokens import EnToken, ZhWord, country_stems, dictionary_tag
 from glossary.models import SegmentPair
@@ -37,9 +38,10 @@ def _head_word(tokens: list[EnToken], t: int) -> bool:
     return not tokens[t].text.endswith(_VERB_ENDINGS) and not (t + 1 < len(tokens) and tokens[t + 1].text.lower() in _ARTICLES)
 
 
-def gap_claims(words: list[ZhWord], tokens: list[EnToken]) -> dict[int, int]:
-    """Unexplained piece → the one unexplained English word beside its neighbour's translation, for the
-    pieces that have exactly one such word and share it with no other piece."""
+def gap_claims(words: list[ZhWord], tokens: list[EnToken]) -> dict[int, tuple[int, bool]]:
+    """Unexplained piece → the one unexplained English word beside its neighbour's translation, and whether
+    the piece closes on its neighbour as a head does (its word after the neighbour's English), for the pieces
+    that have exactly one such word and share it with no other piece."""
     looked_up = {k for tok in tokens for s in tok.stems | country_stems(tok.text) for k in (s, s[:STEM_PREFIX])}
     index = PieceIndex(words, looked_up)
     token_units = index.token_units(tokens)
@@ -52,12 +54,12 @@ def gap_claims(words: list[ZhWord], tokens: list[EnToken]) -> dict[int, int]:
     free_tokens = {t for t, tok in enumerate(tokens) if _free_word(tok) and not any(token_units[t])}
     if not free_tokens:
         return {}
-    claims: dict[int, int] = {}
+    claims: dict[int, tuple[int, bool]] = {}
     for u, linked in enumerate(unit_tokens):
         w = words[owner[u]]
         if linked or not _noun(w) or index.units[u] < 2 and len(w.pieces) > 1:
             continue  # (a lone character inside a longer word often goes unsaid: 医用's 用)
-        found = set()
+        found: dict[int, bool] = {}
         for v, step in ((u + 1, -1), (u - 1, 1)):  # the piece before a glossed one: the word before its English
             if not 0 <= v < len(unit_tokens) or not unit_tokens[v] or not _adjacent(words, owner[u], owner[v]):
                 continue
@@ -66,11 +68,11 @@ def gap_claims(words: list[ZhWord], tokens: list[EnToken]) -> dict[int, int]:
                 if 0 <= t < len(tokens) and tokens[t].text in _GAP_WORDS and step > 0:
                     t += step
                 if t in free_tokens and (step < 0 or _head_word(tokens, t)):
-                    found.add(t)
+                    found[t] = step > 0
         if len(found) == 1:
-            claims[u] = found.pop()
-    shared = Counter(claims.values())
-    return {u: t for u, t in claims.items() if shared[t] == 1}
+            claims[u] = found.popitem()
+    shared = Counter(t for t, _ in claims.values())
+    return {u: claim for u, claim in claims.items() if shared[claim[0]] == 1}
 
 
 def piece_texts(words: list[ZhWord]) -> list[str]:
@@ -104,26 +106,29 @@ MIN_GAP_RECURRENCE = 2  # aligned pairs that must fill a gap with, or say, the s
 
 def with_gap_links(analysed: Sequence[tuple[SegmentPair, list[ZhWord], list[EnToken]]]) -> list[list[ZhWord]]:
     """For each analysed (pair, words, tokens), its words with the gap links the batch supports: a gap
-    filled again by the same two words, the two said together in another pair, or a longer CC-CEDICT
-    word holding the piece that glosses the English word (the same list when there are none)."""
-    found = []
+    filled again by the same two words, the two said together in another pair, a longer CC-CEDICT
+    word holding the piece that glosses the English word, or for a head a CC-CEDICT synonym (the same
+    list when there are none)."""
+    found, heads = [], []
     count: Counter[tuple[str, frozenset[str]]] = Counter()
     for _pair, words, tokens in analysed:
         claims = gap_claims(words, tokens)
         texts = piece_texts(words) if claims else []
-        keyed = {u: (texts[u], tokens[t].stems) for u, t in claims.items()}
+        keyed = {u: (texts[u], tokens[t].stems) for u, (t, _) in claims.items()}
         count.update(keyed.values())
         found.append(keyed)
+        heads.append({u for u, (_, head) in claims.items() if head})
     once = {key for keyed in found for key in keyed.values() if count[key] < MIN_GAP_RECURRENCE}
     together: Counter[tuple[str, frozenset[str]]] = Counter()  # pairs that say both, in a gap or not
     for pair, _words, tokens in analysed if once else ():
         said = {t.stems for t in tokens}
         together.update(key for key in once if key[1] in said and key[0] in pair.zh)
     out = []
-    for (_pair, words, _tokens), keyed in zip(analysed, found):
+    for (_pair, words, _tokens), keyed, head in zip(analysed, found, heads):
         out.append(with_links(words, {u: stems for u, (piece, stems) in keyed.items()
                                       if max(count[piece, stems], together[piece, stems]) >= MIN_GAP_RECURRENCE
-                                      or glossed_inside_longer_word(piece, _prefixes(stems), STEM_PREFIX)}))
+                                      or glossed_inside_longer_word(piece, _prefixes(stems), STEM_PREFIX)
+                                      or u in head and glossed_as_synonym(piece, _prefixes(stems), STEM_PREFIX)}))
     return out
 
 

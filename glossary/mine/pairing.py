@@ -499,6 +499,8 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     en_cov = sum(share.values()) / len(content)
     used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
     first_word, last_word = range(ua, ua + len(words[a].pieces)), range(ub - len(words[b - 1].pieces), ub)
+    if ub - 1 not in used and _person_said_by_agent_noun(tokens, token_stem_units, words[b - 1], ub, content, used):
+        used.add(ub - 1)
     ends = any(u in used for u in first_word) + any(u in used for u in last_word)  # (an end is a word, any piece)
     if ends == 2 and words[b - 1].tag in _PREDICATE_TAGS and not _last_word_said(token_stem_units, covered, words, a, b, ua):
         ends = 1
@@ -514,6 +516,21 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
 
 
 _PREDICATE_TAGS = {"a", "v"}
+AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent)s?")  # foreigners, depositors, applicants
+PERSON_STEM = "person"  # the gloss stem of a Chinese piece that names a person (人士, 人员, 者)
+
+
+def _person_said_by_agent_noun(tokens: list[EnToken], token_stem_units: list[list[set[int]]], last: ZhWord, ub: int,
+                               content: list[int], used: set[int]) -> bool:
+    """The span closes on a piece meaning "person" (人士, 人员, 者) and the English closes on an agent noun
+    whose stem translates the piece before it (外籍|人士 ↔ foreigners): the suffix says the person."""
+    if PERSON_STEM not in last.pieces[-1][1] or ub - 2 not in used:
+        return False
+    end = tokens[content[-1]]
+    return bool(AGENT_NOUN.fullmatch(end.text)) and any(ub - 2 in us for us in token_stem_units[content[-1]]) \
+        and not any(ub - 1 in us for t in content for us in token_stem_units[t])
+
+
 _IMPLICIT_WORDS = {"Chinese"}
 
 

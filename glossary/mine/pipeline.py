@@ -32,11 +32,13 @@ def mine_document(doc: Document, known_terms: Iterable[str] = ()) -> MinedDocume
 def load_tables() -> None:
     """Load jieba, CC-CEDICT and the pinyin readings now, so forked worker processes share them."""
     from glossary.keys import char_readings
-    from glossary.lexicon import headword_openings
+    from glossary.lexicon import glossed_as_synonym, headword_openings
+    from glossary.mine.pairing import STEM_PREFIX
     from glossary.mine.tokens import zh_words
 
     zh_words("中文")
     headword_openings()
+    glossed_as_synonym("中文", frozenset(), STEM_PREFIX)  # (builds its index of one-word glosses)
     char_readings("中")
 
 

@@ -10,8 +10,8 @@ from itertools import accumulate
 from glossary.align.anchors import en_numbers
 from glossary.keys import CJK_RE, zh_key
 from glossary.lexicon import STOPWORDS, cedict, content_stems, is_dictionary_translation, zh_gloss_stems
-from glossary.mine.pairing import ZH_NUMERAL
-from glossary.mine.tokens import COMMON_WORD, ZhWord, dictionary_tag, general_frequency, word_pieces, zh_words
+from glossary.mine.pairing import AGENT_NOUN, PERSON_STEM, ZH_NUMERAL, stem_keys
+from glossary.mine.tokens import COMMON_WORD, ZhWord, dictionary_tag, token_stems, general_frequency, word_pieces, zh_words
 
 _PRONOUNS = frozenset({"i", "we", "us", "our", "ours", "you", "your", "my", "me", "he", "him", "his", "she", "her",
                        "they", "them", "their", "it", "its"})
@@ -136,7 +136,7 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     if (len(words) == 1 or len(zh) <= 2 or _everyday_compound(en)) and is_dictionary_translation(zh, en):
         return False
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
-        return not signals.isdisjoint(NAME_SIGNALS)
+        return not signals.isdisjoint(NAME_SIGNALS) or _person_compound(zh, en)
     if _local_description(zh, en, signals):
         return False
     content = [w for w in COUNT_MODIFIER.sub(" ", _without_said_place(zh, en)).replace("-", " ").split()
@@ -145,6 +145,18 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # a long lower-case phrase is a description, not a name someone must reuse (an order,
         # "first deputy minister of health", says no more of it)
     return len(words) <= (MAX_NAME_WORDS if is_name(en) else MAX_PHRASE_WORDS)
+
+
+MIN_PERSON_COMPOUND = 3  # characters: 高者 "the higher one" is no coined name for people
+
+
+def _person_compound(zh: str, en: str) -> bool:
+    """A Chinese compound the dictionary lacks, a word then a piece meaning "person", for one English agent
+    noun (外籍|人士 ↔ foreigners): the translator's one word for a coined Chinese compound."""
+    if len(zh) < MIN_PERSON_COMPOUND or zh in cedict() or not AGENT_NOUN.fullmatch(en):
+        return False
+    pieces = [stems for w in zh_words(zh) for _, stems in w.pieces]
+    return len(pieces) == 2 and PERSON_STEM in pieces[-1] and bool(stem_keys(pieces[0]) & stem_keys(token_stems(en)))
 
 
 # a finite verb before an article (no noun phrase opens "NOUNs the"), or a modal, at the start
