@@ -132,7 +132,7 @@ def test_several_drafts_in_one_run_for_pre_commit(termbase, tmp_path):
     result = run(termbase, clean, BILINGUAL / "zh-en_draft.tsv", "--json")
     assert result.exit_code == 1
     reports = [json.loads(line) for line in result.output.splitlines()]
-    assert [(r["draft"], r["failed"]) for r in reports] == [("clean.tsv", False), ("zh-en_draft.tsv", True)]
+    assert [(r["draft"], r["failed"]) for r in reports] == [(str(clean), False), (str(BILINGUAL / "zh-en_draft.tsv"), True)]
 
 
 @pytest.mark.parametrize("draft", FIXTURES, ids=[p.name for p in FIXTURES])
@@ -152,14 +152,33 @@ def test_glossary_imported_from_tbx_checks_every_bilingual_fixture(tmp_path, dra
 def test_a_folder_of_drafts_and_empty_files(termbase, tmp_path):
     result = run(termbase, BILINGUAL, "--json")
     assert result.exit_code == 1
-    assert sorted(json.loads(line)["draft"] for line in result.output.splitlines()) == sorted(p.name for p in FIXTURES)
+    assert sorted(json.loads(line)["draft"] for line in result.output.splitlines()) == sorted(map(str, FIXTURES))
     (tmp_path / "empty.xlf").write_bytes(b"")
     result = run(termbase, tmp_path / "empty.xlf")
-    assert result.exit_code == 1 and result.output.strip() == "glossary: error: empty.xlf: empty file"
+    assert result.exit_code == 1 and result.output.strip() == f"glossary: error: {tmp_path / 'empty.xlf'}: empty file"
     empty_folder = tmp_path / "none"
     empty_folder.mkdir()
     result = run(termbase, empty_folder)
     assert result.exit_code == 1 and "no drafts in this folder" in result.output
+
+
+def test_a_bad_draft_among_several_is_one_error_line_and_the_others_are_still_checked(termbase, tmp_path):
+    """A folder (or a pre-commit run) holding one unreadable draft reports it, checks every other draft and
+    exits 1; each draft is named by its path, so two files of one name in different folders stay apart."""
+    folder = tmp_path / "drafts"
+    shutil.copytree(BILINGUAL, folder / "a")
+    (folder / "b").mkdir()
+    shutil.copy(BILINGUAL / "zh-en_draft.tsv", folder / "b" / "zh-en_draft.tsv")
+    (folder / "a" / "broken.tsv").write_text("数据库\tdatabase\n数据库 database\n", encoding="utf-8")
+    (folder / "a" / "empty.xlf").write_bytes(b"")
+    result = CliRunner().invoke(cli, ["--db", str(termbase), "check", "--json", str(folder), str(tmp_path / "gone.tsv")])
+    assert result.exit_code == 1
+    drafts = [json.loads(line)["draft"] for line in result.stdout.splitlines()]
+    assert sorted(drafts) == sorted([str(folder / "a" / p.name) for p in FIXTURES] + [str(folder / "b" / "zh-en_draft.tsv")])
+    assert result.stderr.splitlines() == [
+        f"glossary: error: {folder / 'a' / 'broken.tsv'}: line 2: no tab between source and target",
+        f"glossary: error: {folder / 'a' / 'empty.xlf'}: empty file",
+        f"glossary: error: {tmp_path / 'gone.tsv'}: no such file"]
 
 
 def test_tui_flag_opens_the_findings_on_the_check_screen(termbase, monkeypatch):
