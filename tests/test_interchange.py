@@ -344,3 +344,24 @@ def test_a_deprecated_spelling_of_the_preferred_words_is_kept_and_checked(tmp_db
     assert [(f.segment, f.kind, f.found, f.expected) for f in result.issues] == [
         ("1", "deprecated", "data base", "database"), ("4", "deprecated", "internet", "Internet"),
         ("6", "deprecated", "centres", "center")]
+
+
+def test_omegat_tsv_round_trip_keeps_statuses_types_and_variants(tmp_db, tmp_path):
+    """Re-importing our own OmegaT export: a deprecated or Traditional source term on its own line joins
+    its entry (not a new entry with that term preferred), and the comment's status and type go back to
+    the term instead of into the note."""
+    _rich_termbase(tmp_db)
+    path = tmp_path / "g.tsv"
+    export_glossary(tmp_db, path, "tsv", status="all")
+    fresh = open_db(tmp_path / "fresh.db")
+    import_glossary(fresh, path)
+
+    def terms(db):
+        return {e.terms_in("zh")[0].text: sorted((t.lang, t.text, t.status, t.type) for t in e.terms)
+                for e in iter_entries(db) if e.terms_in("zh") and e.terms_in("en")}
+
+    before, after = terms(tmp_db), terms(fresh)
+    assert len(before) >= 5 and {zh: after.get(zh) for zh in before} == before
+    assert any(status in ("deprecated", "forbidden") for ts in after.values() for _, _, status, _ in ts)
+    assert not any(e.note and ("do not use" in e.note or "acronym" in e.note) for e in iter_entries(fresh))
+    fresh.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import chain
 from typing import BinaryIO, TextIO
 
@@ -110,4 +111,46 @@ def read_tsv(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntry]
                 yield 0, OMEGAT_HEADER
             yield number, cells
 
-    yield from rows_to_entries(rows(), name, warnings)
+    yield from _with_comment_statuses(rows_to_entries(rows(), name, warnings))
+
+
+_DO_NOT_USE = ": do not use"
+_COMMENT_STATUSES = frozenset(("preferred", "admitted", *NOT_RECOMMENDED))
+_COMMENT_TYPES = frozenset(("acronym", "abbreviation", "variant"))
+
+
+def _comment_marks(note: str | None) -> tuple[str, str, str | None]:
+    """(status, type, rest of the note) from a comment that opens as write_tsv's do
+    ("deprecated: do not use; ...", "admitted; acronym; ..."); ("", "", note) for any other comment."""
+    parts = note.split("; ") if note else []
+    status = kind = ""
+    if parts and parts[0].removesuffix(_DO_NOT_USE) in _COMMENT_STATUSES:
+        status = parts.pop(0).removesuffix(_DO_NOT_USE)
+    if parts and parts[0] in _COMMENT_TYPES:
+        kind = parts.pop(0)
+    return status, kind, "; ".join(parts) or None
+
+
+def _with_comment_statuses(read: Iterable[ReadEntry]) -> Iterator[ReadEntry]:
+    """A line's comment status and term type go to its term, not into the note. write_tsv puts an
+    entry's lines together, the preferred pair first: a line whose comment marks it and whose target
+    is that pair's target, under another source term, gives the entry that source term (资料库 deprecated
+    beside 数据库 → database), instead of making it an entry of its own with that term preferred."""
+    head: tuple | None = None  # (source term, target term) of the entry's first line
+    for item in read:
+        entry = item.entry
+        status, kind, note = _comment_marks(entry.note)
+        if len(entry.terms) != 2 or not (status or kind):
+            if len(entry.terms) == 2:
+                head = entry.terms
+            yield item
+            continue
+        source, target = entry.terms
+        marks = {"type": kind or "fullForm", **({"status": status} if status else {})}
+        if head and source.text != head[0].text and target.text == head[1].text:
+            terms = (head[0], replace(source, **marks), head[1])
+        else:
+            terms = (source, replace(target, **marks))
+            if not head or source.text != head[0].text:
+                head = (source, target)
+        yield replace(item, entry=replace(entry, terms=terms, note=note))
