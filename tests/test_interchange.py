@@ -365,3 +365,22 @@ def test_omegat_tsv_round_trip_keeps_statuses_types_and_variants(tmp_db, tmp_pat
     assert any(status in ("deprecated", "forbidden") for ts in after.values() for _, _, status, _ in ts)
     assert not any(e.note and ("do not use" in e.note or "acronym" in e.note) for e in iter_entries(fresh))
     fresh.close()
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "tbx3"])
+def test_tbx_round_trip_keeps_candidate_and_rejected_entries_as_they_were(tmp_db, tmp_path, fmt):
+    """`export --status all` to TBX and back: a rejected entry must not come back approved (TBX-Basic has
+    no entry status; a note carries it, and the approved entries carry none)."""
+    _rich_termbase(tmp_db)
+    path = tmp_path / f"all.{fmt}"
+    export_glossary(tmp_db, path, fmt, status="all")
+    fresh = open_db(tmp_path / "fresh.db")
+    import_glossary(fresh, path)
+
+    def statuses(db):
+        return sorted((min(t.text for t in e.terms), e.status, e.note) for e in iter_entries(db))
+
+    assert statuses(fresh) == statuses(tmp_db)
+    assert {status for _, status, _ in statuses(fresh)} == {"approved", "candidate", "rejected"}
+    assert path.read_text(encoding="utf-8").count("<note>entry status: ") == 3  # 2 candidates, 1 rejected
+    fresh.close()
