@@ -384,3 +384,16 @@ def test_tbx_round_trip_keeps_candidate_and_rejected_entries_as_they_were(tmp_db
     assert {status for _, status, _ in statuses(fresh)} == {"approved", "candidate", "rejected"}
     assert path.read_text(encoding="utf-8").count("<note>entry status: ") == 3  # 2 candidates, 1 rejected
     fresh.close()
+
+
+def test_notes_shared_by_two_glossaries_are_kept_once(tmp_db):
+    """The project's v2 and V4-style TBX fixtures describe one concept with notes that share lines
+    ("customerSubset: ACME"): importing both keeps each line once, in the order first seen."""
+    own = shared("tbx", "fixtures-own")
+    import_glossary(tmp_db, own / "zh-en_TBX-Basic_V4-style_rich.tbx")
+    first = next(iter_entries(tmp_db)).note
+    import_glossary(tmp_db, own / "zh-en_TBX-Basic_v2_rich.tbx")
+    [entry] = list(iter_entries(tmp_db))
+    lines = entry.note.splitlines()
+    assert entry.note.startswith(first) and len(lines) == len(set(lines))
+    assert "customerSubset: ACME" in lines
