@@ -199,3 +199,12 @@ def test_tui_flag_opens_the_findings_on_the_check_screen(termbase, monkeypatch):
     assert {i.kind for i in screen.issues} == {"deprecated"} and len(screen.issues) == 2
     assert "zh-en_draft.tsv" in screen.draft and "zh-en_draft.tmx14b.tmx" in screen.draft
     assert sorted(i.segment for i in screen.issues) == ["zh-en_draft.tmx14b.tmx:2", "zh-en_draft.tsv:2"]
+
+
+def test_aligned_pairs_are_numbered_from_one(termbase, tmp_path):
+    """`--source/--draft`: the first aligned pair is segment 1 (on line 1), as a translator counts."""
+    source, draft = tmp_path / "zh.txt", tmp_path / "en.txt"
+    source.write_text("数据库已损坏。\n\n请重试。\n", encoding="utf-8")
+    draft.write_text("The data base is corrupt.\n\nPlease try again.\n", encoding="utf-8")
+    report = json.loads(run(termbase, "--json", "--source", source, "--draft", draft).output)
+    assert [(f["kind"], f["segment"], f["line"]) for f in report["findings"]] == [("deprecated", "1", 1)]
