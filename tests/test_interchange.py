@@ -397,3 +397,18 @@ def test_notes_shared_by_two_glossaries_are_kept_once(tmp_db):
     lines = entry.note.splitlines()
     assert entry.note.startswith(first) and len(lines) == len(set(lines))
     assert "customerSubset: ACME" in lines
+
+
+def test_export_and_import_leave_stderr_empty_when_it_is_no_terminal(tmp_db, tmp_path):
+    """A progress bar is for a terminal: in a log or a pipe the commands print nothing on stderr (it
+    left a blank line there after every export and import)."""
+    import subprocess
+    import sys
+
+    _rich_termbase(tmp_db)
+    db_path = tmp_db.execute("PRAGMA database_list").fetchone()[2]
+    out = tmp_path / "g.tbx"
+    for args in (["export", str(out)], ["import", str(out), "--dry-run"]):
+        done = subprocess.run([sys.executable, "-m", "glossary.cli", "--db", db_path, *args],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0 and done.stdout.strip() and done.stderr == "", (args, done.stderr)
