@@ -284,7 +284,10 @@ def test_cli_export_import_and_errors(db_path, tmp_path):
     runner = CliRunner()
     result = runner.invoke(cli, ["--db", str(db_path), "import", str(shared("tbx", "fixtures-own", "zh-en_TBX-Basic_v3_rich.tbx"))])
     assert result.exit_code == 0, result.output
-    assert "1 entries read: 1 added" in result.output
+    assert "zh-en_TBX-Basic_v3_rich.tbx: 1 entry read: 1 added" in result.output
+    csv = runner.invoke(cli, ["--db", str(db_path), "import", "--dry-run",
+                              str(shared("external", "hk-ogcio-it-glossary", "hkglossary.csv"))])
+    assert csv.exit_code == 0 and "hkglossary.csv: 1,421 rows read: " in csv.output  # one per line, not per entry
     for suffix in (".tbx", ".csv", ".tsv", ".xlsx", ".jsonl"):
         result = runner.invoke(cli, ["--db", str(db_path), "export", str(tmp_path / f"g{suffix}")])
         assert result.exit_code == 0, result.output

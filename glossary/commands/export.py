@@ -33,4 +33,4 @@ def command(db, out: str, fmt: str | None, status: str) -> None:
         count = export_glossary(db, out, fmt, status=status, progress=lambda n: bar.update(task, completed=n))
     hint = "" if count or status == "all" else " (use --status all to include unreviewed candidates)"
     which = "" if status == "all" else f" {status}"
-    click.echo(f"{out}: {count:,}{which} entries written{hint}")
+    click.echo(f"{out}: {count:,}{which} {'entry' if count == 1 else 'entries'} written{hint}")
