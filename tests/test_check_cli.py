@@ -64,6 +64,16 @@ def test_table_output_groups_findings_by_kind(termbase):
     assert "3 segments checked against 2 entries: 1 error, 1 warning" in " ".join(result.output.split())
 
 
+def test_missing_terms_table_has_no_empty_found_column(termbase, tmp_path):
+    draft = tmp_path / "draft.tsv"
+    draft.write_text("数据库已损坏。\tThe repository is corrupt.\n数据库已损坏。\tThe data base is corrupt.\n",
+                     encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--db", str(termbase), "check", "--strict", str(draft)], terminal_width=120)
+    tables = result.output.split("Deprecated renderings")
+    assert "Missing terms (1)" in tables[0] and "expected" in tables[0] and "found" not in tables[0]
+    assert "found" in tables[1] and "data base" in tables[1]
+
+
 def test_fail_on_levels(termbase, tmp_path):
     warning_only = tmp_path / "draft.tsv"
     warning_only.write_text("数据库\tthe database 数据\n", encoding="utf-8")

@@ -218,11 +218,14 @@ def _note(issue) -> str:
 
 def _informative(column: str, issues: list) -> bool:
     """False for a column that would only repeat what the others say: severity when all rows share
-    one (the table's kind gives it), line when every line is the segment id (TSV, English-only)."""
+    one (the table's kind gives it), line when every line is the segment id (TSV, English-only), found
+    when it is empty in every row."""
     if column == "severity":
         return len({i.severity for i in issues}) > 1
     if column == "line":
         return any(str(i.line) != i.segment for i in issues)
+    if column == "found":
+        return any(i.found for i in issues)  # never for missing terms: the draft has nothing there
     return True
 
 
