@@ -270,6 +270,20 @@ def test_bad_file_after_many_entries_leaves_the_termbase_unchanged(tmp_db, tmp_p
     assert _count(tmp_db) == 0
 
 
+@pytest.mark.parametrize(("name", "text", "message"), [
+    ("open-quote.csv", 'zh,en\n数据库,database\n"资料库,data base\n系统,system\n',
+     "open-quote.csv: line 3: a quote opened here is never closed"),
+    ("no-tab.tsv", "数据库\tdatabase\n资料库 data base\n", "no-tab.tsv: line 2: no tab between the source and target terms"),
+])
+def test_a_broken_line_of_a_list_glossary_is_an_error_not_a_term(tmp_db, tmp_path, name, text, message):
+    """An unclosed quote (which swallowed the rest of the file into one Chinese "term") or a TSV line
+    without a tab (imported whole as a Chinese term with no English) stops the import, nothing written."""
+    add_entry(tmp_db, Entry(terms=(Term("zh", "数据库"), Term("en", "database")), status="approved"))
+    with pytest.raises(FormatError, match=message):
+        import_glossary(tmp_db, _write(tmp_path / name, text))
+    assert _count(tmp_db) == 1
+
+
 def test_import_status_option_and_export_filter(tmp_db, tmp_path):
     import_glossary(tmp_db, shared("tbx", "fixtures-own", "zh-en_TBX-Basic_v2_rich.tbx"), default_status="candidate")
     assert status_counts(tmp_db)["candidate"] == 1

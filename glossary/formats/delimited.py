@@ -8,6 +8,7 @@ from dataclasses import replace
 from itertools import chain
 from typing import BinaryIO, TextIO
 
+from glossary.errors import FormatError
 from glossary.models import Entry, ReadEntry
 
 from .base import NOT_RECOMMENDED, Warnings, preferred_first
@@ -35,14 +36,22 @@ def read_csv(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntry]
     lines = decoded_lines(fh, name)
     first = next(lines, "")
     delimiter = max(_DELIMITERS, key=first.count) if any(d in first for d in _DELIMITERS) else ","
-    reader = csv.reader(chain([first], lines), delimiter=delimiter)
-    yield from rows_to_entries(_numbered(reader), name, warnings)
+    reader = csv.reader(chain([first], lines), delimiter=delimiter, strict=True)
+    yield from rows_to_entries(_numbered(reader, name), name, warnings)
 
 
-def _numbered(reader) -> Iterator[tuple[int, list[str]]]:
-    """Rows with the physical line each starts on (csv's line_num counts the row's last line)."""
+def _numbered(reader, name: str) -> Iterator[tuple[int, list[str]]]:
+    """Rows with the physical line each starts on (csv's line_num counts the row's last line); a quote
+    left open (which would swallow the rest of the file into one term) is an error naming its line."""
     start = 1
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problem = "a quote opened here is never closed" if "end of data" in str(exc) else str(exc)
+            raise FormatError(f"{name}: line {start}: {problem}") from exc
         yield start, row
         start = reader.line_num + 1
 
@@ -100,6 +109,8 @@ def read_tsv(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntry]
                 line = line[1:]
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
+            if "\t" not in line:
+                raise FormatError(f"{name}: line {number}: no tab between the source and target terms")
             cells = line.split("\t")
             if len(cells) > 3:
                 cells = cells[:2] + ["; ".join(c for c in cells[2:] if c.strip())]
