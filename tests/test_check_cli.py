@@ -218,3 +218,17 @@ def test_aligned_pairs_are_numbered_from_one(termbase, tmp_path):
     draft.write_text("The data base is corrupt.\n\nPlease try again.\n", encoding="utf-8")
     report = json.loads(run(termbase, "--json", "--source", source, "--draft", draft).output)
     assert [(f["kind"], f["segment"], f["line"]) for f in report["findings"]] == [("deprecated", "1", 1)]
+
+
+def test_a_bilingual_draft_given_with_draft_is_checked_as_bilingual(termbase, tmp_path):
+    """`check --draft draft.xlf` reads the XLIFF (it was refused as an unsupported plain-text type);
+    with --source it is one clear line: the XLIFF has its own source."""
+    xliff = BILINGUAL / "zh-en_draft.xliff12.xlf"
+    with_option = json.loads(run(termbase, "--json", "--draft", xliff).output)
+    assert with_option == json.loads(run(termbase, "--json", xliff).output)
+    assert with_option["kinds"].get("deprecated") == 1
+    source = tmp_path / "zh.txt"
+    source.write_text("数据库已损坏。\n", encoding="utf-8")
+    result = run(termbase, "--source", source, "--draft", xliff)
+    assert result.exit_code == 1
+    assert result.output.strip() == f"glossary: error: {xliff}: a bilingual draft holds its own source; check it without --source"

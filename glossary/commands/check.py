@@ -147,6 +147,11 @@ def _draft_input(draft_file: Path | None, source_path: Path | None, draft_path: 
         raise InputError("give the draft either as an argument or with --draft, not both")
     if source_path and not (draft_path or draft_file):
         raise InputError("--source needs the English draft: --source ZH.txt --draft EN.txt")
+    bilingual = _bilingual(draft_path or draft_file)
+    if source_path and bilingual:
+        raise InputError(f"{shown(bilingual)}: a bilingual draft holds its own source; check it without --source")
+    if bilingual:  # `--draft draft.xlf`: the same as `check draft.xlf`
+        draft_file, draft_path = bilingual, None
     plain = draft_path or (draft_file if source_path else None)
     if plain is None and draft_file is None:
         raise InputError("no draft given: glossary check DRAFT.tsv|.xlf|.tmx, or --source ZH.txt --draft EN.txt")
@@ -161,6 +166,13 @@ def _draft_input(draft_file: Path | None, source_path: Path | None, draft_path: 
         return lambda advance: read_english(plain), size, shown(plain), True, 0
     draft_format(draft_file)
     return lambda advance: read_draft(draft_file, advance), _size(draft_file), shown(draft_file), False, 0
+
+
+def _bilingual(path: Path | None) -> Path | None:
+    """`path` when its suffix names a bilingual draft format (XLIFF, TMX, TSV)."""
+    from glossary.check.readers import TMX_SUFFIXES, TSV_SUFFIXES, XLIFF_SUFFIXES
+
+    return path if path and path.suffix.lower() in XLIFF_SUFFIXES + TMX_SUFFIXES + TSV_SUFFIXES else None
 
 
 def _size(path: Path) -> int:
