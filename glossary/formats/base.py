@@ -28,6 +28,10 @@ _TYPE_VALUES = {
 }
 TBX_POS = {"noun", "verb", "adjective", "adverb", "propernoun", "other"}
 NOT_RECOMMENDED = ("deprecated", "superseded", "forbidden")
+# Formats without an entry status (TBX-Basic, OmegaT) carry an unapproved entry's as a note in this
+# form, which a CAT tool shows to the translator and import reads back; approved entries carry none.
+ENTRY_STATUS_NOTE = "entry status: "
+UNAPPROVED = ("candidate", "rejected")
 
 
 def clean_text(text: str | None) -> str:

@@ -11,7 +11,7 @@ from typing import BinaryIO, TextIO
 from glossary.errors import FormatError
 from glossary.models import Entry, ReadEntry
 
-from .base import NOT_RECOMMENDED, Warnings, preferred_first
+from .base import ENTRY_STATUS_NOTE, NOT_RECOMMENDED, UNAPPROVED, Warnings, preferred_first
 from .tabular import entry_row, header_column, rows_to_entries, table_columns
 from .text import decoded_lines
 
@@ -92,7 +92,9 @@ def _comment(entry: Entry, term) -> str:
     status = "" if term.status == "preferred" else (
         f"{term.status}: do not use" if term.status in NOT_RECOMMENDED else term.status)
     kind = term.type if term.type != "fullForm" else ""
-    return "; ".join(p for p in (status, kind, entry.category, entry.note) if p)
+    category = f"{_CATEGORY}{entry.category}" if entry.category else ""
+    unapproved = f"{ENTRY_STATUS_NOTE}{entry.status}" if entry.status in UNAPPROVED else ""
+    return "; ".join(p for p in (status, kind, category, unapproved, entry.note) if p)
 
 
 def _cell(text: str) -> str:
@@ -128,18 +130,25 @@ def read_tsv(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntry]
 _DO_NOT_USE = ": do not use"
 _COMMENT_STATUSES = frozenset(("preferred", "admitted", *NOT_RECOMMENDED))
 _COMMENT_TYPES = frozenset(("acronym", "abbreviation", "variant"))
+_CATEGORY = "category: "
 
 
-def _comment_marks(note: str | None) -> tuple[str, str, str | None]:
-    """(status, type, rest of the note) from a comment that opens as write_tsv's do
-    ("deprecated: do not use; ...", "admitted; acronym; ..."); ("", "", note) for any other comment."""
+def _comment_marks(note: str | None) -> tuple[str, str, str | None, str, str | None]:
+    """(term status, type, category, entry status, rest of the note) from a comment that opens as
+    write_tsv's do ("deprecated: do not use; ...", "admitted; acronym; category: org; entry status:
+    candidate; ..."); ("", "", None, "", note) for any other comment."""
     parts = note.split("; ") if note else []
-    status = kind = ""
+    status = kind = entry_status = ""
+    category = None
     if parts and parts[0].removesuffix(_DO_NOT_USE) in _COMMENT_STATUSES:
         status = parts.pop(0).removesuffix(_DO_NOT_USE)
     if parts and parts[0] in _COMMENT_TYPES:
         kind = parts.pop(0)
-    return status, kind, "; ".join(parts) or None
+    if parts and parts[0].startswith(_CATEGORY):
+        category = parts.pop(0).removeprefix(_CATEGORY).strip() or None
+    if parts and parts[0].startswith(ENTRY_STATUS_NOTE) and parts[0].removeprefix(ENTRY_STATUS_NOTE) in UNAPPROVED:
+        entry_status = parts.pop(0).removeprefix(ENTRY_STATUS_NOTE)
+    return status, kind, category, entry_status, "; ".join(parts) or None
 
 
 def _with_comment_statuses(read: Iterable[ReadEntry]) -> Iterator[ReadEntry]:
@@ -150,11 +159,12 @@ def _with_comment_statuses(read: Iterable[ReadEntry]) -> Iterator[ReadEntry]:
     head: tuple | None = None  # (source term, target term) of the entry's first line
     for item in read:
         entry = item.entry
-        status, kind, note = _comment_marks(entry.note)
+        status, kind, category, entry_status, note = _comment_marks(entry.note)
+        entry = replace(entry, note=note, category=entry.category or category, status=entry.status or entry_status)
         if len(entry.terms) != 2 or not (status or kind):
             if len(entry.terms) == 2:
                 head = entry.terms
-            yield item
+            yield replace(item, entry=entry)
             continue
         source, target = entry.terms
         marks = {"type": kind or "fullForm", **({"status": status} if status else {})}
@@ -164,4 +174,4 @@ def _with_comment_statuses(read: Iterable[ReadEntry]) -> Iterator[ReadEntry]:
             terms = (source, replace(target, **marks))
             if not head or source.text != head[0].text:
                 head = (source, target)
-        yield replace(item, entry=replace(entry, terms=terms, note=note))
+        yield replace(item, entry=replace(entry, terms=terms))

@@ -18,8 +18,8 @@ from glossary.errors import FormatError
 from glossary.models import Entry, ReadEntry, Term
 
 from .base import (
-    TBX_POS, TBX_STATUS, Warnings, clean_note, clean_text, default_statuses, entry_status, join_notes, part_of_speech,
-    section_script, term_type, usage_status,
+    ENTRY_STATUS_NOTE, TBX_POS, TBX_STATUS, UNAPPROVED, Warnings, clean_note, clean_text, default_statuses,
+    entry_status, join_notes, part_of_speech, section_script, term_type, usage_status,
 )
 from .langs import lang_tag, parse_lang
 from .xmlsafe import safe_iterparse
@@ -173,8 +173,8 @@ def _write_entries(entries: Iterable[Entry], names: _Names, out: TextIO) -> int:
         add(dates.get(((created or "")[:10], (updated or "")[:10])) or names.transactions(created, updated))
         if entry.note:
             add(f"{ind}<note>{_esc(entry.note)}</note>\n")
-        if entry.status in _UNAPPROVED:
-            add(f"{ind}<note>{_ENTRY_STATUS}{entry.status}</note>\n")
+        if entry.status in UNAPPROVED:
+            add(f"{ind}<note>{ENTRY_STATUS_NOTE}{entry.status}</note>\n")
         groups: dict[tuple[str, str | None], list[Term]] = {}
         for term in entry.terms:
             key = (term.lang, term.script)
@@ -299,12 +299,6 @@ def _tag_kind(tag: str) -> tuple[str, str | None, bool]:
 def _text(el) -> str:
     """All the text inside an element (its tail excluded)."""
     return (el.text or "") if not len(el) else "".join(el.itertext())
-
-
-# TBX-Basic has no entry status; an entry exported before approval says so in a note of this form,
-# which a CAT tool shows to the translator and which import reads back (approved entries carry none).
-_ENTRY_STATUS = "entry status: "
-_UNAPPROVED = frozenset(("candidate", "rejected"))
 
 
 class _EntryReader:
@@ -433,8 +427,8 @@ class _EntryReader:
             self.categories.append(value)
         elif dtype == "definition":
             self.definitions.append(value)
-        elif dtype == "note" and value.startswith(_ENTRY_STATUS) and entry_status(value[len(_ENTRY_STATUS):]):
-            self.status = entry_status(value[len(_ENTRY_STATUS):])
+        elif dtype == "note" and value.startswith(ENTRY_STATUS_NOTE) and entry_status(value[len(ENTRY_STATUS_NOTE):]):
+            self.status = entry_status(value[len(ENTRY_STATUS_NOTE):])
         elif dtype == "note":
             self.notes.append(value)
         elif dtype == "source":
