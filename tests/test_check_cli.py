@@ -61,7 +61,7 @@ def test_table_output_groups_findings_by_kind(termbase):
     assert result.exit_code == 1
     assert "Unapproved renderings (1)" in result.output and "Deprecated renderings (1)" in result.output
     assert result.output.index("Unapproved renderings") < result.output.index("Deprecated renderings")
-    assert "3 segments checked against 2 entries: 1 error, 1 warning" in " ".join(result.output.split())
+    assert "3 segments checked against 2 entries (2 approved): 1 error, 1 warning" in " ".join(result.output.split())
 
 
 def test_missing_terms_table_has_no_empty_found_column(termbase, tmp_path):
@@ -72,6 +72,23 @@ def test_missing_terms_table_has_no_empty_found_column(termbase, tmp_path):
     tables = result.output.split("Deprecated renderings")
     assert "Missing terms (1)" in tables[0] and "expected" in tables[0] and "found" not in tables[0]
     assert "found" in tables[1] and "data base" in tables[1]
+
+
+def test_a_glossary_of_candidates_only_says_that_no_missing_terms_were_looked_for(tmp_path):
+    """A freshly mined termbase has no approved entry: a clean-looking report must say why."""
+    from db import open_db
+    from db.entries import add_entry
+
+    path = tmp_path / "mined.db"
+    db = open_db(path)
+    add_entry(db, Entry((Term("zh", "数据库"), Term("en", "database")), status="candidate"))
+    db.close()
+    draft = tmp_path / "draft.tsv"
+    draft.write_text("数据库已损坏。\tThe repository is corrupt.\n", encoding="utf-8")
+    result = run(path, draft)
+    text = " ".join(result.output.split())
+    assert result.exit_code == 0 and "checked against 1 entry (0 approved): 0 errors" in text
+    assert "no entry is approved: missing terms are looked for only for approved entries" in text
 
 
 def test_fail_on_levels(termbase, tmp_path):

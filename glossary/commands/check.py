@@ -77,7 +77,7 @@ def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ..
 
             click.echo(json.dumps(result_to_dict(result, fail_on), ensure_ascii=False))
         else:
-            _print_table(result, fail_on, len(glossary))
+            _print_table(result, fail_on, len(glossary), glossary.entry_status.count("approved"))
         failed = failed or fails(result.issues, fail_on)
         results.append(result)
     if browse:
@@ -241,7 +241,7 @@ def _informative(column: str, issues: list) -> bool:
     return True
 
 
-def _print_table(result, fail_on: str, glossary_size: int) -> None:
+def _print_table(result, fail_on: str, glossary_size: int, approved: int) -> None:
     from rich.table import Table
 
     from glossary.check.checker import KIND_ORDER
@@ -267,7 +267,10 @@ def _print_table(result, fail_on: str, glossary_size: int) -> None:
     counts = {s: sum(1 for i in result.issues if i.severity == s) for s in ("error", "warning", "info")}
     summary = ", ".join(f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items())
     segments = f"{result.segments} segment{'s' if result.segments != 1 else ''}"
-    entries = f"{glossary_size} entr{'ies' if glossary_size != 1 else 'y'}"
+    entries = f"{glossary_size} entr{'ies' if glossary_size != 1 else 'y'} ({approved} approved)"
     out.print(f"{result.draft}: {segments} checked against {entries}: {summary}")
     if glossary_size == 0:
         out.print("[yellow]the glossary is empty: only untranslated and empty segments were checked[/]")
+    elif approved == 0:
+        out.print("[yellow]no entry is approved: missing terms are looked for only for approved entries "
+                  "(review the candidates with `glossary tui`)[/]")
