@@ -1127,7 +1127,8 @@ def test_a_nationality_the_english_adds_between_lower_case_words_need_not_be_sai
 def test_a_hyphened_modifier_and_its_noun_inside_a_longer_description_is_a_term():
     # 疫情防控涉外宣传 ↔ "foreign-related publicity on epidemic prevention and control" is a description
     # (000); the coined compound and its noun inside it are the term, but not the first conjunct of a
-    # coordinated head (涉外安全稳定 ↔ foreign-related security and stability: no 涉外安全)
+    # coordinated head (涉外安全稳定 ↔ foreign-related security and stability: no 涉外安全); inside a
+    # longer term too (闭环管理 in 疫情防控闭环管理流程 ↔ closed-loop management process for …)
     candidates = candidates_of("000")
     assert [c.en for c in find(candidates, "涉外宣传")] == ["foreign-related publicity"]
     assert [c.en for c in find(candidates, "闭环管理")] == ["closed-loop management"]
@@ -1315,3 +1316,19 @@ def test_a_head_left_unexplained_once_links_to_a_synonym_of_its_gloss():
     assert not glossed_as_synonym("大战", frozenset({"comba"}), 5)  # no headword says "war" and "combat"
     # a modifier filled once is no head: 衷心|感谢 ↔ sincere | thanks stays unlinked (see the gap tests above)
     assert not find(candidates_of("001"), "衷心感谢")
+
+
+def test_a_long_lower_case_phrase_for_a_chinese_noun_compound_is_a_term_when_its_head_translates_the_last_noun():
+    # 000: 信息|闭环|管理|流程 ↔ closed-loop information management process: nouns only, the English head
+    # (process, or the word before "for") says the closing noun 流程: one concept, however many words
+    candidates = {(c.zh, c.en) for c in candidates_of("000")}
+    assert ("信息闭环管理流程", "closed-loop information management process") in candidates
+    assert ("疫情防控闭环管理流程", "closed-loop management process for epidemic prevention and control") in candidates
+    assert ("高质量发展参观路线", "high-quality development visit routes") in candidates
+    # an adjective, a place word or a verb said of a term makes a description; so do an owner, an article
+    # and a name the lower-case words describe
+    assert not is_term_shaped("重要涉外企业", "major foreign-related enterprises", {"dictionary"})
+    assert not is_term_shaped("海外领事保护事件", "overseas consular protection incidents", {"dictionary"})
+    assert not is_term_shaped("银行科技风险管理", "banks' technology risk management", {"dictionary"})
+    assert not is_term_shaped("双边关系健康发展", "healthy development of the bilateral relations", {"dictionary"})
+    assert not is_term_shaped("外办工作组", "Foreign Affairs Office working group", {"dictionary"})

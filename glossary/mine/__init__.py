@@ -458,8 +458,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     only_nested = set()
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
         if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and is_name(tally.en)
-                                      or _set_phrase(tally.zh) or tally.holders.isdisjoint(terms)
-                                      and _hyphened_modifier_and_noun(tally.zh, tally.en)):
+                                      or _set_phrase(tally.zh) or _hyphened_modifier_and_noun(tally.zh, tally.en)):
             tallies[key] = tally
             only_nested.add(key)
     _titles_without_their_country(tallies, nested_tallies)

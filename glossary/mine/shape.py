@@ -139,7 +139,8 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False
     content = [w for w in COUNT_MODIFIER.sub(" ", _without_said_place(zh, en)).replace("-", " ").split()
                if w.lower() not in STOPWORDS and not _ordinal(w)]
-    if len({w.lower() for w in content}) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
+    if len({w.lower() for w in content}) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content) \
+            and not _noun_compound(zh, en):
         return False  # a long lower-case phrase is a description, not a name someone must reuse (an order,
         # "first deputy minister of health", says no more of it)
     return len(words) <= (MAX_NAME_WORDS if is_name(en) else MAX_PHRASE_WORDS)
@@ -155,6 +156,32 @@ def _person_compound(zh: str, en: str) -> bool:
         return False
     pieces = [stems for w in zh_words(zh) for _, stems in w.pieces]
     return len(pieces) == 2 and PERSON_STEM in pieces[-1] and bool(stem_keys(pieces[0]) & stem_keys(token_stems(en)))
+
+
+_COMPOUND_TAGS = frozenset({"n", "vn", "nz", "b", "j"})
+_HEAD_BEFORE = frozenset({"for", "on"})  # a head said first, its modifiers after (process for epidemic prevention)
+
+
+def _noun_compound(zh: str, en: str) -> bool:
+    """Chinese nouns only, closing on a noun, for an English noun phrase without article whose head (its
+    last word, or the word before "for"/"on") translates that closing noun (信息闭环管理流程 ↔ closed-loop
+    information management process): a compound name for one concept, however long, not a description
+    (no adjective, verb, place word or count says something of a term: 重要涉外企业, 海外领事保护事件)."""
+    words = zh_words(zh)
+    if len(words) < 2 or any(w.tag not in _COMPOUND_TAGS for w in words) or words[-1].tag != "n" or words[0].tag == "vn":
+        return False  # (a verbal noun first takes the rest as its object: 使用|社交媒体平台 uses social media platforms)
+    english = en.split()
+    if not en.islower() or any(w in _ARTICLE_WORDS or w.endswith(_POSSESSIVE) for w in english):
+        return False  # (a name inside, Foreign Affairs Office working group, is a name's part described; so is
+        # a thing said of its owner, banks' technology risk management)
+    at = next((k for k, w in enumerate(english) if w.lower() in _HEAD_BEFORE), len(english))
+    if at == 0 or any(w.lower() in STOPWORDS for w in english[:at]):
+        return False
+    return bool(stem_keys(words[-1].stems) & stem_keys(token_stems(english[at - 1])))
+
+
+_ARTICLE_WORDS = frozenset({"a", "an", "the"})
+_POSSESSIVE = ("'", "’", "'s", "’s")
 
 
 _CLOSING_PLACE = re.compile(r"\s(?:[a-z]+ed\s+)?(?:in|to|at)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
