@@ -1332,3 +1332,12 @@ def test_a_long_lower_case_phrase_for_a_chinese_noun_compound_is_a_term_when_its
     assert not is_term_shaped("银行科技风险管理", "banks' technology risk management", {"dictionary"})
     assert not is_term_shaped("双边关系健康发展", "healthy development of the bilateral relations", {"dictionary"})
     assert not is_term_shaped("外办工作组", "Foreign Affairs Office working group", {"dictionary"})
+
+
+def test_an_unlinked_adjective_inside_the_english_and_a_name_after_a_title_leave_the_title_a_term():
+    # 001: 国家首席医生利什科 ↔ chief state sanitary doctor Victor Lyashko: CC-CEDICT links chief, state and
+    # doctor but not "sanitary", an adjective inside the phrase; the title with the name after it is a
+    # person described, the title alone the term
+    found = {(c.zh, c.en) for c in candidates_of("001")}
+    assert ("国家首席医生", "chief state sanitary doctor") in found
+    assert not [zh for zh, _ in found if zh.startswith("国家首席医生") and zh != "国家首席医生"]
