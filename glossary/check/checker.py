@@ -629,8 +629,10 @@ class DraftChecker:
         found = self._other_renderings.find(list(term_of.values()), target)
         spans = {}
         for index, term in term_of.items():
-            span = found.get(term) or self._other_renderings.shortened(g.renderings(index), target)
+            span = found.get(term)
             if span:
+                spans[index] = self._other_renderings.widened(span, g.renderings(index), target)
+            elif span := self._other_renderings.shortened(g.renderings(index), target):
                 spans[index] = span
         return spans
 
