@@ -14,7 +14,7 @@ from glossary.ingest import DocumentReader
 from glossary.models import Document, Dropped, Paragraph
 
 from .connection import write_transaction
-from .entries import now
+from .entries import _insert_rows, now
 
 INSERT_BATCH = 2000
 
@@ -101,10 +101,9 @@ def _insert_batched(db: Database, table: str, rows) -> None:
     for row in rows:
         batch.append(row)
         if len(batch) >= INSERT_BATCH:
-            db.table(table).insert_all(batch)
+            _insert_rows(db, table, batch)
             batch = []
-    if batch:
-        db.table(table).insert_all(batch)
+    _insert_rows(db, table, batch)
 
 
 def _path_key(path: str) -> str:

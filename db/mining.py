@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db.connection import write_transaction
-from db.entries import add_entries, find_entry_ids_by_key_pairs, get_entries, save_entry
+from db.entries import _insert_rows, add_entries, find_entry_ids_by_key_pairs, get_entries, save_entry
 from glossary.keys import match_key
 from glossary.mine.group import MinedEntry
 from glossary.mine.pipeline import MinedDocument, load_tables, mine_file
@@ -59,7 +59,7 @@ def store_segment_pairs(db: Database, document_id: int, pairs: Sequence[SegmentP
         for p in pairs if p.seq not in existing
     ]
     if rows:
-        db.table("segment_pairs").insert_all(rows, batch_size=1000)
+        _insert_rows(db, "segment_pairs", rows)
         existing = {r["seq"]: r["id"] for r in db.query("SELECT id, seq FROM segment_pairs WHERE document_id = ?", [document_id])}
     return existing
 

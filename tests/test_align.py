@@ -194,6 +194,26 @@ def test_gold_core_pairs_share_an_aligned_pair(prefix):
     assert present >= 15 and apart == 0, f"{apart} of {present} core pairs apart"
 
 
+@pytest.mark.parametrize("lines", ["en", "zh", "both"])
+def test_sentences_on_lines_of_their_own_align_as_their_paragraphs_do(tmp_path, lines):
+    """000 and 001 with each English (or Chinese, or both sides') sentence on a line of its own: the
+    line breaks are no paragraph borders, and the English of nearly every aligned pair is the same as
+    in the paragraph layout (001's headings still find each other)."""
+    from glossary.ingest import read_document
+
+    for prefix, least in (("000", 36), ("001", 29)):
+        paragraphs = read_document(next(shared("corpus").glob(f"{prefix}_*.txt"))).paragraphs
+        blocks = [p.original if lines not in (p.lang, "both") else
+                  "\n".join(s.text for s in split_sentences(p.original, p.lang, p.seq)) for p in paragraphs]
+        path = tmp_path / f"{prefix}-{lines}.txt"
+        path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+        english = {" ".join(p.en.split()) for p in aligned_pairs(align_document(read_document(path)))}
+        expected = {" ".join(p.en.split()) for p in aligned_pairs(corpus_pairs(prefix))}
+        assert len(english & expected) >= least, (prefix, len(english & expected), len(expected))
+    assert pair_with(align_document(read_document(path)), "共商渝港抗疫合作新方式").en.startswith(
+        "Hong Kong and Macao Affairs Office of Chongqing Municipal Government discuss")
+
+
 def test_traditional_original_is_kept_with_the_same_offsets():
     pair = pair_with(corpus_pairs("000"), "外防输入")
     start = pair.zh.index("外防输入")

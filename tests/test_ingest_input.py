@@ -2,9 +2,11 @@
 
 import hashlib
 import os
+import textwrap
 import tracemalloc
 
 import pytest
+from conftest import shared
 
 from glossary.errors import IngestError
 from glossary.ingest import CENSOR_MARK, find_input_files, read_document
@@ -12,6 +14,7 @@ from glossary.ingest.clean import (
     breadcrumb, footer, keyword_spam, link_list, mark_censored, remove_lost_characters, strip_pinyin_annotations,
 )
 from glossary.ingest.decode import CHUNK_SIZE, SAMPLE_SIZE
+from glossary.keys import has_cjk
 
 SIMPLIFIED = "市政府外事办公室积极推进国际友好城市交流合作，服务全市高质量发展。"
 TRADITIONAL = "香港特別行政區政府與內地省市加強經貿合作，推動區域協調發展。"
@@ -271,6 +274,25 @@ def test_hard_wrapped_english_is_joined(tmp_path):
     text = "\n".join(lines) + "\n\nSecond paragraph.\n"
     doc = read_document(write(tmp_path, "wrapped.txt", text.encode()))
     assert [p.original for p in doc.paragraphs] == [" ".join(words.split()), "Second paragraph."]
+
+
+def test_text_wrapped_at_hyphens_keeps_its_compounds(tmp_path):
+    """000 and 001 hard-wrapped as an editor wraps them (a line may end after a compound's hyphen:
+    closed-|loop, director-|general) read back as the same paragraphs; a hyphen that only split a word
+    at its ending (manage-|ment) goes."""
+    paragraphs = [p.original for name in ("000", "001")
+                  for p in read_document(next(shared("corpus").glob(f"{name}_*.txt"))).paragraphs]
+    wrapped = ["\n".join(textwrap.wrap(p, 36 if has_cjk(p) else 72)) for p in paragraphs]  # (72 columns)
+    assert sum(line.endswith("-") for text in wrapped for line in text.split("\n")) >= 5  # (breaks at hyphens)
+    doc = read_document(write(tmp_path, "wrapped.txt", "\n\n".join(wrapped).encode()))
+    assert [p.original for p in doc.paragraphs] == paragraphs
+    lines = ["The municipal office improved its crisis and emergency manage-",
+             "ment and its cooperation with partner cities through closed-",
+             "loop procedures for arrivals, with foreign consulates in the",
+             "city and with the departments of the municipal government."]
+    doc = read_document(write(tmp_path, "split.txt", "\n".join(lines * 2).encode()))
+    assert "emergency management and its cooperation with partner cities through closed-loop procedures" \
+        in doc.paragraphs[0].original
 
 
 def test_storing_a_large_file_keeps_memory_flat(tmp_path, tmp_db, monkeypatch):

@@ -560,6 +560,28 @@ def test_a_gerund_opens_a_term_for_a_chinese_noun_before_another_but_not_for_a_v
     assert not [c for c in candidates_of("000") if c.en == "corresponding measures"]  # one word, 相应措施
 
 
+def test_english_that_opens_on_a_verb_is_a_clause_not_a_term():
+    """HKMA's timelines say what the HKMA does ("The HKMA sets the Base Rate …"): a verb before an
+    article, or a modal, opens no name for a concept."""
+    for doc_id in ("hkma-ar-2018-04", "hkma-ar-2015-08"):
+        found = [c.en for c in hkma_mined(doc_id)]
+        assert len(found) > 20 and not [en for en in found if en.split()[0] in ("sets", "manages", "cannot")], doc_id
+
+
+def test_a_rendering_never_ends_on_a_possessive():
+    """HKMA 2017 ch. 5 and 2018 ch. 1 say "retail banks’ …" and "the Hong Kong Association of Banks’ …":
+    the term is the owner's name, without the possessive."""
+    found = {(c.zh, c.en) for doc_id in ("hkma-ar-2017-05", "hkma-ar-2018-01") for c in hkma_mined(doc_id)}
+    assert {(zh_key("零售银行"), "Retail banks"), (zh_key("香港银行公会"), "Hong Kong Association of Banks")} <= found
+    assert not [en for _, en in found if en.endswith(("’", "'", "’s", "'s"))]
+
+
+def test_the_halves_of_a_quoted_slogan_pair_crosswise_when_the_english_turns_them_round():
+    """HKMA 2017 ch. 0: “国家所需、香港所长” ↔ "leveraging Hong Kong's advantages, meeting the country's needs"."""
+    found = {(c.zh, c.en) for c in hkma_mined("hkma-ar-2017-00") if c.zh in (zh_key("国家所需"), zh_key("香港所长"))}
+    assert found == {(zh_key("国家所需"), "meeting the country’s needs"), (zh_key("香港所长"), "leveraging Hong Kong’s advantages")}
+
+
 def test_a_plural_after_or_closes_the_phrase_rather_than_opening_the_next():
     assert [c.en for c in find(candidates_of("001"), "友好省州")] == ["friendship provinces or states"]
 

@@ -21,13 +21,39 @@ def document_sentences(paragraphs: tuple[Paragraph, ...] | list[Paragraph], lang
     return out
 
 
-def _units(sentences: list[tuple[Sentence, str]], lang: str) -> list[AlignUnit]:
+# A side whose lines hold one sentence each (at most this many sentences per paragraph on average),
+# against paragraphs of several sentences (at least LINES_OTHER) on the other, says nothing by its line breaks.
+LINES_SENTENCES = 1.1
+LINES_OTHER = 1.5
+LINES_MISMATCH = 0.1  # (a share of the larger number of paragraphs)
+
+
+def _units(sentences: list[tuple[Sentence, str]], lang: str, lines_only: bool = False) -> list[AlignUnit]:
+    """`lines_only`: the side has a sentence per line, not paragraphs: one paragraph for the length model."""
     make = zh_features if lang == "zh" else en_features
     units, last_para = [], None
     for s, _ in sentences:
-        units.append(AlignUnit(s.para_seq, s.para_seq != last_para, make(s.text)))
-        last_para = s.para_seq
+        para = -1 if lines_only else s.para_seq
+        units.append(AlignUnit(para, para != last_para, make(s.text)))
+        last_para = para
     return units
+
+
+def _paragraphs(sentences: list[tuple[Sentence, str]]) -> int:
+    return max(1, len({s.para_seq for s, _ in sentences}))
+
+
+def _lines_only(side: list[tuple[Sentence, str]], other: list[tuple[Sentence, str]]) -> bool:
+    """True when `side` is written a sentence per line while `other` has paragraphs of several sentences,
+    or lines as many as its own sentences that are not as many as `side`'s: the line breaks of `side` are
+    no paragraph borders to keep (English sentences on lines of their own against Chinese paragraphs).
+    Two sides with a sentence per paragraph and as many paragraphs keep them."""
+    paragraphs, other_paragraphs = _paragraphs(side), _paragraphs(other)
+    if len(side) > LINES_SENTENCES * paragraphs:
+        return False
+    if len(other) >= LINES_OTHER * other_paragraphs:
+        return True
+    return abs(paragraphs - other_paragraphs) > LINES_MISMATCH * max(paragraphs, other_paragraphs)
 
 
 def _pair(seq: int, bead: Bead, zh: list[tuple[Sentence, str]], en: list[tuple[Sentence, str]]) -> SegmentPair:
@@ -70,7 +96,7 @@ def align_document(doc: Document) -> list[SegmentPair]:
     translation runs longer or shorter than the calibration is aligned again at its own ratio."""
     zh = document_sentences(doc.paragraphs, "zh")
     en = document_sentences(doc.paragraphs, "en")
-    zh_units, en_units = _units(zh, "zh"), _units(en, "en")
+    zh_units, en_units = _units(zh, "zh", _lines_only(zh, en)), _units(en, "en", _lines_only(en, zh))
     beads = align_units(zh_units, en_units)
     ratio = document_ratio(beads, zh_units, en_units)
     if ratio is not None:

@@ -20,6 +20,9 @@ WRAP_SAMPLE_LINES = 5000
 _CLOSING = tuple("。！？!?；;….:：”」』\"')）")
 _FULLWIDTH_PUNCT = re.compile("([\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u3000-\u303f]+)")
 _ENCLOSED = re.compile("([\u2460-\u24ff\u3200-\u32ff]+)")
+_HYPHEN_AT_END = re.compile(r"[A-Za-z]-$")  # a wrap after a word's hyphen (closed-|loop)
+# what follows a hyphen a word processor put inside one word (manage-|ment), never a word of its own
+_WORD_ENDING = re.compile(r"(?:ments?|tions?|sions?|ings?|ly|ity|ities|ness|ances?|ences?|able|ible|ous|ive|i[sz]ed?|i[sz]ation)\b")
 
 
 def display_width(text: str) -> int:
@@ -65,7 +68,7 @@ def join_lines(lines: Iterable[Line], *, join_blocks: bool = False) -> Iterator[
             parts, previous = [], ""
             continue
         if parts and (join_blocks or (width and display_width(previous) >= WRAP_SHARE * width)):
-            parts.append(line.text if _ends_han(previous) and _starts_han(line.text) else " " + line.text)
+            _continue(parts, previous, line.text)
         else:
             if parts:
                 yield number, "".join(parts)
@@ -73,6 +76,25 @@ def join_lines(lines: Iterable[Line], *, join_blocks: bool = False) -> Iterator[
         previous = line.text
     if parts:
         yield number, "".join(parts)
+
+
+def _continue(parts: list[str], previous: str, text: str) -> None:
+    """Add a wrapped line to its paragraph's parts: Chinese runs on without a space (it puts none
+    between words, and a Chinese line may break anywhere, after a half-width comma or inside a number);
+    a line broken at a hyphen keeps it and runs on (closed-loop, China-Singapore), unless what follows
+    is only the ending of the word the hyphen split (manage-ment: management); else a space."""
+    if _ends_han(previous) and _starts_han(text) or _mostly_han(previous) and _mostly_han(text):
+        parts.append(text)
+    elif text[:1].isalpha() and _HYPHEN_AT_END.search(previous):
+        if _WORD_ENDING.match(text):
+            parts[-1] = parts[-1][:-1]
+        parts.append(text)
+    else:
+        parts.append(" " + text)
+
+
+def _mostly_han(text: str) -> bool:
+    return 2 * display_width(text) > 3 * len(text)  # (over half the characters wide)
 
 
 def _ends_han(text: str) -> bool:

@@ -14,7 +14,7 @@ from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases, is_modif
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.gaps import with_gap_links
-from glossary.mine.pairing import (ZH_PERIOD, SpanPair, acronym_pairs, book_title_pairs, compound_pairs, definition_pairs, dictionary_pairs, list_pairs,
+from glossary.mine.pairing import (ZH_PERIOD, SentencePieces, SpanPair, acronym_pairs, book_title_pairs, compound_pairs, definition_pairs, dictionary_pairs, list_pairs,
                                    marked_pairs, pinyin_pairs, starts_ok, ADJECTIVE_END,
                                    quoted_pairs, stem_keys, title_pairs, name_title_pairs, zh_spans)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
@@ -52,15 +52,26 @@ def pair_spans(pair: SegmentPair, words: list[ZhWord] | None = None, tokens: lis
     return _spans_and_nested(pair, words, tokens, extra, lower_case)[0]
 
 
+_POSSESSIVE_END = re.compile(r"(?:['’]s|(?<=s)['’])$")
+
+
+def _without_possessive(en: str, sp: SpanPair) -> SpanPair:
+    """The pair without the possessive its English ends on ("retail banks’" → retail banks; "the
+    HKMA’s" → HKMA): the term is the owner's name."""
+    end = _POSSESSIVE_END.search(en, sp.en_start, sp.en_end)
+    return replace(sp, en_end=end.start()) if end and end.start() > sp.en_start else sp
+
+
 def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: list[EnToken] | None,
                       extra: Sequence[SpanPair], lower_case: frozenset[str] = frozenset(),
-                      gapped: list[ZhWord] | None = None) -> tuple[list[SpanPair], list[tuple[SpanPair, list[SpanPair]]]]:
+                      gapped: list[ZhWord] | None = None, pieces: SentencePieces | None = None,
+                      ) -> tuple[list[SpanPair], list[tuple[SpanPair, list[SpanPair]]]]:
     """`pair_spans`, plus the nested pairs it dropped, each with the longer kept pairs that hold it
-    (`gapped`: the words with the batch's gap links, see `_gap_pairs`)."""
+    (`gapped`: the words with the batch's gap links, see `_gap_pairs`; `pieces`: SentencePieces(words, tokens))."""
     words = zh_words(pair.zh) if words is None else words
     tokens = en_tokens(pair.en) if tokens is None else tokens
     found = [replace(sp, signal="acronym") if _spells_gloss(pair.en[sp.en_start : sp.en_end], pair.zh[sp.zh_start : sp.zh_end])
-             else sp for sp in dictionary_pairs(words, tokens)] + list(extra)
+             else sp for sp in dictionary_pairs(words, tokens, pieces=pieces)] + list(extra)
     found += acronym_pairs(tokens, found, pair.en)
     found += definition_pairs(tokens, found, pair.en)
     found += quoted_pairs(pair.zh, pair.en, words) + book_title_pairs(pair.zh, pair.en, tokens)
@@ -68,6 +79,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += compound_pairs(words, tokens)
     names = pinyin_pairs(words, tokens)
     found += names + transliteration_pairs(words, tokens, names, lower_case)
+    found = [_without_possessive(pair.en, sp) for sp in found]
     leftovers = leftover_pairs(words, tokens)
     defined = acronym_pairs(tokens, leftovers, pair.en)  # a name that defines an acronym right after it
     spelled = {(sp.zh_start, sp.zh_end) for sp in defined}  # (China-ASEAN Expo (CAEXPO)) needs no recurrence
@@ -412,7 +424,8 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     nested_tallies: dict[tuple[str, str], _Tally] = {}  # pairs seen inside longer pairs
     analysed = [(p, zh_words(p.zh), en_tokens(p.en)) for p in pairs if p.zh and p.en]
     analysed = [(p, _with_acronym_glosses(words, tokens), tokens) for p, words, tokens in _with_learned_glosses(analysed)]
-    gapped = with_gap_links(analysed)
+    pieces = [SentencePieces(words, tokens) for _, words, tokens in analysed]  # (read by three passes below)
+    gapped = with_gap_links(analysed, pieces)
     by_cooccurrence = pairs_by_cooccurrence(analysed)
     lower_case = frozenset(w for _, _, tokens in analysed for t in tokens if (w := t.text).islower())
 
@@ -438,8 +451,9 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         found.occurrences.append(Occurrence(pair.seq, sp.zh_start, sp.zh_end, sp.en_start, sp.en_end, document))
 
     linked: dict[int, list[SpanPair]] = {}
-    for (pair, words, tokens), gap_words in zip(analysed, gapped):
-        kept, nested = _spans_and_nested(pair, words, tokens, by_cooccurrence.get(pair.seq, ()), lower_case, gap_words)
+    for (pair, words, tokens), gap_words, sentence_pieces in zip(analysed, gapped, pieces):
+        kept, nested = _spans_and_nested(pair, words, tokens, by_cooccurrence.get(pair.seq, ()), lower_case, gap_words,
+                                         sentence_pieces)
         linked[pair.seq] = kept
         for sp, holders in [(sp, []) for sp in kept] + nested:
             tally(pair, sp, holders)
@@ -457,10 +471,10 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     spellings = {t.zh for t in shaped}
     seen = {(o.pair_seq, o.zh_start, o.zh_end) for t in tallies.values() for o in t.occurrences}
     mentions = _find_all(spellings)
-    for pair, words, tokens in analysed:  # other renderings of the terms found: the variants the text uses
-        if all((pair.seq, at, end) in seen for at, end in mentions(pair.zh)):
+    for (pair, words, tokens), sentence_pieces in zip(analysed, pieces):  # other renderings of the terms found: the
+        if all((pair.seq, at, end) in seen for at, end in mentions(pair.zh)):  # variants the text uses
             continue  # every mention of a known term here is paired already
-        unpaired = [sp for sp in dictionary_pairs(words, tokens, variants_of=lambda zh: zh_key(zh) in terms)
+        unpaired = [sp for sp in dictionary_pairs(words, tokens, variants_of=lambda zh: zh_key(zh) in terms, pieces=sentence_pieces)
                     if (pair.seq, sp.zh_start, sp.zh_end) not in seen]
         for sp in _without_competitors(linked[pair.seq] + unpaired, pair, first=len(linked[pair.seq]))[len(linked[pair.seq]):]:
             tally(pair, sp, [])

@@ -15,8 +15,8 @@ from dataclasses import replace
 
 from glossary.keys import CJK_RE
 from glossary.lexicon import glossed_as_synonym, glossed_inside_longer_word, is_verb_only
-from glossary.mine.pairing import STEM_PREFIX, PieceIndex, content_word
-from glossary.mine.tokens import EnToken, ZhWord, country_stems, dictionary_tag
+from glossary.mine.pairing import STEM_PREFIX, SentencePieces, content_word
+from glossary.mine.tokens import EnToken, ZhWord, dictionary_tag
 from glossary.models import SegmentPair
 
 _GAP_WORDS = {"and"}  # "cadres and employees" for 干部职工: the English may join the two with these
@@ -38,18 +38,14 @@ def _head_word(tokens: list[EnToken], t: int) -> bool:
     return not tokens[t].text.endswith(_VERB_ENDINGS) and not (t + 1 < len(tokens) and tokens[t + 1].text.lower() in _ARTICLES)
 
 
-def gap_claims(words: list[ZhWord], tokens: list[EnToken]) -> dict[int, tuple[int, bool]]:
+def gap_claims(words: list[ZhWord], tokens: list[EnToken], pieces: SentencePieces | None = None
+               ) -> dict[int, tuple[int, bool]]:
     """Unexplained piece → the one unexplained English word beside its neighbour's translation, and whether
     the piece closes on its neighbour as a head does (its word after the neighbour's English), for the pieces
-    that have exactly one such word and share it with no other piece."""
-    looked_up = {k for tok in tokens for s in tok.stems | country_stems(tok.text) for k in (s, s[:STEM_PREFIX])}
-    index = PieceIndex(words, looked_up)
-    token_units = index.token_units(tokens)
-    unit_tokens: list[set[int]] = [set() for _ in index.units]
-    for t, found in enumerate(token_units):
-        for units in found:
-            for u in units:
-                unit_tokens[u].add(t)
+    that have exactly one such word and share it with no other piece (`pieces`: SentencePieces(words,
+    tokens), if made already)."""
+    pieces = SentencePieces(words, tokens) if pieces is None else pieces
+    index, token_units, unit_tokens = pieces.index, pieces.token_units, pieces.unit_tokens
     owner = [k for k, w in enumerate(words) for _ in w.pieces]
     free_tokens = {t for t, tok in enumerate(tokens) if _free_word(tok) and not any(token_units[t])}
     if not free_tokens:
@@ -104,15 +100,16 @@ def with_links(words: list[ZhWord], extra: dict[int, frozenset[str]]) -> list[Zh
 MIN_GAP_RECURRENCE = 2  # aligned pairs that must fill a gap with, or say, the same piece and English word
 
 
-def with_gap_links(analysed: Sequence[tuple[SegmentPair, list[ZhWord], list[EnToken]]]) -> list[list[ZhWord]]:
+def with_gap_links(analysed: Sequence[tuple[SegmentPair, list[ZhWord], list[EnToken]]],
+                   pieces: Sequence[SentencePieces] | None = None) -> list[list[ZhWord]]:
     """For each analysed (pair, words, tokens), its words with the gap links the batch supports: a gap
     filled again by the same two words, the two said together in another pair, a longer CC-CEDICT
     word holding the piece that glosses the English word, or for a head a CC-CEDICT synonym (the same
-    list when there are none)."""
+    list when there are none). `pieces`: the SentencePieces of each, if made already."""
     found, heads = [], []
     count: Counter[tuple[str, frozenset[str]]] = Counter()
-    for _pair, words, tokens in analysed:
-        claims = gap_claims(words, tokens)
+    for k, (_pair, words, tokens) in enumerate(analysed):
+        claims = gap_claims(words, tokens, pieces[k] if pieces is not None else None)
         texts = piece_texts(words) if claims else []
         keyed = {u: (texts[u], tokens[t].stems) for u, (t, _) in claims.items()}
         count.update(keyed.values())

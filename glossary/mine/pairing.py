@@ -5,6 +5,7 @@ list items."""
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -672,50 +673,73 @@ class PieceIndex:
         return get(s) or (get(s[:STEM_PREFIX], _NO_UNITS) if len(s) >= STEM_PREFIX else _NO_UNITS)
 
 
+class SentencePieces:
+    """One sentence pair's Chinese pieces indexed by the stems its English looks up, the pieces each
+    token finds and the tokens each piece is found by, with the English phrases worked out so far:
+    what dictionary pairing and gap links read of it, made once per sentence pair."""
+
+    __slots__ = ("index", "token_units", "unit_tokens", "phrases_of", "named", "english_of")
+
+    def __init__(self, words: list[ZhWord], tokens: list[EnToken]) -> None:
+        countries = [country_stems(tok.text) for tok in tokens if tok.text[:1].isupper()]  # (see PieceIndex.units_of)
+        looked_up = {k for stems in chain((tok.stems for tok in tokens), countries) for s in stems for k in (s, s[:STEM_PREFIX])}
+        self.index = PieceIndex(words, looked_up)
+        self.token_units = self.index.token_units(tokens)
+        self.unit_tokens: list[set[int]] = [set() for _ in self.index.units]  # the tokens each piece glosses
+        for t, su in enumerate(self.token_units):
+            for us in su:
+                for u in us:
+                    self.unit_tokens[u].add(t)
+        self.phrases_of: dict[tuple, list[tuple[int, int]]] = {}  # (hit tokens, repeated stems) → their expanded runs
+        self.named: dict[tuple[int, int], tuple[int, int]] = {}  # run → _expand_name
+        self.english_of: dict[tuple[int, int], tuple[int, int, list[int]] | None] = {}  # phrase → _english_phrase
+
+
 def dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Callable[[str], bool] | None = None,
-                     spans: list[tuple[int, int]] | None = None) -> list[SpanPair]:
+                     spans: list[tuple[int, int]] | None = None, pieces: SentencePieces | None = None) -> list[SpanPair]:
     """zh noun-phrase spans whose dictionary pieces translate a contiguous English phrase: every
     English content word glossed, nearly every Chinese piece used, both ends of the Chinese included.
     With `variants_of`, only the spans it accepts (terms already paired elsewhere), matched loosely:
     half the Chinese and one end translated is enough for another rendering of a known term
-    (外籍人士 → foreigners). `spans`: the word ranges to pair (default: zh_spans of the words)."""
+    (外籍人士 → foreigners). `spans`: the word ranges to pair (default: zh_spans of the words); `pieces`:
+    SentencePieces(words, tokens), if made already."""
     if variants_of is None and spans is None:
-        return list(_sentence_dictionary_pairs(tuple(words), tuple(tokens)))
-    return _dictionary_pairs(words, tokens, variants_of, spans)
+        key = (tuple(words), tuple(tokens))
+        found = _SENTENCE_PAIRS.get(key)
+        if found is None:
+            found = _SENTENCE_PAIRS[key] = tuple(_dictionary_pairs(words, tokens, None, None, pieces))
+            if len(_SENTENCE_PAIRS) > _SENTENCE_PAIRS_KEPT:
+                _SENTENCE_PAIRS.popitem(last=False)
+        else:
+            _SENTENCE_PAIRS.move_to_end(key)
+        return list(found)
+    return _dictionary_pairs(words, tokens, variants_of, spans, pieces)
 
 
-@lru_cache(maxsize=4096)  # reports repeat sentences from year to year (a sixth of a worker's sentences)
-def _sentence_dictionary_pairs(words: tuple[ZhWord, ...], tokens: tuple[EnToken, ...]) -> tuple[SpanPair, ...]:
-    return tuple(_dictionary_pairs(list(words), list(tokens), None, None))
+# the dictionary pairs of the latest sentence pairs (words and tokens): reports repeat sentences from year to
+# year (a sixth of a worker's sentences)
+_SENTENCE_PAIRS: OrderedDict[tuple[tuple[ZhWord, ...], tuple[EnToken, ...]], tuple[SpanPair, ...]] = OrderedDict()
+_SENTENCE_PAIRS_KEPT = 4096
 
 
 def _dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: Callable[[str], bool] | None,
-                      spans: list[tuple[int, int]] | None) -> list[SpanPair]:
+                      spans: list[tuple[int, int]] | None, pieces: SentencePieces | None) -> list[SpanPair]:
     spans = zh_spans(words) if spans is None else spans
     if variants_of is not None:
         spans = [(a, b) for a, b in spans if variants_of("".join(w.text for w in words[a:b]))]
         if not spans:
             return []
-    countries = [country_stems(tok.text) for tok in tokens if tok.text[:1].isupper()]  # (see PieceIndex.units_of)
-    looked_up = {k for stems in chain((tok.stems for tok in tokens), countries) for s in stems for k in (s, s[:STEM_PREFIX])}
-    index = PieceIndex(words, looked_up)
+    pieces = SentencePieces(words, tokens) if pieces is None else pieces
+    index, token_stem_units, unit_tokens = pieces.index, pieces.token_units, pieces.unit_tokens
     first_unit = index.first_unit
-    token_stem_units = index.token_units(tokens)
-    unit_tokens: list[set[int]] = [set() for _ in index.units]  # the tokens each piece glosses
-    for t, su in enumerate(token_stem_units):
-        for us in su:
-            for u in us:
-                unit_tokens[u].add(t)
     relaxed = variants_of is not None
     min_ends = _min_ends(relaxed)
     min_coverage = _min_zh_coverage(relaxed)
     glossed = [weight if said else 0 for weight, said in zip(index.units, unit_tokens)]  # (pieces some token finds)
-    phrases_of: dict[tuple, list[tuple[int, int]]] = {}  # (hit tokens, repeated stems) → their expanded runs
-    bridged_of: dict[tuple, list[tuple[int, int]]] = {}  # the same → the phrases only bridging makes
+    phrases_of, named, english_of = pieces.phrases_of, pieces.named, pieces.english_of
+    bridged_of: dict[tuple, list[tuple[int, int]]] = {}  # (hit tokens, repeated stems) → the phrases only bridging makes
     bridgeable = [] if relaxed else [t for t in range(1, len(tokens) - 1) if not any(token_stem_units[t])
                                      and _unlinked_inner_word(tokens[t : t + 1])]
-    named: dict[tuple[int, int], tuple[int, int]] = {}  # run → _expand_name
-    english_of: dict[tuple[int, int], tuple[int, int, list[int]] | None] = {}  # phrase → _english_phrase
     out = []
     zh_chars, en_chars = max(1, words[-1].end if words else 1), max(1, tokens[-1].end if tokens else 1)
     for a, b in spans:
@@ -965,15 +989,25 @@ _EN_HALVES = re.compile(r",?\s+and\s+|,\s+")
 
 def _slogan_halves(zh_at: int, zh: str, en_at: int, en: str) -> list[SpanPair]:
     """The two halves of a quoted slogan (“以人为本，外交为民” ↔ "putting people first and diplomacy
-    for the people"), each a term too, paired in order when each side splits once into two."""
+    for the people"), each a term too, when each side splits once into two: paired in order, unless
+    the dictionary links them crosswise better (“国家所需、香港所长” ↔ "leveraging Hong Kong's
+    advantages, meeting the country's needs": the English says them the other way round)."""
     zh_cuts, en_cuts = list(_ZH_HALVES.finditer(zh)), list(_EN_HALVES.finditer(en))
     if len(zh_cuts) != 1 or len(en_cuts) != 1:
         return []
     zc, ec = zh_cuts[0], en_cuts[0]
     if min(zc.start(), len(zh) - zc.end()) < 2 or min(len(en[: ec.start()].split()), len(en[ec.end() :].split())) < 1:
         return []
-    return [SpanPair(zh_at, zh_at + zc.start(), en_at, en_at + ec.start(), 0.9, "quoted"),
-            SpanPair(zh_at + zc.end(), zh_at + len(zh), en_at + ec.end(), en_at + len(en), 0.9, "quoted")]
+    zh_halves = ((zh_at, zh_at + zc.start()), (zh_at + zc.end(), zh_at + len(zh)))
+    en_halves = [(en_at, en_at + ec.start()), (en_at + ec.end(), en_at + len(en))]
+
+    def links(zh_half: tuple[int, int], en_half: tuple[int, int]) -> float:
+        return gloss_coverage(zh[zh_half[0] - zh_at : zh_half[1] - zh_at], en[en_half[0] - en_at : en_half[1] - en_at])
+
+    if links(zh_halves[0], en_halves[1]) + links(zh_halves[1], en_halves[0]) > \
+            links(zh_halves[0], en_halves[0]) + links(zh_halves[1], en_halves[1]):
+        en_halves.reverse()
+    return [SpanPair(*z, *e, 0.9, "quoted") for z, e in zip(zh_halves, en_halves)]
 
 
 ZH_PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[—–\-－~至]+\s*(\d{4})\s*年?\s*[）)]")  # a plan's period: （2024—2026年）

@@ -131,6 +131,8 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     words = en.replace("-", " ").split()  # foreign-aid: two words
     if any(w.lower() in _PRONOUNS and not w.isupper() for w in words):  # (IT is a field)
         return False  # "Review of Our Work": a writer speaking, not a name for a concept
+    if _CLAUSE_OPENING.match(en):
+        return False  # "sets the Base Rate", "cannot ensure": a verb opens a clause, not a name for a concept
     if (len(words) == 1 or len(zh) <= 2 or _everyday_compound(en)) and is_dictionary_translation(zh, en):
         return False
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
@@ -184,6 +186,8 @@ _ARTICLE_WORDS = frozenset({"a", "an", "the"})
 _POSSESSIVE = ("'", "’", "'s", "’s")
 
 
+# a finite verb before an article (no noun phrase opens "NOUNs the"), or a modal, at the start
+_CLAUSE_OPENING = re.compile(r"[a-z]+s\s+(?:the|a|an|its|their)\s|(?:cannot|can|could|will|would|shall|should|may|might|must)\s")
 _CLOSING_PLACE = re.compile(r"\s(?:[a-z]+ed\s+)?(?:in|to|at)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
 
 
