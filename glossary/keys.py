@@ -415,24 +415,25 @@ def pinyin_span(name: str, text: str) -> tuple[int, int] | None:
     if not name:
         return None
     readings = _char_readings()
-
-    def extend(pos: int, at: int) -> int | None:
-        if at == len(name):
-            return pos
-        if pos >= len(text):
-            return None
-        for r in readings.get(text[pos], ()):
-            if name.startswith(r, at):
-                end = extend(pos + 1, at + len(r))
-                if end is not None:
-                    return end
-        return None
-
     for start, char in enumerate(text):
         if any(name.startswith(r) for r in readings.get(char, ())):
-            end = extend(start, 0)
+            end = _read_as(name, text, readings, start, 0)
             if end is not None:
                 return start, end
+    return None
+
+
+def _read_as(name: str, text: str, readings: dict[str, tuple[str, ...]], pos: int, at: int) -> int | None:
+    """Where a reading of `text` from `pos` spells the rest of `name` (from `at`) ends, or None."""
+    if at == len(name):
+        return pos
+    if pos >= len(text):
+        return None
+    for r in readings.get(text[pos], ()):
+        if name.startswith(r, at):
+            end = _read_as(name, text, readings, pos + 1, at + len(r))
+            if end is not None:
+                return end
     return None
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,4 +46,20 @@ def mine_file(path: str | Path, known_terms: tuple[str, ...] = ()) -> MinedDocum
     """Read one file with the ingester, then `mine_document` (a picklable worker entry point)."""
     from glossary.ingest import read_document
 
-    return mine_document(read_document(path), known_terms)
+    with _collection_after():
+        return mine_document(read_document(path), known_terms)
+
+
+@contextmanager
+def _collection_after() -> Iterator[None]:
+    """No garbage collection while one document is read and mined, a young-generation one after it: what
+    that makes dies by its reference count (it makes no reference cycles), so collections on the way only
+    walked the objects still in use (about a twentieth of the time); the one after frees any cycle left."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.collect(0)
