@@ -94,14 +94,15 @@ def _insert_occurrences(db: Database, entry_id: int, mined: MinedEntry, pair_ids
 
 
 def _insert_occurrence_rows(db: Database, rows: list[tuple]) -> int:
-    before = db.execute("SELECT total_changes()").fetchone()[0]
-    db.conn.executemany(
+    """Insert occurrence rows (those already held are skipped); returns how many were new."""
+    if not rows:
+        return 0
+    return db.conn.executemany(
         """INSERT OR IGNORE INTO occurrences
            (entry_id, segment_pair_id, zh_term, en_term, zh_start, zh_end, en_start, en_end)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
         rows,
-    )
-    return db.execute("SELECT total_changes()").fetchone()[0] - before
+    ).rowcount  # (summed over the rows; an ignored row counts 0)
 
 
 def merge_mined_entries(db: Database, mined: Iterable[MinedEntry], pair_ids: dict[int, int],
