@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from db.connection import write_transaction
 from db.entries import _insert_rows, add_entries, find_entry_ids_by_key_pairs, get_entries, save_entry
+from glossary.gcpause import paused_gc
 from glossary.keys import match_key
 from glossary.mine.group import MinedEntry
 from glossary.mine.pipeline import MinedDocument, load_tables, mine_file
@@ -223,14 +224,9 @@ def _fewer_collections(load: bool) -> Iterator[None]:
     objects, which collections walked again and again (a fifth of the loading time)."""
     thresholds = gc.get_threshold()
     if load:
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with paused_gc():
             load_tables()
-            gc.freeze()
-        finally:
-            if enabled:
-                gc.enable()
+        gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
     try:
         yield

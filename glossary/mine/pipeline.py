@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from glossary.align import align_document
+from glossary.gcpause import paused_gc
 from glossary.mine import mine_pairs
 from glossary.mine.group import MinedEntry, group_candidates
 from glossary.models import Document, SegmentPair, pickle_by_fields
@@ -46,20 +45,5 @@ def mine_file(path: str | Path, known_terms: tuple[str, ...] = ()) -> MinedDocum
     """Read one file with the ingester, then `mine_document` (a picklable worker entry point)."""
     from glossary.ingest import read_document
 
-    with _collection_after():
-        return mine_document(read_document(path), known_terms)
-
-
-@contextmanager
-def _collection_after() -> Iterator[None]:
-    """No garbage collection while one document is read and mined, a young-generation one after it: what
-    that makes dies by its reference count (it makes no reference cycles), so collections on the way only
-    walked the objects still in use (about a twentieth of the time); the one after frees any cycle left."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-        gc.collect(0)
+    with paused_gc():  # what mining makes dies by its reference count (it makes no reference cycles):
+        return mine_document(read_document(path), known_terms)  # collections only walked what was in use
