@@ -5,7 +5,6 @@ Compute, then apply: this returns DraftIssue values; the CLI and the TUI show th
 
 from __future__ import annotations
 
-import gc
 import marshal
 import multiprocessing
 import os
@@ -17,7 +16,6 @@ from array import array
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from copy import copy
 from dataclasses import dataclass, field, fields, replace
 from itertools import chain, islice
@@ -25,6 +23,7 @@ from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from glossary.errors import InputError
+from glossary.gcpause import paused_gc
 from glossary.keys import CJK_RE, FUNCTION_WORDS, INVISIBLE, en_fold_word, en_plain_word
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, bulk_constructor, pickle_by_fields
 
@@ -50,23 +49,6 @@ _LATIN_LETTERS = re.compile(r"[A-Za-z]+")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _LANGUAGE_SAMPLE = 200  # segments looked at to tell a wrong-language draft
 _KEPT_USES = 200  # uses of one non-preferred rendering reported; more are counted (bounded memory)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection inside: building and scanning make millions of small acyclic
-    objects, and each collection would walk the whole glossary again. What survives goes to the
-    oldest generation untraversed (else the first collection after would walk all of it)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if not gc.get_freeze_count():  # (no one else's frozen objects to let go)
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def issue_for(segment: DraftSegment, kind: str, severity: str, source_term: str, expected: str, found: str,

@@ -1176,20 +1176,21 @@ def _spelled_by_initials(acronym: str, words: list[EnToken]) -> EnToken | None:
     """The first word of the shortest tail of `words` whose initials spell `acronym` (a function word's
     initial may count or not: People's Bank of China → PBoC), or None."""
     letters = acronym.lower()
-
-    def spells(k: int, at: int) -> bool:  # words[k:] spell letters[at:]
-        if k == len(words):
-            return at == len(letters)
-        parts = [p[0].lower() for p in re.split(r"[-‐–]", words[k].text) if p]
-        if words[k].stop and spells(k + 1, at):
-            return True
-        return letters.startswith("".join(parts), at) and spells(k + 1, at + len(parts)) \
-            or letters.startswith(parts[0], at) and spells(k + 1, at + 1)
-
     for k in range(len(words) - 1, -1, -1):
-        if not words[k].stop and words[k].text[:1].lower() == letters[:1] and spells(k, 0):
+        if not words[k].stop and words[k].text[:1].lower() == letters[:1] and _spells(letters, words, k, 0):
             return words[k]
     return None
+
+
+def _spells(letters: str, words: list[EnToken], k: int, at: int) -> bool:
+    """The initials of words[k:] spell letters[at:] (see _spelled_by_initials)."""
+    if k == len(words):
+        return at == len(letters)
+    parts = [p[0].lower() for p in re.split(r"[-‐–]", words[k].text) if p]
+    if words[k].stop and _spells(letters, words, k + 1, at):
+        return True
+    return letters.startswith("".join(parts), at) and _spells(letters, words, k + 1, at + len(parts)) \
+        or letters.startswith(parts[0], at) and _spells(letters, words, k + 1, at + 1)
 
 
 def _lost_apostrophe(word: str) -> bool:
