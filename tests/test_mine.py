@@ -1337,3 +1337,21 @@ def test_a_head_left_unexplained_once_links_to_a_synonym_of_its_gloss():
     assert not glossed_as_synonym("大战", frozenset({"comba"}), 5)  # no headword says "war" and "combat"
     # a modifier filled once is no head: 衷心|感谢 ↔ sincere | thanks stays unlinked (see the gap tests above)
     assert not find(candidates_of("001"), "衷心感谢")
+
+
+def test_a_chinese_noun_and_what_is_said_of_it_is_no_term_when_the_english_puts_the_adjective_first():
+    """HKMA: 信贷|强劲 ↔ robust credit, 范围|广泛 ↔ broad range, 消费信心|疲弱 ↔ weak consumer confidence
+    describe a state; the noun keeps its own pair (金融稳定 ↔ financial stability keeps the order)."""
+    said = {"hkma-ar-2017-03": "信贷强劲", "hkma-ar-2016-05": "范围广泛", "hkma-ar-2015-01": "消费信心疲弱"}
+    for doc_id, zh in said.items():
+        assert not [c.en for c in hkma_mined(doc_id) if zh_key(c.zh) == zh_key(zh)], doc_id
+    assert "financial stability" in {c.en.lower() for c in hkma_mined("hkma-ar-2015-04") if zh_key(c.zh) == zh_key("金融稳定")}
+
+
+def test_english_that_opens_or_closes_on_a_verb_is_a_clause_not_a_term():
+    """HKMA: "enhances banks" (提升银行), "banks to offer" (银行提供), "HKAB announce" (香港银行公会宣布):
+    a verb-only word opening the English, or closing it after "to" or its subject, says what someone does."""
+    clauses = {"hkma-ar-2018-00": "提升银行", "hkma-ar-2018-05": "银行提供", "hkma-ar-2019-02": "香港银行公会宣布"}
+    for doc_id, zh in clauses.items():
+        found = hkma_mined(doc_id)
+        assert len(found) > 20 and not [c.en for c in found if zh_key(c.zh) == zh_key(zh)], doc_id

@@ -9,7 +9,7 @@ from itertools import accumulate
 
 from glossary.align.anchors import en_numbers
 from glossary.keys import CJK_RE, zh_key
-from glossary.lexicon import STOPWORDS, cedict, content_stems, is_dictionary_translation, zh_gloss_stems
+from glossary.lexicon import STOPWORDS, cedict, content_stems, is_dictionary_translation, is_verb_only, zh_gloss_stems
 from glossary.mine.pairing import AGENT_NOUN, PERSON_STEM, ZH_NUMERAL, stem_keys
 from glossary.mine.tokens import COMMON_WORD, ZhWord, dictionary_tag, token_stems, general_frequency, word_pieces, zh_words
 
@@ -131,8 +131,10 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     words = en.replace("-", " ").split()  # foreign-aid: two words
     if any(w.lower() in _PRONOUNS and not w.isupper() for w in words):  # (IT is a field)
         return False  # "Review of Our Work": a writer speaking, not a name for a concept
-    if _CLAUSE_OPENING.match(en):
+    if _CLAUSE_OPENING.match(en) or _verb_at_edge(en):
         return False  # "sets the Base Rate", "cannot ensure": a verb opens a clause, not a name for a concept
+    if _predicate_said_first(zh, en):
+        return False
     if (len(words) == 1 or len(zh) <= 2 or _everyday_compound(en)) and is_dictionary_translation(zh, en):
         return False
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
@@ -161,6 +163,49 @@ def _person_compound(zh: str, en: str) -> bool:
 
 # a finite verb before an article (no noun phrase opens "NOUNs the"), or a modal, at the start
 _CLAUSE_OPENING = re.compile(r"[a-z]+s\s+(?:the|a|an|its|their)\s|(?:cannot|can|could|will|would|shall|should|may|might|must)\s")
+_INFINITIVE_AFTER_TOO = re.compile(r"\btoo\s+\S+\s+to\s+\S+$")  # "too big to fail": one set construction
+
+
+def _verb_at_edge(en: str) -> bool:
+    """A lower-case English verb (one CC-CEDICT uses only as a verb) opening the rendering ("enhances
+    banks", "continues to promote") or closing it after "to", a plural noun, an acronym, an adverb or
+    another verb ("banks to identify", "member banks announce", "greatly improve"): a clause or a purpose
+    said of a noun, not a name for a concept."""
+    words = en.split()
+    if len(words) < 2 or is_name(en):
+        return False
+    if words[0].islower() and _verb_form(words[0]):
+        return True
+    last, before = words[-1], words[-2]
+    if not (last.islower() and is_verb_only(last)) or _INFINITIVE_AFTER_TOO.search(en):
+        return False
+    return before == "to" or before.endswith("ly") or before.isupper() or is_verb_only(before.lower()) \
+        or before.endswith("s") and not before.endswith("ss")
+
+
+def _verb_form(word: str) -> bool:
+    """A verb-only word, bare or with the -s of the third person (enhances, continues)."""
+    return is_verb_only(word) or word.endswith("s") and (is_verb_only(word[:-1]) or word.endswith("es") and is_verb_only(word[:-2]))
+
+
+_PREDICATE_TAGS = frozenset({"a", "ad", "an", "v", "vd", "d"})  # jieba's adjectives, verbs and adverbs
+
+
+@lru_cache(maxsize=65_536)
+def _predicate_said_first(zh: str, en: str) -> bool:
+    """A Chinese noun and what is said of it (信贷|强劲 credit is robust, 金融状况|收紧, 范围|广泛) that the
+    English turns into an adjective before the noun (robust credit, tighter financial conditions, broad
+    range): the Chinese closes on an adjective or verb only the English first word translates. A state of
+    something described, not a name for a concept (金融|稳定 ↔ financial stability keeps the order)."""
+    english = en.split()
+    words = zh_words(zh)
+    if len(words) < 2 or len(english) < 2 or words[-1].tag not in _PREDICATE_TAGS or not english[0].islower() \
+            or english[1].lower() in STOPWORDS or is_name(en):
+        return False
+    said = stem_keys(words[-1].stems)
+    return bool(said & stem_keys(token_stems(english[0]))) and not any(said & stem_keys(token_stems(w)) for w in english[1:])
+
+
 _CLOSING_PLACE = re.compile(r"\s(?:[a-z]+ed\s+)?(?:in|to|at)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
 
 
