@@ -1355,3 +1355,13 @@ def test_english_that_opens_or_closes_on_a_verb_is_a_clause_not_a_term():
     for doc_id, zh in clauses.items():
         found = hkma_mined(doc_id)
         assert len(found) > 20 and not [c.en for c in found if zh_key(c.zh) == zh_key(zh)], doc_id
+
+
+def test_a_lower_case_word_glued_to_a_name_is_no_term():
+    """HKMA: "strong-side Convertibility" (of the Convertibility Undertaking), "average Liquidity" (of the
+    Liquidity Maintenance Ratio), "entire Monetary Base": a word of the sentence before a name or a piece of one."""
+    glued = {"hkma-ar-2015-01": "strong-side Convertibility", "hkma-ar-2018-03": "average Liquidity",
+             "hkma-ar-2015-05": "entire Monetary Base"}
+    for doc_id, en in glued.items():
+        found = {c.en for c in hkma_mined(doc_id)}
+        assert len(found) > 20 and en not in found, doc_id

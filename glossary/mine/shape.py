@@ -133,7 +133,7 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # "Review of Our Work": a writer speaking, not a name for a concept
     if _CLAUSE_OPENING.match(en) or _verb_at_edge(en):
         return False  # "sets the Base Rate", "cannot ensure": a verb opens a clause, not a name for a concept
-    if _predicate_said_first(zh, en):
+    if _predicate_said_first(zh, en) or _lower_case_word_before_name(en):
         return False
     if (len(words) == 1 or len(zh) <= 2 or _everyday_compound(en)) and is_dictionary_translation(zh, en):
         return False
@@ -186,6 +186,17 @@ def _verb_at_edge(en: str) -> bool:
 def _verb_form(word: str) -> bool:
     """A verb-only word, bare or with the -s of the third person (enhances, continues)."""
     return is_verb_only(word) or word.endswith("s") and (is_verb_only(word[:-1]) or word.endswith("es") and is_verb_only(word[:-2]))
+
+
+def _lower_case_word_before_name(en: str) -> bool:
+    """A lower-case word, then only capitalised ones (strong-side Convertibility, average Liquidity, support
+    Northbound, entire Monetary Base): a word of the sentence glued to a name or to a piece of one (not
+    overseas Chinese citizen, where the capital is an adjective inside a common noun phrase)."""
+    first, *rest = en.split(maxsplit=1)
+    if not rest or not first[:1].islower():
+        return False
+    name = rest[0]
+    return name[:1].isupper() and (is_name(name) or " " not in name and not name.isupper())
 
 
 _PREDICATE_TAGS = frozenset({"a", "ad", "an", "v", "vd", "d"})  # jieba's adjectives, verbs and adverbs
