@@ -1365,3 +1365,13 @@ def test_a_lower_case_word_glued_to_a_name_is_no_term():
     for doc_id, en in glued.items():
         found = {c.en for c in hkma_mined(doc_id)}
         assert len(found) > 20 and en not in found, doc_id
+
+
+def test_a_past_verb_before_an_article_or_a_count_opens_a_clause():
+    """HKMA: "issued a statement" (发表声明), "obtained a banking licence" (获发银行牌照), "published two
+    issues" (出版两期): what someone did, not a name for a concept."""
+    clauses = {"hkma-ar-2021-10": "issued a statement", "hkma-ar-2020-05": "obtained a banking licence",
+               "hkma-ar-2017-08": "published two issues"}
+    for doc_id, en in clauses.items():
+        found = {c.en for c in hkma_mined(doc_id)}
+        assert len(found) > 20 and en not in found, doc_id

@@ -161,8 +161,9 @@ def _person_compound(zh: str, en: str) -> bool:
     return len(pieces) == 2 and PERSON_STEM in pieces[-1] and bool(stem_keys(pieces[0]) & stem_keys(token_stems(en)))
 
 
-# a finite verb before an article (no noun phrase opens "NOUNs the"), or a modal, at the start
-_CLAUSE_OPENING = re.compile(r"[a-z]+s\s+(?:the|a|an|its|their)\s|(?:cannot|can|could|will|would|shall|should|may|might|must)\s")
+# a finite verb before an article (no noun phrase opens "NOUNs the" or "issued a"), or a modal, at the start
+_CLAUSE_OPENING = re.compile(r"[a-z]+(?:s|ed)\s+(?:the|a|an|its|their)\s|(?:cannot|can|could|will|would|shall|should|may|might|must)\s")
+_PAST_BEFORE_COUNT = re.compile(r"[a-z]+ed\s+(\S+)\s")  # "introduced nine measures": a verb, then how many
 _INFINITIVE_AFTER_TOO = re.compile(r"\btoo\s+\S+\s+to\s+\S+$")  # "too big to fail": one set construction
 
 
@@ -175,6 +176,9 @@ def _verb_at_edge(en: str) -> bool:
     if len(words) < 2 or is_name(en):
         return False
     if words[0].islower() and _verb_form(words[0]):
+        return True
+    counted = _PAST_BEFORE_COUNT.match(en)
+    if counted and en_numbers(counted.group(1)):
         return True
     last, before = words[-1], words[-2]
     if not (last.islower() and is_verb_only(last)) or _INFINITIVE_AFTER_TOO.search(en):
