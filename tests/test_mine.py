@@ -1375,3 +1375,13 @@ def test_a_past_verb_before_an_article_or_a_count_opens_a_clause():
     for doc_id, en in clauses.items():
         found = {c.en for c in hkma_mined(doc_id)}
         assert len(found) > 20 and en not in found, doc_id
+
+
+def test_a_noun_and_the_verb_said_of_it_is_a_clause():
+    """HKMA: 楼市|继续 ↔ "market continues", 政府|宣布 ↔ "Government announces", 框架|采用 ↔ "Framework adopts":
+    the Chinese closes on a verb that the English says with the -s of the third person."""
+    clauses = {"hkma-ar-2016-03": "market continues", "hkma-ar-2017-02": "Government announces",
+               "hkma-ar-2018-06": "Framework adopts"}
+    for doc_id, en in clauses.items():
+        found = {c.en for c in hkma_mined(doc_id)}
+        assert len(found) > 20 and en not in found, doc_id

@@ -133,7 +133,7 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # "Review of Our Work": a writer speaking, not a name for a concept
     if _CLAUSE_OPENING.match(en) or _verb_at_edge(en):
         return False  # "sets the Base Rate", "cannot ensure": a verb opens a clause, not a name for a concept
-    if _predicate_said_first(zh, en) or _lower_case_word_before_name(en):
+    if _predicate_said_first(zh, en) or _subject_and_verb(zh, en) or _lower_case_word_before_name(en):
         return False
     if (len(words) == 1 or len(zh) <= 2 or _everyday_compound(en)) and is_dictionary_translation(zh, en):
         return False
@@ -219,6 +219,17 @@ def _predicate_said_first(zh: str, en: str) -> bool:
         return False
     said = stem_keys(words[-1].stems)
     return bool(said & stem_keys(token_stems(english[0]))) and not any(said & stem_keys(token_stems(w)) for w in english[1:])
+
+
+@lru_cache(maxsize=65_536)
+def _subject_and_verb(zh: str, en: str) -> bool:
+    """A Chinese noun and the verb said of it (楼市|继续 ↔ market continues, 政府|宣布 ↔ Government announces):
+    the English closes on a verb with the -s of the third person that the Chinese closing verb translates."""
+    last = en.rsplit(maxsplit=1)[-1]
+    if " " not in en or not last.islower() or not last.endswith("s") or not _verb_form(last) or is_name(en):
+        return False
+    words = zh_words(zh)
+    return len(words) > 1 and words[-1].tag == "v" and bool(stem_keys(words[-1].stems) & stem_keys(token_stems(last)))
 
 
 _CLOSING_PLACE = re.compile(r"\s(?:[a-z]+ed\s+)?(?:in|to|at)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
