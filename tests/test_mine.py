@@ -1342,7 +1342,8 @@ def test_a_head_left_unexplained_once_links_to_a_synonym_of_its_gloss():
 def test_a_chinese_noun_and_what_is_said_of_it_is_no_term_when_the_english_puts_the_adjective_first():
     """HKMA: 信贷|强劲 ↔ robust credit, 范围|广泛 ↔ broad range, 消费信心|疲弱 ↔ weak consumer confidence
     describe a state; the noun keeps its own pair (金融稳定 ↔ financial stability keeps the order)."""
-    said = {"hkma-ar-2017-03": "信贷强劲", "hkma-ar-2016-05": "范围广泛", "hkma-ar-2015-01": "消费信心疲弱"}
+    said = {"hkma-ar-2017-03": "信贷强劲", "hkma-ar-2016-05": "范围广泛", "hkma-ar-2015-01": "消费信心疲弱",
+            "hkma-ar-2021-04": "租金偏软", "hkma-ar-2024-06": "借贷成本高企"}  # (偏软, 高企: no dictionary word)
     for doc_id, zh in said.items():
         assert not [c.en for c in hkma_mined(doc_id) if zh_key(c.zh) == zh_key(zh)], doc_id
     assert "financial stability" in {c.en.lower() for c in hkma_mined("hkma-ar-2015-04") if zh_key(c.zh) == zh_key("金融稳定")}

@@ -206,15 +206,21 @@ def _lower_case_word_before_name(en: str) -> bool:
 _PREDICATE_TAGS = frozenset({"a", "ad", "an", "v", "vd", "d"})  # jieba's adjectives, verbs and adverbs
 
 
+def _predicate_word(word: ZhWord) -> bool:
+    """An adjective, verb or adverb by jieba's tag, an idiom (与日俱增), or characters jieba joined that no
+    dictionary has as a word (偏软 "soft", 高企 "high": a predicate made on the fly, no noun)."""
+    return word.tag in _PREDICATE_TAGS or word.tag == "i" or not dictionary_tag(word.text) and word.text not in cedict()
+
+
 @lru_cache(maxsize=65_536)
 def _predicate_said_first(zh: str, en: str) -> bool:
     """A Chinese noun and what is said of it (信贷|强劲 credit is robust, 金融状况|收紧, 范围|广泛) that the
     English turns into an adjective before the noun (robust credit, tighter financial conditions, broad
-    range): the Chinese closes on an adjective or verb only the English first word translates. A state of
+    range): the Chinese closes on a predicate word only the English first word translates. A state of
     something described, not a name for a concept (金融|稳定 ↔ financial stability keeps the order)."""
     english = en.split()
     words = zh_words(zh)
-    if len(words) < 2 or len(english) < 2 or words[-1].tag not in _PREDICATE_TAGS or not english[0].islower() \
+    if len(words) < 2 or len(english) < 2 or not _predicate_word(words[-1]) or not english[0].islower() \
             or english[1].lower() in STOPWORDS or is_name(en):
         return False
     said = stem_keys(words[-1].stems)
