@@ -1386,3 +1386,12 @@ def test_a_noun_and_the_verb_said_of_it_is_a_clause():
     for doc_id, en in clauses.items():
         found = {c.en for c in hkma_mined(doc_id)}
         assert len(found) > 20 and en not in found, doc_id
+
+
+def test_a_span_jieba_glued_to_a_function_character_of_the_sentence_is_cut_wrong():
+    """HKMA: 及净|利息收入, 可持续金融关注|组及, 统计|处及: jieba joined 及 "and" to the term's first or last
+    character, making a word no dictionary has; the Chinese is no term as written."""
+    glued = {"hkma-ar-2015-01": "及净利息收入", "hkma-ar-2020-09": "可持续金融关注组及", "hkma-ar-2022-05": "统计处及"}
+    for doc_id, zh in glued.items():
+        found = {c.zh for c in hkma_mined(doc_id)}
+        assert len(found) > 20 and zh not in found, doc_id

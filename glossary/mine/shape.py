@@ -133,8 +133,9 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # "Review of Our Work": a writer speaking, not a name for a concept
     if _CLAUSE_OPENING.match(en) or _verb_at_edge(en):
         return False  # "sets the Base Rate", "cannot ensure": a verb opens a clause, not a name for a concept
-    if _predicate_said_first(zh, en) or _subject_and_verb(zh, en) or _lower_case_word_before_name(en):
-        return False
+    if _predicate_said_first(zh, en) or _subject_and_verb(zh, en) or _lower_case_word_before_name(en) \
+            or signals.isdisjoint(NAME_SIGNALS) and _function_character_glued(zh):  # (a name read by its sound
+        return False  # is any characters: 娜努尚 Nanushyan)
     if (len(words) == 1 or len(zh) <= 2 or _everyday_compound(en)) and is_dictionary_translation(zh, en):
         return False
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
@@ -209,7 +210,7 @@ _PREDICATE_TAGS = frozenset({"a", "ad", "an", "v", "vd", "d"})  # jieba's adject
 def _predicate_word(word: ZhWord) -> bool:
     """An adjective, verb or adverb by jieba's tag, an idiom (与日俱增), or characters jieba joined that no
     dictionary has as a word (偏软 "soft", 高企 "high": a predicate made on the fly, no noun)."""
-    return word.tag in _PREDICATE_TAGS or word.tag == "i" or not dictionary_tag(word.text) and word.text not in cedict()
+    return word.tag in _PREDICATE_TAGS or word.tag == "i" or _made_up_word(word.text)
 
 
 @lru_cache(maxsize=65_536)
@@ -236,6 +237,27 @@ def _subject_and_verb(zh: str, en: str) -> bool:
         return False
     words = zh_words(zh)
     return len(words) > 1 and words[-1].tag == "v" and bool(stem_keys(words[-1].stems) & stem_keys(token_stems(last)))
+
+
+_CLOSING_FUNCTION_TAGS = frozenset({"c", "p", "d"})  # jieba's tags of 及 "and", 以 "by", 已 "already"
+
+
+@lru_cache(maxsize=65_536)
+def _function_character_glued(zh: str) -> bool:
+    """jieba glued a conjunction, preposition or adverb of the sentence to the span's first or last
+    character, making a word no dictionary has (及净|利息收入, 可持续金融关注|组及, 三级|制已): the span is
+    cut wrong, its Chinese no term as written."""
+    words = zh_words(zh)
+    if len(words) < 2:
+        return False
+    first, last = words[0].text, words[-1].text
+    return _made_up_word(first) and dictionary_tag(first[0]) == "c" \
+        or _made_up_word(last) and dictionary_tag(last[-1]) in _CLOSING_FUNCTION_TAGS
+
+
+def _made_up_word(text: str) -> bool:
+    """Characters jieba joined that neither its dictionary nor CC-CEDICT has as a word."""
+    return len(text) > 1 and not dictionary_tag(text) and text not in cedict()
 
 
 _CLOSING_PLACE = re.compile(r"\s(?:[a-z]+ed\s+)?(?:in|to|at)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
