@@ -133,9 +133,10 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # "Review of Our Work": a writer speaking, not a name for a concept
     if _CLAUSE_OPENING.match(en) or _verb_at_edge(en):
         return False  # "sets the Base Rate", "cannot ensure": a verb opens a clause, not a name for a concept
-    if _predicate_said_first(zh, en) or _subject_and_verb(zh, en) or _lower_case_word_before_name(en) \
-            or signals.isdisjoint(NAME_SIGNALS) and _function_character_glued(zh):  # (a name read by its sound
-        return False  # is any characters: 娜努尚 Nanushyan)
+    if _predicate_said_first(zh, en) or _subject_and_verb(zh, en) or _lower_case_word_before_name(en):
+        return False  # a state or an action said of a noun (robust credit, market continues), a piece of a name
+    if signals.isdisjoint(NAME_SIGNALS) and _function_character_glued(zh):  # (a name read by its sound may
+        return False  # be any characters: 娜努尚 Nanushyan)
     if (len(words) == 1 or len(zh) <= 2 or _everyday_compound(en)) and is_dictionary_translation(zh, en):
         return False
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
@@ -171,8 +172,8 @@ _INFINITIVE_AFTER_TOO = re.compile(r"\btoo\s+\S+\s+to\s+\S+$")  # "too big to fa
 def _verb_at_edge(en: str) -> bool:
     """A lower-case English verb (one CC-CEDICT uses only as a verb) opening the rendering ("enhances
     banks", "continues to promote") or closing it after "to", a plural noun, an acronym, an adverb or
-    another verb ("banks to identify", "member banks announce", "greatly improve"): a clause or a purpose
-    said of a noun, not a name for a concept."""
+    another verb ("banks to identify", "member banks announce", "greatly improve"), or a past form before a
+    count ("introduced nine measures"): a clause or a purpose said of a noun, not a name for a concept."""
     words = en.split()
     if len(words) < 2 or is_name(en):
         return False
@@ -224,8 +225,7 @@ def _predicate_said_first(zh: str, en: str) -> bool:
     if len(words) < 2 or len(english) < 2 or not _predicate_word(words[-1]) or not english[0].islower() \
             or english[1].lower() in STOPWORDS or is_name(en):
         return False
-    said = stem_keys(words[-1].stems)
-    return bool(said & stem_keys(token_stems(english[0]))) and not any(said & stem_keys(token_stems(w)) for w in english[1:])
+    return _translates(words[-1], english[0]) and not any(_translates(words[-1], w) for w in english[1:])
 
 
 @lru_cache(maxsize=65_536)
@@ -236,7 +236,12 @@ def _subject_and_verb(zh: str, en: str) -> bool:
     if " " not in en or not last.islower() or not last.endswith("s") or not _verb_form(last) or is_name(en):
         return False
     words = zh_words(zh)
-    return len(words) > 1 and words[-1].tag == "v" and bool(stem_keys(words[-1].stems) & stem_keys(token_stems(last)))
+    return len(words) > 1 and words[-1].tag == "v" and _translates(words[-1], last)
+
+
+def _translates(word: ZhWord, en_word: str) -> bool:
+    """The Chinese word's dictionary glosses say the English word."""
+    return bool(stem_keys(word.stems) & stem_keys(token_stems(en_word)))
 
 
 _CLOSING_FUNCTION_TAGS = frozenset({"c", "p", "d"})  # jieba's tags of 及 "and", 以 "by", 已 "already"
