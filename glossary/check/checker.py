@@ -35,7 +35,8 @@ from .matcher import (Hit, TermMatcher, folded_words, is_acronym, longest, may_b
 GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-KIND_ORDER = ("missing", "unapproved", "forbidden", "deprecated", "superseded", "inconsistent", "untranslated", "empty")
+KIND_ORDER = ("missing", "unapproved", "forbidden", "deprecated", "superseded", "inconsistent", "untranslated", "empty",
+              "omitted")
 _KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
 _SHORT_FORMS = ("acronym", "abbreviation")
 _TERM_IDS = itemgetter(2)  # a Hit's term ids
@@ -467,6 +468,9 @@ class DraftChecker:
         if INVISIBLE.search(segment.target) or INVISIBLE.search(segment.source):
             segment = _without_invisible(segment)
         current = _Segment(self.count, segment)
+        if segment.omitted:
+            self._report_omitted(current)
+            return current
         if not segment.target.strip():
             if segment.source.strip():
                 self._add(current, "empty", "warning", "", "", "", "the target is empty")
@@ -505,6 +509,16 @@ class DraftChecker:
         self._record_usage(current, target_hits)
         self._check_untranslated(current)
         return current
+
+    def _report_omitted(self, current: _Segment) -> None:
+        """Source text the draft has no English for (a plain-text check): information, naming the approved
+        glossary terms it holds, which the draft therefore does not render either."""
+        g, source = self.glossary, current.segment.source
+        terms = dict.fromkeys(source[hit.start:hit.end] for hit in g.zh.find_longest(source, current.segment.source_breaks)
+                              if any(g.entry_status[g.entry_of[t]] == "approved" for t in hit.term_ids))
+        held = f" (glossary terms in it: {', '.join(terms)})" if terms else ""
+        self._add(current, "omitted", "info", "", "", "", f"the draft has no English for this source text{held}",
+                  None, (("source", 0, len(source)),))
 
     def _check_misuse(self, current: _Segment, hit: Hit) -> None:
         """A deprecated, superseded or forbidden rendering, unless the same words are right here."""
@@ -629,8 +643,10 @@ class DraftChecker:
         found = self._other_renderings.find(list(term_of.values()), target)
         spans = {}
         for index, term in term_of.items():
-            span = found.get(term) or self._other_renderings.shortened(g.renderings(index), target)
+            span = found.get(term)
             if span:
+                spans[index] = self._other_renderings.widened(span, g.renderings(index), target)
+            elif span := self._other_renderings.shortened(g.renderings(index), target):
                 spans[index] = span
         return spans
 
