@@ -1363,3 +1363,51 @@ def test_an_unlinked_adjective_inside_the_english_and_a_name_after_a_title_leave
     found = {(c.zh, c.en) for c in candidates_of("001")}
     assert ("国家首席医生", "chief state sanitary doctor") in found
     assert not [zh for zh, _ in found if zh.startswith("国家首席医生") and zh != "国家首席医生"]
+
+
+def assert_not_mined(cases: dict[str, str], side: str) -> None:
+    """None of the HKMA chapters (doc id -> Chinese or English text, by `side`) mines that text, and each mines many pairs."""
+    for doc_id, text in cases.items():
+        found = {zh_key(c.zh) if side == "zh" else c.en for c in hkma_mined(doc_id)}
+        assert len(found) > 20 and (zh_key(text) if side == "zh" else text) not in found, doc_id
+
+
+def test_a_chinese_noun_and_what_is_said_of_it_is_no_term_when_the_english_puts_the_adjective_first():
+    """HKMA: 信贷|强劲 ↔ robust credit, 范围|广泛 ↔ broad range, 消费信心|疲弱 ↔ weak consumer confidence
+    describe a state; the noun keeps its own pair (金融稳定 ↔ financial stability keeps the order)."""
+    assert_not_mined({"hkma-ar-2017-03": "信贷强劲", "hkma-ar-2016-05": "范围广泛", "hkma-ar-2015-01": "消费信心疲弱",
+                      "hkma-ar-2021-04": "租金偏软", "hkma-ar-2024-06": "借贷成本高企"}, "zh")  # (偏软, 高企: no dictionary word)
+    assert "financial stability" in {c.en.lower() for c in hkma_mined("hkma-ar-2015-04") if zh_key(c.zh) == zh_key("金融稳定")}
+
+
+def test_english_that_opens_or_closes_on_a_verb_is_a_clause_not_a_term():
+    """HKMA: "enhances banks" (提升银行), "banks to offer" (银行提供), "HKAB announce" (香港银行公会宣布):
+    a verb-only word opening the English, or closing it after "to" or its subject, says what someone does."""
+    assert_not_mined({"hkma-ar-2018-00": "提升银行", "hkma-ar-2018-05": "银行提供", "hkma-ar-2019-02": "香港银行公会宣布"}, "zh")
+
+
+def test_a_lower_case_word_glued_to_a_name_is_no_term():
+    """HKMA: "strong-side Convertibility" (of the Convertibility Undertaking), "average Liquidity" (of the
+    Liquidity Maintenance Ratio), "entire Monetary Base": a word of the sentence before a name or a piece of one."""
+    assert_not_mined({"hkma-ar-2015-01": "strong-side Convertibility", "hkma-ar-2018-03": "average Liquidity",
+                      "hkma-ar-2015-05": "entire Monetary Base"}, "en")
+
+
+def test_a_past_verb_before_an_article_or_a_count_opens_a_clause():
+    """HKMA: "issued a statement" (发表声明), "obtained a banking licence" (获发银行牌照), "published two
+    issues" (出版两期): what someone did, not a name for a concept."""
+    assert_not_mined({"hkma-ar-2021-10": "issued a statement", "hkma-ar-2020-05": "obtained a banking licence",
+                      "hkma-ar-2017-08": "published two issues"}, "en")
+
+
+def test_a_noun_and_the_verb_said_of_it_is_a_clause():
+    """HKMA: 楼市|继续 ↔ "market continues", 政府|宣布 ↔ "Government announces", 框架|采用 ↔ "Framework adopts":
+    the Chinese closes on a verb that the English says with the -s of the third person."""
+    assert_not_mined({"hkma-ar-2016-03": "market continues", "hkma-ar-2017-02": "Government announces",
+                      "hkma-ar-2018-06": "Framework adopts"}, "en")
+
+
+def test_a_span_jieba_glued_to_a_function_character_of_the_sentence_is_cut_wrong():
+    """HKMA: 及净|利息收入, 可持续金融关注|组及, 统计|处及: jieba joined 及 "and" to the term's first or last
+    character, making a word no dictionary has; the Chinese is no term as written."""
+    assert_not_mined({"hkma-ar-2015-01": "及净利息收入", "hkma-ar-2020-09": "可持续金融关注组及", "hkma-ar-2022-05": "统计处及"}, "zh")
