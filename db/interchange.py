@@ -39,6 +39,9 @@ BATCH = 500
 EXPORT_STATUSES = ("approved", "all", "candidate", "rejected")
 
 
+_ROW_FORMATS = frozenset(("csv", "tsv", "xlsx"))
+
+
 @dataclass
 class ImportReport:
     """What an import did: counts, and why entries were skipped (with the first place of each reason)."""
@@ -60,8 +63,10 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         verb = "would be" if self.dry_run else "were"
+        # a list format gives one row per rendering or synonym, so its rows are counted as rows
+        unit = ("row", "rows") if self.format in _ROW_FORMATS else ("entry", "entries")
         out = [
-            f"{self.name}: {self.read:,} entries read: {self.added:,} added, {self.merged:,} merged into "
+            f"{self.name}: {self.read:,} {unit[self.read != 1]} read: {self.added:,} added, {self.merged:,} merged into "
             f"existing entries, {self.unchanged:,} already in the termbase, {sum(self.skipped.values()):,} skipped"
         ]
         for reason, n in self.skipped.most_common():

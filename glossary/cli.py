@@ -51,12 +51,26 @@ class LazyGroup(click.Group):
             if "locked" in msg or "busy" in msg:
                 msg = "the termbase is locked by another process; try again when it finishes"
             raise OneLineError(f"database error: {msg}") from exc
+        except BrokenPipeError:
+            _quiet_stdout()  # the reader (head, less) has closed the pipe: stop without a message, like cat
+            ctx.exit(141)
         except OSError as exc:
-            where = exc.filename or "glossary"
-            raise OneLineError(f"{where}: {exc.strerror or exc}") from exc
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise OneLineError(f"{where}{exc.strerror or exc}") from exc
         except KeyboardInterrupt:
             click.echo("glossary: interrupted; completed files were kept, nothing half-written", err=True)
             ctx.exit(130)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that flushing it at exit raises no second BrokenPipeError."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (a test runner's stdout)
+        pass
 
 
 class OneLineError(click.ClickException):

@@ -102,6 +102,12 @@ def _one_preferred(terms: list[Term], incoming: Entry) -> list[Term]:
 
 
 def _add_note(old: str | None, new: str | None) -> str | None:
+    """The old note, then the lines of the new one it does not hold yet (two glossaries that share
+    some lines of a note, "customerSubset: ACME", give them once)."""
     if not new or (old and new in old):
         return old
-    return f"{old}\n{new}" if old else new
+    if not old:
+        return new
+    held = set(old.splitlines())
+    added = [line for line in new.splitlines() if line not in held]
+    return "\n".join([old, *added]) if added else old

@@ -64,6 +64,16 @@ def test_table_output_groups_findings_by_kind(termbase):
     assert "3 segments checked against 2 entries: 1 error, 1 warning" in " ".join(result.output.split())
 
 
+def test_missing_terms_table_has_no_empty_found_column(termbase, tmp_path):
+    draft = tmp_path / "draft.tsv"
+    draft.write_text("数据库已损坏。\tThe repository is corrupt.\n数据库已损坏。\tThe data base is corrupt.\n",
+                     encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--db", str(termbase), "check", "--strict", str(draft)], terminal_width=120)
+    tables = result.output.split("Deprecated renderings")
+    assert "Missing terms (1)" in tables[0] and "expected" in tables[0] and "found" not in tables[0]
+    assert "found" in tables[1] and "data base" in tables[1]
+
+
 def test_fail_on_levels(termbase, tmp_path):
     warning_only = tmp_path / "draft.tsv"
     warning_only.write_text("数据库\tthe database 数据\n", encoding="utf-8")
@@ -132,7 +142,7 @@ def test_several_drafts_in_one_run_for_pre_commit(termbase, tmp_path):
     result = run(termbase, clean, BILINGUAL / "zh-en_draft.tsv", "--json")
     assert result.exit_code == 1
     reports = [json.loads(line) for line in result.output.splitlines()]
-    assert [(r["draft"], r["failed"]) for r in reports] == [("clean.tsv", False), ("zh-en_draft.tsv", True)]
+    assert [(r["draft"], r["failed"]) for r in reports] == [(str(clean), False), (str(BILINGUAL / "zh-en_draft.tsv"), True)]
 
 
 @pytest.mark.parametrize("draft", FIXTURES, ids=[p.name for p in FIXTURES])
@@ -152,14 +162,33 @@ def test_glossary_imported_from_tbx_checks_every_bilingual_fixture(tmp_path, dra
 def test_a_folder_of_drafts_and_empty_files(termbase, tmp_path):
     result = run(termbase, BILINGUAL, "--json")
     assert result.exit_code == 1
-    assert sorted(json.loads(line)["draft"] for line in result.output.splitlines()) == sorted(p.name for p in FIXTURES)
+    assert sorted(json.loads(line)["draft"] for line in result.output.splitlines()) == sorted(map(str, FIXTURES))
     (tmp_path / "empty.xlf").write_bytes(b"")
     result = run(termbase, tmp_path / "empty.xlf")
-    assert result.exit_code == 1 and result.output.strip() == "glossary: error: empty.xlf: empty file"
+    assert result.exit_code == 1 and result.output.strip() == f"glossary: error: {tmp_path / 'empty.xlf'}: empty file"
     empty_folder = tmp_path / "none"
     empty_folder.mkdir()
     result = run(termbase, empty_folder)
     assert result.exit_code == 1 and "no drafts in this folder" in result.output
+
+
+def test_a_bad_draft_among_several_is_one_error_line_and_the_others_are_still_checked(termbase, tmp_path):
+    """A folder (or a pre-commit run) holding one unreadable draft reports it, checks every other draft and
+    exits 1; each draft is named by its path, so two files of one name in different folders stay apart."""
+    folder = tmp_path / "drafts"
+    shutil.copytree(BILINGUAL, folder / "a")
+    (folder / "b").mkdir()
+    shutil.copy(BILINGUAL / "zh-en_draft.tsv", folder / "b" / "zh-en_draft.tsv")
+    (folder / "a" / "broken.tsv").write_text("数据库\tdatabase\n数据库 database\n", encoding="utf-8")
+    (folder / "a" / "empty.xlf").write_bytes(b"")
+    result = CliRunner().invoke(cli, ["--db", str(termbase), "check", "--json", str(folder), str(tmp_path / "gone.tsv")])
+    assert result.exit_code == 1
+    drafts = [json.loads(line)["draft"] for line in result.stdout.splitlines()]
+    assert sorted(drafts) == sorted([str(folder / "a" / p.name) for p in FIXTURES] + [str(folder / "b" / "zh-en_draft.tsv")])
+    assert result.stderr.splitlines() == [
+        f"glossary: error: {folder / 'a' / 'broken.tsv'}: line 2: no tab between source and target",
+        f"glossary: error: {folder / 'a' / 'empty.xlf'}: empty file",
+        f"glossary: error: {tmp_path / 'gone.tsv'}: no such file"]
 
 
 def test_tui_flag_opens_the_findings_on_the_check_screen(termbase, monkeypatch):
@@ -180,3 +209,26 @@ def test_tui_flag_opens_the_findings_on_the_check_screen(termbase, monkeypatch):
     assert {i.kind for i in screen.issues} == {"deprecated"} and len(screen.issues) == 2
     assert "zh-en_draft.tsv" in screen.draft and "zh-en_draft.tmx14b.tmx" in screen.draft
     assert sorted(i.segment for i in screen.issues) == ["zh-en_draft.tmx14b.tmx:2", "zh-en_draft.tsv:2"]
+
+
+def test_aligned_pairs_are_numbered_from_one(termbase, tmp_path):
+    """`--source/--draft`: the first aligned pair is segment 1 (on line 1), as a translator counts."""
+    source, draft = tmp_path / "zh.txt", tmp_path / "en.txt"
+    source.write_text("数据库已损坏。\n\n请重试。\n", encoding="utf-8")
+    draft.write_text("The data base is corrupt.\n\nPlease try again.\n", encoding="utf-8")
+    report = json.loads(run(termbase, "--json", "--source", source, "--draft", draft).output)
+    assert [(f["kind"], f["segment"], f["line"]) for f in report["findings"]] == [("deprecated", "1", 1)]
+
+
+def test_a_bilingual_draft_given_with_draft_is_checked_as_bilingual(termbase, tmp_path):
+    """`check --draft draft.xlf` reads the XLIFF (it was refused as an unsupported plain-text type);
+    with --source it is one clear line: the XLIFF has its own source."""
+    xliff = BILINGUAL / "zh-en_draft.xliff12.xlf"
+    with_option = json.loads(run(termbase, "--json", "--draft", xliff).output)
+    assert with_option == json.loads(run(termbase, "--json", xliff).output)
+    assert with_option["kinds"].get("deprecated") == 1
+    source = tmp_path / "zh.txt"
+    source.write_text("数据库已损坏。\n", encoding="utf-8")
+    result = run(termbase, "--source", source, "--draft", xliff)
+    assert result.exit_code == 1
+    assert result.output.strip() == f"glossary: error: {xliff}: a bilingual draft holds its own source; check it without --source"

@@ -220,7 +220,7 @@ def test_a_rendering_in_the_next_segment_counts_when_alignment_is_approximate():
 
 @pytest.mark.parametrize("segments, message", [
     ([DraftSegment("1", "数据库", "资料库")], "target text is Chinese"),
-    ([DraftSegment("1", "数据库", "数据库")], "no segment has a target"),  # copied source: untranslated
+    ([DraftSegment("1", "数据库", "数据库")], "every target is empty or a copy of its Chinese source"),
     ([DraftSegment("1", "database", "数据库")], "swapped"),
     ([DraftSegment("1", "The database", "The database")], "source text is not Chinese"),
     ([DraftSegment("1", "数据库", ""), DraftSegment("2", "重试", " ")], "no segment has a target"),

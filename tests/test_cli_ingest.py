@@ -97,3 +97,17 @@ def test_ctrl_c_inside_a_store_rolls_that_document_back(db_path, monkeypatch):
     db = open_db(db_path)
     assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM paragraphs").fetchone()[0] == 0
+
+
+def test_output_cut_short_by_the_reader_ends_quietly(db_path):
+    """`glossary ingest --json ... | head -1`: no 'Broken pipe' error line when the reader stops early."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "glossary.cli", "--db", str(db_path), "ingest", "--json",
+                             str(shared("corpus", "002_723aec7c0dc06fa0.txt"))],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader is gone before the first line (like `| head -0`): every write fails
+    stderr = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert stderr == "" and proc.returncode == 141

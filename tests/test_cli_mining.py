@@ -75,3 +75,21 @@ def test_an_english_only_document_is_reported_as_having_no_chinese(db_path, tmp_
     result = run("--db", str(db_path), "mine", str(draft))
     assert result.exit_code == 0, result.output
     assert "Chinese only: 0, no Chinese: 1" in result.output and "entries added: 0" in result.output
+
+
+def test_a_bad_file_in_a_folder_says_that_nothing_was_mined(db_path, tmp_path):
+    """Mining is one transaction: a folder holding one unreadable file mines nothing, and the error
+    line says so (it named only the file, as if the rest had gone in)."""
+    import shutil
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(corpus("003"), folder)
+    (folder / "zz-empty.txt").write_bytes(b"")
+    result = run("--db", str(db_path), "mine", str(folder))
+    assert result.exit_code == 1
+    assert result.output.strip() == (f"glossary: error: {folder / 'zz-empty.txt'}: empty file; nothing was mined "
+                                     "(fix or leave out that file and run again)")
+    from db import open_db
+
+    assert open_db(db_path).execute("SELECT count(*) FROM entries").fetchone()[0] == 0

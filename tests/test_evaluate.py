@@ -71,3 +71,26 @@ def test_guessed_categories_are_scored_on_the_correct_pairs(tmp_path):
     assert result.categorized == 10
     assert result.category_agrees == 5 + sum(1 for i, g in enumerate(rows) if i % 2 == 0 and g.category == "domain")
     assert result.as_dict()["category_accuracy"] == round(result.category_agrees / 10, 4)
+
+
+def test_eval_reads_every_gold_file_a_shell_glob_gives_after_one_gold_option(tmp_path):
+    """README's `glossary eval --gold gold/*.jsonl`: the shell passes the files after one --gold."""
+    from click.testing import CliRunner
+    from conftest import shared
+
+    from db import open_db
+    from db.entries import add_entry
+    from glossary.cli import cli
+
+    files = sorted(shared("gold").glob("*.jsonl"))
+    db_path = tmp_path / "g.db"
+    db = open_db(db_path)
+    add_entry(db, entry("外防输入", "import prevention"))
+    db.close()
+    together = CliRunner().invoke(cli, ["--db", str(db_path), "eval", "--json", "--gold", *map(str, files)])
+    assert together.exit_code == 0, together.output
+    repeated = CliRunner().invoke(cli, ["--db", str(db_path), "eval", "--json",
+                                        *(arg for f in files for arg in ("--gold", str(f)))])
+    assert json.loads(together.output) == json.loads(repeated.output)
+    one = CliRunner().invoke(cli, ["--db", str(db_path), "eval", "--json", "--gold", str(files[0])])
+    assert json.loads(together.output)["gold"] > json.loads(one.output)["gold"] > 0

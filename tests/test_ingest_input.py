@@ -85,6 +85,16 @@ def test_undecodable_bytes_name_the_offset(tmp_path):
         read_document(write(tmp_path, "bad.txt", data))
 
 
+def test_a_gbk_file_with_a_corrupt_byte_names_that_byte(tmp_path):
+    """A GB18030 document broken after some text: the offset is the bad byte's, where the legacy
+    encoding stops reading, not the first byte UTF-8 could not read (offset 0)."""
+    doc = read_document(shared("corpus", "002_723aec7c0dc06fa0.txt"))
+    head = "\n".join(p.original for p in doc.paragraphs[:3]).encode("gb18030")
+    path = write(tmp_path, "gbk.txt", head + b"\xff\xff\xff" + head)
+    with pytest.raises(IngestError, match=rf"gbk\.txt: undecodable bytes at offset {len(head)} .*GB18030 reads up to there"):
+        read_document(path)
+
+
 def test_undecodable_bytes_after_the_sample(tmp_path):
     """A file that starts as UTF-8 and breaks beyond the detection sample: error with the offset."""
     head = (ENGLISH + "\n").encode() * (SAMPLE_SIZE // len(ENGLISH) + 10)

@@ -270,6 +270,20 @@ def test_bad_file_after_many_entries_leaves_the_termbase_unchanged(tmp_db, tmp_p
     assert _count(tmp_db) == 0
 
 
+@pytest.mark.parametrize(("name", "text", "message"), [
+    ("open-quote.csv", 'zh,en\n数据库,database\n"资料库,data base\n系统,system\n',
+     "open-quote.csv: line 3: a quote opened here is never closed"),
+    ("no-tab.tsv", "数据库\tdatabase\n资料库 data base\n", "no-tab.tsv: line 2: no tab between the source and target terms"),
+])
+def test_a_broken_line_of_a_list_glossary_is_an_error_not_a_term(tmp_db, tmp_path, name, text, message):
+    """An unclosed quote (which swallowed the rest of the file into one Chinese "term") or a TSV line
+    without a tab (imported whole as a Chinese term with no English) stops the import, nothing written."""
+    add_entry(tmp_db, Entry(terms=(Term("zh", "数据库"), Term("en", "database")), status="approved"))
+    with pytest.raises(FormatError, match=message):
+        import_glossary(tmp_db, _write(tmp_path / name, text))
+    assert _count(tmp_db) == 1
+
+
 def test_import_status_option_and_export_filter(tmp_db, tmp_path):
     import_glossary(tmp_db, shared("tbx", "fixtures-own", "zh-en_TBX-Basic_v2_rich.tbx"), default_status="candidate")
     assert status_counts(tmp_db)["candidate"] == 1
@@ -284,7 +298,10 @@ def test_cli_export_import_and_errors(db_path, tmp_path):
     runner = CliRunner()
     result = runner.invoke(cli, ["--db", str(db_path), "import", str(shared("tbx", "fixtures-own", "zh-en_TBX-Basic_v3_rich.tbx"))])
     assert result.exit_code == 0, result.output
-    assert "1 entries read: 1 added" in result.output
+    assert "zh-en_TBX-Basic_v3_rich.tbx: 1 entry read: 1 added" in result.output
+    csv = runner.invoke(cli, ["--db", str(db_path), "import", "--dry-run",
+                              str(shared("external", "hk-ogcio-it-glossary", "hkglossary.csv"))])
+    assert csv.exit_code == 0 and "hkglossary.csv: 1,421 rows read: " in csv.output  # one per line, not per entry
     for suffix in (".tbx", ".csv", ".tsv", ".xlsx", ".jsonl"):
         result = runner.invoke(cli, ["--db", str(db_path), "export", str(tmp_path / f"g{suffix}")])
         assert result.exit_code == 0, result.output
@@ -344,3 +361,71 @@ def test_a_deprecated_spelling_of_the_preferred_words_is_kept_and_checked(tmp_db
     assert [(f.segment, f.kind, f.found, f.expected) for f in result.issues] == [
         ("1", "deprecated", "data base", "database"), ("4", "deprecated", "internet", "Internet"),
         ("6", "deprecated", "centres", "center")]
+
+
+def test_omegat_tsv_round_trip_keeps_statuses_types_and_variants(tmp_db, tmp_path):
+    """Re-importing our own OmegaT export: a deprecated or Traditional source term on its own line joins
+    its entry (not a new entry with that term preferred), and the comment's status and type go back to
+    the term instead of into the note."""
+    _rich_termbase(tmp_db)
+    path = tmp_path / "g.tsv"
+    export_glossary(tmp_db, path, "tsv", status="all")
+    fresh = open_db(tmp_path / "fresh.db")
+    import_glossary(fresh, path)
+
+    def terms(db):
+        return {e.terms_in("zh")[0].text: sorted((t.lang, t.text, t.status, t.type) for t in e.terms)
+                for e in iter_entries(db) if e.terms_in("zh") and e.terms_in("en")}
+
+    before, after = terms(tmp_db), terms(fresh)
+    assert len(before) >= 5 and {zh: after.get(zh) for zh in before} == before
+    assert any(status in ("deprecated", "forbidden") for ts in after.values() for _, _, status, _ in ts)
+    assert not any(e.note and ("do not use" in e.note or "acronym" in e.note) for e in iter_entries(fresh))
+    fresh.close()
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "tbx3"])
+def test_tbx_round_trip_keeps_candidate_and_rejected_entries_as_they_were(tmp_db, tmp_path, fmt):
+    """`export --status all` to TBX and back: a rejected entry must not come back approved (TBX-Basic has
+    no entry status; a note carries it, and the approved entries carry none)."""
+    _rich_termbase(tmp_db)
+    path = tmp_path / f"all.{fmt}"
+    export_glossary(tmp_db, path, fmt, status="all")
+    fresh = open_db(tmp_path / "fresh.db")
+    import_glossary(fresh, path)
+
+    def statuses(db):
+        return sorted((min(t.text for t in e.terms), e.status, e.note) for e in iter_entries(db))
+
+    assert statuses(fresh) == statuses(tmp_db)
+    assert {status for _, status, _ in statuses(fresh)} == {"approved", "candidate", "rejected"}
+    assert path.read_text(encoding="utf-8").count("<note>entry status: ") == 3  # 2 candidates, 1 rejected
+    fresh.close()
+
+
+def test_notes_shared_by_two_glossaries_are_kept_once(tmp_db):
+    """The project's v2 and V4-style TBX fixtures describe one concept with notes that share lines
+    ("customerSubset: ACME"): importing both keeps each line once, in the order first seen."""
+    own = shared("tbx", "fixtures-own")
+    import_glossary(tmp_db, own / "zh-en_TBX-Basic_V4-style_rich.tbx")
+    first = next(iter_entries(tmp_db)).note
+    import_glossary(tmp_db, own / "zh-en_TBX-Basic_v2_rich.tbx")
+    [entry] = list(iter_entries(tmp_db))
+    lines = entry.note.splitlines()
+    assert entry.note.startswith(first) and len(lines) == len(set(lines))
+    assert "customerSubset: ACME" in lines
+
+
+def test_export_and_import_leave_stderr_empty_when_it_is_no_terminal(tmp_db, tmp_path):
+    """A progress bar is for a terminal: in a log or a pipe the commands print nothing on stderr (it
+    left a blank line there after every export and import)."""
+    import subprocess
+    import sys
+
+    _rich_termbase(tmp_db)
+    db_path = tmp_db.execute("PRAGMA database_list").fetchone()[2]
+    out = tmp_path / "g.tbx"
+    for args in (["export", str(out)], ["import", str(out), "--dry-run"]):
+        done = subprocess.run([sys.executable, "-m", "glossary.cli", "--db", db_path, *args],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0 and done.stdout.strip() and done.stderr == "", (args, done.stderr)

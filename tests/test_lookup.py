@@ -120,6 +120,13 @@ def test_cli_lookup_table_and_json(tmp_path):
     data = json.loads(result.output)
     assert len(data) == 1 and data[0]["match"] == "prefix"
     assert {t["text"] for t in data[0]["terms"]} >= {"核酸检测", "nucleic acid testing"}
+    from db import open_db
+    from db.entries import get_entry
+
+    db = open_db(path)
+    assert data[0]["score"] == get_entry(db, data[0]["id"]).score  # the entry's score, not the match's
+    assert data[0]["match_score"] > 0
+    db.close()
     result = runner.invoke(cli, ["--db", str(path), "lookup", '"*'])
     assert result.exit_code == 0 and "no match" in result.output
 

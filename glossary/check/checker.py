@@ -362,7 +362,9 @@ class DraftChecker:
         else:
             self._check_here(segments)
         if self.count and not self.translated:
-            raise InputError(f"{self.name}: no segment has a target text (is the draft translated?)")
+            copied = any(issue.kind == "untranslated" for _, issue in self.issues)  # only copies when none is translated
+            what = "every target is empty or a copy of its Chinese source" if copied else "no segment has a target text"
+            raise InputError(f"{self.name}: {what} (is the draft translated?)")
         if not self.count:
             raise InputError(f"{self.name}: no segments to check")
         self._report_inconsistent()

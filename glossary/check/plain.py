@@ -58,7 +58,7 @@ def read_aligned(source_path: str | Path, draft_path: str | Path) -> Iterator[Dr
         while waiting is not None and waiting.line < line:
             yield DraftSegment(f"line {waiting.line}", "", waiting.original, line=waiting.line)
             waiting = next(pending, None)
-        yield DraftSegment(str(pair.seq), pair.zh_original or pair.zh, pair.en, line=line)
+        yield DraftSegment(str(pair.seq + 1), pair.zh_original or pair.zh, pair.en, line=line)  # counted from 1
     while waiting is not None:
         yield DraftSegment(f"line {waiting.line}", "", waiting.original, line=waiting.line)
         waiting = next(pending, None)

@@ -29,10 +29,18 @@ _HEADER_CELL = re.compile(r"^(?:source|target|src|tgt|chinese|english|[A-Za-z]{2
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
+def shown(path: str | Path) -> str:
+    """A draft's path as the user gave it, printable: errors and reports name it so, which tells
+    apart two files of one name in different folders."""
+    from glossary.keys import printable_path
+
+    return printable_path(str(path))
+
+
 def draft_format(path: Path) -> str:
     """`tsv`, `xliff` or `tmx`, from the suffix, else from the first bytes of the file."""
     if path.is_dir():
-        raise InputError(f"{path}: is a folder, not a draft file")
+        raise InputError(f"{shown(path)}: is a folder, not a draft file")
     suffix = path.suffix.lower()
     if suffix in XLIFF_SUFFIXES:
         return "xliff"
@@ -49,10 +57,10 @@ def draft_format(path: Path) -> str:
             return "xliff"
         if "<tmx" in lowered:
             return "tmx"
-        raise FormatError(f"{path.name}: an XML file that is neither XLIFF nor TMX")
+        raise FormatError(f"{shown(path)}: an XML file that is neither XLIFF nor TMX")
     if b"\t" in head:
         return "tsv"
-    raise InputError(f"{path.name}: unknown draft format (use .tsv, .xlf/.xliff/.sdlxliff/.mqxliff or .tmx, "
+    raise InputError(f"{shown(path)}: unknown draft format (use .tsv, .xlf/.xliff/.sdlxliff/.mqxliff or .tmx, "
                      "or --source/--draft for plain text)")
 
 
@@ -63,7 +71,7 @@ def read_draft(path: str | Path, on_progress: Progress | None = None) -> Iterato
     reader = readers[draft_format(path)]
     with _open_binary(path) as fh:
         if not fh.read(1):
-            raise InputError(f"{path.name}: empty file")
+            raise InputError(f"{shown(path)}: empty file")
     return reader(path, on_progress)
 
 
@@ -85,7 +93,7 @@ def read_tsv(path: str | Path, on_progress: Progress | None = None) -> Iterator[
         if not line.strip():
             continue
         if "\t" not in line:
-            raise FormatError(f"{path.name}: line {number}: no tab between source and target")
+            raise FormatError(f"{shown(path)}: line {number}: no tab between source and target")
         cells = line.split("\t")
         if first:
             first = False
@@ -163,7 +171,7 @@ def _iter_xml(path: Path, tags: tuple[str, ...], on_progress: Progress | None):
 
     raw = _open_binary(path)
     with raw:
-        for event, el in safe_iterparse(_CountingReader(raw, on_progress), path.name, events=("start", "end"),
+        for event, el in safe_iterparse(_CountingReader(raw, on_progress), shown(path), events=("start", "end"),
                                         tag=[f"{{*}}{t}" for t in tags] + list(tags)):
             if event != "root":
                 yield event, el
@@ -249,7 +257,7 @@ def read_xliff(path: str | Path, on_progress: Progress | None = None) -> Iterato
         if event == "start":
             continue
         if version is None:
-            raise FormatError(f"{path.name}: line {el.sourceline}: <{name}> outside an <xliff> element")
+            raise FormatError(f"{shown(path)}: line {el.sourceline}: <{name}> outside an <xliff> element")
         if _translatable(el, translate[-1]):
             if version == 1 and name == "trans-unit":
                 yield from _xliff1_unit(el)
@@ -257,7 +265,7 @@ def read_xliff(path: str | Path, on_progress: Progress | None = None) -> Iterato
                 yield from _xliff2_unit(el)
         _release(el)
     if version is None:
-        raise FormatError(f"{path.name}: not an XLIFF file (no <xliff> root element)")
+        raise FormatError(f"{shown(path)}: not an XLIFF file (no <xliff> root element)")
 
 
 def _translatable(el, inherited: bool) -> bool:
@@ -328,7 +336,7 @@ def read_tmx(path: str | Path, on_progress: Progress | None = None) -> Iterator[
         yield _segment(el.get("tuid") or str(count), source, target, el.sourceline or 0)
         _release(el)
     if not seen_root:
-        raise FormatError(f"{path.name}: not a TMX file (no <tmx> root element)")
+        raise FormatError(f"{shown(path)}: not a TMX file (no <tmx> root element)")
 
 
 def _pick(langs: list[str], test, skip: int | None = None) -> int | None:

@@ -72,13 +72,22 @@ def console(stderr: bool = False):
     return Console(stderr=stderr, highlight=False)
 
 
+def stderr_progress(*columns):
+    """A transient rich Progress on stderr, shown on a terminal only: in a log or a pipe it would
+    leave nothing but a stray blank line."""
+    from rich.progress import Progress
+
+    out = console(stderr=True)
+    return Progress(*columns, console=out, transient=True, disable=not out.is_terminal)
+
+
 @contextmanager
 def progress_bar(label: str) -> Iterator[Callable[[int, int, str], None]]:
     """A transient rich progress bar on stderr; yields `update(done, total, name)`."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 
-    with Progress(TextColumn(f"[bold]{label}[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.description}"), console=console(stderr=True), transient=True) as bar:
+    with stderr_progress(TextColumn(f"[bold]{label}[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                         TextColumn("{task.description}")) as bar:
         task = bar.add_task("", total=None)
 
         def update(done: int, total: int, name: str) -> None:

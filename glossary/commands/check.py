@@ -46,6 +46,7 @@ def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ..
     from db import connect_readonly
     from db.check import check_glossary
     from glossary.check import check_segments, fails
+    from glossary.errors import GlossaryError
 
     inputs = _draft_inputs(draft_files, source_path, draft_path)
     path = db_path_from(ctx, db_path)
@@ -56,10 +57,21 @@ def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ..
         db.close()
     failed = False
     results = []
-    for read, size, name, english_only, window in inputs:
-        with _progress(size, enabled=not as_json) as advance:
-            result = check_segments(read(advance), glossary, name=name, english_only=english_only,
-                                    window=window, unlisted=unlisted, strict=strict, workers=workers)
+    for draft in inputs:
+        try:
+            if isinstance(draft, GlossaryError):
+                raise draft
+            read, size, name, english_only, window = draft
+            with _progress(size, enabled=not as_json) as advance:
+                result = check_segments(read(advance), glossary, name=name, english_only=english_only,
+                                        window=window, unlisted=unlisted, strict=strict, workers=workers)
+        except (GlossaryError, OSError) as exc:
+            if len(inputs) == 1:
+                raise
+            message = exc.message if isinstance(exc, GlossaryError) else f"{exc.filename}: {exc.strerror or exc}"
+            click.echo(f"glossary: error: {message}", err=True)  # the other drafts are still checked
+            failed = True
+            continue
         if as_json:
             from glossary.check.report import result_to_dict
 
@@ -82,8 +94,10 @@ def _browse(path: Path, results: list) -> None:
 
     from dataclasses import replace
 
-    several = len(results) > 1  # a segment id is told apart by its draft's name
-    combined = CheckResult(issues=tuple(replace(i, segment=f"{r.draft}:{i.segment}") if several else i
+    several = len(results) > 1  # a segment id is told apart by its draft's name (its path if names repeat)
+    names = [Path(r.draft).name for r in results]
+    label = dict(zip((r.draft for r in results), names)) if len(set(names)) == len(names) else {}
+    combined = CheckResult(issues=tuple(replace(i, segment=f"{label.get(r.draft, r.draft)}:{i.segment}") if several else i
                                         for r in results for i in r.issues),
                            segments=sum(r.segments for r in results),
                            draft=", ".join(r.draft for r in results if r.draft))
@@ -106,19 +120,38 @@ def _draft_inputs(draft_files: tuple[Path, ...], source_path: Path | None, draft
     if len(draft_files) > 1 and (source_path or draft_path):
         raise InputError("--source/--draft take one plain-text pair; give bilingual files without them")
     if len(draft_files) > 1:
-        return [_draft_input(path, None, None) for path in draft_files]
+        return [_checked_input(path) for path in draft_files]
     return [_draft_input(draft_files[0] if draft_files else None, source_path, draft_path)]
+
+
+def _checked_input(path: Path):
+    """_draft_input for one of several drafts, or the error that stops it (the others go on)."""
+    from glossary.check.readers import shown
+    from glossary.errors import GlossaryError, InputError
+
+    try:
+        if not path.exists():
+            raise InputError(f"{shown(path)}: no such file")
+        return _draft_input(path, None, None)
+    except GlossaryError as exc:
+        return exc
 
 
 def _draft_input(draft_file: Path | None, source_path: Path | None, draft_path: Path | None):
     """(read(progress), size, name, english_only, window) for the input form on the command line."""
     from glossary.check import draft_format, read_draft
+    from glossary.check.readers import shown
     from glossary.errors import InputError
 
     if draft_file and draft_path:
         raise InputError("give the draft either as an argument or with --draft, not both")
     if source_path and not (draft_path or draft_file):
         raise InputError("--source needs the English draft: --source ZH.txt --draft EN.txt")
+    bilingual = _bilingual(draft_path or draft_file)
+    if source_path and bilingual:
+        raise InputError(f"{shown(bilingual)}: a bilingual draft holds its own source; check it without --source")
+    if bilingual:  # `--draft draft.xlf`: the same as `check draft.xlf`
+        draft_file, draft_path = bilingual, None
     plain = draft_path or (draft_file if source_path else None)
     if plain is None and draft_file is None:
         raise InputError("no draft given: glossary check DRAFT.tsv|.xlf|.tmx, or --source ZH.txt --draft EN.txt")
@@ -129,10 +162,17 @@ def _draft_input(draft_file: Path | None, source_path: Path | None, draft_path: 
 
         size = _size(plain) + (_size(source_path) if source_path else 0)
         if source_path:
-            return lambda advance: read_aligned(source_path, plain), size, plain.name, False, 1
-        return lambda advance: read_english(plain), size, plain.name, True, 0
+            return lambda advance: read_aligned(source_path, plain), size, shown(plain), False, 1
+        return lambda advance: read_english(plain), size, shown(plain), True, 0
     draft_format(draft_file)
-    return lambda advance: read_draft(draft_file, advance), _size(draft_file), draft_file.name, False, 0
+    return lambda advance: read_draft(draft_file, advance), _size(draft_file), shown(draft_file), False, 0
+
+
+def _bilingual(path: Path | None) -> Path | None:
+    """`path` when its suffix names a bilingual draft format (XLIFF, TMX, TSV)."""
+    from glossary.check.readers import TMX_SUFFIXES, TSV_SUFFIXES, XLIFF_SUFFIXES
+
+    return path if path and path.suffix.lower() in XLIFF_SUFFIXES + TMX_SUFFIXES + TSV_SUFFIXES else None
 
 
 def _size(path: Path) -> int:
@@ -191,11 +231,14 @@ def _note(issue) -> str:
 
 def _informative(column: str, issues: list) -> bool:
     """False for a column that would only repeat what the others say: severity when all rows share
-    one (the table's kind gives it), line when every line is the segment id (TSV, English-only)."""
+    one (the table's kind gives it), line when every line is the segment id (TSV, English-only), found
+    when it is empty in every row."""
     if column == "severity":
         return len({i.severity for i in issues}) > 1
     if column == "line":
         return any(str(i.line) != i.segment for i in issues)
+    if column == "found":
+        return any(i.found for i in issues)  # never for missing terms: the draft has nothing there
     return True
 
 

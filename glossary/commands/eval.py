@@ -10,17 +10,19 @@ from ._common import command, console, with_termbase
 
 
 @command("eval")
+@click.argument("more_gold", nargs=-1, metavar="[GOLD]...", type=click.Path(exists=True, dir_okay=False))
 @click.option("--gold", "gold_files", multiple=True, required=True, type=click.Path(exists=True, dir_okay=False),
-              help="Gold pairs (JSON Lines, see shared/gold/GUIDELINE.md); repeat for several files.")
+              help="Gold pairs (JSON Lines, see shared/gold/GUIDELINE.md); several files: repeat --gold, "
+                   "or list them after it (--gold gold/*.jsonl).")
 @click.option("--show", is_flag=True, help="List the gold pairs missed and the false positives.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @with_termbase(create=False)
-def command(db, gold_files: tuple[str, ...], show: bool, as_json: bool) -> None:
+def command(db, more_gold: tuple[str, ...], gold_files: tuple[str, ...], show: bool, as_json: bool) -> None:
     """Score every entry the termbase holds (except rejected ones) against gold pairs."""
     from db.entries import iter_entries
     from glossary.evaluate import entry_outputs, evaluate, load_gold
 
-    gold = load_gold(gold_files)
+    gold = load_gold(gold_files + more_gold)
     entries = [e for e in iter_entries(db) if e.status != "rejected"]
     result = evaluate(entry_outputs(entries), gold)
     if as_json:

@@ -6,7 +6,7 @@ import click
 
 from glossary.formats import FORMATS
 
-from ._common import command, console, with_termbase
+from ._common import command, stderr_progress, with_termbase
 
 
 @command("export")
@@ -26,12 +26,11 @@ def command(db, out: str, fmt: str | None, status: str) -> None:
     if out == "-":
         export_glossary(db, out, fmt, status=status)
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 
-    with Progress(TextColumn("exporting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console(stderr=True), transient=True) as bar:
+    with stderr_progress(TextColumn("exporting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()) as bar:
         task = bar.add_task("export", total=total)
         count = export_glossary(db, out, fmt, status=status, progress=lambda n: bar.update(task, completed=n))
     hint = "" if count or status == "all" else " (use --status all to include unreviewed candidates)"
     which = "" if status == "all" else f" {status}"
-    click.echo(f"{out}: {count:,}{which} entries written{hint}")
+    click.echo(f"{out}: {count:,}{which} {'entry' if count == 1 else 'entries'} written{hint}")

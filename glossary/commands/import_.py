@@ -6,7 +6,7 @@ import click
 
 from glossary.formats import FORMATS
 
-from ._common import command, console, with_termbase
+from ._common import command, stderr_progress, with_termbase
 
 
 @command("import")
@@ -22,12 +22,12 @@ def command(db, file: str, fmt: str | None, dry_run: bool, default_status: str) 
 
     Conflicting renderings become admitted variants; reviewed entries keep their decisions.
     """
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from db.interchange import import_glossary
 
-    with Progress(SpinnerColumn(), TextColumn("importing: {task.completed:,} entries read"), TimeElapsedColumn(),
-                  console=console(stderr=True), transient=True) as bar:
+    with stderr_progress(SpinnerColumn(), TextColumn("importing: {task.completed:,} entries read"),
+                         TimeElapsedColumn()) as bar:
         task = bar.add_task("import", total=None)
         report = import_glossary(db, file, fmt, default_status=default_status, dry_run=dry_run,
                                  progress=lambda n: bar.update(task, completed=n))

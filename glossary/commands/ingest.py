@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import click
 
-from ._common import command, console, with_termbase
+from ._common import command, console, stderr_progress, with_termbase
 
 
 @command("ingest")
@@ -105,12 +105,10 @@ class _progress_bar:
     def __enter__(self):
         if not self.enabled:
             return lambda label: None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
 
-        self.progress = Progress(
-            TextColumn("ingesting {task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            console=console(stderr=True), transient=True,
-        )
+        self.progress = stderr_progress(
+            TextColumn("ingesting {task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
         self.progress.start()
         self.task = self.progress.add_task("", total=self.total)
         started = [False]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from ._common import command, progress_bar, with_termbase
@@ -15,9 +17,16 @@ from ._common import command, progress_bar, with_termbase
 def command(db, paths: tuple[str, ...], workers: int | None) -> None:
     """Mine term pairs from bilingual documents (files or folders) into the termbase."""
     from db.mining import mine_paths
+    from glossary.errors import GlossaryError
 
-    with progress_bar("mining") as progress:
-        summary = mine_paths(db, paths, progress=progress, workers=workers)
+    try:
+        with progress_bar("mining") as progress:
+            summary = mine_paths(db, paths, progress=progress, workers=workers)
+    except GlossaryError as exc:  # one transaction for the whole run: say that nothing was kept
+        if len(paths) > 1 or os.path.isdir(paths[0]):
+            raise type(exc)(f"{exc.message}; nothing was mined (fix or leave out that file and run again)",
+                            exc.title) from exc
+        raise
     click.echo(
         f"documents: {summary.documents} (already mined: {summary.already_mined}, "
         f"Chinese only: {summary.chinese_only}"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import chain
 from typing import BinaryIO, TextIO
 
+from glossary.errors import FormatError
 from glossary.models import Entry, ReadEntry
 
 from .base import NOT_RECOMMENDED, Warnings, preferred_first
@@ -34,14 +36,22 @@ def read_csv(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntry]
     lines = decoded_lines(fh, name)
     first = next(lines, "")
     delimiter = max(_DELIMITERS, key=first.count) if any(d in first for d in _DELIMITERS) else ","
-    reader = csv.reader(chain([first], lines), delimiter=delimiter)
-    yield from rows_to_entries(_numbered(reader), name, warnings)
+    reader = csv.reader(chain([first], lines), delimiter=delimiter, strict=True)
+    yield from rows_to_entries(_numbered(reader, name), name, warnings)
 
 
-def _numbered(reader) -> Iterator[tuple[int, list[str]]]:
-    """Rows with the physical line each starts on (csv's line_num counts the row's last line)."""
+def _numbered(reader, name: str) -> Iterator[tuple[int, list[str]]]:
+    """Rows with the physical line each starts on (csv's line_num counts the row's last line); a quote
+    left open (which would swallow the rest of the file into one term) is an error naming its line."""
     start = 1
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problem = "a quote opened here is never closed" if "end of data" in str(exc) else str(exc)
+            raise FormatError(f"{name}: line {start}: {problem}") from exc
         yield start, row
         start = reader.line_num + 1
 
@@ -99,6 +109,8 @@ def read_tsv(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntry]
                 line = line[1:]
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
+            if "\t" not in line:
+                raise FormatError(f"{name}: line {number}: no tab between the source and target terms")
             cells = line.split("\t")
             if len(cells) > 3:
                 cells = cells[:2] + ["; ".join(c for c in cells[2:] if c.strip())]
@@ -110,4 +122,46 @@ def read_tsv(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntry]
                 yield 0, OMEGAT_HEADER
             yield number, cells
 
-    yield from rows_to_entries(rows(), name, warnings)
+    yield from _with_comment_statuses(rows_to_entries(rows(), name, warnings))
+
+
+_DO_NOT_USE = ": do not use"
+_COMMENT_STATUSES = frozenset(("preferred", "admitted", *NOT_RECOMMENDED))
+_COMMENT_TYPES = frozenset(("acronym", "abbreviation", "variant"))
+
+
+def _comment_marks(note: str | None) -> tuple[str, str, str | None]:
+    """(status, type, rest of the note) from a comment that opens as write_tsv's do
+    ("deprecated: do not use; ...", "admitted; acronym; ..."); ("", "", note) for any other comment."""
+    parts = note.split("; ") if note else []
+    status = kind = ""
+    if parts and parts[0].removesuffix(_DO_NOT_USE) in _COMMENT_STATUSES:
+        status = parts.pop(0).removesuffix(_DO_NOT_USE)
+    if parts and parts[0] in _COMMENT_TYPES:
+        kind = parts.pop(0)
+    return status, kind, "; ".join(parts) or None
+
+
+def _with_comment_statuses(read: Iterable[ReadEntry]) -> Iterator[ReadEntry]:
+    """A line's comment status and term type go to its term, not into the note. write_tsv puts an
+    entry's lines together, the preferred pair first: a line whose comment marks it and whose target
+    is that pair's target, under another source term, gives the entry that source term (资料库 deprecated
+    beside 数据库 → database), instead of making it an entry of its own with that term preferred."""
+    head: tuple | None = None  # (source term, target term) of the entry's first line
+    for item in read:
+        entry = item.entry
+        status, kind, note = _comment_marks(entry.note)
+        if len(entry.terms) != 2 or not (status or kind):
+            if len(entry.terms) == 2:
+                head = entry.terms
+            yield item
+            continue
+        source, target = entry.terms
+        marks = {"type": kind or "fullForm", **({"status": status} if status else {})}
+        if head and source.text != head[0].text and target.text == head[1].text:
+            terms = (head[0], replace(source, **marks), head[1])
+        else:
+            terms = (source, replace(target, **marks))
+            if not head or source.text != head[0].text:
+                head = (source, target)
+        yield replace(item, entry=replace(entry, terms=terms, note=note))

@@ -18,7 +18,7 @@ from glossary.errors import FormatError
 from glossary.models import Entry, ReadEntry, Term
 
 from .base import (
-    TBX_POS, TBX_STATUS, Warnings, clean_note, clean_text, default_statuses, join_notes, part_of_speech,
+    TBX_POS, TBX_STATUS, Warnings, clean_note, clean_text, default_statuses, entry_status, join_notes, part_of_speech,
     section_script, term_type, usage_status,
 )
 from .langs import lang_tag, parse_lang
@@ -173,6 +173,8 @@ def _write_entries(entries: Iterable[Entry], names: _Names, out: TextIO) -> int:
         add(dates.get(((created or "")[:10], (updated or "")[:10])) or names.transactions(created, updated))
         if entry.note:
             add(f"{ind}<note>{_esc(entry.note)}</note>\n")
+        if entry.status in _UNAPPROVED:
+            add(f"{ind}<note>{_ENTRY_STATUS}{entry.status}</note>\n")
         groups: dict[tuple[str, str | None], list[Term]] = {}
         for term in entry.terms:
             key = (term.lang, term.script)
@@ -299,6 +301,12 @@ def _text(el) -> str:
     return (el.text or "") if not len(el) else "".join(el.itertext())
 
 
+# TBX-Basic has no entry status; an entry exported before approval says so in a note of this form,
+# which a CAT tool shows to the translator and which import reads back (approved entries carry none).
+_ENTRY_STATUS = "entry status: "
+_UNAPPROVED = frozenset(("candidate", "rejected"))
+
+
 class _EntryReader:
     """Collects one termEntry/conceptEntry into an Entry; structural errors raise FormatError."""
 
@@ -312,6 +320,7 @@ class _EntryReader:
         self.created: str | None = None
         self.updated: str | None = None
         self.terms: list[tuple] = []  # Term arguments; statuses are defaulted once the entry is read
+        self.status = ""
 
     def fail(self, el, message: str) -> FormatError:
         return FormatError(f"{self.name}: line {el.sourceline}: {message}")
@@ -331,7 +340,7 @@ class _EntryReader:
         statuses = default_statuses([(args[0], args[2]) for args in self.terms])
         entry = Entry(
             terms=tuple(Term(lang, text, status, *rest) for (lang, text, _s, *rest), status in zip(self.terms, statuses)),
-            status="",  # the file does not say: the importer decides
+            status=self.status,  # "" when the file does not say: the importer decides
             category="; ".join(dict.fromkeys(self.categories)) or None,
             note=join_notes(*self.notes) if self.notes else None,
             source=join_notes(*self.sources) if self.sources else None,
@@ -424,6 +433,8 @@ class _EntryReader:
             self.categories.append(value)
         elif dtype == "definition":
             self.definitions.append(value)
+        elif dtype == "note" and value.startswith(_ENTRY_STATUS) and entry_status(value[len(_ENTRY_STATUS):]):
+            self.status = entry_status(value[len(_ENTRY_STATUS):])
         elif dtype == "note":
             self.notes.append(value)
         elif dtype == "source":

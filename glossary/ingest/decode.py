@@ -132,15 +132,19 @@ def detect_encoding(path: Path, sample: bytes, *, truncated: bool) -> Encoding:
     if text is not None:
         _check_not_binary(path, text)
         return Encoding("utf-8", "utf-8")
-    utf8_error = _utf8_error_offset(sample)
+    utf8_error = _error_offset(sample, "utf-8")
     scored = []
     for codec, name in _LEGACY:
         text = _trial_decode(sample, codec, truncated)
         if text is not None:
             scored.append((plausibility(text), codec, name, text))
     if not scored:
+        # the encoding that reads furthest points at the bad byte (a GBK file with one corrupt byte)
+        offset, name = max([(utf8_error, "UTF-8"), *((_error_offset(sample, c), n.upper()) for c, n in _LEGACY)],
+                           key=lambda found: found[0])
+        reads = f"; {name} reads up to there" if offset else ""
         raise IngestError(
-            f"{path}: undecodable bytes at offset {utf8_error} (not UTF-8, UTF-16, GB18030 or Big5)"
+            f"{path}: undecodable bytes at offset {offset} (not UTF-8, UTF-16, GB18030 or Big5{reads})"
         )
     score, codec, name, text = max(scored, key=lambda s: s[0])  # ties keep the earlier candidate
     if score < MIN_PLAUSIBILITY:
@@ -152,9 +156,10 @@ def detect_encoding(path: Path, sample: bytes, *, truncated: bool) -> Encoding:
     return Encoding(codec, name)
 
 
-def _utf8_error_offset(sample: bytes) -> int:
+def _error_offset(sample: bytes, codec: str) -> int:
+    """Where decoding `sample` as `codec` first fails."""
     try:
-        sample.decode("utf-8")
+        sample.decode(codec)
     except UnicodeDecodeError as exc:
         return exc.start
     return len(sample)
