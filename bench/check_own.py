@@ -81,12 +81,14 @@ def main() -> None:
         kinds = Counter(f["kind"] for f in report["findings"])
         totals.update(kinds, documents=1, entries=entries, segments=report["segments"])
         print(f"{name:28} {entries:4} entries, {report['segments']:4} segments: {kinds['missing']:3} missing, "
-              f"{kinds['unapproved']:3} unapproved, {kinds['inconsistent']:3} inconsistent", flush=True)
+              f"{kinds['unapproved']:3} unapproved, {kinds['inconsistent']:3} inconsistent, {kinds['omitted']:3} omitted",
+              flush=True)
         for f in [f for f in report["findings"] if f["kind"] == "missing"][:args.show]:
             print(f"    missing {f['source_term']} → “{f['expected']}”: {f['target'][:110]}")
     print(f"\n{totals['documents']} documents, {totals['entries']} approved entries, {totals['segments']} segments: "
           f"{totals['missing']} missing (errors), {totals['unapproved']} unapproved, {totals['inconsistent']} inconsistent "
-          f"(warnings), {totals['untranslated'] + totals['empty'] + totals['deprecated'] + totals['forbidden']} other")
+          f"(warnings), {totals['omitted']} omitted (info: Chinese the aligner gives no English), "
+          f"{totals['untranslated'] + totals['empty'] + totals['deprecated'] + totals['forbidden']} other")
 
 
 if __name__ == "__main__":

@@ -89,17 +89,27 @@ def match_key(lang: str, text: str) -> str:
 
 @cache
 def _pinyin():
-    import pypinyin
+    """pypinyin.lazy_pinyin's reader (its converter, with its defaults), remembering the readings of
+    each word it segments: storing mined terms reads the same words again and again."""
+    from pypinyin.converter import UltimateConverter
+    from pypinyin.core import Pinyin
 
-    return pypinyin
+    class RememberingConverter(UltimateConverter):
+        @lru_cache(maxsize=1 << 15)
+        def convert(self, words, style, heteronym, errors, strict, **kwargs):
+            return tuple(map(tuple, super().convert(words, style, heteronym, errors, strict, **kwargs)))
+
+    return Pinyin(RememberingConverter())
 
 
 def pinyin_syllables(text: str) -> list[str]:
-    """Toneless pinyin syllables of the CJK characters in `text` (other characters dropped)."""
+    """Toneless pinyin syllables of the CJK characters in `text` (other characters dropped): those of
+    pypinyin.lazy_pinyin(text, style=Style.NORMAL, errors="ignore")."""
     if not has_cjk(text):
         return []
-    pypinyin = _pinyin()
-    syllables = pypinyin.lazy_pinyin(to_simplified(text), style=pypinyin.Style.NORMAL, errors="ignore")
+    from pypinyin import Style
+
+    syllables = _pinyin().lazy_pinyin(to_simplified(text), style=Style.NORMAL, errors="ignore")
     return [s.replace("ü", "v").lower() for s in syllables if s.isalpha()]
 
 
@@ -405,24 +415,25 @@ def pinyin_span(name: str, text: str) -> tuple[int, int] | None:
     if not name:
         return None
     readings = _char_readings()
-
-    def extend(pos: int, at: int) -> int | None:
-        if at == len(name):
-            return pos
-        if pos >= len(text):
-            return None
-        for r in readings.get(text[pos], ()):
-            if name.startswith(r, at):
-                end = extend(pos + 1, at + len(r))
-                if end is not None:
-                    return end
-        return None
-
     for start, char in enumerate(text):
         if any(name.startswith(r) for r in readings.get(char, ())):
-            end = extend(start, 0)
+            end = _read_as(name, text, readings, start, 0)
             if end is not None:
                 return start, end
+    return None
+
+
+def _read_as(name: str, text: str, readings: dict[str, tuple[str, ...]], pos: int, at: int) -> int | None:
+    """Where a reading of `text` from `pos` spells the rest of `name` (from `at`) ends, or None."""
+    if at == len(name):
+        return pos
+    if pos >= len(text):
+        return None
+    for r in readings.get(text[pos], ()):
+        if name.startswith(r, at):
+            end = _read_as(name, text, readings, pos + 1, at + len(r))
+            if end is not None:
+                return end
     return None
 
 

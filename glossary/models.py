@@ -200,11 +200,12 @@ class DraftSegment:
     line: int = 0  # 1-based line in the draft file where the segment starts
     source_breaks: tuple[int, ...] = ()
     target_breaks: tuple[int, ...] = ()
+    omitted: bool = False  # source text the draft leaves out (a plain-text check): `line` is the source file's
 
 
 @dataclass(frozen=True, slots=True)
 class DraftIssue:
-    kind: str  # missing, unapproved, deprecated, superseded, forbidden, inconsistent, untranslated, empty
+    kind: str  # missing, unapproved, deprecated, superseded, forbidden, inconsistent, untranslated, empty, omitted
     severity: str
     segment: str  # segment id or line
     source_term: str

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -128,6 +131,19 @@ def test_unlisted_terms_rendered_two_ways_are_info(tmp_path):
     assert report["failed"] is True
 
 
+def assert_omitted_as_aligned(report: dict, source: Path, draft: Path) -> None:
+    """The `omitted` findings are information, one per Chinese sentence the aligner gives no English."""
+    from glossary.align import align_document
+    from glossary.ingest import read_document
+
+    omitted = [f for f in report["findings"] if f["kind"] == "omitted"]
+    assert {f["severity"] for f in omitted} <= {"info"}
+    doc = read_document(source)
+    both = replace(doc, paragraphs=tuple(replace(p, seq=i) for i, p in enumerate(doc.paragraphs + read_document(draft).paragraphs)))
+    unaligned = [p.zh_original or p.zh for p in align_document(both) if p.zh and not p.en]
+    assert [f["source"] for f in omitted] == unaligned
+
+
 def mined_000(tmp_path, name: str = "000_c78274c5c2d54538", min_entries: int = 50):
     """000 (or corpus document `name`) mined into a termbase with every entry approved, and the
     document as a source and a draft file."""
@@ -150,10 +166,12 @@ def mined_000(tmp_path, name: str = "000_c78274c5c2d54538", min_entries: int = 5
 def test_official_english_against_its_own_mined_glossary(tmp_path, name, min_entries):
     """Acceptance: mine 000 (and 003), approve everything, check the document's own English: no term
     is reported missing; a term the English translates in other words than the glossary's is a
-    warning naming those words; nothing is misused, untranslated or empty."""
+    warning naming those words; nothing is misused, untranslated or empty. The Chinese its English
+    leaves out (000's title, 003's untranslated paragraphs) is information, not an error."""
     db_path, source, draft = mined_000(tmp_path, name, min_entries)
     report = check(db_path, "--source", source, "--draft", draft)
-    assert {f["kind"] for f in report["findings"]} <= {"unapproved", "inconsistent"}
+    assert {f["kind"] for f in report["findings"]} <= {"unapproved", "inconsistent", "omitted"}
+    assert_omitted_as_aligned(report, source, draft)
     assert report["counts"]["error"] == 0 and report["failed"] is False
     unapproved = [f for f in report["findings"] if f["kind"] == "unapproved"]
     assert unapproved or name != "000_c78274c5c2d54538"  # 000 renders a mined term in fewer words once (a bare adjective for the term)
@@ -165,6 +183,32 @@ def test_official_english_against_its_own_mined_glossary(tmp_path, name, min_ent
     assert sorted((f["segment"], f["entry_id"]) for f in strict["findings"] if f["kind"] == "missing") == \
         sorted((f["segment"], f["entry_id"]) for f in unapproved)
     assert strict["failed"] is True
+
+
+def test_a_paragraph_the_draft_leaves_out_is_reported_with_the_glossary_terms_it_holds(tmp_path):
+    """001's English without one of its longer paragraphs: the Chinese the aligner finds no English for is
+    `omitted` (info) at its line in the source file, naming the approved terms it holds; the rest of it,
+    aligned with a neighbouring sentence, has its terms missing there, rightly: their renderings were in
+    the paragraph left out. Nothing else changes."""
+    db_path, source, draft = mined_000(tmp_path, "001_a95d0c3c2ca6a01e", 40)
+    before = check(db_path, "--source", source, "--draft", draft)
+    english = draft.read_text(encoding="utf-8").split("\n\n")
+    dropped = max(range(len(english)), key=lambda k: len(english[k]) if 3 <= k < len(english) - 3 else 0)
+    draft.write_text("\n\n".join(english[:dropped] + english[dropped + 1:]), encoding="utf-8")
+    after = check(db_path, "--source", source, "--draft", draft)
+    new = [f for f in after["findings"] if f["kind"] == "omitted" and f["source"] not in
+           {f["source"] for f in before["findings"] if f["kind"] == "omitted"}]
+    assert new and {f["severity"] for f in new} == {"info"}
+    named = [f for f in new if "glossary terms in it: " in f["message"]]
+    assert named, new
+    lines = source.read_text(encoding="utf-8").splitlines()
+    for f in new:
+        assert f["segment"] == f"source line {f['line']}" and f["source"][:10] in lines[f["line"] - 1]
+    def said(report: dict) -> Counter:  # (segment numbers shift when a paragraph goes)
+        return Counter((f["kind"], f["source_term"], f["expected"], f["found"]) for f in report["findings"] if f["kind"] != "omitted")
+
+    for kind, _, expected, _ in said(after) - said(before):  # terms whose rendering was in the paragraph left out
+        assert kind == "missing" and loosely_present(expected, english[dropped]), expected
 
 
 def test_a_term_dropped_or_replaced_by_unrelated_words_is_still_missing(tmp_path):
@@ -193,5 +237,6 @@ def test_official_english_against_its_gold_glossary(tmp_path, name):
     source, draft = split_languages(next(shared("corpus").glob(f"{name}.txt")), tmp_path)
     report = check(db_path, "--source", source, "--draft", draft)
     assert report["segments"] > 3
-    assert {f["kind"] for f in report["findings"]} <= {"unapproved", "inconsistent"}, report["findings"]
+    assert {f["kind"] for f in report["findings"]} <= {"unapproved", "inconsistent", "omitted"}, report["findings"]
+    assert_omitted_as_aligned(report, source, draft)
     assert report["counts"]["error"] == 0

@@ -227,6 +227,22 @@ def test_british_spellings_of_hkma_reports_match_a_us_glossary():
     assert [(f.kind, f.segment) for f in result.issues if f.entry_id] == []
 
 
+def test_an_unapproved_rendering_is_reported_with_the_words_the_glossary_itself_uses():
+    """HKMA writes 壓力測試 "stress testing" and 經濟前景 "economic outlook"; CC-CEDICT glosses 壓力 only
+    "pressure" and 前景 "outlook": with "stress tests" and "outlook for the economy" approved, the
+    draft's rendering is reported whole ("stress testing", not "testing"), its words next to the
+    dictionary's found again in the glossary's renderings."""
+    glossary = CheckGlossary([Entry((Term("zh", "壓力測試"), Term("en", "stress tests")), status="approved", id=1),
+                              Entry((Term("zh", "經濟前景"), Term("en", "outlook for the economy")), status="approved", id=2)])
+    rows = [line.split("\t") for line in shared("external", "hkma-annual-reports", "paragraphs.tsv")
+            .read_text(encoding="utf-8").splitlines()[1:]]
+    draft = [DraftSegment(f"{doc}/{para}", zh, en) for doc, para, zh, en in (r[:4] for r in rows if len(r) >= 4)
+             if ("壓力測試" in zh and "stress testing" in en) or ("經濟前景" in zh and "economic outlook" in en)]
+    found = {(f.entry_id, f.found) for f in check_segments(draft, glossary).issues if f.kind == "unapproved"}
+    assert {(1, "stress testing"), (2, "economic outlook")} <= found
+    assert not {(i, words) for i, words in found if words in ("testing", "outlook")}
+
+
 def test_a_place_name_said_as_its_adjective_is_not_missing():
     """Tatoeba pairs: 中国 / 日本 / 意大利 ... rendered "Chinese food", "Japanese", "Italian": the glossary's
     "China", "Japan", "Italy" are there as adjectives. A pair whose English names another country

@@ -1149,7 +1149,8 @@ def test_a_nationality_the_english_adds_between_lower_case_words_need_not_be_sai
 def test_a_hyphened_modifier_and_its_noun_inside_a_longer_description_is_a_term():
     # 疫情防控涉外宣传 ↔ "foreign-related publicity on epidemic prevention and control" is a description
     # (000); the coined compound and its noun inside it are the term, but not the first conjunct of a
-    # coordinated head (涉外安全稳定 ↔ foreign-related security and stability: no 涉外安全)
+    # coordinated head (涉外安全稳定 ↔ foreign-related security and stability: no 涉外安全); inside a
+    # longer term too (闭环管理 in 疫情防控闭环管理流程 ↔ closed-loop management process for …)
     candidates = candidates_of("000")
     assert [c.en for c in find(candidates, "涉外宣传")] == ["foreign-related publicity"]
     assert [c.en for c in find(candidates, "闭环管理")] == ["closed-loop management"]
@@ -1337,3 +1338,76 @@ def test_a_head_left_unexplained_once_links_to_a_synonym_of_its_gloss():
     assert not glossed_as_synonym("大战", frozenset({"comba"}), 5)  # no headword says "war" and "combat"
     # a modifier filled once is no head: 衷心|感谢 ↔ sincere | thanks stays unlinked (see the gap tests above)
     assert not find(candidates_of("001"), "衷心感谢")
+
+
+def test_a_long_lower_case_phrase_for_a_chinese_noun_compound_is_a_term_when_its_head_translates_the_last_noun():
+    # 000: 信息|闭环|管理|流程 ↔ closed-loop information management process: nouns only, the English head
+    # (process, or the word before "for") says the closing noun 流程: one concept, however many words
+    candidates = {(c.zh, c.en) for c in candidates_of("000")}
+    assert ("信息闭环管理流程", "closed-loop information management process") in candidates
+    assert ("疫情防控闭环管理流程", "closed-loop management process for epidemic prevention and control") in candidates
+    assert ("高质量发展参观路线", "high-quality development visit routes") in candidates
+    # an adjective, a place word or a verb said of a term makes a description; so do an owner, an article
+    # and a name the lower-case words describe
+    assert not is_term_shaped("重要涉外企业", "major foreign-related enterprises", {"dictionary"})
+    assert not is_term_shaped("海外领事保护事件", "overseas consular protection incidents", {"dictionary"})
+    assert not is_term_shaped("银行科技风险管理", "banks' technology risk management", {"dictionary"})
+    assert not is_term_shaped("双边关系健康发展", "healthy development of the bilateral relations", {"dictionary"})
+    assert not is_term_shaped("外办工作组", "Foreign Affairs Office working group", {"dictionary"})
+
+
+def test_an_unlinked_adjective_inside_the_english_and_a_name_after_a_title_leave_the_title_a_term():
+    # 001: 国家首席医生利什科 ↔ chief state sanitary doctor Victor Lyashko: CC-CEDICT links chief, state and
+    # doctor but not "sanitary", an adjective inside the phrase; the title with the name after it is a
+    # person described, the title alone the term
+    found = {(c.zh, c.en) for c in candidates_of("001")}
+    assert ("国家首席医生", "chief state sanitary doctor") in found
+    assert not [zh for zh, _ in found if zh.startswith("国家首席医生") and zh != "国家首席医生"]
+
+
+def assert_not_mined(cases: dict[str, str], side: str) -> None:
+    """None of the HKMA chapters (doc id -> Chinese or English text, by `side`) mines that text, and each mines many pairs."""
+    for doc_id, text in cases.items():
+        found = {zh_key(c.zh) if side == "zh" else c.en for c in hkma_mined(doc_id)}
+        assert len(found) > 20 and (zh_key(text) if side == "zh" else text) not in found, doc_id
+
+
+def test_a_chinese_noun_and_what_is_said_of_it_is_no_term_when_the_english_puts_the_adjective_first():
+    """HKMA: 信贷|强劲 ↔ robust credit, 范围|广泛 ↔ broad range, 消费信心|疲弱 ↔ weak consumer confidence
+    describe a state; the noun keeps its own pair (金融稳定 ↔ financial stability keeps the order)."""
+    assert_not_mined({"hkma-ar-2017-03": "信贷强劲", "hkma-ar-2016-05": "范围广泛", "hkma-ar-2015-01": "消费信心疲弱",
+                      "hkma-ar-2021-04": "租金偏软", "hkma-ar-2024-06": "借贷成本高企"}, "zh")  # (偏软, 高企: no dictionary word)
+    assert "financial stability" in {c.en.lower() for c in hkma_mined("hkma-ar-2015-04") if zh_key(c.zh) == zh_key("金融稳定")}
+
+
+def test_english_that_opens_or_closes_on_a_verb_is_a_clause_not_a_term():
+    """HKMA: "enhances banks" (提升银行), "banks to offer" (银行提供), "HKAB announce" (香港银行公会宣布):
+    a verb-only word opening the English, or closing it after "to" or its subject, says what someone does."""
+    assert_not_mined({"hkma-ar-2018-00": "提升银行", "hkma-ar-2018-05": "银行提供", "hkma-ar-2019-02": "香港银行公会宣布"}, "zh")
+
+
+def test_a_lower_case_word_glued_to_a_name_is_no_term():
+    """HKMA: "strong-side Convertibility" (of the Convertibility Undertaking), "average Liquidity" (of the
+    Liquidity Maintenance Ratio), "entire Monetary Base": a word of the sentence before a name or a piece of one."""
+    assert_not_mined({"hkma-ar-2015-01": "strong-side Convertibility", "hkma-ar-2018-03": "average Liquidity",
+                      "hkma-ar-2015-05": "entire Monetary Base"}, "en")
+
+
+def test_a_past_verb_before_an_article_or_a_count_opens_a_clause():
+    """HKMA: "issued a statement" (发表声明), "obtained a banking licence" (获发银行牌照), "published two
+    issues" (出版两期): what someone did, not a name for a concept."""
+    assert_not_mined({"hkma-ar-2021-10": "issued a statement", "hkma-ar-2020-05": "obtained a banking licence",
+                      "hkma-ar-2017-08": "published two issues"}, "en")
+
+
+def test_a_noun_and_the_verb_said_of_it_is_a_clause():
+    """HKMA: 楼市|继续 ↔ "market continues", 政府|宣布 ↔ "Government announces", 框架|采用 ↔ "Framework adopts":
+    the Chinese closes on a verb that the English says with the -s of the third person."""
+    assert_not_mined({"hkma-ar-2016-03": "market continues", "hkma-ar-2017-02": "Government announces",
+                      "hkma-ar-2018-06": "Framework adopts"}, "en")
+
+
+def test_a_span_jieba_glued_to_a_function_character_of_the_sentence_is_cut_wrong():
+    """HKMA: 及净|利息收入, 可持续金融关注|组及, 统计|处及: jieba joined 及 "and" to the term's first or last
+    character, making a word no dictionary has; the Chinese is no term as written."""
+    assert_not_mined({"hkma-ar-2015-01": "及净利息收入", "hkma-ar-2020-09": "可持续金融关注组及", "hkma-ar-2022-05": "统计处及"}, "zh")

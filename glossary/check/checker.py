@@ -5,7 +5,6 @@ Compute, then apply: this returns DraftIssue values; the CLI and the TUI show th
 
 from __future__ import annotations
 
-import gc
 import marshal
 import multiprocessing
 import os
@@ -17,7 +16,6 @@ from array import array
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from copy import copy
 from dataclasses import dataclass, field, fields, replace
 from itertools import chain, islice
@@ -25,6 +23,7 @@ from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from glossary.errors import InputError
+from glossary.gcpause import paused_gc
 from glossary.keys import CJK_RE, FUNCTION_WORDS, INVISIBLE, en_fold_word, en_plain_word
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, bulk_constructor, pickle_by_fields
 
@@ -35,7 +34,8 @@ from .matcher import (Hit, TermMatcher, folded_words, is_acronym, longest, may_b
 GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-KIND_ORDER = ("missing", "unapproved", "forbidden", "deprecated", "superseded", "inconsistent", "untranslated", "empty")
+KIND_ORDER = ("missing", "unapproved", "forbidden", "deprecated", "superseded", "inconsistent", "untranslated", "empty",
+              "omitted")
 _KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
 _SHORT_FORMS = ("acronym", "abbreviation")
 _TERM_IDS = itemgetter(2)  # a Hit's term ids
@@ -49,23 +49,6 @@ _LATIN_LETTERS = re.compile(r"[A-Za-z]+")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _LANGUAGE_SAMPLE = 200  # segments looked at to tell a wrong-language draft
 _KEPT_USES = 200  # uses of one non-preferred rendering reported; more are counted (bounded memory)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection inside: building and scanning make millions of small acyclic
-    objects, and each collection would walk the whole glossary again. What survives goes to the
-    oldest generation untraversed (else the first collection after would walk all of it)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if not gc.get_freeze_count():  # (no one else's frozen objects to let go)
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def issue_for(segment: DraftSegment, kind: str, severity: str, source_term: str, expected: str, found: str,
@@ -469,6 +452,9 @@ class DraftChecker:
         if INVISIBLE.search(segment.target) or INVISIBLE.search(segment.source):
             segment = _without_invisible(segment)
         current = _Segment(self.count, segment)
+        if segment.omitted:
+            self._report_omitted(current)
+            return current
         if not segment.target.strip():
             if segment.source.strip():
                 self._add(current, "empty", "warning", "", "", "", "the target is empty")
@@ -507,6 +493,16 @@ class DraftChecker:
         self._record_usage(current, target_hits)
         self._check_untranslated(current)
         return current
+
+    def _report_omitted(self, current: _Segment) -> None:
+        """Source text the draft has no English for (a plain-text check): information, naming the approved
+        glossary terms it holds, which the draft therefore does not render either."""
+        g, source = self.glossary, current.segment.source
+        terms = dict.fromkeys(source[hit.start:hit.end] for hit in g.zh.find_longest(source, current.segment.source_breaks)
+                              if any(g.entry_status[g.entry_of[t]] == "approved" for t in hit.term_ids))
+        held = f" (glossary terms in it: {', '.join(terms)})" if terms else ""
+        self._add(current, "omitted", "info", "", "", "", f"the draft has no English for this source text{held}",
+                  None, (("source", 0, len(source)),))
 
     def _check_misuse(self, current: _Segment, hit: Hit) -> None:
         """A deprecated, superseded or forbidden rendering, unless the same words are right here."""
@@ -631,8 +627,10 @@ class DraftChecker:
         found = self._other_renderings.find(list(term_of.values()), target)
         spans = {}
         for index, term in term_of.items():
-            span = found.get(term) or self._other_renderings.shortened(g.renderings(index), target)
+            span = found.get(term)
             if span:
+                spans[index] = self._other_renderings.widened(span, g.renderings(index), target)
+            elif span := self._other_renderings.shortened(g.renderings(index), target):
                 spans[index] = span
         return spans
 

@@ -27,8 +27,9 @@ def read_english(path: str | Path) -> Iterator[DraftSegment]:
 
 def read_aligned(source_path: str | Path, draft_path: str | Path) -> Iterator[DraftSegment]:
     """A Chinese source and its English draft, aligned sentence by sentence; one segment per bead
-    that has English (Chinese the draft leaves out is not a segment of the draft). A draft line left
-    wholly in Chinese is a target-only segment of its own ("line N"), in draft order."""
+    that has English. Chinese the draft leaves out is an `omitted` segment ("source line N", its line
+    in the source file), and a draft line left wholly in Chinese a target-only segment of its own
+    ("line N"), in draft order."""
     from glossary.align import align_document
 
     source, draft = _read(Path(source_path)), _read(Path(draft_path))
@@ -44,10 +45,14 @@ def read_aligned(source_path: str | Path, draft_path: str | Path) -> Iterator[Dr
     paragraphs = [replace(p, seq=i) for i, p in enumerate([*chinese, *english])]
     combined = replace(draft, paragraphs=tuple(paragraphs), name=draft.name)
     draft_lines = {p.seq: p.line for p in paragraphs[len(chinese):]}
+    source_lines = {p.seq: p.line for p in paragraphs[:len(chinese)]}
     pending = iter(left_in_chinese)
     waiting = next(pending, None)
     for pair in align_document(combined):
         if not pair.en.strip():
+            if pair.zh.strip():
+                line = min((source_lines.get(s, 0) for s in pair.zh_paragraphs), default=0)
+                yield DraftSegment(f"source line {line}", pair.zh_original or pair.zh, "", line=line, omitted=True)
             continue
         line = min((draft_lines.get(s, 0) for s in pair.en_paragraphs), default=0)
         while waiting is not None and waiting.line < line:

@@ -16,6 +16,7 @@ import marshal
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import chain
 
 from typing import TYPE_CHECKING
 
@@ -62,6 +63,12 @@ class TargetWords:
             self._stems = {en_stem(w) for w in words if w.lower() not in STOPWORDS}
             self._stems.update(key for w in words if w[0].isupper() and (key := _acronym_key(w)))
         return self._stems
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each token starts."""
+        self.tokens
+        return self._starts
 
     @property
     def tokens(self) -> list[EnToken]:
@@ -229,6 +236,7 @@ class OtherRenderings:
         self._known: dict[str, _Known] = {}
         self._answers: dict[tuple[str, str], tuple[int, int] | None] = {}  # (term, target) -> find's answer
         self._content_stems: dict[str, tuple[list[str], frozenset[str]] | None] = {}  # a rendering -> its content stems (None: fewer than two)
+        self._rendering_stems: dict[tuple[str, ...], frozenset[str]] = {}  # an entry's renderings -> all their content stems
 
     def _term(self, term: str) -> _Known:
         found = self._known.get(term)
@@ -258,6 +266,28 @@ class OtherRenderings:
             if span is not None:
                 found[term] = span
         return found
+
+    def widened(self, span: tuple[int, int], renderings: list[str], target: TargetWords) -> tuple[int, int]:
+        """`span` (words `find` reported) grown over the adjacent words that the glossary's own renderings
+        say ("stress testing" where CC-CEDICT glosses 压力 only "pressure" and the glossary has "stress
+        tests"): the rendering the draft used, not a part of it."""
+        tokens = target.tokens
+        first = bisect_left(target.starts, span[0])
+        last = bisect_left(target.starts, span[1]) - 1
+        if not 0 <= first <= last < len(tokens):
+            return span
+        key = tuple(renderings)
+        stems = self._rendering_stems.get(key)
+        if stems is None:
+            stems = self._rendering_stems[key] = frozenset(chain.from_iterable(map(content_stems, renderings)))
+        start, end = span
+        while first > 0 and not target.stems_at(first - 1).isdisjoint(stems):
+            first -= 1
+            start = tokens[first].start
+        while last + 1 < len(tokens) and not target.stems_at(last + 1).isdisjoint(stems):
+            last += 1
+            end = tokens[last].end
+        return start, end
 
     def shortened(self, renderings: list[str], target: TargetWords) -> tuple[int, int] | None:
         """The (start, end) of adjacent target words (function words between them allowed) that say at

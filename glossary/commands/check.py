@@ -208,7 +208,7 @@ class _progress:
 _TITLES = {
     "missing": "Missing terms", "unapproved": "Unapproved renderings", "forbidden": "Forbidden renderings", "deprecated": "Deprecated renderings",
     "superseded": "Superseded renderings", "inconsistent": "Inconsistent renderings",
-    "untranslated": "Untranslated Chinese", "empty": "Empty targets",
+    "untranslated": "Untranslated Chinese", "empty": "Empty targets", "omitted": "Source text without English",
 }
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _COLUMNS = {
@@ -216,6 +216,7 @@ _COLUMNS = {
     "inconsistent": ("segment", "line", "severity", "source term", "expected", "found", "note"),
     "untranslated": ("segment", "line", "found"),
     "empty": ("segment", "line", "source"),
+    "omitted": ("segment", "source", "note"),
 }
 
 

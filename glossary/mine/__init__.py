@@ -87,7 +87,8 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found += list_pairs(words, tokens, found, pair.zh)
     found += _gap_pairs(pair, words, tokens, gapped, found)
     titled = name_title_pairs(words, tokens, found)
-    found = [sp for sp in found if not _name_with_title(sp, titled)] + title_pairs(found, pair.en) + [t for t, _ in titled]
+    found = [sp for sp in found if not _name_with_title(sp, titled) and not _closes_on_a_name(sp, found, pair)] \
+        + title_pairs(found, pair.en) + [t for t, _ in titled]
     found = [_without_footnote_mark(_with_period(_with_glued_head(_with_unlinked_place(_with_unlinked_modifiers(
                  _with_duration(sp, pair, words), words, tokens), words, tokens, found), words, tokens), pair), pair)
              for sp in found if not _head_of_quoted_name(sp, pair)]
@@ -294,6 +295,15 @@ def _name_with_title(sp: SpanPair, titled: list[tuple[SpanPair, SpanPair]]) -> b
                and title.en_start == sp.en_start and 0 <= sp.en_end - name.en_end <= 1 for title, name in titled)
 
 
+def _closes_on_a_name(sp: SpanPair, found: list[SpanPair], pair: SegmentPair) -> bool:
+    """`sp` runs on over a person's name read by its sound that closes it on both sides (国家首席医生|利什科 ↔
+    chief state sanitary doctor | Victor Lyashko): a person described by a title, not a term."""
+    return sp.signal not in NAME_SIGNALS and any(
+        name.signal in NAME_SIGNALS and name.zh_end == sp.zh_end and name.en_end == sp.en_end
+        and sp.zh_start < name.zh_start and sp.en_start < name.en_start
+        and pair.en.count(" ", name.en_start, name.en_end) >= 1 for name in found)  # (one word is mostly a place)
+
+
 def _without_strays(spans: list[SpanPair], pair: SegmentPair) -> list[SpanPair]:
     """A pair whose Chinese lies inside a longer pair at least as strong, with English outside that pair's
     English, says those Chinese words twice (渝中区 ↔ Chongqing, while 渝中区政府 ↔ Yuzhong District
@@ -472,8 +482,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
     only_nested = set()
     for key, tally in nested_tallies.items():  # only ever nested: a term once it recurs in several longer terms
         if key[0] not in free_zh and (len(tally.holders) >= MIN_HOLDERS or tally.inside_description and is_name(tally.en)
-                                      or _set_phrase(tally.zh) or tally.holders.isdisjoint(terms)
-                                      and _hyphened_modifier_and_noun(tally.zh, tally.en)):
+                                      or _set_phrase(tally.zh) or _hyphened_modifier_and_noun(tally.zh, tally.en)):
             tallies[key] = tally
             only_nested.add(key)
     _titles_without_their_country(tallies, nested_tallies)

@@ -171,8 +171,9 @@ def _zh_spans(words: list[ZhWord]) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def _runs(hit: list[int], tokens: list[EnToken], repeated: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
-    """Maximal token ranges [i, j] made of hit tokens joined by at most two function words.
+def _runs(hit: list[int], tokens: list[EnToken], repeated: frozenset[str] = frozenset(), bridge: bool = False) -> list[tuple[int, int]]:
+    """Maximal token ranges [i, j] made of hit tokens joined by at most two function words (with `bridge`,
+    or by one lower-case adjective no Chinese word glosses, see _unlinked_inner_word).
 
     A word already in the run starts a new one (a second, parallel phrase), unless the Chinese
     says it twice too (`repeated` stems: 碳达峰碳中和 ↔ carbon peak and carbon neutrality); if the run had just
@@ -186,7 +187,7 @@ def _runs(hit: list[int], tokens: list[EnToken], repeated: frozenset[str] = froz
             between = tokens[j + 1 : t]
             names = _is_capitalised(tokens[j]) and _is_capitalised(tokens[t])  # a list of names may hold commas
             lower_case = tokens[j].text.islower() and tokens[t].text.islower()
-            joinable = len(between) <= 2 and _participle_of_place(tokens, j + 1, t) or len(between) <= 2 and all(  # (a comma, alone, between names: not "Police, the Digital…")
+            joinable = len(between) <= 2 and _participle_of_place(tokens, j + 1, t) or bridge and _unlinked_inner_word(between) or len(between) <= 2 and all(  # (a comma, alone, between names: not "Police, the Digital…")
                 tok.stop and tok.text.lower() in _EN_INNER or tok.text in _IMPLICIT_WORDS and lower_case or tok.text in ("-", "&") or (tok.text == "," and names and len(between) == 1)
                 for tok in between
             )
@@ -208,6 +209,17 @@ def _runs(hit: list[int], tokens: list[EnToken], repeated: frozenset[str] = froz
         runs.append([t, t, -1, -1])
         seen = set(tokens[t].stems)
     return [(i, j) for i, j, _, _ in runs]
+
+
+def _unlinked_inner_word(between: list[EnToken]) -> bool:
+    """One lower-case adjective that no Chinese piece glosses, between two linked words: a modifier the
+    dictionary does not know, inside the phrase (chief state | sanitary | doctor for 国家首席医生); an
+    unlinked noun there says something the Chinese does not (Hong Kong | dollar | interest rate)."""
+    if len(between) != 1:
+        return False
+    tok = between[0]
+    return tok.word and not tok.stop and bool(tok.stems) and tok.text.isalpha() and tok.text.islower() \
+        and bool(ADJECTIVE_END.search(tok.text)) and not tok.text.endswith("ing") and not is_verb_only(tok.text)
 
 
 def _stems(tokens: list[EnToken]) -> frozenset[str]:
@@ -725,6 +737,9 @@ def _dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: C
     min_coverage = _min_zh_coverage(relaxed)
     glossed = [weight if said else 0 for weight, said in zip(index.units, unit_tokens)]  # (pieces some token finds)
     phrases_of, named, english_of = pieces.phrases_of, pieces.named, pieces.english_of
+    bridged_of: dict[tuple, list[tuple[int, int]]] = {}  # (hit tokens, repeated stems) → the phrases only bridging makes
+    bridgeable = [] if relaxed else [t for t in range(1, len(tokens) - 1) if not any(token_stem_units[t])
+                                     and _unlinked_inner_word(tokens[t : t + 1])]
     out = []
     zh_chars, en_chars = max(1, words[-1].end if words else 1), max(1, tokens[-1].end if tokens else 1)
     for a, b in spans:
@@ -745,6 +760,13 @@ def _dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: C
             phrases = phrases_of[key] = _phrases(hit, tokens, key[1], named)
         pair = _span_pair(words, tokens, index, token_stem_units, a, b, phrases, (first_tokens, last_tokens),
                           english_of, words[a].start / zh_chars, en_chars, relaxed)
+        if pair is None and bridgeable and any(t - 1 in hit and t + 1 in hit for t in bridgeable):
+            bridged = bridged_of.get(key)  # (no phrase of linked words: one over an unlinked inner adjective)
+            if bridged is None:
+                bridged = bridged_of[key] = [p for p in _phrases(hit, tokens, key[1], {}, bridge=True) if p not in phrases]
+            if bridged:
+                pair = _span_pair(words, tokens, index, token_stem_units, a, b, bridged, (first_tokens, last_tokens),
+                                  english_of, words[a].start / zh_chars, en_chars, relaxed)
         if pair is not None:
             out.append(pair)
     return out
@@ -777,10 +799,10 @@ def lone_word_phrase(token: EnToken) -> tuple[int, int] | None:
 
 
 def _phrases(hit: list[int] | tuple[int, ...], tokens: list[EnToken], repeated: frozenset[str],
-             named: dict[tuple[int, int], tuple[int, int]]) -> list[tuple[int, int]]:
+             named: dict[tuple[int, int], tuple[int, int]], bridge: bool = False) -> list[tuple[int, int]]:
     """The English phrases the hit tokens make: their runs grown to whole names, then also over "of
-    the" (`named`: runs already grown, shared by the spans of a sentence)."""
-    runs = _runs(list(hit), tokens, repeated)
+    the" (`named`: runs already grown, shared by the spans of a sentence; `bridge`: see _runs)."""
+    runs = _runs(list(hit), tokens, repeated, bridge)
     phrases = [named[run] if run in named else named.setdefault(run, _expand_name(*run, tokens)) for run in runs]
     phrases += [p for p in (_expand_name(*run, tokens, over_the=True) for run in runs) if p not in phrases]
     phrases += [p for p in (_before_person(phrase, run, tokens) for phrase, run in zip(list(phrases), runs)) if p and p not in phrases]
@@ -1154,20 +1176,21 @@ def _spelled_by_initials(acronym: str, words: list[EnToken]) -> EnToken | None:
     """The first word of the shortest tail of `words` whose initials spell `acronym` (a function word's
     initial may count or not: People's Bank of China → PBoC), or None."""
     letters = acronym.lower()
-
-    def spells(k: int, at: int) -> bool:  # words[k:] spell letters[at:]
-        if k == len(words):
-            return at == len(letters)
-        parts = [p[0].lower() for p in re.split(r"[-‐–]", words[k].text) if p]
-        if words[k].stop and spells(k + 1, at):
-            return True
-        return letters.startswith("".join(parts), at) and spells(k + 1, at + len(parts)) \
-            or letters.startswith(parts[0], at) and spells(k + 1, at + 1)
-
     for k in range(len(words) - 1, -1, -1):
-        if not words[k].stop and words[k].text[:1].lower() == letters[:1] and spells(k, 0):
+        if not words[k].stop and words[k].text[:1].lower() == letters[:1] and _spells(letters, words, k, 0):
             return words[k]
     return None
+
+
+def _spells(letters: str, words: list[EnToken], k: int, at: int) -> bool:
+    """The initials of words[k:] spell letters[at:] (see _spelled_by_initials)."""
+    if k == len(words):
+        return at == len(letters)
+    parts = [p[0].lower() for p in re.split(r"[-‐–]", words[k].text) if p]
+    if words[k].stop and _spells(letters, words, k + 1, at):
+        return True
+    return letters.startswith("".join(parts), at) and _spells(letters, words, k + 1, at + len(parts)) \
+        or letters.startswith(parts[0], at) and _spells(letters, words, k + 1, at + 1)
 
 
 def _lost_apostrophe(word: str) -> bool:

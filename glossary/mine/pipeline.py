@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossary.align import align_document
+from glossary.gcpause import paused_gc
 from glossary.mine import mine_pairs
 from glossary.mine.group import MinedEntry, group_candidates
 from glossary.models import Document, SegmentPair, pickle_by_fields
@@ -46,4 +47,5 @@ def mine_file(path: str | Path, known_terms: tuple[str, ...] = ()) -> MinedDocum
     """Read one file with the ingester, then `mine_document` (a picklable worker entry point)."""
     from glossary.ingest import read_document
 
-    return mine_document(read_document(path), known_terms)
+    with paused_gc():  # what mining makes dies by its reference count (it makes no reference cycles):
+        return mine_document(read_document(path), known_terms)  # collections only walked what was in use

@@ -9,7 +9,7 @@ from itertools import accumulate
 
 from glossary.align.anchors import en_numbers
 from glossary.keys import CJK_RE, zh_key
-from glossary.lexicon import STOPWORDS, cedict, content_stems, is_dictionary_translation, zh_gloss_stems
+from glossary.lexicon import STOPWORDS, cedict, content_stems, is_dictionary_translation, is_verb_only, zh_gloss_stems
 from glossary.mine.pairing import AGENT_NOUN, PERSON_STEM, ZH_NUMERAL, stem_keys
 from glossary.mine.tokens import COMMON_WORD, ZhWord, dictionary_tag, token_stems, general_frequency, word_pieces, zh_words
 
@@ -131,8 +131,12 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     words = en.replace("-", " ").split()  # foreign-aid: two words
     if any(w.lower() in _PRONOUNS and not w.isupper() for w in words):  # (IT is a field)
         return False  # "Review of Our Work": a writer speaking, not a name for a concept
-    if _CLAUSE_OPENING.match(en):
+    if _CLAUSE_OPENING.match(en) or _verb_at_edge(en):
         return False  # "sets the Base Rate", "cannot ensure": a verb opens a clause, not a name for a concept
+    if _predicate_said_first(zh, en) or _subject_and_verb(zh, en) or _lower_case_word_before_name(en):
+        return False  # a state or an action said of a noun (robust credit, market continues), a piece of a name
+    if signals.isdisjoint(NAME_SIGNALS) and _function_character_glued(zh):  # (a name read by its sound may
+        return False  # be any characters: 娜努尚 Nanushyan)
     if (len(words) == 1 or len(zh) <= 2 or _everyday_compound(en)) and is_dictionary_translation(zh, en):
         return False
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
@@ -141,7 +145,8 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False
     content = [w for w in COUNT_MODIFIER.sub(" ", _without_said_place(zh, en)).replace("-", " ").split()
                if w.lower() not in STOPWORDS and not _ordinal(w)]
-    if len({w.lower() for w in content}) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content):
+    if len({w.lower() for w in content}) >= LONG_PHRASE_WORDS and not all(w[:1].isupper() or not w[:1].isalpha() for w in content) \
+            and not _noun_compound(zh, en):
         return False  # a long lower-case phrase is a description, not a name someone must reuse (an order,
         # "first deputy minister of health", says no more of it)
     return len(words) <= (MAX_NAME_WORDS if is_name(en) else MAX_PHRASE_WORDS)
@@ -159,8 +164,134 @@ def _person_compound(zh: str, en: str) -> bool:
     return len(pieces) == 2 and PERSON_STEM in pieces[-1] and bool(stem_keys(pieces[0]) & stem_keys(token_stems(en)))
 
 
-# a finite verb before an article (no noun phrase opens "NOUNs the"), or a modal, at the start
-_CLAUSE_OPENING = re.compile(r"[a-z]+s\s+(?:the|a|an|its|their)\s|(?:cannot|can|could|will|would|shall|should|may|might|must)\s")
+_COMPOUND_TAGS = frozenset({"n", "vn", "nz", "b", "j"})
+_HEAD_BEFORE = frozenset({"for", "on"})  # a head said first, its modifiers after (process for epidemic prevention)
+
+
+def _noun_compound(zh: str, en: str) -> bool:
+    """Chinese nouns only, closing on a noun, for an English noun phrase without article whose head (its
+    last word, or the word before "for"/"on") translates that closing noun (信息闭环管理流程 ↔ closed-loop
+    information management process): a compound name for one concept, however long, not a description
+    (no adjective, verb, place word or count says something of a term: 重要涉外企业, 海外领事保护事件)."""
+    words = zh_words(zh)
+    if len(words) < 2 or any(w.tag not in _COMPOUND_TAGS for w in words) or words[-1].tag != "n" or words[0].tag == "vn":
+        return False  # (a verbal noun first takes the rest as its object: 使用|社交媒体平台 uses social media platforms)
+    english = en.split()
+    if not en.islower() or any(w in _ARTICLE_WORDS or w.endswith(_POSSESSIVE) for w in english):
+        return False  # (a name inside, Foreign Affairs Office working group, is a name's part described; so is
+        # a thing said of its owner, banks' technology risk management)
+    at = next((k for k, w in enumerate(english) if w.lower() in _HEAD_BEFORE), len(english))
+    if at == 0 or any(w.lower() in STOPWORDS for w in english[:at]):
+        return False
+    return bool(stem_keys(words[-1].stems) & stem_keys(token_stems(english[at - 1])))
+
+
+_ARTICLE_WORDS = frozenset({"a", "an", "the"})
+_POSSESSIVE = ("'", "’", "'s", "’s")
+
+
+# a finite verb before an article (no noun phrase opens "NOUNs the" or "issued a"), or a modal, at the start
+_CLAUSE_OPENING = re.compile(r"[a-z]+(?:s|ed)\s+(?:the|a|an|its|their)\s|(?:cannot|can|could|will|would|shall|should|may|might|must)\s")
+_PAST_BEFORE_COUNT = re.compile(r"[a-z]+ed\s+(\S+)\s")  # "introduced nine measures": a verb, then how many
+_INFINITIVE_AFTER_TOO = re.compile(r"\btoo\s+\S+\s+to\s+\S+$")  # "too big to fail": one set construction
+
+
+def _verb_at_edge(en: str) -> bool:
+    """A lower-case English verb (one CC-CEDICT uses only as a verb) opening the rendering ("enhances
+    banks", "continues to promote") or closing it after "to", a plural noun, an acronym, an adverb or
+    another verb ("banks to identify", "member banks announce", "greatly improve"), or a past form before a
+    count ("introduced nine measures"): a clause or a purpose said of a noun, not a name for a concept."""
+    words = en.split()
+    if len(words) < 2 or is_name(en):
+        return False
+    if words[0].islower() and _verb_form(words[0]):
+        return True
+    counted = _PAST_BEFORE_COUNT.match(en)
+    if counted and en_numbers(counted.group(1)):
+        return True
+    last, before = words[-1], words[-2]
+    if not (last.islower() and is_verb_only(last)) or _INFINITIVE_AFTER_TOO.search(en):
+        return False
+    return before == "to" or before.endswith("ly") or before.isupper() or is_verb_only(before.lower()) \
+        or before.endswith("s") and not before.endswith("ss")
+
+
+def _verb_form(word: str) -> bool:
+    """A verb-only word, bare or with the -s of the third person (enhances, continues)."""
+    return is_verb_only(word) or word.endswith("s") and (is_verb_only(word[:-1]) or word.endswith("es") and is_verb_only(word[:-2]))
+
+
+def _lower_case_word_before_name(en: str) -> bool:
+    """A lower-case word, then only capitalised ones (strong-side Convertibility, average Liquidity, support
+    Northbound, entire Monetary Base): a word of the sentence glued to a name or to a piece of one (not
+    overseas Chinese citizen, where the capital is an adjective inside a common noun phrase)."""
+    first, *rest = en.split(maxsplit=1)
+    if not rest or not first[:1].islower():
+        return False
+    name = rest[0]
+    return name[:1].isupper() and (is_name(name) or " " not in name and not name.isupper())
+
+
+_PREDICATE_TAGS = frozenset({"a", "ad", "an", "v", "vd", "d"})  # jieba's adjectives, verbs and adverbs
+
+
+def _predicate_word(word: ZhWord) -> bool:
+    """An adjective, verb or adverb by jieba's tag, an idiom (与日俱增), or characters jieba joined that no
+    dictionary has as a word (偏软 "soft", 高企 "high": a predicate made on the fly, no noun)."""
+    return word.tag in _PREDICATE_TAGS or word.tag == "i" or _made_up_word(word.text)
+
+
+@lru_cache(maxsize=65_536)
+def _predicate_said_first(zh: str, en: str) -> bool:
+    """A Chinese noun and what is said of it (信贷|强劲 credit is robust, 金融状况|收紧, 范围|广泛) that the
+    English turns into an adjective before the noun (robust credit, tighter financial conditions, broad
+    range): the Chinese closes on a predicate word only the English first word translates. A state of
+    something described, not a name for a concept (金融|稳定 ↔ financial stability keeps the order)."""
+    english = en.split()
+    words = zh_words(zh)
+    if len(words) < 2 or len(english) < 2 or not _predicate_word(words[-1]) or not english[0].islower() \
+            or english[1].lower() in STOPWORDS or is_name(en):
+        return False
+    return _translates(words[-1], english[0]) and not any(_translates(words[-1], w) for w in english[1:])
+
+
+@lru_cache(maxsize=65_536)
+def _subject_and_verb(zh: str, en: str) -> bool:
+    """A Chinese noun and the verb said of it (楼市|继续 ↔ market continues, 政府|宣布 ↔ Government announces):
+    the English closes on a verb with the -s of the third person that the Chinese closing verb translates."""
+    last = en.rsplit(maxsplit=1)[-1]
+    if " " not in en or not last.islower() or not last.endswith("s") or not _verb_form(last) or is_name(en):
+        return False
+    words = zh_words(zh)
+    return len(words) > 1 and words[-1].tag == "v" and _translates(words[-1], last)
+
+
+def _translates(word: ZhWord, en_word: str) -> bool:
+    """The Chinese word's dictionary glosses say the English word."""
+    return bool(stem_keys(word.stems) & stem_keys(token_stems(en_word)))
+
+
+_CLOSING_FUNCTION_TAGS = frozenset({"c", "p", "d"})  # jieba's tags of 及 "and", 以 "by", 已 "already"
+
+
+@lru_cache(maxsize=65_536)
+def _function_character_glued(zh: str) -> bool:
+    """jieba glued a conjunction, preposition or adverb of the sentence to the span's first or last
+    character, making a word no dictionary has (及净|利息收入, 可持续金融关注|组及, 三级|制已): the span is
+    cut wrong, its Chinese no term as written."""
+    words = zh_words(zh)
+    if len(words) < 2:
+        return False
+    first, last = words[0].text, words[-1].text
+    return _made_up_word(first) and dictionary_tag(first[0]) == "c" \
+        or _made_up_word(last) and dictionary_tag(last[-1]) in _CLOSING_FUNCTION_TAGS
+
+
+def _made_up_word(text: str) -> bool:
+    """Characters jieba joined that neither its dictionary nor CC-CEDICT has as a word."""
+    return len(text) > 1 and not dictionary_tag(text) and text not in cedict()
+
+
 _CLOSING_PLACE = re.compile(r"\s(?:[a-z]+ed\s+)?(?:in|to|at)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)$")
 
 

@@ -18,7 +18,8 @@ from glossary.models import CheckResult, DraftIssue
 from tui.widgets.segment_view import SegmentView
 
 SEVERITY_ORDER = ("error", "warning", "info")
-KINDS = ("missing", "unapproved", "forbidden", "deprecated", "superseded", "inconsistent", "untranslated", "empty")
+KINDS = ("missing", "unapproved", "forbidden", "deprecated", "superseded", "inconsistent", "untranslated", "empty",
+         "omitted")
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 SOURCE_STYLE, TARGET_STYLE = "black on yellow", "black on red"
 
