@@ -132,7 +132,8 @@ def test_unlisted_terms_rendered_two_ways_are_info(tmp_path):
 
 
 def assert_omitted_as_aligned(report: dict, source: Path, draft: Path) -> None:
-    """The `omitted` findings are information, one per Chinese sentence the aligner gives no English."""
+    """The `omitted` findings are information, one per Chinese sentence the aligner gives no English; the
+    segments checked are the draft's."""
     from glossary.align import align_document
     from glossary.ingest import read_document
 
@@ -140,8 +141,10 @@ def assert_omitted_as_aligned(report: dict, source: Path, draft: Path) -> None:
     assert {f["severity"] for f in omitted} <= {"info"}
     doc = read_document(source)
     both = replace(doc, paragraphs=tuple(replace(p, seq=i) for i, p in enumerate(doc.paragraphs + read_document(draft).paragraphs)))
-    unaligned = [p.zh_original or p.zh for p in align_document(both) if p.zh and not p.en]
+    pairs = align_document(both)
+    unaligned = [p.zh_original or p.zh for p in pairs if p.zh and not p.en]
     assert [f["source"] for f in omitted] == unaligned
+    assert report["segments"] == sum(1 for p in pairs if p.en)  # (what the draft leaves out is no segment of it)
 
 
 def mined_000(tmp_path, name: str = "000_c78274c5c2d54538", min_entries: int = 50):

@@ -338,6 +338,7 @@ class DraftChecker:
         # entry -> rendering (term id) -> [segments using it, the first uses kept for reporting]
         self.usage: dict[int, dict[int, list]] = {}
         self.count = 0
+        self.omitted = 0  # source text a plain draft leaves out: reported, not a segment of the draft
         self.kept: list[DraftSegment] | None = [] if unlisted and not english_only else None
         self.translated = 0
         self._short_form: dict[int, bool] = {}  # term id -> an acronym or abbreviation (not tallied)
@@ -373,7 +374,7 @@ class DraftChecker:
 
             self.issues += unlisted_variants(self.kept, self.glossary)
         ordered = sorted(self.issues, key=lambda item: (item[0], _KIND_RANK[item[1].kind]))
-        return CheckResult(tuple(issue for _, issue in ordered), self.count, self.name)
+        return CheckResult(tuple(issue for _, issue in ordered), self.count - self.omitted, self.name)
 
     def _check_here(self, segments: Iterable[DraftSegment]) -> None:
         recent: deque[_Segment] = deque()
@@ -453,6 +454,7 @@ class DraftChecker:
             segment = _without_invisible(segment)
         current = _Segment(self.count, segment)
         if segment.omitted:
+            self.omitted += 1
             self._report_omitted(current)
             return current
         if not segment.target.strip():

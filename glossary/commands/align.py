@@ -30,6 +30,10 @@ def command(file: Path, output: Path, fmt: str | None, db_path: str | None = Non
     zh_only = sum(1 for p in pairs if p.zh and not p.en)
     en_only = sum(1 for p in pairs if p.en and not p.zh)
     console(stderr=True).print(
-        f"{doc.name}: {both} aligned pairs, {zh_only} Chinese sentences without English, "
-        f"{en_only} English sentences without Chinese → {output}"
+        f"{doc.name}: {_count(both, 'aligned pair')}, {_count(zh_only, 'Chinese sentence')} without English, "
+        f"{_count(en_only, 'English sentence')} without Chinese → {output}"
     )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
