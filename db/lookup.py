@@ -4,7 +4,7 @@ Exact and prefix hits come from b-tree indexes on match keys, pinyin and initial
 candidates come from the `term_grams` n-gram index (keyed by gram and key length, read for
 the query's rarest grams only), re-ranked with rapidfuzz `ratio` (and `token_set_ratio` for
 English; WRatio favours 1–2 character fragments in CJK).
-Exact beats prefix beats fuzzy. Any string is a valid query: parameters are always bound,
+Exact beats prefix beats a key inside a longer term beats fuzzy. Any string is a valid query: parameters are always bound,
 never spliced into SQL, and unprintable characters are dropped.
 """
 
@@ -31,16 +31,22 @@ MIN_SHARED = 0.5  # a fuzzy candidate shares at least this share of the query's 
 QUERY_GRAMS = 24
 FUZZY_MIN_SCORE = 60.0
 
-# Tiers, best first: exact beats prefix beats fuzzy; full keys beat pinyin beats initials.
-TIER_EXACT, TIER_PINYIN, TIER_PREFIX, TIER_PINYIN_PREFIX, TIER_INITIALS, TIER_INITIALS_PREFIX, TIER_FUZZY = range(7)
+MIN_INSIDE_CHARS = {True: 2, False: 3}  # (CJK?) a shorter query inside longer terms finds too many
+INSIDE_CANDIDATES = 100
+INSIDE_GRAMS = 3  # of the query's grams, this many (spread over it) are weighed to pick the rarest
+
+# Tiers, best first: exact beats prefix beats inside beats fuzzy; full keys beat pinyin beats initials.
+(TIER_EXACT, TIER_PINYIN, TIER_PREFIX, TIER_PINYIN_PREFIX, TIER_INITIALS, TIER_INITIALS_PREFIX, TIER_INSIDE,
+ TIER_FUZZY) = range(8)
 _TIER_MATCH = {TIER_EXACT: ("exact", "term"), TIER_PINYIN: ("exact", "pinyin"), TIER_PREFIX: ("prefix", "term"),
                TIER_PINYIN_PREFIX: ("prefix", "pinyin"), TIER_INITIALS: ("exact", "initials"),
-               TIER_INITIALS_PREFIX: ("prefix", "initials"), TIER_FUZZY: ("fuzzy", "term")}
+               TIER_INITIALS_PREFIX: ("prefix", "initials"), TIER_INSIDE: ("inside", "term"), TIER_FUZZY: ("fuzzy", "term")}
 _ENTRY_RANK = {"approved": 0, "candidate": 1, "rejected": 2}
 _TERM_RANK = {"preferred": 0, "admitted": 1}
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]+")
 _PINYIN_ONLY = re.compile(r"[a-z]+")
 _TOP = "\U0010ffff"
+_WORD_BREAK = re.compile(r"[\s\-‐‑–/]+")  # (Hong in Guangdong-Hong Kong starts a word)
 _TERM_SELECT = (
     "SELECT t.id, t.entry_id, t.text, t.match_key, t.pinyin, t.initials, t.status, e.status AS entry_status "
     "FROM terms t JOIN entries e ON e.id = t.entry_id"
@@ -88,6 +94,8 @@ def lookup(db: Database, query: str, *, limit: int = 20) -> list[LookupHit]:
         offer(_prefix(db, "pinyin", q.pinyin), TIER_PINYIN_PREFIX)
         offer(_exact(db, "initials", q.pinyin), TIER_INITIALS)
         offer(_prefix(db, "initials", q.pinyin), TIER_INITIALS_PREFIX)
+    if q.key and len(best) < limit and not any(tier == TIER_EXACT for _, _, tier, _ in best.values()):
+        offer(_inside(db, q.key), TIER_INSIDE)  # (a term typed whole: what holds it is less likely wanted)
     if q.key and len(best) < limit:
         offer(_fuzzy(db, q), TIER_FUZZY)
 
@@ -116,6 +124,39 @@ def _prefix(db: Database, column: str, key: str) -> list[tuple[sqlite3.Row, floa
         [key, key + _TOP, PREFIX_CANDIDATES],
     )
     return [(row, 100.0 * len(key) / max(len(row[column]), 1)) for row in rows]
+
+
+def _inside(db: Database, key: str) -> list[tuple[sqlite3.Row, float]]:
+    """Longer terms holding `key` after their start: English from the start of a word on ("health
+    organization", "health org" as it is typed, in "world health organization"), Chinese anywhere
+    (外事 in 市政府外事办公室); scored by the share covered. Candidates share the query's rarest n-gram
+    (of the index's grams, those inside the key: it stands inside the term, and may end inside a word)."""
+    cjk = has_cjk(key)
+    if len(key) < MIN_INSIDE_CHARS[cjk]:
+        return []
+    grams = [g for g in lookup_grams(key) if not g.startswith(" ") and not g.endswith(" ")]
+    if not grams:
+        return []
+    grams = grams[:: max(1, math.ceil(len(grams) / INSIDE_GRAMS))]
+    counts = {g: db.execute("SELECT count(*) FROM (SELECT 1 FROM term_grams WHERE gram = ? AND length > ? LIMIT ?)",
+                            [g, len(key), RARITY_CAP]).fetchone()[0] for g in grams}
+    rarest = min(grams, key=counts.__getitem__)
+    if not counts[rarest]:
+        return []
+    candidates = [r[0] for r in db.execute("SELECT term_id FROM term_grams WHERE gram = ? AND length > ? LIMIT ?",
+                                           [rarest, len(key), INSIDE_CANDIDATES])]
+    marks = ",".join("?" * len(candidates))
+    out = []
+    for row in _rows(db, f"{_TERM_SELECT} WHERE t.id IN ({marks})", candidates):
+        if row["match_key"].find(key) > 0 and (cjk or _at_a_word(row["text"], key)):  # (at 0: a prefix, found already)
+            out.append((row, 100.0 * len(key) / max(len(row["match_key"]), 1)))
+    return out
+
+
+def _at_a_word(text: str, key: str) -> bool:
+    """True when the English match key `key` starts at a word of `text` after its first (the key has no spaces)."""
+    words = _WORD_BREAK.split(text)
+    return any(en_key(" ".join(words[k:])).startswith(key) for k in range(1, len(words)))
 
 
 def _rows(db: Database, sql: str, params: list) -> list[sqlite3.Row]:

@@ -49,6 +49,9 @@ def top(db, query, **kw):
         ("rural revitalisation", "乡村振兴", "fuzzy", "term"),  # UK spelling
         ("World Heath Organisation", "世界卫生组织", "fuzzy", "term"),
         ("外防输人", "外防输入", "fuzzy", "term"),  # one wrong character
+        ("health organization", "世界卫生组织", "inside", "term"),  # words after a term's first
+        ("health org", "世界卫生组织", "inside", "term"),  # as it is typed
+        ("卫生组织", "世界卫生组织", "inside", "term"),  # Chinese inside a longer term
         ("精准脱贫", "精准扶贫", "fuzzy", "term"),
     ],
 )
@@ -65,6 +68,15 @@ def test_exact_beats_prefix_beats_fuzzy(tmp_db):
     assert [h.match for h in hits] == ["exact", "prefix", "fuzzy"]
     zh_hits = lookup(tmp_db, "边境管控")
     assert [h.entry.id for h in zh_hits] == [exact, prefix, fuzzy]
+
+
+def test_a_key_inside_a_longer_term_ranks_after_prefixes_and_starts_an_english_word(tmp_db):
+    inside = add_entry(tmp_db, Entry(terms=(Term("zh", "粤港澳大湾区"), Term("en", "Guangdong-Hong Kong-Macao Greater Bay Area"))))
+    prefix = add_entry(tmp_db, Entry(terms=(Term("zh", "香港特别行政区"), Term("en", "Hong Kong Special Administrative Region"))))
+    assert [(h.entry.id, h.match) for h in lookup(tmp_db, "hong kong")] == [(prefix, "prefix"), (inside, "inside")]
+    assert [(h.entry.id, h.match) for h in lookup(tmp_db, "港澳")] == [(inside, "inside")]
+    assert "inside" not in {h.match for h in lookup(tmp_db, "ong kong")}  # not a word's start
+    assert lookup(tmp_db, "湾") == []  # (one character inside: too many)
 
 
 def test_one_hit_per_entry_and_limit(termbase):
