@@ -47,5 +47,5 @@ def mine_file(path: str | Path, known_terms: tuple[str, ...] = ()) -> MinedDocum
     """Read one file with the ingester, then `mine_document` (a picklable worker entry point)."""
     from glossary.ingest import read_document
 
-    with paused_gc():  # what mining makes dies by its reference count (it makes no reference cycles):
-        return mine_document(read_document(path), known_terms)  # collections only walked what was in use
+    with paused_gc(settle=False):  # what mining makes dies by its reference count (it makes no reference
+        return mine_document(read_document(path), known_terms)  # cycles): collections only walked what was in use
