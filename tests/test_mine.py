@@ -1411,3 +1411,17 @@ def test_a_span_jieba_glued_to_a_function_character_of_the_sentence_is_cut_wrong
     """HKMA: 及净|利息收入, 可持续金融关注|组及, 统计|处及: jieba joined 及 "and" to the term's first or last
     character, making a word no dictionary has; the Chinese is no term as written."""
     assert_not_mined({"hkma-ar-2015-01": "及净利息收入", "hkma-ar-2020-09": "可持续金融关注组及", "hkma-ar-2022-05": "统计处及"}, "zh")
+
+
+def test_a_word_rendered_by_one_hyphened_modifier_before_several_heads_is_a_term_of_its_own():
+    # 000: 涉外|宣传, 涉外|企业, 涉外|案事件 ↔ foreign-related publicity, … enterprises, … cases: the
+    # translator's fixed rendering of 涉外, though the text never says it alone
+    assert [c.en for c in find(candidates_of("000"), "涉外")] == ["foreign-related"]
+    from glossary.models import SegmentPair
+
+    one_head = [SegmentPair(0, "我们加强跨境贸易。", "We strengthened cross-border trade."),
+                SegmentPair(1, "跨境贸易增长。", "Cross-border trade grew.")]
+    assert not find(mine_pairs(one_head), "跨境")  # one head, said twice: no evidence the word stands alone
+    wrong_part = [SegmentPair(0, "收入比率上升。", "The price-to-income ratio rose."),
+                  SegmentPair(1, "收入水平上升。", "The price-to-income level rose.")]
+    assert not find(mine_pairs(wrong_part), "收入")  # 收入 "income" does not say the modifier's first part

@@ -486,6 +486,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             tallies[key] = tally
             only_nested.add(key)
     _titles_without_their_country(tallies, nested_tallies)
+    _shared_hyphened_modifiers(tallies, nested_tallies, free_zh)
     english = [p.en for p, _, _ in analysed]
     casing: dict[str, str] | None = None  # worked out for the first all-capitals rendering (few documents have one)
     renderings: dict[str, set[str]] = {}
@@ -534,6 +535,46 @@ def _hyphened_modifier_and_noun(zh: str, en: str) -> bool:
     modifier, noun = en.split()
     return len(pieces) >= 2 and bool(stem_keys(pieces[0]) & stem_keys(token_stems(modifier))) \
         and bool(stem_keys(pieces[-1]) & stem_keys(token_stems(noun)))
+
+
+_OPENING_HYPHENED = re.compile(r"[a-z]+(?:-[a-z]+)+(?= [a-z])")
+
+
+def _shared_hyphened_modifiers(tallies: dict[tuple[str, str], _Tally], nested: dict[tuple[str, str], _Tally],
+                               free_zh: set[str]) -> None:
+    """A Chinese word that opens MIN_HOLDERS or more pairs with different heads, the English of each
+    opening on one lower-case hyphened modifier that translates it (涉外|宣传, 涉外|企业, 涉外|案事件 ↔
+    foreign-related publicity, … enterprises, … cases): the translator's fixed rendering of that word,
+    a term of its own although the text never says it alone."""
+    heads: dict[tuple[str, str], list[tuple[_Tally, str]]] = {}
+    for tally in list(tallies.values()) + list(nested.values()):
+        modifier = _OPENING_HYPHENED.match(tally.en)
+        if modifier is None or "dictionary" not in tally.signals:
+            continue
+        words = zh_words(tally.zh)
+        if len(words) < 2 or len(words[0].text) < 2 or not CJK_RE.match(words[0].text) \
+                or not _translates_modifier(words[0], modifier.group()):
+            continue
+        heads.setdefault((words[0].text, modifier.group()), []).append((tally, words[1].text))
+    for (zh, en), holders in heads.items():
+        key = (zh_key(zh), en_key(en))
+        if key[0] in free_zh or len({head for _, head in holders}) < MIN_HOLDERS:
+            continue
+        found = tallies.setdefault(key, _Tally(zh, en))
+        for tally, _ in holders:
+            found.scores += tally.scores
+            found.signals.add("dictionary")
+            found.holders.add(zh_key(tally.zh))
+            found.occurrences += [replace(o, zh_end=o.zh_start + len(zh), en_end=o.en_start + len(en)) for o in tally.occurrences]
+
+
+def _translates_modifier(word: ZhWord, modifier: str) -> bool:
+    """Each dictionary piece of `word` glosses a part of the hyphened `modifier`, and its first content
+    part is glossed (跨境 ↔ cross-border; not 收入 ↔ price-to-income, nor 长期投资 ↔ long-term)."""
+    parts = [stem_keys(token_stems(part)) for part in modifier.split("-")]
+    parts = [p for p in parts if p]
+    return bool(parts) and bool(stem_keys(word.stems) & parts[0]) \
+        and all(any(stem_keys(stems) & p for p in parts) for _, stems in word.pieces)
 
 
 MIN_CONSTANT_MODIFIER = 2  # different passages that must all say the same unsaid modifier before a term
