@@ -125,7 +125,12 @@ def test_category_from_heads():
     assert guess_category("中国共产党", "Communist Party of China") == "org"
     assert guess_category("外交思想", "Thought on Diplomacy") == "policy"
     assert guess_category("领事官员", "consular officials") == "title"
-    assert guess_category("高质量发展", "high-quality development") == "domain"  # 展 of 发展 is no exhibition
+    assert guess_category("高质量发展", "high-quality development") == "policy"  # 展 of 发展 is no exhibition
+    assert guess_category("高质量发展参观路线", "high-quality development visit routes") == "program"  # a plural head
+    assert guess_category("中国特色社会主义", "Socialism with Chinese Characteristics") == "policy"  # the head before "with"
+    assert guess_category("群防群治", "group prevention and control") == "policy"  # a slogan's ABAC rhythm
+    assert guess_category("大外事", "greater foreign affairs") == "policy"  # a field taken as a whole
+    assert guess_category("大湾区", "Greater Bay Area") == "place"  # a name, not a formula
 
 
 def made_up_pairs():

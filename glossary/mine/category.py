@@ -16,13 +16,14 @@ _EN_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
              "organisation", "federation", "union", "system", "court", "chamber", "corporation", "fund", "party",
              "unit")),
     ("program", ("initiative", "project", "program", "programme", "corridor", "mechanism", "platform", "zone",
-                 "hotline", "scheme", "network", "channel", "cooperation", "partnership", "route", "belt")),
+                 "hotline", "scheme", "network", "channel", "cooperation", "partnership", "route", "belt", "road")),
     ("title", ("mayor", "director", "director-general", "secretary", "president", "minister", "consul",
                "consul general", "chairman", "governor", "ambassador", "premier", "leader", "leaders", "chief",
                "commissioner", "deputy", "vice", "official", "officials", "officer", "officers")),
     ("place", ("district", "county", "city", "province", "municipality", "airport", "port", "region", "town",
-               "village", "prefecture", "building")),
-    ("policy", ("thought", "theory", "principle", "strategy", "vision", "spirit")),
+               "village", "prefecture", "building", "area")),
+    ("policy", ("thought", "theory", "principle", "strategy", "vision", "spirit", "development", "opening", "reform",
+                "aspiration", "mission", "socialism", "philosophy")),
 )
 _ZH_HEADS: tuple[tuple[str, str], ...] = (
     ("document", "法|条例|规划|计划|方案|流程|指南|意见|办法|规定|通知|报告|纲要"),
@@ -33,7 +34,7 @@ _ZH_HEADS: tuple[tuple[str, str], ...] = (
     ("place", "区|县|市|省|镇|乡|村|机场|港|大楼"),
     ("policy", "思想|理论|原则|战略|精神"),
 )
-_PREPOSITION = re.compile(r"\s(?:of|in|for|on|at|to)\s")
+_PREPOSITION = re.compile(r"\s(?:of|in|for|on|at|to|with)\s")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 _ZH_HEAD_ENDS = tuple((category, re.compile(f"(?:{pattern})$")) for category, pattern in _ZH_HEADS)
 _PLACE_END = dict(_ZH_HEAD_ENDS)["place"]
@@ -59,7 +60,7 @@ def guess_category(zh: str, en: str, *, quoted: bool = False, title: bool = Fals
         return "person" if en[:1].isupper() and len(words) <= 3 else "place"
     for candidate in dict.fromkeys([head[-1] if head else "", last]):  # the head before "of/in…" first
         for category, heads in _EN_HEADS:
-            if candidate in heads:
+            if candidate in heads or _singular(candidate) in heads:
                 return category
     for category, heads in _EN_HEADS:
         if category == "title" and words and words[0] in heads and en[:1].isupper() is False:
@@ -67,9 +68,21 @@ def guess_category(zh: str, en: str, *, quoted: bool = False, title: bool = Fals
     for category, pattern in _ZH_HEAD_ENDS:
         if pattern.search(zh):
             return category
-    if quoted:
+    if quoted or _PARALLEL_FORMULA.fullmatch(zh) or _WIDENED_FORMULA.fullmatch(zh) and en[:1].islower():
         return "policy"
     return "domain"
+
+
+_PARALLEL_FORMULA = re.compile(r"(\w)\w\1\w")  # 群防群治, 复工复产, 联防联控: one character twice, a slogan's rhythm
+_WIDENED_FORMULA = re.compile(r"大\w{2}")  # 大外事, 大开放 (greater opening up): a field taken as a whole, a policy
+# formula (大湾区, the Greater Bay Area, is a name)
+
+
+def _singular(word: str) -> str:
+    """The singular of a regular English plural (routes → route, agencies → agency)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _place_word(zh: str) -> bool:
