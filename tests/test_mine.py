@@ -131,6 +131,8 @@ def test_category_from_heads():
     assert guess_category("群防群治", "group prevention and control") == "policy"  # a slogan's ABAC rhythm
     assert guess_category("大外事", "greater foreign affairs") == "policy"  # a field taken as a whole
     assert guess_category("大湾区", "Greater Bay Area") == "place"  # a name, not a formula
+    assert guess_category("改革开放", "reform and opening up") == "policy"  # the head before a closing particle
+    assert guess_category("区县", "districts and counties") == "domain"  # kinds of place, no place
 
 
 def made_up_pairs():

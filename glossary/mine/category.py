@@ -6,7 +6,8 @@ import re
 
 _EN_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("document", ("law", "laws", "regulation", "regulations", "rules", "plan", "procedures", "procedure", "guide",
-                  "guidelines", "measures", "outline", "report", "notice", "opinions", "white paper", "ordinance")),
+                  "guidelines", "measures", "outline", "report", "notice", "opinions", "white paper", "ordinance", "guidebook",
+                  "handbook", "manual")),
     ("event", ("forum", "expo", "fair", "meeting", "conference", "summit", "festival", "games", "exhibition",
                "dialogue", "week", "ceremony", "campaign", "session", "symposium", "seminar", "congress", "lecture",
                "lectures")),
@@ -26,7 +27,7 @@ _EN_HEADS: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "aspiration", "mission", "socialism", "philosophy")),
 )
 _ZH_HEADS: tuple[tuple[str, str], ...] = (
-    ("document", "法|条例|规划|计划|方案|流程|指南|意见|办法|规定|通知|报告|纲要"),
+    ("document", "法|条例|规划|计划|方案|流程|指南|意见|办法|规定|通知|报告|纲要|手册"),
     ("event", "论坛|博览会|交易会|会议|峰会|节|(?<!发)展|大会|研讨会|洽谈会|视频会|活动|讲堂"),
     ("org", "办公室|委员会|理事会|部|局|厅|署|委|办|组|协会|公司|银行|中心|机构|领馆|领事馆|大使馆|政府|议会|组织|系统|党"),
     ("program", "项目|通道|机制|平台|工程|倡议|计划|合作|热线|走廊|区$"),
@@ -34,6 +35,7 @@ _ZH_HEADS: tuple[tuple[str, str], ...] = (
     ("place", "区|县|市|省|镇|乡|村|机场|港|大楼"),
     ("policy", "思想|理论|原则|战略|精神"),
 )
+_PARTICLES = {"up", "out"}
 _PREPOSITION = re.compile(r"\s(?:of|in|for|on|at|to|with)\s")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 _ZH_HEAD_ENDS = tuple((category, re.compile(f"(?:{pattern})$")) for category, pattern in _ZH_HEADS)
@@ -49,6 +51,8 @@ def guess_category(zh: str, en: str, *, quoted: bool = False, title: bool = Fals
     if person_title:
         return "title"
     words = _EN_WORD.findall(en.lower())
+    while len(words) > 1 and words[-1] in _PARTICLES:
+        words.pop()  # opening up: the head is "opening"
     last = words[-1] if words else ""
     head = _EN_WORD.findall(_PREPOSITION.split(en.lower(), 1)[0])  # "Office | in Chongqing"
     if name:
@@ -60,8 +64,8 @@ def guess_category(zh: str, en: str, *, quoted: bool = False, title: bool = Fals
         return "person" if en[:1].isupper() and len(words) <= 3 else "place"
     for candidate in dict.fromkeys([head[-1] if head else "", last]):  # the head before "of/in…" first
         for category, heads in _EN_HEADS:
-            if candidate in heads or _singular(candidate) in heads:
-                return category
+            if candidate in heads or category != "place" and _singular(candidate) in heads:
+                return category  # (districts and counties: kinds of place, no place)
     for category, heads in _EN_HEADS:
         if category == "title" and words and words[0] in heads and en[:1].isupper() is False:
             return category
