@@ -70,8 +70,8 @@ def guess_category(zh: str, en: str, *, quoted: bool = False, title: bool = Fals
         if category == "title" and words and words[0] in heads and en[:1].isupper() is False:
             return category
     for category, pattern in _ZH_HEAD_ENDS:
-        if pattern.search(zh):
-            return category
+        if pattern.search(zh) and (category != "place" or not en.islower()):  # (区县 districts and counties:
+            return category  # kinds of place, no place)
     if quoted or _PARALLEL_FORMULA.fullmatch(zh) or _WIDENED_FORMULA.fullmatch(zh) and en[:1].islower():
         return "policy"
     return "domain"
