@@ -194,12 +194,15 @@ def approved_zh_terms(db: Database) -> tuple[str, ...]:
 
 
 def mine_paths(db: Database, paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None,
-               workers: int | None = None) -> MiningSummary:
-    """Ingest, align and mine every supported file under `paths` (documents in parallel worker
-    processes, one writer), merging into the termbase. `progress(done, total, name)` after each."""
+               workers: int | None = None, pairs: Iterable[tuple[str, str]] = ()) -> MiningSummary:
+    """Ingest, align and mine every supported file under `paths`, and each (Chinese file, its
+    translation) of `pairs` as one document (documents in parallel worker processes, one writer),
+    merging into the termbase. `progress(done, total, name)` after each."""
     from glossary.ingest import find_input_files
 
-    files = [str(p) for p in find_input_files(paths)]
+    pairs = [(str(a), str(b)) for a, b in pairs]
+    files: list[str | tuple[str, str]] = [str(p) for p in find_input_files(paths)] if paths else []
+    files += pairs  # (each file is checked as it is read: missing, unsupported, empty)
     known = approved_zh_terms(db)
     summary = MiningSummary(names=[])
     workers = workers or min(len(files), os.cpu_count() or 1, 4)
@@ -236,12 +239,13 @@ def _fewer_collections(load: bool) -> Iterator[None]:
         gc.set_threshold(*thresholds)
 
 
-def _store_all(db: Database, results: Iterable[MinedDocument], files: list[str], summary: MiningSummary,
+def _store_all(db: Database, results: Iterable[MinedDocument], files: list[str | tuple[str, str]], summary: MiningSummary,
                progress: Progress | None) -> MiningSummary:
     for done, mined in enumerate(results, 1):
         one = store_mined_document(db, mined)
         summary.add(one)
         summary.names.append(mined.document.name)
         if progress:
-            progress(done, len(files), Path(files[done - 1]).name)
+            item = files[done - 1]
+            progress(done, len(files), " + ".join(Path(f).name for f in item) if isinstance(item, tuple) else Path(item).name)
     return summary

@@ -93,3 +93,36 @@ def test_a_bad_file_in_a_folder_says_that_nothing_was_mined(db_path, tmp_path):
     from db import open_db
 
     assert open_db(db_path).execute("SELECT count(*) FROM entries").fetchone()[0] == 0
+
+
+def split_languages(path: str, tmp_path: Path) -> tuple[Path, Path]:
+    """A bilingual corpus document written as a Chinese file and an English file (as a translator keeps
+    an original and its translation)."""
+    from glossary.ingest import read_document
+
+    paragraphs = read_document(path).paragraphs
+    zh, en = tmp_path / "report-zh.txt", tmp_path / "report-en.txt"
+    zh.write_text("\n\n".join(p.original for p in paragraphs if p.lang == "zh"), encoding="utf-8")
+    en.write_text("\n\n".join(p.original for p in paragraphs if p.lang == "en"), encoding="utf-8")
+    return zh, en
+
+
+def exported_pairs(db_path) -> set[tuple[str, str]]:
+    result = run("--db", str(db_path), "export", "-", "--format", "jsonl", "--status", "all")
+    return {(e["zh"], e["en"]) for e in map(json.loads, result.output.splitlines())}
+
+
+def test_a_chinese_file_and_its_translation_mine_as_one_document(tmp_path):
+    zh, en = split_languages(corpus("000"), tmp_path)
+    joined, paired = tmp_path / "joined.db", tmp_path / "paired.db"
+    assert run("--db", str(joined), "mine", corpus("000")).exit_code == 0
+    result = run("--db", str(paired), "mine", "--pair", str(zh), str(en))
+    assert result.exit_code == 0, result.output
+    assert "documents: 1 " in result.output and "entries added: 0" not in result.output
+    assert exported_pairs(paired) == exported_pairs(joined)  # the same pairs as the bilingual file gives
+    for again in ((zh, en), (en, zh)):  # the same two texts, in either order: mined already
+        assert "already mined: 1" in run("--db", str(paired), "mine", "--pair", *map(str, again)).output
+    assert run("--db", str(paired), "mine").exit_code == 2  # nothing to mine: a usage error
+    tmx = tmp_path / "report.tmx"
+    result = run("align", str(zh), str(en), "-o", str(tmx))
+    assert result.exit_code == 0 and "38 aligned pairs" in result.output

@@ -1,4 +1,5 @@
-"""`glossary align FILE -o OUT`: align one bilingual document, write TMX 1.4b or TSV."""
+"""`glossary align FILE [TRANSLATION] -o OUT`: align one bilingual document (or a Chinese file and its
+translation), write TMX 1.4b or TSV."""
 
 from __future__ import annotations
 
@@ -10,19 +11,22 @@ from ._common import command, console
 
 
 @command("align")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Where to write the aligned pairs.")
 @click.option("--format", "fmt", type=click.Choice(["tmx", "tsv"]), default=None,
               help="Output format (default: from the output's extension, else tmx).")
-def command(file: Path, output: Path, fmt: str | None, db_path: str | None = None) -> None:
-    """Align the Chinese and English sentences of one bilingual document."""
+def command(files: tuple[Path, ...], output: Path, fmt: str | None, db_path: str | None = None) -> None:
+    """Align the Chinese and English sentences of one bilingual document, or of a Chinese file and
+    its translation given as two files."""
     from glossary.align import align_document
     from glossary.align.tmx import tmx_text, tsv_text
-    from glossary.ingest import read_document
+    from glossary.ingest import read_document, read_document_pair
 
+    if len(files) > 2:
+        raise click.UsageError("give one bilingual file, or a Chinese file and its translation")
     fmt = fmt or ("tsv" if output.suffix.lower() in (".tsv", ".txt") else "tmx")
-    doc = read_document(file)
+    doc = read_document_pair(*files) if len(files) == 2 else read_document(files[0])
     pairs = align_document(doc)
     text = tsv_text(pairs) if fmt == "tsv" else tmx_text(pairs, source_name=doc.name)
     output.write_text(text, encoding="utf-8")

@@ -13,11 +13,12 @@ from importlib import import_module
 _HOME = {  # name -> its module: loaded on first use, so a reader of .decode alone skips cleaning's regexes
     "CENSOR_MARK": "clean", "CleanReport": "clean", "clean_lines": "clean", "file_sha256": "decode",
     "find_input_files": "files", "SUPPORTED_EXTENSIONS": "formats", "DocumentReader": "reader",
-    "read_document": "reader",
+    "read_document": "reader", "read_document_pair": "reader",
 }
 
 __all__ = [
     "CENSOR_MARK", "CleanReport", "DocumentReader", "SUPPORTED_EXTENSIONS", "clean_lines", "file_sha256", "find_input_files", "read_document",
+    "read_document_pair",
 ]
 
 

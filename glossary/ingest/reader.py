@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from glossary.errors import IngestError
@@ -83,3 +85,27 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     reader = DocumentReader(path)
     paragraphs = tuple(reader.paragraphs())
     return reader.document(paragraphs)
+
+
+def read_document_pair(source: str | os.PathLike[str], translation: str | os.PathLike[str]) -> Document:
+    """A Chinese original and its English translation kept in two files, read as one bilingual
+    document: the first file's paragraphs, then the second's (the aligner takes them in either order;
+    each paragraph keeps its line in its own file). Named "zh.txt + en.txt"; its hash is of both
+    contents in either order, so mining the same two texts again adds nothing."""
+    first, second = read_document(source), read_document(translation)
+    if first.sha256 == second.sha256:
+        raise IngestError(f"{translation}: the same text as {source}; give the Chinese file and its translation")
+    paragraphs = tuple(replace(p, seq=k) for k, p in enumerate((*first.paragraphs, *second.paragraphs)))
+    chinese = first if any(p.lang == "zh" for p in first.paragraphs) or not any(p.lang == "zh" for p in second.paragraphs) else second
+    return Document(
+        name=f"{first.name} + {second.name}", path=pair_path(source, translation),
+        sha256=hashlib.sha256("+".join(sorted((first.sha256, second.sha256))).encode()).hexdigest(), paragraphs=paragraphs,
+        encoding=first.encoding if first.encoding == second.encoding else f"{first.encoding} + {second.encoding}",
+        script=chinese.script, size=first.size + second.size, dropped=first.dropped + second.dropped,
+    )
+
+
+def pair_path(source: str | os.PathLike[str], translation: str | os.PathLike[str]) -> str:
+    """The path a document read from two files is stored under: both absolute paths, joined by " + "
+    (mining the pair again after either file changed replaces it)."""
+    return " + ".join(str(Path(p).expanduser().resolve()) for p in (source, translation))

@@ -43,9 +43,11 @@ def load_tables() -> None:
     char_readings("中")
 
 
-def mine_file(path: str | Path, known_terms: tuple[str, ...] = ()) -> MinedDocument:
-    """Read one file with the ingester, then `mine_document` (a picklable worker entry point)."""
-    from glossary.ingest import read_document
+def mine_file(path: str | Path | tuple[str, str], known_terms: tuple[str, ...] = ()) -> MinedDocument:
+    """Read one file with the ingester (or a Chinese file and its translation: a (source, translation)
+    pair), then `mine_document` (a picklable worker entry point)."""
+    from glossary.ingest import read_document, read_document_pair
 
     with paused_gc(settle=False):  # what mining makes dies by its reference count (it makes no reference
-        return mine_document(read_document(path), known_terms)  # cycles): collections only walked what was in use
+        doc = read_document_pair(*path) if isinstance(path, tuple) else read_document(path)  # cycles):
+        return mine_document(doc, known_terms)  # collections only walked what was in use
