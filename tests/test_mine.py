@@ -1432,3 +1432,13 @@ def test_a_word_rendered_by_one_hyphened_modifier_before_several_heads_is_a_term
     wrong_part = [SegmentPair(0, "收入比率上升。", "The price-to-income ratio rose."),
                   SegmentPair(1, "收入水平上升。", "The price-to-income level rose.")]
     assert not find(mine_pairs(wrong_part), "收入")  # 收入 "income" does not say the modifier's first part
+
+
+def test_titles_listed_in_one_order_on_both_sides_pair_in_that_order(tmp_path):
+    # HKMA 2024 chapter 4 lists five ordinances in 《》 and in English in the same order; the fourth,
+    # 《存款保障计划条例》, pairs with the fourth English title, though the dictionary reaches more words of
+    # the fifth (存 "store", 款 "payment"), which goes to the fifth Chinese title
+    pairs = hkma_chapter_pairs(tmp_path, "hkma-ar-2024-04")
+    assert ("存款保障计划条例", "Deposit Protection Scheme Ordinance") in pairs
+    assert ("存款保障计划条例", "Payment Systems and Stored Value Facilities Ordinance") not in pairs
+    assert ("支付系统及储值支付工具条例", "Payment Systems and Stored Value Facilities Ordinance") in pairs
