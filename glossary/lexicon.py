@@ -263,6 +263,12 @@ def is_proper_name(zh: str) -> bool:
     return zh in _tables()[7]
 
 
+def glossed_as_modifier(zh: str) -> bool:
+    """True when CC-CEDICT glosses `zh` and never with an -ly word nor a verb (相互 "each other; mutual",
+    长期 "long term", 快速 "fast"; not 逐步 "progressively", 进一步 "to go a step further")."""
+    return zh in _tables()[0] and not _tables()[8].get(zh) and not _tables()[2].get(zh)
+
+
 def glosses_with(zh: str, word: str) -> bool:
     """True when a CC-CEDICT gloss of `zh` has the English word in -ly `word` (友好 "friendly")."""
     return word.lower() in _tables()[8].get(zh, ())

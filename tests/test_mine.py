@@ -1442,3 +1442,14 @@ def test_titles_listed_in_one_order_on_both_sides_pair_in_that_order(tmp_path):
     assert ("存款保障计划条例", "Deposit Protection Scheme Ordinance") in pairs
     assert ("存款保障计划条例", "Payment Systems and Stored Value Facilities Ordinance") not in pairs
     assert ("支付系统及储值支付工具条例", "Payment Systems and Stored Value Facilities Ordinance") in pairs
+
+
+def test_a_word_tagged_adverb_that_the_dictionary_glosses_as_a_modifier_may_open_a_name(tmp_path):
+    # jieba tags 快速 (fast) and 长期 (long term) as adverbs; the dictionary glosses them only as
+    # modifiers, so they open names: 快速支付系统 ↔ Faster Payment System, not 支付系统转数
+    pairs = hkma_chapter_pairs(tmp_path, "hkma-ar-2018-06")
+    assert {("快速支付系统", "Faster Payment System"), ("快速支付系统", "FPS")} <= pairs
+    assert not [p for p in pairs if p[0] == "支付系统转数"]
+    assert ("长期增长组合", "Long-Term Growth Portfolio") in hkma_chapter_pairs(tmp_path, "hkma-ar-2015-05")
+    # said of something in lower case it is no term: 最新发展 ↔ latest developments stays out
+    assert not [p for p in hkma_chapter_pairs(tmp_path, "hkma-ar-2024-03") if p[0].startswith("最新")]

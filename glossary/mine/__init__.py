@@ -15,7 +15,7 @@ from glossary.mine.category import guess_category
 from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.gaps import with_gap_links
 from glossary.mine.pairing import (ZH_PERIOD, SentencePieces, SpanPair, acronym_pairs, book_title_pairs, compound_pairs, definition_pairs, dictionary_pairs, list_pairs,
-                                   marked_pairs, pinyin_pairs, starts_ok, ADJECTIVE_END,
+                                   marked_pairs, modifying_adverb, pinyin_pairs, starts_ok, ADJECTIVE_END,
                                    quoted_pairs, stem_keys, title_pairs, name_title_pairs, zh_spans)
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
 from glossary.mine.shape import COUNT_MODIFIER, NAME_SIGNALS, PLACE_NAME_INNER, PLACE_WORD_TAGS, is_name, is_term_shaped
@@ -92,6 +92,10 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found = [_without_footnote_mark(_with_period(_with_glued_head(_with_unlinked_place(_with_unlinked_modifiers(
                  _with_duration(sp, pair, words), words, tokens), words, tokens, found), words, tokens), pair), pair)
              for sp in found if not _head_of_quoted_name(sp, pair)]
+    adverbs = {w.start for w in words if modifying_adverb(w)}
+    if adverbs:  # (a pair opening on one is a name, an acronym's or a quotation, else something said of a thing: 最新发展)
+        found = [sp for sp in found if sp.zh_start not in adverbs or sp.signal == "quoted"
+                 or is_name(en := pair.en[sp.en_start : sp.en_end]) or is_acronym(en)]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
         key = (sp.zh_start, sp.zh_end, "acronym" if is_acronym(pair.en[sp.en_start : sp.en_end]) else "")

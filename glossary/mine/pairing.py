@@ -14,7 +14,7 @@ from itertools import chain
 from glossary.align.anchors import acronyms_in_parentheses, en_numbers, is_pinyin_word
 from glossary.align.dp import EN_PER_ZH
 from glossary.keys import CJK_RE, char_readings, fold_pinyin_query, pinyin_span
-from glossary.lexicon import (cedict, content_stems, gloss_phrases, glosses_with, is_function_phrase, is_modifier_only,
+from glossary.lexicon import (cedict, content_stems, gloss_phrases, glossed_as_modifier, glosses_with, is_function_phrase, is_modifier_only,
                               is_proper_name, is_verb_only, is_verb_translation, zh_gloss_stems)
 from glossary.mine.tokens import COMMON_WORD, EnToken, ZhWord, country_stems, en_tokens, general_frequency, token_stems
 
@@ -73,6 +73,13 @@ def content_word(word: ZhWord) -> bool:
     return word.tag not in _FUNCTION_TAGS
 
 
+def modifying_adverb(word: ZhWord) -> bool:
+    """A word jieba tags as an adverb that the dictionary glosses only as a modifier (相互 "mutual", 长期
+    "long term", 快速 "fast"; not 逐步 "progressively"): it may open a name (长期增长组合 Long-Term Growth
+    Portfolio), never stand inside a term."""
+    return word.tag == "d" and len(word.text) > 1 and glossed_as_modifier(word.text)
+
+
 @lru_cache(maxsize=65_536)
 def _is_determiner(text: str) -> bool:
     """A word that opens with a determiner and is one (全市, 各国, 我国), not a word of its own that
@@ -114,19 +121,21 @@ def _suffix_shaped(word: ZhWord) -> bool:
     return len(word.text) == 1 and word.tag in ("v", "zg") and bool(CJK_RE.match(word.text)) and word.text in cedict()
 
 
-def _word_traits(word: ZhWord) -> tuple[bool, bool, bool, bool, bool, bool]:
+def _word_traits(word: ZhWord) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
     """(content word, may stand inside a span, may open one, may close one, suffix-shaped, a count in
-    digits): what span finding asks of each word, which hangs on its text and tag only."""
+    digits, a modifying adverb that opens one only): what span finding asks of each word, which hangs
+    on its text and tag only."""
     key = (word.text, word.tag)
     found = _TRAITS.get(key)
     if found is None:
-        content = content_word(word)
-        found = _TRAITS[key] = (content, content or word.text in _INNER_PARTICLES, starts_ok(word), _ends_ok(word),
-                                _suffix_shaped(word), word.tag == "m" and any(c.isdigit() for c in word.text))
+        content, adverb = content_word(word), modifying_adverb(word)
+        found = _TRAITS[key] = (content, content or word.text in _INNER_PARTICLES, starts_ok(word) or adverb,
+                                _ends_ok(word), _suffix_shaped(word), word.tag == "m" and any(c.isdigit() for c in word.text),
+                                adverb)
     return found
 
 
-_TRAITS: dict[tuple[str, str], tuple[bool, bool, bool, bool, bool, bool]] = {}
+_TRAITS: dict[tuple[str, str], tuple[bool, bool, bool, bool, bool, bool, bool]] = {}
 
 
 def zh_spans(words: list[ZhWord]) -> list[tuple[int, int]]:
@@ -150,7 +159,7 @@ def _zh_spans(words: list[ZhWord]) -> tuple[tuple[int, int], ...]:
     spans = []
     n = len(words)
     # each word's tests once (they do not depend on where the span starts); k > a: not the span's first word
-    content, inner, opens, closes, suffix_shaped, count = zip(*map(_word_traits, words)) if words else ((),) * 6
+    content, inner, opens, closes, suffix_shaped, count, adverb = zip(*map(_word_traits, words)) if words else ((),) * 7
     suffix_at = [suffix_shaped[k] and (k + 1 == n or not content[k + 1] and words[k + 1].tag != "m") for k in range(n)]
     place_after_verb = [k > 0 and w.tag in ("ns", "j") and words[k - 1].tag == "v" for k, w in enumerate(words)]
     for a in range(n):
@@ -159,7 +168,7 @@ def _zh_spans(words: list[ZhWord]) -> tuple[tuple[int, int], ...]:
         chars = 0
         for k in range(a, min(n, a + _MAX_ZH_WORDS)):
             suffix = k > a and suffix_at[k]
-            if not (inner[k] or suffix) or (count[k] and k > a):
+            if not (inner[k] or suffix or k == a and adverb[k]) or (count[k] and k > a):
                 break
             chars += len(words[k].text)
             if chars > _MAX_ZH_CHARS:

@@ -30,6 +30,13 @@ def is_name(en: str) -> bool:
 
 
 @lru_cache(maxsize=65_536)
+def _opens_on_adverb(zh: str) -> bool:
+    """The Chinese opens on a word jieba tags as an adverb (the dictionary glosses it as a modifier:
+    相互, 长期, 最新)."""
+    words = zh_words(zh)
+    return len(words) > 1 and words[0].tag == "d"
+
+
 def _general_phrase(zh: str) -> bool:
     """Everyday words put together (工作方法 work methods, 国际合作 international cooperation): every
     word of several characters and common in general Chinese. Known only by its dictionary
@@ -137,6 +144,9 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # a state or an action said of a noun (robust credit, market continues), a piece of a name
     if signals.isdisjoint(NAME_SIGNALS) and _function_character_glued(zh):  # (a name read by its sound may
         return False  # be any characters: 娜努尚 Nanushyan)
+    if _opens_on_adverb(zh) and not is_name(en):
+        return False  # 最新发展 latest developments, 仍然温和 still-moderate: said of something, unless a name
+        # (长期增长组合 Long-Term Growth Portfolio, 快速支付系统 Faster Payment System)
     if (len(words) == 1 or len(zh) <= 2 or _everyday_compound(en)) and is_dictionary_translation(zh, en):
         return False
     if len(words) == 1 and not (en.isupper() or any(c.isdigit() for c in en)):
