@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db.connection import write_transaction
-from glossary.errors import InputError
+from glossary.errors import InputError, UsageError
 from glossary.formats import (
     LANGUAGE_COLUMN_FORMATS, TERM_LIST_FORMATS, Warnings, format_for, read_glossary, write_glossary,
 )
@@ -100,7 +100,7 @@ def import_entries(db: Database, items: Iterable[ReadEntry], report: ImportRepor
                    default_status: str = "approved", progress: Callable[[int], None] | None = None) -> ImportReport:
     """Merge entries into the termbase in one transaction (rolled back for a dry run or on any error)."""
     if default_status not in ENTRY_STATUSES:
-        raise InputError(f"unknown status {default_status!r}; use one of {', '.join(ENTRY_STATUSES)}")
+        raise UsageError(f"unknown status {default_status!r}; use one of {', '.join(ENTRY_STATUSES)}")
     try:
         with _bulk_page_cache(db), write_transaction(db):
             importer = _Importer(db, report, term_list, default_status)
@@ -315,7 +315,7 @@ def export_glossary(db: Database, out: str | Path, fmt: str | None = None, *, st
     leaves half a glossary.
     """
     if status not in EXPORT_STATUSES:
-        raise InputError(f"unknown status {status!r}; use one of {', '.join(EXPORT_STATUSES)}")
+        raise UsageError(f"unknown status {status!r}; use one of {', '.join(EXPORT_STATUSES)}")
     fmt = format_for(out, fmt)
     entries = _counted(iter_entries(db, status=None if status == "all" else status), progress)
     languages = [("zh", None), ("en", None)]
@@ -323,11 +323,11 @@ def export_glossary(db: Database, out: str | Path, fmt: str | None = None, *, st
         languages = term_languages(db) or languages
     if str(out) == "-":
         if fmt == "xlsx":
-            raise InputError("xlsx cannot go to stdout; give a file name")
+            raise UsageError("xlsx cannot go to stdout; give a file name")
         return write_glossary(entries, fmt, sys.stdout, languages)
     path = Path(out)
     if path.is_dir():
-        raise InputError(f"{path}: is a directory; give a file name")
+        raise UsageError(f"{path}: is a directory; give a file name")
     if not path.parent.exists():
         raise InputError(f"{path.parent}: no such folder")
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)

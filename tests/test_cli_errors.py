@@ -37,3 +37,17 @@ def test_binary_gold_file_is_one_line(db_path, tmp_path):
     result = run(db_path, "eval", "--gold", gold)
     assert result.exit_code == 1 and "not UTF-8 text" in result.output
     assert "Traceback" not in result.output
+
+
+def test_export_requests_that_cannot_be_done_as_asked_are_usage_errors(db_path, tmp_path):
+    """An output name whose format cannot be told, or a workbook sent to standard output, is a usage
+    error (exit 2, one line with the fix) like click's own, not an input error (exit 1): no file was bad."""
+    assert run(db_path, "ingest", EXAMPLES).exit_code == 0
+    unknown = run(db_path, "export", tmp_path / "terms.foo")
+    assert unknown.exit_code == 2
+    assert unknown.output == (f"glossary: error: {tmp_path / 'terms.foo'}: cannot tell the format from the extension; "
+                              "give --format (tbx|tbx3|csv|tsv|xlsx|jsonl) (see glossary export --help)\n")
+    to_stdout = run(db_path, "export", "-", "--format", "xlsx")
+    assert (to_stdout.exit_code, to_stdout.output) == (
+        2, "glossary: error: xlsx cannot go to stdout; give a file name (see glossary export --help)\n")
+    assert not (tmp_path / "terms.foo").exists()

@@ -108,7 +108,7 @@ def _draft_inputs(draft_files: tuple[Path, ...], source_path: Path | None, draft
     """The drafts named on the command line, each as _draft_input gives it; unknown formats and
     missing files fail here, before the termbase is opened."""
     from glossary.check.readers import drafts_under
-    from glossary.errors import InputError
+    from glossary.errors import InputError, UsageError
 
     expanded: list[Path] = []
     for path in draft_files:
@@ -118,7 +118,7 @@ def _draft_inputs(draft_files: tuple[Path, ...], source_path: Path | None, draft
         expanded += found
     draft_files = tuple(expanded)
     if len(draft_files) > 1 and (source_path or draft_path):
-        raise InputError("--source/--draft take one plain-text pair; give bilingual files without them")
+        raise UsageError("--source/--draft take one plain-text pair; give bilingual files without them")
     if len(draft_files) > 1:
         return [_checked_input(path) for path in draft_files]
     return [_draft_input(draft_files[0] if draft_files else None, source_path, draft_path)]
@@ -141,20 +141,20 @@ def _draft_input(draft_file: Path | None, source_path: Path | None, draft_path: 
     """(read(progress), size, name, english_only, window) for the input form on the command line."""
     from glossary.check import draft_format, read_draft
     from glossary.check.readers import shown
-    from glossary.errors import InputError
+    from glossary.errors import UsageError
 
     if draft_file and draft_path:
-        raise InputError("give the draft either as an argument or with --draft, not both")
+        raise UsageError("give the draft either as an argument or with --draft, not both")
     if source_path and not (draft_path or draft_file):
-        raise InputError("--source needs the English draft: --source ZH.txt --draft EN.txt")
+        raise UsageError("--source needs the English draft: --source ZH.txt --draft EN.txt")
     bilingual = _bilingual(draft_path or draft_file)
     if source_path and bilingual:
-        raise InputError(f"{shown(bilingual)}: a bilingual draft holds its own source; check it without --source")
+        raise UsageError(f"{shown(bilingual)}: a bilingual draft holds its own source; check it without --source")
     if bilingual:  # `--draft draft.xlf`: the same as `check draft.xlf`
         draft_file, draft_path = bilingual, None
     plain = draft_path or (draft_file if source_path else None)
     if plain is None and draft_file is None:
-        raise InputError("no draft given: glossary check DRAFT.tsv|.xlf|.tmx, or --source ZH.txt --draft EN.txt")
+        raise UsageError("no draft given: glossary check DRAFT.tsv|.xlf|.tmx, or --source ZH.txt --draft EN.txt")
     if plain is None and draft_file.suffix.lower() in (".txt", ".md", ".text"):
         plain = draft_file
     if plain is not None:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from glossary.errors import FormatError, InputError
+from glossary.errors import FormatError, InputError, UsageError
 from glossary.models import Entry, ReadEntry
 
 from .base import Warnings
@@ -42,7 +42,7 @@ def format_for(path: str | Path, explicit: str | None = None, *, sniff: bool = F
         fmt = _sniff(Path(path))
         if fmt:
             return fmt
-    raise InputError(f"{path}: cannot tell the format from the extension; give --format ({'|'.join(FORMATS)})")
+    raise UsageError(f"{path}: cannot tell the format from the extension; give --format ({'|'.join(FORMATS)})")
 
 
 def _sniff(path: Path) -> str | None:
@@ -103,7 +103,7 @@ def _readers(fmt: str):
         from .jsonl import read_jsonl
 
         return read_jsonl
-    raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
 def write_glossary(entries: Iterable[Entry], fmt: str, out: TextIO | BinaryIO,
@@ -132,4 +132,4 @@ def write_glossary(entries: Iterable[Entry], fmt: str, out: TextIO | BinaryIO,
         from .jsonl import write_jsonl
 
         return write_jsonl(entries, out)
-    raise FormatError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
