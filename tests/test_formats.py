@@ -349,6 +349,18 @@ def test_omegat_export_one_line_per_rendering():
     assert all(len(line) == 3 for line in lines)
 
 
+def test_omegat_comment_keeps_line_breaks_and_backslashes(tmp_path):
+    r"""A multi-line note is one OmegaT line with \n between its lines (OmegaT shows the comment as
+    written); a backslash of the note that could be read as part of one is doubled, so a Windows path
+    or a regular expression comes back as it was."""
+    note = "Line one.\nSee C:\\new\\\nregex \\d+ and \\\\n, end\\"
+    entry = Entry(terms=(Term("zh", "数据库"), Term("en", "database")), status="approved", note=note)
+    line = _written("tsv", [entry]).splitlines()[1]
+    assert line == "数据库\tdatabase\tLine one.\\nSee C:\\\\new\\\\\\nregex \\d+ and \\\\\\\\n, end\\\\"
+    (back,), _ = _read(_write_file(tmp_path, "tsv", ".tsv", [entry]))
+    assert back.note == note
+
+
 def test_xlsx_round_trip(tmp_path):
     path = _write_file(tmp_path, "xlsx", ".xlsx")
     back, _ = _read(path)

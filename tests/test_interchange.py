@@ -382,11 +382,12 @@ def test_omegat_tsv_round_trip_keeps_statuses_types_and_variants(tmp_db, tmp_pat
     assert len(before) >= 5 and {zh: after.get(zh) for zh in before} == before
     assert any(status in ("deprecated", "forbidden") for ts in after.values() for _, _, status, _ in ts)
 
-    def fields(db):  # notes lose their line breaks in a one-line comment
-        return {e.terms_in("zh")[0].text: (e.status, e.category, " ".join((e.note or "").split()) or None)
+    def fields(db):  # a note's line breaks too: the one-line comment writes them as \n
+        return {e.terms_in("zh")[0].text: (e.status, e.category, e.note)
                 for e in iter_entries(db) if e.terms_in("zh") and e.terms_in("en")}
 
     assert {zh: fields(fresh)[zh] for zh in before} == fields(tmp_db)
+    assert fields(fresh)["一带一路"][2] == "Line one.\nLine two & more <tags>."
     again = import_glossary(fresh, path)
     assert (again.added, again.merged) == (0, 0)
     fresh.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import chain
@@ -62,7 +63,7 @@ def write_tsv(entries: Iterable[Entry], out: TextIO) -> int:
     count = 0
     for entry in entries:
         for source, target, comment in omegat_lines(entry):
-            out.write(f"{_cell(source)}\t{_cell(target)}\t{_cell(comment)}\n")
+            out.write(f"{_cell(source)}\t{_cell(target)}\t{_comment_cell(comment)}\n")
         count += 1
     return count
 
@@ -101,6 +102,23 @@ def _cell(text: str) -> str:
     return " ".join(text.split("\t")).replace("\r", " ").replace("\n", " ")
 
 
+def _comment_cell(text: str) -> str:
+    r"""A comment on one line: a line break becomes the two characters \n, which OmegaT shows as written
+    and read_tsv turns back; a backslash that would read as part of one (before n, another backslash or
+    a line end) is doubled. The note "See:" / "C:\new" is written `See:\nC:\\new`."""
+    lines = (_ESCAPABLE.sub(r"\\\\", line) for line in text.split("\n"))
+    return _cell("\\n".join(lines))
+
+
+def _unescape_comment(cell: str) -> str:
+    r"""The comment as written before _comment_cell: \n is a line break, a doubled backslash one backslash."""
+    return _ESCAPE.sub(lambda m: "\n" if m[1] == "n" else "\\", cell)
+
+
+_ESCAPABLE = re.compile(r"\\(?=[\\n]|$)")
+_ESCAPE = re.compile(r"\\([\\n])")
+
+
 def read_tsv(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntry]:
     """OmegaT glossary lines; `#` lines are comments; the column holding Chinese is zh, the other en."""
     def rows() -> Iterator[tuple[int, list[str]]]:
@@ -116,6 +134,8 @@ def read_tsv(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntry]
             cells = line.split("\t")
             if len(cells) > 3:
                 cells = cells[:2] + ["; ".join(c for c in cells[2:] if c.strip())]
+            if len(cells) == 3:
+                cells[2] = _unescape_comment(cells[2])
             if not header_given:
                 header_given = True
                 if len(cells) >= 2 and all(header_column(c).kind == "term" for c in cells[:2]):
