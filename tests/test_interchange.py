@@ -318,7 +318,7 @@ def test_cli_export_import_and_errors(db_path, tmp_path):
     result = runner.invoke(cli, ["--db", str(db_path), "import", str(tmp_path / "g.tbx"), "--dry-run"])
     assert "1 already in the termbase" in result.output and "dry run: nothing would be written" in result.output
     result = runner.invoke(cli, ["--db", str(db_path), "export", str(tmp_path / "g.unknown")])
-    assert result.exit_code == 1 and "give --format" in result.output
+    assert result.exit_code == 2 and "give --format" in result.output  # a usage error
 
 
 def test_merge_keeps_a_traditional_spelling_as_its_own_variant():
