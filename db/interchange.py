@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from db.connection import write_transaction
 from glossary.errors import InputError, UsageError
 from glossary.formats import (
-    LANGUAGE_COLUMN_FORMATS, TERM_LIST_FORMATS, Warnings, format_for, read_glossary, write_glossary,
+    LANGUAGE_COLUMN_FORMATS, TERM_LIST_FORMATS, Warnings, extra_columns, format_for, read_glossary, write_glossary,
 )
 from glossary.formats.langs import parse_lang
 from glossary.keys import match_key
@@ -30,8 +30,8 @@ from glossary.merge import merge_entry, same_term_at, term_identity
 from glossary.models import ENTRY_STATUSES, TERM_TYPES, USAGE_STATUSES, Entry, ReadEntry, Term
 
 from .entries import (
-    add_entries, existing_entry_ids, find_entry_ids_by_key_pairs, get_entries, iter_entries, save_entry,
-    term_languages,
+    add_entries, existing_entry_ids, find_entry_ids_by_key_pairs, get_entries, has_entry_sources, iter_entries,
+    save_entry, term_shapes,
 )
 from .term_index import index_terms_bulk
 
@@ -318,13 +318,15 @@ def export_glossary(db: Database, out: str | Path, fmt: str | None = None, *, st
         raise UsageError(f"unknown status {status!r}; use one of {', '.join(EXPORT_STATUSES)}")
     fmt = format_for(out, fmt)
     entries = _counted(iter_entries(db, status=None if status == "all" else status), progress)
-    languages = [("zh", None), ("en", None)]
+    languages, extras = [("zh", None), ("en", None)], []
     if fmt in LANGUAGE_COLUMN_FORMATS:  # only their columns need it: it reads every term once more
-        languages = term_languages(db) or languages
+        shapes = term_shapes(db)
+        languages = list(dict.fromkeys((t.lang, t.script) for t in shapes)) or languages
+        extras = extra_columns(shapes, has_entry_sources(db))
     if str(out) == "-":
         if fmt == "xlsx":
             raise UsageError("xlsx cannot go to stdout; give a file name")
-        return write_glossary(entries, fmt, sys.stdout, languages)
+        return write_glossary(entries, fmt, sys.stdout, languages, extras)
     path = Path(out)
     if path.is_dir():
         raise UsageError(f"{path}: is a directory; give a file name")
@@ -334,10 +336,10 @@ def export_glossary(db: Database, out: str | Path, fmt: str | None = None, *, st
     try:
         if fmt == "xlsx":
             with os.fdopen(fd, "wb") as fh:
-                count = write_glossary(entries, fmt, fh, languages)
+                count = write_glossary(entries, fmt, fh, languages, extras)
         else:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                count = write_glossary(entries, fmt, fh, languages)
+                count = write_glossary(entries, fmt, fh, languages, extras)
         os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, path)
     except BaseException:

@@ -393,6 +393,42 @@ def test_omegat_tsv_round_trip_keeps_statuses_types_and_variants(tmp_db, tmp_pat
     fresh.close()
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_spreadsheet_round_trip_keeps_term_types_statuses_and_fields(tmp_db, tmp_path, fmt):
+    """Export to CSV or Excel, import into a fresh termbase: an acronym comes back an acronym (it came back
+    an ordinary admitted variant), a superseded or forbidden rendering keeps its status (all came back
+    deprecated), and a term's part of speech, context, source and note and the entry's source come back
+    (all were lost). Only the preferred spelling of an entry whose preferred Chinese is Traditional
+    beside a Simplified one is not carried: the zh-CN column comes first."""
+    _rich_termbase(tmp_db)
+    path = tmp_path / f"all.{fmt}"
+    export_glossary(tmp_db, path, fmt, status="all")
+    fresh = open_db(tmp_path / "fresh.db")
+    import_glossary(fresh, path)
+
+    def carried(db):
+        return {min(t.text for t in e.terms): (
+            e.status, e.category, e.note, e.definition, e.source,
+            sorted((t.lang, t.text, t.status, t.type, t.script, t.source, t.part_of_speech, t.context, t.note, t.exact)
+                   for t in e.terms)) for e in iter_entries(db)}
+
+    before, after = carried(tmp_db), carried(fresh)
+    assert after.pop("State Council")[5][1:3] == [("zh", "国务院", "preferred", "fullForm", "Hans", None, None, None, None, False),
+                                                  ("zh", "國務院", "admitted", "fullForm", "Hant", None, None, None, None, False)]
+    before.pop("State Council")
+    assert after == before
+    assert ("en", "HKMA", "admitted", "acronym") in [t[:4] for t in after["HKMA"][5]]
+    again = import_glossary(fresh, path)
+    assert (again.added, again.merged) == (0, 0)
+    fresh.close()
+    if fmt == "csv":
+        header = path.read_text(encoding="utf-8-sig").splitlines()[0]
+        assert header == ("zh-CN,en,is,zh-Hant,status,category,note,definition,zh-CN deprecated,en deprecated,"
+                          "is deprecated,zh-Hant deprecated,en superseded,en forbidden,en acronym,zh-CN abbreviation,"
+                          "zh-CN part of speech,en part of speech,zh-CN context,en context,zh-CN source,en note,"
+                          "entry source")
+
+
 @pytest.mark.parametrize("fmt", ["tbx", "tbx3"])
 def test_tbx_round_trip_keeps_candidate_and_rejected_entries_as_they_were(tmp_db, tmp_path, fmt):
     """`export --status all` to TBX and back: a rejected entry must not come back approved (TBX-Basic has

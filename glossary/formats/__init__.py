@@ -13,6 +13,7 @@ from glossary.errors import FormatError, InputError, UsageError
 from glossary.models import Entry, ReadEntry
 
 from .base import Warnings
+from .tabular import Column, extra_columns
 
 FORMATS = ("tbx", "tbx3", "csv", "tsv", "xlsx", "jsonl")
 # Term lists (one row per rendering or per term pair) rather than concept-oriented termbases:
@@ -26,8 +27,8 @@ _EXTENSIONS = {
 }
 
 __all__ = [
-    "FORMATS", "LANGUAGE_COLUMN_FORMATS", "TERM_LIST_FORMATS", "Warnings", "format_for", "read_glossary",
-    "write_glossary",
+    "FORMATS", "LANGUAGE_COLUMN_FORMATS", "TERM_LIST_FORMATS", "Column", "Warnings", "extra_columns", "format_for",
+    "read_glossary", "write_glossary",
 ]
 
 
@@ -107,10 +108,12 @@ def _readers(fmt: str):
 
 
 def write_glossary(entries: Iterable[Entry], fmt: str, out: TextIO | BinaryIO,
-                   languages: Iterable[tuple[str, str | None]] = (("zh", None), ("en", None))) -> int:
+                   languages: Iterable[tuple[str, str | None]] = (("zh", None), ("en", None)),
+                   extras: Iterable[Column] = ()) -> int:
     """Write entries in `fmt` to `out` (binary for xlsx, text otherwise); returns the number written.
 
-    `languages` (the termbase's (lang, script) pairs) sets the columns of csv and xlsx.
+    `languages` (the termbase's (lang, script) pairs) and `extras` (tabular.extra_columns of what its
+    terms hold) set the columns of csv and xlsx.
     """
     if fmt in ("tbx", "tbx3"):
         from .tbx import write_tbx
@@ -119,7 +122,7 @@ def write_glossary(entries: Iterable[Entry], fmt: str, out: TextIO | BinaryIO,
     if fmt == "csv":
         from .delimited import write_csv
 
-        return write_csv(entries, out, languages)
+        return write_csv(entries, out, languages, extras)
     if fmt == "tsv":
         from .delimited import write_tsv
 
@@ -127,7 +130,7 @@ def write_glossary(entries: Iterable[Entry], fmt: str, out: TextIO | BinaryIO,
     if fmt == "xlsx":
         from .xlsx import write_xlsx
 
-        return write_xlsx(entries, out, languages)
+        return write_xlsx(entries, out, languages, extras)
     if fmt == "jsonl":
         from .jsonl import write_jsonl
 

@@ -13,16 +13,17 @@ from glossary.errors import FormatError
 from glossary.models import Entry, ReadEntry
 
 from .base import ENTRY_STATUS_NOTE, NOT_RECOMMENDED, UNAPPROVED, Warnings, preferred_first
-from .tabular import entry_row, header_column, rows_to_entries, table_columns
+from .tabular import Column, entry_row, header_column, rows_to_entries, table_columns
 from .text import decoded_lines
 
 _DELIMITERS = (",", ";", "\t")
 OMEGAT_HEADER = ["source", "target", "comment"]
 
 
-def write_csv(entries: Iterable[Entry], out: TextIO, languages: Iterable[tuple[str, str | None]]) -> int:
+def write_csv(entries: Iterable[Entry], out: TextIO, languages: Iterable[tuple[str, str | None]],
+              extras: Iterable[Column] = ()) -> int:
     """CSV that Excel opens with Chinese intact: UTF-8 with BOM, comma, CRLF, a header of language codes."""
-    names, specs = table_columns(languages)
+    names, specs = table_columns(languages, extras)
     writer = csv.writer(out, lineterminator="\r\n")
     out.write("\ufeff")
     writer.writerow(names)
