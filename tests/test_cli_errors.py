@@ -51,3 +51,23 @@ def test_export_requests_that_cannot_be_done_as_asked_are_usage_errors(db_path, 
     assert (to_stdout.exit_code, to_stdout.output) == (
         2, "glossary: error: xlsx cannot go to stdout; give a file name (see glossary export --help)\n")
     assert not (tmp_path / "terms.foo").exists()
+
+
+def test_a_failed_command_or_a_dry_run_leaves_no_new_termbase_behind(tmp_path):
+    """`--db new.db` with a bad input or a dry run: the command created new.db and left it behind, empty
+    (an import that said "nothing would be written" had written a termbase file); now it is removed.
+    A termbase that existed before is kept, and one the command filled stays."""
+    from conftest import shared
+
+    tbx = shared("tbx", "fixtures-own")
+    fresh = tmp_path / "new.db"
+    for args in (["import", tmp_path / "gone.tbx"], ["import", shared("tbx", "v3", "samples", "ltac-test-files",
+                                                                      "poorly_formed_xml.tbx")],
+                 ["import", tbx / "zh-en_TBX-Basic_v2_rich.tbx", "--dry-run"],
+                 ["mine", EXAMPLES / "demo-gold.jsonl"], ["ingest", tmp_path / "gone.txt"]):
+        result = run(fresh, *args)
+        assert result.exit_code == (0 if "--dry-run" in args else 1), (args, result.output)
+        assert sorted(tmp_path.iterdir()) == [], args
+    assert run(fresh, "import", tbx / "zh-en_TBX-Basic_v2_rich.tbx").exit_code == 0
+    assert run(fresh, "import", tbx / "zh-en_TBX-Basic_v3_rich.tbx", "--dry-run").exit_code == 0
+    assert fresh.exists() and "entries: 1" in run(fresh, "stats").output
