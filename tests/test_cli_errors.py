@@ -71,3 +71,18 @@ def test_a_failed_command_or_a_dry_run_leaves_no_new_termbase_behind(tmp_path):
     assert run(fresh, "import", tbx / "zh-en_TBX-Basic_v2_rich.tbx").exit_code == 0
     assert run(fresh, "import", tbx / "zh-en_TBX-Basic_v3_rich.tbx", "--dry-run").exit_code == 0
     assert fresh.exists() and "entries: 1" in run(fresh, "stats").output
+
+
+def test_align_refuses_an_output_name_whose_format_it_cannot_write(db_path, tmp_path):
+    """`align -o pairs.xlsx` wrote a TMX file under an Excel name; now it is a usage error (exit 2), and
+    the name's extension picks the format it can write (.txt: TSV, no extension: TMX)."""
+    doc = EXAMPLES / "jiangzhou-fao-2023-work-summary.txt"
+    result = run(db_path, "align", doc, "-o", tmp_path / "pairs.xlsx")
+    assert result.exit_code == 2 and not (tmp_path / "pairs.xlsx").exists()
+    assert result.output == (f"glossary: error: {tmp_path / 'pairs.xlsx'}: cannot tell the format from the extension "
+                             ".xlsx; name the output .tmx or .tsv, or give --format tmx|tsv (see glossary align --help)\n")
+    assert run(db_path, "align", doc, "-o", tmp_path / "pairs.xlsx", "--format", "tsv").exit_code == 0
+    assert run(db_path, "align", doc, "-o", tmp_path / "pairs.txt").exit_code == 0
+    assert (tmp_path / "pairs.txt").read_text(encoding="utf-8").count("\t") > 10
+    assert run(db_path, "align", doc, "-o", tmp_path / "pairs").exit_code == 0
+    assert (tmp_path / "pairs").read_text(encoding="utf-8").startswith("<?xml")
