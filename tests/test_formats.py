@@ -349,6 +349,22 @@ def test_omegat_export_one_line_per_rendering():
     assert all(len(line) == 3 for line in lines)
 
 
+def test_omegat_glossary_without_chinese_names_the_fix_not_line_0(tmp_path):
+    """An OmegaT file has no header, so with no Chinese column the languages are unknown: the error said
+    "line 0" and "head them"; it says what to add, and the header it suggests is read."""
+    path = tmp_path / "is.tsv"
+    path.write_text("eyðni\tAIDS\t\nalnæmi\tacquired immune deficiency syndrome\t\n", encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        _read(path)
+    assert caught.value.message == (
+        "is.tsv: cannot tell the languages of the source and target columns (neither holds Chinese); make the "
+        "first line name them with language codes, such as is<TAB>en<TAB>comment")
+    path.write_text("is\ten\tcomment\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    entries, _ = _read(path)
+    assert [[(t.lang, t.text) for t in e.terms] for e in entries] == [
+        [("is", "eyðni"), ("en", "AIDS")], [("is", "alnæmi"), ("en", "acquired immune deficiency syndrome")]]
+
+
 def test_omegat_comment_keeps_line_breaks_and_backslashes(tmp_path):
     r"""A multi-line note is one OmegaT line with \n between its lines (OmegaT shows the comment as
     written); a backslash of the note that could be read as part of one is doubled, so a Windows path

@@ -207,9 +207,15 @@ def _resolve_roles(columns: list[Column], sample: list[list[str]], name: str, li
     shares = {kind: chinese_share(i) for kind, i in roles.items()}
     chinese = [kind for kind, share in shares.items() if share >= 0.5]
     if len(chinese) != 1:
+        held = "both hold" if chinese else "neither holds"
+        if not line:  # an OmegaT glossary: no header line at all
+            raise FormatError(
+                f"{name}: cannot tell the languages of the source and target columns ({held} Chinese); make the "
+                "first line name them with language codes, such as is<TAB>en<TAB>comment"
+            )
         raise FormatError(
             f"{name}: {place} {line}: cannot tell the languages of the {' and '.join(repr(k) for k in roles)} "
-            "columns (one of them should hold Chinese); head them with language codes such as zh-CN and en"
+            f"columns ({held} Chinese); head them with language codes such as zh-CN and en"
         )
     out = list(columns)
     for kind, index in roles.items():
