@@ -47,6 +47,9 @@ def test_export_requests_that_cannot_be_done_as_asked_are_usage_errors(db_path, 
     assert unknown.exit_code == 2
     assert unknown.output == (f"glossary: error: {tmp_path / 'terms.foo'}: cannot tell the format from the extension; "
                               "give --format (tbx|tbx3|csv|tsv|xlsx|jsonl) (see glossary export --help)\n")
+    no_name = run(db_path, "export", "-")
+    assert (no_name.exit_code, no_name.output) == (2, "glossary: error: standard output (-) has no extension; give "
+                                                      "--format (tbx|tbx3|csv|tsv|xlsx|jsonl) (see glossary export --help)\n")
     to_stdout = run(db_path, "export", "-", "--format", "xlsx")
     assert (to_stdout.exit_code, to_stdout.output) == (
         2, "glossary: error: xlsx cannot go to stdout; give a file name (see glossary export --help)\n")

@@ -43,7 +43,8 @@ def format_for(path: str | Path, explicit: str | None = None, *, sniff: bool = F
         fmt = _sniff(Path(path))
         if fmt:
             return fmt
-    raise UsageError(f"{path}: cannot tell the format from the extension; give --format ({'|'.join(FORMATS)})")
+    where = "standard output (-) has no extension" if str(path) == "-" else f"{path}: cannot tell the format from the extension"
+    raise UsageError(f"{where}; give --format ({'|'.join(FORMATS)})")
 
 
 def _sniff(path: Path) -> str | None:
