@@ -53,7 +53,7 @@ def open_db(path: str | os.PathLike[str], *, create: bool = True, thread_safe: b
     if path.exists():
         _check_sqlite_file(path)
     elif not create:
-        raise DatabaseError(f"{path}: no such glossary database (run `glossary ingest` or `glossary mine` first)")
+        raise DatabaseError(f"{path}: no such glossary database (run `glossary mine` or `glossary import` first)")
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

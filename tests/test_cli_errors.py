@@ -89,3 +89,17 @@ def test_align_refuses_an_output_name_whose_format_it_cannot_write(db_path, tmp_
     assert (tmp_path / "pairs.txt").read_text(encoding="utf-8").count("\t") > 10
     assert run(db_path, "align", doc, "-o", tmp_path / "pairs").exit_code == 0
     assert (tmp_path / "pairs").read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_stats_of_an_imported_glossary_says_it_holds_no_documents(tmp_path):
+    """A termbase filled by `import` has no documents: stats printed an empty table and `categories: - 1`."""
+    from conftest import shared
+
+    db_path = tmp_path / "g.db"
+    assert run(db_path, "import", shared("tbx", "fixtures-own", "zh-en_glossary_utf8bom.csv")).exit_code == 0
+    result = run(db_path, "stats")
+    assert result.output.splitlines() == [
+        "entries: 2  candidate: 0  approved: 2  rejected: 0", "categories: none 2",
+        "documents: none (`glossary mine FILE` adds bilingual documents)"]
+    missing = run(tmp_path / "none.db", "stats")
+    assert missing.exit_code == 1 and "(run `glossary mine` or `glossary import` first)" in missing.output
