@@ -349,6 +349,29 @@ def test_omegat_export_one_line_per_rendering():
     assert all(len(line) == 3 for line in lines)
 
 
+def test_a_file_refused_in_one_format_names_the_format_its_content_looks_like(tmp_path):
+    """JSON Lines saved as .txt (read as OmegaT by its extension), a CSV read with --format tbx: the error
+    named only the failed line; it now also names the format the content looks like. A file that is
+    broken in its own format gets no such hint, and neither does an error after the first entry."""
+    jsonl = tmp_path / "all.txt"
+    jsonl.write_text(_written("jsonl"), encoding="utf-8")
+    with pytest.raises(FormatError, match=r"^all.txt: line 1: no tab between the source and target terms "
+                                          r"\(the content looks like jsonl: give --format jsonl\)$"):
+        _read(jsonl)
+    assert len(_read(jsonl, "jsonl")[0]) == len(rich_entries())
+    csv_path = shared("tbx", "fixtures-own", "zh-en_glossary_utf8bom.csv")
+    with pytest.raises(FormatError, match=r"\(the content looks like csv: give --format csv\)$"):
+        _read(csv_path, "tbx")
+    with pytest.raises(FormatError) as broken:
+        _read(shared("tbx", "v3", "samples", "ltac-test-files", "poorly_formed_xml.tbx"))
+    assert "looks like" not in broken.value.message
+    late = tmp_path / "late.tsv"
+    late.write_text("数据库\tdatabase\n" * 300 + "重试 try again\n", encoding="utf-8")
+    with pytest.raises(FormatError) as no_tab:
+        _read(late)
+    assert no_tab.value.message == "late.tsv: line 301: no tab between the source and target terms"
+
+
 def test_omegat_glossary_without_chinese_names_the_fix_not_line_0(tmp_path):
     """An OmegaT file has no header, so with no Chinese column the languages are unknown: the error said
     "line 0" and "head them"; it says what to add, and the header it suggests is read."""

@@ -78,14 +78,30 @@ def read_glossary(path: str | Path, fmt: str | None = None, warnings: Warnings |
     if fmt == "xlsx":
         from .xlsx import read_xlsx
 
-        yield from read_xlsx(path, name, warnings)
+        yield from _hinted(read_xlsx(path, name, warnings), path, fmt)
         return
     try:
         fh = path.open("rb")
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
     with fh:
-        yield from _readers(fmt)(fh, name, warnings)
+        yield from _hinted(_readers(fmt)(fh, name, warnings), path, fmt)
+
+
+def _hinted(entries: Iterator[ReadEntry], path: Path, fmt: str) -> Iterator[ReadEntry]:
+    """The reader's entries; a file refused before its first entry whose content looks like another format
+    says so: `all.txt: line 1: no tab between the source and target terms (the content looks like jsonl:
+    give --format jsonl)` for JSON Lines saved as .txt, which the extension made an OmegaT glossary."""
+    started = False
+    try:
+        for item in entries:
+            started = True
+            yield item
+    except InputError as exc:
+        looks = None if started else _sniff(path)
+        if looks is None or looks == fmt or {looks, fmt} == {"tbx", "tbx3"}:
+            raise
+        raise type(exc)(f"{exc.message} (the content looks like {looks}: give --format {looks})", exc.title) from None
 
 
 def _readers(fmt: str):
