@@ -103,3 +103,11 @@ def test_stats_of_an_imported_glossary_says_it_holds_no_documents(tmp_path):
         "documents: none (`glossary mine FILE` adds bilingual documents)"]
     missing = run(tmp_path / "none.db", "stats")
     assert missing.exit_code == 1 and "(run `glossary mine` or `glossary import` first)" in missing.output
+
+
+def test_an_empty_lookup_query_is_a_usage_error(db_path):
+    """`glossary lookup ""` (an unset shell variable) answered "no match", exit 0, as if it had searched."""
+    assert run(db_path, "ingest", EXAMPLES).exit_code == 0
+    result = run(db_path, "lookup", " ")
+    assert (result.exit_code, result.output) == (
+        2, "glossary: error: the query is empty; give a term, pinyin or acronym to look up (see glossary lookup --help)\n")
