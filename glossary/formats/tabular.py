@@ -6,7 +6,8 @@ What else a termbase holds gets columns of its own, only when some term has it, 
 exported to Excel, edited and imported again loses nothing: `<lang> superseded` and `<lang> forbidden`
 renderings, `<lang> acronym` / `abbreviation` / `variant` and `<lang> exact match` listing which of the
 language's terms are of that type, `<lang> part of speech` / `context` / `source` / `note` with one
-`term: text` line per term, and `entry source`. A CAT tool maps the language columns and ignores (or
+`term: text` line per term, `zh preferred` for an entry whose preferred Chinese is a Traditional
+spelling beside Simplified ones, and `entry source`. A CAT tool maps the language columns and ignores (or
 lets you map) the others. Reading maps headers to languages (`zh`, `zh_CN`, `Chinese`, `中文`, `en-US`,
 `English`...) and resolves `source`/`target` columns by which one holds Chinese.
 """
@@ -45,7 +46,7 @@ _QUALIFIERS = {
     "deprecated": ("wrong", "deprecated"), "do not use": ("wrong", "deprecated"),
     "forbidden": ("wrong", "forbidden"), "superseded": ("wrong", "superseded"),
     "abbr": ("type", "acronym"), "acronym": ("type", "acronym"), "abbreviation": ("type", "abbreviation"),
-    "variant": ("type", "variant"), "exact match": ("exact", None),
+    "variant": ("type", "variant"), "exact match": ("exact", None), "preferred": ("preferred", None),
     "part of speech": ("field", "part_of_speech"), "context": ("field", "context"),
     "source": ("field", "source"), "note": ("field", "note"),
 }
@@ -71,7 +72,7 @@ class Column:
 def extra_columns(terms: Iterable[Term], entry_source: bool = False) -> list[Column]:
     """The columns beyond languages, entry fields and `<lang> deprecated` that terms like these need,
     in header order: `[Term("en", "", "superseded")]` → the `en superseded` column."""
-    present = set()
+    present, sections = set(), set()
     for t in terms:
         script = _group_script(t.lang, t.script)
         if t.status in _WRONG[1:]:
@@ -81,12 +82,16 @@ def extra_columns(terms: Iterable[Term], entry_source: bool = False) -> list[Col
         if t.exact:
             present.add(Column("exact", t.lang, script))
         present.update(Column("field", t.lang, script, name) for name in _TERM_FIELDS if getattr(t, name))
+        sections.add((t.lang, script, t.status == "preferred"))
     order = {(kind, value): n for n, (kind, value) in enumerate(
         [("wrong", w) for w in _WRONG[1:]] + [("type", k) for k in _TERM_TYPES] + [("exact", None)]
         + [("field", f) for f in _TERM_FIELDS])}
     tags = ordered_tags([lang_tag(c.lang, c.script) for c in present])
     columns = sorted(present, key=lambda c: (order[c.kind, c.value], tags.index(lang_tag(c.lang, c.script))))
-    return columns + ([Column("entry source")] if entry_source else [])
+    # A preferred Traditional term beside Simplified ones: the zh-CN cell's first term would read as preferred.
+    traditional_first = ("zh", "Hant", True) in sections and {("zh", None, True), ("zh", None, False)} & sections
+    return (columns + ([Column("preferred", "zh")] if traditional_first else [])
+            + ([Column("entry source")] if entry_source else []))
 
 
 def table_columns(languages: Iterable[tuple[str, str | None]],
@@ -113,6 +118,8 @@ def _group_script(lang: str, script: str | None) -> str | None:
 def _header(spec: Column) -> str:
     if spec.lang is None:
         return spec.kind
+    if spec.kind == "preferred":
+        return f"{spec.lang} preferred"  # every script of the language: zh preferred
     tag = lang_tag(spec.lang, spec.script)
     words = {"term": "", "exact": "exact match", "field": (spec.value or "").replace("_", " ")}
     word = words.get(spec.kind, spec.value)
@@ -126,6 +133,8 @@ def entry_row(entry: Entry, specs: list[Column]) -> list[str]:
 def _cell(entry: Entry, spec: Column) -> str:
     if spec.lang is None:
         return (entry.source if spec.kind == "entry source" else getattr(entry, spec.kind)) or ""
+    if spec.kind == "preferred":
+        return _preferred_cell(entry, spec.lang)
     terms = preferred_first(entry, spec.lang, spec.script)
     if spec.kind == "term":
         return SEPARATOR.join(t.text for t in terms if t.status not in NOT_RECOMMENDED)
@@ -136,6 +145,16 @@ def _cell(entry: Entry, spec: Column) -> str:
     if spec.kind == "exact":
         return SEPARATOR.join(t.text for t in terms if t.exact)
     return "\n".join(f"{t.text}: {getattr(t, spec.value)}" for t in terms if getattr(t, spec.value))
+
+
+def _preferred_cell(entry: Entry, lang: str) -> str:
+    """The language's preferred terms when reading its cells would not make them so (the first term of its
+    first cell is preferred, the rest admitted): 國務院 for an entry whose zh-CN cell holds 国务院, admitted."""
+    usable = [t for script in (None, "Hant") for t in preferred_first(entry, lang, script) if t.status not in NOT_RECOMMENDED]
+    read_as = ["preferred" if n == 0 else "admitted" for n in range(len(usable))]
+    if [t.status for t in usable] == read_as:
+        return ""
+    return SEPARATOR.join(t.text for t in usable if t.status == "preferred")
 
 
 # ---------------------------------------------------------------- reading
@@ -231,7 +250,9 @@ def _attach_acronyms(columns: list[Column]) -> list[Column]:
     return [replace(c, lang=default) if c.kind in _PER_LANGUAGE and c.lang is None else c for c in columns]
 
 
-_PER_LANGUAGE = ("wrong", "type", "exact", "field")
+_PER_LANGUAGE = ("wrong", "type", "exact", "field", "preferred")
+_MARKS = {"type": lambda kind: {"type": kind}, "exact": lambda _: {"exact": True},
+          "preferred": lambda _: {"status": "preferred"}}
 
 
 def _row_entry(row: list[str], columns: list[Column], warnings: Warnings, where: str) -> Entry:
@@ -245,7 +266,7 @@ def _row_entry(row: list[str], columns: list[Column], warnings: Warnings, where:
         if column.kind in ("term", "wrong"):
             status = column.value if column.kind == "wrong" else ""
             terms += [Term(column.lang, text, status=status, script=column.script) for text in _split(value)]
-        elif column.kind in ("type", "exact", "field"):
+        elif column.kind in ("type", "exact", "field", "preferred"):
             marks.append((column, cell))
         elif column.kind == "status":
             status = entry_status(value)
@@ -268,7 +289,8 @@ def _split(cell: str) -> list[str]:
 
 
 def _marked(terms: list[Term], column: Column, cell: str, warnings: Warnings, where: str) -> list[Term]:
-    """The row's terms with a type, exact-match or field column applied to the language's terms it names.
+    """The row's terms with a type, exact-match, preferred or field column applied to the language's terms
+    it names.
     A type column's term that no other column gives is a term of its own (an `English_Abbr` column:
     HKMA beside Hong Kong Monetary Authority, admitted); a field line `term: text` goes to that term, a
     line naming none to the term of the line before (a note of several lines), else to the language's
@@ -287,8 +309,7 @@ def _marked(terms: list[Term], column: Column, cell: str, warnings: Warnings, wh
         return terms
     for text in _split(cell):
         if text in index:
-            mark = {"type": column.value} if column.kind == "type" else {"exact": True}
-            terms[index[text]] = replace(terms[index[text]], **mark)
+            terms[index[text]] = replace(terms[index[text]], **_MARKS[column.kind](column.value))
         elif column.kind == "type":
             terms.append(Term(column.lang, text, status="admitted", type=column.value, script=column.script))
         else:
