@@ -127,15 +127,24 @@ def _header(spec: Column) -> str:
 
 
 def entry_row(entry: Entry, specs: list[Column]) -> list[str]:
-    return [_cell(entry, spec) for spec in specs]
+    sections: dict[tuple[str, str | None], list[Term]] = {}  # each language section sorted once per row
+    row = []
+    for spec in specs:
+        if spec.lang is None:
+            row.append((entry.source if spec.kind == "entry source" else getattr(entry, spec.kind)) or "")
+        elif spec.kind == "preferred":
+            row.append(_preferred_cell(entry, spec.lang))
+        else:
+            key = (spec.lang, spec.script)
+            terms = sections.get(key)
+            if terms is None:
+                terms = sections[key] = preferred_first(entry, spec.lang, spec.script)
+            row.append(_cell(terms, spec))
+    return row
 
 
-def _cell(entry: Entry, spec: Column) -> str:
-    if spec.lang is None:
-        return (entry.source if spec.kind == "entry source" else getattr(entry, spec.kind)) or ""
-    if spec.kind == "preferred":
-        return _preferred_cell(entry, spec.lang)
-    terms = preferred_first(entry, spec.lang, spec.script)
+def _cell(terms: list[Term], spec: Column) -> str:
+    """One language column's cell from that language section's terms, preferred first."""
     if spec.kind == "term":
         return SEPARATOR.join(t.text for t in terms if t.status not in NOT_RECOMMENDED)
     if spec.kind == "wrong":
