@@ -319,10 +319,11 @@ def export_glossary(db: Database, out: str | Path, fmt: str | None = None, *, st
     fmt = format_for(out, fmt)
     entries = _counted(iter_entries(db, status=None if status == "all" else status), progress)
     languages, extras = [("zh", None), ("en", None)], []
-    if fmt in LANGUAGE_COLUMN_FORMATS:  # only their columns need it: it reads every term once more
+    if fmt in LANGUAGE_COLUMN_FORMATS or fmt == "tsv":  # only they need it: it reads every term once more
         shapes = term_shapes(db)
         languages = list(dict.fromkeys((t.lang, t.script) for t in shapes)) or languages
-        extras = extra_columns(shapes, has_entry_sources(db))
+        if fmt in LANGUAGE_COLUMN_FORMATS:
+            extras = extra_columns(shapes, has_entry_sources(db))
     if str(out) == "-":
         if fmt == "xlsx":
             raise UsageError("xlsx cannot go to stdout; give a file name")

@@ -130,7 +130,7 @@ def write_glossary(entries: Iterable[Entry], fmt: str, out: TextIO | BinaryIO,
     """Write entries in `fmt` to `out` (binary for xlsx, text otherwise); returns the number written.
 
     `languages` (the termbase's (lang, script) pairs) and `extras` (tabular.extra_columns of what its
-    terms hold) set the columns of csv and xlsx.
+    terms hold) set the columns of csv and xlsx; `languages` the language pair of tsv (OmegaT).
     """
     if fmt in ("tbx", "tbx3"):
         from .tbx import write_tbx
@@ -143,7 +143,7 @@ def write_glossary(entries: Iterable[Entry], fmt: str, out: TextIO | BinaryIO,
     if fmt == "tsv":
         from .delimited import write_tsv
 
-        return write_tsv(entries, out)
+        return write_tsv(entries, out, languages)
     if fmt == "xlsx":
         from .xlsx import write_xlsx
 

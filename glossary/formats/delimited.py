@@ -58,24 +58,35 @@ def _numbered(reader, name: str) -> Iterator[tuple[int, list[str]]]:
         start = reader.line_num + 1
 
 
-def write_tsv(entries: Iterable[Entry], out: TextIO) -> int:
-    """OmegaT glossary: one line per rendering, source language first (zh if the entry has it)."""
+def write_tsv(entries: Iterable[Entry], out: TextIO, languages: Iterable[tuple[str, str | None]] = (("zh", None),)) -> int:
+    """OmegaT glossary: one line per rendering, for the one language pair of an OmegaT project (omegat_pair
+    of the termbase's languages: zh to en); returns the entries written, those without both left out (an
+    Icelandic-English entry in a Chinese termbase came back with its Icelandic as Chinese)."""
+    source_lang, target_lang = omegat_pair([lang for lang, _ in languages])
     out.write("# Glossary in tab-separated format -*- coding: utf-8 -*-\n")
     count = 0
     for entry in entries:
-        for source, target, comment in omegat_lines(entry):
+        lines = list(omegat_lines(entry, source_lang, target_lang))
+        for source, target, comment in lines:
             out.write(f"{_cell(source)}\t{_cell(target)}\t{_comment_cell(comment)}\n")
-        count += 1
+        count += bool(lines)
     return count
 
 
-def omegat_lines(entry: Entry) -> Iterator[tuple[str, str, str]]:
-    """(source, target, comment) for every target rendering, then for every other source-language term."""
-    langs = list(dict.fromkeys(t.lang for t in entry.terms))
-    if len(langs) < 2:
+def omegat_pair(langs: list[str]) -> tuple[str, str]:
+    """(source, target) languages of an OmegaT export: Chinese to English when the termbase has them, else
+    its other language to English (is, en → is to en), else its first two."""
+    langs = list(dict.fromkeys(langs)) or ["zh", "en"]
+    source = "zh" if "zh" in langs else next((lang for lang in langs if lang != "en"), langs[0])
+    target = "en" if "en" in langs and source != "en" else next((lang for lang in langs if lang != source), "en")
+    return source, target
+
+
+def omegat_lines(entry: Entry, source_lang: str = "zh", target_lang: str = "en") -> Iterator[tuple[str, str, str]]:
+    """(source, target, comment) for every target rendering, then for every other source-language term;
+    nothing for an entry without terms in both languages."""
+    if not (entry.terms_in(source_lang) and entry.terms_in(target_lang)):
         return
-    source_lang = "zh" if "zh" in langs else langs[0]
-    target_lang = "en" if "en" in langs and source_lang != "en" else next(lang for lang in langs if lang != source_lang)
     sources = _by_preference(entry, source_lang)
     targets = _by_preference(entry, target_lang)
     head = sources[0]
