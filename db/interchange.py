@@ -55,11 +55,17 @@ class ImportReport:
     unchanged: int = 0
     skipped: Counter = field(default_factory=Counter)
     first_skipped: dict[str, str] = field(default_factory=dict)
+    kept: int = 0  # terms whose status the file gives otherwise, kept as the termbase has them
+    first_kept: str = ""
     warnings: list[str] = field(default_factory=list)
 
     def skip(self, reason: str, where: str) -> None:
         self.skipped[reason] += 1
         self.first_skipped.setdefault(reason, where)
+
+    def keep(self, where: str) -> None:
+        self.kept += 1
+        self.first_kept = self.first_kept or where
 
     def lines(self) -> list[str]:
         verb = "would be" if self.dry_run else "were"
@@ -71,6 +77,9 @@ class ImportReport:
         ]
         for reason, n in self.skipped.most_common():
             out.append(f"  skipped {n:,}: {reason} (first at {self.first_skipped[reason]})")
+        if self.kept:
+            out.append(f"  kept {self.kept:,} term status{'es' if self.kept != 1 else ''} the file gives otherwise "
+                       f"(reviewed entries keep their decisions; first at {self.first_kept})")
         out.extend(f"  note: {w}" for w in self.warnings)
         if self.dry_run:
             out.append(f"dry run: nothing {verb} written")
@@ -179,7 +188,7 @@ class _Importer:
             self.report.skip("duplicate inside the file", item.where)
             return
         if older:
-            self.merge_into(_best_match([self.loaded[i] for i in older], entry), entry)
+            self.merge_into(_best_match([self.loaded[i] for i in older], entry), entry, place=item.where)
         elif self.term_list and waiting:
             position = waiting[0]
             merged = merge_entry(self.pending[position], entry)
@@ -194,9 +203,12 @@ class _Importer:
         else:
             self.queue(entry, anchor)
 
-    def merge_into(self, existing: Entry, incoming: Entry, where: str | None = None) -> None:
-        """Merge into a stored entry; `where` is given when that entry came from this same file."""
+    def merge_into(self, existing: Entry, incoming: Entry, where: str | None = None, place: str = "") -> None:
+        """Merge into a stored entry; `where` is given when that entry came from this same file, `place` when
+        it was in the termbase before (a term whose status the file gives otherwise is then reported)."""
         merged = merge_entry(existing, incoming)
+        if place:
+            self.report_kept_statuses(merged, incoming, place)
         if merged is existing:
             if where is None:
                 self.report.unchanged += 1
@@ -207,6 +219,17 @@ class _Importer:
         for term in merged.terms:  # later entries of the chunk find it by its new terms too
             self.stored.setdefault((term.lang, match_key(term.lang, term.text)), set()).add(merged.id)
         self.report.merged += 1
+
+    def report_kept_statuses(self, merged: Entry, incoming: Entry, place: str) -> None:
+        """Count the incoming terms the merge kept with another status: a rendering deprecated in a re-imported
+        spreadsheet stays admitted in an approved entry, and the report says so instead of "merged"."""
+        statuses: dict[tuple, list[str]] = {}  # a rendering and a wrong spelling of it share an identity
+        for t in merged.terms:
+            statuses.setdefault(term_identity(t), []).append(t.status)
+        for term in incoming.terms:
+            kept = statuses.get(term_identity(term))
+            if kept and term.status not in kept:
+                self.report.keep(f"{place}: {term.text!r} stays {kept[0]}, the file says {term.status}")
 
     def queue(self, entry: Entry, anchor: tuple[str, list[str]]) -> None:
         if entry.id is not None:

@@ -431,6 +431,33 @@ def test_spreadsheet_round_trip_keeps_term_types_statuses_and_fields(tmp_db, tmp
                           "zh preferred,entry source")
 
 
+def test_a_status_edited_in_excel_that_the_merge_keeps_is_reported(tmp_db, tmp_path):
+    """Export, deprecate a rendering in Excel, import into the same termbase: an approved entry keeps its
+    decisions, so the rendering stays admitted, and the report said only "1 merged"; it now says which
+    status was kept and where. A new rendering of the edit is added; re-importing the export reports nothing."""
+    from openpyxl import load_workbook
+
+    _rich_termbase(tmp_db)
+    path = tmp_path / "all.xlsx"
+    export_glossary(tmp_db, path, "xlsx", status="all")
+    assert import_glossary(tmp_db, path).lines()[1:] == []
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    header = [cell.value for cell in sheet[1]]
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == "外防输入")
+    sheet.cell(row, header.index("en") + 1).value = "import prevention|guarding against importation"
+    sheet.cell(row, header.index("en deprecated") + 1).value = "guarding against imported cases|preventing imported cases"
+    workbook.save(tmp_path / "edited.xlsx")
+    report = import_glossary(tmp_db, tmp_path / "edited.xlsx")
+    assert (report.merged, report.kept) == (1, 1)
+    assert report.lines()[1] == ("  kept 1 term status the file gives otherwise (reviewed entries keep their decisions; "
+                                 f"first at row {row}: 'preventing imported cases' stays admitted, the file says deprecated)")
+    entry = next(e for e in iter_entries(tmp_db) if e.terms_in("zh")[:1] and e.terms_in("zh")[0].text == "外防输入")
+    assert {t.text: t.status for t in entry.terms_in("en")} == {
+        "import prevention": "preferred", "preventing imported cases": "admitted",
+        "guarding against imported cases": "deprecated", "guarding against importation": "admitted"}
+
+
 @pytest.mark.parametrize("fmt", ["tbx", "tbx3"])
 def test_tbx_round_trip_keeps_candidate_and_rejected_entries_as_they_were(tmp_db, tmp_path, fmt):
     """`export --status all` to TBX and back: a rejected entry must not come back approved (TBX-Basic has
