@@ -374,7 +374,8 @@ def test_a_file_refused_in_one_format_names_the_format_its_content_looks_like(tm
 
 def test_omegat_glossary_without_chinese_names_the_fix_not_line_0(tmp_path):
     """An OmegaT file has no header, so with no Chinese column the languages are unknown: the error said
-    "line 0" and "head them"; it says what to add, and the header it suggests is read."""
+    "line 0" and "head them"; it says what to add, and the header it suggests is read. Our own export
+    of such a termbase could not be imported back; it now names its languages in a comment."""
     path = tmp_path / "is.tsv"
     path.write_text("eyðni\tAIDS\t\nalnæmi\tacquired immune deficiency syndrome\t\n", encoding="utf-8")
     with pytest.raises(FormatError) as caught:
@@ -386,6 +387,13 @@ def test_omegat_glossary_without_chinese_names_the_fix_not_line_0(tmp_path):
     entries, _ = _read(path)
     assert [[(t.lang, t.text) for t in e.terms] for e in entries] == [
         [("is", "eyðni"), ("en", "AIDS")], [("is", "alnæmi"), ("en", "acquired immune deficiency syndrome")]]
+    # our own export of a termbase without Chinese names its pair in a comment OmegaT skips, and reads back
+    out = io.StringIO()
+    entries = [Entry(terms=tuple(e.terms), status="approved") for e in entries]
+    assert write_glossary(entries, "tsv", out, [("is", None), ("en", None)]) == 2
+    assert out.getvalue().splitlines()[1] == "# languages: is en"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    assert [e.terms for e in _read(path)[0]] == [e.terms for e in entries]
 
 
 def test_omegat_comment_keeps_line_breaks_and_backslashes(tmp_path):

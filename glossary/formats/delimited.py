@@ -64,6 +64,8 @@ def write_tsv(entries: Iterable[Entry], out: TextIO, languages: Iterable[tuple[s
     Icelandic-English entry in a Chinese termbase came back with its Icelandic as Chinese)."""
     source_lang, target_lang = omegat_pair([lang for lang, _ in languages])
     out.write("# Glossary in tab-separated format -*- coding: utf-8 -*-\n")
+    if (source_lang, target_lang) != ("zh", "en"):  # OmegaT skips it; read_tsv takes the languages from it
+        out.write(f"# languages: {source_lang} {target_lang}\n")
     count = 0
     for entry in entries:
         lines = list(omegat_lines(entry, source_lang, target_lang))
@@ -131,14 +133,23 @@ _ESCAPABLE = re.compile(r"\\(?=[\\n]|$)")
 _ESCAPE = re.compile(r"\\([\\n])")
 
 
+_LANGUAGES_COMMENT = re.compile(r"^#\s*languages:\s*(?P<source>[A-Za-z][\w-]*)\s+(?P<target>[A-Za-z][\w-]*)\s*$")
+
+
 def read_tsv(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntry]:
-    """OmegaT glossary lines; `#` lines are comments; the column holding Chinese is zh, the other en."""
+    """OmegaT glossary lines; `#` lines are comments; the column holding Chinese is zh, the other en,
+    unless a first line of language codes or a `# languages: is en` comment names them."""
     def rows() -> Iterator[tuple[int, list[str]]]:
         header_given = False
         for number, line in enumerate(decoded_lines(fh, name), 1):
             line = line.rstrip("\r\n")
             if line.startswith("\ufeff"):
                 line = line[1:]
+            named = _LANGUAGES_COMMENT.match(line)
+            if named and not header_given:  # write_tsv's "# languages: is en" names the columns
+                header_given = True
+                yield number, [named["source"], named["target"], "comment"]
+                continue
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             if "\t" not in line:
