@@ -163,6 +163,13 @@ def test_usage_errors_exit_2_with_one_line_before_the_termbase_is_opened(tmp_pat
     assert result.output == f"glossary: error: {message} (see glossary check --help)\n"
     assert not (tmp_path / "none.db").exists()
 
+def test_a_tbx_glossary_given_as_a_draft_points_to_import(termbase):
+    result = run(termbase, shared("tbx", "fixtures-own", "zh-en_TBX-Basic_v2_rich.tbx"))
+    assert result.exit_code == 1
+    assert result.output.endswith(": an XML file that is neither XLIFF nor TMX (a TBX glossary: bring it in with "
+                                  "`glossary import`)\n")
+
+
 def test_several_drafts_in_one_run_for_pre_commit(termbase, tmp_path):
     clean = tmp_path / "clean.tsv"
     clean.write_text("数据库\tthe database\n", encoding="utf-8")

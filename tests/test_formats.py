@@ -365,6 +365,11 @@ def test_a_file_refused_in_one_format_names_the_format_its_content_looks_like(tm
     with pytest.raises(FormatError) as broken:
         _read(shared("tbx", "v3", "samples", "ltac-test-files", "poorly_formed_xml.tbx"))
     assert "looks like" not in broken.value.message
+    document = tmp_path / "report.txt"  # a document, not a glossary: nothing marks a format, so no guess
+    document.write_text("江州市人民政府外事办公室2023年工作总结\nSummary of the work\n", encoding="utf-8")
+    with pytest.raises(FormatError) as prose:
+        _read(document)
+    assert prose.value.message == "report.txt: line 1: no tab between the source and target terms"
     late = tmp_path / "late.tsv"
     late.write_text("数据库\tdatabase\n" * 300 + "重试 try again\n", encoding="utf-8")
     with pytest.raises(FormatError) as no_tab:

@@ -47,7 +47,9 @@ def format_for(path: str | Path, explicit: str | None = None, *, sniff: bool = F
     raise UsageError(f"{where}; give --format ({'|'.join(FORMATS)})")
 
 
-def _sniff(path: Path) -> str | None:
+def _sniff(path: Path, fallback: str | None = "csv") -> str | None:
+    """The format the first 4 kB look like; `fallback` when nothing marks one (a CSV needs no mark, but a
+    hint that a file "looks like csv" needs a comma or semicolon in its first line)."""
     try:
         with path.open("rb") as fh:
             head = fh.read(4096)
@@ -62,7 +64,8 @@ def _sniff(path: Path) -> str | None:
         return "jsonl"
     if b"\t" in head:
         return "tsv"
-    return "csv"
+    first = stripped.split(b"\n", 1)[0]
+    return "csv" if b"," in first or b";" in first else fallback
 
 
 def read_glossary(path: str | Path, fmt: str | None = None, warnings: Warnings | None = None) -> Iterator[ReadEntry]:
@@ -98,7 +101,7 @@ def _hinted(entries: Iterator[ReadEntry], path: Path, fmt: str) -> Iterator[Read
             started = True
             yield item
     except InputError as exc:
-        looks = None if started else _sniff(path)
+        looks = None if started else _sniff(path, fallback=None)
         if looks is None or looks == fmt or {looks, fmt} == {"tbx", "tbx3"}:
             raise
         raise type(exc)(f"{exc.message} (the content looks like {looks}: give --format {looks})", exc.title) from None
