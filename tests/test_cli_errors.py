@@ -111,3 +111,16 @@ def test_an_empty_lookup_query_is_a_usage_error(db_path):
     result = run(db_path, "lookup", " ")
     assert (result.exit_code, result.output) == (
         2, "glossary: error: the query is empty; give a term, pinyin or acronym to look up (see glossary lookup --help)\n")
+
+
+def test_a_missing_input_file_is_one_line_and_exit_1_in_every_command(db_path, tmp_path):
+    """mine, align and eval answered a missing file with click's four-line usage error, exit 2, while
+    import, ingest and check said `glossary: error: FILE: no such file`, exit 1: now all say one line, 1."""
+    assert run(db_path, "ingest", EXAMPLES).exit_code == 0
+    gone = tmp_path / "gone.txt"
+    for args in (["mine", gone], ["align", gone, "-o", tmp_path / "a.tmx"], ["eval", "--gold", gone],
+                 ["import", gone], ["ingest", gone], ["check", "--source", gone, "--draft", gone]):
+        result = run(db_path, *args)
+        assert result.exit_code == 1, args
+        assert result.output.startswith(f"glossary: error: {gone}: ") and "Usage:" not in result.output, args
+        assert ("no such file" in result.output or "No such file" in result.output), args

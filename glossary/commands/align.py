@@ -10,7 +10,7 @@ from ._common import command, console
 
 
 @command("align")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Where to write the aligned pairs.")
 @click.option("--format", "fmt", type=click.Choice(["tmx", "tsv"]), default=None,

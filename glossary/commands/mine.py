@@ -10,7 +10,7 @@ from ._common import command, progress_bar, with_termbase
 
 
 @command("mine")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--workers", type=click.IntRange(1, 16), default=None,
               help="Worker processes for reading and mining (default: one per core).")
 @with_termbase(create=True)
