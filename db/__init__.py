@@ -3,6 +3,7 @@
 from .connection import (
     connect_readonly,
     default_db_path,
+    discard_if_empty,
     open_db,
     open_db_readonly,
     resolve_db_path,
@@ -10,5 +11,5 @@ from .connection import (
     write_transaction,
 )
 
-__all__ = ["open_db", "open_db_readonly", "connect_readonly", "default_db_path", "resolve_db_path", "schema_version",
+__all__ = ["open_db", "discard_if_empty", "open_db_readonly", "connect_readonly", "default_db_path", "resolve_db_path", "schema_version",
            "write_transaction"]

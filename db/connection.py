@@ -53,7 +53,7 @@ def open_db(path: str | os.PathLike[str], *, create: bool = True, thread_safe: b
     if path.exists():
         _check_sqlite_file(path)
     elif not create:
-        raise DatabaseError(f"{path}: no such glossary database (run `glossary ingest` or `glossary mine` first)")
+        raise DatabaseError(f"{path}: no such glossary database (run `glossary mine` or `glossary import` first)")
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -64,6 +64,18 @@ def open_db(path: str | os.PathLike[str], *, create: bool = True, thread_safe: b
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path}: cannot open database: {exc}") from exc
     return _prepare(Database(conn), path)
+
+
+def discard_if_empty(db: Database, path: str | os.PathLike[str]) -> bool:
+    """Close `db` and delete its file (with its WAL and shared-memory files) when it holds no entry and no
+    document: a termbase a failed command or a dry run created, which would otherwise be left behind
+    (`glossary --db new.db import broken.tbx` left an empty new.db). True when deleted."""
+    empty = not db.execute("SELECT EXISTS (SELECT 1 FROM entries) OR EXISTS (SELECT 1 FROM documents)").fetchone()[0]
+    db.close()
+    if empty:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return empty
 
 
 def open_db_readonly(path: str | os.PathLike[str]) -> Database:

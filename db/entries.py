@@ -319,14 +319,23 @@ def existing_entry_ids(db: Database, ids: Iterable[int], *, chunk: int = 500) ->
     return found
 
 
-def term_languages(db: Database) -> list[tuple[str, str | None]]:
-    """The (lang, script) pairs present in the termbase, most terms first."""
-    return [  # NOT INDEXED: one pass over the table; the planner's pick, idx_terms_key, looks up every row's script
-        (r["lang"], r["script"])
-        for r in db.query(
-            "SELECT lang, script, count(*) AS n FROM terms NOT INDEXED GROUP BY lang, script ORDER BY n DESC, lang"
-        )
-    ]
+def term_shapes(db: Database) -> list[Term]:
+    """One Term for each combination of language, script, status, type and exactness in the termbase,
+    its text empty and each optional field a mark ("x") when some term of that kind has it: what a
+    spreadsheet export needs columns for, in one pass over the terms."""
+    rows = db.execute(  # NOT INDEXED: one pass over the table; the planner's pick, idx_terms_key, looks up every row
+        "SELECT lang, script, status, type, exact, max(coalesce(source, '') != ''), "
+        "max(coalesce(part_of_speech, '') != ''), max(coalesce(context, '') != ''), max(coalesce(note, '') != '') "
+        "FROM terms NOT INDEXED GROUP BY lang, script, status, type, exact"
+    ).fetchall()
+    return [Term(lang, "", status, kind, script, *("x" if has else None for has in filled[:3]),
+                 note="x" if filled[3] else None, exact=bool(exact))
+            for lang, script, status, kind, exact, *filled in rows]
+
+
+def has_entry_sources(db: Database) -> bool:
+    """Whether some entry names a source (authority): a spreadsheet export then has a column for it."""
+    return db.execute("SELECT EXISTS (SELECT 1 FROM entries WHERE coalesce(source, '') != '')").fetchone()[0] == 1
 
 
 def status_counts(db: Database) -> dict[str, int]:

@@ -20,9 +20,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db.connection import write_transaction
-from glossary.errors import InputError
+from glossary.errors import InputError, UsageError
 from glossary.formats import (
-    LANGUAGE_COLUMN_FORMATS, TERM_LIST_FORMATS, Warnings, format_for, read_glossary, write_glossary,
+    LANGUAGE_COLUMN_FORMATS, TERM_LIST_FORMATS, Warnings, extra_columns, format_for, read_glossary, write_glossary,
 )
 from glossary.formats.langs import parse_lang
 from glossary.keys import match_key
@@ -30,8 +30,8 @@ from glossary.merge import merge_entry, same_term_at, term_identity
 from glossary.models import ENTRY_STATUSES, TERM_TYPES, USAGE_STATUSES, Entry, ReadEntry, Term
 
 from .entries import (
-    add_entries, existing_entry_ids, find_entry_ids_by_key_pairs, get_entries, iter_entries, save_entry,
-    term_languages,
+    add_entries, existing_entry_ids, find_entry_ids_by_key_pairs, get_entries, has_entry_sources, iter_entries,
+    save_entry, term_shapes,
 )
 from .term_index import index_terms_bulk
 
@@ -55,11 +55,17 @@ class ImportReport:
     unchanged: int = 0
     skipped: Counter = field(default_factory=Counter)
     first_skipped: dict[str, str] = field(default_factory=dict)
+    kept: int = 0  # terms whose status the file gives otherwise, kept as the termbase has them
+    first_kept: str = ""
     warnings: list[str] = field(default_factory=list)
 
     def skip(self, reason: str, where: str) -> None:
         self.skipped[reason] += 1
         self.first_skipped.setdefault(reason, where)
+
+    def keep(self, where: str) -> None:
+        self.kept += 1
+        self.first_kept = self.first_kept or where
 
     def lines(self) -> list[str]:
         verb = "would be" if self.dry_run else "were"
@@ -71,6 +77,9 @@ class ImportReport:
         ]
         for reason, n in self.skipped.most_common():
             out.append(f"  skipped {n:,}: {reason} (first at {self.first_skipped[reason]})")
+        if self.kept:
+            out.append(f"  kept {self.kept:,} term status{'es' if self.kept != 1 else ''} the file gives otherwise "
+                       f"(reviewed entries keep their decisions; first at {self.first_kept})")
         out.extend(f"  note: {w}" for w in self.warnings)
         if self.dry_run:
             out.append(f"dry run: nothing {verb} written")
@@ -100,7 +109,7 @@ def import_entries(db: Database, items: Iterable[ReadEntry], report: ImportRepor
                    default_status: str = "approved", progress: Callable[[int], None] | None = None) -> ImportReport:
     """Merge entries into the termbase in one transaction (rolled back for a dry run or on any error)."""
     if default_status not in ENTRY_STATUSES:
-        raise InputError(f"unknown status {default_status!r}; use one of {', '.join(ENTRY_STATUSES)}")
+        raise UsageError(f"unknown status {default_status!r}; use one of {', '.join(ENTRY_STATUSES)}")
     try:
         with _bulk_page_cache(db), write_transaction(db):
             importer = _Importer(db, report, term_list, default_status)
@@ -179,7 +188,7 @@ class _Importer:
             self.report.skip("duplicate inside the file", item.where)
             return
         if older:
-            self.merge_into(_best_match([self.loaded[i] for i in older], entry), entry)
+            self.merge_into(_best_match([self.loaded[i] for i in older], entry), entry, place=item.where)
         elif self.term_list and waiting:
             position = waiting[0]
             merged = merge_entry(self.pending[position], entry)
@@ -194,9 +203,12 @@ class _Importer:
         else:
             self.queue(entry, anchor)
 
-    def merge_into(self, existing: Entry, incoming: Entry, where: str | None = None) -> None:
-        """Merge into a stored entry; `where` is given when that entry came from this same file."""
+    def merge_into(self, existing: Entry, incoming: Entry, where: str | None = None, place: str = "") -> None:
+        """Merge into a stored entry; `where` is given when that entry came from this same file, `place` when
+        it was in the termbase before (a term whose status the file gives otherwise is then reported)."""
         merged = merge_entry(existing, incoming)
+        if place:
+            self.report_kept_statuses(merged, incoming, place)
         if merged is existing:
             if where is None:
                 self.report.unchanged += 1
@@ -207,6 +219,17 @@ class _Importer:
         for term in merged.terms:  # later entries of the chunk find it by its new terms too
             self.stored.setdefault((term.lang, match_key(term.lang, term.text)), set()).add(merged.id)
         self.report.merged += 1
+
+    def report_kept_statuses(self, merged: Entry, incoming: Entry, place: str) -> None:
+        """Count the incoming terms the merge kept with another status: a rendering deprecated in a re-imported
+        spreadsheet stays admitted in an approved entry, and the report says so instead of "merged"."""
+        statuses: dict[tuple, list[str]] = {}  # a rendering and a wrong spelling of it share an identity
+        for t in merged.terms:
+            statuses.setdefault(term_identity(t), []).append(t.status)
+        for term in incoming.terms:
+            kept = statuses.get(term_identity(term))
+            if kept and term.status not in kept:
+                self.report.keep(f"{place}: {term.text!r} stays {kept[0]}, the file says {term.status}")
 
     def queue(self, entry: Entry, anchor: tuple[str, list[str]]) -> None:
         if entry.id is not None:
@@ -315,29 +338,32 @@ def export_glossary(db: Database, out: str | Path, fmt: str | None = None, *, st
     leaves half a glossary.
     """
     if status not in EXPORT_STATUSES:
-        raise InputError(f"unknown status {status!r}; use one of {', '.join(EXPORT_STATUSES)}")
+        raise UsageError(f"unknown status {status!r}; use one of {', '.join(EXPORT_STATUSES)}")
     fmt = format_for(out, fmt)
     entries = _counted(iter_entries(db, status=None if status == "all" else status), progress)
-    languages = [("zh", None), ("en", None)]
-    if fmt in LANGUAGE_COLUMN_FORMATS:  # only their columns need it: it reads every term once more
-        languages = term_languages(db) or languages
+    languages, extras = [("zh", None), ("en", None)], []
+    if fmt in LANGUAGE_COLUMN_FORMATS or fmt == "tsv":  # only they need it: it reads every term once more
+        shapes = term_shapes(db)
+        languages = list(dict.fromkeys((t.lang, t.script) for t in shapes)) or languages
+        if fmt in LANGUAGE_COLUMN_FORMATS:
+            extras = extra_columns(shapes, has_entry_sources(db))
     if str(out) == "-":
         if fmt == "xlsx":
-            raise InputError("xlsx cannot go to stdout; give a file name")
-        return write_glossary(entries, fmt, sys.stdout, languages)
+            raise UsageError("xlsx cannot go to stdout; give a file name")
+        return write_glossary(entries, fmt, sys.stdout, languages, extras)
     path = Path(out)
     if path.is_dir():
-        raise InputError(f"{path}: is a directory; give a file name")
+        raise UsageError(f"{path}: is a directory; give a file name")
     if not path.parent.exists():
         raise InputError(f"{path.parent}: no such folder")
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         if fmt == "xlsx":
             with os.fdopen(fd, "wb") as fh:
-                count = write_glossary(entries, fmt, fh, languages)
+                count = write_glossary(entries, fmt, fh, languages, extras)
         else:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                count = write_glossary(entries, fmt, fh, languages)
+                count = write_glossary(entries, fmt, fh, languages, extras)
         os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, path)
     except BaseException:

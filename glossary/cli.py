@@ -14,7 +14,7 @@ import sys
 import click
 
 from glossary import __version__
-from glossary.errors import GlossaryError
+from glossary.errors import GlossaryError, UsageError
 
 from . import commands as _commands_pkg
 
@@ -44,6 +44,8 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except UsageError as exc:
+            raise OneLineError(f"{exc.message} (see glossary {ctx.invoked_subcommand} --help)", exit_code=2) from exc
         except GlossaryError as exc:
             raise OneLineError(exc.message) from exc
         except sqlite3.OperationalError as exc:
@@ -74,7 +76,11 @@ def _quiet_stdout() -> None:
 
 
 class OneLineError(click.ClickException):
-    """Printed as `glossary: error: <message>` on stderr, exit status 1."""
+    """Printed as `glossary: error: <message>` on stderr, exit status 1 (2 for a usage error)."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
 
     def show(self, file=None) -> None:
         click.echo(f"glossary: error: {self.format_message()}", err=True)

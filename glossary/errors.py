@@ -24,6 +24,14 @@ class InputError(GlossaryError):
     title = "Unreadable input"
 
 
+class UsageError(GlossaryError):
+    """A request that cannot be done as asked, whatever the files hold: options that do not go together
+    (`check --source ZH.txt` without its draft), a format that no file name or option gives. The CLI
+    exits 2 for these, as click does for its own usage errors; input errors exit 1."""
+
+    title = "Usage error"
+
+
 class IngestError(InputError):
     title = "Ingest failed"
 

@@ -147,8 +147,27 @@ def test_missing_termbase_and_missing_draft(tmp_path):
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "check", str(BILINGUAL / "zh-en_draft.tsv")])
     assert result.exit_code == 1 and "no such glossary database" in result.output
     assert not (tmp_path / "none.db").exists()
-    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "check", "--source", "zh.txt"])
-    assert result.exit_code == 1 and "--source needs the English draft" in result.output
+
+@pytest.mark.parametrize("args, message", [
+    (["--source", "zh.txt"], "--source needs the English draft: --source ZH.txt --draft EN.txt"),
+    (["a.tsv", "--draft", "b.txt"], "give the draft either as an argument or with --draft, not both"),
+    ([], "no draft given: glossary check DRAFT.tsv|.xlf|.tmx, or --source ZH.txt --draft EN.txt"),
+    ([str(BILINGUAL / "zh-en_draft.tsv"), str(BILINGUAL / "zh-en_draft.tmx14b.tmx"), "--source", "zh.txt"],
+     "--source/--draft take one plain-text pair; give bilingual files without them"),
+])
+def test_usage_errors_exit_2_with_one_line_before_the_termbase_is_opened(tmp_path, args, message):
+    """Options that do not go together are usage errors: exit 2 as click's own (the README's promise; a
+    missing --draft exited 1 like a broken file), one line naming the fix, and no termbase opened."""
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "check", *args])
+    assert result.exit_code == 2
+    assert result.output == f"glossary: error: {message} (see glossary check --help)\n"
+    assert not (tmp_path / "none.db").exists()
+
+def test_a_tbx_glossary_given_as_a_draft_points_to_import(termbase):
+    result = run(termbase, shared("tbx", "fixtures-own", "zh-en_TBX-Basic_v2_rich.tbx"))
+    assert result.exit_code == 1
+    assert result.output.endswith(": an XML file that is neither XLIFF nor TMX (a TBX glossary: bring it in with "
+                                  "`glossary import`)\n")
 
 
 def test_several_drafts_in_one_run_for_pre_commit(termbase, tmp_path):
@@ -160,7 +179,6 @@ def test_several_drafts_in_one_run_for_pre_commit(termbase, tmp_path):
     assert result.exit_code == 1
     reports = [json.loads(line) for line in result.output.splitlines()]
     assert [(r["draft"], r["failed"]) for r in reports] == [(str(clean), False), (str(BILINGUAL / "zh-en_draft.tsv"), True)]
-
 
 @pytest.mark.parametrize("draft", FIXTURES, ids=[p.name for p in FIXTURES])
 def test_glossary_imported_from_tbx_checks_every_bilingual_fixture(tmp_path, draft):
@@ -175,7 +193,6 @@ def test_glossary_imported_from_tbx_checks_every_bilingual_fixture(tmp_path, dra
     assert [(f["kind"], f["segment"], f["source_term"], f["expected"]) for f in report["findings"]] == [
         ("missing", second, "数据库", "database")]
 
-
 def test_a_folder_of_drafts_and_empty_files(termbase, tmp_path):
     result = run(termbase, BILINGUAL, "--json")
     assert result.exit_code == 1
@@ -187,7 +204,6 @@ def test_a_folder_of_drafts_and_empty_files(termbase, tmp_path):
     empty_folder.mkdir()
     result = run(termbase, empty_folder)
     assert result.exit_code == 1 and "no drafts in this folder" in result.output
-
 
 def test_a_bad_draft_among_several_is_one_error_line_and_the_others_are_still_checked(termbase, tmp_path):
     """A folder (or a pre-commit run) holding one unreadable draft reports it, checks every other draft and
@@ -206,7 +222,6 @@ def test_a_bad_draft_among_several_is_one_error_line_and_the_others_are_still_ch
         f"glossary: error: {folder / 'a' / 'broken.tsv'}: line 2: no tab between source and target",
         f"glossary: error: {folder / 'a' / 'empty.xlf'}: empty file",
         f"glossary: error: {tmp_path / 'gone.tsv'}: no such file"]
-
 
 def test_tui_flag_opens_the_findings_on_the_check_screen(termbase, monkeypatch):
     opened = {}
@@ -227,7 +242,6 @@ def test_tui_flag_opens_the_findings_on_the_check_screen(termbase, monkeypatch):
     assert "zh-en_draft.tsv" in screen.draft and "zh-en_draft.tmx14b.tmx" in screen.draft
     assert sorted(i.segment for i in screen.issues) == ["zh-en_draft.tmx14b.tmx:2", "zh-en_draft.tsv:2"]
 
-
 def test_aligned_pairs_are_numbered_from_one(termbase, tmp_path):
     """`--source/--draft`: the first aligned pair is segment 1 (on line 1), as a translator counts."""
     source, draft = tmp_path / "zh.txt", tmp_path / "en.txt"
@@ -235,7 +249,6 @@ def test_aligned_pairs_are_numbered_from_one(termbase, tmp_path):
     draft.write_text("The data base is corrupt.\n\nPlease try again.\n", encoding="utf-8")
     report = json.loads(run(termbase, "--json", "--source", source, "--draft", draft).output)
     assert [(f["kind"], f["segment"], f["line"]) for f in report["findings"]] == [("deprecated", "1", 1)]
-
 
 def test_a_bilingual_draft_given_with_draft_is_checked_as_bilingual(termbase, tmp_path):
     """`check --draft draft.xlf` reads the XLIFF (it was refused as an unsupported plain-text type);
@@ -247,5 +260,6 @@ def test_a_bilingual_draft_given_with_draft_is_checked_as_bilingual(termbase, tm
     source = tmp_path / "zh.txt"
     source.write_text("数据库已损坏。\n", encoding="utf-8")
     result = run(termbase, "--source", source, "--draft", xliff)
-    assert result.exit_code == 1
-    assert result.output.strip() == f"glossary: error: {xliff}: a bilingual draft holds its own source; check it without --source"
+    assert result.exit_code == 2  # a usage error
+    assert result.output.strip() == (f"glossary: error: {xliff}: a bilingual draft holds its own source; check it "
+                                     "without --source (see glossary check --help)")

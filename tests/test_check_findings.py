@@ -239,6 +239,22 @@ def test_a_deprecated_spelling_marked_exact_is_told_from_the_preferred_one():
     assert [(f.kind, f.segment, f.found) for f in result.issues] == [("deprecated", "2", "centre")]
 
 
+def test_untranslated_chinese_is_shown_as_written():
+    """The found text of Chinese left in a target is the target's own stretch of it, quotes, numbers and
+    an acronym inside it kept (it was the Chinese runs joined by 、, which read as part of the text:
+    2023年在“市政府外办” showed as 年在、市政府外办); stretches that English words part are joined by … ."""
+    glossary = CheckGlossary([Entry((Term("zh", "数据库"), Term("en", "database")), status="approved", id=1)])
+    result = check_segments([
+        DraftSegment("1", "数据库", "The database: 2023年，在“市政府外办”办理APEC商务旅行卡420张。"),
+        DraftSegment("2", "数据库", "The database 已损坏 and must be 重新建立 today."),
+    ], glossary)
+    found = [(f.segment, f.found, [s[1:] for s in f.spans]) for f in result.issues]
+    line = "The database: 2023年，在“市政府外办”办理APEC商务旅行卡420张。"
+    start, end = line.index("年"), line.index("张") + 1
+    assert found == [("1", line[start:end], [(start, end)]),
+                     ("2", "已损坏 … 重新建立", [(13, 16), (29, 33)])]
+
+
 def test_targets_copied_from_the_source_are_untranslated_not_a_wrong_language_draft():
     glossary = CheckGlossary([Entry((Term("zh", "数据库"), Term("en", "database")), status="approved", id=1)])
     segments = [DraftSegment(str(i), "数据库已损坏。", "数据库已损坏。") for i in range(1, 5)]

@@ -107,6 +107,30 @@ def test_english_only_draft_flags_a_forbidden_rendering_at_its_line(tmp_path):
     assert finding["segment"] == str(number)
 
 
+def test_a_bilingual_document_given_alone_is_aligned_not_read_as_untranslated_english(tmp_path):
+    """`check report.txt` on a bilingual document (the layout `mine` takes) reported each Chinese paragraph
+    as untranslated English-draft text (8 findings on the demo file, its numbers cut out); it is now aligned
+    and checked as its two halves are with --source/--draft, findings placed at the file's own lines."""
+    rows = [r for r in gold(EXAMPLES / "demo-gold.jsonl") if r["doc"] == DEMO.name]
+    target = next(i for i, r in enumerate(rows) if " " in r["en"] and DEMO.read_text(encoding="utf-8").count(r["en"]) == 1)
+    wrong = rows[target]["en"] + " Office"
+    db_path = glossary_db(tmp_path, rows, extra={target: [Term("en", wrong, status="forbidden")]})
+    source, draft = split_languages(DEMO, tmp_path)
+    halves = check(db_path, "--source", source, "--draft", draft)
+    whole = check(db_path, DEMO)
+    assert whole["segments"] == halves["segments"] > 5
+    assert [(f["kind"], f["entry_id"]) for f in whole["findings"]] == [(f["kind"], f["entry_id"]) for f in halves["findings"]]
+    assert not [f for f in whole["findings"] if f["kind"] == "untranslated"]
+    lines = DEMO.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if rows[target]["en"] in line)
+    lines[number - 1] = lines[number - 1].replace(rows[target]["en"], wrong)
+    edited = tmp_path / "edited.txt"
+    edited.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [finding] = [f for f in check(db_path, edited)["findings"] if f["kind"] == "forbidden"]
+    assert (finding["line"], finding["found"]) == (number, wrong)
+    assert finding["source"] and finding["target"].count(wrong) == 1
+
+
 def test_plain_inputs_in_the_wrong_language(tmp_path):
     source, draft = split_languages(DEMO, tmp_path)
     db_path = glossary_db(tmp_path, [])

@@ -63,7 +63,8 @@ def test_bad_input_is_one_line_error_and_leaves_the_termbase_alone(db_path, tmp_
     stats = json.loads(run("--db", str(db_path), "stats", "--json").output)
     assert [d["name"] for d in stats["documents"]] == ["003_94c3ed148f7d08a4.txt"]
     missing = CliRunner().invoke(main, ["--db", str(db_path), "eval", "--gold", str(tmp_path / "nope.jsonl")])
-    assert missing.exit_code == 2
+    assert missing.exit_code == 1  # a file that cannot be read is an input error, as for import and check
+    assert missing.output == f"glossary: error: {tmp_path / 'nope.jsonl'}: cannot read: No such file or directory\n"
 
 
 def test_an_english_only_document_is_reported_as_having_no_chinese(db_path, tmp_path):

@@ -349,6 +349,70 @@ def test_omegat_export_one_line_per_rendering():
     assert all(len(line) == 3 for line in lines)
 
 
+def test_a_file_refused_in_one_format_names_the_format_its_content_looks_like(tmp_path):
+    """JSON Lines saved as .txt (read as OmegaT by its extension), a CSV read with --format tbx: the error
+    named only the failed line; it now also names the format the content looks like. A file that is
+    broken in its own format gets no such hint, and neither does an error after the first entry."""
+    jsonl = tmp_path / "all.txt"
+    jsonl.write_text(_written("jsonl"), encoding="utf-8")
+    with pytest.raises(FormatError, match=r"^all.txt: line 1: no tab between the source and target terms "
+                                          r"\(the content looks like jsonl: give --format jsonl\)$"):
+        _read(jsonl)
+    assert len(_read(jsonl, "jsonl")[0]) == len(rich_entries())
+    csv_path = shared("tbx", "fixtures-own", "zh-en_glossary_utf8bom.csv")
+    with pytest.raises(FormatError, match=r"\(the content looks like csv: give --format csv\)$"):
+        _read(csv_path, "tbx")
+    with pytest.raises(FormatError) as broken:
+        _read(shared("tbx", "v3", "samples", "ltac-test-files", "poorly_formed_xml.tbx"))
+    assert "looks like" not in broken.value.message
+    document = tmp_path / "report.txt"  # a document, not a glossary: nothing marks a format, so no guess
+    document.write_text("江州市人民政府外事办公室2023年工作总结\nSummary of the work\n", encoding="utf-8")
+    with pytest.raises(FormatError) as prose:
+        _read(document)
+    assert prose.value.message == "report.txt: line 1: no tab between the source and target terms"
+    late = tmp_path / "late.tsv"
+    late.write_text("数据库\tdatabase\n" * 300 + "重试 try again\n", encoding="utf-8")
+    with pytest.raises(FormatError) as no_tab:
+        _read(late)
+    assert no_tab.value.message == "late.tsv: line 301: no tab between the source and target terms"
+
+
+def test_omegat_glossary_without_chinese_names_the_fix_not_line_0(tmp_path):
+    """An OmegaT file has no header, so with no Chinese column the languages are unknown: the error said
+    "line 0" and "head them"; it says what to add, and the header it suggests is read. Our own export
+    of such a termbase could not be imported back; it now names its languages in a comment."""
+    path = tmp_path / "is.tsv"
+    path.write_text("eyðni\tAIDS\t\nalnæmi\tacquired immune deficiency syndrome\t\n", encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        _read(path)
+    assert caught.value.message == (
+        "is.tsv: cannot tell the languages of the source and target columns (neither holds Chinese); make the "
+        "first line name them with language codes, such as is<TAB>en<TAB>comment")
+    path.write_text("is\ten\tcomment\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    entries, _ = _read(path)
+    assert [[(t.lang, t.text) for t in e.terms] for e in entries] == [
+        [("is", "eyðni"), ("en", "AIDS")], [("is", "alnæmi"), ("en", "acquired immune deficiency syndrome")]]
+    # our own export of a termbase without Chinese names its pair in a comment OmegaT skips, and reads back
+    out = io.StringIO()
+    entries = [Entry(terms=tuple(e.terms), status="approved") for e in entries]
+    assert write_glossary(entries, "tsv", out, [("is", None), ("en", None)]) == 2
+    assert out.getvalue().splitlines()[1] == "# languages: is en"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    assert [e.terms for e in _read(path)[0]] == [e.terms for e in entries]
+
+
+def test_omegat_comment_keeps_line_breaks_and_backslashes(tmp_path):
+    r"""A multi-line note is one OmegaT line with \n between its lines (OmegaT shows the comment as
+    written); a backslash of the note that could be read as part of one is doubled, so a Windows path
+    or a regular expression comes back as it was."""
+    note = "Line one.\nSee C:\\new\\\nregex \\d+ and \\\\n, end\\"
+    entry = Entry(terms=(Term("zh", "数据库"), Term("en", "database")), status="approved", note=note)
+    line = _written("tsv", [entry]).splitlines()[1]
+    assert line == "数据库\tdatabase\tLine one.\\nSee C:\\\\new\\\\\\nregex \\d+ and \\\\\\\\n, end\\\\"
+    (back,), _ = _read(_write_file(tmp_path, "tsv", ".tsv", [entry]))
+    assert back.note == note
+
+
 def test_xlsx_round_trip(tmp_path):
     path = _write_file(tmp_path, "xlsx", ".xlsx")
     back, _ = _read(path)

@@ -40,6 +40,7 @@ _KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
 _SHORT_FORMS = ("acronym", "abbreviation")
 _TERM_IDS = itemgetter(2)  # a Hit's term ids
 _CJK_RUN = re.compile(rf"{CJK_RE.pattern}+(?:[\s\u3000-\u303f\uff00-\uffef]*{CJK_RE.pattern}+)*")
+_ENGLISH_WORDS = re.compile(r"[A-Za-z]+[^A-Za-z\u3400-\u9fff]+[A-Za-z]+")  # two words or more: English between
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
 _HYPHEN = re.compile(r"(?<=\w)[-‐‑](?=\w)")  # inside a hyphenated compound
 _COMPOUND = re.compile(r"\b\w++(?:[-‐‑]\w++)++")
@@ -674,12 +675,12 @@ class DraftChecker:
         target = current.segment.target
         if target.isascii():  # (known without reading it)
             return
-        runs = list(_CJK_RUN.finditer(target))
-        if runs:
-            found = "、".join(m.group() for m in runs)
+        stretches = _chinese_stretches(target)
+        if stretches:
+            found = " … ".join(target[start:end] for start, end in stretches)
             self._add(current, "untranslated", "warning", "", "", found,
                       f"Chinese left in the target: {found}", None,
-                      tuple(("target", m.start(), m.end()) for m in runs))
+                      tuple(("target", start, end) for start, end in stretches))
 
     # ------------------------------------------------------------ across the draft
     def _report_inconsistent(self) -> None:
@@ -846,3 +847,16 @@ def fails(issues: Iterable[DraftIssue], fail_on: str) -> bool:
     if fail_on == "never":
         return False
     return any(SEVERITY_RANK[i.severity] >= SEVERITY_RANK[fail_on] for i in issues)
+
+
+def _chinese_stretches(target: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch of Chinese in a target, as written: runs of Chinese characters with only
+    numbers, quotes, punctuation or a Latin acronym between them are one stretch (年，以下简称“市政府外办”）坚持
+    stays whole; it was shown as 年，以下简称、市政府外办、坚持), English words between them part them."""
+    stretches: list[tuple[int, int]] = []
+    for run in _CJK_RUN.finditer(target):
+        if stretches and not _ENGLISH_WORDS.search(target, stretches[-1][1], run.start()):
+            stretches[-1] = (stretches[-1][0], run.end())
+        else:
+            stretches.append((run.start(), run.end()))
+    return stretches

@@ -1,5 +1,6 @@
-"""Plain-text drafts: an English-only draft, or a Chinese source and its English draft aligned
-with the project's own aligner (so a draft that splits or merges sentences still lines up)."""
+"""Plain-text drafts: an English-only draft, a Chinese source and its English draft, or a bilingual
+document, the last two aligned with the project's own aligner (so a draft that splits or merges
+sentences still lines up)."""
 
 from __future__ import annotations
 
@@ -19,10 +20,27 @@ def _read(path: Path) -> Document:
     return read_document(path)
 
 
-def read_english(path: str | Path) -> Iterator[DraftSegment]:
-    """Every paragraph of an English-only draft as a target-only segment, labelled by its line."""
-    for p in _whole_lines(_read(Path(path))):
-        yield DraftSegment(str(p.line or p.seq), "", p.original, line=p.line)
+def read_plain(path: str | Path) -> tuple[list[DraftSegment], bool]:
+    """A plain-text draft given alone: (segments, english_only). A bilingual document, Chinese and English
+    in any layout as `mine` takes it, is aligned and checked as `--source/--draft` would check its two
+    halves; any other text is an English draft, every line a target-only segment (a line left in Chinese
+    is then `untranslated`)."""
+    document = _read(Path(path))
+    if not _bilingual(document):
+        return [DraftSegment(str(p.line or p.seq), "", p.original, line=p.line) for p in _whole_lines(document)], True
+    source_lines = {p.seq: p.line for p in document.paragraphs if p.lang == "zh"}
+    draft_lines = {p.seq: p.line for p in document.paragraphs if p.lang == "en"}
+    return list(_aligned(document, source_lines, draft_lines, [])), False
+
+
+def _bilingual(document: Document) -> bool:
+    """Chinese in like measure to the English (at least a sixth of its characters, about half its content
+    at the usual 1:3 ratio) and in two lines or more: a bilingual text, not an English draft with a line
+    or two left in Chinese."""
+    lines = _whole_lines(document)
+    zh = [p for p in lines if p.lang == "zh"]
+    en_chars = sum(len(p.text) for p in lines if p.lang == "en")
+    return len(zh) >= 2 and en_chars > 0 and 6 * sum(len(p.text) for p in zh) >= en_chars
 
 
 def read_aligned(source_path: str | Path, draft_path: str | Path) -> Iterator[DraftSegment]:
@@ -30,8 +48,6 @@ def read_aligned(source_path: str | Path, draft_path: str | Path) -> Iterator[Dr
     that has English. Chinese the draft leaves out is an `omitted` segment ("source line N", its line
     in the source file), and a draft line left wholly in Chinese a target-only segment of its own
     ("line N"), in draft order."""
-    from glossary.align import align_document
-
     source, draft = _read(Path(source_path)), _read(Path(draft_path))
     chinese = [p for p in source.paragraphs if p.lang == "zh"]
     lines = _whole_lines(draft)
@@ -46,9 +62,17 @@ def read_aligned(source_path: str | Path, draft_path: str | Path) -> Iterator[Dr
     combined = replace(draft, paragraphs=tuple(paragraphs), name=draft.name)
     draft_lines = {p.seq: p.line for p in paragraphs[len(chinese):]}
     source_lines = {p.seq: p.line for p in paragraphs[:len(chinese)]}
+    yield from _aligned(combined, source_lines, draft_lines, left_in_chinese)
+
+
+def _aligned(document: Document, source_lines: dict[int, int], draft_lines: dict[int, int],
+             left_in_chinese: list[Paragraph]) -> Iterator[DraftSegment]:
+    """The document's aligned pairs as segments (see read_aligned); `*_lines` map paragraph seq to line."""
+    from glossary.align import align_document
+
     pending = iter(left_in_chinese)
     waiting = next(pending, None)
-    for pair in align_document(combined):
+    for pair in align_document(document):
         if not pair.en.strip():
             if pair.zh.strip():
                 line = min((source_lines.get(s, 0) for s in pair.zh_paragraphs), default=0)

@@ -57,7 +57,9 @@ def draft_format(path: Path) -> str:
             return "xliff"
         if "<tmx" in lowered:
             return "tmx"
-        raise FormatError(f"{shown(path)}: an XML file that is neither XLIFF nor TMX")
+        glossary = "<martif" in lowered or "<tbx" in lowered  # the termbase's own exchange format
+        hint = " (a TBX glossary: bring it in with `glossary import`)" if glossary else ""
+        raise FormatError(f"{shown(path)}: an XML file that is neither XLIFF nor TMX{hint}")
     if b"\t" in head:
         return "tsv"
     raise InputError(f"{shown(path)}: unknown draft format (use .tsv, .xlf/.xliff/.sdlxliff/.mqxliff or .tmx, "

@@ -42,24 +42,26 @@ def db_path_from(ctx: click.Context, db_path: str | None):
     return resolve_db_path(db_path or (root.obj or {}).get("db_path"))
 
 
-def open_termbase(ctx: click.Context, db_path: str | None, *, create: bool = True):
-    from db import open_db
-
-    return open_db(db_path_from(ctx, db_path), create=create)
-
-
 def with_termbase(create: bool = True) -> Callable:
-    """Decorator: pass an open termbase as `db` instead of `db_path`; close it afterwards."""
+    """Decorator: pass an open termbase as `db` instead of `db_path`; close it afterwards. A termbase the
+    command created is removed again if it is still empty (a bad file, a dry run: nothing left behind)."""
 
     def decorate(func: Callable) -> Callable:
         @functools.wraps(func)
         @click.pass_context
         def wrapper(ctx: click.Context, *args, db_path: str | None = None, **kwargs):
-            db = open_termbase(ctx, db_path, create=create)
+            from db import discard_if_empty, open_db
+
+            path = db_path_from(ctx, db_path)
+            created = create and not path.exists()
+            db = open_db(path, create=create)
             try:
                 return ctx.invoke(func, *args, db=db, **kwargs)
             finally:
-                db.close()
+                if created:
+                    discard_if_empty(db, path)
+                else:
+                    db.close()
 
         return wrapper
 

@@ -11,21 +11,23 @@ from ._common import command, console
 
 
 @command("align")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Where to write the aligned pairs.")
 @click.option("--format", "fmt", type=click.Choice(["tmx", "tsv"]), default=None,
-              help="Output format (default: from the output's extension, else tmx).")
+              help="Output format (default: from the output's extension: .tsv, .tab or .txt for tsv; .tmx, .xml "
+                   "or none for tmx).")
 def command(files: tuple[Path, ...], output: Path, fmt: str | None, db_path: str | None = None) -> None:
     """Align the Chinese and English sentences of one bilingual document, or of a Chinese file and
     its translation given as two files."""
     from glossary.align import align_document
     from glossary.align.tmx import tmx_text, tsv_text
+    from glossary.errors import UsageError
     from glossary.ingest import read_document, read_document_pair
 
     if len(files) > 2:
-        raise click.UsageError("give one bilingual file, or a Chinese file and its translation")
-    fmt = fmt or ("tsv" if output.suffix.lower() in (".tsv", ".txt") else "tmx")
+        raise UsageError("give one bilingual file, or a Chinese file and its translation")
+    fmt = fmt or _format_for(output)
     doc = read_document_pair(*files) if len(files) == 2 else read_document(files[0])
     pairs = align_document(doc)
     text = tsv_text(pairs) if fmt == "tsv" else tmx_text(pairs, source_name=doc.name)
@@ -37,6 +39,20 @@ def command(files: tuple[Path, ...], output: Path, fmt: str | None, db_path: str
         f"{doc.name}: {_count(both, 'aligned pair')}, {_count(zh_only, 'Chinese sentence')} without English, "
         f"{_count(en_only, 'English sentence')} without Chinese → {output}"
     )
+
+
+def _format_for(output: Path) -> str:
+    """tsv for .tsv, .tab and .txt, tmx for .tmx, .xml or no extension; any other extension is a usage
+    error rather than a TMX file under a name that says otherwise (out.xlsx, out.csv)."""
+    from glossary.errors import UsageError
+
+    suffix = output.suffix.lower()
+    if suffix in (".tsv", ".tab", ".txt"):
+        return "tsv"
+    if suffix in (".tmx", ".xml", ""):
+        return "tmx"
+    raise UsageError(f"{output}: cannot tell the format from the extension {suffix}; name the output .tmx or .tsv, "
+                     "or give --format tmx|tsv")
 
 
 def _count(n: int, noun: str) -> str:

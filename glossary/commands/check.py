@@ -17,7 +17,8 @@ _FILE = click.Path(dir_okay=False, path_type=Path)
 @command("check")
 @click.argument("draft_files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--source", "source_path", type=_FILE, help="Chinese source as plain text; aligned with --draft.")
-@click.option("--draft", "draft_path", type=_FILE, help="English draft as plain text (alone: English-only check).")
+@click.option("--draft", "draft_path", type=_FILE, help="English draft as plain text (alone: English-only check, or aligned first when it is a "
+                   "bilingual document).")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the findings as one JSON object per draft (schema in the README).")
 @click.option("--unlisted", is_flag=True,
@@ -39,9 +40,9 @@ def command(ctx: click.Context, db_path: str | None, draft_files: tuple[Path, ..
     """Check drafts against the glossary.
 
     DRAFT_FILES are bilingual TSV, XLIFF (.xlf, .xliff, .sdlxliff, .mqxliff) or TMX files (or an
-    English-only .txt), or folders of them, each checked on its own. Plain text: `--source ZH.txt --draft EN.txt`
-    (aligned first) or `--draft EN.txt` alone. Exit status 1 when a finding reaches --fail-on
-    (default: error).
+    English-only .txt, or a bilingual .txt, aligned first), or folders of them, each checked on its own.
+    Plain text: `--source ZH.txt --draft EN.txt` (aligned first) or `--draft EN.txt` alone. Exit status 1
+    when a finding reaches --fail-on (default: error).
     """
     from db import connect_readonly
     from db.check import check_glossary
@@ -108,7 +109,7 @@ def _draft_inputs(draft_files: tuple[Path, ...], source_path: Path | None, draft
     """The drafts named on the command line, each as _draft_input gives it; unknown formats and
     missing files fail here, before the termbase is opened."""
     from glossary.check.readers import drafts_under
-    from glossary.errors import InputError
+    from glossary.errors import InputError, UsageError
 
     expanded: list[Path] = []
     for path in draft_files:
@@ -118,7 +119,7 @@ def _draft_inputs(draft_files: tuple[Path, ...], source_path: Path | None, draft
         expanded += found
     draft_files = tuple(expanded)
     if len(draft_files) > 1 and (source_path or draft_path):
-        raise InputError("--source/--draft take one plain-text pair; give bilingual files without them")
+        raise UsageError("--source/--draft take one plain-text pair; give bilingual files without them")
     if len(draft_files) > 1:
         return [_checked_input(path) for path in draft_files]
     return [_draft_input(draft_files[0] if draft_files else None, source_path, draft_path)]
@@ -141,29 +142,30 @@ def _draft_input(draft_file: Path | None, source_path: Path | None, draft_path: 
     """(read(progress), size, name, english_only, window) for the input form on the command line."""
     from glossary.check import draft_format, read_draft
     from glossary.check.readers import shown
-    from glossary.errors import InputError
+    from glossary.errors import UsageError
 
     if draft_file and draft_path:
-        raise InputError("give the draft either as an argument or with --draft, not both")
+        raise UsageError("give the draft either as an argument or with --draft, not both")
     if source_path and not (draft_path or draft_file):
-        raise InputError("--source needs the English draft: --source ZH.txt --draft EN.txt")
+        raise UsageError("--source needs the English draft: --source ZH.txt --draft EN.txt")
     bilingual = _bilingual(draft_path or draft_file)
     if source_path and bilingual:
-        raise InputError(f"{shown(bilingual)}: a bilingual draft holds its own source; check it without --source")
+        raise UsageError(f"{shown(bilingual)}: a bilingual draft holds its own source; check it without --source")
     if bilingual:  # `--draft draft.xlf`: the same as `check draft.xlf`
         draft_file, draft_path = bilingual, None
     plain = draft_path or (draft_file if source_path else None)
     if plain is None and draft_file is None:
-        raise InputError("no draft given: glossary check DRAFT.tsv|.xlf|.tmx, or --source ZH.txt --draft EN.txt")
+        raise UsageError("no draft given: glossary check DRAFT.tsv|.xlf|.tmx, or --source ZH.txt --draft EN.txt")
     if plain is None and draft_file.suffix.lower() in (".txt", ".md", ".text"):
         plain = draft_file
     if plain is not None:
-        from glossary.check.plain import read_aligned, read_english
+        from glossary.check.plain import read_aligned, read_plain
 
         size = _size(plain) + (_size(source_path) if source_path else 0)
         if source_path:
             return lambda advance: read_aligned(source_path, plain), size, shown(plain), False, 1
-        return lambda advance: read_english(plain), size, shown(plain), True, 0
+        segments, english_only = read_plain(plain)  # read now: its content says how to check it
+        return lambda advance: iter(segments), size, shown(plain), english_only, 0 if english_only else 1
     draft_format(draft_file)
     return lambda advance: read_draft(draft_file, advance), _size(draft_file), shown(draft_file), False, 0
 

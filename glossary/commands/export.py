@@ -21,6 +21,7 @@ def command(db, out: str, fmt: str | None, status: str) -> None:
     """Export the glossary to OUT (`-` for standard output)."""
     from db.interchange import export_glossary
     from db.entries import status_counts
+    from glossary.formats import format_for
 
     total = sum(status_counts(db).values()) if status == "all" else status_counts(db).get(status, 0)
     if out == "-":
@@ -32,5 +33,7 @@ def command(db, out: str, fmt: str | None, status: str) -> None:
         task = bar.add_task("export", total=total)
         count = export_glossary(db, out, fmt, status=status, progress=lambda n: bar.update(task, completed=n))
     hint = "" if count or status == "all" else " (use --status all to include unreviewed candidates)"
+    if count < total and format_for(out, fmt) == "tsv":
+        hint = f" ({total - count:,} without terms in both languages left out: an OmegaT glossary holds one pair)"
     which = "" if status == "all" else f" {status}"
     click.echo(f"{out}: {count:,}{which} {'entry' if count == 1 else 'entries'} written{hint}")

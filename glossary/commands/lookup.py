@@ -19,8 +19,11 @@ def command(db, query: str, limit: int, as_json: bool) -> None:
     """Look a term up: Chinese (Simplified or Traditional), English (typos tolerated),
     pinyin with or without tones and spaces, pinyin initials, acronyms."""
     from db.lookup import lookup
+    from glossary.errors import UsageError
     from glossary.models import entry_to_dict
 
+    if not query.strip():
+        raise UsageError("the query is empty; give a term, pinyin or acronym to look up")
     hits = lookup(db, query, limit=limit)
     if as_json:
         click.echo(json.dumps(

@@ -10,9 +10,8 @@ from ._common import command, progress_bar, with_termbase
 
 
 @command("mine")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@click.option("--pair", "pairs", nargs=2, multiple=True, metavar="ZH EN",
-              type=click.Path(exists=True, dir_okay=False),
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--pair", "pairs", nargs=2, multiple=True, metavar="ZH EN", type=click.Path(dir_okay=False),
               help="A Chinese file and its English translation, mined as one document (repeat for more).")
 @click.option("--workers", type=click.IntRange(1, 16), default=None,
               help="Worker processes for reading and mining (default: one per core).")
@@ -20,10 +19,10 @@ from ._common import command, progress_bar, with_termbase
 def command(db, paths: tuple[str, ...], pairs: tuple[tuple[str, str], ...], workers: int | None) -> None:
     """Mine term pairs from bilingual documents (files or folders) into the termbase."""
     from db.mining import mine_paths
-    from glossary.errors import GlossaryError
+    from glossary.errors import GlossaryError, UsageError
 
     if not paths and not pairs:
-        raise click.UsageError("give the documents to mine: files or folders, or --pair ZH EN")
+        raise UsageError("give the documents to mine: files or folders, or --pair ZH EN")
     try:
         with progress_bar("mining") as progress:
             summary = mine_paths(db, paths, progress=progress, workers=workers, pairs=pairs)

@@ -32,7 +32,10 @@ def command(db, as_json: bool) -> None:
     out = console()
     out.print(f"entries: {sum(counts.values())}  " + "  ".join(f"{k}: {v}" for k, v in counts.items()))
     if categories:
-        out.print("categories: " + ", ".join(f"{k} {v}" for k, v in categories.items()))
+        out.print("categories: " + ", ".join(f"{k if k != '-' else 'none'} {v}" for k, v in categories.items()))
+    if not documents:  # an imported glossary: an empty table would look like a failure
+        out.print("documents: none (`glossary mine FILE` adds bilingual documents)")
+        return
     table = Table("document", "paragraphs", "zh", "en")
     for d in documents:
         table.add_row(d["name"], str(d["paragraphs"]), str(d["zh"] or 0), str(d["en"] or 0))

@@ -9,10 +9,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from glossary.errors import FormatError, InputError
+from glossary.errors import FormatError, InputError, UsageError
 from glossary.models import Entry, ReadEntry
 
 from .base import Warnings
+from .tabular import Column, extra_columns
 
 FORMATS = ("tbx", "tbx3", "csv", "tsv", "xlsx", "jsonl")
 # Term lists (one row per rendering or per term pair) rather than concept-oriented termbases:
@@ -26,8 +27,8 @@ _EXTENSIONS = {
 }
 
 __all__ = [
-    "FORMATS", "LANGUAGE_COLUMN_FORMATS", "TERM_LIST_FORMATS", "Warnings", "format_for", "read_glossary",
-    "write_glossary",
+    "FORMATS", "LANGUAGE_COLUMN_FORMATS", "TERM_LIST_FORMATS", "Column", "Warnings", "extra_columns", "format_for",
+    "read_glossary", "write_glossary",
 ]
 
 
@@ -42,10 +43,13 @@ def format_for(path: str | Path, explicit: str | None = None, *, sniff: bool = F
         fmt = _sniff(Path(path))
         if fmt:
             return fmt
-    raise InputError(f"{path}: cannot tell the format from the extension; give --format ({'|'.join(FORMATS)})")
+    where = "standard output (-) has no extension" if str(path) == "-" else f"{path}: cannot tell the format from the extension"
+    raise UsageError(f"{where}; give --format ({'|'.join(FORMATS)})")
 
 
-def _sniff(path: Path) -> str | None:
+def _sniff(path: Path, fallback: str | None = "csv") -> str | None:
+    """The format the first 4 kB look like; `fallback` when nothing marks one (a CSV needs no mark, but a
+    hint that a file "looks like csv" needs a comma or semicolon in its first line)."""
     try:
         with path.open("rb") as fh:
             head = fh.read(4096)
@@ -60,7 +64,8 @@ def _sniff(path: Path) -> str | None:
         return "jsonl"
     if b"\t" in head:
         return "tsv"
-    return "csv"
+    first = stripped.split(b"\n", 1)[0]
+    return "csv" if b"," in first or b";" in first else fallback
 
 
 def read_glossary(path: str | Path, fmt: str | None = None, warnings: Warnings | None = None) -> Iterator[ReadEntry]:
@@ -76,14 +81,30 @@ def read_glossary(path: str | Path, fmt: str | None = None, warnings: Warnings |
     if fmt == "xlsx":
         from .xlsx import read_xlsx
 
-        yield from read_xlsx(path, name, warnings)
+        yield from _hinted(read_xlsx(path, name, warnings), path, fmt)
         return
     try:
         fh = path.open("rb")
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
     with fh:
-        yield from _readers(fmt)(fh, name, warnings)
+        yield from _hinted(_readers(fmt)(fh, name, warnings), path, fmt)
+
+
+def _hinted(entries: Iterator[ReadEntry], path: Path, fmt: str) -> Iterator[ReadEntry]:
+    """The reader's entries; a file refused before its first entry whose content looks like another format
+    says so: `all.txt: line 1: no tab between the source and target terms (the content looks like jsonl:
+    give --format jsonl)` for JSON Lines saved as .txt, which the extension made an OmegaT glossary."""
+    started = False
+    try:
+        for item in entries:
+            started = True
+            yield item
+    except InputError as exc:
+        looks = None if started else _sniff(path, fallback=None)
+        if looks is None or looks == fmt or {looks, fmt} == {"tbx", "tbx3"}:
+            raise
+        raise type(exc)(f"{exc.message} (the content looks like {looks}: give --format {looks})", exc.title) from None
 
 
 def _readers(fmt: str):
@@ -103,14 +124,16 @@ def _readers(fmt: str):
         from .jsonl import read_jsonl
 
         return read_jsonl
-    raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
 def write_glossary(entries: Iterable[Entry], fmt: str, out: TextIO | BinaryIO,
-                   languages: Iterable[tuple[str, str | None]] = (("zh", None), ("en", None))) -> int:
+                   languages: Iterable[tuple[str, str | None]] = (("zh", None), ("en", None)),
+                   extras: Iterable[Column] = ()) -> int:
     """Write entries in `fmt` to `out` (binary for xlsx, text otherwise); returns the number written.
 
-    `languages` (the termbase's (lang, script) pairs) sets the columns of csv and xlsx.
+    `languages` (the termbase's (lang, script) pairs) and `extras` (tabular.extra_columns of what its
+    terms hold) set the columns of csv and xlsx; `languages` the language pair of tsv (OmegaT).
     """
     if fmt in ("tbx", "tbx3"):
         from .tbx import write_tbx
@@ -119,17 +142,17 @@ def write_glossary(entries: Iterable[Entry], fmt: str, out: TextIO | BinaryIO,
     if fmt == "csv":
         from .delimited import write_csv
 
-        return write_csv(entries, out, languages)
+        return write_csv(entries, out, languages, extras)
     if fmt == "tsv":
         from .delimited import write_tsv
 
-        return write_tsv(entries, out)
+        return write_tsv(entries, out, languages)
     if fmt == "xlsx":
         from .xlsx import write_xlsx
 
-        return write_xlsx(entries, out, languages)
+        return write_xlsx(entries, out, languages, extras)
     if fmt == "jsonl":
         from .jsonl import write_jsonl
 
         return write_jsonl(entries, out)
-    raise FormatError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

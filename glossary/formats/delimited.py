@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import chain
@@ -12,16 +13,17 @@ from glossary.errors import FormatError
 from glossary.models import Entry, ReadEntry
 
 from .base import ENTRY_STATUS_NOTE, NOT_RECOMMENDED, UNAPPROVED, Warnings, preferred_first
-from .tabular import entry_row, header_column, rows_to_entries, table_columns
+from .tabular import Column, entry_row, header_column, rows_to_entries, table_columns
 from .text import decoded_lines
 
 _DELIMITERS = (",", ";", "\t")
 OMEGAT_HEADER = ["source", "target", "comment"]
 
 
-def write_csv(entries: Iterable[Entry], out: TextIO, languages: Iterable[tuple[str, str | None]]) -> int:
+def write_csv(entries: Iterable[Entry], out: TextIO, languages: Iterable[tuple[str, str | None]],
+              extras: Iterable[Column] = ()) -> int:
     """CSV that Excel opens with Chinese intact: UTF-8 with BOM, comma, CRLF, a header of language codes."""
-    names, specs = table_columns(languages)
+    names, specs = table_columns(languages, extras)
     writer = csv.writer(out, lineterminator="\r\n")
     out.write("\ufeff")
     writer.writerow(names)
@@ -56,24 +58,37 @@ def _numbered(reader, name: str) -> Iterator[tuple[int, list[str]]]:
         start = reader.line_num + 1
 
 
-def write_tsv(entries: Iterable[Entry], out: TextIO) -> int:
-    """OmegaT glossary: one line per rendering, source language first (zh if the entry has it)."""
+def write_tsv(entries: Iterable[Entry], out: TextIO, languages: Iterable[tuple[str, str | None]] = (("zh", None),)) -> int:
+    """OmegaT glossary: one line per rendering, for the one language pair of an OmegaT project (omegat_pair
+    of the termbase's languages: zh to en); returns the entries written, those without both left out (an
+    Icelandic-English entry in a Chinese termbase came back with its Icelandic as Chinese)."""
+    source_lang, target_lang = omegat_pair([lang for lang, _ in languages])
     out.write("# Glossary in tab-separated format -*- coding: utf-8 -*-\n")
+    if (source_lang, target_lang) != ("zh", "en"):  # OmegaT skips it; read_tsv takes the languages from it
+        out.write(f"# languages: {source_lang} {target_lang}\n")
     count = 0
     for entry in entries:
-        for source, target, comment in omegat_lines(entry):
-            out.write(f"{_cell(source)}\t{_cell(target)}\t{_cell(comment)}\n")
-        count += 1
+        lines = list(omegat_lines(entry, source_lang, target_lang))
+        for source, target, comment in lines:
+            out.write(f"{_cell(source)}\t{_cell(target)}\t{_comment_cell(comment)}\n")
+        count += bool(lines)
     return count
 
 
-def omegat_lines(entry: Entry) -> Iterator[tuple[str, str, str]]:
-    """(source, target, comment) for every target rendering, then for every other source-language term."""
-    langs = list(dict.fromkeys(t.lang for t in entry.terms))
-    if len(langs) < 2:
+def omegat_pair(langs: list[str]) -> tuple[str, str]:
+    """(source, target) languages of an OmegaT export: Chinese to English when the termbase has them, else
+    its other language to English (is, en → is to en), else its first two."""
+    langs = list(dict.fromkeys(langs)) or ["zh", "en"]
+    source = "zh" if "zh" in langs else next((lang for lang in langs if lang != "en"), langs[0])
+    target = "en" if "en" in langs and source != "en" else next((lang for lang in langs if lang != source), "en")
+    return source, target
+
+
+def omegat_lines(entry: Entry, source_lang: str = "zh", target_lang: str = "en") -> Iterator[tuple[str, str, str]]:
+    """(source, target, comment) for every target rendering, then for every other source-language term;
+    nothing for an entry without terms in both languages."""
+    if not (entry.terms_in(source_lang) and entry.terms_in(target_lang)):
         return
-    source_lang = "zh" if "zh" in langs else langs[0]
-    target_lang = "en" if "en" in langs and source_lang != "en" else next(lang for lang in langs if lang != source_lang)
     sources = _by_preference(entry, source_lang)
     targets = _by_preference(entry, target_lang)
     head = sources[0]
@@ -101,14 +116,40 @@ def _cell(text: str) -> str:
     return " ".join(text.split("\t")).replace("\r", " ").replace("\n", " ")
 
 
+def _comment_cell(text: str) -> str:
+    r"""A comment on one line: a line break becomes the two characters \n, which OmegaT shows as written
+    and read_tsv turns back; a backslash that would read as part of one (before n, another backslash or
+    a line end) is doubled. The note "See:" / "C:\new" is written `See:\nC:\\new`."""
+    lines = (_ESCAPABLE.sub(r"\\\\", line) for line in text.split("\n"))
+    return _cell("\\n".join(lines))
+
+
+def _unescape_comment(cell: str) -> str:
+    r"""The comment as written before _comment_cell: \n is a line break, a doubled backslash one backslash."""
+    return _ESCAPE.sub(lambda m: "\n" if m[1] == "n" else "\\", cell)
+
+
+_ESCAPABLE = re.compile(r"\\(?=[\\n]|$)")
+_ESCAPE = re.compile(r"\\([\\n])")
+
+
+_LANGUAGES_COMMENT = re.compile(r"^#\s*languages:\s*(?P<source>[A-Za-z][\w-]*)\s+(?P<target>[A-Za-z][\w-]*)\s*$")
+
+
 def read_tsv(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntry]:
-    """OmegaT glossary lines; `#` lines are comments; the column holding Chinese is zh, the other en."""
+    """OmegaT glossary lines; `#` lines are comments; the column holding Chinese is zh, the other en,
+    unless a first line of language codes or a `# languages: is en` comment names them."""
     def rows() -> Iterator[tuple[int, list[str]]]:
         header_given = False
         for number, line in enumerate(decoded_lines(fh, name), 1):
             line = line.rstrip("\r\n")
             if line.startswith("\ufeff"):
                 line = line[1:]
+            named = _LANGUAGES_COMMENT.match(line)
+            if named and not header_given:  # write_tsv's "# languages: is en" names the columns
+                header_given = True
+                yield number, [named["source"], named["target"], "comment"]
+                continue
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             if "\t" not in line:
@@ -116,6 +157,8 @@ def read_tsv(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntry]
             cells = line.split("\t")
             if len(cells) > 3:
                 cells = cells[:2] + ["; ".join(c for c in cells[2:] if c.strip())]
+            if len(cells) == 3:
+                cells[2] = _unescape_comment(cells[2])
             if not header_given:
                 header_given = True
                 if len(cells) >= 2 and all(header_column(c).kind == "term" for c in cells[:2]):

@@ -12,19 +12,20 @@ from glossary.errors import FormatError
 from glossary.models import Entry, ReadEntry
 
 from .base import Warnings
-from .tabular import entry_row, rows_to_entries, table_columns
+from .tabular import Column, entry_row, rows_to_entries, table_columns
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
-def write_xlsx(entries: Iterable[Entry], out: BinaryIO | str | Path, languages: Iterable[tuple[str, str | None]]) -> int:
+def write_xlsx(entries: Iterable[Entry], out: BinaryIO | str | Path, languages: Iterable[tuple[str, str | None]],
+               extras: Iterable[Column] = ()) -> int:
     """A write-only workbook, sheet `Glossary`, header row frozen; memory does not grow with entries."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    names, specs = table_columns(languages)
+    names, specs = table_columns(languages, extras)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Glossary")
     sheet.freeze_panes = "A2"
