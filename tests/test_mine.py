@@ -1411,3 +1411,12 @@ def test_a_span_jieba_glued_to_a_function_character_of_the_sentence_is_cut_wrong
     """HKMA: 及净|利息收入, 可持续金融关注|组及, 统计|处及: jieba joined 及 "and" to the term's first or last
     character, making a word no dictionary has; the Chinese is no term as written."""
     assert_not_mined({"hkma-ar-2015-01": "及净利息收入", "hkma-ar-2020-09": "可持续金融关注组及", "hkma-ar-2022-05": "统计处及"}, "zh")
+
+
+def test_an_action_said_before_its_object_is_no_term_but_a_head_said_last_is():
+    """HKMA 2022 ch. 7: 运用数据及科技 ↔ "the use of data and technology", 加强应对骗案 ↔ "enhance the
+    response to scams": the Chinese opens on the action the English says first, then what it is done to.
+    HKMA 2015 ch. 4: 人民币国际化 ↔ "internationalisation of the renminbi" closes on its head: a term."""
+    found = {(zh_key(c.zh), c.en) for c in hkma_mined("hkma-ar-2022-07")}
+    assert len(found) > 50 and not {(zh_key("运用数据"), "use of data"), (zh_key("应对骗案"), "response to scams")} & found
+    assert "internationalisation of the renminbi" in {c.en for c in hkma_mined("hkma-ar-2015-04") if zh_key(c.zh) == zh_key("人民币国际化")}
