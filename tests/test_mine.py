@@ -1420,3 +1420,12 @@ def test_an_action_said_before_its_object_is_no_term_but_a_head_said_last_is():
     found = {(zh_key(c.zh), c.en) for c in hkma_mined("hkma-ar-2022-07")}
     assert len(found) > 50 and not {(zh_key("运用数据"), "use of data"), (zh_key("应对骗案"), "response to scams")} & found
     assert "internationalisation of the renminbi" in {c.en for c in hkma_mined("hkma-ar-2015-04") if zh_key(c.zh) == zh_key("人民币国际化")}
+
+
+def test_an_acronym_the_document_defines_goes_with_its_definitions_chinese_or_a_short_form_of_it():
+    """HKMA 2022 ch. 10 defines "Banking Ordinance (BO)" (银行业条例), then says BO in the sentences on
+    业务员工纪录 (business staff records): that is no Chinese for BO. HKMA 2020 ch. 2 defines "Insurance
+    Authority (IA)" (保险业监管局) and writes 保监局 after: its characters in order, a short form."""
+    bo = {zh_key(c.zh) for c in hkma_mined("hkma-ar-2022-10") if c.en == "BO"}
+    assert zh_key("银行业条例") in bo and zh_key("业务员工纪录") not in bo
+    assert zh_key("保监局") in {zh_key(c.zh) for c in hkma_mined("hkma-ar-2020-02") if c.en == "IA"}

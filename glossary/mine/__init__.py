@@ -516,7 +516,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             zh_original=tally.zh_original, type="acronym" if is_acronym(tally.en) else "fullForm",
             occurrences=tuple(tally.occurrences),
         ))
-    out = _one_chinese_per_rendering(_without_truncations(out), {zh for zh, _ in only_nested})
+    out = _one_chinese_per_rendering(_without_truncations(_acronyms_as_defined(out)), {zh for zh, _ in only_nested})
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
 
@@ -712,6 +712,35 @@ def _without_truncations(candidates: list[TermCandidate]) -> list[TermCandidate]
         return c.signals == ("variant",) and any(mine in other and mine != other for other in words[zh_key(c.zh)])
 
     return [c for c in candidates if not cut_short(c)]
+
+
+def _acronyms_as_defined(candidates: list[TermCandidate]) -> list[TermCandidate]:
+    """An acronym the document defines ("Banking Ordinance (BO)", paired with 银行业条例) goes with the
+    Chinese of its definition, a short form of it (保监局 of 保险业监管局: its characters in order) or a
+    longer span holding it; a Chinese the acronym only kept appearing with (业务员工纪录 ↔ BO, said in the
+    same sentences) is something else the sentences say."""
+    defined: dict[str, list[str]] = {}
+    for c in candidates:
+        if c.type == "acronym" and "acronym" in c.signals:
+            defined.setdefault(_acronym_key(c.en), []).append(c.zh)
+
+    def as_defined(c: TermCandidate) -> bool:
+        spans = defined.get(_acronym_key(c.en)) if c.type == "acronym" and "acronym" not in c.signals else None
+        return not spans or any(_characters_in_order(c.zh, zh) or zh in c.zh for zh in spans)
+
+    return [c for c in candidates if as_defined(c)]
+
+
+def _acronym_key(en: str) -> str:
+    """An acronym without its plural s (AIs: AI)."""
+    return en[:-1] if en.endswith("s") and en[:-1].isupper() else en
+
+
+def _characters_in_order(short: str, long: str) -> bool:
+    """Every character of `short` is in `long`, in the same order (金管局 in 香港金融管理局): a Chinese
+    short form of a name keeps characters of its words."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 def _one_chinese_per_rendering(candidates: list[TermCandidate], only_nested: set[str] = frozenset()) -> list[TermCandidate]:
