@@ -1429,3 +1429,10 @@ def test_an_acronym_the_document_defines_goes_with_its_definitions_chinese_or_a_
     bo = {zh_key(c.zh) for c in hkma_mined("hkma-ar-2022-10") if c.en == "BO"}
     assert zh_key("银行业条例") in bo and zh_key("业务员工纪录") not in bo
     assert zh_key("保监局") in {zh_key(c.zh) for c in hkma_mined("hkma-ar-2020-02") if c.en == "IA"}
+
+
+def test_english_that_stops_inside_a_name_after_the_is_no_term():
+    """HKMA 2019 ch. 0: "the strong side of the Convertibility Zone"; HKMA 2022 ch. 2: "the enhancement of
+    the Currency Swap Agreement": "the" opens a name the rendering cuts ("… of the Convertibility")."""
+    found = [c.en for doc_id in ("hkma-ar-2019-00", "hkma-ar-2022-02") for c in hkma_mined(doc_id)]
+    assert len(found) > 50 and not [en for en in found if en in ("strong side of the Convertibility", "enhancement of the Currency")]

@@ -92,6 +92,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found = [_without_footnote_mark(_with_period(_with_glued_head(_with_unlinked_place(_with_unlinked_modifiers(
                  _with_duration(sp, pair, words), words, tokens), words, tokens, found), words, tokens), pair), pair)
              for sp in found if not _head_of_quoted_name(sp, pair)]
+    found = [sp for sp in found if not _cut_inside_a_name(sp, pair)]
     best: dict[tuple[int, int, str], SpanPair] = {}
     for sp in found:
         key = (sp.zh_start, sp.zh_end, "acronym" if is_acronym(pair.en[sp.en_start : sp.en_end]) else "")
@@ -245,6 +246,22 @@ def _with_unlinked_place(sp: SpanPair, words: list[ZhWord], tokens: list[EnToken
 
 
 _COUNT_BEFORE = re.compile(COUNT_MODIFIER.pattern + r"\s+$")
+
+
+_NAME_GOES_ON = re.compile(r" [A-Z][\w'’-]*")
+_THE_THEN_CAPITALS = re.compile(r"\sthe\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*$")
+
+
+def _cut_inside_a_name(sp: SpanPair, pair: SegmentPair) -> bool:
+    """A lower-case phrase closing on "the" and capitalised words that the sentence's next capitalised
+    word continues ("strong side of the Convertibility | Undertaking", "enhancement of the Currency | Swap
+    Agreement"): "the" opens a name the English stops inside, a piece of it described, no term (after
+    "ambassador to Ukraine" the capitals that follow are another name: no "the")."""
+    en = pair.en[sp.en_start : sp.en_end]
+    if not en[:1].islower() or not _THE_THEN_CAPITALS.search(en):
+        return False
+    after = _NAME_GOES_ON.match(pair.en, sp.en_end)
+    return bool(after) and after.group().strip().lower() not in STOPWORDS
 
 
 _ZH_CLOSING_QUOTE = ("”", "」", "』")
