@@ -1431,8 +1431,12 @@ def test_an_acronym_the_document_defines_goes_with_its_definitions_chinese_or_a_
     assert zh_key("保监局") in {zh_key(c.zh) for c in hkma_mined("hkma-ar-2020-02") if c.en == "IA"}
 
 
-def test_english_that_stops_inside_a_name_after_the_is_no_term():
+def test_english_that_stops_or_starts_inside_a_name_after_the_is_no_term():
     """HKMA 2019 ch. 0: "the strong side of the Convertibility Zone"; HKMA 2022 ch. 2: "the enhancement of
-    the Currency Swap Agreement": "the" opens a name the rendering cuts ("… of the Convertibility")."""
-    found = [c.en for doc_id in ("hkma-ar-2019-00", "hkma-ar-2022-02") for c in hkma_mined(doc_id)]
-    assert len(found) > 50 and not [en for en in found if en in ("strong side of the Convertibility", "enhancement of the Currency")]
+    the Currency Swap Agreement"; HKMA 2023 ch. 1: "enters the Minimum Viable Product development phase":
+    "the" opens a name the rendering cuts. HKMA 2022 ch. 2: "the Multiple Credit Reference Agencies (CRAs)
+    Model": the acronym defines the name where the rendering starts."""
+    found = [c.en for doc_id in ("hkma-ar-2019-00", "hkma-ar-2022-02", "hkma-ar-2023-01") for c in hkma_mined(doc_id)]
+    assert len(found) > 50 and not {"strong side of the Convertibility", "enhancement of the Currency",
+                                    "Product development phase"} & set(found)
+    assert "Credit Reference Agencies" in found

@@ -250,15 +250,24 @@ _COUNT_BEFORE = re.compile(COUNT_MODIFIER.pattern + r"\s+$")
 
 _NAME_GOES_ON = re.compile(r" [A-Z][\w'’-]*")
 _THE_THEN_CAPITALS = re.compile(r"\sthe\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*$")
+_NAME_BEGUN = re.compile(r"\bthe\s+(?:[A-Z][a-z][\w-]*\s+)+$")  # "the Minimum Viable ": capitalised words, no
+# acronym or possessive among them (the US Federal Reserve, the IMF’s Special Data Dissemination Standard)
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9&]*[A-Z]s?\s*\)")
+NAME_REACH = 80  # characters before a span searched for the name it may continue
 
 
 def _cut_inside_a_name(sp: SpanPair, pair: SegmentPair) -> bool:
-    """A lower-case phrase closing on "the" and capitalised words that the sentence's next capitalised
-    word continues ("strong side of the Convertibility | Undertaking", "enhancement of the Currency | Swap
-    Agreement"): "the" opens a name the English stops inside, a piece of it described, no term (after
-    "ambassador to Ukraine" the capitals that follow are another name: no "the")."""
+    """A rendering that stops or starts inside a name "the" opens: a lower-case phrase closing on "the"
+    and capitalised words the sentence's next capitalised word continues ("strong side of the
+    Convertibility | Zone", "enhancement of the Currency | Swap Agreement"), or one opening on a capital
+    after "the" and capitalised words ("the Minimum Viable | Product development phase", "the Treasury |
+    Markets Summit 2023"): a piece of the name described, no term (after "ambassador to Ukraine" the
+    capitals that follow are another name: no "the" opens it)."""
     en = pair.en[sp.en_start : sp.en_end]
-    if not en[:1].islower() or not _THE_THEN_CAPITALS.search(en):
+    if en[:1].isupper():  # (an acronym defined right after makes it the name: "the Multiple | Credit Reference
+        return bool(_NAME_BEGUN.search(pair.en, max(0, sp.en_start - NAME_REACH), sp.en_start)) \
+            and not _ACRONYM_AFTER.match(pair.en, sp.en_end)  # Agencies (CRAs)")
+    if not _THE_THEN_CAPITALS.search(en):
         return False
     after = _NAME_GOES_ON.match(pair.en, sp.en_end)
     return bool(after) and after.group().strip().lower() not in STOPWORDS
