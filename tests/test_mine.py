@@ -1453,3 +1453,32 @@ def test_a_word_tagged_adverb_that_the_dictionary_glosses_as_a_modifier_may_open
     assert ("长期增长组合", "Long-Term Growth Portfolio") in hkma_chapter_pairs(tmp_path, "hkma-ar-2015-05")
     # said of something in lower case it is no term: 最新发展 ↔ latest developments stays out
     assert not [p for p in hkma_chapter_pairs(tmp_path, "hkma-ar-2024-03") if p[0].startswith("最新")]
+
+
+def test_an_action_said_before_its_object_is_no_term_but_a_head_said_last_is():
+    """HKMA 2022 ch. 7: 运用数据及科技 ↔ "the use of data and technology", 加强应对骗案 ↔ "enhance the
+    response to scams": the Chinese opens on the action the English says first, then what it is done to.
+    HKMA 2015 ch. 4: 人民币国际化 ↔ "internationalisation of the renminbi" closes on its head: a term."""
+    found = {(zh_key(c.zh), c.en) for c in hkma_mined("hkma-ar-2022-07")}
+    assert len(found) > 50 and not {(zh_key("运用数据"), "use of data"), (zh_key("应对骗案"), "response to scams")} & found
+    assert "internationalisation of the renminbi" in {c.en for c in hkma_mined("hkma-ar-2015-04") if zh_key(c.zh) == zh_key("人民币国际化")}
+
+
+def test_an_acronym_the_document_defines_goes_with_its_definitions_chinese_or_a_short_form_of_it():
+    """HKMA 2022 ch. 10 defines "Banking Ordinance (BO)" (银行业条例), then says BO in the sentences on
+    业务员工纪录 (business staff records): that is no Chinese for BO. HKMA 2020 ch. 2 defines "Insurance
+    Authority (IA)" (保险业监管局) and writes 保监局 after: its characters in order, a short form."""
+    bo = {zh_key(c.zh) for c in hkma_mined("hkma-ar-2022-10") if c.en == "BO"}
+    assert zh_key("银行业条例") in bo and zh_key("业务员工纪录") not in bo
+    assert zh_key("保监局") in {zh_key(c.zh) for c in hkma_mined("hkma-ar-2020-02") if c.en == "IA"}
+
+
+def test_english_that_stops_or_starts_inside_a_name_after_the_is_no_term():
+    """HKMA 2019 ch. 0: "the strong side of the Convertibility Zone"; HKMA 2022 ch. 2: "the enhancement of
+    the Currency Swap Agreement"; HKMA 2023 ch. 1: "enters the Minimum Viable Product development phase":
+    "the" opens a name the rendering cuts. HKMA 2022 ch. 2: "the Multiple Credit Reference Agencies (CRAs)
+    Model": the acronym defines the name where the rendering starts."""
+    found = [c.en for doc_id in ("hkma-ar-2019-00", "hkma-ar-2022-02", "hkma-ar-2023-01") for c in hkma_mined(doc_id)]
+    assert len(found) > 50 and not {"strong side of the Convertibility", "enhancement of the Currency",
+                                    "Product development phase"} & set(found)
+    assert "Credit Reference Agencies" in found

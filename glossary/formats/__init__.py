@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from glossary.errors import FormatError, InputError, UsageError
+from glossary.errors import InputError, UsageError
 from glossary.models import Entry, ReadEntry
 
 from .base import Warnings

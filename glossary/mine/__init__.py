@@ -92,6 +92,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     found = [_without_footnote_mark(_with_period(_with_glued_head(_with_unlinked_place(_with_unlinked_modifiers(
                  _with_duration(sp, pair, words), words, tokens), words, tokens, found), words, tokens), pair), pair)
              for sp in found if not _head_of_quoted_name(sp, pair)]
+    found = [sp for sp in found if not _cut_inside_a_name(sp, pair)]
     adverbs = {w.start for w in words if modifying_adverb(w)}
     if adverbs:  # (a pair opening on one is a name, an acronym's or a quotation, else something said of a thing: 最新发展)
         found = [sp for sp in found if sp.zh_start not in adverbs or sp.signal == "quoted"
@@ -249,6 +250,31 @@ def _with_unlinked_place(sp: SpanPair, words: list[ZhWord], tokens: list[EnToken
 
 
 _COUNT_BEFORE = re.compile(COUNT_MODIFIER.pattern + r"\s+$")
+
+
+_NAME_GOES_ON = re.compile(r" [A-Z][\w'’-]*")
+_THE_THEN_CAPITALS = re.compile(r"\sthe\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*$")
+_NAME_BEGUN = re.compile(r"\bthe\s+(?:[A-Z][a-z][\w-]*\s+)+$")  # "the Minimum Viable ": capitalised words, no
+# acronym or possessive among them (the US Federal Reserve, the IMF’s Special Data Dissemination Standard)
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9&]*[A-Z]s?\s*\)")
+NAME_REACH = 80  # characters before a span searched for the name it may continue
+
+
+def _cut_inside_a_name(sp: SpanPair, pair: SegmentPair) -> bool:
+    """A rendering that stops or starts inside a name "the" opens: a lower-case phrase closing on "the"
+    and capitalised words the sentence's next capitalised word continues ("strong side of the
+    Convertibility | Zone", "enhancement of the Currency | Swap Agreement"), or one opening on a capital
+    after "the" and capitalised words ("the Minimum Viable | Product development phase", "the Treasury |
+    Markets Summit 2023"): a piece of the name described, no term (after "ambassador to Ukraine" the
+    capitals that follow are another name: no "the" opens it)."""
+    en = pair.en[sp.en_start : sp.en_end]
+    if en[:1].isupper():  # (an acronym defined right after makes it the name: "the Multiple | Credit Reference
+        return bool(_NAME_BEGUN.search(pair.en, max(0, sp.en_start - NAME_REACH), sp.en_start)) \
+            and not _ACRONYM_AFTER.match(pair.en, sp.en_end)  # Agencies (CRAs)")
+    if not _THE_THEN_CAPITALS.search(en):
+        return False
+    after = _NAME_GOES_ON.match(pair.en, sp.en_end)
+    return bool(after) and after.group().strip().lower() not in STOPWORDS
 
 
 _ZH_CLOSING_QUOTE = ("”", "」", "』")
@@ -521,7 +547,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             zh_original=tally.zh_original, type="acronym" if is_acronym(tally.en) else "fullForm",
             occurrences=tuple(tally.occurrences),
         ))
-    out = _one_chinese_per_rendering(_without_truncations(out), {zh for zh, _ in only_nested})
+    out = _one_chinese_per_rendering(_without_truncations(_acronyms_as_defined(out)), {zh for zh, _ in only_nested})
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
 
@@ -757,6 +783,35 @@ def _without_truncations(candidates: list[TermCandidate]) -> list[TermCandidate]
         return c.signals == ("variant",) and any(mine in other and mine != other for other in words[zh_key(c.zh)])
 
     return [c for c in candidates if not cut_short(c)]
+
+
+def _acronyms_as_defined(candidates: list[TermCandidate]) -> list[TermCandidate]:
+    """An acronym the document defines ("Banking Ordinance (BO)", paired with 银行业条例) goes with the
+    Chinese of its definition, a short form of it (保监局 of 保险业监管局: its characters in order) or a
+    longer span holding it; a Chinese the acronym only kept appearing with (业务员工纪录 ↔ BO, said in the
+    same sentences) is something else the sentences say."""
+    defined: dict[str, list[str]] = {}
+    for c in candidates:
+        if c.type == "acronym" and "acronym" in c.signals:
+            defined.setdefault(_acronym_key(c.en), []).append(c.zh)
+
+    def as_defined(c: TermCandidate) -> bool:
+        spans = defined.get(_acronym_key(c.en)) if c.type == "acronym" and "acronym" not in c.signals else None
+        return not spans or any(_characters_in_order(c.zh, zh) or zh in c.zh for zh in spans)
+
+    return [c for c in candidates if as_defined(c)]
+
+
+def _acronym_key(en: str) -> str:
+    """An acronym without its plural s (AIs: AI)."""
+    return en[:-1] if en.endswith("s") and en[:-1].isupper() else en
+
+
+def _characters_in_order(short: str, long: str) -> bool:
+    """Every character of `short` is in `long`, in the same order (金管局 in 香港金融管理局): a Chinese
+    short form of a name keeps characters of its words."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 def _one_chinese_per_rendering(candidates: list[TermCandidate], only_nested: set[str] = frozenset()) -> list[TermCandidate]:

@@ -142,6 +142,8 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # "sets the Base Rate", "cannot ensure": a verb opens a clause, not a name for a concept
     if _predicate_said_first(zh, en) or _subject_and_verb(zh, en) or _lower_case_word_before_name(en):
         return False  # a state or an action said of a noun (robust credit, market continues), a piece of a name
+    if _opening_word_then_its_object(zh, en):
+        return False  # an action and what it is done to (use of data), a part and its whole (series of steps)
     if signals.isdisjoint(NAME_SIGNALS) and _function_character_glued(zh):  # (a name read by its sound may
         return False  # be any characters: 娜努尚 Nanushyan)
     if _opens_on_adverb(zh) and not is_name(en):
@@ -274,6 +276,23 @@ def _subject_and_verb(zh: str, en: str) -> bool:
         return False
     words = zh_words(zh)
     return len(words) > 1 and words[-1].tag == "v" and _translates(words[-1], last)
+
+
+_OPENING_THEN_PREPOSITION = re.compile(r"(\S+)\s+(?:of|to|for|on|with|in)\s")
+
+
+@lru_cache(maxsize=65_536)
+def _opening_word_then_its_object(zh: str, en: str) -> bool:
+    """The English's first word, then a preposition ("use of data", "response to scams", "series of steps"),
+    translating the Chinese's first word, not its last (运用|数据, 应对|骗案, 连串|措施): the Chinese opens on
+    an action or an amount and says what it is of after it, an action done to something, not a name for a
+    concept; a term that says "A of B" closes on A in Chinese (人民币|国际化 ↔ internationalisation of the
+    renminbi, 货品|出口 ↔ exports of goods)."""
+    opening = _OPENING_THEN_PREPOSITION.match(en)
+    if not opening or is_name(en):
+        return False  # (互换函件 ↔ Exchange of Letters: a name says what it likes)
+    words = zh_words(zh)
+    return len(words) > 1 and _translates(words[0], opening.group(1)) and not _translates(words[-1], opening.group(1))
 
 
 def _translates(word: ZhWord, en_word: str) -> bool:
