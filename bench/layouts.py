@@ -74,8 +74,9 @@ def blocks(paragraphs: list[str]) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-# name -> (file suffix, encoding, the file's text from the document's sides)
-LAYOUTS: dict[str, tuple[str, str, Callable[[Sides], str]]] = {
+# name -> (file suffix, encoding, the file's text from the document's sides; or the texts of a Chinese file
+# and its translation, mined as `mine --pair ZH EN`)
+LAYOUTS: dict[str, tuple[str, str, Callable[[Sides], str | tuple[str, str]]]] = {
     "block (Chinese, then English)": (".txt", "utf-8", lambda s: blocks(s[0] + s[1])),
     "English first": (".txt", "utf-8", lambda s: blocks(s[1] + s[0])),
     "interleaved paragraphs": (".txt", "utf-8", lambda s: blocks([p for z, e in s[2] for p in (z, e)])),
@@ -94,6 +95,7 @@ LAYOUTS: dict[str, tuple[str, str, Callable[[Sides], str]]] = {
     "HTML paragraphs": (".html", "utf-8", lambda s: page(s[0], s[1])),
     "HTML table, a row per paragraph pair": (".html", "utf-8", lambda s: table(s[2])),
     "Markdown": (".md", "utf-8", lambda s: "# Report\n\n" + blocks(s[0] + s[1])),
+    "Chinese and English in two files (--pair)": (".txt", "utf-8", lambda s: (blocks(s[0]), blocks(s[1]))),
 }
 
 
@@ -111,11 +113,17 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "documents"
             folder.mkdir()
+            pairs = []
             for prefix, path in documents.items():
                 text = write(document_sides[prefix])
-                (folder / f"{path.stem}{suffix}").write_bytes(text.encode(encoding))
+                if isinstance(text, tuple):  # a Chinese file and its translation
+                    pairs.append((folder / f"{path.stem}-zh{suffix}", folder / f"{path.stem}-en{suffix}"))
+                    for file, part in zip(pairs[-1], text):
+                        file.write_bytes(part.encode(encoding))
+                else:
+                    (folder / f"{path.stem}{suffix}").write_bytes(text.encode(encoding))
             db = open_db(Path(tmp) / "termbase.db")
-            mine_paths(db, [folder], workers=1)
+            mine_paths(db, [] if pairs else [folder], workers=1, pairs=pairs)
             result = evaluate(entry_outputs(list(iter_entries(db))), gold)
             db.close()
         judged = result.outputs - result.loose_hits
