@@ -60,8 +60,14 @@ class LazyGroup(click.Group):
             where = f"{exc.filename}: " if exc.filename else ""
             raise OneLineError(f"{where}{exc.strerror or exc}") from exc
         except KeyboardInterrupt:
-            click.echo("glossary: interrupted; completed files were kept, nothing half-written", err=True)
+            click.echo(f"glossary: interrupted; {INTERRUPTED.get(ctx.invoked_subcommand, NOTHING_KEPT)}", err=True)
             ctx.exit(130)
+
+
+# What Ctrl-C leaves: ingest stores each document in its own transaction; every other command writes
+# in one transaction (mine, import, demo) or to a temporary file moved into place (export), or not at all.
+NOTHING_KEPT = "nothing of this run was kept, nothing half-written"
+INTERRUPTED = {"ingest": "completed files were kept, nothing half-written"}
 
 
 def _quiet_stdout() -> None:

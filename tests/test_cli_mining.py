@@ -96,6 +96,28 @@ def test_a_bad_file_in_a_folder_says_that_nothing_was_mined(db_path, tmp_path):
     assert open_db(db_path).execute("SELECT count(*) FROM entries").fetchone()[0] == 0
 
 
+def test_ctrl_c_while_mining_keeps_nothing_of_the_run_and_says_so(db_path, monkeypatch):
+    """Ctrl-C after the first of two documents is stored: the run is one transaction, so the termbase
+    is as before it; the message said "completed files were kept", as for ingest, which was untrue."""
+    import db.mining as mining
+
+    run("--db", str(db_path), "mine", corpus("003"))
+    real, stored = mining.store_mined_document, []
+
+    def interrupted(db, mined):
+        if stored:
+            raise KeyboardInterrupt
+        stored.append(real(db, mined))
+        return stored[-1]
+
+    monkeypatch.setattr(mining, "store_mined_document", interrupted)
+    result = CliRunner().invoke(main, ["--db", str(db_path), "mine", "--workers", "1", corpus("000"), corpus("001")])
+    assert result.exit_code == 130 and len(stored) == 1
+    assert result.output == "glossary: interrupted; nothing of this run was kept, nothing half-written\n"
+    stats = json.loads(run("--db", str(db_path), "stats", "--json").output)
+    assert [d["name"] for d in stats["documents"]] == ["003_94c3ed148f7d08a4.txt"]
+
+
 def split_languages(path: str, tmp_path: Path) -> tuple[Path, Path]:
     """A bilingual corpus document written as a Chinese file and an English file (as a translator keeps
     an original and its translation)."""

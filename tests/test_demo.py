@@ -93,3 +93,13 @@ def test_demo_rebuilds_a_demo_made_from_another_clone(tmp_path):
     paths = [r[0] for r in db.execute("SELECT path FROM documents")]
     db.close()
     assert len(paths) == 3 and not any("elsewhere" in p for p in paths)
+
+
+def test_demo_help_says_where_its_termbase_is():
+    """`demo --help` gave --db the other commands' text ("default: … $GLOSSARY_DB …"), which the demo
+    ignores on purpose (test above): a user reading it would expect the demo to overwrite $GLOSSARY_DB."""
+    runner = CliRunner()
+    demo_db = next(o for o in runner.invoke(cli, ["demo", "--help"]).output.split("\n  -") if o.startswith("-db"))
+    assert "demo.db" in demo_db and "$GLOSSARY_DB is ignored" in " ".join(demo_db.split())
+    stats_db = next(o for o in runner.invoke(cli, ["stats", "--help"]).output.split("\n  -") if o.startswith("-db"))
+    assert "$GLOSSARY_DB, or the user data folder" in " ".join(stats_db.split())

@@ -132,6 +132,11 @@ def test_cli_lookup_table_and_json(tmp_path):
     data = json.loads(result.output)
     assert len(data) == 1 and data[0]["match"] == "prefix"
     assert {t["text"] for t in data[0]["terms"]} >= {"核酸检测", "nucleic acid testing"}
+    # each result is the entry as a JSONL export writes it (a script reads zh/en there), plus the match
+    assert (data[0]["zh"], data[0]["en"]) == ("核酸检测", "nucleic acid testing")
+    exported = runner.invoke(cli, ["--db", str(path), "export", "-", "--format", "jsonl", "--status", "all"])
+    line = next(json.loads(row) for row in exported.output.splitlines() if json.loads(row)["id"] == data[0]["id"])
+    assert {k: v for k, v in data[0].items() if k not in ("matched", "match", "key", "match_score")} == line
     from db import open_db
     from db.entries import get_entry
 

@@ -11,24 +11,26 @@ import click
 from glossary import __version__
 
 
-def db_option(func: Callable) -> Callable:
+DB_HELP = "Termbase file (default: the group's --db, $GLOSSARY_DB, or the user data folder)."
+
+
+def db_option(func: Callable, help: str = DB_HELP) -> Callable:
     """`--db PATH` on a command (overrides the group's `--db` and `GLOSSARY_DB`)."""
-    return click.option(
-        "--db", "db_path", type=click.Path(dir_okay=False), default=None,
-        help="Termbase file (default: the group's --db, $GLOSSARY_DB, or the user data folder).",
-    )(func)
+    return click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=help)(func)
 
 
 def version_option(func: Callable) -> Callable:
     return click.version_option(__version__, "--version", prog_name="glossary")(func)
 
 
-def command(name: str, **kwargs) -> Callable:
-    """A glossary subcommand: `--db`, `--version` and `--help` on every one."""
+def command(name: str, db_help: str = DB_HELP, **kwargs) -> Callable:
+    """A glossary subcommand: `--db`, `--version` and `--help` on every one. `db_help` says where a
+    command's termbase is when `--db` is not given, for a command that differs (`demo` ignores
+    $GLOSSARY_DB and builds demo.db)."""
 
     def decorate(func: Callable) -> click.Command:
         return click.command(name, context_settings={"help_option_names": ["-h", "--help"]}, **kwargs)(
-            version_option(db_option(func))
+            version_option(db_option(func, db_help))
         )
 
     return decorate

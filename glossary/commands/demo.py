@@ -106,7 +106,8 @@ def print_holdings(db, path: Path) -> None:
     )
 
 
-@command("demo")
+@command("demo", db_help="Demo termbase file (default: the group's --db, else demo.db in the user data folder; "
+                          "$GLOSSARY_DB is ignored).")
 @click.option("--no-tui", is_flag=True, help="Only build the demo termbase and print what it holds.")
 @click.pass_context
 def command(ctx: click.Context, db_path: str | None, no_tui: bool) -> None:

@@ -12,14 +12,15 @@ from ._common import command, console, with_termbase
 @command("lookup")
 @click.argument("query")
 @click.option("--limit", "-n", type=click.IntRange(1, 1000), default=10, show_default=True, help="Most results to show.")
-@click.option("--json", "as_json", is_flag=True, help="Print the results as a JSON array: per entry its fields (as in a JSONL export) and "
-                   "matched, match, key, match_score.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as a JSON array: per entry its JSONL export line (zh, en, terms...) "
+                   "and matched, match, key, match_score.")
 @with_termbase(create=False)
 def command(db, query: str, limit: int, as_json: bool) -> None:
     """Look a term up: Chinese (Simplified or Traditional), English (typos tolerated),
     pinyin with or without tones and spaces, pinyin initials, acronyms."""
     from db.lookup import lookup
     from glossary.errors import UsageError
+    from glossary.formats.jsonl import entry_summary
     from glossary.models import entry_to_dict
 
     if not query.strip():
@@ -27,7 +28,8 @@ def command(db, query: str, limit: int, as_json: bool) -> None:
     hits = lookup(db, query, limit=limit)
     if as_json:
         click.echo(json.dumps(
-            [{**entry_to_dict(h.entry), "matched": h.term.text, "match": h.match, "key": h.key,
+            [{**entry_summary(h.entry), **entry_to_dict(h.entry),  # the entry as a JSONL export line
+              "matched": h.term.text, "match": h.match, "key": h.key,
               "match_score": h.score}  # "score" stays the entry's own (the miner's confidence)
              for h in hits],
             ensure_ascii=False,

@@ -14,7 +14,8 @@ from ._common import command, progress_bar, with_termbase
 @click.option("--pair", "pairs", nargs=2, multiple=True, metavar="ZH EN", type=click.Path(dir_okay=False),
               help="A Chinese file and its English translation, mined as one document (repeat for more).")
 @click.option("--workers", type=click.IntRange(1, 16), default=None,
-              help="Worker processes for reading and mining (default: one per core).")
+              help="Worker processes for reading and mining (default: one per core, up to 4, and no more "
+                   "than the documents).")
 @with_termbase(create=True)
 def command(db, paths: tuple[str, ...], pairs: tuple[tuple[str, str], ...], workers: int | None) -> None:
     """Mine term pairs from bilingual documents (files or folders) into the termbase."""
