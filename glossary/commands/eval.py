@@ -12,7 +12,8 @@ from ._common import command, console, with_termbase
 @command("eval")
 @click.argument("more_gold", nargs=-1, metavar="[GOLD]...", type=click.Path(dir_okay=False))
 @click.option("--gold", "gold_files", multiple=True, required=True, type=click.Path(dir_okay=False),
-              help="Gold pairs (JSON Lines, see shared/gold/GUIDELINE.md); several files: repeat --gold, "
+              help="Gold pairs (JSON Lines: zh, en and optional zh_variants, en_variants, category, core, loose, as in "
+                   "examples/demo-gold.jsonl); several files: repeat --gold, "
                    "or list them after it (--gold gold/*.jsonl).")
 @click.option("--show", is_flag=True, help="List the gold pairs missed and the false positives.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
