@@ -396,6 +396,16 @@ def test_omegat_tsv_round_trip_keeps_statuses_types_and_variants(tmp_db, tmp_pat
     fresh.close()
 
 
+def _rich_round_trip(tmp_db, tmp_path, fmt: str):
+    """The rich termbase exported with --status all to all.`fmt` and imported into a fresh termbase (returned)."""
+    _rich_termbase(tmp_db)
+    path = tmp_path / f"all.{fmt}"
+    export_glossary(tmp_db, path, fmt, status="all")
+    fresh = open_db(tmp_path / "fresh.db")
+    import_glossary(fresh, path)
+    return fresh
+
+
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_spreadsheet_round_trip_keeps_term_types_statuses_and_fields(tmp_db, tmp_path, fmt):
     """Export to CSV or Excel, import into a fresh termbase: an acronym comes back an acronym (it came back
@@ -403,11 +413,8 @@ def test_spreadsheet_round_trip_keeps_term_types_statuses_and_fields(tmp_db, tmp
     deprecated), and a term's part of speech, context, source and note and the entry's source come back
     (all were lost), and so does a Traditional preferred spelling beside an admitted Simplified one (the
     zh-CN cell's first term read as preferred; a `zh preferred` column says otherwise)."""
-    _rich_termbase(tmp_db)
+    fresh = _rich_round_trip(tmp_db, tmp_path, fmt)
     path = tmp_path / f"all.{fmt}"
-    export_glossary(tmp_db, path, fmt, status="all")
-    fresh = open_db(tmp_path / "fresh.db")
-    import_glossary(fresh, path)
 
     def carried(db):
         return {min(t.text for t in e.terms): (
@@ -462,11 +469,8 @@ def test_a_status_edited_in_excel_that_the_merge_keeps_is_reported(tmp_db, tmp_p
 def test_tbx_round_trip_keeps_candidate_and_rejected_entries_as_they_were(tmp_db, tmp_path, fmt):
     """`export --status all` to TBX and back: a rejected entry must not come back approved (TBX-Basic has
     no entry status; a note carries it, and the approved entries carry none)."""
-    _rich_termbase(tmp_db)
+    fresh = _rich_round_trip(tmp_db, tmp_path, fmt)
     path = tmp_path / f"all.{fmt}"
-    export_glossary(tmp_db, path, fmt, status="all")
-    fresh = open_db(tmp_path / "fresh.db")
-    import_glossary(fresh, path)
 
     def statuses(db):
         return sorted((min(t.text for t in e.terms), e.status, e.note) for e in iter_entries(db))
