@@ -69,9 +69,15 @@ def en_stem(word: str) -> str:
 
 
 
+def is_stopword(word: str) -> bool:
+    """A function word; one written in capitals is an acronym (the US, IT), not the word it spells
+    (use on mixed-case text: in an all-capitals heading every word is written so)."""
+    return word.lower() in STOPWORDS and not (len(word) > 1 and word.isupper())
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the English content words of `text`, in order (function words dropped)."""
-    return [en_stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
+    return [en_stem(w) for w in _WORD.findall(text) if not is_stopword(w)]
 
 
 def _gloss_phrases(glosses: list[str]) -> list[tuple[str, ...]]:

@@ -1482,3 +1482,29 @@ def test_english_that_stops_or_starts_inside_a_name_after_the_is_no_term():
     assert len(found) > 50 and not {"strong side of the Convertibility", "enhancement of the Currency",
                                     "Product development phase"} & set(found)
     assert "Credit Reference Agencies" in found
+
+
+def test_us_in_capitals_is_the_country_not_the_pronoun_unless_the_whole_line_is_in_capitals():
+    assert [t.stop for t in en_tokens("US dollar reserves")] == [False, False, False]
+    assert [t.stop for t in en_tokens("LET US BEGIN")][1] is True  # a heading: every word is written so
+    assert [t.stop for t in en_tokens("let us begin")][1] is True
+
+
+def test_us_dollar_terms_keep_us_and_the_currency_is_not_paired_with_us_alone():
+    found = {(c.zh, c.en) for c in hkma_mined("hkma-ar-2015-02")}
+    assert (zh_key("美元储备"), "US dollar reserves") in found  # 美元: a measure word to jieba
+    assert (zh_key("美国联邦公开市场委员会"), "US Federal Open Market Committee") in found
+    us = {zh for doc_id in ("hkma-ar-2015-01", "hkma-ar-2015-02", "hkma-ar-2015-05") for zh, en in
+          ((c.zh, c.en) for c in hkma_mined(doc_id)) if en == "US"}
+    assert us == {zh_key("美国")}  # not 美元 "US dollar", whose gloss holds US; 美国 by co-occurrence
+
+
+def test_a_word_jieba_glued_to_the_verb_after_it_is_cut_off_it():
+    from glossary.mine.tokens import zh_words
+
+    assert [w.text for w in zh_words("反映美元兑一篮子货币的汇率")][:3] == ["反映", "美元", "兑"]  # 美元兑: a "name"
+    assert not [c for c in hkma_mined("hkma-ar-2016-00") if c.zh.endswith("兑")]
+
+
+def test_an_english_list_item_the_chinese_does_not_say_is_left_out_of_the_pair():
+    assert not [c.en for d in ("000", "001", "003") for c in candidates_of(d) if c.en.endswith("and London")]

@@ -12,7 +12,7 @@ from functools import lru_cache
 from glossary.keys import CJK_RE, en_key, zh_key
 from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases, is_modifier_only
 from glossary.mine.category import guess_category
-from glossary.mine.cooccur import is_acronym, learned_glosses, pairs_by_cooccurrence
+from glossary.mine.cooccur import glossed_inside_phrase, is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.gaps import with_gap_links
 from glossary.mine.pairing import (ZH_PERIOD, SentencePieces, SpanPair, acronym_pairs, book_title_pairs, compound_pairs, definition_pairs, dictionary_pairs, list_pairs,
                                    marked_pairs, modifying_adverb, pinyin_pairs, starts_ok, ADJECTIVE_END,
@@ -97,11 +97,16 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     if adverbs:  # (a pair opening on one is a name, an acronym's or a quotation, else something said of a thing: 最新发展)
         found = [sp for sp in found if sp.zh_start not in adverbs or sp.signal == "quoted"
                  or is_name(en := pair.en[sp.en_start : sp.en_end]) or is_acronym(en)]
+    found = [sp for sp in found if not _word_of_longer_english(sp, found, pair)]
     best: dict[tuple[int, int, str], SpanPair] = {}
+
+    def weight(sp: SpanPair, acronym: str) -> tuple[bool, float]:  # (an acronym the batch links to the Chinese
+        return acronym != "" and sp.signal != "dictionary", _SIGNAL_WEIGHT[sp.signal] * sp.score  # is named so:
+        # 美国 ↔ US by co-occurrence, not a dictionary word CC-CEDICT already translates)
+
     for sp in found:
         key = (sp.zh_start, sp.zh_end, "acronym" if is_acronym(pair.en[sp.en_start : sp.en_end]) else "")
-        weight = _SIGNAL_WEIGHT[sp.signal] * sp.score
-        if key not in best or weight > _SIGNAL_WEIGHT[best[key].signal] * best[key].score:
+        if key not in best or weight(sp, key[2]) > weight(best[key], key[2]):
             best[key] = sp
     kept: list[SpanPair] = []
     nested: list[tuple[SpanPair, list[SpanPair]]] = []
@@ -119,6 +124,16 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
                             or sp.en_end < k.en_end and _FIRST_CONJUNCT.match(pair.en, sp.en_end, k.en_end) for k in holders):
             nested.append((sp, holders))  # (a piece of Chinese for the whole English is no pair)
     return kept, nested
+
+
+def _word_of_longer_english(sp: SpanPair, found: list[SpanPair], pair: SegmentPair) -> bool:
+    """An acronym paired with Chinese that the dictionary glosses with longer phrases holding it, and that
+    another pair gives such a longer English: a word of that English, not the Chinese's acronym (美元 ↔
+    "US" of 美元 ↔ "US dollar")."""
+    acronym = pair.en[sp.en_start : sp.en_end]
+    return is_acronym(acronym) and glossed_inside_phrase(pair.zh[sp.zh_start : sp.zh_end], acronym) and any(
+        (o.zh_start, o.zh_end) == (sp.zh_start, sp.zh_end) and o.en_start <= sp.en_start and sp.en_end <= o.en_end
+        and o.en_end - o.en_start > sp.en_end - sp.en_start for o in found)
 
 
 def _gap_pairs(pair: SegmentPair, words: list[ZhWord], tokens: list[EnToken], gapped: list[ZhWord] | None,

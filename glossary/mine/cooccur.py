@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from glossary.keys import CJK_RE
+from glossary.lexicon import en_stem, gloss_phrases
 from glossary.mine.pairing import STEM_PREFIX, SpanPair, content_word, gloss_coverage, zh_spans
 from glossary.mine.tokens import EnToken, ZhWord
 from glossary.models import SegmentPair
@@ -64,6 +65,14 @@ def _singular(text: str) -> str:
 
 def is_acronym(text: str) -> bool:
     return bool(ACRONYM.fullmatch(text)) and sum(c.isupper() for c in text) >= 2
+
+
+def glossed_inside_phrase(span: str, acronym: str) -> bool:
+    """The dictionary glosses the span with phrases that hold the acronym as one word of several, never
+    with the acronym alone (美元 "US dollar" for US; 美国 "US" is the acronym's)."""
+    stem = en_stem(acronym)
+    holding = [phrase for phrase in gloss_phrases(span) if stem in phrase]
+    return bool(holding) and all(len(phrase) > 1 for phrase in holding)
 
 
 def pairs_by_cooccurrence(
@@ -122,8 +131,8 @@ def pairs_by_cooccurrence(
         if name and coverage < MIN_NAME_GLOSS:
             continue
         letters = 0.0 if name else _initials_glossed(acronym, _gloss_initials(*first_seen[span]))
-        if not name and letters < MIN_ACRONYM_INITIALS:
-            continue  # 申请 (application) is no SFGS however often they meet
+        if not name and (letters < MIN_ACRONYM_INITIALS or glossed_inside_phrase(span, acronym)):
+            continue  # 申请 (application) is no SFGS however often they meet; 美元 "US dollar" is no US
         # a name: the span glossing more of it (外事联络组 over 市政府外办作为), at equal coverage the
         # shorter (fewer words the name does not render: 外事联络组 over 外事联络组牵头); then the
         # nearer in relative position (in quarters); an acronym: at about the same Dice, the span whose

@@ -70,6 +70,8 @@ def content_word(word: ZhWord) -> bool:
         return False
     if word.tag == "r":  # jieba's pronouns hold words of their own (本地 local, 多边 multilateral)
         return word.text in cedict() and not is_function_phrase(word.text)
+    if word.tag == "q":  # a measure word the dictionary glosses as a name names a thing (美元 US dollar; 系列 series)
+        return is_proper_name(word.text)
     return word.tag not in _FUNCTION_TAGS
 
 
@@ -518,6 +520,8 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
     content = [t for t in content if share[t] or not (_implicit_word(tokens, t, i, j)
                                                       or t == i and _writers_nationality(tokens[t], words, a))] or content
     covered = [t for t in content if share[t] >= 0.5]
+    if _unsaid_last_conjunct(tokens, share, i, j):
+        return None
     en_cov = sum(share.values()) / len(content)
     used = {u for t in covered for us in token_stem_units[t] for u in us if ua <= u < ub}
     first_word, last_word = range(ua, ua + len(words[a].pieces)), range(ub - len(words[b - 1].pieces), ub)
@@ -538,6 +542,13 @@ def _phrase_score(tokens: list[EnToken], token_stem_units: list[list[set[int]]],
 
 
 _PREDICATE_TAGS = {"a", "v"}
+
+
+def _unsaid_last_conjunct(tokens: list[EnToken], share: dict[int, float], i: int, j: int) -> bool:
+    """"A and B" whose B the Chinese span does not translate at all: B is the next item of a list
+    (美国纽约 ↔ "New York in the US and London": 英国伦敦 follows), not part of the term."""
+    joint = next((k for k in range(j - 1, i, -1) if tokens[k].text.lower() in _COORDINATORS), None)
+    return joint is not None and not any(share.get(t) for t in range(joint + 1, j + 1))
 AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ant|ent)s?")  # foreigners, depositors, applicants
 PERSON_STEM = "person"  # the gloss stem of a Chinese piece that names a person (人士, 人员, 者)
 

@@ -12,11 +12,12 @@ from functools import cache, lru_cache
 
 from glossary.align.anchors import zh_numbers, en_numbers
 from glossary.keys import CJK_RE
-from glossary.lexicon import STOPWORDS, cedict, en_stem, zh_gloss_stems
+from glossary.lexicon import STOPWORDS, cedict, en_stem, is_stopword, zh_gloss_stems
 from glossary.models import bulk_constructor
 
 _EN_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[A-Za-z0-9][A-Za-z0-9'’]*(?:[-‐–][A-Za-z0-9'’]+)*|[,;:()\"“”]|[^\sA-Za-z0-9]")
 _PARTS = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
+_LOWER = re.compile(r"[a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,25 @@ def word_pieces(word: str) -> tuple[tuple[int, frozenset[str]], ...]:
     return tuple(pieces)
 
 
+_GLUED_TAGS = ("v", "p", "c", "d")  # a verb, preposition, conjunction or adverb of one character
+
+
+def _unglued(words: list[str], tags: dict[str, str]) -> list[str]:
+    """jieba's words with a made-up word (one its guesser made, or a "name" in its dictionary, but no
+    CC-CEDICT word) cut where it is a dictionary word of two characters or more and then a one-character
+    verb, preposition, conjunction or adverb (美元兑 → 美元 | 兑 "against", in 美元兑一篮子货币)."""
+    table = cedict()
+    out = []
+    for word in words:
+        head, last = word[:-1], word[-1:]
+        if len(word) >= 3 and tags.get(word, "nr") == "nr" and word not in table and head in tags and CJK_RE.match(word) \
+                and tags.get(last, "").startswith(_GLUED_TAGS) and tags[last] != "vn":
+            out += [head, last]
+        else:
+            out.append(word)
+    return out
+
+
 def _join_dictionary_words(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     """Rejoin jieba's pieces of a longer CC-CEDICT headword (一带 + 一路 → 一带一路), or single
     characters it cut apart that make one (初 + 心 → 初心); each word comes with the pieces it was
@@ -222,7 +242,7 @@ def zh_words(text: str) -> list[ZhWord]:
 def _segmented(text: str) -> tuple[ZhWord, ...]:
     jieba, tags, _ = _jieba()
     out, pos = [], 0
-    for word, parts in _join_dictionary_words(_with_long_headwords(text, jieba.lcut(text), jieba)):
+    for word, parts in _join_dictionary_words(_with_long_headwords(text, _unglued(jieba.lcut(text), tags), jieba)):
         end = pos + len(word)
         if word.strip():
             stems, pieces = word_stems(word), word_pieces(word)
@@ -240,7 +260,7 @@ def token_stems(token: str) -> frozenset[str]:
     for part in _PARTS.findall(token):
         if part[0].isdigit():
             stems |= {n.split(".")[0] for n in en_numbers(part)}
-        elif part.lower() not in STOPWORDS:
+        elif not is_stopword(part):
             stems.add(en_stem(part))
     return frozenset(stems)
 
@@ -263,11 +283,12 @@ def country_stems(word: str) -> frozenset[str]:
 def en_tokens(text: str) -> list[EnToken]:
     out = []
     append, new, stems_of, empty = out.append, _new_en_token, token_stems, frozenset()  # (a hot loop)
+    heading = not _LOWER.search(text)  # (in capitals throughout, US may be "us")
     for m in _EN_TOKEN.finditer(text):
         token = m.group()
         start, end = m.span()
         if token[0].isalnum():
-            stop = token.lower() in STOPWORDS
+            stop = token.lower() in STOPWORDS if heading else is_stopword(token)
             append(new(token, start, end, empty if stop else stems_of(token), True, stop))
         else:
             append(new(token, start, end, empty, False, False))
