@@ -231,16 +231,15 @@ def test_several_drafts_in_one_run_for_pre_commit(termbase, tmp_path):
 
 @pytest.mark.parametrize("draft", FIXTURES, ids=[p.name for p in FIXTURES])
 def test_glossary_imported_from_tbx_checks_every_bilingual_fixture(tmp_path, draft):
-    """The project's own TBX fixture imported, then each draft checked: only the second segment's
-    "data base" misses the approved "database" (a closed compound is not matched when split)."""
+    """The project's own TBX fixture imported, then each draft checked: the second segment's "data base" is
+    the approved "database" written open (reported missing before: a closed compound was not matched when
+    split), and nothing else is wrong."""
     db_path = tmp_path / "tbx.db"
     imported = CliRunner().invoke(cli, ["--db", str(db_path), "import",
                                         str(shared("tbx", "fixtures-own", "zh-en_TBX-Basic_v2_rich.tbx"))])
     assert imported.exit_code == 0, imported.output
     report = json.loads(run(db_path, draft, "--json").output)
-    second = {"zh-en_draft.xliff12.xlf": "2/1", "zh-en_draft.xliff20.xlf": "u2/s1"}.get(draft.name, "2")
-    assert [(f["kind"], f["segment"], f["source_term"], f["expected"]) for f in report["findings"]] == [
-        ("missing", second, "数据库", "database")]
+    assert (report["segments"], report["findings"]) == (3 if "xliff" in draft.name else 2, [])
 
 def test_a_folder_of_drafts_and_empty_files(termbase, tmp_path):
     result = run(termbase, BILINGUAL, "--json")
