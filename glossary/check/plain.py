@@ -29,12 +29,23 @@ def read_plain(path: str | Path) -> tuple[list[DraftSegment], bool]:
 
     document = _read(Path(path))
     lines = _whole_lines(document)
-    pairs = align_document(document) if len([p for p in lines if p.lang == "zh"]) >= 2 else []
+    pairs = align_document(document) if _may_translate(lines) else []
     if not _translates(pairs):
         return [DraftSegment(str(p.line or p.seq), "", p.original, line=p.line) for p in lines], True
     source_lines = {p.seq: p.line for p in document.paragraphs if p.lang == "zh"}
     draft_lines = {p.seq: p.line for p in document.paragraphs if p.lang == "en"}
     return list(_aligned(pairs, source_lines, draft_lines, [])), False
+
+
+def _may_translate(lines: list[Paragraph]) -> bool:
+    """Chinese on two lines or more, and enough of it for its translation to be half the English or more
+    at the most English per Chinese character the aligner fits a document to (RATIO_RANGE): else the
+    text is an English draft without aligning it (which costs seconds on a long draft)."""
+    from glossary.align.document import RATIO_RANGE
+
+    chinese = [p for p in lines if p.lang == "zh"]
+    english = sum(len(p.text) for p in lines if p.lang == "en")
+    return len(chinese) >= 2 and 2 * RATIO_RANGE[1] * sum(len(p.text) for p in chinese) >= english
 
 
 def _translates(pairs: list[SegmentPair]) -> bool:
