@@ -22,6 +22,7 @@ from glossary.keys import (BOUNDARY, FUNCTION_WORDS, NO_WORDS, en_fold_token, en
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
 _ALNUM_RUN = re.compile(r"[^\W_]+")
+_HYPHENS = re.compile(r"[-‐‑]")
 
 
 class Hit(NamedTuple):
@@ -176,8 +177,9 @@ class TermMatcher:
                  (words.common_characters_first(folded.items()) if words else folded.items()))))
         else:  # over words, a few characters each: a far smaller automaton than over letters
             self._vocab = word_codes(token for key in folded for token in key.split(" ") if token)
-            self._closed = frozenset(token for key, (primary, _) in folded.items() if primary
-                                     for token in key.split(" ") if len(token) >= 2 * _PART_MIN)
+            self._closed = frozenset(  # the terms' closed words (not hyphenated ones: those have spaced keys)
+                token for _, text in loose for word in en_words(text) if not _HYPHENS.search(word)
+                for token in (en_fold_token(word, self.keep),) if len(token) >= 2 * _PART_MIN)
             self._folded = _automaton((code, (len(code), tuple(primary or derived)))
                                       for key, (primary, derived) in folded.items()
                                       for code in ("".join([self._vocab[t] for t in key.split(" ") if t]),))
