@@ -361,3 +361,21 @@ def test_known_term_pairing_finds_what_the_miners_pairing_finds():
                 assert ([pair] if pair else []) == pairs[:1], (word.text, row["evidence_en"])
                 found += bool(pair)
     assert found > 50
+
+
+def test_a_rendering_defined_in_parentheses_by_another_is_no_inconsistency():
+    """HKMA's 2024 calendar writes "Generative Artificial Intelligence (GenAI)" once, then "GenAI": with GenAI
+    preferred (as the miner makes it, typed a full form, not an acronym) the definition was an inconsistent
+    use of the admitted full form; the full form alone in a paper's title (line 133) still is one."""
+    path = shared("external", "hkma-annual-reports", "texts", "2024", "02_calendar-of-events-2024.en.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    glossary = CheckGlossary([Entry((Term("zh", "生成式人工智能"), Term("en", "GenAI"),
+                                     Term("en", "Generative Artificial Intelligence", status="admitted")),
+                                    status="approved", id=1)])
+    draft = [DraftSegment(str(n), "", line, line=n) for n, line in enumerate(lines, 1) if line.strip()]
+    defined = [n for n, line in enumerate(lines, 1) if "Generative Artificial Intelligence (GenAI)" in line]
+    alone = [n for n, line in enumerate(lines, 1) if "Generative Artificial Intelligence in" in line]
+    assert defined and alone
+    result = check_segments(draft, glossary, english_only=True)
+    assert [(i.kind, i.line, i.found) for i in result.issues] == [
+        ("inconsistent", n, "Generative Artificial Intelligence") for n in alone]

@@ -107,6 +107,19 @@ def test_a_spelling_in_the_glossary_beats_a_looser_one():
     assert spans(m, "the data base") == [("data base", (1,))]
 
 
+def test_a_closed_compound_written_open_is_found():
+    """English writes a compound open or closed as it writes it hyphenated or not: "data base", "policy makers"
+    and "health care" are the glossary's "database", "policymaker" and "healthcare" (all were `missing`).
+    Parts under three letters and function words never join, nor words punctuation separates."""
+    m = TermMatcher("en", [(0, "database", False), (1, "policymaker", False), (2, "healthcare system", False),
+                           (3, "online", False), (4, "into", False), (5, "forever", False)])
+    assert spans(m, "the data base") == [("data base", (0,))]
+    assert spans(m, "Policy makers say") == [("Policy makers", (1,))]
+    assert spans(m, "a health care system") == [("health care system", (2,))]
+    assert spans(m, "go on line, look in to it for ever") == []
+    assert spans(m, "data, base; policy-makers") == [("policy-makers", (1,))]
+
+
 def test_exact_terms_and_acronyms_match_as_written():
     m = TermMatcher("en", [(0, "Party", True), (1, "US", False), (2, "SCO", False)])
     assert spans(m, "the party and the Party") == [("Party", (0,))]

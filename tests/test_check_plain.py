@@ -131,6 +131,47 @@ def test_a_bilingual_document_given_alone_is_aligned_not_read_as_untranslated_en
     assert finding["source"] and finding["target"].count(wrong) == 1
 
 
+CORPUS_000 = shared("corpus", "000_c78274c5c2d54538.txt")
+
+
+def paragraphs_of(document) -> tuple[list[str], list[str]]:
+    doc = read_document(document)
+    return [p.original for p in doc.paragraphs if p.lang == "zh"], [p.original for p in doc.paragraphs if p.lang == "en"]
+
+
+@pytest.mark.parametrize("left", ["half", "few"])
+def test_an_english_draft_with_chinese_left_in_is_an_english_draft(tmp_path, left):
+    """000's English translated up to its middle, the rest still in Chinese (a sixth or more of its English:
+    it was aligned as a bilingual document, its Chinese `omitted`), or with two paragraphs left in Chinese:
+    an English draft, each Chinese paragraph `untranslated` at its own line; its Chinese is no source."""
+    chinese, english = paragraphs_of(CORPUS_000)  # the Chinese title, then paragraph k of the English is k + 1
+    assert len(chinese) == len(english) + 1 == 9
+    if left == "half":
+        draft = english[:4] + chinese[5:]
+    else:
+        draft = english[:2] + [chinese[3]] + english[3:6] + [chinese[7]] + english[7:]
+    path = tmp_path / "draft.txt"
+    path.write_text("\n\n".join(draft) + "\n", encoding="utf-8")
+    report = check(glossary_db(tmp_path, []), path)
+    lines = [n for n, text in enumerate(draft) if text in chinese]
+    assert [(f["kind"], f["line"], f["segment"], f["source"]) for f in report["findings"]] == [
+        ("untranslated", 2 * n + 1, str(2 * n + 1), "") for n in lines]
+    assert report["segments"] == len(draft)
+
+
+@pytest.mark.parametrize("name", ["000_c78274c5c2d54538", "003_94c3ed148f7d08a4"])
+def test_a_bilingual_document_whatever_its_share_of_english_is_aligned(tmp_path, name):
+    """The corpus documents are bilingual: 000 in full, 003 a Chinese article with a short English summary
+    (its Chinese that the summary leaves out is `omitted`, never `untranslated`)."""
+    document = shared("corpus", f"{name}.txt")
+    termbase = glossary_db(tmp_path, [])
+    report = check(termbase, document)
+    kinds = Counter(f["kind"] for f in report["findings"])
+    assert not kinds["untranslated"] and set(kinds) <= {"omitted"}
+    source, draft = split_languages(document, tmp_path)
+    assert report["segments"] == check(termbase, "--source", source, "--draft", draft)["segments"]
+
+
 def test_plain_inputs_in_the_wrong_language(tmp_path):
     source, draft = split_languages(DEMO, tmp_path)
     db_path = glossary_db(tmp_path, [])

@@ -649,11 +649,13 @@ class DraftChecker:
         else:
             per_entry = current.good
         short, usage, rendering_of = self._short_form, self.usage, g.rendering
+        target = current.segment.target
         for index, found in per_entry.items():
             seen = set()
+            defining = _defining(target, found, rendering_of) if len(found) > 1 else ()
             for hit, term_id in found:
                 rendering = rendering_of[term_id]
-                if rendering in seen:
+                if rendering in seen or hit in defining:
                     continue
                 is_short = short.get(term_id)
                 if is_short is None:
@@ -794,6 +796,22 @@ def _other_forms(renderings: list[str]) -> tuple[frozenset[str], frozenset[str],
     and -ed forms of a one-word rendering (work: working, worked)."""
     plain = frozenset(en_fold_word(word) for r in renderings for word in _NOT_WORD.split(r) if word)
     return (plain, frozenset().union(*map(name_adjectives, renderings)), frozenset().union(*map(verb_forms, renderings)))
+
+
+_IN_PARENTHESES = re.compile(r"\s*[(（]\s*")
+
+
+def _defining(target: str, found: list[tuple[Hit, int]], rendering_of: dict[int, int]) -> set[Hit]:
+    """The hits of two renderings of one entry where one defines the other in parentheses right after it,
+    "Generative Artificial Intelligence (GenAI)": a definition is no choice between the two (the draft's
+    other uses tell which it uses), even where the glossary types neither as an acronym."""
+    ordered = sorted(found, key=lambda pair: pair[0].start)
+    out = set()
+    for (first, first_id), (second, second_id) in zip(ordered, ordered[1:]):
+        if rendering_of[first_id] != rendering_of[second_id] and target[second.end:second.end + 1] in (")", "）") \
+                and _IN_PARENTHESES.fullmatch(target, first.end, second.start):
+            out.update((first, second))
+    return out
 
 
 def _without_invisible(segment: DraftSegment) -> DraftSegment:

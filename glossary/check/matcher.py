@@ -22,6 +22,7 @@ from glossary.keys import (BOUNDARY, FUNCTION_WORDS, NO_WORDS, en_fold_token, en
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
 _ALNUM_RUN = re.compile(r"[^\W_]+")
+_HYPHENS = re.compile(r"[-‐‑]")
 
 
 class Hit(NamedTuple):
@@ -176,6 +177,9 @@ class TermMatcher:
                  (words.common_characters_first(folded.items()) if words else folded.items()))))
         else:  # over words, a few characters each: a far smaller automaton than over letters
             self._vocab = word_codes(token for key in folded for token in key.split(" ") if token)
+            self._closed = frozenset(  # the terms' closed words (not hyphenated ones: those have spaced keys)
+                token for _, text in loose for word in en_words(text) if not _HYPHENS.search(word)
+                for token in (en_fold_token(word, self.keep),) if len(token) >= 2 * _PART_MIN)
             self._folded = _automaton((code, (len(code), tuple(primary or derived)))
                                       for key, (primary, derived) in folded.items()
                                       for code in ("".join([self._vocab[t] for t in key.split(" ") if t]),))
@@ -342,6 +346,14 @@ class TermMatcher:
 
     def _find_folded_english(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
         tokens, starts, ends = en_match_tokens(text, breaks, self.keep)
+        hits = self._folded_hits(tokens, starts, ends)
+        joined = _run_together(text, tokens, starts, ends, self._closed) if self._closed else None
+        if joined:  # a term spelled as the text spells it wins ("data base" for "data base", not "database")
+            have = {hit[:2] for hit in hits}
+            hits += [hit for hit in self._folded_hits(*joined) if hit[:2] not in have]
+        return hits
+
+    def _folded_hits(self, tokens: list[str], starts: list[int], ends: list[int]) -> list[Hit]:
         vocab = self._vocab
         unknown = vocab[_UNKNOWN_WORD]
         norm = "".join(map(vocab.get, tokens, repeat(unknown)))
@@ -452,6 +464,33 @@ def _inside_numbers(text: str) -> set[int]:
     """The positions in `text` of a digit that another digit follows: a match may not end there or
     start right after one."""
     return {m.start() for m in _DIGIT_BEFORE_DIGIT.finditer(text)}
+
+
+_PART_MIN = 3  # the shortest part of a closed compound written as two words ("web site"; not "a long", "on line")
+
+
+def _run_together(text: str, tokens: list[str], starts: list[int], ends: list[int], closed: frozenset[str]
+                  ) -> tuple[list[str], list[int], list[int]] | None:
+    """The tokens of `text` with each two neighbours, a space apart, that spell one of the glossary's
+    `closed` words run together ("data base" as "database", "policy makers" as "policymaker", "health care"
+    as "healthcare"): English writes a compound open or closed, as it writes it with a hyphen or not; None
+    when no two do. Function words and parts under three letters never join ("in to", "on line")."""
+    words: list[str] = []
+    word_starts: list[int] = []
+    word_ends: list[int] = []
+    done = 0  # tokens[:done] are in words
+    for k in range(len(tokens) - 1):
+        first, second = tokens[k], tokens[k + 1]
+        if len(first) < _PART_MIN or len(second) < _PART_MIN or first + second not in closed or k < done \
+                or first in FUNCTION_WORDS or second in FUNCTION_WORDS or text[ends[k]:starts[k + 1]] != " ":
+            continue
+        words += tokens[done:k] + [first + second]
+        word_starts += starts[done:k + 1]
+        word_ends += ends[done:k] + [ends[k + 1]]
+        done = k + 2
+    if not done:
+        return None
+    return words + tokens[done:], word_starts + starts[done:], word_ends + ends[done:]
 
 
 def _word_end(text: str, stop: int) -> int | None:

@@ -1,7 +1,8 @@
 """Read drafts into DraftSegments: bilingual TSV, XLIFF 1.2 / 2.x (incl. .sdlxliff, .mqxliff), TMX.
 
 XML is parsed incrementally with lxml, by local name, entities never expanded and DTDs never
-fetched; inline codes become break offsets (a boundary for matching), never glue.
+fetched; inline codes become break offsets (a boundary for matching) where they stand between words,
+never inside one (`data<x/>base` is the word "database").
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from glossary.errors import FormatError, InputError
+from glossary.keys import CJK_RE
 from glossary.models import DraftSegment
 
 Progress = Callable[[int], None]  # called with the number of bytes read so far
@@ -21,6 +23,8 @@ TSV_SUFFIXES = (".tsv", ".tab")
 # Inline elements whose content is native code (not text), and those that are empty markers.
 _CODE_CONTENT = frozenset({"bpt", "ept", "ph", "it", "ut", "sub"})
 _MARKERS = frozenset({"x", "bx", "ex", "sc", "ec", "cp"})
+# Standalone codes that stand for content (an image, a variable, a line break), not formatting.
+_PLACEHOLDERS = frozenset({"x", "ph", "cp", "ut"})
 # Annotations (comments, term marks, tracked insertions): their text is the segment's, no boundary.
 _ANNOTATIONS = frozenset({"mrk", "sm", "em"})
 _DELETED = frozenset({"x-sdl-deleted"})  # mrk types whose content a tracked change has removed
@@ -190,9 +194,10 @@ def _release(el) -> None:
 
 def inline_text(el) -> tuple[str, tuple[int, ...]]:
     """The text of a segment element; inline codes become break offsets, their native code dropped;
-    annotations (mrk, sm/em) are transparent, text a tracked change deleted is dropped."""
+    annotations (mrk, sm/em) are transparent, text a tracked change deleted is dropped. A code inside
+    a word is no break (see _splits): `<target>The <g>data</g>base</target>` is ("The database", (4,))."""
     parts: list[str] = []
-    breaks: list[int] = []
+    codes: list[tuple[int, bool]] = []  # (offset, a placeholder)
     length = 0
 
     def walk(node) -> None:
@@ -206,16 +211,30 @@ def inline_text(el) -> tuple[str, tuple[int, ...]]:
                 if child.get("mtype") not in _DELETED:
                     walk(child)
             elif name:
-                breaks.append(length)
+                codes.append((length, name in _PLACEHOLDERS))
                 if name not in _CODE_CONTENT and name not in _MARKERS:
                     walk(child)
-                    breaks.append(length)
+                    codes.append((length, False))
             if child.tail:
                 parts.append(child.tail)
                 length += len(child.tail)
 
     walk(el)
-    return "".join(parts), tuple(sorted(set(breaks)))
+    text = "".join(parts)
+    return text, tuple(sorted({at for at, placeholder in codes if _splits(text, at, placeholder)}))
+
+
+def _splits(text: str, at: int, placeholder: bool) -> bool:
+    """True when a code at `at` stands between words: next to a space or punctuation. Between two letters
+    or digits it is inside a word (formatting on part of it, a tool's marker: `data<x/>base`), except a
+    placeholder next to a Chinese character: Chinese puts no space around what it stands for
+    (`点击<x/>重试`, "click [the button] to retry")."""
+    if not 0 < at < len(text):
+        return True
+    left, right = text[at - 1], text[at]
+    if not (left.isalnum() and right.isalnum()):
+        return True
+    return placeholder and bool(CJK_RE.match(left) or CJK_RE.match(right))
 
 
 def _segment(seg_id: str, source_el, target_el, line: int) -> DraftSegment:
