@@ -102,15 +102,20 @@ def _pinyin():
     return Pinyin(RememberingConverter())
 
 
-def pinyin_syllables(text: str) -> list[str]:
+def pinyin_syllables(text: str) -> tuple[str, ...]:
     """Toneless pinyin syllables of the CJK characters in `text` (other characters dropped): those of
-    pypinyin.lazy_pinyin(text, style=Style.NORMAL, errors="ignore")."""
+    pypinyin.lazy_pinyin(text, style=Style.NORMAL, errors="ignore"), e.g. 金融管理局 → jin rong guan li ju."""
     if not has_cjk(text):
-        return []
+        return ()
+    return _simplified_syllables(to_simplified(text))
+
+
+@lru_cache(maxsize=1 << 14)  # storing mined terms asks for each term again and again: its Traditional spelling,
+def _simplified_syllables(simplified: str) -> tuple[str, ...]:  # and every term of an entry a merge rewrites
     from pypinyin import Style
 
-    syllables = _pinyin().lazy_pinyin(to_simplified(text), style=Style.NORMAL, errors="ignore")
-    return [s.replace("ü", "v").lower() for s in syllables if s.isalpha()]
+    syllables = _pinyin().lazy_pinyin(simplified, style=Style.NORMAL, errors="ignore")
+    return tuple(s.replace("ü", "v").lower() for s in syllables if s.isalpha())
 
 
 
