@@ -399,13 +399,13 @@ def en_match_tokens(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str
 
 @cache
 def _char_readings() -> dict[str, tuple[str, ...]]:
+    """Character → its toneless readings (重: zhong, chong, tong), from pypinyin's table of 41,000 code
+    points, folded as one text (one translate over all of it, not one per reading: it is loaded before
+    mining starts, while nothing else runs)."""
     from pypinyin.pinyin_dict import pinyin_dict
 
-    table = {}
-    for code, readings in pinyin_dict.items():
-        folded = tuple(dict.fromkeys(r.translate(_TONE_MARKS).lower().replace("v", "v") for r in readings.split(",")))
-        table[chr(code)] = folded
-    return table
+    folded = "\n".join(pinyin_dict.values()).translate(_TONE_MARKS).lower().split("\n")
+    return {chr(code): tuple(dict.fromkeys(readings.split(","))) for code, readings in zip(pinyin_dict, folded)}
 
 
 def char_readings(char: str) -> tuple[str, ...]:
