@@ -52,13 +52,10 @@ def log_change(
     Rows of one multi-entry change (merge, split) share `batch` so they undo together;
     `*_extra` adds keys to the logged state (e.g. the occurrences an entry held).
     """
-    return db.table("review_log").insert(
-        {
-            "entry_id": entry_id, "action": action,
-            "before": _state_json(before, before_extra), "after": _state_json(after, after_extra),
-            "at": now(), "undone": 0, "batch": batch,
-        }
-    ).last_pk
+    return db.conn.execute(  # (not sqlite-utils' insert: it reads the schema again for every row)
+        "INSERT INTO review_log (entry_id, action, before, after, at, undone, batch) VALUES (?, ?, ?, ?, ?, 0, ?)",
+        [entry_id, action, _state_json(before, before_extra), _state_json(after, after_extra), now(), batch],
+    ).lastrowid
 
 
 def _state_json(entry: Entry | None, extra: dict | None) -> str | None:
@@ -71,7 +68,7 @@ def _insert_terms(db: Database, entry_id: int, terms: Iterable[Term]) -> None:
     """Insert an entry's terms and their lookup-index rows."""
     rows = [term_row(entry_id, t, i) for i, t in enumerate(terms)]
     if rows:
-        db.table("terms").insert_all(rows)
+        _insert_rows(db, "terms", rows)
         index_terms(db, db.execute("SELECT id, match_key FROM terms WHERE entry_id = ?", [entry_id]).fetchall())
 
 
@@ -84,8 +81,7 @@ def _entry_fields(entry: Entry) -> dict:
 
 def _insert_sources(db: Database, entry_id: int, sources: Iterable[str]) -> None:
     rows = [{"entry_id": entry_id, "name": name} for name in dict.fromkeys(sources) if name]
-    if rows:
-        db.table("entry_sources").insert_all(rows, ignore=True)
+    _insert_rows(db, "entry_sources", rows, "OR IGNORE")
 
 
 def add_entry(db: Database, entry: Entry, *, action: str = "create", log: bool = True) -> int:

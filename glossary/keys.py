@@ -102,15 +102,20 @@ def _pinyin():
     return Pinyin(RememberingConverter())
 
 
-def pinyin_syllables(text: str) -> list[str]:
+def pinyin_syllables(text: str) -> tuple[str, ...]:
     """Toneless pinyin syllables of the CJK characters in `text` (other characters dropped): those of
-    pypinyin.lazy_pinyin(text, style=Style.NORMAL, errors="ignore")."""
+    pypinyin.lazy_pinyin(text, style=Style.NORMAL, errors="ignore"), e.g. 金融管理局 → jin rong guan li ju."""
     if not has_cjk(text):
-        return []
+        return ()
+    return _simplified_syllables(to_simplified(text))
+
+
+@lru_cache(maxsize=1 << 14)  # storing mined terms asks for each term again and again: its Traditional spelling,
+def _simplified_syllables(simplified: str) -> tuple[str, ...]:  # and every term of an entry a merge rewrites
     from pypinyin import Style
 
-    syllables = _pinyin().lazy_pinyin(to_simplified(text), style=Style.NORMAL, errors="ignore")
-    return [s.replace("ü", "v").lower() for s in syllables if s.isalpha()]
+    syllables = _pinyin().lazy_pinyin(simplified, style=Style.NORMAL, errors="ignore")
+    return tuple(s.replace("ü", "v").lower() for s in syllables if s.isalpha())
 
 
 
@@ -394,13 +399,13 @@ def en_match_tokens(text: str, breaks: tuple[int, ...] = (), keep: frozenset[str
 
 @cache
 def _char_readings() -> dict[str, tuple[str, ...]]:
+    """Character → its toneless readings (重: zhong, chong, tong), from pypinyin's table of 41,000 code
+    points, folded as one text (one translate over all of it, not one per reading: it is loaded before
+    mining starts, while nothing else runs)."""
     from pypinyin.pinyin_dict import pinyin_dict
 
-    table = {}
-    for code, readings in pinyin_dict.items():
-        folded = tuple(dict.fromkeys(r.translate(_TONE_MARKS).lower().replace("v", "v") for r in readings.split(",")))
-        table[chr(code)] = folded
-    return table
+    folded = "\n".join(pinyin_dict.values()).translate(_TONE_MARKS).lower().split("\n")
+    return {chr(code): tuple(dict.fromkeys(readings.split(","))) for code, readings in zip(pinyin_dict, folded)}
 
 
 def char_readings(char: str) -> tuple[str, ...]:
