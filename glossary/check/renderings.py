@@ -59,7 +59,7 @@ class TargetWords:
     @property
     def stems(self) -> set[str]:
         if self._stems is None:
-            words = _LETTERS.findall(self.text)
+            words = set(_LETTERS.findall(self.text))  # (a word recurs: stemmed once)
             self._stems = {en_stem(w) for w in words if w.lower() not in STOPWORDS}
             self._stems.update(key for w in words if w[0].isupper() and (key := _acronym_key(w)))
         return self._stems
@@ -205,9 +205,10 @@ class _Known:
         self.word = ZhWord(term, _KNOWN_TERM_TAG, 0, len(term), stems, pieces)
         # a piece counts as translated only by the whole of one of its glosses ("Hong" alone does not
         # render 港元 "Hong Kong dollar"); an acronym of a gloss says the whole of it
-        self.glosses = glosses = [g | {(key,) for gloss in g for key in _acronym_keys(gloss)} for g in piece_glosses]
-        self.evidence = [stems | {acronym for gloss in glosses[k] for acronym in _acronym_keys(gloss)}
-                         if length > 1 or len(pieces) == 1 else frozenset() for k, (length, stems) in enumerate(pieces)]
+        acronyms = [{key for gloss in g for key in _acronym_keys(gloss)} for g in piece_glosses]  # (made once)
+        self.glosses = glosses = [g | {(key,) for key in keys} for g, keys in zip(piece_glosses, acronyms)]
+        self.evidence = [stems | keys if length > 1 or len(pieces) == 1 else frozenset()
+                         for (length, stems), keys in zip(pieces, acronyms)]
         self.every = every = frozenset().union(*self.evidence)
         self.numeric = not all(s.isalpha() or s[0] == _ACRONYM_KEY for s in every)
         last = len(pieces) - 1
@@ -383,7 +384,7 @@ class OtherRenderings:
         start = max(0, first - _PHRASE_REACH)
         near = tokens[start:last + _PHRASE_REACH + 1]
         if first == last and (alone := lone_word_phrase(tokens[first])) \
-                and not any(index.finds(token) for token in near[:first - start] + near[first - start + 1:]):
+                and not any(index.finds(token) for token in near[:first - start] + near[first - start + 1:] if token.stems):
             return alone  # the pair, if any, is the word itself (the common case: no pairing needed)
         pair = known_term_pair(word, near, index)
         if pair and pair.en_start <= tokens[last].start and tokens[first].start < pair.en_end and any(
