@@ -283,6 +283,14 @@ def test_a_term_rendered_in_other_words_is_unapproved_only_on_dictionary_evidenc
     assert [(f.kind, f.expected) for f in strict.issues] == [("missing", "HKD")]
 
 
+def test_us_in_capitals_is_a_word_of_another_rendering():
+    """美联储 glossed "US Federal Reserve": "the US Federal Reserve" renders it in other words than the
+    glossary's "Fed" (unapproved), the whole name found, "US" with it."""
+    glossary = CheckGlossary([Entry((Term("zh", "美联储"), Term("en", "Fed")), status="approved", id=1)])
+    result = check_segments([DraftSegment("1", "美联储加息", "The US Federal Reserve raised rates.")], glossary)
+    assert [(f.kind, f.found) for f in result.issues] == [("unapproved", "US Federal Reserve")]
+
+
 def test_an_acronym_of_a_dictionary_gloss_is_another_rendering():
     """CC-CEDICT glosses 一带一路 "Belt and Road Initiative": BRI renders it (unapproved when the
     glossary lists only "Belt and Road"); other capitals, or the letters in lower case, do not."""

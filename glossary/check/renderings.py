@@ -20,7 +20,7 @@ from itertools import chain
 
 from typing import TYPE_CHECKING
 
-from glossary.lexicon import STOPWORDS, content_stems, en_stem, is_modifier_only
+from glossary.lexicon import content_stems, en_stem, is_modifier_only, is_stopword
 
 from .matcher import content_words
 
@@ -60,7 +60,7 @@ class TargetWords:
     def stems(self) -> set[str]:
         if self._stems is None:
             words = set(_LETTERS.findall(self.text))  # (a word recurs: stemmed once)
-            self._stems = {en_stem(w) for w in words if w.lower() not in STOPWORDS}
+            self._stems = {en_stem(w) for w in words if not is_stopword(w)}  # (US, in capitals, is a word)
             self._stems.update(key for w in words if w[0].isupper() and (key := _acronym_key(w)))
         return self._stems
 
