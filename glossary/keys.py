@@ -252,10 +252,12 @@ _OTHER_NUMBER = tuple((re.compile(pattern), repl) for pattern, repl in (  # sing
     (r"ife$", "ives"),  # life, wife, knife
     (r"(?<=\w{3})um$", "a"), (r"(?<=\w{2})rion$", "ria"), (r"(?<=\w{2})enon$", "ena"),  # medium, criterion
     (r"(?<=\w{3}[^aeiou])us$", "i"),  # stimulus, nucleus
+    (r"(?<=\w)us$", "uses"), (r"(?<=\w{2})uses$", "us"),  # focus, virus, bonus, status (the plain plural rule: "focuse")
+    (r"(?<=\w{2})[ei]x$", "ices"), (r"(?<=\w{2}[dt])ices$", "ex"), (r"(?<=\w{2}[rt])ices$", "ix"),  # index, matrix
 ))
 
 _OTHER_NUMBER_ENDINGS = ("man", "men", "sis", "ses", "child", "children", "o", "f", "ves", "ife", "um", "rion", "enon",
-                         "us")  # what the patterns need at the end: tested first (terms come by the hundred thousand)
+                         "us", "uses", "ex", "ix", "ices")  # what the patterns need at the end: tested first (terms come by the hundred thousand)
 
 
 def en_other_numbers(word: str) -> list[str]:

@@ -164,6 +164,22 @@ def test_irregular_plurals_of_a_rendering_are_not_missing():
     assert [(f.kind, f.segment, f.found) for f in result.issues if f.entry_id] == []
 
 
+def test_plurals_in_es_after_us_and_latin_plurals_in_ices_are_not_missing():
+    """HKMA paragraphs whose Chinese has 重點 / 指數 and whose English says only "focuses" / "indices":
+    the glossary's "focus" / "index" are there (the plain plural rule reads "focuses" as "focuse")."""
+    rows = [line.split("\t") for line in
+            shared("external", "hkma-annual-reports", "paragraphs.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    cases = [("重點", "focus", "focuses"), ("指數", "index", "indices")]
+    glossary = CheckGlossary([Entry((Term("zh", zh), Term("en", en)), status="approved", id=k)
+                              for k, (zh, en, _) in enumerate(cases, 1)])
+    draft = [DraftSegment(str(n), row[-2], row[-1]) for n, row in enumerate(rows, 1) if len(row) >= 4
+             and any(zh in row[-2] and re.search(rf"\b{plural}\b", row[-1]) and not re.search(rf"\b{en}\b", row[-1])
+                     for zh, en, plural in cases)]
+    assert len(draft) >= 8
+    result = check_segments(draft, glossary)
+    assert [(f.kind, f.segment, f.found) for f in result.issues if f.entry_id] == []
+
+
 def test_table_of_a_tsv_draft_drops_repeated_columns_and_says_where_the_expected_rendering_is(tmp_path):
     """The table at 80 columns: a TSV's segment is its line, and every inconsistent row is a warning,
     so neither column is repeated; the note says the expected rendering is used elsewhere."""
