@@ -10,6 +10,10 @@ Planted errors (the finding expected at the segment, for the entry's Chinese ter
 - deprecated:   the rendering replaced by another rendering of the entry, marked deprecated in the
                 glossary (entries the miner gave two renderings) → deprecated
 - missing in Traditional: the rendering deleted, the source in Traditional characters → missing
+- wrong term:   the rendering replaced by another entry's rendering → missing (or unapproved)
+- inconsistent: the rendering replaced by the entry's other admitted rendering where the draft
+                uses the preferred one elsewhere → inconsistent (at this segment, or where the
+                preferred one is used, when the other is the more frequent)
 Harmless changes (no new finding for the entry at the segment): plural or singular, possessive 's,
 title case, UK or US spelling, hyphen for space (and back), the source in Traditional characters.
 
@@ -36,10 +40,11 @@ from check_own import corpus_documents, glossary_cli, hkma_documents  # noqa: E4
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-ERRORS = ("missing", "untranslated", "deprecated", "missing, Traditional")
+ERRORS = ("missing", "untranslated", "deprecated", "missing, Traditional", "wrong term", "inconsistent")
 HARMLESS = ("number", "possessive", "title case", "spelling", "hyphen", "Traditional")
 EXPECTED = {"missing": {"missing", "unapproved"}, "untranslated": {"untranslated"}, "deprecated": {"deprecated"},
-            "missing, Traditional": {"missing", "unapproved"}}
+            "missing, Traditional": {"missing", "unapproved"}, "wrong term": {"missing", "unapproved"},
+            "inconsistent": {"inconsistent"}}
 _UK_US = [(r"(?<=[a-z]{3})isation", "ization"), (r"(?<=[a-z]{3})ization", "isation"), (r"(?<=[a-z]{3})ise(?=[sd]?\b)", "ize"),
           (r"(?<=[a-z]{3})ize(?=[sd]?\b)", "ise"), (r"(?<=[a-z]{3})our(?=s?\b)", "or"), (r"\b([Cc])entre", r"\1enter"),
           (r"\b([Cc])enter", r"\1entre"), (r"\b([Pp])rogramme", r"\1rogram"), (r"\b([Ll])icence", r"\1icense"),
@@ -52,7 +57,7 @@ def harmless(kind: str, rendering: str) -> str | None:
     words = rendering.split(" ")
     last = words[-1]
     if kind == "number":
-        if not last.isalpha() or last.isupper() or len(last) < 3:
+        if not last.isalpha() or not last.islower() or len(last) < 3:  # (not a name: Zhang Yongwus)
             return None
         if last.endswith("ies"):
             changed = last[:-3] + "y"
@@ -84,30 +89,42 @@ def harmless(kind: str, rendering: str) -> str | None:
     raise ValueError(kind)
 
 
-def plant(draft: list[tuple[str, str]], entries: list, rng: random.Random) -> tuple[list[tuple[str, str]], list[dict]]:
-    """The draft with changes planted (at most one per segment) and what was planted where."""
+def plant(draft: list[tuple[str, str]], entries: list, chinese: set[str], rng: random.Random
+          ) -> tuple[list[tuple[str, str]], list[dict]]:
+    """The draft with changes planted (at most one per segment) and what was planted where (`chinese`:
+    the Chinese terms of all the glossary's entries)."""
     rows = list(draft)
     planted: list[dict] = []
     used: set[int] = set()
-    kinds = [k for k in ERRORS + HARMLESS if k != "deprecated"]
+    kinds = [k for k in ERRORS + HARMLESS if k not in ("deprecated", "inconsistent")]
+    pairs = 0  # entries with two renderings planted so far (they alternate: deprecated, inconsistent)
     order = list(entries)
     rng.shuffle(order)
     order.sort(key=lambda e: len(e[3]) < 2)  # entries with two renderings first: they can take a deprecated one
-    chinese = {e[1] for e in entries}
     for n, (entry, zh, rendering, renderings, everything) in enumerate(order):
-        def said(target: str, text: str) -> int:
-            return len(re.findall(rf"(?<![\w-]){re.escape(text)}(?![\w-])", target, flags=re.IGNORECASE))
+        def said(target: str, text: str) -> int:  # (as a word of a hyphenated compound too: Qianhai-based)
+            return len(re.findall(rf"(?<!\w){re.escape(text)}(?!\w)", target, flags=re.IGNORECASE))
 
         at = [i for i, (source, target) in enumerate(rows) if i not in used and zh in source
-              and said(target, rendering) == 1 and not any(said(target, r) for r in everything if r.lower() != rendering.lower())
+              and said(target, rendering) == 1 and re.search(rf"(?<![\w-]){re.escape(rendering)}(?![\w-])", target,
+                                                              flags=re.IGNORECASE) and not any(said(target, r) for r in everything if r.lower() != rendering.lower())
               and not any(zh in longer and longer in source for longer in chinese if longer != zh)]  # (not a piece
         # of a longer term there, which its own rendering, an acronym or a name, may still render)
         if not at:
             continue
         i = rng.choice(at)
-        kind = "deprecated" if len(renderings) > 1 else kinds[n % len(kinds)]
-        if kind == "deprecated":
+        if len(renderings) > 1:
+            kind = ("deprecated", "inconsistent")[pairs % 2]
+            pairs += 1
+        else:
+            kind = kinds[n % len(kinds)]
+        if kind in ("deprecated", "inconsistent"):
             new = renderings[1]
+        elif kind == "wrong term":
+            new = next((e[2] for e in order[n + 1:] + order[:n] if e[1] not in rows[i][0] and not e[2].isupper()
+                        and e[2].lower() not in rows[i][1].lower()), "")
+            if not new:
+                continue
         elif kind.startswith("missing"):
             new = ""
         elif kind == "Traditional":
@@ -147,22 +164,26 @@ def aligned_rows(path: Path) -> list[tuple[str, str]]:
             if p.zh.strip() and p.en.strip()]
 
 
-def glossary_entries(db_path: Path) -> list[tuple[int, str, str, str | None]]:
+def glossary_entries(db_path: Path) -> tuple[list[tuple[int, str, str, list[str], list[str]]], set[str]]:
     """(entry id, Chinese, preferred English, its other renderings but acronyms, all its English terms)
-    of the approved entries whose preferred English is no acronym (an acronym is checked as written)."""
+    of the approved entries whose preferred English is no acronym (an acronym is checked as written), and
+    the Chinese terms of all approved entries."""
     from db import open_db
     from db.entries import iter_entries
+    from glossary.check.matcher import folded_words
+    from glossary.mine.cooccur import is_acronym
 
     db = open_db(db_path)
-    out = []
+    out, chinese = [], set()
     for entry in iter_entries(db, status="approved"):
         zh = [t.text for t in entry.terms if t.lang == "zh"]
+        chinese.update(zh)
         en = [t.text for t in entry.terms if t.lang == "en"]
         if zh and en and not en[0].isupper():
-            out.append((entry.id, zh[0], en[0], [en[0]] + [e for e in en[1:] if e.lower() != en[0].lower() and not e.isupper()],
-                        en))
+            others = [e for e in en[1:] if not is_acronym(e) and folded_words(e) != folded_words(en[0])]  # (not the
+            out.append((entry.id, zh[0], en[0], [en[0]] + others, en))  # same words in another number or case)
     db.close()
-    return out
+    return out, chinese
 
 
 def deprecate(db_path: Path, planted: list[dict]) -> None:
@@ -221,7 +242,7 @@ def main() -> None:
                 connection.execute("UPDATE entries SET status = 'approved'")
             clean = aligned_rows(both)
             baseline = {key(i) for i in check(db_path, clean, folder, "clean")}
-            rows, planted = plant(clean, glossary_entries(db_path), rng)
+            rows, planted = plant(clean, *glossary_entries(db_path), rng)
             deprecate(db_path, planted)
             found = [i for i in check(db_path, rows, folder, "planted") if key(i) not in baseline]
         explained = set()
@@ -230,6 +251,8 @@ def main() -> None:
             zh = to_traditional(p["zh"]) if p["kind"].endswith("Traditional") else p["zh"]
             here = [i for i in found if i.line == p["segment"] and (i.entry_id == p["entry"] or i.kind in ("missing", "unapproved") and (
                     zh in i.source_term or i.source_term in zh))]  # (a longer or shorter term there: found as it)
+            if p["kind"] == "inconsistent":  # (reported at the less used rendering's segments)
+                here += [i for i in found if i.kind == "inconsistent" and i.entry_id == p["entry"] and i not in here]
             if p["kind"] == "untranslated":
                 here += [i for i in found if i.line == p["segment"] and i.kind == "untranslated"]
             explained.update(map(key, here))
