@@ -1508,3 +1508,25 @@ def test_a_word_jieba_glued_to_the_verb_after_it_is_cut_off_it():
 
 def test_an_english_list_item_the_chinese_does_not_say_is_left_out_of_the_pair():
     assert not [c.en for d in ("000", "001", "003") for c in candidates_of(d) if c.en.endswith("and London")]
+
+
+def test_a_shape_decision_made_before_a_term_is_added_to_jieba_is_made_again_after():
+    import json
+    import subprocess
+    import sys
+
+    gold = next(row for line in shared("gold", "001_a95d0c3c2ca6a01e.jsonl").read_text().splitlines()
+                if (row := json.loads(line))["zh"] == "应急处置")
+    script = (  # its own process: the word added to jieba would change how other tests' text is cut
+        "import sys\n"
+        "from glossary.mine.shape import is_term_shaped\n"
+        "from glossary.mine.tokens import add_user_words\n"
+        "zh, en = sys.argv[1:]\n"
+        "before = is_term_shaped(zh, en, {'dictionary'})\n"
+        "add_user_words([zh])\n"
+        "print(before, is_term_shaped(zh, en, {'dictionary'}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script, gold["zh"], gold["en"]], capture_output=True, text=True,
+                         check=True, cwd=REPO).stdout.split()
+    # 应急 | 处置 "respond to emergencies": an action and what it is done to; the approved term: one noun
+    assert out == ["False", "True"]

@@ -20,7 +20,7 @@ from glossary.mine.pairing import (ZH_PERIOD, SentencePieces, SpanPair, acronym_
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
 from glossary.mine.shape import COUNT_MODIFIER, NAME_SIGNALS, PLACE_NAME_INNER, PLACE_WORD_TAGS, is_name, is_term_shaped
 from glossary.mine.transliteration import transliteration_pairs
-from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, token_stems, zh_words
+from glossary.mine.tokens import EnToken, ZhWord, add_user_words, cleared_on_new_words, en_tokens, token_stems, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
 
 MIN_SCORE = 0.5
@@ -149,6 +149,7 @@ def _gap_pairs(pair: SegmentPair, words: list[ZhWord], tokens: list[EnToken], ga
             and _term_shaped_span(pair.zh[sp.zh_start : sp.zh_end], pair.en[sp.en_start : sp.en_end])]
 
 
+@cleared_on_new_words
 @lru_cache(maxsize=1 << 14)
 def _term_shaped_span(zh: str, en: str) -> bool:
     return is_term_shaped(_QUOTE_MARKS.sub("", zh), en, {"dictionary"})

@@ -86,14 +86,30 @@ def dictionary_tag(word: str) -> str:
     return _jieba_tables()[0].get(word, "")
 
 
+_CACHES_OF_CUTS: list = []  # caches whose answers hang on how jieba cuts text or on its tags
+
+
+def cleared_on_new_words(cached):
+    """Mark a cached function whose answer depends on how jieba cuts text or tags a word
+    (`zh_words`, `dictionary_tag`): `add_user_words` clears it, as a new word changes both
+    (应急处置 added: 应急 | 处置 "respond to emergencies, deal with" becomes one noun)."""
+    _CACHES_OF_CUTS.append(cached)
+    return cached
+
+
 def add_user_words(words: Iterable[str]) -> None:
-    """Make jieba keep these (approved termbase terms) as single words."""
+    """Make jieba keep these (approved termbase terms) as single words; what was cached of the
+    old cuts and tags is forgotten."""
     jieba, tags, _ = _jieba()
+    added = False
     for word in words:
         if word and CJK_RE.search(word) and word not in tags:
             jieba.add_word(word, freq=50_000, tag="nz")
             tags[word] = "nz"
-            _segmented.cache_clear()  # a new word may change how text is cut
+            added = True
+    if added:
+        for cached in _CACHES_OF_CUTS:
+            cached.cache_clear()
 
 
 def _guess_tag(word: str) -> str:
@@ -238,6 +254,7 @@ def zh_words(text: str) -> list[ZhWord]:
     return list(_segmented(text))
 
 
+@cleared_on_new_words
 @lru_cache(maxsize=1 << 16)  # mining segments each candidate term again (shape tests) and corpora repeat sentences
 def _segmented(text: str) -> tuple[ZhWord, ...]:
     jieba, tags, _ = _jieba()
