@@ -1530,3 +1530,12 @@ def test_a_shape_decision_made_before_a_term_is_added_to_jieba_is_made_again_aft
                          check=True, cwd=REPO).stdout.split()
     # 应急 | 处置 "respond to emergencies": an action and what it is done to; the approved term: one noun
     assert out == ["False", "True"]
+
+
+
+def test_us_with_its_first_capital_lost_is_no_pronoun():
+    """HKMA's 2016 report, taken from a PDF, writes "uS" (as "the exchange Fund"): a capital after the first
+    letter makes it the US, as in capitals, so 美元资产 pairs with the whole "uS dollar-denominated assets"."""
+    found = {(c.zh, c.en) for c in hkma_mined("hkma-ar-2016-07")}
+    assert (zh_key("美元资产"), "uS dollar-denominated assets") in found
+    assert (zh_key("美元资产"), "dollar-denominated assets") not in found

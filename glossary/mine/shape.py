@@ -9,7 +9,8 @@ from itertools import accumulate
 
 from glossary.align.anchors import en_numbers
 from glossary.keys import CJK_RE, zh_key
-from glossary.lexicon import STOPWORDS, cedict, content_stems, is_dictionary_translation, is_verb_only, zh_gloss_stems
+from glossary.lexicon import (STOPWORDS, cedict, content_stems, is_dictionary_translation, is_verb_only, written_as_acronym,
+                               zh_gloss_stems)
 from glossary.mine.pairing import AGENT_NOUN, PERSON_STEM, ZH_NUMERAL, stem_keys
 from glossary.mine.tokens import COMMON_WORD, ZhWord, cleared_on_new_words, dictionary_tag, token_stems, general_frequency, word_pieces, zh_words
 
@@ -142,7 +143,7 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en) or _time_expression(zh) or _idiom(zh):
         return False
     words = en.replace("-", " ").split()  # foreign-aid: two words
-    if any(w.lower() in _PRONOUNS and not w.isupper() for w in words):  # (IT is a field)
+    if any(w.lower() in _PRONOUNS and not w.isupper() and not written_as_acronym(w) for w in words):  # (IT is a field)
         return False  # "Review of Our Work": a writer speaking, not a name for a concept
     if _CLAUSE_OPENING.match(en) or _verb_at_edge(en):
         return False  # "sets the Base Rate", "cannot ensure": a verb opens a clause, not a name for a concept
