@@ -1539,3 +1539,21 @@ def test_us_with_its_first_capital_lost_is_no_pronoun():
     found = {(c.zh, c.en) for c in hkma_mined("hkma-ar-2016-07")}
     assert (zh_key("美元资产"), "uS dollar-denominated assets") in found
     assert (zh_key("美元资产"), "dollar-denominated assets") not in found
+
+
+def test_a_currency_sign_with_its_country_letters_is_no_word_and_the_currency_no_pair_with_us():
+    """HKMA's 2016 report: crude oil "rebounded to US$54 a barrel" (每桶54美元). US$ is a currency sign, as
+    "$" alone is (so are HK$, RMB¥ and NT$ before a number), not the acronym US: 美元 pairs with no "US"."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from _hkma import hkma_records, split_paragraphs
+
+    shared("external", "hkma-annual-reports", "docs.jsonl")
+    record = next(r for r in hkma_records() if r["doc_id"] == "hkma-ar-2016-00")
+    paragraph = next(p for p in split_paragraphs(record["en"]) if "US$54 a barrel" in p)
+    at = paragraph.index("US$54")
+    sign = next(t for t in en_tokens(paragraph) if t.start == at)
+    assert (sign.text, sign.word, sign.stems) == ("US$", False, frozenset())
+    assert [t.text for t in en_tokens("HK$78 to RMB¥10 or NT$ 300") if not t.word] == ["HK$", "RMB¥", "NT$"]
+    assert (zh_key("美元"), "US") not in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2016-00")}

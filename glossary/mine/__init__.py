@@ -449,8 +449,8 @@ def _spells_gloss(acronym: str, zh: str) -> bool:
 def _with_acronym_glosses(words: list[ZhWord], tokens: list[EnToken]) -> list[ZhWord]:
     """The words with an acronym of the English added to the glosses of a word whose dictionary gloss
     it spells (上海合作组织 "Shanghai Cooperation Organization" ↔ the SCO of China-SCO)."""
-    acronyms = {letters: en_stem(part) for token in tokens for part in _LATIN_WORD.findall(token.text)
-                if (letters := _acronym_letters(part))}
+    acronyms = {letters: en_stem(part) for token in tokens if token.word for part in _LATIN_WORD.findall(token.text)
+                if (letters := _acronym_letters(part))}  # (not the RMB of a currency sign, RMB¥5)
     if not acronyms:
         return words
 

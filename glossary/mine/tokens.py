@@ -15,7 +15,11 @@ from glossary.keys import CJK_RE
 from glossary.lexicon import STOPWORDS, cedict, en_stem, is_stopword, zh_gloss_stems
 from glossary.models import bulk_constructor
 
-_EN_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[A-Za-z0-9][A-Za-z0-9'’]*(?:[-‐–][A-Za-z0-9'’]+)*|[,;:()\"“”]|[^\sA-Za-z0-9]")
+_CURRENCY_SIGNS = "$¥£€"
+# a currency sign with the letters of its country before a number (US$26, HK$7.80, RMB¥5, NT$ 1) is one
+# token and no word, as "$" alone is: not the acronym US
+_EN_TOKEN = re.compile(rf"[A-Za-z]{{1,3}}[{_CURRENCY_SIGNS}](?=\s?\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
+                       r"|[A-Za-z0-9][A-Za-z0-9'’]*(?:[-‐–][A-Za-z0-9'’]+)*|[,;:()\"“”]|[^\sA-Za-z0-9]")
 _PARTS = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 _LOWER = re.compile(r"[a-z]")
 
@@ -304,7 +308,7 @@ def en_tokens(text: str) -> list[EnToken]:
     for m in _EN_TOKEN.finditer(text):
         token = m.group()
         start, end = m.span()
-        if token[0].isalnum():
+        if token[0].isalnum() and token[-1] not in _CURRENCY_SIGNS:
             stop = token.lower() in STOPWORDS if heading else is_stopword(token)
             append(new(token, start, end, empty if stop else stems_of(token), True, stop))
         else:
