@@ -69,10 +69,16 @@ def en_stem(word: str) -> str:
 
 
 
+def written_as_acronym(word: str) -> bool:
+    """A capital after the first letter: an acronym (the US, IT), not the function word it spells, also
+    where text taken from a PDF lost its first capital ("the uS dollar", as "the exchange Fund")."""
+    return any(c.isupper() for c in word[1:])
+
+
 def is_stopword(word: str) -> bool:
-    """A function word; one written in capitals is an acronym (the US, IT), not the word it spells
-    (use on mixed-case text: in an all-capitals heading every word is written so)."""
-    return word.lower() in STOPWORDS and not (len(word) > 1 and word.isupper())
+    """A function word, not one written as an acronym (use on mixed-case text: in an all-capitals
+    heading every word is written so)."""
+    return word.lower() in STOPWORDS and not written_as_acronym(word)
 
 
 def content_stems(text: str) -> list[str]:

@@ -291,6 +291,17 @@ def test_us_in_capitals_is_a_word_of_another_rendering():
     assert [(f.kind, f.found) for f in result.issues] == [("unapproved", "US Federal Reserve")]
 
 
+def test_us_with_its_first_capital_lost_is_a_word_of_another_rendering():
+    """HKMA's 2016 report, taken from a PDF, writes "the uS dollar" (as "the exchange Fund"): 美元, glossed
+    "US dollar", is rendered in other words than the glossary's "USD" (unapproved), not left out (missing)."""
+    rows = [line.split("\t") for line in
+            shared("external", "hkma-annual-reports", "paragraphs.tsv").read_text(encoding="utf-8").splitlines()]
+    zh, en = next((zh, en) for *_, zh, en in rows if en.startswith("In the currency markets, the uS dollar continued"))
+    glossary = CheckGlossary([Entry((Term("zh", "美元"), Term("en", "USD")), status="approved", id=1)])
+    result = check_segments([DraftSegment("1", zh, en)], glossary)
+    assert [(f.kind, f.found) for f in result.issues] == [("unapproved", "uS dollar")]
+
+
 def test_an_acronym_of_a_dictionary_gloss_is_another_rendering():
     """CC-CEDICT glosses 一带一路 "Belt and Road Initiative": BRI renders it (unapproved when the
     glossary lists only "Belt and Road"); other capitals, or the letters in lower case, do not."""

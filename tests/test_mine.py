@@ -1508,3 +1508,52 @@ def test_a_word_jieba_glued_to_the_verb_after_it_is_cut_off_it():
 
 def test_an_english_list_item_the_chinese_does_not_say_is_left_out_of_the_pair():
     assert not [c.en for d in ("000", "001", "003") for c in candidates_of(d) if c.en.endswith("and London")]
+
+
+def test_a_shape_decision_made_before_a_term_is_added_to_jieba_is_made_again_after():
+    import json
+    import subprocess
+    import sys
+
+    gold = next(row for line in shared("gold", "001_a95d0c3c2ca6a01e.jsonl").read_text().splitlines()
+                if (row := json.loads(line))["zh"] == "应急处置")
+    script = (  # its own process: the word added to jieba would change how other tests' text is cut
+        "import sys\n"
+        "from glossary.mine.shape import is_term_shaped\n"
+        "from glossary.mine.tokens import add_user_words\n"
+        "zh, en = sys.argv[1:]\n"
+        "before = is_term_shaped(zh, en, {'dictionary'})\n"
+        "add_user_words([zh])\n"
+        "print(before, is_term_shaped(zh, en, {'dictionary'}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script, gold["zh"], gold["en"]], capture_output=True, text=True,
+                         check=True, cwd=REPO).stdout.split()
+    # 应急 | 处置 "respond to emergencies": an action and what it is done to; the approved term: one noun
+    assert out == ["False", "True"]
+
+
+
+def test_us_with_its_first_capital_lost_is_no_pronoun():
+    """HKMA's 2016 report, taken from a PDF, writes "uS" (as "the exchange Fund"): a capital after the first
+    letter makes it the US, as in capitals, so 美元资产 pairs with the whole "uS dollar-denominated assets"."""
+    found = {(c.zh, c.en) for c in hkma_mined("hkma-ar-2016-07")}
+    assert (zh_key("美元资产"), "uS dollar-denominated assets") in found
+    assert (zh_key("美元资产"), "dollar-denominated assets") not in found
+
+
+def test_a_currency_sign_with_its_country_letters_is_no_word_and_the_currency_no_pair_with_us():
+    """HKMA's 2016 report: crude oil "rebounded to US$54 a barrel" (每桶54美元). US$ is a currency sign, as
+    "$" alone is (so are HK$, RMB¥ and NT$ before a number), not the acronym US: 美元 pairs with no "US"."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from _hkma import hkma_records, split_paragraphs
+
+    shared("external", "hkma-annual-reports", "docs.jsonl")
+    record = next(r for r in hkma_records() if r["doc_id"] == "hkma-ar-2016-00")
+    paragraph = next(p for p in split_paragraphs(record["en"]) if "US$54 a barrel" in p)
+    at = paragraph.index("US$54")
+    sign = next(t for t in en_tokens(paragraph) if t.start == at)
+    assert (sign.text, sign.word, sign.stems) == ("US$", False, frozenset())
+    assert [t.text for t in en_tokens("HK$78 to RMB¥10 or NT$ 300") if not t.word] == ["HK$", "RMB¥", "NT$"]
+    assert (zh_key("美元"), "US") not in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2016-00")}

@@ -20,7 +20,7 @@ from glossary.mine.pairing import (ZH_PERIOD, SentencePieces, SpanPair, acronym_
 from glossary.mine.leftover import MIN_RECURRENCE as LEFTOVER_RECURRENCE, leftover_pairs
 from glossary.mine.shape import COUNT_MODIFIER, NAME_SIGNALS, PLACE_NAME_INNER, PLACE_WORD_TAGS, is_name, is_term_shaped
 from glossary.mine.transliteration import transliteration_pairs
-from glossary.mine.tokens import EnToken, ZhWord, add_user_words, en_tokens, token_stems, zh_words
+from glossary.mine.tokens import EnToken, ZhWord, add_user_words, cleared_on_new_words, en_tokens, token_stems, zh_words
 from glossary.models import Occurrence, SegmentPair, TermCandidate
 
 MIN_SCORE = 0.5
@@ -149,6 +149,7 @@ def _gap_pairs(pair: SegmentPair, words: list[ZhWord], tokens: list[EnToken], ga
             and _term_shaped_span(pair.zh[sp.zh_start : sp.zh_end], pair.en[sp.en_start : sp.en_end])]
 
 
+@cleared_on_new_words
 @lru_cache(maxsize=1 << 14)
 def _term_shaped_span(zh: str, en: str) -> bool:
     return is_term_shaped(_QUOTE_MARKS.sub("", zh), en, {"dictionary"})
@@ -448,8 +449,8 @@ def _spells_gloss(acronym: str, zh: str) -> bool:
 def _with_acronym_glosses(words: list[ZhWord], tokens: list[EnToken]) -> list[ZhWord]:
     """The words with an acronym of the English added to the glosses of a word whose dictionary gloss
     it spells (上海合作组织 "Shanghai Cooperation Organization" ↔ the SCO of China-SCO)."""
-    acronyms = {letters: en_stem(part) for token in tokens for part in _LATIN_WORD.findall(token.text)
-                if (letters := _acronym_letters(part))}
+    acronyms = {letters: en_stem(part) for token in tokens if token.word for part in _LATIN_WORD.findall(token.text)
+                if (letters := _acronym_letters(part))}  # (not the RMB of a currency sign, RMB¥5)
     if not acronyms:
         return words
 

@@ -9,9 +9,10 @@ from itertools import accumulate
 
 from glossary.align.anchors import en_numbers
 from glossary.keys import CJK_RE, zh_key
-from glossary.lexicon import STOPWORDS, cedict, content_stems, is_dictionary_translation, is_verb_only, zh_gloss_stems
+from glossary.lexicon import (STOPWORDS, cedict, content_stems, is_dictionary_translation, is_verb_only, written_as_acronym,
+                               zh_gloss_stems)
 from glossary.mine.pairing import AGENT_NOUN, PERSON_STEM, ZH_NUMERAL, stem_keys
-from glossary.mine.tokens import COMMON_WORD, ZhWord, dictionary_tag, token_stems, general_frequency, word_pieces, zh_words
+from glossary.mine.tokens import COMMON_WORD, ZhWord, cleared_on_new_words, dictionary_tag, token_stems, general_frequency, word_pieces, zh_words
 
 _PRONOUNS = frozenset({"i", "we", "us", "our", "ours", "you", "your", "my", "me", "he", "him", "his", "she", "her",
                        "they", "them", "their", "it", "its"})
@@ -29,6 +30,7 @@ def is_name(en: str) -> bool:
     return len(content) >= 2 and all(w[:1].isupper() for w in content)
 
 
+@cleared_on_new_words
 @lru_cache(maxsize=65_536)
 def _opens_on_adverb(zh: str) -> bool:
     """The Chinese opens on a word jieba tags as an adverb (the dictionary glosses it as a modifier:
@@ -58,6 +60,7 @@ def _everyday_pair(zh: str, en: str) -> bool:
         or bool(_AND_THE.search(en)) and not is_name(en)
 
 
+@cleared_on_new_words
 @lru_cache(maxsize=65_536)
 def _places_side_by_side(zh: str) -> bool:
     """Two places (abbreviations or names) that jieba does not know as one word (渝港 Chongqing and Hong
@@ -72,6 +75,7 @@ _PLACE_OR_ABBREVIATION = {"j", "ns"}
 _AND_THE = re.compile(r"\sand\s+the\s", re.IGNORECASE)
 
 
+@cleared_on_new_words
 @lru_cache(maxsize=65_536)
 def _few_everyday_words(zh: str) -> bool:
     """Two or three common words, jieba's or the dictionary pieces of a word jieba joined that the
@@ -91,6 +95,7 @@ def _dictionary_pieces(word: ZhWord) -> list[str]:
 _TIME_TAGS = {"t", "m", "mq", "q", "tg"}
 
 
+@cleared_on_new_words
 @lru_cache(maxsize=65_536)
 def _time_expression(zh: str) -> bool:
     """A time or an amount said in words only (过去一年 past year, 今年上半年, 七天): no term."""
@@ -100,6 +105,7 @@ def _time_expression(zh: str) -> bool:
     return all(w.tag in _TIME_TAGS for w in words)
 
 
+@cleared_on_new_words
 @lru_cache(maxsize=65_536)
 def _idiom(zh: str) -> bool:
     """One set idiom of general Chinese (jieba's "i": 安危冷暖 safety and well-being, 一视同仁): a
@@ -120,6 +126,7 @@ def _qualified_noun(zh: str, en: str) -> bool:
             and _adjective_then_word(zh))
 
 
+@cleared_on_new_words
 @lru_cache(maxsize=65_536)
 def _adjective_then_word(zh: str) -> bool:
     words = zh_words(zh)
@@ -136,7 +143,7 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en) or _time_expression(zh) or _idiom(zh):
         return False
     words = en.replace("-", " ").split()  # foreign-aid: two words
-    if any(w.lower() in _PRONOUNS and not w.isupper() for w in words):  # (IT is a field)
+    if any(w.lower() in _PRONOUNS and not w.isupper() and not written_as_acronym(w) for w in words):  # (IT is a field)
         return False  # "Review of Our Work": a writer speaking, not a name for a concept
     if _CLAUSE_OPENING.match(en) or _verb_at_edge(en):
         return False  # "sets the Base Rate", "cannot ensure": a verb opens a clause, not a name for a concept
@@ -253,6 +260,7 @@ def _predicate_word(word: ZhWord) -> bool:
     return word.tag in _PREDICATE_TAGS or word.tag == "i" or _made_up_word(word.text)
 
 
+@cleared_on_new_words
 @lru_cache(maxsize=65_536)
 def _predicate_said_first(zh: str, en: str) -> bool:
     """A Chinese noun and what is said of it (信贷|强劲 credit is robust, 金融状况|收紧, 范围|广泛) that the
@@ -267,6 +275,7 @@ def _predicate_said_first(zh: str, en: str) -> bool:
     return _translates(words[-1], english[0]) and not any(_translates(words[-1], w) for w in english[1:])
 
 
+@cleared_on_new_words
 @lru_cache(maxsize=65_536)
 def _subject_and_verb(zh: str, en: str) -> bool:
     """A Chinese noun and the verb said of it (楼市|继续 ↔ market continues, 政府|宣布 ↔ Government announces):
@@ -281,6 +290,7 @@ def _subject_and_verb(zh: str, en: str) -> bool:
 _OPENING_THEN_PREPOSITION = re.compile(r"(\S+)\s+(?:of|to|for|on|with|in)\s")
 
 
+@cleared_on_new_words
 @lru_cache(maxsize=65_536)
 def _opening_word_then_its_object(zh: str, en: str) -> bool:
     """The English's first word, then a preposition ("use of data", "response to scams", "series of steps"),
@@ -303,6 +313,7 @@ def _translates(word: ZhWord, en_word: str) -> bool:
 _CLOSING_FUNCTION_TAGS = frozenset({"c", "p", "d"})  # jieba's tags of 及 "and", 以 "by", 已 "already"
 
 
+@cleared_on_new_words
 @lru_cache(maxsize=65_536)
 def _function_character_glued(zh: str) -> bool:
     """jieba glued a conjunction, preposition or adverb of the sentence to the span's first or last
@@ -356,6 +367,7 @@ def _unglossed_place_said_first(zh: str, rest: str, place: str) -> bool:
     return not words[0].stems & set(content_stems(rest))
 
 
+@cleared_on_new_words
 @lru_cache(maxsize=65_536)
 def _after_verb_of_place(zh: str) -> frozenset[str]:
     """The gloss stems of the Chinese after a one-character verb (驻 "stationed in") inside it."""

@@ -15,7 +15,11 @@ from glossary.keys import CJK_RE
 from glossary.lexicon import STOPWORDS, cedict, en_stem, is_stopword, zh_gloss_stems
 from glossary.models import bulk_constructor
 
-_EN_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[A-Za-z0-9][A-Za-z0-9'’]*(?:[-‐–][A-Za-z0-9'’]+)*|[,;:()\"“”]|[^\sA-Za-z0-9]")
+_CURRENCY_SIGNS = "$¥£€"
+# a currency sign with the letters of its country before a number (US$26, HK$7.80, RMB¥5, NT$ 1) is one
+# token and no word, as "$" alone is: not the acronym US
+_EN_TOKEN = re.compile(rf"[A-Za-z]{{1,3}}[{_CURRENCY_SIGNS}](?=\s?\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
+                       r"|[A-Za-z0-9][A-Za-z0-9'’]*(?:[-‐–][A-Za-z0-9'’]+)*|[,;:()\"“”]|[^\sA-Za-z0-9]")
 _PARTS = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 _LOWER = re.compile(r"[a-z]")
 
@@ -86,14 +90,30 @@ def dictionary_tag(word: str) -> str:
     return _jieba_tables()[0].get(word, "")
 
 
+_CACHES_OF_CUTS: list = []  # caches whose answers hang on how jieba cuts text or on its tags
+
+
+def cleared_on_new_words(cached):
+    """Mark a cached function whose answer depends on how jieba cuts text or tags a word
+    (`zh_words`, `dictionary_tag`): `add_user_words` clears it, as a new word changes both
+    (应急处置 added: 应急 | 处置 "respond to emergencies, deal with" becomes one noun)."""
+    _CACHES_OF_CUTS.append(cached)
+    return cached
+
+
 def add_user_words(words: Iterable[str]) -> None:
-    """Make jieba keep these (approved termbase terms) as single words."""
+    """Make jieba keep these (approved termbase terms) as single words; what was cached of the
+    old cuts and tags is forgotten."""
     jieba, tags, _ = _jieba()
+    added = False
     for word in words:
         if word and CJK_RE.search(word) and word not in tags:
             jieba.add_word(word, freq=50_000, tag="nz")
             tags[word] = "nz"
-            _segmented.cache_clear()  # a new word may change how text is cut
+            added = True
+    if added:
+        for cached in _CACHES_OF_CUTS:
+            cached.cache_clear()
 
 
 def _guess_tag(word: str) -> str:
@@ -238,6 +258,7 @@ def zh_words(text: str) -> list[ZhWord]:
     return list(_segmented(text))
 
 
+@cleared_on_new_words
 @lru_cache(maxsize=1 << 16)  # mining segments each candidate term again (shape tests) and corpora repeat sentences
 def _segmented(text: str) -> tuple[ZhWord, ...]:
     jieba, tags, _ = _jieba()
@@ -287,7 +308,7 @@ def en_tokens(text: str) -> list[EnToken]:
     for m in _EN_TOKEN.finditer(text):
         token = m.group()
         start, end = m.span()
-        if token[0].isalnum():
+        if token[0].isalnum() and token[-1] not in _CURRENCY_SIGNS:
             stop = token.lower() in STOPWORDS if heading else is_stopword(token)
             append(new(token, start, end, empty if stop else stems_of(token), True, stop))
         else:
