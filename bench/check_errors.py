@@ -223,9 +223,11 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=10, help="use every n-th HKMA chapter (111 in all)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=5, help="failures shown per kind")
+    parser.add_argument("--unapproved", action="store_true", help="list the planted errors found as unapproved")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     caught: Counter[str] = Counter()
+    as_kind: dict[str, Counter[str]] = {kind: Counter() for kind in ERRORS}
     planted_total: Counter[str] = Counter()
     failures: dict[str, list[str]] = {}
     stray = 0
@@ -259,6 +261,11 @@ def main() -> None:
             wanted = EXPECTED.get(p["kind"], set())
             ok = any(i.kind in wanted for i in here) if wanted else not here
             caught[p["kind"]] += ok
+            if ok and len(wanted) > 1:  # which of the kinds wanted it gave
+                given = next(i for i in here if i.kind in wanted)
+                as_kind[p["kind"]][given.kind] += 1
+                if given.kind == "unapproved" and args.unapproved:
+                    print(f"    {p['kind']}: {p['zh']} “{p['rendering']}” → “{p['new']}”: unapproved “{given.found}”")
             if not ok:
                 got = ", ".join(sorted({f"{i.kind} “{i.found or i.expected}”" for i in here})) or "nothing"
                 failures.setdefault(p["kind"], []).append(
@@ -274,7 +281,9 @@ def main() -> None:
     for kind in ERRORS + HARMLESS:
         n = planted_total[kind]
         what = "found" if kind in ERRORS else "no false alarm"
-        print(f"{kind:13} {caught[kind]:4}/{n:<4} {what} ({caught[kind] / n:.3f})" if n else f"{kind:13}    0 planted")
+        given = ", ".join(f"{k} {v}" for k, v in as_kind.get(kind, Counter()).most_common())
+        print(f"{kind:13} {caught[kind]:4}/{n:<4} {what} ({caught[kind] / n:.3f})" + (f": {given}" if given else "")
+              if n else f"{kind:13}    0 planted")
         for line in failures.get(kind, [])[:args.show]:
             print(f"    {line}")
     for line in failures.get("other", []):
