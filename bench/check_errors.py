@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import sqlite3
 import sys
 import tempfile
 from collections import Counter
@@ -35,7 +34,7 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from check_own import corpus_documents, glossary_cli, hkma_documents  # noqa: E402
+from check_own import corpus_documents, hkma_documents, mine_approved  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -234,14 +233,7 @@ def main() -> None:
     for name, chinese, english in corpus_documents() + hkma_documents(args.every):
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
-            both = folder / f"{name}.txt"
-            both.write_text("\n\n".join(chinese + english) + "\n", encoding="utf-8")
-            db_path = folder / "termbase.db"
-            mined = glossary_cli("--db", str(db_path), "mine", str(both))
-            if mined.returncode:
-                raise SystemExit(f"{name}: mining failed: {mined.stderr.strip()}")
-            with sqlite3.connect(db_path) as connection:
-                connection.execute("UPDATE entries SET status = 'approved'")
+            both, db_path, _ = mine_approved(folder, name, chinese, english)
             clean = aligned_rows(both)
             baseline = {key(i) for i in check(db_path, clean, folder, "clean")}
             rows, planted = plant(clean, *glossary_entries(db_path), rng)

@@ -49,19 +49,26 @@ def hkma_documents(every: int) -> list[tuple[str, list[str], list[str]]]:
     return [(r["doc_id"], split_paragraphs(r["zh"]), split_paragraphs(r["en"])) for r in hkma_records()[::every]]
 
 
-def check_own(folder: Path, name: str, chinese: list[str], english: list[str]) -> tuple[int, dict]:
-    """Mine the document into a fresh termbase, approve all, check its English: (entries, report)."""
-    source, draft, both = folder / "source-zh.txt", folder / "draft-en.txt", folder / f"{name}.txt"
-    source.write_text("\n\n".join(chinese) + "\n", encoding="utf-8")
-    draft.write_text("\n\n".join(english) + "\n", encoding="utf-8")
+def mine_approved(folder: Path, name: str, chinese: list[str], english: list[str]) -> tuple[Path, Path, int]:
+    """The document written in `folder` as one file (its Chinese, then its English), mined into a fresh
+    termbase there with every entry approved: (the file, the termbase, its number of entries)."""
+    both, db = folder / f"{name}.txt", folder / "termbase.db"
     both.write_text("\n\n".join(chinese + english) + "\n", encoding="utf-8")
-    db = folder / "termbase.db"
     mined = glossary_cli("--db", str(db), "mine", str(both))
     if mined.returncode:
         raise SystemExit(f"{name}: mining failed: {mined.stderr.strip()}")
     with sqlite3.connect(db) as connection:
         connection.execute("UPDATE entries SET status = 'approved'")
         entries = connection.execute("SELECT count(*) FROM entries").fetchone()[0]
+    return both, db, entries
+
+
+def check_own(folder: Path, name: str, chinese: list[str], english: list[str]) -> tuple[int, dict]:
+    """Mine the document into a fresh termbase, approve all, check its English: (entries, report)."""
+    source, draft = folder / "source-zh.txt", folder / "draft-en.txt"
+    source.write_text("\n\n".join(chinese) + "\n", encoding="utf-8")
+    draft.write_text("\n\n".join(english) + "\n", encoding="utf-8")
+    _, db, entries = mine_approved(folder, name, chinese, english)
     checked = glossary_cli("--db", str(db), "check", "--source", str(source), "--draft", str(draft), "--json",
                            "--fail-on", "never")
     if checked.returncode:
