@@ -180,6 +180,32 @@ def test_plurals_in_es_after_us_and_latin_plurals_in_ices_are_not_missing():
     assert [(f.kind, f.segment, f.found) for f in result.issues if f.entry_id] == []
 
 
+def test_a_names_words_inside_another_name_are_not_the_name_reordered():
+    """HKMA paragraphs with 財政司司長 whose English says "Financial Secretary" and "Secretary for Financial
+    Services": with "Financial Secretary" taken out, the draft no longer renders the term (the other
+    office's name holds its two words around "for"); as written, it does. A name reordered inside a
+    longer one still counts ("Hong Kong Special Administrative Region Government Funds" says
+    "Government of the Hong Kong Special Administrative Region")."""
+    rows = [line.split("\t") for line in
+            shared("external", "hkma-annual-reports", "paragraphs.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    chosen = [(row[-2], row[-1]) for row in rows if len(row) >= 4 and "財政司司長" in row[-2]
+              and "Financial Secretary" in row[-1] and "Secretary for Financial Services" in row[-1]]
+    assert len(chosen) >= 3
+    glossary = CheckGlossary([
+        Entry((Term("zh", "财政司司长"), Term("en", "Financial Secretary")), status="approved", id=1),
+        Entry((Term("zh", "香港特别行政区政府"), Term("en", "Government of the Hong Kong Special Administrative Region")),
+              status="approved", id=2)])
+    as_written = [DraftSegment(str(n), zh, en) for n, (zh, en) in enumerate(chosen, 1)]
+    assert [f for f in check_segments(as_written, glossary).issues if f.entry_id] == []
+    taken_out = [DraftSegment(str(n), zh, re.sub(r"\s*\bFinancial Secretary\b", "", en)) for n, (zh, en) in enumerate(chosen, 1)]
+    result = check_segments(taken_out, glossary)
+    assert sorted(f.segment for f in result.issues if f.entry_id == 1 and f.kind in ("missing", "unapproved")) == \
+        [s.id for s in taken_out]
+    funds = next((row[-2], row[-1]) for row in rows if len(row) >= 4 and "香港特別行政區政府基金" in row[-2]
+                 and "Hong Kong Special Administrative Region Government Funds" in row[-1])
+    assert [f for f in check_segments([DraftSegment("1", *funds)], glossary).issues if f.entry_id == 2] == []
+
+
 def test_table_of_a_tsv_draft_drops_repeated_columns_and_says_where_the_expected_rendering_is(tmp_path):
     """The table at 80 columns: a TSV's segment is its line, and every inconsistent row is a warning,
     so neither column is repeated; the note says the expected rendering is used elsewhere."""

@@ -560,7 +560,8 @@ class DraftChecker:
                 continue
             if index not in multiword:
                 multiword[index] = [r for r in renderings if may_be_reordered(r, keep)]
-            if multiword[index] and any(reordered_in(r, *current.words(keep), keep) for r in multiword[index]):
+            if multiword[index] and any(reordered_in(r, *current.words(keep), keep, segment.target, segment.target_breaks)
+                                        for r in multiword[index]):
                 continue
             forms = other_forms.get(index)
             if forms is None:

@@ -405,15 +405,55 @@ def may_be_reordered(rendering: str, keep: frozenset[str] = NO_WORDS) -> bool:
     return len(_content_words(rendering, keep)[0]) >= 2
 
 
-def reordered_in(rendering: str, words: list[str], present: set[str], keep: frozenset[str] = NO_WORDS) -> bool:
+def reordered_in(rendering: str, words: list[str], present: set[str], keep: frozenset[str] = NO_WORDS,
+                 text: str = "", breaks: tuple[int, ...] = ()) -> bool:
     """True when every content word of a multiword rendering occurs close together in `words`
     (`present` is their set): English puts one noun phrase in several orders ("resumption of
-    work" / "work resumption")."""
+    work" / "work resumption"). With the `text` the words are of (and its inline-code `breaks`), a
+    name's words said around "of" or "for" do not count where a capitalised word goes on after them:
+    "Secretary for Financial Services" is another office's name, no "Financial Secretary"."""
     needed, length = _content_words(rendering, keep)
     if len(needed) < 2 or not needed <= present:
         return False
     span = length + 2
-    return any(needed <= set(words[i:i + span]) for i, w in enumerate(words) if w in needed)
+    going_on = _name_goes_on(text, breaks) if text and _is_name(rendering) else frozenset()
+    for i, word in enumerate(words):
+        if word not in needed:
+            continue
+        seen: set[str] = set()
+        for j in range(i, min(i + span, len(words))):
+            seen.add(words[j])
+            if needed <= seen:
+                if j not in going_on or not any(w in _NAME_LINKS for w in words[i:j]):
+                    return True
+                break
+    return False
+
+
+_NAME_LINKS = frozenset({"of", "for"})  # (as folded)
+
+
+def _is_name(rendering: str) -> bool:
+    """Every content word of the rendering begins with a capital (Financial Secretary)."""
+    words = [w for w in en_words(rendering) if w.casefold() not in FUNCTION_WORDS]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+@lru_cache(maxsize=64)
+def _name_goes_on(text: str, breaks: tuple[int, ...]) -> frozenset[int]:
+    """The places k in folded_words(text, breaks) whose next word, with no punctuation between, is a
+    capitalised word other than a function word: a name going on past word k."""
+    tokens, starts, _ = en_match_tokens(text, breaks)
+    out, k, after_word = set(), -1, False
+    for token, start in zip(tokens, starts):
+        if token == BOUNDARY:
+            after_word = False
+            continue
+        k += 1
+        if after_word and text[start].isupper() and token not in FUNCTION_WORDS:
+            out.add(k - 1)
+        after_word = True
+    return frozenset(out)
 
 
 _NAME = re.compile(r"^[A-Z][a-z]{3,}$")
