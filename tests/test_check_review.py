@@ -206,6 +206,32 @@ def test_a_names_words_inside_another_name_are_not_the_name_reordered():
     assert [f for f in check_segments([DraftSegment("1", *funds)], glossary).issues if f.entry_id == 2] == []
 
 
+def test_one_word_for_a_terms_modifier_alone_is_no_other_rendering_of_it():
+    """HKMA paragraphs with 金融資產 / 金融穩定 / 貨幣政策 whose English says "financial assets" / "financial
+    stability" / "monetary policy" once, taken out: a lone "banking" or "currency" elsewhere in the
+    target translates only the modifier (金融, 貨幣), so the term is missing, not rendered otherwise. A
+    lone word for its head ("stability") still is another rendering, and so is a word of the glossary's
+    own rendering (the rendering shortened: "monetary")."""
+    from glossary.lexicon import content_stems, en_stem, zh_gloss_stems
+
+    rows = [line.split("\t") for line in
+            shared("external", "hkma-annual-reports", "paragraphs.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    cases = [("金融資產", "金融资产", "financial assets"), ("金融穩定", "金融稳定", "financial stability"),
+             ("貨幣政策", "货币政策", "monetary policy")]
+    glossary = CheckGlossary([Entry((Term("zh", simplified), Term("en", en)), status="approved", id=k)
+                              for k, (_, simplified, en) in enumerate(cases, 1)])
+    draft = [DraftSegment(f"{n}-{k}", row[-2], re.sub(rf"\s*\b{en}\b", "", row[-1], flags=re.IGNORECASE))
+             for n, row in enumerate(rows, 1) if len(row) >= 4
+             for k, (zh, _, en) in enumerate(cases, 1)
+             if zh in row[-2] and len(re.findall(rf"\b{en}\b", row[-1], flags=re.IGNORECASE)) == 1]
+    assert len(draft) >= 150
+    found = [(f.entry_id, f.found) for f in check_segments(draft, glossary).issues if f.kind == "unapproved"]
+    lone = [(k, word) for k, word in found if len(word.split()) == 1]
+    assert len(found) > len(lone) >= 10  # (other renderings are still found)
+    said = {k: zh_gloss_stems(simplified[2:]) | set(content_stems(en)) for k, (_, simplified, en) in enumerate(cases, 1)}
+    assert [(k, word) for k, word in lone if en_stem(word.lower()) not in said[k]] == []
+
+
 def test_table_of_a_tsv_draft_drops_repeated_columns_and_says_where_the_expected_rendering_is(tmp_path):
     """The table at 80 columns: a TSV's segment is its line, and every inconsistent row is a warning,
     so neither column is repeated; the note says the expected rendering is used elsewhere."""

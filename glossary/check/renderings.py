@@ -332,9 +332,15 @@ class OtherRenderings:
         if not known.numeric and (known.every.isdisjoint(target.stems) or not known.enough_said(target.stems)):
             return None  # the target's words cannot translate enough of it (the common case: no tokens needed)
         run = self._translating_words(known, target)
-        return self._phrase(known, target, *run) if run else None
+        if not run:
+            return None
+        first, last, head_said = run
+        span = self._phrase(known, target, first, last)
+        if not head_said and len(target.tokens_within(*span)) == 1:
+            return None  # one word for the term's modifier only ("financial" of 金融资产): no rendering of it
+        return span
 
-    def _translating_words(self, known: _Known, target: TargetWords) -> tuple[int, int] | None:
+    def _translating_words(self, known: _Known, target: TargetWords) -> tuple[int, int, bool] | None:
         """The first and last token of the adjacent target words (function words between them allowed,
         none saying what another said) that translate enough of `term` (see find).
         Unlike the miner's pairing, they need not make a term of their own: "foreign" in
@@ -356,7 +362,7 @@ class OtherRenderings:
                 return
             cover = sum(pieces[k][0] for k in done)
             if cover >= needed and cover > best_cover:
-                best, best_cover = (run[0], run[-1]), cover
+                best, best_cover = (run[0], run[-1], len(pieces) - 1 in done), cover
 
         for position in sorted(translating):
             stems = target.stems_at(position)
