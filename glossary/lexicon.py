@@ -6,6 +6,7 @@ pickle in the user cache folder, so later loads take a fraction of a second.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import hashlib
 import os
@@ -195,13 +196,13 @@ def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset, f
             {word: frozenset(v) for word, v in in_ly.items()})
 
 
-def _cache_file(source: Path) -> Path:
+def _cache_file(source: Path, name: str = "cedict") -> Path:
     from platformdirs import user_cache_dir
 
     stat = source.stat()
     folder = Path(os.environ.get("GLOSSARY_CACHE") or user_cache_dir("glossary"))
     parser = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=6).hexdigest()  # tables change with this file
-    return folder / f"cedict-{stat.st_size}-{int(stat.st_mtime)}-{parser}.pickle"
+    return folder / f"{name}-{stat.st_size}-{int(stat.st_mtime)}-{parser}.pickle"
 
 
 @cache
@@ -212,13 +213,18 @@ def _tables() -> tuple[dict, dict, dict, frozenset, frozenset, frozenset, dict, 
     headword → the words in -ly of its glosses),
     parsed once, then cached on disk."""
     source = _cedict_gz()
-    cached = _cache_file(source)
+    return _load_or_build(_cache_file(source), lambda: _parse_cedict(source))
+
+
+def _load_or_build(cached: Path, build):
+    """The table pickled in `cached`, or built and pickled there (atomically: a process reading it never
+    sees half a file) for the next process."""
     try:
         with cached.open("rb") as handle:
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError):
         pass
-    table = _parse_cedict(source)
+    table = build()
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
@@ -226,7 +232,7 @@ def _tables() -> tuple[dict, dict, dict, frozenset, frozenset, frozenset, dict, 
             pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(cached)
     except OSError:
-        pass  # a read-only cache folder only costs the parse next time
+        pass  # a read-only cache folder only costs the build next time
     return table
 
 
@@ -236,21 +242,8 @@ def _usage_tables() -> tuple[dict, frozenset, frozenset, dict]:
     a file of its own so that the pairing of a few phrases (the draft checker's) does not load the glosses."""
     if _tables.cache_info().currsize:
         return (*_tables()[2:5], _tables()[6])
-    cached = _cache_file(_cedict_gz()).with_suffix(".usage.pickle")
-    try:
-        with cached.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError):
-        pass
-    usage = (*_tables()[2:5], _tables()[6])
-    try:
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(usage, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(cached)
-    except OSError:
-        pass
-    return usage
+    return _load_or_build(_cache_file(_cedict_gz()).with_suffix(".usage.pickle"),
+                          lambda: (*_tables()[2:5], _tables()[6]))
 
 
 def lexicon_version() -> str:
@@ -312,6 +305,45 @@ def is_modifier_only(word: str) -> bool:
     """True for an English word CC-CEDICT puts before a noun and hardly ever last (foreign, medical):
     a phrase that ends on it was cut short."""
     return word.lower() in _usage_tables()[2]
+
+
+def english_word_class(word: str) -> str | None:
+    """"adjective" or "verb" for an English word the LemmInflect lexicon knows only as that
+    (supervisory, statutory; promote, organises), else None (banks: noun and verb; fintech: unknown)."""
+    adjectives, verbs = _english_word_classes()
+    word = word.lower()
+    return "adjective" if word in adjectives else "verb" if word in verbs else None
+
+
+@cache
+def _english_word_classes() -> tuple[frozenset[str], frozenset[str]]:
+    folder = _lemminflect_resources()
+    return _load_or_build(_cache_file(folder / "lemma_lu.csv.gz", "english"), lambda: _parse_word_classes(folder))
+
+
+def _lemminflect_resources() -> Path:
+    """LemmInflect's data folder, found without importing the package (its import loads numpy)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("lemminflect")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources"
+
+
+def _parse_word_classes(folder: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """Every word of LemmInflect's lookup tables (inflected form → lemma; lemma → inflections), with each
+    part of speech it has there; then the adjective-only and the verb-only ones."""
+    classes: dict[str, set[str]] = {}
+    for name in ("lemma_lu.csv.gz", "infl_lu.csv.gz"):
+        with gzip.open(folder / name, "rt", encoding="utf-8") as handle:
+            for row in csv.reader(handle):
+                if len(row) >= 3 and not row[0].startswith("#"):
+                    words = [row[0], *row[2].split("/")] if name.startswith("lemma") else [row[0]]
+                    for word in words:
+                        if word:
+                            classes.setdefault(word.lower(), set()).add(row[1].lower())
+    only = {word: kinds - {"aux", "propn"} for word, kinds in classes.items()}  # (be, have: verbs)
+    return (frozenset(w for w, kinds in only.items() if kinds == {"adj"}),
+            frozenset(w for w, kinds in only.items() if kinds == {"verb"}))
 
 
 @cache

@@ -1557,3 +1557,18 @@ def test_a_currency_sign_with_its_country_letters_is_no_word_and_the_currency_no
     assert (sign.text, sign.word, sign.stems) == ("US$", False, frozenset())
     assert [t.text for t in en_tokens("HK$78 to RMB¥10 or NT$ 300") if not t.word] == ["HK$", "RMB¥", "NT$"]
     assert (zh_key("美元"), "US") not in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2016-00")}
+
+
+def test_an_english_phrase_closing_on_an_adjective_or_a_verb_is_no_term():
+    """HKMA's 2016 and 2017 reports: "specialist supervisory" (专项监管) stops before its noun, and 有助促进
+    "help promote" is a clause; English only ever uses "supervisory" as an adjective and "promote" as a
+    verb (LemmInflect's lexicon). A noun ending, a participle and a name stay terms."""
+    from glossary.lexicon import english_word_class
+
+    assert [english_word_class(w) for w in ("supervisory", "promote", "organises", "banks", "fintech")] == \
+        ["adjective", "verb", "verb", None, None]
+    assert not [c.en for c in hkma_mined("hkma-ar-2016-05") if c.en.endswith(" supervisory")]
+    assert not [c.en for c in hkma_mined("hkma-ar-2017-06") if c.en in ("help promote", "QR code to accept")]
+    assert [is_term_shaped(zh, en, {"dictionary"}) for zh, en in (
+        ("银行监管", "banking supervisory"), ("有助促进", "help promote"), ("财政储备", "fiscal reserves"),
+        ("理财通", "Wealth Management Connect"), ("外来资金", "funds raised"))] == [False, False, True, True, True]

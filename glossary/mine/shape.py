@@ -9,7 +9,7 @@ from itertools import accumulate
 
 from glossary.align.anchors import en_numbers
 from glossary.keys import CJK_RE, zh_key
-from glossary.lexicon import (STOPWORDS, cedict, content_stems, is_dictionary_translation, is_verb_only, written_as_acronym,
+from glossary.lexicon import (STOPWORDS, cedict, content_stems, english_word_class, is_dictionary_translation, is_verb_only, written_as_acronym,
                                zh_gloss_stems)
 from glossary.mine.pairing import AGENT_NOUN, PERSON_STEM, ZH_NUMERAL, stem_keys
 from glossary.mine.tokens import COMMON_WORD, ZhWord, cleared_on_new_words, dictionary_tag, token_stems, general_frequency, word_pieces, zh_words
@@ -147,6 +147,8 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # "Review of Our Work": a writer speaking, not a name for a concept
     if _CLAUSE_OPENING.match(en) or _verb_at_edge(en):
         return False  # "sets the Base Rate", "cannot ensure": a verb opens a clause, not a name for a concept
+    if _ends_on_adjective_or_verb(en):
+        return False  # "banking supervisory", "help promote": cut short before its noun, or a clause
     if _predicate_said_first(zh, en) or _subject_and_verb(zh, en) or _lower_case_word_before_name(en):
         return False  # a state or an action said of a noun (robust credit, market continues), a piece of a name
     if _opening_word_then_its_object(zh, en):
@@ -233,6 +235,18 @@ def _verb_at_edge(en: str) -> bool:
         return False
     return before == "to" or before.endswith("ly") or before.isupper() or is_verb_only(before.lower()) \
         or before.endswith("s") and not before.endswith("ss")
+
+
+def _ends_on_adjective_or_verb(en: str) -> bool:
+    """A lower-case phrase of two words or more closing on a word English uses only as an adjective or
+    only as a verb (international supervisory, Hong Kong’s robust; help promote, IFFo organises). Not a
+    name (Wealth Management Connect), nor a form in -ing or -ed, nouns and participles too (banking,
+    funds raised)."""
+    words = en.split()
+    last = words[-1] if words else ""
+    if len(words) < 2 or not last.isalpha() or not last.islower() or last.endswith(("ing", "ed")) or is_name(en):
+        return False
+    return english_word_class(last) is not None
 
 
 def _verb_form(word: str) -> bool:
