@@ -1572,3 +1572,13 @@ def test_an_english_phrase_closing_on_an_adjective_or_a_verb_is_no_term():
     assert [is_term_shaped(zh, en, {"dictionary"}) for zh, en in (
         ("银行监管", "banking supervisory"), ("有助促进", "help promote"), ("财政储备", "fiscal reserves"),
         ("理财通", "Wealth Management Connect"), ("外来资金", "funds raised"))] == [False, False, True, True, True]
+
+
+def test_the_chinese_word_for_the_first_part_of_a_hyphenated_english_word_joins_the_term():
+    """HKMA's 2015 reports: 压力测试结果 ↔ "stress-test results" (CC-CEDICT glosses 压力 only "pressure") and
+    电子银行保安 ↔ "e-banking security" were mined without their first Chinese word; a verb before the pair
+    (举办 "organise" cross-divisional activities) stays out."""
+    stress = {(c.zh, c.en) for c in hkma_mined("hkma-ar-2015-02") if c.en == "stress-test results"}
+    assert stress == {(zh_key("压力测试结果"), "stress-test results")}
+    assert (zh_key("电子银行保安"), "e-banking security") in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2015-03")}
+    assert (zh_key("跨部门活动"), "cross-divisional activities") in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2019-09")}

@@ -89,8 +89,8 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
     titled = name_title_pairs(words, tokens, found)
     found = [sp for sp in found if not _name_with_title(sp, titled) and not _closes_on_a_name(sp, found, pair)] \
         + title_pairs(found, pair.en) + [t for t, _ in titled]
-    found = [_without_footnote_mark(_with_period(_with_glued_head(_with_unlinked_place(_with_unlinked_modifiers(
-                 _with_duration(sp, pair, words), words, tokens), words, tokens, found), words, tokens), pair), pair)
+    found = [_without_footnote_mark(_with_period(_with_glued_head(_with_unlinked_place(_with_unlinked_compound_part(_with_unlinked_modifiers(
+                 _with_duration(sp, pair, words), words, tokens), words, tokens), words, tokens, found), words, tokens), pair), pair)
              for sp in found if not _head_of_quoted_name(sp, pair)]
     found = [sp for sp in found if not _cut_inside_a_name(sp, pair)]
     adverbs = {w.start for w in words if modifying_adverb(w)}
@@ -238,6 +238,35 @@ def _with_unlinked_modifiers(sp: SpanPair, words: list[ZhWord], tokens: list[EnT
     if any(modifier.stems & tok.stems for tok in tokens) or any(token.stems & w.stems for w in words):
         return sp
     return replace(sp, zh_start=modifier.start, en_start=token.start)
+
+
+def _with_unlinked_compound_part(sp: SpanPair, words: list[ZhWord], tokens: list[EnToken]) -> SpanPair:
+    """The English opens on a hyphenated compound whose first part no Chinese word of the pair translates,
+    and the Chinese word just before the pair is linked to nothing on the English side: that word says
+    the part (压力|测试结果 ↔ stress-test results: CC-CEDICT glosses 压力 only "pressure"; 电子|银行服务 ↔
+    e-banking services). The compound is one English word: the term cannot start inside it."""
+    if sp.signal != "dictionary":
+        return sp
+    at = next((k for k, w in enumerate(words) if w.start == sp.zh_start), None)
+    first = next((tok for tok in tokens if tok.start == sp.en_start), None)
+    if not at or first is None or not _HYPHEN.search(first.text):
+        return sp
+    before = words[at - 1]
+    part, *rest = _HYPHEN.split(first.text)
+    if before.end != sp.zh_start or before.tag not in _COMPOUND_PART_TAGS or len(before.text) < 2 \
+            or not CJK_RE.match(before.text) or not part.isalpha() or part.lower() in STOPWORDS:
+        return sp
+    inside = [w.stems for w in words if sp.zh_start <= w.start < sp.zh_end]
+    if any(token_stems(part) & stems for stems in inside) or any(before.stems & t.stems for t in tokens):
+        return sp
+    rest_said = [token_stems(p) for p in rest if p.lower() not in STOPWORDS]
+    if not rest_said or not all(any(said & stems for stems in inside) for said in rest_said):
+        return sp  # (the rest of the compound must be the pair's: quarter-on-quarter is no 按季 "by season")
+    return replace(sp, zh_start=before.start)
+
+
+_HYPHEN = re.compile(r"[-‐‑]")
+_COMPOUND_PART_TAGS = {"n", "b", "vn", "a", "an", "nz"}  # (not a verb: 举办|跨部门活动 "organise cross-divisional activities")
 
 
 def _with_unlinked_place(sp: SpanPair, words: list[ZhWord], tokens: list[EnToken], found: list[SpanPair]) -> SpanPair:
@@ -626,10 +655,6 @@ def _translates_modifier(word: ZhWord, modifier: str) -> bool:
 MIN_CONSTANT_MODIFIER = 2  # different passages that must all say the same unsaid modifier before a term
 CONTEXT_CHARS = 8  # Chinese either side of an occurrence that tells one passage from another
 NEAR_TOKENS = 3  # English words either side of a pair where a word said of its Chinese would stand
-_NOUN_MODIFIER_TAGS = {"b", "n"}
-_MIN_MODIFIER_CHARS = {"n": 1}  # a one-character noun modifies too (市|领导 ↔ municipal | leaders); a one-character
-# non-predicate adjective is mostly a prefix of the word after it
-
 
 def _with_constant_unsaid_modifiers(tallies: dict[tuple[str, str], _Tally],
                                     analysed: list[tuple[SegmentPair, list[ZhWord], list[EnToken]]],
@@ -646,7 +671,7 @@ def _with_constant_unsaid_modifiers(tallies: dict[tuple[str, str], _Tally],
         for o in tally.occurrences:
             pair, words, tokens = analysed_by_seq[o.pair_seq]
             word = next((w for w in words if w.end == o.zh_start), None)
-            if word is None or len(word.text) < 2 or word.tag not in _NOUN_MODIFIER_TAGS or not CJK_RE.match(word.text) \
+            if word is None or len(word.text) < 2 or word.tag not in _MODIFIER_TAGS or not CJK_RE.match(word.text) \
                     or not starts_ok(word) or _content_word_before(tokens, o.en_start) \
                     or _said(word, tokens, o.en_start, o.en_end, linked[o.pair_seq]):
                 break
