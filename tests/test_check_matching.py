@@ -309,3 +309,18 @@ def test_a_word_held_apart_is_still_a_plural_inside_a_longer_term():
     assert missing("信用评级", "their credit ratings") == []
     assert missing("评级", "the ratings") == ["rating"]
     assert missing("新闻发布会", "a new conference") == ["news conference"]
+
+
+def test_a_term_the_sentences_words_cut_across_or_a_negation_turns_around_is_not_found():
+    """HKMA's paragraphs say 緊密合作 (緊密|合作, "close co-operation"), 確保本地 (確保|本地) and
+    香港人民幣 (香港|人民幣): CC-CEDICT's 密合 "close-fitting", 保本 "to preserve capital" and 港人 "Hong
+    Kong people" cut across those words and are not there. 非美元資產 "non-US dollar assets" says the
+    opposite of HKMA's 美元資產 "US dollar assets"; 美元資產 alone is still found."""
+    cut_across = {"密合": "close-fitting", "保本": "to preserve capital", "港人": "Hong Kong people"}
+    glossary = CheckGlossary([Entry((Term("zh", zh), Term("en", en)), status="approved", id=n) for n, (zh, en)
+                              in enumerate([*cut_across.items(), ("美元資產", "US dollar assets")], 1)])
+    draft = hkma_paragraphs(lambda zh, en: re.search("緊密合作|確保本|香港人民幣|非美元資產", zh))
+    assert len(draft) >= 60
+    assert [(f.kind, f.source_term) for f in check_segments(draft, glossary).issues
+            if f.source_term in cut_across or "非美元資產" in f.source] == []
+    assert spans(glossary.zh, "持有流通性極高的美元資產", only_longest=True)[0][0] == "美元資產"

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from glossary.lexicon import is_modifier_only
-from glossary.check.words import inner_strings, segmenter
+from glossary.check.words import NEGATING, crossable, inner_strings, segmenter
 from glossary.keys import (BOUNDARY, FUNCTION_WORDS, NO_WORDS, en_fold_token, en_fold_word, en_match_tokens,
                            en_match_words, en_plain_word, en_term_keys, en_words, to_simplified, zh_match_text)
 
@@ -80,8 +80,11 @@ def _held_by(key: str, inner: dict[str, str]) -> tuple[str, str]:
 
 def _holdable(norm: str, start: int, end: int, before: str, after: str) -> bool:
     """True when a longer dictionary word could hold norm[start:end]: a character that such words
-    have before the key stands before it, or one they have after it stands after it."""
-    return (start > 0 and norm[start - 1] in before) or (end < len(norm) and norm[end] in after)
+    have before the key stands before it, or one they have after it stands after it; or when the
+    sentence's words could cut across it, or a negating character before it could make it another
+    word (see words.Segmenter.inside_longer_word)."""
+    return (start > 0 and norm[start - 1] in before) or (end < len(norm) and norm[end] in after) \
+        or (start > 0 and (norm[start - 1] in NEGATING or crossable(norm, start, end)))
 
 
 def is_acronym(text: str) -> bool:
@@ -290,8 +293,7 @@ class TermMatcher:
                     if value is not None:
                         chosen.append((start, value))
                         reach = start + value[0]
-                        if (value[2] or value[3]) and (start, reach) not in tested \
-                                and _holdable(norm, start, reach, value[2], value[3]):
+                        if (start, reach) not in tested and _holdable(norm, start, reach, value[2], value[3]):
                             untested.append((start, reach))
             words = segmenter() if untested else None
             if words is None:

@@ -99,6 +99,13 @@ class Segmenter:
                         (span_end < last_end and last_start <= span_start + own_starts[-1] < span_end - 1
                          and not self._compound(text[span_end:last_end])):
                     inside.add((span_start, span_end))  # its first or last word swallowed by a longer one
+                elif word_start < span_start and span_end < last_end:
+                    inside.add((span_start, span_end))  # the sentence's words cut across it: 国会 in 中国|会议
+            for span_start, span_end in found:
+                at = bisect_right(starts, span_start - start - 1) - 1
+                if at >= 0 and starts[at] + start == span_start - 1 == ends[at] + start - 1 \
+                        and text[span_start - 1] in NEGATING:
+                    inside.add((span_start, span_end))  # 非|现场审查 "off-site review" is no 现场审查 "on-site examination"
         return inside
 
     @lru_cache(maxsize=4096)  # clauses recur: in the next round of a sentence's longest match, in boilerplate
@@ -153,6 +160,20 @@ def _character_ranks(entries: list[tuple[str, int]]) -> dict[str, int]:
         for char in word:
             weight[char] = weight.get(char, 0) + freq
     return {char: number for number, char in enumerate(sorted(weight, key=weight.__getitem__, reverse=True))}
+
+
+# characters that, as a word of their own before a noun or an adjective, make its opposite: 非|现场审查
+# "off-site review", 不|公平 "unfair", 无|抵押 "unsecured", 未|上市 "unlisted" (as part of a longer word,
+# 并非 "not", 无论 "whether", they are not)
+NEGATING = frozenset("非不无未")
+
+
+def crossable(text: str, start: int, end: int) -> bool:
+    """True when the characters on both sides of text[start:end] make two-character dictionary words
+    with its first and its last character (中国|会议 around 国会): the sentence's words may cut across it."""
+    words = segmenter()
+    return words is not None and end < len(text) and words.automaton.exists(text[start - 1 : start + 1]) \
+        and words.automaton.exists(text[end - 1 : end + 1])
 
 
 @cache
