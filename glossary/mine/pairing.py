@@ -711,7 +711,7 @@ class SentencePieces:
                 for u in us:
                     self.unit_tokens[u].add(t)
         self.phrases_of: dict[tuple, list[tuple[int, int]]] = {}  # (hit tokens, repeated stems) → their expanded runs
-        self.named: dict[tuple[int, int], tuple[int, int]] = {}  # run → _expand_name
+        self.named: dict[tuple[int, int], Grown] = {}  # run → _grown
         self.english_of: dict[tuple[int, int], tuple[int, int, list[int]] | None] = {}  # phrase → _english_phrase
 
 
@@ -818,15 +818,29 @@ def lone_word_phrase(token: EnToken) -> tuple[int, int] | None:
     return token.start, token.end
 
 
+Grown = tuple[tuple[int, int], tuple[int, int], tuple[int, int] | None]  # see _grown
+
+
 def _phrases(hit: list[int] | tuple[int, ...], tokens: list[EnToken], repeated: frozenset[str],
-             named: dict[tuple[int, int], tuple[int, int]], bridge: bool = False) -> list[tuple[int, int]]:
+             named: dict[tuple[int, int], Grown], bridge: bool = False) -> list[tuple[int, int]]:
     """The English phrases the hit tokens make: their runs grown to whole names, then also over "of
-    the" (`named`: runs already grown, shared by the spans of a sentence; `bridge`: see _runs)."""
+    the", then names before a person (`named`: run → its `_grown`, shared by the spans of a sentence,
+    whose runs recur; `bridge`: see _runs)."""
     runs = _runs(list(hit), tokens, repeated, bridge)
-    phrases = [named[run] if run in named else named.setdefault(run, _expand_name(*run, tokens)) for run in runs]
-    phrases += [p for p in (_expand_name(*run, tokens, over_the=True) for run in runs) if p not in phrases]
-    phrases += [p for p in (_before_person(phrase, run, tokens) for phrase, run in zip(list(phrases), runs)) if p and p not in phrases]
+    grown = [named[run] if run in named else named.setdefault(run, _grown(run, tokens)) for run in runs]
+    phrases = [whole for whole, _, _ in grown]
+    phrases += [p for p in (over_the for _, over_the, _ in grown) if p not in phrases]
+    phrases += [p for _, _, p in grown if p and p not in phrases]
     return phrases
+
+
+def _grown(run: tuple[int, int], tokens: list[EnToken]) -> Grown:
+    """A run grown to the whole name it sits in, grown also over "of the", and that name before a person
+    who follows it (see _before_person, else None). The run "Office" of "the Foreign Affairs Office of
+    the Municipal Government": "Foreign Affairs Office", that and "of the Municipal Government", None
+    (as token ranges)."""
+    whole = _expand_name(*run, tokens)
+    return whole, _expand_name(*run, tokens, over_the=True), _before_person(whole, run, tokens)
 
 
 def _before_person(phrase: tuple[int, int], run: tuple[int, int], tokens: list[EnToken]) -> tuple[int, int] | None:
