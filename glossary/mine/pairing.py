@@ -698,7 +698,7 @@ class SentencePieces:
     token finds and the tokens each piece is found by, with the English phrases worked out so far:
     what dictionary pairing and gap links read of it, made once per sentence pair."""
 
-    __slots__ = ("index", "token_units", "unit_tokens", "phrases_of", "named", "english_of")
+    __slots__ = ("index", "token_units", "unit_tokens", "word_tokens", "phrases_of", "named", "english_of")
 
     def __init__(self, words: list[ZhWord], tokens: list[EnToken]) -> None:
         countries = [country_stems(tok.text) for tok in tokens if tok.text[:1].isupper()]  # (see PieceIndex.units_of)
@@ -710,6 +710,8 @@ class SentencePieces:
             for us in su:
                 for u in us:
                     self.unit_tokens[u].add(t)
+        first = self.index.first_unit  # the tokens each word glosses (by any of its pieces; shared sets: read only)
+        self.word_tokens: list[set[int]] = [set().union(*self.unit_tokens[first[k] : first[k + 1]]) for k in range(len(words))]
         self.phrases_of: dict[tuple, list[tuple[int, int]]] = {}  # (hit tokens, repeated stems) → their expanded runs
         self.named: dict[tuple[int, int], Grown] = {}  # run → _grown
         self.english_of: dict[tuple[int, int], tuple[int, int, list[int]] | None] = {}  # phrase → _english_phrase
@@ -750,7 +752,7 @@ def _dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: C
         if not spans:
             return []
     pieces = SentencePieces(words, tokens) if pieces is None else pieces
-    index, token_stem_units, unit_tokens = pieces.index, pieces.token_units, pieces.unit_tokens
+    index, token_stem_units, unit_tokens, word_tokens = pieces.index, pieces.token_units, pieces.unit_tokens, pieces.word_tokens
     first_unit = index.first_unit
     relaxed = variants_of is not None
     min_ends = _min_ends(relaxed)
@@ -766,14 +768,13 @@ def _dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: C
         ua, ub = first_unit[a], first_unit[b]
         if ub <= ua:
             continue
-        first_tokens = set().union(*unit_tokens[ua : first_unit[a + 1]])  # the tokens the span's first word glosses
-        last_tokens = set().union(*unit_tokens[first_unit[b - 1] : ub])
+        first_tokens, last_tokens = word_tokens[a], word_tokens[b - 1]  # the tokens the span's first and last word gloss
         if bool(first_tokens) + bool(last_tokens) < min_ends:
             continue  # no English can translate enough ends of this span
         span_chars = sum(index.units[ua:ub])
         if span_chars and sum(glossed[ua:ub]) < min_coverage * span_chars - 1e-9:
             continue  # too few of its pieces found by any English word: no phrase covers enough of it
-        hit = tuple(sorted(set().union(*unit_tokens[ua:ub])))
+        hit = tuple(sorted(set().union(*word_tokens[a:b])))
         key = (hit, _repeated_stems(index.unit_stems, ua, ub) if ub - ua > 1 else frozenset())
         phrases = phrases_of.get(key)
         if phrases is None:
