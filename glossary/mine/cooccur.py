@@ -63,7 +63,10 @@ def _singular(text: str) -> str:
     return text[:-1] if text.endswith("s") and len(text) > 2 and text[-2].isupper() and is_acronym(text) else text
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every pair's English again and again by mining's passes (HKMA, SMEs, the)
 def is_acronym(text: str) -> bool:
+    """Two to six capitals, digits or "&", opening on a capital, two of them capitals, maybe with a plural's
+    s: HKMA, SMEs, R&D (not G20, one capital; not Hong Kong)."""
     return bool(ACRONYM.fullmatch(text)) and sum(c.isupper() for c in text) >= 2
 
 

@@ -698,7 +698,7 @@ class SentencePieces:
     token finds and the tokens each piece is found by, with the English phrases worked out so far:
     what dictionary pairing and gap links read of it, made once per sentence pair."""
 
-    __slots__ = ("index", "token_units", "unit_tokens", "phrases_of", "named", "english_of")
+    __slots__ = ("index", "token_units", "unit_tokens", "word_tokens", "phrases_of", "named", "english_of")
 
     def __init__(self, words: list[ZhWord], tokens: list[EnToken]) -> None:
         countries = [country_stems(tok.text) for tok in tokens if tok.text[:1].isupper()]  # (see PieceIndex.units_of)
@@ -710,8 +710,10 @@ class SentencePieces:
             for us in su:
                 for u in us:
                     self.unit_tokens[u].add(t)
+        first = self.index.first_unit  # the tokens each word glosses (by any of its pieces; shared sets: read only)
+        self.word_tokens: list[set[int]] = [set().union(*self.unit_tokens[first[k] : first[k + 1]]) for k in range(len(words))]
         self.phrases_of: dict[tuple, list[tuple[int, int]]] = {}  # (hit tokens, repeated stems) → their expanded runs
-        self.named: dict[tuple[int, int], tuple[int, int]] = {}  # run → _expand_name
+        self.named: dict[tuple[int, int], Grown] = {}  # run → _grown
         self.english_of: dict[tuple[int, int], tuple[int, int, list[int]] | None] = {}  # phrase → _english_phrase
 
 
@@ -750,7 +752,7 @@ def _dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: C
         if not spans:
             return []
     pieces = SentencePieces(words, tokens) if pieces is None else pieces
-    index, token_stem_units, unit_tokens = pieces.index, pieces.token_units, pieces.unit_tokens
+    index, token_stem_units, unit_tokens, word_tokens = pieces.index, pieces.token_units, pieces.unit_tokens, pieces.word_tokens
     first_unit = index.first_unit
     relaxed = variants_of is not None
     min_ends = _min_ends(relaxed)
@@ -766,14 +768,13 @@ def _dictionary_pairs(words: list[ZhWord], tokens: list[EnToken], variants_of: C
         ua, ub = first_unit[a], first_unit[b]
         if ub <= ua:
             continue
-        first_tokens = set().union(*unit_tokens[ua : first_unit[a + 1]])  # the tokens the span's first word glosses
-        last_tokens = set().union(*unit_tokens[first_unit[b - 1] : ub])
+        first_tokens, last_tokens = word_tokens[a], word_tokens[b - 1]  # the tokens the span's first and last word gloss
         if bool(first_tokens) + bool(last_tokens) < min_ends:
             continue  # no English can translate enough ends of this span
         span_chars = sum(index.units[ua:ub])
         if span_chars and sum(glossed[ua:ub]) < min_coverage * span_chars - 1e-9:
             continue  # too few of its pieces found by any English word: no phrase covers enough of it
-        hit = tuple(sorted(set().union(*unit_tokens[ua:ub])))
+        hit = tuple(sorted(set().union(*word_tokens[a:b])))
         key = (hit, _repeated_stems(index.unit_stems, ua, ub) if ub - ua > 1 else frozenset())
         phrases = phrases_of.get(key)
         if phrases is None:
@@ -818,15 +819,29 @@ def lone_word_phrase(token: EnToken) -> tuple[int, int] | None:
     return token.start, token.end
 
 
+Grown = tuple[tuple[int, int], tuple[int, int], tuple[int, int] | None]  # see _grown
+
+
 def _phrases(hit: list[int] | tuple[int, ...], tokens: list[EnToken], repeated: frozenset[str],
-             named: dict[tuple[int, int], tuple[int, int]], bridge: bool = False) -> list[tuple[int, int]]:
+             named: dict[tuple[int, int], Grown], bridge: bool = False) -> list[tuple[int, int]]:
     """The English phrases the hit tokens make: their runs grown to whole names, then also over "of
-    the" (`named`: runs already grown, shared by the spans of a sentence; `bridge`: see _runs)."""
+    the", then names before a person (`named`: run → its `_grown`, shared by the spans of a sentence,
+    whose runs recur; `bridge`: see _runs)."""
     runs = _runs(list(hit), tokens, repeated, bridge)
-    phrases = [named[run] if run in named else named.setdefault(run, _expand_name(*run, tokens)) for run in runs]
-    phrases += [p for p in (_expand_name(*run, tokens, over_the=True) for run in runs) if p not in phrases]
-    phrases += [p for p in (_before_person(phrase, run, tokens) for phrase, run in zip(list(phrases), runs)) if p and p not in phrases]
+    grown = [named[run] if run in named else named.setdefault(run, _grown(run, tokens)) for run in runs]
+    phrases = [whole for whole, _, _ in grown]
+    phrases += [p for p in (over_the for _, over_the, _ in grown) if p not in phrases]
+    phrases += [p for _, _, p in grown if p and p not in phrases]
     return phrases
+
+
+def _grown(run: tuple[int, int], tokens: list[EnToken]) -> Grown:
+    """A run grown to the whole name it sits in, grown also over "of the", and that name before a person
+    who follows it (see _before_person, else None). The run "Office" of "the Foreign Affairs Office of
+    the Municipal Government": "Foreign Affairs Office", that and "of the Municipal Government", None
+    (as token ranges)."""
+    whole = _expand_name(*run, tokens)
+    return whole, _expand_name(*run, tokens, over_the=True), _before_person(whole, run, tokens)
 
 
 def _before_person(phrase: tuple[int, int], run: tuple[int, int], tokens: list[EnToken]) -> tuple[int, int] | None:

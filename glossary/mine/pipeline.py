@@ -31,16 +31,20 @@ def mine_document(doc: Document, known_terms: Iterable[str] = ()) -> MinedDocume
 
 
 def load_tables() -> None:
-    """Load jieba, CC-CEDICT and the pinyin readings now, so forked worker processes share them."""
-    from glossary.keys import char_readings
-    from glossary.lexicon import glossed_as_synonym, headword_openings
+    """Load jieba, CC-CEDICT, the pinyin readings, OpenCC's converters and the reader's cleaning rules
+    now, so forked worker processes share them (each worker would load them again for its first document)."""
+    from glossary.ingest import read_document  # noqa: F401  (imported for its rules, see mine_file)
+    from glossary.keys import char_readings, is_simplified, to_simplified
+    from glossary.lexicon import glossed_as_synonym, glossed_inside_longer_word, headword_openings
     from glossary.mine.pairing import STEM_PREFIX
     from glossary.mine.tokens import zh_words
 
     zh_words("中文")
     headword_openings()
     glossed_as_synonym("中文", frozenset(), STEM_PREFIX)  # (builds its index of one-word glosses)
+    glossed_inside_longer_word("中文", frozenset(), STEM_PREFIX)  # (builds its text of all headwords)
     char_readings("中")
+    is_simplified(to_simplified("中文"))
 
 
 def mine_file(path: str | Path | tuple[str, str], known_terms: tuple[str, ...] = ()) -> MinedDocument:
