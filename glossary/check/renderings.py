@@ -59,9 +59,7 @@ class TargetWords:
     @property
     def stems(self) -> set[str]:
         if self._stems is None:
-            words = set(_LETTERS.findall(self.text))  # (a word recurs: stemmed once)
-            self._stems = {en_stem(w) for w in words if not is_stopword(w)}  # (US, in capitals, is a word)
-            self._stems.update(key for w in words if w[0].isupper() and (key := _acronym_key(w)))
+            self._stems = set(chain.from_iterable(map(_run_stems, set(_LETTERS.findall(self.text)))))
         return self._stems
 
     @property
@@ -405,6 +403,16 @@ def _acronym_key(word: str) -> str | None:
     if not word[:1].isupper() or word[1:].islower() or not _ACRONYM_TOKEN.fullmatch(word):
         return None
     return _ACRONYM_KEY + "".join(c for c in word if c.isupper())
+
+
+@lru_cache(maxsize=1 << 16)  # words recur from segment to segment
+def _run_stems(run: str) -> tuple[str, ...]:
+    """What one letter run of a target gives TargetWords.stems: its stem, unless a function word (US, in
+    capitals, is a word), and its acronym key, if written as one ("Banks": bank; "the": none; "HKMA": hkma
+    and the key of its initials H, K, M, A)."""
+    stems = () if is_stopword(run) else (en_stem(run),)
+    key = _acronym_key(run) if run[0].isupper() else None
+    return stems + (key,) if key else stems
 
 
 def _acronym_keys(gloss: tuple[str, ...]) -> tuple[str, ...]:

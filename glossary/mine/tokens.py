@@ -301,16 +301,33 @@ def country_stems(word: str) -> frozenset[str]:
     return frozenset(en_stem(stem + ending) for ending in _COUNTRY_ENDINGS[suffix]) - {en_stem(word)}
 
 
+_NOT_A_WORD = (frozenset(), False, False)  # (stems, word, stop) of punctuation or a currency sign
+
+
+@lru_cache(maxsize=1 << 16)  # words recur from sentence to sentence
+def _token_facts(token: str) -> tuple[frozenset[str], bool, bool]:
+    """(stems, word, stop) of a token of mixed-case text, as EnToken has them: "Banks" (bank stems,
+    a word, no function word); "the" (no stems, a word, a function word); "US" (an acronym, no "us")."""
+    if not (token[0].isalnum() and token[-1] not in _CURRENCY_SIGNS):
+        return _NOT_A_WORD
+    if is_stopword(token):
+        return frozenset(), True, True
+    return token_stems(token), True, False
+
+
 def en_tokens(text: str) -> list[EnToken]:
+    """The tokens of an English text with their offsets and stems ("the HKMA's reserves": the, HKMA's,
+    reserves); each distinct token's facts are worked out once (_token_facts)."""
     out = []
-    append, new, stems_of, empty = out.append, _new_en_token, token_stems, frozenset()  # (a hot loop)
-    heading = not _LOWER.search(text)  # (in capitals throughout, US may be "us")
-    for m in _EN_TOKEN.finditer(text):
+    append, new, facts = out.append, _new_en_token, _token_facts  # (a hot loop)
+    if _LOWER.search(text):
+        for m in _EN_TOKEN.finditer(text):
+            token = m.group()
+            append(new(token, m.start(), m.end(), *facts(token)))
+        return out
+    for m in _EN_TOKEN.finditer(text):  # in capitals throughout, US may be "us"
         token = m.group()
-        start, end = m.span()
-        if token[0].isalnum() and token[-1] not in _CURRENCY_SIGNS:
-            stop = token.lower() in STOPWORDS if heading else is_stopword(token)
-            append(new(token, start, end, empty if stop else stems_of(token), True, stop))
-        else:
-            append(new(token, start, end, empty, False, False))
+        word = facts(token)[1]
+        stop = word and token.lower() in STOPWORDS
+        append(new(token, m.start(), m.end(), token_stems(token) if word and not stop else frozenset(), word, stop))
     return out
