@@ -324,3 +324,13 @@ def test_a_term_the_sentences_words_cut_across_or_a_negation_turns_around_is_not
     assert [(f.kind, f.source_term) for f in check_segments(draft, glossary).issues
             if f.source_term in cut_across or "非美元資產" in f.source] == []
     assert spans(glossary.zh, "持有流通性極高的美元資產", only_longest=True)[0][0] == "美元資產"
+
+
+def test_another_rendering_is_reported_without_its_possessive():
+    """HKMA writes "the financial industry’s development" for 金融業: with 金融業 approved as "financial
+    sector", the rendering the draft uses is "financial industry", not "financial industry’s"."""
+    glossary = CheckGlossary([Entry((Term("zh", "金融業"), Term("en", "financial sector")), status="approved", id=1)])
+    draft = hkma_paragraphs(lambda zh, en: "金融業" in zh and "financial sector" not in en)
+    found = [f.found for f in check_segments(draft, glossary).issues if f.kind == "unapproved"]
+    assert "financial industry" in found
+    assert not [f for f in found if f.endswith(("’s", "'s", "s’"))]

@@ -636,7 +636,7 @@ class DraftChecker:
                 spans[index] = self._other_renderings.widened(span, g.renderings(index), target)
             elif span := self._other_renderings.shortened(g.renderings(index), target):
                 spans[index] = span
-        return spans
+        return {index: _without_possessive(current.segment.target, span) for index, span in spans.items()}
 
     def _record_usage(self, current: _Segment, target_hits: list[Hit]) -> None:
         """Which full-form rendering each glossary term got here, for the consistency check."""
@@ -781,6 +781,17 @@ def _kept_in(segments: Iterable[DraftSegment], kept: list[DraftSegment]) -> Iter
     for segment in segments:
         kept.append(segment)
         yield segment
+
+
+def _without_possessive(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span without the possessive ending its last word: the rendering is "financial industry" in
+    "the financial industry’s recovery", "banks" in "banks’ capital"."""
+    start, end = span
+    if end - start > 2 and text[end - 2 : end] in ("’s", "'s"):
+        return start, end - 2
+    if end - start > 2 and text[end - 1] in "’'" and text[end - 2] == "s":
+        return start, end - 1
+    return span
 
 
 def _script_counts(texts: Iterable[str]) -> tuple[int, int]:
