@@ -281,7 +281,26 @@ def en_term_keys(text: str, keep: frozenset[str] = NO_WORDS) -> list[tuple[str, 
     rest = _LEADING_WORD.sub("", text, count=1)
     if rest != text and keys:
         keys += [(key, derived) for key, derived in _en_term_keys(rest, keep) if all(key != have for have, _ in keys)]
+    for inflected in _inflected_verb_phrases(rest, told=text.lstrip().startswith("to ")):
+        key = _en_term_keys(inflected, keep)[:1]
+        if key and all(key[0][0] != have for have, _ in keys):
+            keys.append((key[0][0], True))
     return keys
+
+
+def _inflected_verb_phrases(phrase: str, told: bool) -> list[str]:
+    """A phrase of two words or more opening on a verb, with the verb in each of its other forms
+    ("strengthen cooperation": strengthened, strengthening, strengthens cooperation; "build a
+    community": built a community): the verb is the glossary's ("to" before it, `told`) or a word
+    English uses only as a verb (strengthen, promote; not build, which is a noun too, unless told)."""
+    words = phrase.split(" ", 1)
+    if len(words) < 2 or not words[0].isalpha() or not words[0].islower():
+        return []
+    from glossary.lexicon import english_word_class, verb_inflections
+
+    if not told and english_word_class(words[0]) != "verb":
+        return []
+    return [f"{form} {words[1]}" for form in verb_inflections(words[0])]
 
 
 def _en_term_keys(text: str, keep: frozenset[str]) -> list[tuple[str, bool]]:

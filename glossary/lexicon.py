@@ -310,13 +310,19 @@ def is_modifier_only(word: str) -> bool:
 def english_word_class(word: str) -> str | None:
     """"adjective" or "verb" for an English word the LemmInflect lexicon knows only as that
     (supervisory, statutory; promote, organises), else None (banks: noun and verb; fintech: unknown)."""
-    adjectives, verbs = _english_word_classes()
+    adjectives, verbs, _ = _english_word_classes()
     word = word.lower()
     return "adjective" if word in adjectives else "verb" if word in verbs else None
 
 
+def verb_inflections(verb: str) -> tuple[str, ...]:
+    """The past, participle, -ing and -s forms of an English verb, by the LemmInflect lexicon (build:
+    built, building, builds; occur: occurred, occurring, occurs), or () for a word it has no verb for."""
+    return _english_word_classes()[2].get(verb.lower(), ())
+
+
 @cache
-def _english_word_classes() -> tuple[frozenset[str], frozenset[str]]:
+def _english_word_classes() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str, ...]]]:
     folder = _lemminflect_resources()
     return _load_or_build(_cache_file(folder / "lemma_lu.csv.gz", "english"), lambda: _parse_word_classes(folder))
 
@@ -329,10 +335,11 @@ def _lemminflect_resources() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "resources"
 
 
-def _parse_word_classes(folder: Path) -> tuple[frozenset[str], frozenset[str]]:
+def _parse_word_classes(folder: Path) -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str, ...]]]:
     """Every word of LemmInflect's lookup tables (inflected form → lemma; lemma → inflections), with each
-    part of speech it has there; then the adjective-only and the verb-only ones."""
+    part of speech it has there; then the adjective-only and the verb-only ones, and each verb's forms."""
     classes: dict[str, set[str]] = {}
+    inflections: dict[str, tuple[str, ...]] = {}
     for name in ("lemma_lu.csv.gz", "infl_lu.csv.gz"):
         with gzip.open(folder / name, "rt", encoding="utf-8") as handle:
             for row in csv.reader(handle):
@@ -341,9 +348,12 @@ def _parse_word_classes(folder: Path) -> tuple[frozenset[str], frozenset[str]]:
                     for word in words:
                         if word:
                             classes.setdefault(word.lower(), set()).add(row[1].lower())
+                    if name.startswith("infl") and row[1] == "verb":
+                        forms = {form for column in row[2:] for form in column.split("/") if form and form != row[0]}
+                        inflections[row[0].lower()] = tuple(sorted(forms))
     only = {word: kinds - {"aux", "propn"} for word, kinds in classes.items()}  # (be, have: verbs)
     return (frozenset(w for w, kinds in only.items() if kinds == {"adj"}),
-            frozenset(w for w, kinds in only.items() if kinds == {"verb"}))
+            frozenset(w for w, kinds in only.items() if kinds == {"verb"}), inflections)
 
 
 @cache

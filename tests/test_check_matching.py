@@ -334,3 +334,19 @@ def test_another_rendering_is_reported_without_its_possessive():
     found = [f.found for f in check_segments(draft, glossary).issues if f.kind == "unapproved"]
     assert "financial industry" in found
     assert not [f for f in found if f.endswith(("’s", "'s", "s’"))]
+
+
+def test_a_verb_phrase_term_is_found_with_its_verb_inflected():
+    """HKMA writes "enhancing consumer protection" and "enhanced consumer protection" for 加強消費者保障:
+    a glossary's verb phrase "enhance consumer protection" (enhance: only ever a verb) is there, and so
+    is "to build a community" in "built a community"; a noun that opens a phrase (control measures) is
+    not a verb to inflect."""
+    glossary = CheckGlossary([Entry((Term("zh", "加強消費者保障"), Term("en", "enhance consumer protection")),
+                                    status="approved", id=1)])
+    draft = hkma_paragraphs(lambda zh, en: "加強消費者保障" in zh and re.search(r"enhanc(ed|ing) consumer protection", en))
+    assert len(draft) >= 2 and not [s for s in draft if "enhance consumer protection" in s.target]
+    assert [(f.kind, f.segment) for f in check_segments(draft, glossary).issues] == []
+    from glossary.keys import en_term_keys
+
+    assert " built  a  community " in {key for key, _ in en_term_keys("to build a community")}
+    assert not [key for key, _ in en_term_keys("control measures") if "controlled" in key or "controlling" in key]
