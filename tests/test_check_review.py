@@ -407,3 +407,15 @@ def test_an_en_dash_in_the_glossary_matches_a_hyphen_in_the_draft():
         rendering = f"Guangdong{dash}Hong Kong{dash}Macao Greater Bay Area"
         glossary = CheckGlossary([Entry((Term("zh", "粵港澳大灣區"), Term("en", rendering)), status="approved", id=1)])
         assert [(f.kind, f.segment) for f in check_segments(draft, glossary).issues if f.entry_id] == []
+
+
+def test_a_one_word_verb_rendering_is_found_in_its_irregular_forms():
+    """Tatoeba pairs with 写 ("to write") whose English says "wrote" or "written" (in "well-written"
+    too): the lexicon's forms of the verb, irregular ones too, are the rendering."""
+    pairs = [line.split("\t")[:2] for line in
+             shared("external", "tatoeba-cmn-eng", "cmn.txt").read_text(encoding="utf-8-sig").splitlines() if "\t" in line]
+    glossary = CheckGlossary([Entry((Term("zh", "写"), Term("en", "to write")), status="approved", id=1)])
+    irregular = [DraftSegment(str(n), zh, en) for n, (en, zh) in enumerate(pairs, 1)
+                 if "写" in zh and re.search(r"\b(wrote|written)\b", en) and not re.search(r"\bwrit(e|es|ing)\b", en)]
+    assert len(irregular) >= 20
+    assert [f.segment for f in check_segments(irregular, glossary).issues if f.entry_id] == []

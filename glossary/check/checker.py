@@ -573,8 +573,8 @@ class DraftChecker:
                 continue
             if adjectives and not current.names().isdisjoint(adjectives):
                 continue  # "Chinese characteristics" renders 中国 (China) as an adjective
-            if inflected and not current.words(keep)[1].isdisjoint(inflected):
-                continue  # "working" for "work": one word inflected
+            if inflected and not (current.words(keep)[1].isdisjoint(inflected) and parts.isdisjoint(inflected)):
+                continue  # "working" for "work": one word inflected (a compound's word too: well-written)
             undecided.append((index, hit, renderings))
         if not undecided:
             return

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from glossary.lexicon import is_modifier_only
+from glossary.lexicon import is_modifier_only, verb_inflections
 from glossary.check.words import NEGATING, crossable, inner_strings, segmenter
 from glossary.keys import (BOUNDARY, FUNCTION_WORDS, NO_WORDS, en_fold_token, en_fold_word, en_match_tokens,
                            en_match_words, en_plain_word, en_term_keys, en_words, to_simplified, zh_match_text)
@@ -482,11 +482,15 @@ _CVC = re.compile(r"[^aeiou][aeiou][b-df-hj-npr-tvz]$")  # a final consonant Eng
 @lru_cache(maxsize=16384)
 def verb_forms(rendering: str) -> frozenset[str]:
     """The -ing and -ed forms of a one-word rendering, "to" before it or not (work -> working, worked;
-    plan -> planning; occur -> occurred; apply -> applied; to share -> sharing, shared), folded as the
-    target's words are; empty for anything else."""
+    build -> built; to share -> sharing, shared), folded as the target's words are: the lexicon's
+    (verb_inflections), else made by the regular rules (plan -> planning; apply -> applied); empty for
+    anything but one word."""
     word = rendering.casefold().removeprefix("to ")  # (a glossary's verb: "to promote")
     if not word.isalpha() or len(word) < 3:
         return frozenset()
+    known = verb_inflections(word)  # the lexicon's forms, irregular ones too (build: built, building)
+    if known:
+        return frozenset(en_fold_word(form) for form in known) - {en_fold_word(word)}
     stems = [word[:-1]] if word.endswith("e") and not word.endswith(("ee", "ye", "oe")) else [word]
     if _CVC.search(word):  # doubled or not (visited, occurred): a form nobody writes matches nothing
         stems.append(word + word[-1])
