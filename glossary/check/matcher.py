@@ -481,16 +481,13 @@ _CVC = re.compile(r"[^aeiou][aeiou][b-df-hj-npr-tvz]$")  # a final consonant Eng
 
 @lru_cache(maxsize=16384)
 def verb_forms(rendering: str) -> frozenset[str]:
-    """The -ing and -ed forms of a one-word rendering, "to" before it or not (work -> working, worked;
-    build -> built; to share -> sharing, shared), folded as the target's words are: the lexicon's
-    (verb_inflections), else made by the regular rules (plan -> planning; apply -> applied); empty for
-    anything but one word."""
+    """The -ing and -ed forms of a one-word rendering, "to" before it or not, folded as the target's
+    words are: made by the regular rules (work -> working, worked; plan -> planning; apply -> applied;
+    to share -> sharing, shared), and the lexicon's (verb_inflections), irregular ones too (build ->
+    built; program -> programed, besides programmed); empty for anything but one word."""
     word = rendering.casefold().removeprefix("to ")  # (a glossary's verb: "to promote")
     if not word.isalpha() or len(word) < 3:
         return frozenset()
-    known = verb_inflections(word)  # the lexicon's forms, irregular ones too (build: built, building)
-    if known:
-        return frozenset(en_fold_word(form) for form in known) - {en_fold_word(word)}
     stems = [word[:-1]] if word.endswith("e") and not word.endswith(("ee", "ye", "oe")) else [word]
     if _CVC.search(word):  # doubled or not (visited, occurred): a form nobody writes matches nothing
         stems.append(word + word[-1])
@@ -499,7 +496,8 @@ def verb_forms(rendering: str) -> frozenset[str]:
         forms.add(word + "d")
     if len(word) > 3 and word.endswith("y") and word[-2] not in "aeiou":
         forms.add(word[:-1] + "ied")
-    return frozenset(en_fold_word(form) for form in forms - {word})
+    forms.update(verb_inflections(word))  # the lexicon's, irregular ones too (build: built; write: wrote)
+    return frozenset(en_fold_word(form) for form in forms - {word}) - {en_fold_word(word)}
 
 
 _DIGIT_BEFORE_DIGIT = re.compile(r"\d(?=\d)")
