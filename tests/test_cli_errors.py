@@ -147,3 +147,17 @@ def test_a_folder_given_for_a_file_is_one_line_with_exit_status_1(db_path, tmp_p
     assert "\n".join(open_db(db_path).conn.iterdump()) == before
     result = CliRunner().invoke(cli, ["--db", str(folder), "stats"])
     assert (result.exit_code, result.output) == (1, f"glossary: error: {folder}: a folder, not a file\n")
+
+
+def test_an_export_that_cannot_be_written_names_the_output_not_its_temporary_file(db_path):
+    """The export is written to a temporary file beside OUT and moved into place; a folder that takes no
+    new file (/proc) was reported as `/proc/.terms.tbx.kx78_ait: No such file or directory`, a name the
+    user never gave."""
+    from conftest import shared
+
+    assert run(db_path, "import", shared("tbx", "fixtures-own", "zh-en_TBX-Basic_v2_rich.tbx")).exit_code == 0
+    for name in ("terms.tbx", "terms.xlsx"):
+        result = run(db_path, "export", f"/proc/{name}")
+        assert result.exit_code == 1
+        assert result.output.startswith(f"glossary: error: /proc/{name}: cannot write here (")
+        assert result.output.count("\n") == 1
