@@ -161,3 +161,21 @@ def test_an_export_that_cannot_be_written_names_the_output_not_its_temporary_fil
         assert result.exit_code == 1
         assert result.output.startswith(f"glossary: error: /proc/{name}: cannot write here (")
         assert result.output.count("\n") == 1
+
+
+def test_a_binary_file_gets_no_hint_that_it_looks_like_a_text_format(db_path, tmp_path):
+    """A compressed glossary under a .csv or .jsonl name was refused as binary, then told `(the content
+    looks like tsv: give --format tsv)` because a tab byte happened to be among its first 4 kB; no text
+    format fits a binary file, so no format is suggested."""
+    import gzip
+
+    from conftest import shared
+
+    packed = gzip.compress(shared("tbx", "v3", "samples", "TBX-Basic_Example_Astronomy_DCT_VALID.tbx").read_bytes(),
+                           mtime=0)
+    assert b"\t" in packed[:4096]
+    for name in ("terms.csv", "terms.jsonl"):
+        (tmp_path / name).write_bytes(packed)
+        result = run(db_path, "import", tmp_path / name)
+        assert (result.exit_code, result.output) == (
+            1, f"glossary: error: {name}: binary file (NUL byte at offset 3), not a text document\n")
