@@ -467,3 +467,14 @@ def test_writers_escape_markup():
     xml = _written("tbx", [entry])
     assert "<term>a&lt;b&gt;&amp;c</term>" in xml and '<termEntry id="c7">' in xml
     etree.fromstring(xml.encode(), SAFE)
+
+
+def test_omegat_glossary_headed_by_language_codes_keeps_its_comment_column(tmp_path):
+    """A header of two language codes (zh-CN<TAB>en) named two columns, so every row with OmegaT's third,
+    comment column was refused: `line 2: 3 fields but the header has 2`. The comment column stays."""
+    original = shared("tbx", "fixtures-own", "zh-en_glossary_omegat.utf8")
+    headed = tmp_path / "headed.tsv"
+    headed.write_text("zh-CN\ten\n" + original.read_text(encoding="utf-8"), encoding="utf-8")
+    expected, _ = _read(original, "tsv")
+    assert expected[1].note == "TW variant, deprecated"
+    assert _read(headed)[0] == expected
