@@ -86,7 +86,7 @@ def load_gold(paths: Iterable[str | Path]) -> list[GoldPair]:
     for path in paths:
         path = Path(path)
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            lines = path.read_text(encoding="utf-8-sig").splitlines()  # Notepad writes a BOM
         except OSError as exc:
             raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
         except UnicodeDecodeError as exc:

@@ -116,3 +116,16 @@ def test_a_gold_line_of_the_wrong_shape_or_a_file_without_pairs_is_one_error_nam
     path.write_text("\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"edited.jsonl: no gold pairs"):
         load_gold([path])
+
+
+def test_a_gold_file_saved_with_a_byte_order_mark_is_read(tmp_path):
+    """Windows editors save UTF-8 with a BOM; its first line was refused as `not a gold pair (Unexpected
+    UTF-8 BOM ...)`. The BOM is skipped, as in every other file glossary reads."""
+    from conftest import shared
+
+    original = shared("gold", "000_c78274c5c2d54538.jsonl")
+    with_bom = tmp_path / "000.jsonl"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + original.read_bytes())
+    expected = load_gold([original])
+    assert len(expected) > 100
+    assert [(g.zh, g.en, g.en_keys) for g in load_gold([with_bom])] == [(g.zh, g.en, g.en_keys) for g in expected]
