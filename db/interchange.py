@@ -356,7 +356,10 @@ def export_glossary(db: Database, out: str | Path, fmt: str | None = None, *, st
         raise UsageError(f"{path}: is a directory; give a file name")
     if not path.parent.exists():
         raise InputError(f"{path.parent}: no such folder")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:  # named as the user gave it, not as the temporary file beside it
+        raise InputError(f"{path}: cannot write here ({exc.strerror or exc})") from exc
     try:
         if fmt == "xlsx":
             with os.fdopen(fd, "wb") as fh:
@@ -366,8 +369,10 @@ def export_glossary(db: Database, out: str | Path, fmt: str | None = None, *, st
                 count = write_glossary(entries, fmt, fh, languages, extras)
         os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(temp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):  # a full disk, a lost mount: named as the output, not the temporary file
+            raise InputError(f"{path}: cannot write here ({exc.strerror or exc})") from exc
         raise
     return count
 

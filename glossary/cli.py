@@ -17,6 +17,7 @@ from glossary import __version__
 from glossary.errors import GlossaryError, UsageError
 
 from . import commands as _commands_pkg
+from .commands._common import FilePath, OneLineError
 
 
 class LazyGroup(click.Group):
@@ -81,20 +82,9 @@ def _quiet_stdout() -> None:
         pass
 
 
-class OneLineError(click.ClickException):
-    """Printed as `glossary: error: <message>` on stderr, exit status 1 (2 for a usage error)."""
-
-    def __init__(self, message: str, exit_code: int = 1) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-
-    def show(self, file=None) -> None:
-        click.echo(f"glossary: error: {self.format_message()}", err=True)
-
-
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
-    "--db", "db_path", type=click.Path(dir_okay=False), envvar="GLOSSARY_DB",
+    "--db", "db_path", type=FilePath(), envvar="GLOSSARY_DB",
     help="Termbase file (default: $GLOSSARY_DB, else glossary.db in the user data folder).",
 )
 @click.version_option(__version__, "--version", prog_name="glossary")

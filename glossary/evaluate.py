@@ -81,11 +81,12 @@ class Evaluation:
 
 def load_gold(paths: Iterable[str | Path]) -> list[GoldPair]:
     """Gold pairs from JSON Lines files; a bad line is an InputError naming file and line."""
+    paths = list(paths)
     gold = []
     for path in paths:
         path = Path(path)
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            lines = path.read_text(encoding="utf-8-sig").splitlines()  # Notepad writes a BOM
         except OSError as exc:
             raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
         except UnicodeDecodeError as exc:
@@ -95,9 +96,12 @@ def load_gold(paths: Iterable[str | Path]) -> list[GoldPair]:
                 continue
             try:
                 row = json.loads(line)
-                zh, en = row["zh"], row["en"]
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            except json.JSONDecodeError as exc:
                 raise InputError(f"{path}: line {number}: not a gold pair ({exc})") from exc
+            problem = _gold_row_problem(row)
+            if problem:
+                raise InputError(f"{path}: line {number}: not a gold pair ({problem})")
+            zh, en = row["zh"], row["en"]
             gold.append(GoldPair(
                 zh=zh, en=en,
                 zh_keys=frozenset(k for k in map(zh_key, [zh, *row.get("zh_variants", [])]) if k),
@@ -105,7 +109,25 @@ def load_gold(paths: Iterable[str | Path]) -> list[GoldPair]:
                 core=bool(row.get("core", False)), loose=bool(row.get("loose", False)),
                 category=row.get("category"), doc=row.get("doc", path.name),
             ))
+    if not gold:
+        raise InputError(f"{', '.join(map(str, paths))}: no gold pairs (one JSON object a line with \"zh\" and \"en\")")
     return gold
+
+
+def _gold_row_problem(row) -> str | None:
+    """What keeps a parsed line from being a gold pair, or None: `{"zh": 5, "en": "x"}` -> `"zh" is not text`."""
+    if not isinstance(row, dict):
+        return f"a JSON {type(row).__name__}, not an object"
+    for key in ("zh", "en"):
+        if key not in row:
+            return f'no "{key}"'
+        if not isinstance(row[key], str):
+            return f'"{key}" is not text'
+    for key in ("zh_variants", "en_variants"):
+        variants = row.get(key, [])
+        if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+            return f'"{key}" is not a list of texts'
+    return None
 
 
 def entry_outputs(entries: Iterable[Entry]) -> list[OutputPair]:

@@ -124,3 +124,58 @@ def test_a_missing_input_file_is_one_line_and_exit_1_in_every_command(db_path, t
         assert result.exit_code == 1, args
         assert result.output.startswith(f"glossary: error: {gone}: ") and "Usage:" not in result.output, args
         assert ("no such file" in result.output or "No such file" in result.output), args
+
+
+def test_a_folder_given_for_a_file_is_one_line_with_exit_status_1(db_path, tmp_path):
+    """A folder where a command wants one file (`import`, `eval --gold`, `align`, `check --source`,
+    `export OUT`, `mine --pair`, `--db`) got click's usage message and exit status 2, as if the command
+    line were mistyped; like a missing file it is a file that cannot be used: one line naming it, exit 1,
+    the termbase unchanged."""
+    from conftest import shared
+
+    folder = shared("tbx", "fixtures-own")
+    draft = shared("tbx", "fixtures-own", "bilingual", "zh-en_draft.tsv")
+    assert run(db_path, "import", folder / "zh-en_TBX-Basic_v2_rich.tbx").exit_code == 0
+    before = "\n".join(open_db(db_path).conn.iterdump())
+    gold = shared("gold")
+    for bad, args in ((folder, ["import", folder]), (gold, ["eval", "--gold", gold]),
+                      (folder, ["align", folder, "-o", tmp_path / "a.tmx"]),
+                      (folder, ["check", "--source", folder, "--draft", draft]), (folder, ["export", folder]),
+                      (folder, ["mine", "--pair", folder, draft])):
+        result = run(db_path, *args)
+        assert (result.exit_code, result.output) == (1, f"glossary: error: {bad}: a folder, not a file\n"), args
+    assert "\n".join(open_db(db_path).conn.iterdump()) == before
+    result = CliRunner().invoke(cli, ["--db", str(folder), "stats"])
+    assert (result.exit_code, result.output) == (1, f"glossary: error: {folder}: a folder, not a file\n")
+
+
+def test_an_export_that_cannot_be_written_names_the_output_not_its_temporary_file(db_path):
+    """The export is written to a temporary file beside OUT and moved into place; a folder that takes no
+    new file (/proc) was reported as `/proc/.terms.tbx.kx78_ait: No such file or directory`, a name the
+    user never gave."""
+    from conftest import shared
+
+    assert run(db_path, "import", shared("tbx", "fixtures-own", "zh-en_TBX-Basic_v2_rich.tbx")).exit_code == 0
+    for name in ("terms.tbx", "terms.xlsx"):
+        result = run(db_path, "export", f"/proc/{name}")
+        assert result.exit_code == 1
+        assert result.output.startswith(f"glossary: error: /proc/{name}: cannot write here (")
+        assert result.output.count("\n") == 1
+
+
+def test_a_binary_file_gets_no_hint_that_it_looks_like_a_text_format(db_path, tmp_path):
+    """A compressed glossary under a .csv or .jsonl name was refused as binary, then told `(the content
+    looks like tsv: give --format tsv)` because a tab byte happened to be among its first 4 kB; no text
+    format fits a binary file, so no format is suggested."""
+    import gzip
+
+    from conftest import shared
+
+    packed = gzip.compress(shared("tbx", "v3", "samples", "TBX-Basic_Example_Astronomy_DCT_VALID.tbx").read_bytes(),
+                           mtime=0)
+    assert b"\t" in packed[:4096]
+    for name in ("terms.csv", "terms.jsonl"):
+        (tmp_path / name).write_bytes(packed)
+        result = run(db_path, "import", tmp_path / name)
+        assert (result.exit_code, result.output) == (
+            1, f"glossary: error: {name}: binary file (NUL byte at offset 3), not a text document\n")

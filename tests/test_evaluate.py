@@ -94,3 +94,38 @@ def test_eval_reads_every_gold_file_a_shell_glob_gives_after_one_gold_option(tmp
     assert json.loads(together.output) == json.loads(repeated.output)
     one = CliRunner().invoke(cli, ["--db", str(db_path), "eval", "--json", "--gold", str(files[0])])
     assert json.loads(together.output)["gold"] > json.loads(one.output)["gold"] > 0
+
+
+def test_a_gold_line_of_the_wrong_shape_or_a_file_without_pairs_is_one_error_naming_it(tmp_path):
+    """A real gold line edited by hand (`"en_variants": null`, a number for "zh", a JSON list) ended in a
+    TypeError traceback; a gold file without a pair scored 0/0 and exited 0. Each is now an InputError
+    naming the file, the line and what is wrong."""
+    from conftest import shared
+
+    row = json.loads(shared("gold", "001_a95d0c3c2ca6a01e.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    path = tmp_path / "edited.jsonl"
+    for line, problem in ((dict(row, en_variants=None), '"en_variants" is not a list of texts'),
+                          (dict(row, zh=5), '"zh" is not text'),
+                          ({k: v for k, v in row.items() if k != "en"}, 'no "en"'),
+                          ([row["zh"], row["en"]], "a JSON list, not an object")):
+        path.write_text(json.dumps(row, ensure_ascii=False) + "\n" + json.dumps(line, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+        with pytest.raises(InputError) as caught:
+            load_gold([path])
+        assert caught.value.message == f"{path}: line 2: not a gold pair ({problem})"
+    path.write_text("\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"edited.jsonl: no gold pairs"):
+        load_gold([path])
+
+
+def test_a_gold_file_saved_with_a_byte_order_mark_is_read(tmp_path):
+    """Windows editors save UTF-8 with a BOM; its first line was refused as `not a gold pair (Unexpected
+    UTF-8 BOM ...)`. The BOM is skipped, as in every other file glossary reads."""
+    from conftest import shared
+
+    original = shared("gold", "000_c78274c5c2d54538.jsonl")
+    with_bom = tmp_path / "000.jsonl"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + original.read_bytes())
+    expected = load_gold([original])
+    assert len(expected) > 100
+    assert [(g.zh, g.en, g.en_keys) for g in load_gold([with_bom])] == [(g.zh, g.en, g.en_keys) for g in expected]

@@ -147,6 +147,25 @@ def test_v3_dct_style_reads_module_elements():
     assert any(t.part_of_speech for e in entries for t in e.terms)
 
 
+def test_v3_dct_style_keeps_the_entry_dates_as_the_dca_style_does():
+    """DCT style writes the transaction type as <basic:transactionType>, DCA as <transac type=...>: only the
+    DCA one was read, so the same 45 astronomy entries lost their dates (2010-04-17, 2010-05-01) in DCT."""
+    dct, _ = _read(shared("tbx", "v3", "samples", "TBX-Basic_Example_Astronomy_DCT_VALID.tbx"))
+    dca, _ = _read(shared("tbx", "v3", "samples", "TBX-Basic_Example_Astronomy_DCA_VALID.tbx"))
+    assert (dca[0].created, dca[0].updated) == ("2010-04-17", "2010-05-01")
+    assert [(e.created, e.updated) for e in dct] == [(e.created, e.updated) for e in dca]
+
+
+def test_what_a_transaction_holds_beyond_its_type_and_date_is_reported_not_kept():
+    """The person responsible for a change (<transacNote type="responsibility">) and transactions on a
+    language section or term have no field in the termbase; they were dropped without a word, while every
+    other element left out is reported."""
+    _, rich = _read(shared("tbx", "fixtures-own", "zh-en_TBX-Basic_v2_rich.tbx"))
+    assert rich.lines() == ["responsibility of a transaction not kept (1×, first at line 25)"]
+    _, sample = _read(shared("tbx", "v2", "basic", "samples", "TBX-basic-sample.tbx"))
+    assert "<transacGrp> of a term not kept (the termbase dates whole entries) (2×, first at line 201)" in sample.lines()
+
+
 @pytest.mark.parametrize(("parts", "message"), [
     (("tbx", "v2", "basic", "samples", "tbx_basic_sample_notwellformed.tbx"), "line 45, column 16: Opening and ending tag mismatch"),
     (("tbx", "v3", "samples", "ltac-test-files", "poorly_formed_xml.tbx"), "line 42, column 16"),
@@ -467,3 +486,14 @@ def test_writers_escape_markup():
     xml = _written("tbx", [entry])
     assert "<term>a&lt;b&gt;&amp;c</term>" in xml and '<termEntry id="c7">' in xml
     etree.fromstring(xml.encode(), SAFE)
+
+
+def test_omegat_glossary_headed_by_language_codes_keeps_its_comment_column(tmp_path):
+    """A header of two language codes (zh-CN<TAB>en) named two columns, so every row with OmegaT's third,
+    comment column was refused: `line 2: 3 fields but the header has 2`. The comment column stays."""
+    original = shared("tbx", "fixtures-own", "zh-en_glossary_omegat.utf8")
+    headed = tmp_path / "headed.tsv"
+    headed.write_text("zh-CN\ten\n" + original.read_text(encoding="utf-8"), encoding="utf-8")
+    expected, _ = _read(original, "tsv")
+    assert expected[1].note == "TW variant, deprecated"
+    assert _read(headed)[0] == expected

@@ -507,3 +507,29 @@ def test_export_and_import_leave_stderr_empty_when_it_is_no_terminal(tmp_db, tmp
         done = subprocess.run([sys.executable, "-m", "glossary.cli", "--db", db_path, *args],
                               capture_output=True, text=True, timeout=120)
         assert done.returncode == 0 and done.stdout.strip() and done.stderr == "", (args, done.stderr)
+
+
+def test_a_jsonl_value_of_the_wrong_type_is_an_error_naming_line_and_key(tmp_db, tmp_path):
+    """A hand-edited JSONL line with a value of the wrong type was stored as it came or crashed the import:
+    `"sources": "<name>"` gave the entry one source per character, `"exact": "no"` made the term exact,
+    `"note": 5` ended in a TypeError traceback. Now it is refused, naming the line and the key, and
+    nothing is written."""
+    import json
+
+    import_glossary(tmp_db, shared("tbx", "fixtures-own", "zh-en_TBX-Basic_v2_rich.tbx"), "tbx")
+    good = tmp_path / "good.jsonl"
+    export_glossary(tmp_db, good, "jsonl", status="all")
+    row = json.loads(good.read_text(encoding="utf-8").splitlines()[0])
+    edits = ((dict(row, sources="zh-en_TBX-Basic_v2_rich.tbx"), '"sources" is not a list of texts'),
+             (dict(row, terms=[dict(t, exact="no") for t in row["terms"]]), 'term 1: "exact" is not true or false'),
+             (dict(row, note=5), '"note" is not text'),
+             (dict(row, terms=[dict(t, text=5) for t in row["terms"]]), 'term 1: "text" is missing or not text'))
+    fresh = open_db(tmp_path / "fresh.db")
+    for edited, problem in edits:
+        path = tmp_path / "edited.jsonl"
+        path.write_text(json.dumps(row, ensure_ascii=False) + "\n" + json.dumps(edited, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+        with pytest.raises(FormatError) as caught:
+            import_glossary(fresh, path, "jsonl")
+        assert caught.value.message == f"edited.jsonl: line 2: not a glossary entry ({problem})"
+        assert status_counts(fresh) == {"candidate": 0, "approved": 0, "rejected": 0}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -11,12 +12,37 @@ import click
 from glossary import __version__
 
 
+class OneLineError(click.ClickException):
+    """Printed as `glossary: error: <message>` on stderr, exit status 1 (2 for a usage error)."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file=None) -> None:
+        click.echo(f"glossary: error: {self.format_message()}", err=True)
+
+
+class FilePath(click.Path):
+    """click.Path for one file (never a folder): a folder given for it is an unusable file, a one-line
+    error with exit status 1 like a missing one (`import terms/` -> `terms: a folder, not a file`), not
+    click's usage message with exit status 2."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(dir_okay=False, **kwargs)
+
+    def convert(self, value, param, ctx):
+        if not (self.allow_dash and value == "-") and os.path.isdir(value):
+            raise OneLineError(f"{os.fsdecode(value)}: a folder, not a file")
+        return super().convert(value, param, ctx)
+
+
 DB_HELP = "Termbase file (default: the group's --db, $GLOSSARY_DB, or the user data folder)."
 
 
 def db_option(func: Callable, help: str = DB_HELP) -> Callable:
     """`--db PATH` on a command (overrides the group's `--db` and `GLOSSARY_DB`)."""
-    return click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, help=help)(func)
+    return click.option("--db", "db_path", type=FilePath(), default=None, help=help)(func)
 
 
 def version_option(func: Callable) -> Callable:

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from ._common import command, console
+from ._common import FilePath, command, console
 
 
 @command("align")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+@click.argument("files", nargs=-1, required=True, type=FilePath(path_type=Path))
+@click.option("-o", "--output", type=FilePath(path_type=Path), required=True,
               help="Where to write the aligned pairs.")
 @click.option("--format", "fmt", type=click.Choice(["tmx", "tsv"]), default=None,
               help="Output format (default: from the output's extension: .tsv, .tab or .txt for tsv; .tmx, .xml "

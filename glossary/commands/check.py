@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from ._common import command, console, db_path_from
+from ._common import FilePath, command, console, db_path_from
 
-_FILE = click.Path(dir_okay=False, path_type=Path)
+_FILE = FilePath(path_type=Path)
 
 
 @command("check")

@@ -6,12 +6,12 @@ import json
 
 import click
 
-from ._common import command, console, with_termbase
+from ._common import FilePath, command, console, with_termbase
 
 
 @command("eval")
-@click.argument("more_gold", nargs=-1, metavar="[GOLD]...", type=click.Path(dir_okay=False))
-@click.option("--gold", "gold_files", multiple=True, required=True, type=click.Path(dir_okay=False),
+@click.argument("more_gold", nargs=-1, metavar="[GOLD]...", type=FilePath())
+@click.option("--gold", "gold_files", multiple=True, required=True, type=FilePath(),
               help="Gold pairs (JSON Lines: zh, en and optional zh_variants, en_variants, category, core, loose, as in "
                    "examples/demo-gold.jsonl); several files: repeat --gold, "
                    "or list them after it (--gold gold/*.jsonl).")

@@ -6,11 +6,11 @@ import click
 
 from glossary.formats import FORMATS
 
-from ._common import command, stderr_progress, with_termbase
+from ._common import FilePath, command, stderr_progress, with_termbase
 
 
 @command("export")
-@click.argument("out", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("out", type=FilePath(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="tbx (TBX-Basic v2, default for .tbx), tbx3 (ISO 30042:2019), csv, tsv (OmegaT), xlsx, jsonl. "
                    "Default: from OUT's extension.")

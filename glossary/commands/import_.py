@@ -6,11 +6,11 @@ import click
 
 from glossary.formats import FORMATS
 
-from ._common import command, stderr_progress, with_termbase
+from ._common import FilePath, command, stderr_progress, with_termbase
 
 
 @command("import")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=FilePath())
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Default: from the extension, else the content.")
 @click.option("--dry-run", is_flag=True, help="Report what the import would do; write nothing.")
 @click.option("--status", "default_status", type=click.Choice(("approved", "candidate")), default="approved",

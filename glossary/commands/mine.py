@@ -6,12 +6,12 @@ import os
 
 import click
 
-from ._common import command, progress_bar, with_termbase
+from ._common import FilePath, command, progress_bar, with_termbase
 
 
 @command("mine")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--pair", "pairs", nargs=2, multiple=True, metavar="ZH EN", type=click.Path(dir_okay=False),
+@click.option("--pair", "pairs", nargs=2, multiple=True, metavar="ZH EN", type=FilePath(),
               help="A Chinese file and its English translation, mined as one document (repeat for more).")
 @click.option("--workers", type=click.IntRange(1, 16), default=None,
               help="Worker processes for reading and mining (default: one per core, up to 4, and no more "

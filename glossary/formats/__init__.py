@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -58,6 +60,8 @@ def _sniff(path: Path, fallback: str | None = "csv") -> str | None:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"PK\x03\x04"):
         return "xlsx"
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return fallback  # binary (a compressed or an old .xls file): no text format fits, whatever bytes it holds
     if stripped.startswith(b"<"):
         return "tbx"
     if stripped.startswith(b"{"):

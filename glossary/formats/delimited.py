@@ -162,7 +162,8 @@ def read_tsv(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntry]
             if not header_given:
                 header_given = True
                 if len(cells) >= 2 and all(header_column(c).kind == "term" for c in cells[:2]):
-                    yield number, cells  # a header of language codes (zh<TAB>en) names the columns
+                    # a header of language codes (zh<TAB>en) names the columns; a third is OmegaT's comment
+                    yield number, cells if len(cells) > 2 else [*cells, OMEGAT_HEADER[2]]
                     continue
                 yield 0, OMEGAT_HEADER
             yield number, cells

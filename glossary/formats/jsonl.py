@@ -53,6 +53,9 @@ def read_jsonl(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntr
             raise FormatError(f"{name}: line {number}, column {exc.colno}: not JSON ({exc.msg})") from None
         if not isinstance(data, dict):
             raise FormatError(f"{name}: line {number}: expected a JSON object per line")
+        problem = _shape_problem(data)
+        if problem:
+            raise FormatError(f"{name}: line {number}: not a glossary entry ({problem})")
         try:
             entry = entry_from_dict(data) if "terms" in data else _from_summary(data)
         except (KeyError, TypeError, ValueError) as exc:
@@ -60,6 +63,44 @@ def read_jsonl(fh: BinaryIO, name: str, warnings: Warnings) -> Iterator[ReadEntr
         if "status" not in data:
             entry = _unspecified_status(entry)
         yield ReadEntry(entry, f"line {number}")
+
+
+_TEXT_KEYS = ("zh", "en", "status", "category", "note", "source", "definition", "created", "updated")
+_TERM_TEXT_KEYS = ("status", "type", "script", "source", "part_of_speech", "context", "note")
+_LIST_KEYS = ("zh_variants", "en_variants", "sources")
+
+
+def _shape_problem(data: dict) -> str | None:
+    """What in a line's JSON has the wrong type, or None. A wrong type was stored as it came or crashed:
+    `"sources": "abc"` gave the entry three sources a, b and c, `"exact": "no"` made a term exact,
+    `"note": 5` and a term's `"text": 5` ended in a traceback."""
+    problem = _wrong_types(data, _TEXT_KEYS, _LIST_KEYS)
+    if problem or "terms" not in data:
+        return problem
+    terms = data["terms"]
+    if not isinstance(terms, list) or not all(isinstance(t, dict) for t in terms):
+        return '"terms" is not a list of objects'
+    for n, term in enumerate(terms, 1):
+        for key in ("lang", "text"):
+            if not isinstance(term.get(key), str):
+                return f'term {n}: "{key}" is missing or not text'
+        problem = _wrong_types(term, _TERM_TEXT_KEYS, ())
+        if problem:
+            return f"term {n}: {problem}"
+        if not isinstance(term.get("exact", False), bool):
+            return f'term {n}: "exact" is not true or false'
+    return None
+
+
+def _wrong_types(data: dict, text_keys: tuple[str, ...], list_keys: tuple[str, ...]) -> str | None:
+    for key in text_keys:
+        if data.get(key) is not None and not isinstance(data[key], str):
+            return f'"{key}" is not text'
+    for key in list_keys:
+        value = data.get(key)
+        if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            return f'"{key}" is not a list of texts'
+    return None
 
 
 def _from_summary(data: dict) -> Entry:

@@ -366,7 +366,9 @@ class _EntryReader:
                 self.term_group(child, lang, script)
             elif local == "term":
                 raise self.fail(child, f"<term> directly inside <{_split(el.tag)[1]}>; it must be inside a <tig> or <termSec>")
-            elif local != "transacGrp":
+            elif local == "transacGrp":
+                self.dropped_transaction(child, "language section")
+            else:
                 self.datcat(child, dtype)
 
     def term_group(self, el, lang: str, script: str | None) -> None:
@@ -389,8 +391,10 @@ class _EntryReader:
                 texts.append(_text(child))
             elif local in _GROUPS:
                 self.term_fields(child, fields, texts)
-            elif local in _IGNORED or local == "transacGrp":
-                continue
+            elif local == "transacGrp":
+                self.dropped_transaction(child, "term")
+            elif local in _IGNORED:
+                self.warnings.add(f"<{local}> not kept", f"line {child.sourceline}")
             else:
                 value = clean_note(_text(child))
                 if not value:
@@ -436,13 +440,20 @@ class _EntryReader:
         else:
             self.notes.append(f"{dtype or local}: {value}")
 
+    def dropped_transaction(self, el, level: str) -> None:
+        """A transaction below the entry: the termbase dates entries only, so it is reported, not kept."""
+        self.warnings.add(f"<transacGrp> of a {level} not kept (the termbase dates whole entries)",
+                          f"line {el.sourceline}")
+
     def transaction(self, el) -> None:
         kind = date = None
         for child, local, dtype in self.children(el):
-            if local == "transac" and dtype == "transactionType":
+            if dtype == "transactionType":  # <transac type="transactionType"> or DCT <basic:transactionType>
                 kind = clean_text(child.text)
             elif local == "date":
                 date = clean_text(child.text)
+            elif clean_text(_text(child)):  # who made it (transacNote type="responsibility"): no field holds it
+                self.warnings.add(f"{dtype or local} of a transaction not kept", f"line {child.sourceline}")
         if not date:
             return
         if kind in ("origination", "creation") and not self.created:
