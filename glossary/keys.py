@@ -288,19 +288,37 @@ def en_term_keys(text: str, keep: frozenset[str] = NO_WORDS) -> list[tuple[str, 
     return keys
 
 
+_JOINED_VERBS = re.compile(r"[a-z]+(?:, [a-z]+)*,? (?:and|or) [a-z]+(?=\b(?![-'’]))")  # prevent and control; review, monitor and report
+_WORD = re.compile(r"[a-z]+")
+
+
 def _inflected_verb_phrases(phrase: str, told: bool) -> list[str]:
     """A phrase of two words or more opening on a verb, with the verb in each of its other forms
     ("strengthen cooperation": strengthened, strengthening, strengthens cooperation; "build a
-    community": built a community): the verb is the glossary's ("to" before it, `told`) or a word
-    English uses only as a verb (strengthen, promote; not build, which is a noun too, unless told)."""
+    community": built a community), and verbs joined to it by "and" / "or" in the same form with it
+    ("prevent and control": prevented and controlled, preventing and controlling; "review, monitor and
+    report"): the first verb is the glossary's ("to" before it, `told`) or a word English uses only as
+    a verb (strengthen, promote; not build, which is a noun too, unless told)."""
     words = phrase.split(" ", 1)
-    if len(words) < 2 or not words[0].isalpha() or not words[0].islower():
+    first = words[0].removesuffix(",")
+    if len(words) < 2 or not first.isalpha() or not first.islower():
         return []
-    from glossary.lexicon import english_word_class, verb_inflections
+    from glossary.lexicon import english_word_class, verb_forms_by_tense, verb_inflections
 
-    if not told and english_word_class(words[0]) != "verb":
+    if not told and english_word_class(first) != "verb":
         return []
-    return [f"{form} {words[1]}" for form in verb_inflections(words[0])]
+    joined = _JOINED_VERBS.match(phrase)
+    verbs = _WORD.findall(joined.group()) if joined else []
+    tenses = [verb_forms_by_tense(verb) for verb in verbs if verb not in ("and", "or")]
+    if not joined or not all(tenses):
+        return [f"{form} {words[1]}" for form in verb_inflections(first)] if first == words[0] else []
+    out = []
+    for spellings in zip(*tenses):  # (past, participle, -ing, -s: each verb's forms of one tense)
+        for k in range(max(map(len, spellings))):  # (controlled, then controled)
+            forms = iter(forms[min(k, len(forms) - 1)] for forms in spellings)
+            said = _WORD.sub(lambda m: m.group() if m.group() in ("and", "or") else next(forms), joined.group())
+            out.append(said + phrase[joined.end():])
+    return [said for said in dict.fromkeys(out) if said != phrase]
 
 
 def _en_term_keys(text: str, keep: frozenset[str]) -> list[tuple[str, bool]]:

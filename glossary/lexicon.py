@@ -318,11 +318,19 @@ def english_word_class(word: str) -> str | None:
 def verb_inflections(verb: str) -> tuple[str, ...]:
     """The past, participle, -ing and -s forms of an English verb, by the LemmInflect lexicon (build:
     built, building, builds; occur: occurred, occurring, occurs), or () for a word it has no verb for."""
+    return tuple(sorted({form for forms in verb_forms_by_tense(verb) for form in forms} - {verb.lower()}))
+
+
+def verb_forms_by_tense(verb: str) -> tuple[tuple[str, ...], ...]:
+    """An English verb's forms by the LemmInflect lexicon, as (past, participle, -ing, -s), each with
+    its spellings (control: (controlled, controled), (controlled, controled), (controlling,
+    controling), (controls); put: (put), (put), (putting), (puts)), or () for a word it has no verb for:
+    for verbs inflected together ("prevented and controlled")."""
     return _english_word_classes()[2].get(verb.lower(), ())
 
 
 @cache
-def _english_word_classes() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str, ...]]]:
+def _english_word_classes() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
     folder = _lemminflect_resources()
     return _load_or_build(_cache_file(folder / "lemma_lu.csv.gz", "english"), lambda: _parse_word_classes(folder))
 
@@ -335,11 +343,11 @@ def _lemminflect_resources() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "resources"
 
 
-def _parse_word_classes(folder: Path) -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str, ...]]]:
+def _parse_word_classes(folder: Path) -> tuple[frozenset[str], frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
     """Every word of LemmInflect's lookup tables (inflected form → lemma; lemma → inflections), with each
     part of speech it has there; then the adjective-only and the verb-only ones, and each verb's forms."""
     classes: dict[str, set[str]] = {}
-    inflections: dict[str, tuple[str, ...]] = {}
+    inflections: dict[str, tuple[tuple[str, ...], ...]] = {}
     for name in ("lemma_lu.csv.gz", "infl_lu.csv.gz"):
         with gzip.open(folder / name, "rt", encoding="utf-8") as handle:
             for row in csv.reader(handle):
@@ -348,9 +356,9 @@ def _parse_word_classes(folder: Path) -> tuple[frozenset[str], frozenset[str], d
                     for word in words:
                         if word:
                             classes.setdefault(word.lower(), set()).add(row[1].lower())
-                    if name.startswith("infl") and row[1] == "verb":
-                        forms = {form for column in row[2:] for form in column.split("/") if form and form != row[0]}
-                        inflections[row[0].lower()] = tuple(sorted(forms))
+                    if name.startswith("infl") and row[1] == "verb" and len(row) >= 6:  # lemma, verb, VBD, VBN, VBG, VBZ
+                        past, participle, ing, s = (tuple(f for f in column.split("/") if f) for column in row[2:6])
+                        inflections[row[0].lower()] = (past, participle or past, ing, s)  # (a participle like the past: empty)
     only = {word: kinds - {"aux", "propn"} for word, kinds in classes.items()}  # (be, have: verbs)
     return (frozenset(w for w, kinds in only.items() if kinds == {"adj"}),
             frozenset(w for w, kinds in only.items() if kinds == {"verb"}), inflections)

@@ -350,3 +350,18 @@ def test_a_verb_phrase_term_is_found_with_its_verb_inflected():
 
     assert " built  a  community " in {key for key, _ in en_term_keys("to build a community")}
     assert not [key for key, _ in en_term_keys("control measures") if "controlled" in key or "controlling" in key]
+
+
+def test_verbs_joined_in_a_glossary_phrase_are_found_inflected_together():
+    """HKMA writes "are reviewed and reported every quarter" for 按季檢討及匯報: a glossary's "to review and
+    report" is there, every verb of it in the same form ("prevent and control": "preventing and
+    controlling"), but not with only the first verb inflected."""
+    glossary = CheckGlossary([Entry((Term("zh", "檢討及匯報"), Term("en", "to review and report")), status="approved", id=1)])
+    draft = hkma_paragraphs(lambda zh, en: "檢討及匯報" in zh and "reviewed and reported" in en)
+    assert len(draft) >= 2
+    assert [(f.kind, f.segment) for f in check_segments(draft, glossary).issues] == []
+    from glossary.keys import en_term_keys
+
+    keys = {key for key, _ in en_term_keys("prevent and control")}
+    assert " preventing  and  controlling " in {key.replace("controling", "controlling") for key in keys}
+    assert not [key for key in keys if "prevented  and  control " in key]
