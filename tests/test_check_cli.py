@@ -311,3 +311,25 @@ def test_a_bilingual_draft_given_with_draft_is_checked_as_bilingual(termbase, tm
     assert result.exit_code == 2  # a usage error
     assert result.output.strip() == (f"glossary: error: {xliff}: a bilingual draft holds its own source; check it "
                                      "without --source (see glossary check --help)")
+
+
+def _hkma_paragraph(doc_id: str, number: int) -> tuple[str, str]:
+    """(Chinese, English) of one paragraph of the HKMA annual reports."""
+    with shared("external", "hkma-annual-reports", "paragraphs.tsv").open(encoding="utf-8") as rows:
+        return next((zh, en.rstrip("\n")) for doc, para, zh, en in (row.split("\t") for row in rows)
+                    if (doc, para) == (doc_id, str(number)))
+
+
+def test_a_plain_source_or_draft_in_the_wrong_language_is_named_as_given(termbase, tmp_path, monkeypatch):
+    """`--source/--draft` named the file by its name alone (`en.txt: ...`); like every other draft it is
+    named by the path given, which tells apart two jobs' files of one name."""
+    zh, en = _hkma_paragraph("hkma-ar-2017-02", 81)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "job").mkdir()
+    (tmp_path / "job" / "zh.txt").write_text(zh, encoding="utf-8")
+    (tmp_path / "job" / "en.txt").write_text(en, encoding="utf-8")
+    (tmp_path / "job" / "draft.txt").write_text(zh, encoding="utf-8")
+    for source, draft, error in (("en.txt", "en.txt", "job/en.txt: no Chinese text in the source file"),
+                                 ("zh.txt", "draft.txt", "job/draft.txt: the draft is Chinese, not English")):
+        result = run(termbase, "--source", f"job/{source}", "--draft", f"job/{draft}")
+        assert (result.exit_code, result.output) == (1, f"glossary: error: {error}\n")
