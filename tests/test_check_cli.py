@@ -333,3 +333,34 @@ def test_a_plain_source_or_draft_in_the_wrong_language_is_named_as_given(termbas
                                  ("zh.txt", "draft.txt", "job/draft.txt: the draft is Chinese, not English")):
         result = run(termbase, "--source", f"job/{source}", "--draft", f"job/{draft}")
         assert (result.exit_code, result.output) == (1, f"glossary: error: {error}\n")
+
+
+XML_DRAFTS = [BILINGUAL / "zh-en_draft.tmx14b.tmx", BILINGUAL / "zh-en_draft.xliff12.xlf", BILINGUAL / "zh-en_draft.xliff20.xlf"]
+
+
+@pytest.mark.parametrize("draft", XML_DRAFTS, ids=[p.suffix for p in XML_DRAFTS])
+def test_a_tmx_or_xliff_whose_target_language_is_not_english_is_refused_naming_its_languages(termbase, tmp_path, draft):
+    """The fixtures translate zh-CN into en-US. Declared French or German, they were checked as if English,
+    silently; now it is one line naming the languages, exit 1. English of any region or spelling is English."""
+    expected = json.loads(run(termbase, "--json", draft).output)["kinds"]
+    assert expected.get("deprecated") == 1
+    for lang in ("fr-FR", "de-DE", "en", "EN-GB", "en_gb"):
+        path = tmp_path / f"{lang}{draft.suffix}"
+        path.write_text(draft.read_text(encoding="utf-8").replace('"en-US"', f'"{lang}"'), encoding="utf-8")
+        result = run(termbase, "--json", path)
+        if lang.lower().startswith("en"):
+            assert json.loads(result.output)["kinds"] == expected
+        else:
+            assert (result.exit_code, result.output) == (
+                1, f"glossary: error: {path}: no English target (languages: zh-CN, {lang})\n")
+
+
+def test_a_unit_of_a_multilingual_memory_without_english_is_empty_not_french(termbase, tmp_path):
+    """A memory in several languages may lack English for some units: such a unit's French is no draft
+    of English (it was checked as one); it is `empty`, and the file's English units are checked."""
+    tmx = (BILINGUAL / "zh-en_draft.tmx14b.tmx").read_text(encoding="utf-8")
+    path = tmp_path / "multi.tmx"
+    path.write_text(tmx.replace('<tuv xml:lang="en-US"><seg>Back up', '<tuv xml:lang="fr-FR"><seg>Back up', 1),
+                    encoding="utf-8")
+    report = json.loads(run(termbase, "--json", path).output)
+    assert [(f["segment"], f["kind"]) for f in report["findings"]] == [("1", "empty"), ("2", "deprecated")]
