@@ -338,7 +338,7 @@ def test_a_plain_source_or_draft_in_the_wrong_language_is_named_as_given(termbas
 XML_DRAFTS = [BILINGUAL / "zh-en_draft.tmx14b.tmx", BILINGUAL / "zh-en_draft.xliff12.xlf", BILINGUAL / "zh-en_draft.xliff20.xlf"]
 
 
-@pytest.mark.parametrize("draft", XML_DRAFTS, ids=[p.suffix for p in XML_DRAFTS])
+@pytest.mark.parametrize("draft", XML_DRAFTS, ids=[p.name for p in XML_DRAFTS])
 def test_a_tmx_or_xliff_whose_target_language_is_not_english_is_refused_naming_its_languages(termbase, tmp_path, draft):
     """The fixtures translate zh-CN into en-US. Declared French or German, they were checked as if English,
     silently; now it is one line naming the languages, exit 1. English of any region or spelling is English."""
