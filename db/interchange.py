@@ -25,7 +25,7 @@ from glossary.formats import (
     LANGUAGE_COLUMN_FORMATS, TERM_LIST_FORMATS, Warnings, extra_columns, format_for, read_glossary, write_glossary,
 )
 from glossary.formats.langs import parse_lang
-from glossary.keys import match_key
+from glossary.keys import match_key, printable_path
 from glossary.merge import merge_entry, same_term_at, term_identity
 from glossary.models import ENTRY_STATUSES, TERM_TYPES, USAGE_STATUSES, Entry, ReadEntry, Term
 
@@ -101,7 +101,7 @@ def import_glossary(db: Database, path: str | Path, fmt: str | None = None, *, d
                    progress=progress)
     report.warnings = warnings.lines()
     if report.read == 0 and not report.skipped:
-        raise InputError(f"{Path(path).name}: no glossary entries found")
+        raise InputError(f"{printable_path(str(path))}: no glossary entries found")
     return report
 
 

@@ -311,3 +311,56 @@ def test_a_bilingual_draft_given_with_draft_is_checked_as_bilingual(termbase, tm
     assert result.exit_code == 2  # a usage error
     assert result.output.strip() == (f"glossary: error: {xliff}: a bilingual draft holds its own source; check it "
                                      "without --source (see glossary check --help)")
+
+
+def _hkma_paragraph(doc_id: str, number: int) -> tuple[str, str]:
+    """(Chinese, English) of one paragraph of the HKMA annual reports."""
+    with shared("external", "hkma-annual-reports", "paragraphs.tsv").open(encoding="utf-8") as rows:
+        return next((zh, en.rstrip("\n")) for doc, para, zh, en in (row.split("\t") for row in rows)
+                    if (doc, para) == (doc_id, str(number)))
+
+
+def test_a_plain_source_or_draft_in_the_wrong_language_is_named_as_given(termbase, tmp_path, monkeypatch):
+    """`--source/--draft` named the file by its name alone (`en.txt: ...`); like every other draft it is
+    named by the path given, which tells apart two jobs' files of one name."""
+    zh, en = _hkma_paragraph("hkma-ar-2017-02", 81)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "job").mkdir()
+    (tmp_path / "job" / "zh.txt").write_text(zh, encoding="utf-8")
+    (tmp_path / "job" / "en.txt").write_text(en, encoding="utf-8")
+    (tmp_path / "job" / "draft.txt").write_text(zh, encoding="utf-8")
+    for source, draft, error in (("en.txt", "en.txt", "job/en.txt: no Chinese text in the source file"),
+                                 ("zh.txt", "draft.txt", "job/draft.txt: the draft is Chinese, not English")):
+        result = run(termbase, "--source", f"job/{source}", "--draft", f"job/{draft}")
+        assert (result.exit_code, result.output) == (1, f"glossary: error: {error}\n")
+
+
+XML_DRAFTS = [BILINGUAL / "zh-en_draft.tmx14b.tmx", BILINGUAL / "zh-en_draft.xliff12.xlf", BILINGUAL / "zh-en_draft.xliff20.xlf"]
+
+
+@pytest.mark.parametrize("draft", XML_DRAFTS, ids=[p.name for p in XML_DRAFTS])
+def test_a_tmx_or_xliff_whose_target_language_is_not_english_is_refused_naming_its_languages(termbase, tmp_path, draft):
+    """The fixtures translate zh-CN into en-US. Declared French or German, they were checked as if English,
+    silently; now it is one line naming the languages, exit 1. English of any region or spelling is English."""
+    expected = json.loads(run(termbase, "--json", draft).output)["kinds"]
+    assert expected.get("deprecated") == 1
+    for lang in ("fr-FR", "de-DE", "en", "EN-GB", "en_gb"):
+        path = tmp_path / f"{lang}{draft.suffix}"
+        path.write_text(draft.read_text(encoding="utf-8").replace('"en-US"', f'"{lang}"'), encoding="utf-8")
+        result = run(termbase, "--json", path)
+        if lang.lower().startswith("en"):
+            assert json.loads(result.output)["kinds"] == expected
+        else:
+            assert (result.exit_code, result.output) == (
+                1, f"glossary: error: {path}: no English target (languages: zh-CN, {lang})\n")
+
+
+def test_a_unit_of_a_multilingual_memory_without_english_is_empty_not_french(termbase, tmp_path):
+    """A memory in several languages may lack English for some units: such a unit's French is no draft
+    of English (it was checked as one); it is `empty`, and the file's English units are checked."""
+    tmx = (BILINGUAL / "zh-en_draft.tmx14b.tmx").read_text(encoding="utf-8")
+    path = tmp_path / "multi.tmx"
+    path.write_text(tmx.replace('<tuv xml:lang="en-US"><seg>Back up', '<tuv xml:lang="fr-FR"><seg>Back up', 1),
+                    encoding="utf-8")
+    report = json.loads(run(termbase, "--json", path).output)
+    assert [(f["segment"], f["kind"]) for f in report["findings"]] == [("1", "empty"), ("2", "deprecated")]

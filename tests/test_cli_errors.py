@@ -178,4 +178,4 @@ def test_a_binary_file_gets_no_hint_that_it_looks_like_a_text_format(db_path, tm
         (tmp_path / name).write_bytes(packed)
         result = run(db_path, "import", tmp_path / name)
         assert (result.exit_code, result.output) == (
-            1, f"glossary: error: {name}: binary file (NUL byte at offset 3), not a text document\n")
+            1, f"glossary: error: {tmp_path / name}: binary file (NUL byte at offset 3), not a text document\n")

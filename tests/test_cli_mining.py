@@ -149,3 +149,26 @@ def test_a_chinese_file_and_its_translation_mine_as_one_document(tmp_path):
     tmx = tmp_path / "report.tmx"
     result = run("align", str(zh), str(en), "-o", str(tmx))
     assert result.exit_code == 0 and "38 aligned pairs" in result.output
+
+
+def test_us_dollars_with_a_space_before_the_sign_mine_as_without(tmp_path):
+    """HKMA's 2016 report: crude oil "rebounded to US$54 a barrel ... from a low of US$26" (每桶26美元低位).
+    Written "US $54", the US stood as a word of its own: 美元 ↔ "US" and 美元低位 ↔ "low of US" were mined, and
+    美国 ↔ US lost. A currency's letters before a spaced sign read as the glued US$ (its token, no word)."""
+    from glossary.mine.tokens import en_tokens
+
+    with shared("external", "hkma-annual-reports", "paragraphs.tsv").open(encoding="utf-8") as rows:
+        zh, en = next(row.rstrip("\n").split("\t")[2:] for row in rows if row.startswith("hkma-ar-2016-00\t2\t"))
+    spaced = en.replace("US$", "US $")
+    assert en.count("US$") == 2 and "US $54 a barrel" in spaced
+    assert [(t.word, t.stems) for t in en_tokens(spaced)] == [(t.word, t.stems) for t in en_tokens(en)]
+    mined = []
+    for name, text in (("glued", en), ("spaced", spaced)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        (tmp_path / "zh.txt").write_text(zh, encoding="utf-8")
+        db = str(tmp_path / f"{name}.db")
+        assert run("--db", db, "mine", "--pair", str(tmp_path / "zh.txt"), str(tmp_path / f"{name}.txt")).exit_code == 0
+        exported = run("--db", db, "export", "-", "--format", "jsonl", "--status", "all").output
+        mined.append({(e["zh"], e["en"]) for e in map(json.loads, exported.splitlines())})
+    assert mined[1] == mined[0]
+    assert ("美国", "US") in mined[1] and not [pair for pair in mined[1] if pair[0].startswith("美元")]

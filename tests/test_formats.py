@@ -4,6 +4,7 @@ the real-world samples, and bad or hostile input is refused with one clear line.
 from __future__ import annotations
 
 import io
+import re
 import socket
 import threading
 
@@ -176,7 +177,7 @@ def test_what_a_transaction_holds_beyond_its_type_and_date_is_reported_not_kept(
 def test_broken_samples_are_rejected_with_the_place(parts, message):
     with pytest.raises(FormatError, match=message) as info:
         _read(shared(*parts))
-    assert str(info.value).startswith(parts[-1] + ": line ")
+    assert str(info.value).startswith(f"{shared(*parts)}: line ")  # the path as given
     assert "\n" not in str(info.value)
 
 
@@ -374,7 +375,7 @@ def test_a_file_refused_in_one_format_names_the_format_its_content_looks_like(tm
     broken in its own format gets no such hint, and neither does an error after the first entry."""
     jsonl = tmp_path / "all.txt"
     jsonl.write_text(_written("jsonl"), encoding="utf-8")
-    with pytest.raises(FormatError, match=r"^all.txt: line 1: no tab between the source and target terms "
+    with pytest.raises(FormatError, match=rf"^{re.escape(str(jsonl))}: line 1: no tab between the source and target terms "
                                           r"\(the content looks like jsonl: give --format jsonl\)$"):
         _read(jsonl)
     assert len(_read(jsonl, "jsonl")[0]) == len(rich_entries())
@@ -388,12 +389,12 @@ def test_a_file_refused_in_one_format_names_the_format_its_content_looks_like(tm
     document.write_text("江州市人民政府外事办公室2023年工作总结\nSummary of the work\n", encoding="utf-8")
     with pytest.raises(FormatError) as prose:
         _read(document)
-    assert prose.value.message == "report.txt: line 1: no tab between the source and target terms"
+    assert prose.value.message == f"{document}: line 1: no tab between the source and target terms"
     late = tmp_path / "late.tsv"
     late.write_text("数据库\tdatabase\n" * 300 + "重试 try again\n", encoding="utf-8")
     with pytest.raises(FormatError) as no_tab:
         _read(late)
-    assert no_tab.value.message == "late.tsv: line 301: no tab between the source and target terms"
+    assert no_tab.value.message == f"{late}: line 301: no tab between the source and target terms"
 
 
 def test_omegat_glossary_without_chinese_names_the_fix_not_line_0(tmp_path):
@@ -405,7 +406,7 @@ def test_omegat_glossary_without_chinese_names_the_fix_not_line_0(tmp_path):
     with pytest.raises(FormatError) as caught:
         _read(path)
     assert caught.value.message == (
-        "is.tsv: cannot tell the languages of the source and target columns (neither holds Chinese); make the "
+        f"{path}: cannot tell the languages of the source and target columns (neither holds Chinese); make the "
         "first line name them with language codes, such as is<TAB>en<TAB>comment")
     path.write_text("is\ten\tcomment\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     entries, _ = _read(path)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -284,6 +286,70 @@ def test_a_broken_line_of_a_list_glossary_is_an_error_not_a_term(tmp_db, tmp_pat
     assert _count(tmp_db) == 1
 
 
+def test_a_csv_row_that_ends_before_a_language_column_is_an_error_naming_the_line(db_path, tmp_path):
+    """The Microsoft termbase's rows stop after their two language cells (its `pos` and `description` are
+    left off): fine. A row that stops before its Chinese column lost it (imported as an English-only
+    entry before): `glossary import` exits 1 with one line naming the file as given and the line, and
+    writes nothing. A Chinese cell that is there but empty is another case: an English-only entry."""
+    lines = shared("external", "ms-terminology-zh-cn", "Termbase.csv").read_text(encoding="utf-8").splitlines()
+    header, *rows = lines[:5]
+    assert header == "en,zh_CN,pos,description" and all(len(row.split(",")) == 2 for row in rows)
+    runner = CliRunner()
+
+    def termbase() -> list[dict]:
+        exported = runner.invoke(cli, ["--db", str(db_path), "export", "-", "--format", "jsonl", "--status", "all"])
+        return [json.loads(line) for line in exported.output.splitlines()]
+
+    assert runner.invoke(cli, ["--db", str(db_path), "import", str(_write(tmp_path / "ms.csv", "\n".join(lines[:4])))]).exit_code == 0
+    before = termbase()
+    folder = tmp_path / "client"
+    folder.mkdir()
+    english = rows[1].split(",")[0]
+    broken = _write(folder / "ms.csv", "\n".join([header, rows[0], english, rows[2]]) + "\n")
+    result = runner.invoke(cli, ["--db", str(db_path), "import", str(broken)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"glossary: error: {broken}: line 3: 1 field but the header has 4 (the row ends before its 'zh_CN' column)"]
+    assert termbase() == before
+    untranslated = rows[3].split(",")[0]
+    empty_cell = _write(folder / "empty.csv", f"{header}\n{untranslated},\n")
+    assert runner.invoke(cli, ["--db", str(db_path), "import", str(empty_cell)]).exit_code == 0
+    assert [(e["zh"], e["en"]) for e in termbase() if e not in before] == [(None, untranslated)]
+
+
+def _broken_glossaries(folder) -> list[tuple[str, str]]:
+    """(file, the start of its error) for a broken glossary of each format, made from real files."""
+    shutil.copy(shared("tbx", "v2", "basic", "samples", "tbx_basic_sample_notwellformed.tbx"), folder / "terms.tbx")
+    hk = shared("external", "hk-ogcio-it-glossary", "hkglossary.csv").read_text(encoding="utf-8").splitlines()[:3]
+    _write(folder / "terms.csv", f'{hk[0]}\n"{hk[1].replace(chr(34), "")}\n')  # a quote left open
+    _write(folder / "terms.tsv", "\n".join(line.replace('","', "\t").strip('"') for line in hk[:2]) + "\n3D digital map 三維數碼地圖\n")
+    _write(folder / "terms.jsonl", '{"zh": "三維數碼地圖", "en": "3D digital map"}\n{"zh": "三維數碼地圖", "en": 3}\n')
+    shutil.copy(folder / "terms.csv", folder / "terms.xlsx")  # a CSV given an Excel name
+    return [("terms.tbx", "line 45, column 16: Opening and ending tag mismatch"),
+            ("terms.csv", "line 2: a quote opened here is never closed"),
+            ("terms.tsv", "line 3: no tab between the source and target terms"),
+            ("terms.jsonl", "line 2: not a glossary entry"),
+            ("terms.xlsx", "not an Excel .xlsx workbook")]
+
+
+def test_an_import_error_names_the_file_as_given_and_the_report_its_name(db_path, tmp_path, monkeypatch):
+    """Two clients' glossaries may share a file name: every format's error names the path given on the
+    command line (`clients/b/terms.csv: line 2: ...`; the name alone before), nothing written; the report
+    of an import that works keeps naming the file by its name."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "clients" / "b"
+    folder.mkdir(parents=True)
+    runner = CliRunner()
+    for name, error in _broken_glossaries(folder):
+        result = runner.invoke(cli, ["--db", str(db_path), "import", f"clients/b/{name}"])
+        assert result.exit_code == 1 and len(result.output.splitlines()) == 1
+        assert result.output.startswith(f"glossary: error: clients/b/{name}: {error}")
+    assert not db_path.exists()
+    shutil.copy(shared("tbx", "fixtures-own", "zh-en_glossary_utf8bom.csv"), folder / "terms.csv")
+    result = runner.invoke(cli, ["--db", str(db_path), "import", "clients/b/terms.csv"])
+    assert result.output.startswith("terms.csv: 2 rows read: 2 added")
+
+
 def test_import_status_option_and_export_filter(tmp_db, tmp_path):
     import_glossary(tmp_db, shared("tbx", "fixtures-own", "zh-en_TBX-Basic_v2_rich.tbx"), default_status="candidate")
     assert status_counts(tmp_db)["candidate"] == 1
@@ -313,7 +379,7 @@ def test_cli_export_import_and_errors(db_path, tmp_path):
     result = runner.invoke(cli, ["--db", str(db_path), "import", str(bad)])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        "glossary: error: tbx_basic_sample_notwellformed.tbx: line 45, column 16: "
+        f"glossary: error: {bad}: line 45, column 16: "
         "Opening and ending tag mismatch: date line 44 and transacGrp"]
     result = runner.invoke(cli, ["--db", str(db_path), "import", str(tmp_path / "g.tbx"), "--dry-run"])
     assert "1 already in the termbase" in result.output and "dry run: nothing would be written" in result.output
@@ -531,5 +597,5 @@ def test_a_jsonl_value_of_the_wrong_type_is_an_error_naming_line_and_key(tmp_db,
                         encoding="utf-8")
         with pytest.raises(FormatError) as caught:
             import_glossary(fresh, path, "jsonl")
-        assert caught.value.message == f"edited.jsonl: line 2: not a glossary entry ({problem})"
+        assert caught.value.message == f"{path}: line 2: not a glossary entry ({problem})"
         assert status_counts(fresh) == {"candidate": 0, "approved": 0, "rejected": 0}

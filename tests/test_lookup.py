@@ -145,7 +145,21 @@ def test_cli_lookup_table_and_json(tmp_path):
     assert data[0]["match_score"] > 0
     db.close()
     result = runner.invoke(cli, ["--db", str(path), "lookup", '"*'])
-    assert result.exit_code == 0 and "no match" in result.output
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", 'no entry matches "*\n')
+
+
+def test_cli_lookup_without_a_match_exits_1_as_grep_does(tmp_path):
+    """No entry matched: "no match" on stdout, exit 0, so a script (`glossary lookup 金管局 || add it`) could
+    not tell. Now one line on stderr and exit 1, as grep; `--json` still prints its (empty) array."""
+    path = tmp_path / "cli.db"
+    build_termbase(path)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", str(path), "lookup", "香港金融管理局"])
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", "no entry matches 香港金融管理局\n")
+    result = runner.invoke(cli, ["--db", str(path), "lookup", "香港金融管理局", "--json"])
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "[]\n", "no entry matches 香港金融管理局\n")
+    result = runner.invoke(cli, ["--db", str(path), "lookup", "外防输入"])
+    assert (result.exit_code, result.stderr) == (0, "") and "import prevention" in result.stdout
 
 
 def test_cli_lookup_on_missing_database(tmp_path):

@@ -13,6 +13,8 @@ from pathlib import Path
 from glossary.errors import InputError
 from glossary.models import Document, DraftSegment, Paragraph, SegmentPair
 
+from .readers import shown
+
 
 def _read(path: Path) -> Document:
     from glossary.ingest import read_document
@@ -73,10 +75,10 @@ def read_aligned(source_path: str | Path, draft_path: str | Path) -> Iterator[Dr
     english = [p for p in lines if p.lang == "en"]
     left_in_chinese = [p for p in lines if p.lang != "en"]
     if not chinese:
-        raise InputError(f"{source.name}: no Chinese text in the source file")
+        raise InputError(f"{shown(source_path)}: no Chinese text in the source file")
     if not english:
         found = "is Chinese, not English" if draft.paragraphs else "has no text"
-        raise InputError(f"{draft.name}: the draft {found}")
+        raise InputError(f"{shown(draft_path)}: the draft {found}")
     paragraphs = [replace(p, seq=i) for i, p in enumerate([*chinese, *english])]
     combined = replace(draft, paragraphs=tuple(paragraphs), name=draft.name)
     draft_lines = {p.seq: p.line for p in paragraphs[len(chinese):]}

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from glossary.errors import FormatError, InputError
+from glossary.formats.langs import parse_lang
 from glossary.keys import CJK_RE
 from glossary.models import DraftSegment
 
@@ -255,38 +257,77 @@ def _child(el, name: str):
     return None
 
 
+def _is_lang(lang: str, primary: str) -> bool:
+    """The tag names that language in any region or spelling: en, en-US, EN-GB, en_gb, eng for "en"."""
+    parsed = parse_lang(lang)
+    return parsed is not None and parsed[0] == primary
+
+
+class _TargetLanguages:
+    """The languages a TMX or XLIFF draft declares, for its one rule on them: the targets are English. A
+    target declared in another language is no English target, checked as empty (a unit of a multilingual
+    memory not yet in English); a file with no English target at all is refused at its end, naming its
+    languages (`draft.tmx: no English target (languages: zh-CN, fr-FR)`). Undeclared targets count as English."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.declared: dict[str, None] = {}  # in the order the file names them
+        self.english = self.other = False
+
+    def seen(self, *langs: str | None) -> None:
+        self.declared.update(dict.fromkeys(lang for lang in langs if lang))
+
+    def is_english(self, target: str | None) -> bool:
+        english = not target or _is_lang(target, "en")
+        self.english, self.other = self.english or english, self.other or not english
+        return english
+
+    def check(self) -> None:
+        if self.other and not self.english:
+            raise InputError(f"{shown(self.path)}: no English target (languages: {', '.join(self.declared)})")
+
+
 # ---------------------------------------------------------------- XLIFF
 def read_xliff(path: str | Path, on_progress: Progress | None = None) -> Iterator[DraftSegment]:
     """XLIFF 1.2 trans-units (seg-source/mrk segments when present) or XLIFF 2.x unit/segment pairs.
-    Units marked translate="no", or inside a <file>/<group> so marked (unless they say "yes"), are skipped."""
+    Units marked translate="no", or inside a <file>/<group> so marked (unless they say "yes"), are skipped;
+    the target language (1.2 <file target-language>, 2.x <xliff trgLang>) must be English (_TargetLanguages)."""
     path = Path(path)
     version = None
     translate = [True]  # the inherited translate flag of each open <file>/<group>
+    target_lang = [""]  # the target language of each open <file>/<group>
+    languages = _TargetLanguages(path)
     for event, el in _iter_xml(path, ("xliff", "file", "group", "trans-unit", "unit"), on_progress):
         name = _local(el)
         if name == "xliff":
             if event == "start":
                 version = 2 if str(el.get("version", "1.2")).startswith("2") else 1
+                target_lang[0] = el.get("trgLang") or ""
+                languages.seen(el.get("srcLang"), el.get("trgLang"))
             continue
         if name in ("file", "group"):
             if event == "start":
                 translate.append(_translatable(el, translate[-1]))
+                target_lang.append(el.get("target-language") or target_lang[-1])
+                languages.seen(el.get("source-language"), el.get("target-language"))
             else:
                 translate.pop()
+                target_lang.pop()
                 _release(el)
             continue
         if event == "start":
             continue
         if version is None:
             raise FormatError(f"{shown(path)}: line {el.sourceline}: <{name}> outside an <xliff> element")
-        if _translatable(el, translate[-1]):
-            if version == 1 and name == "trans-unit":
-                yield from _xliff1_unit(el)
-            elif version == 2 and name == "unit":
-                yield from _xliff2_unit(el)
+        if _translatable(el, translate[-1]) and name == ("trans-unit" if version == 1 else "unit"):
+            segments = _xliff1_unit(el) if version == 1 else _xliff2_unit(el)
+            if not languages.is_english(target_lang[-1]):
+                segments = (replace(segment, target="", target_breaks=()) for segment in segments)
+            yield from segments
         _release(el)
     if version is None:
         raise FormatError(f"{shown(path)}: not an XLIFF file (no <xliff> root element)")
+    languages.check()
 
 
 def _translatable(el, inherited: bool) -> bool:
@@ -333,6 +374,7 @@ def read_tmx(path: str | Path, on_progress: Progress | None = None) -> Iterator[
     srclang = ""
     seen_root = False
     count = 0
+    languages = _TargetLanguages(path)
     for event, el in _iter_xml(path, ("tmx", "header", "tu"), on_progress):
         name = _local(el)
         if name == "tmx":
@@ -344,20 +386,24 @@ def read_tmx(path: str | Path, on_progress: Progress | None = None) -> Iterator[
             srclang = (el.get("srclang") or "").lower()
             continue
         count += 1
-        variants = [(t.get(_XML_LANG) or t.get("lang") or "").lower() for t in el if _local(t) == "tuv"]
         tuvs = [t for t in el if _local(t) == "tuv"]
-        source_i = _pick(variants, lambda lang: lang.startswith("zh"))  # a TMX has no direction: Chinese is the source
+        variants = [t.get(_XML_LANG) or t.get("lang") or "" for t in tuvs]
+        languages.seen(*variants)
+        source_i = _pick(variants, lambda lang: _is_lang(lang, "zh"))  # a TMX has no direction: Chinese is the source
         if source_i is None and srclang not in ("", "*all*"):
-            source_i = _pick(variants, lambda lang: lang == srclang)
-        target_i = _pick(variants, lambda lang: lang.startswith("en"), skip=source_i)
+            source_i = _pick(variants, lambda lang: lang.lower() == srclang)
+        target_i = _pick(variants, lambda lang: _is_lang(lang, "en"), skip=source_i)
         if target_i is None:
             target_i = _pick(variants, lambda lang: True, skip=source_i)
+        if target_i is not None and not languages.is_english(variants[target_i]):
+            target_i = None
         source = _child(tuvs[source_i], "seg") if source_i is not None else None
         target = _child(tuvs[target_i], "seg") if target_i is not None else None
         yield _segment(el.get("tuid") or str(count), source, target, el.sourceline or 0)
         _release(el)
     if not seen_root:
         raise FormatError(f"{shown(path)}: not a TMX file (no <tmx> root element)")
+    languages.check()
 
 
 def _pick(langs: list[str], test, skip: int | None = None) -> int | None:

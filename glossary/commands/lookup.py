@@ -17,7 +17,10 @@ from ._common import command, console, with_termbase
 @with_termbase(create=False)
 def command(db, query: str, limit: int, as_json: bool) -> None:
     """Look a term up: Chinese (Simplified or Traditional), English (typos tolerated),
-    pinyin with or without tones and spaces, pinyin initials, acronyms."""
+    pinyin with or without tones and spaces, pinyin initials, acronyms.
+
+    Exit status 1 when no entry matches (as grep: `glossary lookup 外防输入 || ...` in a script).
+    """
     from db.lookup import lookup
     from glossary.errors import UsageError
     from glossary.formats.jsonl import entry_summary
@@ -34,11 +37,14 @@ def command(db, query: str, limit: int, as_json: bool) -> None:
              for h in hits],
             ensure_ascii=False,
         ))
-        return
-    out = console()
+    elif hits:
+        _print_table(hits)
     if not hits:
-        out.print("no match")
-        return
+        click.echo(f"no entry matches {query}", err=True)
+        click.get_current_context().exit(1)
+
+
+def _print_table(hits) -> None:
     from rich.table import Table
 
     table = Table("match", "中文", "English", "status", "other renderings")
@@ -48,4 +54,4 @@ def command(db, query: str, limit: int, as_json: bool) -> None:
                   for t in hit.entry.terms if t.lang == "en" and t is not en]
         match = hit.match if hit.key == "term" else f"{hit.key} {hit.match}"
         table.add_row(match, zh.text if zh else "", en.text if en else "", hit.entry.status, "; ".join(others))
-    out.print(table)
+    console().print(table)

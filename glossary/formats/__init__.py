@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from glossary.errors import InputError, UsageError
+from glossary.keys import printable_path
 from glossary.models import Entry, ReadEntry
 
 from .base import Warnings
@@ -73,9 +74,11 @@ def _sniff(path: Path, fallback: str | None = "csv") -> str | None:
 
 
 def read_glossary(path: str | Path, fmt: str | None = None, warnings: Warnings | None = None) -> Iterator[ReadEntry]:
-    """Stream the entries of a glossary file; FormatError/InputError with file and place for bad input."""
+    """Stream the entries of a glossary file; FormatError/InputError with file and place for bad input,
+    the file named as given (`client/terms.csv: line 3: ...`, not `terms.csv`: two clients' files may
+    share a name)."""
+    name = printable_path(str(path))
     path = Path(path)
-    name = path.name
     fmt = format_for(path, fmt, sniff=True)
     warnings = warnings if warnings is not None else Warnings()
     if not path.exists():

@@ -187,8 +187,12 @@ def header_column(name: str) -> Column:
 
 
 def rows_to_entries(rows: Iterator[tuple[int, list[str]]], name: str, warnings: Warnings,
-                    place: str = "line") -> Iterator[ReadEntry]:
-    """Entries from (line number, cells) rows whose first non-blank row is the header."""
+                    place: str = "line", short_rows_padded: bool = False) -> Iterator[ReadEntry]:
+    """Entries from (line number, cells) rows whose first non-blank row is the header. A text row that
+    ends before a language column lost that language (a line broken by a stray quote or line end): an
+    error naming the line, unless `short_rows_padded` (a workbook stores no empty cells, so its short
+    rows only leave off empty ones). Columns the row does reach may be empty: the Microsoft layout
+    `en,zh_CN,pos,description` has rows of two fields."""
     header_line, header = next(((n, r) for n, r in rows if any(clean_text(c) for c in r)), (0, None))
     if header is None:
         raise FormatError(f"{name}: the file is empty")
@@ -214,6 +218,7 @@ def rows_to_entries(rows: Iterator[tuple[int, list[str]]], name: str, warnings: 
         )
     columns = _attach_acronyms(columns)
     width = len(header)
+    reach = 0 if short_rows_padded else 1 + max(i for i, c in enumerate(columns) if c.kind == "term")
     for number, row in chain(sample, rows):
         if not any(clean_text(c) for c in row):
             continue
@@ -222,6 +227,11 @@ def rows_to_entries(rows: Iterator[tuple[int, list[str]]], name: str, warnings: 
                 f"{name}: {place} {number}: {len(row)} fields but the header has {width} "
                 "(an unquoted delimiter inside a term?)"
             )
+        if len(row) < reach:
+            lost = next(clean_text(header[i]) for i in range(len(row), reach) if columns[i].kind == "term")
+            fields = f"{len(row)} field{'s' * (len(row) != 1)}"
+            raise FormatError(f"{name}: {place} {number}: {fields} but the header has {width} "
+                              f"(the row ends before its {lost!r} column)")
         yield ReadEntry(_row_entry(row, columns, warnings, f"{place} {number}"), f"{place} {number}")
 
 

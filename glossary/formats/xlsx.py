@@ -59,7 +59,7 @@ def read_xlsx(path: Path, name: str, warnings: Warnings) -> Iterator[ReadEntry]:
             (number, ["" if v is None else str(v) for v in values])
             for number, values in enumerate(sheet.iter_rows(values_only=True), 1)
         )
-        yield from rows_to_entries(rows, name, warnings, place="row")
+        yield from rows_to_entries(rows, name, warnings, place="row", short_rows_padded=True)
     finally:
         workbook.close()
 

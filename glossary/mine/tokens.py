@@ -16,9 +16,9 @@ from glossary.lexicon import STOPWORDS, cedict, en_stem, is_stopword, zh_gloss_s
 from glossary.models import bulk_constructor
 
 _CURRENCY_SIGNS = "$¥£€"
-# a currency sign with the letters of its country before a number (US$26, HK$7.80, RMB¥5, NT$ 1) is one
-# token and no word, as "$" alone is: not the acronym US
-_EN_TOKEN = re.compile(rf"[A-Za-z]{{1,3}}[{_CURRENCY_SIGNS}](?=\s?\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
+# a currency sign with the letters of its country before a number (US$26, HK$7.80, RMB¥5, NT$ 1, and in
+# capitals with a space between: US $5) is one token and no word, as "$" alone is: not the acronym US
+_EN_TOKEN = re.compile(rf"(?:[A-Za-z]{{1,3}}|[A-Z]{{2,3}} )[{_CURRENCY_SIGNS}](?=\s?\d)|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
                        r"|[A-Za-z0-9][A-Za-z0-9'’]*(?:[-‐–][A-Za-z0-9'’]+)*|[,;:()\"“”]|[^\sA-Za-z0-9]")
 _PARTS = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 _LOWER = re.compile(r"[a-z]")
