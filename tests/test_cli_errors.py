@@ -91,6 +91,17 @@ def test_align_refuses_an_output_name_whose_format_it_cannot_write(db_path, tmp_
     assert (tmp_path / "pairs").read_text(encoding="utf-8").startswith("<?xml")
 
 
+def test_align_help_says_its_db_option_is_not_used(db_path, tmp_path):
+    """`align --help` offered `--db FILE  Termbase file (default: ...)`, though align reads and writes only
+    files; the option stays (every command takes it) but says it is not used, and a --db naming no
+    termbase is not created by an alignment."""
+    text = " ".join(CliRunner().invoke(cli, ["align", "--help"]).output.split())
+    db_help = text.split("--db FILE", 1)[1].split("-o, --output", 1)[0]
+    assert "Not used" in db_help and "Termbase file" not in db_help
+    doc = EXAMPLES / "jiangzhou-fao-2023-work-summary.txt"
+    assert run(db_path, "align", doc, "-o", tmp_path / "a.tmx").exit_code == 0 and not db_path.exists()
+
+
 def test_stats_of_an_imported_glossary_says_it_holds_no_documents(tmp_path):
     """A termbase filled by `import` has no documents: stats printed an empty table and `categories: - 1`."""
     from conftest import shared

@@ -10,7 +10,7 @@ import click
 from ._common import FilePath, command, console
 
 
-@command("align")
+@command("align", db_help="Not used: align reads and writes only files (every command takes --db).")
 @click.argument("files", nargs=-1, required=True, type=FilePath(path_type=Path))
 @click.option("-o", "--output", type=FilePath(path_type=Path), required=True,
               help="Where to write the aligned pairs.")
