@@ -90,6 +90,20 @@ async def test_findings_table_detail_and_filters():
         assert not isinstance(app.screen, CheckScreen)
 
 
+async def test_summary_counts_one_finding_in_the_singular():
+    """The summary said "1 segments, 1 errors, 0 warnings" where `glossary check` prints "1 segment ...
+    1 error, 0 warnings": the two now word the counts alike."""
+    glossary = CheckGlossary([Entry((Term("zh", "数据库"), Term("en", "database")), status="approved", id=1)])
+    result = check_segments([DraftSegment("1", "数据库已损坏。", "The repository is corrupt.")], glossary,
+                            name="one.tsv", strict=True)
+    assert [i.kind for i in result.issues] == ["missing"]
+    app = CheckApp(result)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        summary = str(app.screen.query_one("#check-summary", Static).render())
+        assert summary.startswith("one.tsv: 1 segment, 1 error, 0 warnings, 0 info."), summary
+
+
 async def test_no_findings_says_so():
     glossary = CheckGlossary([Entry((Term("zh", "数据库"), Term("en", "database")), status="approved", id=1)])
     result = check_segments([DraftSegment("1", "数据库", "database")], glossary, name="clean.tsv")

@@ -100,11 +100,11 @@ class CheckScreen(Screen):
             table.add_row(f"[{SEVERITY_STYLE[issue.severity]}]{issue.severity}[/]", issue.kind, issue.segment,
                           issue.source_term, issue.expected, issue.found, key=str(n))
         counts = {s: sum(1 for i in self.issues if i.severity == s) for s in SEVERITY_ORDER}
-        segments = f"{self.segments} segments, " if self.segments is not None else ""
+        segments = f"{_counted(self.segments, 'segment')}, " if self.segments is not None else ""
         filters = f"  showing {len(self.shown)}" + (f" {self.kind}" if self.kind else "") + \
             ("" if self.min_severity == "info" else f" ({self.min_severity} and above)")
         self.query_one("#check-summary", Static).update(
-            f"{self.draft}: {segments}{counts['error']} errors, {counts['warning']} warnings, "
+            f"{self.draft}: {segments}{_counted(counts['error'], 'error')}, {_counted(counts['warning'], 'warning')}, "
             f"{counts['info']} info.{filters}")
         self.show_detail(self.shown[0] if self.shown else None)
 
@@ -149,3 +149,8 @@ class CheckScreen(Screen):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+def _counted(n: int, noun: str) -> str:
+    """`1 error`, `2 errors`: the counts worded as `glossary check` prints them."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
