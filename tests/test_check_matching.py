@@ -365,3 +365,21 @@ def test_verbs_joined_in_a_glossary_phrase_are_found_inflected_together():
     keys = {key for key, _ in en_term_keys("prevent and control")}
     assert " preventing  and  controlling " in {key.replace("controling", "controlling") for key in keys}
     assert not [key for key in keys if "prevented  and  control " in key]
+
+
+def test_a_wrong_spelling_is_wrong_in_a_title_or_at_a_sentence_start():
+    """HKMA writes "Centre" in names and at sentence starts: with 中心 approved as "center" and "centre"
+    deprecated, "Centre" is the deprecated spelling too (it passed as the right term); a term written
+    wrong only in its case (internet for Internet) stays wrong only as written."""
+    glossary = CheckGlossary([Entry((Term("zh", "中心"), Term("en", "center"), Term("en", "centre", status="deprecated")),
+                                    status="approved", id=1),
+                              Entry((Term("zh", "互联网"), Term("en", "Internet"), Term("en", "internet", status="deprecated")),
+                                    status="approved", id=2)])
+    draft = hkma_paragraphs(lambda zh, en: "中心" in zh and "Centre" in en and "centre" not in en and "center" not in en.lower())
+    assert len(draft) >= 3
+    issues = check_segments(draft, glossary).issues
+    assert {(f.kind, f.found) for f in issues if f.source_term == "中心"} == {("deprecated", "Centre")}
+    assert len({f.segment for f in issues if f.kind == "deprecated"}) >= 3
+    internet = check_segments([DraftSegment("1", "互联网", "Internet banking"), DraftSegment("2", "互联网", "internet banking")],
+                              glossary).issues
+    assert [(f.kind, f.segment) for f in internet] == [("deprecated", "2")]

@@ -142,15 +142,22 @@ class CheckGlossary:
     def _wrong_spellings_exact(self, terms: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
         """`terms` (term id, text, exact), a wrong rendering (deprecated, superseded, forbidden) that
         folds to the key of a right one of its entry marked exact: its spelling is what is wrong
-        (internet for Internet, data base for database, centre for center)."""
+        (internet for Internet, data base for database, centre for center); one whose letters are wrong
+        is so in a sentence's, a title's or a heading's case too (Centre, CENTRE: added as terms of their own)."""
         entries = {self.entry_of[t] for t in self.misused_ids}
         if not entries:
             return terms
         key_of = {t: keys[0][0] for t, text, exact in terms
                   if not exact and self.entry_of[t] in entries and (keys := term_keys("en", text))}
         right = {(self.entry_of[t], key) for t, key in key_of.items() if self.good[t]}
-        return [(t, text, exact or (t in self.misused_ids and (self.entry_of[t], key_of.get(t)) in right))
-                for t, text, exact in terms]
+        right_cased = {(self.entry_of[t], text.casefold()) for t, text, _ in terms if self.good[t]}
+        out = []
+        for t, text, exact in terms:
+            wrong = not exact and t in self.misused_ids and (self.entry_of[t], key_of.get(t)) in right
+            out.append((t, text, exact or wrong))
+            if wrong and (self.entry_of[t], text.casefold()) not in right_cased:
+                out += [(t, cased, True) for cased in _cased(text)]
+        return out
 
     def add_evidence(self) -> None:
         """Look up now the lexicon's evidence for every Chinese term an approved entry may miss (what
@@ -781,6 +788,14 @@ def _kept_in(segments: Iterable[DraftSegment], kept: list[DraftSegment]) -> Iter
     for segment in segments:
         kept.append(segment)
         yield segment
+
+
+def _cased(text: str) -> list[str]:
+    """`text` as a sentence, a title or a heading may write it (Centre, CENTRE; Data Base), other than
+    as given: a wrong spelling whose letters are wrong (not its case, as internet for Internet) is
+    wrong in every case."""
+    forms = [text[:1].upper() + text[1:], " ".join(w[:1].upper() + w[1:] for w in text.split(" ")), text.upper()]
+    return [form for form in dict.fromkeys(forms) if form != text]
 
 
 def _without_possessive(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -157,7 +157,7 @@ class TermMatcher:
                 exact.setdefault(text, []).append(term_id)
                 if is_exact:
                     marked.append(term_id)
-                self.keys[term_id] = text
+                self.keys.setdefault(term_id, text)  # (a term given in several cases: as first written)
             else:
                 loose.append((term_id, text))
         all_keys = [term_keys(lang, converted, simplified=True)
