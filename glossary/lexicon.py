@@ -231,9 +231,23 @@ def _load_or_build(cached: Path, build):
         with tmp.open("wb") as handle:
             pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(cached)
+        _prune_old_versions(cached)
     except OSError:
         pass  # a read-only cache folder only costs the build next time
     return table
+
+
+KEPT_VERSIONS = 3  # table files kept per table (other versions of the code, or of the dictionary, may still run)
+
+
+def _prune_old_versions(cached: Path) -> None:
+    """Remove the files of the same table as `cached` that other versions of the code or of its source
+    wrote, beyond the KEPT_VERSIONS most recent (each is megabytes; an upgrade writes a new one)."""
+    kind, suffixes = cached.name.split("-", 1)[0], cached.suffixes
+    files = sorted(((p.stat().st_mtime, p) for p in cached.parent.glob(f"{kind}-*.pickle") if p.suffixes == suffixes),
+                   reverse=True)
+    for _, old in files[KEPT_VERSIONS:]:
+        old.unlink(missing_ok=True)
 
 
 @cache
