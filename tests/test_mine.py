@@ -1473,6 +1473,25 @@ def test_an_acronym_the_document_defines_goes_with_its_definitions_chinese_or_a_
     assert zh_key("保监局") in {zh_key(c.zh) for c in hkma_mined("hkma-ar-2020-02") if c.en == "IA"}
 
 
+def test_a_verb_or_coverb_at_the_edge_of_an_acronyms_chinese_is_the_sentences_not_the_names():
+    """HKMA's 2015 reports: "the HKICPA has issued" (香港会计师公会颁布了), "the FS ... on the advice of the GSC
+    through the EFAC" (透过外汇基金咨询委员会听取其辖下...): the acronyms met the spans with the verbs in
+    every sentence, so co-occurrence alone took them. The English says "issued"; 透过 precedes many words
+    in the report and a pronoun follows 听取. HKMA 2017 ch. 2: 宣布 of 私人财富管理公会宣布 is "announce".
+    Verbs that are the names' stay: 联合 "to combine" (Managed Co-lending Portfolio Program), 见习 (Graduate
+    Economist), 担保 "to guarantee" (Personal Loan Guarantee Scheme)."""
+    def chinese(doc_id, en):
+        return {zh_key(c.zh) for c in hkma_mined(doc_id) if c.en == en}
+
+    assert chinese("hkma-ar-2015-08", "HKICPA") == {zh_key("香港会计师公会")}
+    assert chinese("hkma-ar-2015-06", "EFAC") == {zh_key("外汇基金咨询委员会")}
+    assert chinese("hkma-ar-2017-02", "PWMA") == {zh_key("私人财富管理公会")}
+    assert zh_key("私人财富管理公会") in chinese("hkma-ar-2017-02", "Private Wealth Management Association")
+    assert zh_key("联合贷款组合管理计划") in chinese("hkma-ar-2017-02", "MCPP")
+    assert zh_key("见习经济师") in chinese("hkma-ar-2017-08", "GE")
+    assert zh_key("担保个人特惠贷款计划") in chinese("hkma-ar-2021-02", "PLGS")
+
+
 def test_english_that_stops_or_starts_inside_a_name_after_the_is_no_term():
     """HKMA 2019 ch. 0: "the strong side of the Convertibility Zone"; HKMA 2022 ch. 2: "the enhancement of
     the Currency Swap Agreement"; HKMA 2023 ch. 1: "enters the Minimum Viable Product development phase":
