@@ -10,9 +10,9 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from glossary.keys import CJK_RE
-from glossary.lexicon import en_stem, gloss_phrases, verb_glosses
+from glossary.lexicon import cedict, en_stem, gloss_phrases, verb_glosses
 from glossary.mine.pairing import STEM_PREFIX, SpanPair, content_word, gloss_coverage, zh_spans
-from glossary.mine.tokens import EnToken, ZhWord
+from glossary.mine.tokens import EnToken, ZhWord, dictionary_tag
 from glossary.models import SegmentPair
 
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}s?")
@@ -115,9 +115,53 @@ def _said_elsewhere(word: ZhWord, span: str, name: str, counted: list) -> bool:
     verb by its verb senses): "issued by the HKICPA" says 颁布 "to issue"; "Personal Loan Guarantee Scheme"
     is the name's, no word saying 担保 "to guarantee" of 担保个人特惠贷款计划."""
     mine = _prefixes(verb_glosses(word.text) if word.tag == "v" else word.stems)
-    both = [tokens for _, spans, _, names, _, tokens in counted if span in spans and name in names]
+    both = [tokens for _, spans, _, names, _, _, tokens in counted if span in spans and name in names]
     said = sum(1 for tokens in both if any(_prefixes(t.stems) & mine for t in tokens if t.text.islower()))
     return 2 * said >= len(both) > 0
+
+
+def _cut_from(span: str, name: str, counted: list, analysed: Sequence[tuple[SegmentPair, list[ZhWord], list[EnToken]]]
+              ) -> tuple[str, str]:
+    """The character before and the one after `span` that jieba cut it from ("" where none): the same one
+    in every sentence naming `span` and `name`, in a word `_cut_word` accepts, and beside every
+    occurrence of `span` in the document that starts and ends where words do (积金 inside 公积金 is none):
+    强 of 强积金 (…（强|积金）, 及强|积金 for MPF), 度 of 联汇制|度 (LERS), 企 of 中小|企在 (SMEs). A dictionary
+    word beyond the span (香港会计师公会|颁布) leaves the span whole, as does another character beside
+    one of its occurrences."""
+    before, after = set(), set()
+    for _, spans, _, names, _, words, _ in counted:
+        if span in spans and name in names:
+            start, end = spans[span]
+            before.add(next((w.text[-1] for w in words if w.end == start and _cut_word(w)), ""))
+            after.add(next((w.text[0] for w in words if w.start == end and _cut_word(w)), ""))
+    grown = [edge.pop() if len(edge) == 1 else "" for edge in (before, after)]
+    if grown == ["", ""]:
+        return "", ""
+    for pair, words, _ in analysed:
+        at = pair.zh.find(span)
+        if at < 0:
+            continue
+        starts, ends = {w.start for w in words}, {w.end for w in words}
+        while at >= 0:
+            end = at + len(span)
+            if at in starts and end in ends:
+                if pair.zh[at - 1 : at] != grown[0]:
+                    grown[0] = ""
+                if pair.zh[end : end + 1] != grown[1]:
+                    grown[1] = ""
+            at = pair.zh.find(span, at + 1)
+    return grown[0], grown[1]
+
+
+def _cut_word(word: ZhWord) -> bool:
+    """A Chinese word a span's edge may have been cut from: one content character, not a count or a word
+    of place (强, 度, 快 of 转数|快; not 年 of 2019年|流动性修订规则, 内 "within"), or several that jieba
+    glued of its own accord, its dictionary and CC-CEDICT lacking them (企在 of 中小|企在)."""
+    if not CJK_RE.match(word.text):
+        return False
+    if len(word.text) == 1:
+        return (content_word(word) or word.tag == "zg") and word.tag not in ("m", "f")  # (zg: a bound morpheme, 度)
+    return not dictionary_tag(word.text) and word.text not in cedict()
 
 
 def _follower_counts(analysed: Sequence[tuple[SegmentPair, list[ZhWord], list[EnToken]]]) -> Callable[[str], int]:
@@ -161,7 +205,7 @@ def pairs_by_cooccurrence(
     acronym_freq: Counter[str] = Counter()
     together: dict[tuple[str, str], int] = {}
     distance: dict[tuple[str, str], float] = {}  # summed relative-position gaps: nearer pairs win ties
-    where: dict[int, tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]]] = {}
+    where: dict[int, tuple[str, dict[str, tuple[int, int]], dict[str, tuple[int, int]]]] = {}
     counted = []  # the pairs naming an acronym or name, with their span and name counts
     first_seen: dict[str, tuple[list[ZhWord], int, int]] = {}  # span -> its words where first seen (for its initials)
     for pair, words, tokens in analysed:
@@ -184,9 +228,9 @@ def pairs_by_cooccurrence(
         span_freq.update(span_count)
         acronym_freq.update(acronym_count)
         if acronyms:
-            where[pair.seq] = (spans, acronyms)
-            counted.append((pair, spans, span_count, acronyms, acronym_count, tokens))
-    for pair, spans, span_count, acronyms, acronym_count, _ in counted:
+            where[pair.seq] = (pair.zh, spans, acronyms)
+            counted.append((pair, spans, span_count, acronyms, acronym_count, words, tokens))
+    for pair, spans, span_count, acronyms, acronym_count, _, _ in counted:
         # occurrences counted, so one sentence naming both twice is evidence too; a span or name seen
         # once in the batch cannot reach MIN_COOCCURRENCE, so its pairs are not counted
         en_at = [(a, m, acronyms[a][0] / len(pair.en)) for a, m in acronym_count.items()
@@ -221,14 +265,19 @@ def pairs_by_cooccurrence(
         if dice >= MIN_DICE:
             keyed.setdefault(acronym, {})[span] = key
     best: dict[str, tuple[float, float, float, int, str]] = {}
+    grown: dict[str, tuple[str, str]] = {}  # name → the characters its span is cut from, before and after
     followers = _follower_counts(analysed)
     for acronym, keys in keyed.items():
         best[acronym] = keys[_without_clause_words(max(keys, key=keys.__getitem__), acronym, keys, first_seen, counted, followers)]
+        grown[acronym] = _cut_from(best[acronym][4], acronym, counted, analysed)
     out: dict[int, list[SpanPair]] = {}
-    for seq, (spans, acronyms) in where.items():
+    for seq, (zh, spans, acronyms) in where.items():
         for acronym, (en_start, en_end) in acronyms.items():
             if acronym in best and best[acronym][4] in spans:
                 zh_start, zh_end = spans[best[acronym][4]]
+                before, after = grown[acronym]
+                zh_start -= len(before) if zh[zh_start - len(before) : zh_start] == before else 0
+                zh_end += len(after) if zh[zh_end : zh_end + len(after)] == after else 0
                 out.setdefault(seq, []).append(
                     SpanPair(zh_start, zh_end, en_start, en_end, round(best[acronym][0], 3), "cooccurrence"))
     return out
