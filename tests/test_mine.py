@@ -1494,7 +1494,7 @@ def test_a_verb_or_coverb_at_the_edge_of_an_acronyms_chinese_is_the_sentences_no
 
 def test_an_acronyms_chinese_that_jieba_cut_from_a_longer_word_gets_its_character_back():
     """HKMA's reports: jieba cuts 强|积金 and 及强|积金 (MPF, 2024 ch. 3), 联汇制|度 (LERS, 2018 ch. 4), 中小|企在
-    (SMEs, 2020 ch. 0) and 转数|快 (FPS, 2019 ch. 0), so co-occurrence found the pieces. The same character
+    and 中小|企 (SMEs, 2020 ch. 0; also 中小|企及 "to hope to reach" in 2019 ch. 0) and 转数|快 (FPS, 2019 ch. 0), so co-occurrence found the pieces. The same character
     beside every one of them puts it back; 2019年|流动性修订规则 (BLAR, 2022 ch. 3) keeps its year out, a
     count, and 世界|中 ("in a Challenging World", 2023 ch. 7) its word of place."""
     def chinese(doc_id, en):
@@ -1502,7 +1502,8 @@ def test_an_acronyms_chinese_that_jieba_cut_from_a_longer_word_gets_its_characte
 
     assert chinese("hkma-ar-2024-03", "MPF") == {zh_key("强积金")}
     assert chinese("hkma-ar-2018-04", "LERS") == {zh_key("联系汇率制度"), zh_key("联汇制度")}
-    assert zh_key("中小企") in chinese("hkma-ar-2020-00", "SMEs") and zh_key("中小") not in chinese("hkma-ar-2020-00", "SMEs")
+    for doc_id in ("hkma-ar-2020-00", "hkma-ar-2019-00", "hkma-ar-2024-11"):  # (中小|企及 as well, in 2019 and 2024)
+        assert zh_key("中小企") in chinese(doc_id, "SMEs") and zh_key("中小") not in chinese(doc_id, "SMEs"), doc_id
     assert chinese("hkma-ar-2019-00", "FPS") == {zh_key("转数快")}
     assert chinese("hkma-ar-2022-03", "BLAR") == {zh_key("流动性修订规则")}
     assert chinese("hkma-ar-2023-07", "Challenging World") == {zh_key("世界")}

@@ -123,18 +123,23 @@ def _said_elsewhere(word: ZhWord, span: str, name: str, counted: list) -> bool:
 def _cut_from(span: str, name: str, counted: list, analysed: Sequence[tuple[SegmentPair, list[ZhWord], list[EnToken]]]
               ) -> tuple[str, str]:
     """The character before and the one after `span` that jieba cut it from ("" where none): the same one
-    in every sentence naming `span` and `name`, in a word `_cut_word` accepts, and beside every
+    in every sentence naming `span` and `name` (in a word `_beside` accepts, and in one `_cut_word`
+    accepts at least once), and beside every
     occurrence of `span` in the document that starts and ends where words do (积金 inside 公积金 is none):
     强 of 强积金 (…（强|积金）, 及强|积金 for MPF), 度 of 联汇制|度 (LERS), 企 of 中小|企在 (SMEs). A dictionary
     word beyond the span (香港会计师公会|颁布) leaves the span whole, as does another character beside
     one of its occurrences."""
     before, after = set(), set()
+    cut = [False, False]  # some sentence has the character in a word `_cut_word` accepts, before and after
     for _, spans, _, names, _, words, _ in counted:
         if span in spans and name in names:
             start, end = spans[span]
-            before.add(next((w.text[-1] for w in words if w.end == start and _cut_word(w)), ""))
-            after.add(next((w.text[0] for w in words if w.start == end and _cut_word(w)), ""))
-    grown = [edge.pop() if len(edge) == 1 else "" for edge in (before, after)]
+            left = next((w for w in words if w.end == start), None)
+            right = next((w for w in words if w.start == end), None)
+            before.add(left.text[-1] if left and _beside(left) else "")
+            after.add(right.text[0] if right and _beside(right) else "")
+            cut = [cut[0] or bool(left and _cut_word(left)), cut[1] or bool(right and _cut_word(right))]
+    grown = [edge.pop() if len(edge) == 1 and cut[k] else "" for k, edge in enumerate((before, after))]
     if grown == ["", ""]:
         return "", ""
     for pair, words, _ in analysed:
@@ -151,6 +156,12 @@ def _cut_from(span: str, name: str, counted: list, analysed: Sequence[tuple[Segm
                     grown[1] = ""
             at = pair.zh.find(span, at + 1)
     return grown[0], grown[1]
+
+
+def _beside(word: ZhWord) -> bool:
+    """A word whose character next to a span may be the span's: one `_cut_word` accepts, or a Chinese
+    content word of several characters (企及 "to hope to reach" of 中小|企及, where 中小|企 is cut elsewhere)."""
+    return _cut_word(word) or len(word.text) > 1 and bool(CJK_RE.match(word.text)) and content_word(word)
 
 
 def _cut_word(word: ZhWord) -> bool:
