@@ -87,6 +87,7 @@ def _without_clause_words(span: str, name: str, keys: dict[str, tuple[float, flo
     - the English says the word with one of its own, in lower case (not a word of the name), in half the
       sentences naming both: "the HKICPA has issued" (香港会计师公会颁布 → 香港会计师公会; 颁布 "to
       promulgate" only seemed to give the P); or
+    - it is a word of place closing the span (金融稳定理事会|辖下 "under the FSB": 下 "below" gives no B); or
     - its glosses open with none of the name's capitals and its grammar makes it the sentence's: a verb
       opening the span that the document puts before many different words (透过 "through": 透过外汇基金咨询
       委员会, 透过传媒, ...; not 见习 of 见习经济师 Graduate Economist), a verb closing it that a pronoun or an
@@ -102,7 +103,8 @@ def _without_clause_words(span: str, name: str, keys: dict[str, tuple[float, flo
             trims.append((a, b - 1, words[b - 1], b < len(words) and words[b].tag in _CLAUSE_FOLLOWERS))
         for a2, b2, word, by_grammar in trims:
             inner = span[words[a2].start - at : words[b2 - 1].end - at]
-            if inner in keys and (by_grammar and not _initials_glossed(name, _gloss_initials([word], 0, 1))
+            if inner in keys and (word.tag in ("f", "s")
+                                  or by_grammar and not _initials_glossed(name, _gloss_initials([word], 0, 1))
                                   or _said_elsewhere(word, span, name, counted)):
                 span = inner
                 break
