@@ -1510,6 +1510,18 @@ def test_an_acronyms_chinese_that_jieba_cut_from_a_longer_word_gets_its_characte
     assert chinese("hkma-ar-2023-07", "Challenging World") == {zh_key("世界")}
 
 
+def test_an_acronyms_chinese_with_words_glued_after_another_of_its_chinese_is_dropped():
+    """HKMA 2018 ch. 4 pairs CEN with 中国专家网络 and 中国专家网络研讨会 ("seminar": no C, E or N), HKMA 2021
+    ch. 10 GHG with 温室气体 and 温室气体排放 ("to emit"): the longer are the shorter with the sentence's next
+    word. HKMA 2023 ch. 9's 香港交易资料储存库 (HKTR) stays beside 香港交易: "repository" gives the R."""
+    def chinese(doc_id, en):
+        return {zh_key(c.zh) for c in hkma_mined(doc_id) if c.en == en}
+
+    assert chinese("hkma-ar-2018-04", "CEN") == {zh_key("中国专家网络")}
+    assert chinese("hkma-ar-2021-10", "GHG") == {zh_key("温室气体")}
+    assert zh_key("香港交易资料储存库") in chinese("hkma-ar-2023-09", "HKTR")
+
+
 def test_english_that_stops_or_starts_inside_a_name_after_the_is_no_term():
     """HKMA 2019 ch. 0: "the strong side of the Convertibility Zone"; HKMA 2022 ch. 2: "the enhancement of
     the Currency Swap Agreement"; HKMA 2023 ch. 1: "enters the Minimum Viable Product development phase":
