@@ -1487,6 +1487,7 @@ def test_a_verb_or_coverb_at_the_edge_of_an_acronyms_chinese_is_the_sentences_no
     assert chinese("hkma-ar-2015-06", "EFAC") == {zh_key("外汇基金咨询委员会")}
     assert chinese("hkma-ar-2017-02", "PWMA") == {zh_key("私人财富管理公会")}
     assert chinese("hkma-ar-2022-08", "FSB") == {zh_key("金融稳定理事会")}  # (金融稳定理事会辖下 "under the FSB")
+    assert chinese("hkma-ar-2019-04", "EFBNs") == {zh_key("外汇基金票据及债券")}  # (未|偿还…: "outstanding EFBNs")
     assert zh_key("私人财富管理公会") in chinese("hkma-ar-2017-02", "Private Wealth Management Association")
     assert zh_key("联合贷款组合管理计划") in chinese("hkma-ar-2017-02", "MCPP")
     assert zh_key("见习经济师") in chinese("hkma-ar-2017-08", "GE")

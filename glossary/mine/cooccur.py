@@ -90,7 +90,8 @@ def _without_clause_words(span: str, name: str, keys: dict[str, tuple[float, flo
     - it is a word of place closing the span (金融稳定理事会|辖下 "under the FSB": 下 "below" gives no B); or
     - its glosses open with none of the name's capitals and its grammar makes it the sentence's: a verb
       opening the span that the document puts before many different words (透过 "through": 透过外汇基金咨询
-      委员会, 透过传媒, ...; not 见习 of 见习经济师 Graduate Economist), a verb closing it that a pronoun or an
+      委员会, 透过传媒, ...; not 见习 of 见习经济师 Graduate Economist) or after an adverb (未|偿还外汇基金
+      票据及债券 "outstanding EFBNs": 未 "not yet" says 偿还 "to repay" is a predicate), a verb closing it that a pronoun or an
       aspect particle follows (外汇基金咨询委员会听取|其 "the EFAC's advice"). 联合 "to combine" stays in
       联合贷款组合管理计划 (Managed Co-lending Portfolio Program) though 组合 "combination" gives the C too."""
     while True:
@@ -98,7 +99,8 @@ def _without_clause_words(span: str, name: str, keys: dict[str, tuple[float, flo
         at = words[a].start
         trims = []
         if b - a > 1 and _opening_clause_word(words[a], words[a + 1]):
-            trims.append((a + 1, b, words[a], followers(words[a].text) >= MIN_COVERB_VARIETY))
+            trims.append((a + 1, b, words[a], followers(words[a].text) >= MIN_COVERB_VARIETY
+                          or a > 0 and words[a - 1].tag == "d"))
         if b - a > 1 and _closing_clause_word(words[b - 1], words[b - 2]):
             trims.append((a, b - 1, words[b - 1], b < len(words) and words[b].tag in _CLAUSE_FOLLOWERS))
         for a2, b2, word, by_grammar in trims:
