@@ -91,9 +91,9 @@ def _without_clause_words(span: str, name: str, keys: dict[str, tuple[float, flo
     - its glosses open with none of the name's capitals and its grammar makes it the sentence's: a verb
       opening the span that the document puts before many different words (透过 "through": 透过外汇基金咨询
       委员会, 透过传媒, ...; not 见习 of 见习经济师 Graduate Economist) or after an adverb (未|偿还外汇基金
-      票据及债券 "outstanding EFBNs": 未 "not yet" says 偿还 "to repay" is a predicate), a verb closing it that a pronoun or an
-      aspect particle follows (外汇基金咨询委员会听取|其 "the EFAC's advice"). 联合 "to combine" stays in
-      联合贷款组合管理计划 (Managed Co-lending Portfolio Program) though 组合 "combination" gives the C too."""
+      票据及债券 "outstanding EFBNs": 未 "not yet" says 偿还 "to repay" is a predicate), a verb closing it
+      that a pronoun or an aspect particle follows (外汇基金咨询委员会听取|其 "the EFAC's advice"). 联合 "to
+      combine" stays in 联合贷款组合管理计划 (Managed Co-lending Portfolio Program) though 组合 gives the C too."""
     while True:
         words, a, b = first_seen[span]
         at = words[a].start
