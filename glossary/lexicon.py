@@ -288,6 +288,12 @@ def glossed_as_modifier(zh: str) -> bool:
     return zh in _tables()[0] and not _tables()[8].get(zh) and not _tables()[2].get(zh)
 
 
+def verb_glosses(zh: str) -> frozenset[str]:
+    """Stems of the verbs CC-CEDICT glosses `zh` with (颁布 "to issue; to proclaim": issu, procla), empty
+    for a word glossed only as a thing (拆息 "daily interest on a loan")."""
+    return _usage_tables()[0].get(zh, frozenset())
+
+
 def glosses_with(zh: str, word: str) -> bool:
     """True when a CC-CEDICT gloss of `zh` has the English word in -ly `word` (友好 "friendly")."""
     return word.lower() in _tables()[8].get(zh, ())

@@ -1473,6 +1473,56 @@ def test_an_acronym_the_document_defines_goes_with_its_definitions_chinese_or_a_
     assert zh_key("保监局") in {zh_key(c.zh) for c in hkma_mined("hkma-ar-2020-02") if c.en == "IA"}
 
 
+def test_a_verb_or_coverb_at_the_edge_of_an_acronyms_chinese_is_the_sentences_not_the_names():
+    """HKMA's 2015 reports: "the HKICPA has issued" (香港会计师公会颁布了), "the FS ... on the advice of the GSC
+    through the EFAC" (透过外汇基金咨询委员会听取其辖下...): the acronyms met the spans with the verbs in
+    every sentence, so co-occurrence alone took them. The English says "issued"; 透过 precedes many words
+    in the report and a pronoun follows 听取. HKMA 2017 ch. 2: 宣布 of 私人财富管理公会宣布 is "announce".
+    Verbs that are the names' stay: 联合 "to combine" (Managed Co-lending Portfolio Program), 见习 (Graduate
+    Economist), 担保 "to guarantee" (Personal Loan Guarantee Scheme)."""
+    def chinese(doc_id, en):
+        return {zh_key(c.zh) for c in hkma_mined(doc_id) if c.en == en}
+
+    assert chinese("hkma-ar-2015-08", "HKICPA") == {zh_key("香港会计师公会")}
+    assert chinese("hkma-ar-2015-06", "EFAC") == {zh_key("外汇基金咨询委员会")}
+    assert chinese("hkma-ar-2017-02", "PWMA") == {zh_key("私人财富管理公会")}
+    assert chinese("hkma-ar-2022-08", "FSB") == {zh_key("金融稳定理事会")}  # (金融稳定理事会辖下 "under the FSB")
+    assert chinese("hkma-ar-2019-04", "EFBNs") == {zh_key("外汇基金票据及债券")}  # (未|偿还…: "outstanding EFBNs")
+    assert zh_key("私人财富管理公会") in chinese("hkma-ar-2017-02", "Private Wealth Management Association")
+    assert zh_key("联合贷款组合管理计划") in chinese("hkma-ar-2017-02", "MCPP")
+    assert zh_key("见习经济师") in chinese("hkma-ar-2017-08", "GE")
+    assert zh_key("担保个人特惠贷款计划") in chinese("hkma-ar-2021-02", "PLGS")
+
+
+def test_an_acronyms_chinese_that_jieba_cut_from_a_longer_word_gets_its_character_back():
+    """HKMA's reports: jieba cuts 强|积金 and 及强|积金 (MPF, 2024 ch. 3), 联汇制|度 (LERS, 2018 ch. 4), 中小|企在
+    and 中小|企 (SMEs, 2020 ch. 0; also 中小|企及 "to hope to reach" in 2019 ch. 0) and 转数|快 (FPS, 2019 ch. 0), so co-occurrence found the pieces. The same character
+    beside every one of them puts it back; 2019年|流动性修订规则 (BLAR, 2022 ch. 3) keeps its year out, a
+    count, and 世界|中 ("in a Challenging World", 2023 ch. 7) its word of place."""
+    def chinese(doc_id, en):
+        return {zh_key(c.zh) for c in hkma_mined(doc_id) if c.en == en}
+
+    assert chinese("hkma-ar-2024-03", "MPF") == {zh_key("强积金")}
+    assert chinese("hkma-ar-2018-04", "LERS") == {zh_key("联系汇率制度"), zh_key("联汇制度")}
+    for doc_id in ("hkma-ar-2020-00", "hkma-ar-2019-00", "hkma-ar-2024-11"):  # (中小|企及 as well, in 2019 and 2024)
+        assert zh_key("中小企") in chinese(doc_id, "SMEs") and zh_key("中小") not in chinese(doc_id, "SMEs"), doc_id
+    assert chinese("hkma-ar-2019-00", "FPS") == {zh_key("转数快")}
+    assert chinese("hkma-ar-2022-03", "BLAR") == {zh_key("流动性修订规则")}
+    assert chinese("hkma-ar-2023-07", "Challenging World") == {zh_key("世界")}
+
+
+def test_an_acronyms_chinese_with_words_glued_after_another_of_its_chinese_is_dropped():
+    """HKMA 2018 ch. 4 pairs CEN with 中国专家网络 and 中国专家网络研讨会 ("seminar": no C, E or N), HKMA 2021
+    ch. 10 GHG with 温室气体 and 温室气体排放 ("to emit"): the longer are the shorter with the sentence's next
+    word. HKMA 2023 ch. 9's 香港交易资料储存库 (HKTR) stays beside 香港交易: "repository" gives the R."""
+    def chinese(doc_id, en):
+        return {zh_key(c.zh) for c in hkma_mined(doc_id) if c.en == en}
+
+    assert chinese("hkma-ar-2018-04", "CEN") == {zh_key("中国专家网络")}
+    assert chinese("hkma-ar-2021-10", "GHG") == {zh_key("温室气体")}
+    assert zh_key("香港交易资料储存库") in chinese("hkma-ar-2023-09", "HKTR")
+
+
 def test_english_that_stops_or_starts_inside_a_name_after_the_is_no_term():
     """HKMA 2019 ch. 0: "the strong side of the Convertibility Zone"; HKMA 2022 ch. 2: "the enhancement of
     the Currency Swap Agreement"; HKMA 2023 ch. 1: "enters the Minimum Viable Product development phase":

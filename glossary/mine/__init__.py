@@ -596,7 +596,8 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
             zh_original=tally.zh_original, type="acronym" if is_acronym(tally.en) else "fullForm",
             occurrences=tuple(tally.occurrences),
         ))
-    out = _one_chinese_per_rendering(_without_truncations(_acronyms_as_defined(out)), {zh for zh, _ in only_nested})
+    out = _one_chinese_per_rendering(_without_truncations(_without_glued_words(_acronyms_as_defined(out))),
+                                     {zh for zh, _ in only_nested})
     out.sort(key=lambda c: (-c.score, c.zh))
     return out
 
@@ -845,6 +846,31 @@ def _acronyms_as_defined(candidates: list[TermCandidate]) -> list[TermCandidate]
         return not spans or any(_characters_in_order(c.zh, zh) or zh in c.zh for zh in spans)
 
     return [c for c in candidates if as_defined(c)]
+
+
+def _without_glued_words(candidates: list[TermCandidate]) -> list[TermCandidate]:
+    """An acronym's Chinese that is another of its Chinese in the document followed by whole words whose
+    glosses open with none of its letters is that one with the sentence's next words glued on: 中国专家网络
+    研讨会 ("seminar") beside 中国专家网络 for CEN, 温室气体排放 ("to emit") beside 温室气体 for GHG; not
+    香港交易资料储存库 beside 香港交易 for HKTR ("repository" gives the R), nor 中小企 beside 中小 (one
+    word: no word follows 中小 in it). Any gloss counts, so 生产总值带来 ("to produce") stays beside 生产总值."""
+    spans: dict[str, set[str]] = {}
+    for c in candidates:
+        if c.type == "acronym":
+            spans.setdefault(_acronym_key(c.en), set()).add(c.zh)
+
+    def glued(c: TermCandidate) -> bool:
+        if c.type != "acronym":
+            return False
+        letters = set(_acronym_key(c.en).lower())
+        for shorter in spans[_acronym_key(c.en)]:
+            if shorter != c.zh and c.zh.startswith(shorter) and len(shorter) in {w.end for w in zh_words(c.zh)}:
+                tail = zh_words(c.zh[len(shorter):])
+                if all(CJK_RE.match(w.text) for w in tail) and not {s[0] for w in tail for s in w.stems} & letters:
+                    return True
+        return False
+
+    return [c for c in candidates if not glued(c)]
 
 
 def _acronym_key(en: str) -> str:

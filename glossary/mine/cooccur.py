@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from glossary.keys import CJK_RE
-from glossary.lexicon import en_stem, gloss_phrases
+from glossary.lexicon import cedict, en_stem, gloss_phrases, verb_glosses
 from glossary.mine.pairing import STEM_PREFIX, SpanPair, content_word, gloss_coverage, zh_spans
-from glossary.mine.tokens import EnToken, ZhWord
+from glossary.mine.tokens import EnToken, ZhWord, dictionary_tag
 from glossary.models import SegmentPair
 
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}s?")
@@ -58,6 +58,140 @@ def _gloss_initials(words: Sequence[ZhWord], a: int, b: int) -> set[str]:
     return {stem[0] for w in words[a:b] for _, stems in w.pieces for stem in stems}
 
 
+def _opening_clause_word(word: ZhWord, after: ZhWord) -> bool:
+    """A word of the sentence before a name that opens on a noun rather than of the name: a preposition
+    (根据) or a verb of two or more characters the dictionary glosses as one (透过 "to pass through",
+    偿还 "to repay"); not the verb of a name that is a verb phrase (兑换|保证 Convertibility Undertaking)."""
+    return len(word.text) > 1 and after.tag[:1] in ("n", "j") and (
+        word.tag == "p" or word.tag == "v" and bool(verb_glosses(word.text)))
+
+
+def _closing_clause_word(word: ZhWord, before: ZhWord) -> bool:
+    """A word of the sentence after a name that closes on a noun: a verb of two or more characters the
+    dictionary glosses as one (香港会计师公会|颁布 "to issue") or a word of place (金融稳定理事会|辖下
+    "under"); not a one-character one (跨境理财|通 Wealth Management Connect)."""
+    return len(word.text) > 1 and before.tag[:1] in ("n", "j") and (
+        word.tag == "v" and bool(verb_glosses(word.text)) or word.tag in ("f", "s"))
+
+
+_CLAUSE_FOLLOWERS = {"r", "ul", "uz", "ug"}  # a pronoun or an aspect particle after a verb: 听取|其, 颁布|了
+MIN_COVERB_VARIETY = 3  # a verb opening a span that precedes this many different words in the document is a coverb
+
+
+def _without_clause_words(span: str, name: str, keys: dict[str, tuple[float, float, float, int, str]],
+                          first_seen: dict[str, tuple[list[ZhWord], int, int]], counted: list,
+                          followers: Callable[[str], int]) -> str:
+    """`span` (the best ranked for the acronym or name `name`) without a verb, preposition or word of place
+    at its edges that is the sentence's rather than the name's, when the span without it is a candidate too
+    and either
+    - the English says the word with one of its own, in lower case (not a word of the name), in half the
+      sentences naming both: "the HKICPA has issued" (香港会计师公会颁布 → 香港会计师公会; 颁布 "to
+      promulgate" only seemed to give the P); or
+    - it is a word of place closing the span (金融稳定理事会|辖下 "under the FSB": 下 "below" gives no B); or
+    - its glosses open with none of the name's capitals and its grammar makes it the sentence's: a verb
+      opening the span that the document puts before many different words (透过 "through": 透过外汇基金咨询
+      委员会, 透过传媒, ...; not 见习 of 见习经济师 Graduate Economist) or after an adverb (未|偿还外汇基金
+      票据及债券 "outstanding EFBNs": 未 "not yet" says 偿还 "to repay" is a predicate), a verb closing it
+      that a pronoun or an aspect particle follows (外汇基金咨询委员会听取|其 "the EFAC's advice"). 联合 "to
+      combine" stays in 联合贷款组合管理计划 (Managed Co-lending Portfolio Program) though 组合 gives the C too."""
+    while True:
+        words, a, b = first_seen[span]
+        at = words[a].start
+        trims = []
+        if b - a > 1 and _opening_clause_word(words[a], words[a + 1]):
+            trims.append((a + 1, b, words[a], followers(words[a].text) >= MIN_COVERB_VARIETY
+                          or a > 0 and words[a - 1].tag == "d"))
+        if b - a > 1 and _closing_clause_word(words[b - 1], words[b - 2]):
+            trims.append((a, b - 1, words[b - 1], b < len(words) and words[b].tag in _CLAUSE_FOLLOWERS))
+        for a2, b2, word, by_grammar in trims:
+            inner = span[words[a2].start - at : words[b2 - 1].end - at]
+            if inner in keys and (word.tag in ("f", "s")
+                                  or by_grammar and not _initials_glossed(name, _gloss_initials([word], 0, 1))
+                                  or _said_elsewhere(word, span, name, counted)):
+                span = inner
+                break
+        else:
+            return span
+
+
+def _said_elsewhere(word: ZhWord, span: str, name: str, counted: list) -> bool:
+    """In at least half the sentences naming `span` and `name`, a lower-case English word glosses `word` (a
+    verb by its verb senses): "issued by the HKICPA" says 颁布 "to issue"; "Personal Loan Guarantee Scheme"
+    is the name's, no word saying 担保 "to guarantee" of 担保个人特惠贷款计划."""
+    mine = _prefixes(verb_glosses(word.text) if word.tag == "v" else word.stems)
+    both = [tokens for _, spans, _, names, _, _, tokens in counted if span in spans and name in names]
+    said = sum(1 for tokens in both if any(_prefixes(t.stems) & mine for t in tokens if t.text.islower()))
+    return 2 * said >= len(both) > 0
+
+
+def _cut_from(span: str, name: str, counted: list, analysed: Sequence[tuple[SegmentPair, list[ZhWord], list[EnToken]]]
+              ) -> tuple[str, str]:
+    """The character before and the one after `span` that jieba cut it from ("" where none): the same one
+    in every sentence naming `span` and `name` (in a word `_beside` accepts, and in one `_cut_word`
+    accepts at least once), and beside every
+    occurrence of `span` in the document that starts and ends where words do (积金 inside 公积金 is none):
+    强 of 强积金 (…（强|积金）, 及强|积金 for MPF), 度 of 联汇制|度 (LERS), 企 of 中小|企在 (SMEs). A dictionary
+    word beyond the span (香港会计师公会|颁布) leaves the span whole, as does another character beside
+    one of its occurrences."""
+    before, after = set(), set()
+    cut = [False, False]  # some sentence has the character in a word `_cut_word` accepts, before and after
+    for _, spans, _, names, _, words, _ in counted:
+        if span in spans and name in names:
+            start, end = spans[span]
+            left = next((w for w in words if w.end == start), None)
+            right = next((w for w in words if w.start == end), None)
+            before.add(left.text[-1] if left and _beside(left) else "")
+            after.add(right.text[0] if right and _beside(right) else "")
+            cut = [cut[0] or bool(left and _cut_word(left)), cut[1] or bool(right and _cut_word(right))]
+    grown = [edge.pop() if len(edge) == 1 and cut[k] else "" for k, edge in enumerate((before, after))]
+    if grown == ["", ""]:
+        return "", ""
+    for pair, words, _ in analysed:
+        at = pair.zh.find(span)
+        if at < 0:
+            continue
+        starts, ends = {w.start for w in words}, {w.end for w in words}
+        while at >= 0:
+            end = at + len(span)
+            if at in starts and end in ends:
+                if pair.zh[at - 1 : at] != grown[0]:
+                    grown[0] = ""
+                if pair.zh[end : end + 1] != grown[1]:
+                    grown[1] = ""
+            at = pair.zh.find(span, at + 1)
+    return grown[0], grown[1]
+
+
+def _beside(word: ZhWord) -> bool:
+    """A word whose character next to a span may be the span's: one `_cut_word` accepts, or a Chinese
+    content word of several characters (企及 "to hope to reach" of 中小|企及, where 中小|企 is cut elsewhere)."""
+    return _cut_word(word) or len(word.text) > 1 and bool(CJK_RE.match(word.text)) and content_word(word)
+
+
+def _cut_word(word: ZhWord) -> bool:
+    """A Chinese word a span's edge may have been cut from: one content character, not a count or a word
+    of place (强, 度, 快 of 转数|快; not 年 of 2019年|流动性修订规则, 内 "within"), or several that jieba
+    glued of its own accord, its dictionary and CC-CEDICT lacking them (企在 of 中小|企在)."""
+    if not CJK_RE.match(word.text):
+        return False
+    if len(word.text) == 1:
+        return (content_word(word) or word.tag == "zg") and word.tag not in ("m", "f")  # (zg: a bound morpheme, 度)
+    return not dictionary_tag(word.text) and word.text not in cedict()
+
+
+def _follower_counts(analysed: Sequence[tuple[SegmentPair, list[ZhWord], list[EnToken]]]) -> Callable[[str], int]:
+    """word → how many different words follow it in the document's Chinese (worked out when first asked)."""
+    table: dict[str, set[str]] = {}
+
+    def count(text: str) -> int:
+        if not table:
+            for _, words, _ in analysed:
+                for w, nxt in zip(words, words[1:]):
+                    table.setdefault(w.text, set()).add(nxt.text)
+        return len(table.get(text, ()))
+    return count
+
+
 def _singular(text: str) -> str:
     """An acronym's plural as its singular (AIs: AI); names unchanged."""
     return text[:-1] if text.endswith("s") and len(text) > 2 and text[-2].isupper() and is_acronym(text) else text
@@ -86,7 +220,7 @@ def pairs_by_cooccurrence(
     acronym_freq: Counter[str] = Counter()
     together: dict[tuple[str, str], int] = {}
     distance: dict[tuple[str, str], float] = {}  # summed relative-position gaps: nearer pairs win ties
-    where: dict[int, tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]]] = {}
+    where: dict[int, tuple[str, dict[str, tuple[int, int]], dict[str, tuple[int, int]]]] = {}
     counted = []  # the pairs naming an acronym or name, with their span and name counts
     first_seen: dict[str, tuple[list[ZhWord], int, int]] = {}  # span -> its words where first seen (for its initials)
     for pair, words, tokens in analysed:
@@ -109,9 +243,9 @@ def pairs_by_cooccurrence(
         span_freq.update(span_count)
         acronym_freq.update(acronym_count)
         if acronyms:
-            where[pair.seq] = (spans, acronyms)
-            counted.append((pair, spans, span_count, acronyms, acronym_count))
-    for pair, spans, span_count, acronyms, acronym_count in counted:
+            where[pair.seq] = (pair.zh, spans, acronyms)
+            counted.append((pair, spans, span_count, acronyms, acronym_count, words, tokens))
+    for pair, spans, span_count, acronyms, acronym_count, _, _ in counted:
         # occurrences counted, so one sentence naming both twice is evidence too; a span or name seen
         # once in the batch cannot reach MIN_COOCCURRENCE, so its pairs are not counted
         en_at = [(a, m, acronyms[a][0] / len(pair.en)) for a, m in acronym_count.items()
@@ -124,7 +258,7 @@ def pairs_by_cooccurrence(
                 key = (s, a)
                 together[key] = together.get(key, 0) + min(n, m)
                 distance[key] = distance.get(key, 0) + abs(zh_at - at)
-    best: dict[str, tuple[float, float, float, int, str]] = {}
+    keyed: dict[str, dict[str, tuple[float, float, float, int, str]]] = {}  # name → its spans' ranking keys
     for (span, acronym), count in together.items():
         if count < MIN_COOCCURRENCE:
             continue
@@ -143,13 +277,22 @@ def pairs_by_cooccurrence(
         gap = -round(distance[(span, acronym)] * 4)
         key = (round(dice, 3), round(coverage, 2), gap, -len(span), span) if name else \
             (round(dice, 1), round(letters, 2), gap, len(span), span)
-        if dice >= MIN_DICE and key > best.get(acronym, (0.0, 0.0, -1e9, 0, "")):
-            best[acronym] = key
+        if dice >= MIN_DICE:
+            keyed.setdefault(acronym, {})[span] = key
+    best: dict[str, tuple[float, float, float, int, str]] = {}
+    grown: dict[str, tuple[str, str]] = {}  # name → the characters its span is cut from, before and after
+    followers = _follower_counts(analysed)
+    for acronym, keys in keyed.items():
+        best[acronym] = keys[_without_clause_words(max(keys, key=keys.__getitem__), acronym, keys, first_seen, counted, followers)]
+        grown[acronym] = _cut_from(best[acronym][4], acronym, counted, analysed)
     out: dict[int, list[SpanPair]] = {}
-    for seq, (spans, acronyms) in where.items():
+    for seq, (zh, spans, acronyms) in where.items():
         for acronym, (en_start, en_end) in acronyms.items():
             if acronym in best and best[acronym][4] in spans:
                 zh_start, zh_end = spans[best[acronym][4]]
+                before, after = grown[acronym]
+                zh_start -= len(before) if zh[zh_start - len(before) : zh_start] == before else 0
+                zh_end += len(after) if zh[zh_end : zh_end + len(after)] == after else 0
                 out.setdefault(seq, []).append(
                     SpanPair(zh_start, zh_end, en_start, en_end, round(best[acronym][0], 3), "cooccurrence"))
     return out
