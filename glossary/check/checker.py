@@ -664,12 +664,24 @@ class DraftChecker:
     def _unclaimed(self, current: _Segment, index: int, term: str, span: tuple[int, int], target: TargetWords
                    ) -> tuple[int, int] | None:
         """`span` (words found rendering entry `index`, its Chinese `term`), unless they hold words that
-        render another term of the source (see _claimed): then what the search finds without those words."""
+        render another term of the source (see _claimed): then what the search finds without those words
+        (and without those of the words it finds next, until it finds words of no other term, or none)."""
+        hit, good = current.active[index], current.good
         near = current.rendering_near(*span)
-        if not near or not self._claimed(current, index, {other: current.good[other] for other in near}):
-            return span  # (the common case: no other term's rendering there)
-        masked = target.without(self._claimed(current, index, current.good))
-        return self._other_rendering(index, term, self._other_renderings.find([term], masked), masked)
+        if all(current.active[other] is hit for other in near):
+            return span  # (the common case: no other term's rendering there, or only its own Chinese's)
+        claimed = self._claimed(current, index, {other: good[other] for other in near})
+        own = {other: good[other] for other in good if current.active[other] is hit}
+        seen = set(near)
+        while claimed and any(s < span[1] and span[0] < e for s, e in claimed):
+            masked = target.without(claimed)
+            span = self._other_rendering(index, term, self._other_renderings.find([term], masked), masked)
+            near = current.rendering_near(*span) - seen if span else None
+            if not near:
+                return span
+            seen |= near
+            claimed += self._claimed(current, index, {other: good[other] for other in near} | own)
+        return span
 
     def _claimed(self, current: _Segment, index: int, good: dict[int, list[tuple[Hit, int]]]) -> list[tuple[int, int]]:
         """The (start, end) of the renderings (`good`: entry -> its accepted renderings in the target) of the
