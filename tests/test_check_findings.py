@@ -398,3 +398,57 @@ def test_a_rendering_defined_in_parentheses_by_another_is_no_inconsistency():
     result = check_segments(draft, glossary, english_only=True)
     assert [(i.kind, i.line, i.found) for i in result.issues] == [
         ("inconsistent", n, "Generative Artificial Intelligence") for n in alone]
+
+
+def hkma_paragraph(phrase: str) -> tuple[str, str]:
+    """The (Chinese, English) of the HKMA annual-report paragraph whose English holds `phrase`."""
+    rows = [line.split("\t") for line in
+            shared("external", "hkma-annual-reports", "paragraphs.tsv").read_text(encoding="utf-8").splitlines()]
+    return next((zh, en) for *_, zh, en in rows if phrase in en)
+
+
+def approved(*entries: tuple[str, ...]) -> CheckGlossary:
+    """A glossary of approved entries, each (Chinese, English...)."""
+    return CheckGlossary(Entry((Term("zh", zh), *(Term("en", en) for en in english)), status="approved", id=n)
+                         for n, (zh, *english) in enumerate(entries, 1))
+
+
+@pytest.mark.parametrize(("phrase", "entries", "deleted", "found"), [
+    # the rendering deleted: the words left are another source term's approved rendering
+    ("capitalise on new trends", [("開拓新機遇", "new opportunities"), ("新趨勢", "new trends")], "new opportunities", ""),
+    ("reported to and discussed at the Risk Committee", [("新生風險", "emerging risks"), ("風險委員會", "Risk Committee")],
+     "emerging risks", ""),
+    # still other renderings: a term sharing characters whose rendering does not say its own last piece (金融科技
+    # mined as "financial industry"), another entry of the same Chinese (HKMA), a term holding the other's characters
+    ("Another key growth engine for the financial industry", [("金融業", "financial sector"), ("金融科技", "financial industry")],
+     "", "financial industry"),
+    ("Annual Report 2014 received a Bronze", [("金管局", "Hong Kong Monetary Authority"), ("金管局", "HKMA"),
+                                              ("年報", "HKMA Annual Report")], "", "HKMA"),
+    ("make the outlook for the local housing market uncertain", [("住宅物業市場", "residential property market"),
+                                                                 ("物業市場", "property market")], "", "property market"),
+    ("The 2008 GFC revealed the many shortcomings", [("國際監管標準", "international supervisory standards"),
+                                                    ("國際標準", "international standards")], "", "international standards"),
+])
+def test_words_that_render_another_source_term_render_no_other(phrase, entries, deleted, found):
+    """Words the glossary gives another term of the segment's source (and that term is there) are its rendering,
+    not another rendering of a term whose own rendering is gone: that term is missing (an error), not
+    unapproved (a warning a CI check lets pass). Real HKMA paragraphs, the rendering deleted as a translator
+    may drop it."""
+    zh, en = hkma_paragraph(phrase)
+    assert all(term in zh for term, *_ in entries)
+    if deleted:
+        assert re.search(rf"\b{deleted}\b", en, flags=re.IGNORECASE)
+        en = re.sub(rf"\b{deleted}\b ?", "", en, count=1, flags=re.IGNORECASE)
+    result = check_segments([DraftSegment("1", zh, en)], approved(*entries))
+    term = entries[0][0]
+    assert [(f.kind, f.found) for f in result.issues if f.source_term == term] == [
+        ("unapproved", found) if found else ("missing", "")]
+
+
+def test_a_blend_in_lower_case_is_another_rendering():
+    """"fintech" blends "financial technology" as FinTech does: 金融科技 is rendered so, not by the "finance" of
+    绿色金融's "green finance" (a real HKMA paragraph)."""
+    zh, en = hkma_paragraph("extensive promotion campaigns on green finance, fintech")
+    result = check_segments([DraftSegment("1", zh, en)], approved(("金融科技", "financial technology"),
+                                                                   ("綠色金融", "green finance")))
+    assert [(f.kind, f.source_term, f.found) for f in result.issues] == [("unapproved", "金融科技", "fintech")]

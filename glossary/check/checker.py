@@ -27,7 +27,7 @@ from glossary.gcpause import paused_gc
 from glossary.keys import CJK_RE, FUNCTION_WORDS, INVISIBLE, en_fold_word, en_plain_word
 from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, bulk_constructor, pickle_by_fields
 
-from .renderings import OtherRenderings, TargetWords, rendering_words, same_words, term_evidence
+from .renderings import OtherRenderings, TargetWords, acronym_letters, initials, rendering_words, same_words, term_evidence
 from .matcher import (Hit, TermMatcher, folded_words, is_acronym, longest, may_be_reordered, name_adjectives,
                       reordered_in, term_keys, verb_forms)
 
@@ -286,9 +286,21 @@ class _Segment:
     misused: set[int] = field(default_factory=set)  # entries already reported as misused here
     _words: tuple[list[str], set[str]] | None = None
     _target_words: TargetWords | None = None
+    _accepted: list[tuple[int, int, int]] | None = None  # (start, end, entry) of the renderings in `good`, sorted
+    _longest: int = 0  # the longest of them
     _in_compounds: set[int] | None = None
     _names: set[str] | None = None
     _compound_parts: set[str] | None = None
+
+    def rendering_near(self, start: int, end: int) -> set[int]:
+        """The entries whose renderings accepted here (`good`) overlap target[start:end], looked up in
+        those renderings sorted (made once: `good` is complete when missing terms are decided)."""
+        if self._accepted is None:
+            self._accepted = sorted((hit.start, hit.end, index) for index, hits in self.good.items() for hit, _ in hits)
+            self._longest = max((e - s for s, e, _ in self._accepted), default=0)
+        accepted = self._accepted
+        first, last = bisect_left(accepted, (start - self._longest,)), bisect_left(accepted, (end,))
+        return {index for _, e, index in islice(accepted, first, last) if e > start}
 
     def target_words(self) -> TargetWords:
         """The target's tokens for the miner's pairing (made on first use: only for would-be-missing terms)."""
@@ -355,6 +367,7 @@ class DraftChecker:
         self._said_as: dict[int, str] = {}  # entry index -> its renderings quoted
         self._words_of: dict[int, frozenset[tuple[str, ...]]] = {}  # entry index -> its renderings' words
         self._other_renderings: OtherRenderings | None = None
+        self._names_of: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}  # entry index -> _names
 
     def run(self, segments: Iterable[DraftSegment], workers: int = 1) -> CheckResult:
         """Check the segments in order; `workers` > 1 checks batches of them in that many processes
@@ -638,12 +651,92 @@ class DraftChecker:
         found = self._other_renderings.find(list(term_of.values()), target)
         spans = {}
         for index, term in term_of.items():
-            span = found.get(term)
+            span = self._other_rendering(index, term, found, target)
+            if span and current.good:
+                span = self._unclaimed(current, index, term, span, target)
             if span:
-                spans[index] = self._other_renderings.widened(span, g.renderings(index), target)
-            elif span := self._other_renderings.shortened(g.renderings(index), target):
                 spans[index] = span
         return {index: _without_possessive(current.segment.target, span) for index, span in spans.items()}
+
+    def _other_rendering(self, index: int, term: str, found: dict[str, tuple[int, int]], target: TargetWords
+                         ) -> tuple[int, int] | None:
+        """Where `target` renders entry `index` (its Chinese `term`) in other words: what find found
+        (`found`), widened, else the glossary's rendering shortened, else None."""
+        renderings = self.glossary.renderings(index)
+        span = found.get(term)
+        if span:
+            return self._other_renderings.widened(span, renderings, target)
+        return self._other_renderings.shortened(renderings, target)
+
+    def _unclaimed(self, current: _Segment, index: int, term: str, span: tuple[int, int], target: TargetWords
+                   ) -> tuple[int, int] | None:
+        """`span` (words found rendering entry `index`, its Chinese `term`), unless they hold words that
+        render another term of the source (see _claimed): then what the search finds without those words
+        (and without those of the words it finds next, until it finds words of no other term, or none)."""
+        hit, good = current.active[index], current.good
+        near = current.rendering_near(*span)
+        if all(current.active[other] is hit for other in near):
+            return span  # (the common case: no other term's rendering there, or only its own Chinese's)
+        claimed = self._claimed(current, index, {other: good[other] for other in near})
+        own = {other: good[other] for other in good if current.active[other] is hit}
+        seen = set(near)
+        while claimed and any(s < span[1] and span[0] < e for s, e in claimed):
+            masked = target.without(claimed)
+            span = self._other_rendering(index, term, self._other_renderings.find([term], masked), masked)
+            near = current.rendering_near(*span) - seen if span else None
+            if not near:
+                return span
+            seen |= near
+            claimed += self._claimed(current, index, {other: good[other] for other in near} | own)
+        return span
+
+    def _claimed(self, current: _Segment, index: int, good: dict[int, list[tuple[Hit, int]]]) -> list[tuple[int, int]]:
+        """The (start, end) of the renderings (`good`: entry -> its accepted renderings in the target) of the
+        segment's other source terms that render them and no other: "new trends", 新趋势's rendering, is no
+        rendering of 开拓新机遇. Not those of a synonym or abbreviation of entry `index` (see _related), of
+        another entry of its Chinese term, of a term whose characters stand in its term's in order or the
+        other way round (住宅物业市场, 物业市场: the longer renders its part too), of a term said fewer times in
+        the source than its renderings in the target (one may render another), nor of a term sharing
+        characters with its term that do not say that term's last piece: the shared piece may be all they
+        say ("financial industry", mined for 金融科技, renders 金融业)."""
+        g, source, target = self.glossary, current.segment.source, current.segment.target
+        term = source[current.active[index].start:current.active[index].end]
+        claimed, own = [], []  # (own: the renderings of other entries of its Chinese term, which render it too)
+        for other, hits in good.items():
+            hit = current.active[other]
+            said = source[hit.start:hit.end]
+            if said == term:
+                own += [(h.start, h.end) for h, _ in hits]
+                continue
+            if other == index or len(hits) > source.count(said) or self._related(index, other) \
+                    or _spelled_within(said, term) or _spelled_within(term, said):
+                continue
+            if not set(term).isdisjoint(said):
+                key = next((g.zh.keys.get(t) for t in hit.term_ids if g.entry_of[t] == other), None)
+                hits = [(h, t) for h, t in hits if key and self._other_renderings.says_head(key, target[h.start:h.end])]
+            claimed += [(h.start, h.end) for h, _ in hits]
+        if own:  # ("HKMA", 金管局's rendering, in "HKMA Annual Report", 年报's)
+            claimed = [(start, end) for start, end in claimed if not any(s < end and start < e for s, e in own)]
+        return claimed
+
+    def _related(self, index: int, other: int) -> bool:
+        """True when entries `index` and `other` share a rendering or one's rendering is an acronym of
+        the other's (金管局 "HKMA", 香港金融管理局 "Hong Kong Monetary Authority"): two names of one thing."""
+        (mine, my_acronyms, my_initials), (theirs, their_acronyms, their_initials) = self._names(index), self._names(other)
+        return not (mine.isdisjoint(theirs) and my_acronyms.isdisjoint(their_initials)
+                    and their_acronyms.isdisjoint(my_initials))
+
+    def _names(self, index: int) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """An entry's renderings folded for case, the letters of those written as acronyms and the initials
+        of the others' content words, each sorted (see acronym_letters), made once."""
+        names = self._names_of.get(index)
+        if names is None:
+            renderings = self.glossary.renderings(index)
+            letters = {r: acronym_letters(r) for r in renderings}
+            names = self._names_of[index] = (
+                frozenset(r.casefold() for r in renderings), frozenset(a for a in letters.values() if a),
+                frozenset(initials(r) for r, a in letters.items() if not a))
+        return names
 
     def _record_usage(self, current: _Segment, target_hits: list[Hit]) -> None:
         """Which full-form rendering each glossary term got here, for the consistency check."""
@@ -796,6 +889,12 @@ def _cased(text: str) -> list[str]:
     wrong in every case."""
     forms = [text[:1].upper() + text[1:], " ".join(w[:1].upper() + w[1:] for w in text.split(" ")), text.upper()]
     return [form for form in dict.fromkeys(forms) if form != text]
+
+
+def _spelled_within(short: str, long: str) -> bool:
+    """True when the characters of `short` stand in `long` in order (国际标准 in 国际监管标准)."""
+    rest = iter(long)
+    return all(char in rest for char in short)
 
 
 def _without_possessive(text: str, span: tuple[int, int]) -> tuple[int, int]:

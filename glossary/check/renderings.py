@@ -16,7 +16,7 @@ import marshal
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain
 
 from typing import TYPE_CHECKING
 
@@ -32,10 +32,9 @@ _ACRONYM_TOKEN = re.compile(r"[A-Z](?:[a-z]?[A-Z]){1,6}s?")  # BRI, NGOs, PBoC (
 _ACRONYM_KEY = "\x00"  # an acronym's letters after this are a "stem": the initials of a gloss (never a real stem)
 _KNOWN_TERM_TAG = "nz"  # the part of speech the miner gives a known term it segments as one word
 _LETTERS = re.compile(r"[A-Za-z]+")  # the parts of a token that get a stem (tokens.token_stems)
-_BLEND = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")  # FinTech, RegTech: a word of capitalised parts
-_CAPITAL_PARTS = re.compile(r"[A-Z][a-z]+")
 _HYPHENED = re.compile(r"[-‐‑]")  # the parts of a hyphened word (Anti-Money)
 _ACRONYM_RENDERING = re.compile(r"([A-Z][A-Z&]*[A-Z])s?")  # SVF, SVFs, AML: its letters (not & or the plural s)
+_MASK = ";"  # what TargetWords.without puts for words taken out: a punctuation mark
 _MIN_BLEND_PART = 3  # letters of a word's opening that stand for it in a blend (Fin, Reg)
 _ANSWERS_KEPT = 20_000  # answers remembered for repeated segments (bounded memory on a long draft)
 _UNSEEN = object()  # (a cache's marker for a key not seen yet, when None is an answer)
@@ -47,19 +46,21 @@ class TargetWords:
     first only the stems of its letter runs (cheap; they hold every stem its tokens have), its
     tokens on first use."""
 
-    __slots__ = ("text", "_stems", "_tokens", "_starts", "_by_stem", "_blockers", "_token_stems", "_blends", "_acronyms")
+    __slots__ = ("text", "_stems", "_tokens", "_starts", "_by_stem", "_blockers", "_token_stems", "_runs", "_blends", "_acronyms")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._stems: set[str] | None = None
         self._tokens: list[EnToken] | None = None
-        self._blends: list[tuple[int, int, list[str]]] | None = None
+        self._runs: set[str] = set()  # its letter runs (made with stems)
+        self._blends: dict[str, list[str]] | None = None  # its runs long enough to be blends, by opening (blend_of)
         self._acronyms: set[tuple[str, ...]] | None = None
 
     @property
     def stems(self) -> set[str]:
         if self._stems is None:
-            self._stems = set(chain.from_iterable(map(_run_stems, set(_LETTERS.findall(self.text)))))
+            self._runs = set(_LETTERS.findall(self.text))
+            self._stems = set(chain.from_iterable(map(_run_stems, self._runs)))
         return self._stems
 
     @property
@@ -73,28 +74,54 @@ class TargetWords:
         if self._tokens is None:
             from glossary.mine.tokens import en_tokens  # the miner loads only when a term may be missing
 
-            self._tokens = tokens = en_tokens(self.text)
-            self._starts = [t.start for t in tokens]
-            by_stem: dict[str, list[int]] = {}  # stem -> the tokens that have it
-            blockers = [0]  # blockers[k]: content words and punctuation among tokens[:k]
-            token_stems = []  # each token's stems, an acronym's key among them
-            blocked = 0
-            for k, token in enumerate(tokens):
-                stems = token.stems
-                if stems or not token.word:
-                    blocked += 1
-                if token.text[0].isupper() and (key := _acronym_key(token.text)):
-                    stems = stems | {key}
-                if stems:
-                    for stem in stems:
-                        if stem in by_stem:
-                            by_stem[stem].append(k)
-                        else:
-                            by_stem[stem] = [k]
-                token_stems.append(stems)
-                blockers.append(blocked)
-            self._by_stem, self._blockers, self._token_stems = by_stem, blockers, token_stems
+            self._index(en_tokens(self.text))
         return self._tokens
+
+    def without(self, spans: list[tuple[int, int]]) -> TargetWords:
+        """This target with the words in `spans` made punctuation (offsets and token positions kept, its
+        index reused): words no search may take or join across."""
+        from glossary.mine.tokens import EnToken
+
+        tokens = self.tokens
+        chars, taken = list(self.text), set()
+        for start, end in spans:
+            chars[start:end] = _MASK + " " * (end - start - 1)
+            taken.update(range(bisect_left(self._starts, start), bisect_left(self._starts, end)))
+        masked = TargetWords("".join(chars))
+        masked._tokens, masked._starts = list(tokens), self._starts
+        masked._token_stems, masked._by_stem = list(self._token_stems), dict(self._by_stem)
+        for k in taken:
+            token = tokens[k]
+            masked._tokens[k] = EnToken(_MASK, token.start, token.end, frozenset(), False, False)
+            masked._token_stems[k] = frozenset()
+            for stem in self._token_stems[k]:
+                masked._by_stem[stem] = [at for at in masked._by_stem[stem] if at != k]
+        masked._blockers = list(accumulate((bool(t.stems) or not t.word for t in masked._tokens), initial=0))
+        return masked
+
+    def _index(self, tokens: list[EnToken]) -> None:
+        """Keep the target's tokens with what the search looks up in them."""
+        self._tokens = tokens
+        self._starts = [t.start for t in tokens]
+        by_stem: dict[str, list[int]] = {}  # stem -> the tokens that have it
+        blockers = [0]  # blockers[k]: content words and punctuation among tokens[:k]
+        token_stems = []  # each token's stems, an acronym's key among them
+        blocked = 0
+        for k, token in enumerate(tokens):
+            stems = token.stems
+            if stems or not token.word:
+                blocked += 1
+            if token.text[0].isupper() and (key := _acronym_key(token.text)):
+                stems = stems | {key}
+            if stems:
+                for stem in stems:
+                    if stem in by_stem:
+                        by_stem[stem].append(k)
+                    else:
+                        by_stem[stem] = [k]
+            token_stems.append(stems)
+            blockers.append(blocked)
+        self._by_stem, self._blockers, self._token_stems = by_stem, blockers, token_stems
 
     def acronym_of(self, stems: list[str]) -> tuple[int, int] | None:
         """The (start, end) of an acronym in the target made of the initials of `stems` in any order
@@ -135,15 +162,17 @@ class TargetWords:
         return None
 
     def blend_of(self, stems: list[str]) -> tuple[int, int] | None:
-        """The (start, end) of a word blended from the openings of `stems`' words, one capital each, in
-        order (FinTech for "financial technology", RegTech), else None."""
-        if self._blends is None:
-            self._blends = [(m.start(), m.end(), _CAPITAL_PARTS.findall(m.group())) for m in _BLEND.finditer(self.text)]
-        for start, end, parts in self._blends:
-            if len(parts) == len(stems) and all(len(part) >= _MIN_BLEND_PART and stem.startswith(part.lower())
-                                                for part, stem in zip(parts, stems)):
-                return start, end
-        return None
+        """The (start, end) of a word blended from the openings of `stems`' words in order, three letters or
+        more each, in any case (FinTech or fintech for "financial technology", RegTech), else None."""
+        if self._blends is None:  # the words that may be blends, by their opening
+            self.stems
+            self._blends = {}
+            for run in self._runs:
+                if len(run) >= 2 * _MIN_BLEND_PART:
+                    self._blends.setdefault(run[:_MIN_BLEND_PART].lower(), []).append(run)
+        found = [m.span() for run in self._blends.get(stems[0][:_MIN_BLEND_PART], ())
+                 if _blended(run.lower(), stems) and (m := re.search(rf"\b{run}\b", self.text))]
+        return min(found) if found else None  # (the first)
 
     def stems_at(self, position: int) -> frozenset[str]:
         """The stems of token `position` (an acronym's key among them)."""
@@ -236,6 +265,7 @@ class OtherRenderings:
         self._answers: dict[tuple[str, str], tuple[int, int] | None] = {}  # (term, target) -> find's answer
         self._content_stems: dict[str, tuple[list[str], frozenset[str]] | None] = {}  # a rendering -> its content stems (None: fewer than two)
         self._rendering_stems: dict[tuple[str, ...], frozenset[str]] = {}  # an entry's renderings -> all their content stems
+        self._heads: dict[tuple[str, str], bool] = {}  # (term, words) -> says_head
 
     def _term(self, term: str) -> _Known:
         found = self._known.get(term)
@@ -265,6 +295,19 @@ class OtherRenderings:
             if span is not None:
                 found[term] = span
         return found
+
+    def says_head(self, term: str, words: str) -> bool:
+        """True when `words` translate the last dictionary piece of `term` (Simplified) by a whole gloss of
+        it, a lone character's too: "green finance" says 绿色金融's 金融; "financial industry" does not say
+        金融科技's 科技."""
+        key = (term, words)
+        said = self._heads.get(key)
+        if said is None:
+            known = self._term(term)
+            glosses = known.glosses[-1] if known.glosses else ()
+            stems = TargetWords(words).stems if glosses else set()
+            said = self._heads[key] = any(stems.issuperset(gloss) for gloss in glosses)
+        return said
 
     def widened(self, span: tuple[int, int], renderings: list[str], target: TargetWords) -> tuple[int, int]:
         """`span` (words `find` reported) grown over the adjacent words that the glossary's own renderings
@@ -415,9 +458,30 @@ def _run_stems(run: str) -> tuple[str, ...]:
     return stems + (key,) if key else stems
 
 
+def _blended(word: str, stems: list[str]) -> bool:
+    """True when `word` (lower case) is the openings of `stems` in order, _MIN_BLEND_PART letters or more
+    each: fintech of ["financi", "technolog"]."""
+    if len(stems) == 1:
+        return len(word) >= _MIN_BLEND_PART and stems[0].startswith(word)
+    return any(stems[0].startswith(word[:cut]) and _blended(word[cut:], stems[1:])
+               for cut in range(_MIN_BLEND_PART, len(word) - _MIN_BLEND_PART + 1))
+
+
 def _acronym_keys(gloss: tuple[str, ...]) -> tuple[str, ...]:
     """The acronym a gloss of two or more content words makes ("Belt and Road Initiative": BRI), as a key."""
     return (_ACRONYM_KEY + "".join(stem[0] for stem in gloss).upper(),) if 2 <= len(gloss) <= 6 else ()
+
+
+def acronym_letters(rendering: str) -> str:
+    """The letters of a rendering written as an acronym, sorted ("HKMA": "AHKM"; "SVFs": "FSV"), else ""."""
+    acronym = _ACRONYM_RENDERING.fullmatch(rendering)
+    return "".join(sorted(acronym.group(1).replace("&", ""))) if acronym else ""
+
+
+def initials(rendering: str) -> str:
+    """The initials of a rendering's content words, capitalised and sorted ("Hong Kong Monetary Authority":
+    "AHKM"): an acronym with these letters (acronym_letters) stands for it, in any order."""
+    return "".join(sorted(stem[0].upper() for stem in content_stems(rendering)))
 
 
 def rendering_words(renderings: list[str]) -> frozenset[tuple[str, ...]]:
