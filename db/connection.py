@@ -79,14 +79,19 @@ def discard_if_empty(db: Database, path: str | os.PathLike[str]) -> bool:
 
 
 def open_db_readonly(path: str | os.PathLike[str]) -> Database:
-    """Open an existing termbase for reading only (SQLite `mode=ro`): nothing can be written."""
+    """Open an existing termbase for reading only (see connect_readonly): nothing can be written."""
     from sqlite_utils import Database
 
     return Database(connect_readonly(path))
 
 
 def connect_readonly(path: str | os.PathLike[str]) -> sqlite3.Connection:
-    """A plain sqlite3 connection to an existing termbase in `mode=ro` (see open_db_readonly)."""
+    """A plain sqlite3 connection to an existing termbase that cannot write (see open_db_readonly).
+
+    Where the termbase and its folder are writable it is opened read-write with `PRAGMA query_only`:
+    SQLite refuses every write all the same, and the last connection to close removes the WAL and
+    shared-memory files a WAL-mode termbase needs while read (in `mode=ro` it cannot, so a `check`
+    left t.db-wal and t.db-shm beside the termbase). Elsewhere (a read-only file or folder) `mode=ro`."""
     path = Path(path)
     if path.is_dir():
         raise DatabaseError(f"{path}: is a directory, not a glossary database")
@@ -94,7 +99,11 @@ def connect_readonly(path: str | os.PathLike[str]) -> sqlite3.Connection:
         raise DatabaseError(f"{path}: no such glossary database (run `glossary mine` or `glossary import` first)")
     _check_sqlite_file(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        writable = os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)
+        mode = "rw" if writable else "ro"
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        if writable:
+            conn.execute("PRAGMA query_only = ON")
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path}: cannot open database: {exc}") from exc
