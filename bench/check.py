@@ -26,7 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 EXTERNAL = REPO.parent / "shared" / "external"
-CACHE_ENV = "GLOSSARY_CACHE_DIR"  # the cache goes to the benchmark's temporary folder
+CACHE_ENV = "GLOSSARY_CACHE"  # the caches go to the benchmark's temporary folder
 CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /([^/]+)/")
 
 
@@ -194,7 +194,7 @@ def main() -> None:
             runs.append((f"{args.big_mb:g} MB {args.big_format} draft x HKMA glossary (streamed)", tmp / "hkma.db",
                          big_path, big))
         os.environ[CACHE_ENV] = str(tmp / "cache")
-        child(tmp / "hkma.db", tmp / "draft.tsv")  # jieba's dictionary, compiled once per machine, is cached here
+        child(tmp / "hkma.db", tmp / "draft.tsv")  # the lexicon and jieba's dictionary, made once per machine, are cached here
         summary: dict[str, dict[str, list[dict]]] = {}
         for label, db_path, draft, nbytes in runs:
             print(f"{label}: {nbytes / 1e6:.1f} MB")

@@ -196,11 +196,21 @@ def _parse_cedict(path: Path) -> tuple[dict, dict, dict, frozenset, frozenset, f
             {word: frozenset(v) for word, v in in_ly.items()})
 
 
-def _cache_file(source: Path, name: str = "cedict") -> Path:
+def cache_folder() -> Path:
+    """The folder of everything glossary caches: `$GLOSSARY_CACHE` if set, else the user cache folder
+    (~/.cache/glossary on Linux, ~/Library/Caches/glossary on macOS, %LOCALAPPDATA%\\glossary\\Cache on
+    Windows). The lexicon's parsed tables are at its top, `check`'s compiled matchers in check/."""
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env).expanduser()
     from platformdirs import user_cache_dir
 
+    return Path(user_cache_dir("glossary", appauthor=False))
+
+
+def _cache_file(source: Path, name: str = "cedict") -> Path:
     stat = source.stat()
-    folder = Path(os.environ.get("GLOSSARY_CACHE") or user_cache_dir("glossary"))
+    folder = cache_folder()
     parser = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=6).hexdigest()  # tables change with this file
     return folder / f"{name}-{stat.st_size}-{int(stat.st_mtime)}-{parser}.pickle"
 
@@ -237,6 +247,7 @@ def _load_or_build(cached: Path, build):
     return table
 
 
+CACHE_ENV = "GLOSSARY_CACHE"  # the cache folder, when set (tests and benchmarks point it elsewhere)
 KEPT_VERSIONS = 3  # table files kept per table (other versions of the code, or of the dictionary, may still run)
 
 

@@ -19,7 +19,6 @@ from pathlib import Path
 from .checker import CheckGlossary, paused_gc
 from .words import jieba_dictionary
 
-ENV_VAR = "GLOSSARY_CACHE_DIR"
 MIN_CACHED_TERMS = 5000  # smaller glossaries build faster than a cache file loads
 KEPT_FILES = 8  # cache files kept (one per termbase), least recently used removed first
 _MAGIC = b"glossary-check-cache 1\n"
@@ -30,13 +29,10 @@ _CODE = ("checker.py", "matcher.py", "words.py", "renderings.py", "cache.py", ".
 
 
 def cache_dir() -> Path:
-    """`GLOSSARY_CACHE_DIR` if set, else `check` in the user cache folder (e.g. ~/.cache/glossary/check)."""
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
+    """`check` in glossary's cache folder (lexicon.cache_folder; e.g. ~/.cache/glossary/check)."""
+    from glossary.lexicon import cache_folder
 
-    return Path(platformdirs.user_cache_dir("glossary", appauthor=False)) / "check"
+    return cache_folder() / "check"
 
 
 def cache_file(db_path: str | os.PathLike[str]) -> Path:
