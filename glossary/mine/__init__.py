@@ -14,6 +14,7 @@ from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases, is_modif
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import glossed_inside_phrase, is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.gaps import with_gap_links
+from glossary.mine.definitions import defined_name_pairs
 from glossary.mine.pairing import (ZH_PERIOD, SentencePieces, SpanPair, acronym_pairs, book_title_pairs, compound_pairs, definition_pairs, dictionary_pairs, list_pairs,
                                    marked_pairs, modifying_adverb, pinyin_pairs, starts_ok, ADJECTIVE_END,
                                    quoted_pairs, stem_keys, title_pairs, name_title_pairs, zh_spans)
@@ -25,7 +26,7 @@ from glossary.models import Occurrence, SegmentPair, TermCandidate
 
 MIN_SCORE = 0.5
 MIN_HOLDERS = 2  # a pair seen only inside longer pairs is a term once it recurs in this many of them (C-value)
-_SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75,
+_SIGNAL_WEIGHT = {"quoted": 1.0, "acronym": 0.95, "defined": 0.95, "cooccurrence": 0.85, "pinyin": 0.8, "dictionary": 0.75,
                   "variant": 0.75, "list": 0.75, "title": 0.8, "transliteration": 0.7, "leftover": 0.75,
                   "compound": 0.8}
 _NON_WORD = re.compile(r"[\W_]+")
@@ -74,6 +75,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
              else sp for sp in dictionary_pairs(words, tokens, pieces=pieces)] + list(extra)
     found += acronym_pairs(tokens, found, pair.en)
     found += definition_pairs(tokens, found, pair.en)
+    found += defined_name_pairs(words, tokens, found, pair.zh, pair.en)
     found += quoted_pairs(pair.zh, pair.en, words) + book_title_pairs(pair.zh, pair.en, tokens)
     found += marked_pairs(pair.zh, pair.en, words, tokens, found)
     found += compound_pairs(words, tokens)
@@ -105,7 +107,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
         # 美国 ↔ US by co-occurrence, not a dictionary word CC-CEDICT already translates)
 
     for sp in found:
-        key = (sp.zh_start, sp.zh_end, "acronym" if is_acronym(pair.en[sp.en_start : sp.en_end]) else "")
+        key = (sp.zh_start, sp.zh_end, "acronym" if _written_as_acronym(pair.en[sp.en_start : sp.en_end], sp) else "")
         if key not in best or weight(sp, key[2]) > weight(best[key], key[2]):
             best[key] = sp
     kept: list[SpanPair] = []
@@ -124,6 +126,15 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
                             or sp.en_end < k.en_end and _FIRST_CONJUNCT.match(pair.en, sp.en_end, k.en_end) for k in holders):
             nested.append((sp, holders))  # (a piece of Chinese for the whole English is no pair)
     return kept, nested
+
+
+_MIXED_CASE_ACRONYM = re.compile(r"[A-Z][A-Za-z&]*[A-Z][A-Za-z]*")  # PBoC, GenAI: capitals and small letters
+
+
+def _written_as_acronym(en: str, sp: SpanPair) -> bool:
+    """An acronym, or a word written like one in an acronym pair (PBoC, GenAI), which is_acronym does
+    not take: a name's long form paired with the same Chinese is no rival of it."""
+    return is_acronym(en) or sp.signal == "acronym" and bool(_MIXED_CASE_ACRONYM.fullmatch(en))
 
 
 def _word_of_longer_english(sp: SpanPair, found: list[SpanPair], pair: SegmentPair) -> bool:
@@ -834,16 +845,20 @@ def _without_truncations(candidates: list[TermCandidate]) -> list[TermCandidate]
 def _acronyms_as_defined(candidates: list[TermCandidate]) -> list[TermCandidate]:
     """An acronym the document defines ("Banking Ordinance (BO)", paired with 银行业条例) goes with the
     Chinese of its definition, a short form of it (保监局 of 保险业监管局: its characters in order) or a
-    longer span holding it; a Chinese the acronym only kept appearing with (业务员工纪录 ↔ BO, said in the
-    same sentences) is something else the sentences say."""
+    longer span holding it (not holding only a short form: 金管局联同银行公会 for HKAB); a Chinese the
+    acronym only kept appearing with (业务员工纪录 ↔ BO, said in the same sentences) is something else the
+    sentences say."""
     defined: dict[str, list[str]] = {}
     for c in candidates:
         if c.type == "acronym" and "acronym" in c.signals:
             defined.setdefault(_acronym_key(c.en), []).append(c.zh)
+    names = {key: [zh for zh in spans if not any(zh != name and _characters_in_order(zh, name) for name in spans)]
+             for key, spans in defined.items()}  # (not the short forms: 银行公会 of 香港银行公会, both defined as HKAB)
 
     def as_defined(c: TermCandidate) -> bool:
         spans = defined.get(_acronym_key(c.en)) if c.type == "acronym" and "acronym" not in c.signals else None
-        return not spans or any(_characters_in_order(c.zh, zh) or zh in c.zh for zh in spans)
+        return not spans or any(_characters_in_order(c.zh, zh) for zh in spans) \
+            or any(zh in c.zh for zh in names[_acronym_key(c.en)])
 
     return [c for c in candidates if as_defined(c)]
 
@@ -889,9 +904,11 @@ def _one_chinese_per_rendering(candidates: list[TermCandidate], only_nested: set
     """An English rendering (not an acronym) stands for one Chinese term in a document: when several
     spans were paired with it (在渝外籍人员 / 在渝外籍人士, 流程管理 / 管理流程), only the best supported
     stays; a span paired with it as a whole outranks one seen only inside longer pairs (`only_nested`
-    zh keys: 卫生部 inside 卫生部副部长 ↔ deputy minister of health, against 卫生部部长 ↔ minister of health)."""
+    zh keys: 卫生部 inside 卫生部副部长 ↔ deputy minister of health, against 卫生部部长 ↔ minister of health);
+    between as well supported ones, a name the text defines with an acronym outranks the others (联系汇率制度
+    （联汇制度） ↔ Linked Exchange Rate System (LERS), not 联系汇率)."""
     def rank(c: TermCandidate) -> tuple:
-        return zh_key(c.zh) not in only_nested, len(c.occurrences), c.score, -len(c.zh)
+        return zh_key(c.zh) not in only_nested, len(c.occurrences), "defined" in c.signals, c.score, -len(c.zh)
 
     best: dict[str, TermCandidate] = {}
     for c in candidates:

@@ -52,7 +52,7 @@ class SpanPair:
     en_start: int
     en_end: int
     score: float
-    signal: str  # dictionary, quoted, acronym, cooccurrence, pinyin, list
+    signal: str  # dictionary, quoted, acronym, defined, cooccurrence, pinyin, list
 
 
 def _is_capitalised(token: EnToken) -> bool:
@@ -1223,16 +1223,23 @@ def definition_pairs(tokens: list[EnToken], found: list[SpanPair], en: str) -> l
         chinese = [sp for sp in found if (sp.en_start, sp.en_end) == (start, end)]
         if not chinese:
             continue
-        words = []  # the words just before "(", nearest first, up to the previous punctuation
-        for tok in reversed([t for t in tokens if t.end <= start - 1]):
-            if not tok.word or len(words) > 2 * len(acronym):
-                break
-            words.append(tok)
-        long_form = _spelled_by_initials(acronym.rstrip("s") if acronym[-1:] == "s" and acronym[:-1].isupper() else acronym, words[::-1])
-        if long_form is not None and not any(sp.en_start <= long_form.start and words[0].end <= sp.en_end for sp in found):
+        long_form = long_form_before(acronym, start, tokens)
+        if long_form is not None and not any(sp.en_start <= long_form[0] and long_form[1] <= sp.en_end for sp in found):
             sp = max(chinese, key=lambda s: s.score)  # (a long form the dictionary pairs keeps its Chinese)
-            out.append(SpanPair(sp.zh_start, sp.zh_end, long_form.start, words[0].end, sp.score, "acronym"))
+            out.append(SpanPair(sp.zh_start, sp.zh_end, *long_form, sp.score, "acronym"))
     return out
+
+
+def long_form_before(acronym: str, start: int, tokens: list[EnToken]) -> tuple[int, int] | None:
+    """The (start, end) of the words right before the "(" of `acronym` (which starts at `start`) whose
+    initials spell it: "Securities and Futures Commission" before "(SFC)"; else None."""
+    words = []  # the words just before "(", nearest first, up to the previous punctuation
+    for tok in reversed([t for t in tokens if t.end <= start - 1]):
+        if not tok.word or len(words) > 2 * len(acronym):
+            break
+        words.append(tok)
+    first = _spelled_by_initials(acronym.rstrip("s") if acronym[-1:] == "s" and acronym[:-1].isupper() else acronym, words[::-1])
+    return None if first is None else (first.start, words[0].end)
 
 
 def _spelled_by_initials(acronym: str, words: list[EnToken]) -> EnToken | None:

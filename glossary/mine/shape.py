@@ -138,7 +138,7 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     English word) and whole clauses."""
     if zh_key(zh) == zh_key(en) or not CJK_RE.search(zh):  # KF94 ↔ KF94: nothing to translate; Latin
         return False  # words inside the Chinese (MarketingEvents Awards) are no Chinese term
-    if signals & {"quoted", "acronym", "cooccurrence", "title", "compound"}:
+    if signals & {"quoted", "acronym", "defined", "cooccurrence", "title", "compound"}:
         return True
     if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en) or _time_expression(zh) or _idiom(zh):
         return False
