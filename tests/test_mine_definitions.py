@@ -76,3 +76,9 @@ def test_mining_gives_the_defined_names_and_lets_the_definition_decide_between_s
     found = mined("hkma-ar-2023-02")
     assert (zh_key("银行公会"), en_key("HKAB")) in found
     assert not [zh for zh, en in found if en == en_key("HKAB") and zh.startswith(zh_key("金管局"))]
+
+
+def test_an_acronym_in_small_letters_too_is_an_acronym_term_beside_its_long_form():
+    """PBoC (not all capitals) was a full form that outranked People's Bank of China in its entry."""
+    found = {c.en: c.type for c in mine_pairs(report("hkma-ar-2018-01")) if c.zh == "中国人民银行"}
+    assert found == {"PBoC": "acronym", "People’s Bank of China": "fullForm"}

@@ -134,7 +134,13 @@ _MIXED_CASE_ACRONYM = re.compile(r"[A-Z][A-Za-z&]*[A-Z][A-Za-z]*")  # PBoC, GenA
 def _written_as_acronym(en: str, sp: SpanPair) -> bool:
     """An acronym, or a word written like one in an acronym pair (PBoC, GenAI), which is_acronym does
     not take: a name's long form paired with the same Chinese is no rival of it."""
-    return is_acronym(en) or sp.signal == "acronym" and bool(_MIXED_CASE_ACRONYM.fullmatch(en))
+    return _acronym_rendering(en, {sp.signal})
+
+
+def _acronym_rendering(en: str, signals: Iterable[str]) -> bool:
+    """`en` is an acronym (is_acronym), or written like one and paired as one (PBoC, GenAI): an acronym
+    term of its entry beside the long form (中国人民银行: People's Bank of China, and PBoC)."""
+    return is_acronym(en) or "acronym" in signals and bool(_MIXED_CASE_ACRONYM.fullmatch(en))
 
 
 def _word_of_longer_english(sp: SpanPair, found: list[SpanPair], pair: SegmentPair) -> bool:
@@ -604,7 +610,7 @@ def mine_pairs(pairs: Sequence[SegmentPair], *, known_terms: Iterable[str] = (),
         )
         out.append(TermCandidate(
             zh=tally.zh, en=tally.en, score=score, signals=signals, category=category,
-            zh_original=tally.zh_original, type="acronym" if is_acronym(tally.en) else "fullForm",
+            zh_original=tally.zh_original, type="acronym" if _acronym_rendering(tally.en, tally.signals) else "fullForm",
             occurrences=tuple(tally.occurrences),
         ))
     out = _one_chinese_per_rendering(_without_truncations(_without_glued_words(_acronyms_as_defined(out))),
