@@ -216,6 +216,24 @@ def hkma_paragraphs(keep) -> list[DraftSegment]:
     return [DraftSegment(f"{r[0]}/{r[1]}", r[2], r[3]) for r in rows if len(r) >= 4 and keep(r[2], r[3])]
 
 
+def test_another_approved_entry_of_the_same_chinese_rendered_is_no_missing_term():
+    """HKMA's lists give 認可機構, 企業財資中心 and 金管局 in several entries, one rendering each ("AIs",
+    "authorized institutions"; "CTCs", "corporate treasury centres"; "HKMA", "Hong Kong Monetary Authority"):
+    a paragraph saying one of them renders the term with an approved rendering, so the others are neither
+    missing nor "unapproved" (every paragraph saying "AIs" reported "authorized institutions" missing)."""
+    glossary, pairs = hkma_entries(lambda zh, en: zh in ("認可機構", "企業財資中心", "金管局"))
+    assert len(pairs) >= 10
+
+    def said(zh: str, en: str) -> bool:
+        return any(z in zh for z, _ in pairs) and all(
+            any(re.search(rf"\b{re.escape(e)}\b", en, re.I) for y, e in pairs if y == z) for z, _ in pairs if z in zh)
+
+    draft = hkma_paragraphs(said)
+    assert len(draft) >= 100
+    assert [(f.kind, f.source_term, f.expected) for f in check_segments(draft, glossary).issues
+            if f.kind in ("missing", "unapproved")] == []
+
+
 def test_a_rendering_with_the_article_is_found_without_it():
     """HKMA's lists give "the Government" and "the Group": "the US government", "Government policy"
     and "Group financial statements" say them; a missing "the" is no missing term."""

@@ -563,39 +563,28 @@ class DraftChecker:
 
     def _decide_missing(self, current: _Segment, neighbours: Iterable[_Segment]) -> None:
         g = self.glossary
-        keep = g.en.keep
         rendered, misused, entry_status = current.good, current.misused, g.entry_status
-        segment, issues, multiword, other_forms = current.segment, self.issues, self._multiword, self._other_forms
+        segment, issues = current.segment, self.issues
         undecided = []  # (entry, its hit, its renderings) with no accepted rendering here
-        parts = None  # the target's compounds' words (made when a term is not found as such)
         nearby = [s.found for s in neighbours if s is not current and abs(s.seq - current.seq) <= self.window] \
             if self.window else ()
+        # the source's terms an approved entry's rendering renders here: another approved entry of the same
+        # Chinese is no missing term (HKMA's lists give 認可機構 as "AIs" and, apart, "authorized institutions")
+        said = {hit for index, hit in current.active.items() if index in rendered and entry_status[index] == "approved"}
         for index, hit in current.active.items():
-            if index in rendered or index in misused or entry_status[index] != "approved":
+            if index in rendered or index in misused or entry_status[index] != "approved" or hit in said:
                 continue
             if nearby and any(not found.isdisjoint(g.good_terms(index)) for found in nearby):
+                said.add(hit)
                 continue
             renderings = g.renderings(index)
             if not renderings:
                 continue
-            if index not in multiword:
-                multiword[index] = [r for r in renderings if may_be_reordered(r, keep)]
-            if multiword[index] and any(reordered_in(r, *current.words(keep), keep, segment.target, segment.target_breaks)
-                                        for r in multiword[index]):
+            if self._said_otherwise(current, index, renderings):
+                said.add(hit)
                 continue
-            forms = other_forms.get(index)
-            if forms is None:
-                forms = other_forms[index] = _other_forms(renderings)
-            plain, adjectives, inflected = forms
-            if parts is None:
-                parts = current.compound_parts()
-            if parts and not parts.isdisjoint(plain) and not current.in_compounds(g.en).isdisjoint(g.good_terms(index)):
-                continue
-            if adjectives and not current.names().isdisjoint(adjectives):
-                continue  # "Chinese characteristics" renders 中国 (China) as an adjective
-            if inflected and not (current.words(keep)[1].isdisjoint(inflected) and parts.isdisjoint(inflected)):
-                continue  # "working" for "work": one word inflected (a compound's word too: well-written)
             undecided.append((index, hit, renderings))
+        undecided = [item for item in undecided if item[1] not in said]
         if not undecided:
             return
         rendered_as = {} if self.strict else self._rendered_otherwise(current, undecided)
@@ -618,6 +607,28 @@ class DraftChecker:
                 segment, "unapproved", "warning", source_term, renderings[0], found,
                 f"{source_term} is rendered “{found}” here, not as the glossary's {wanted}",
                 g.entry_ids[index], (("source", hit.start, hit.end), ("target", *span)))))
+
+    def _said_otherwise(self, current: _Segment, index: int, renderings: list[str]) -> bool:
+        """True when the target says one of entry `index`'s renderings other than as written: its words
+        reordered, inside a hyphenated compound, as a place name's adjective, or as a one-word verb inflected."""
+        g, keep, segment = self.glossary, self.glossary.en.keep, current.segment
+        multiword = self._multiword.get(index)
+        if multiword is None:
+            multiword = self._multiword[index] = [r for r in renderings if may_be_reordered(r, keep)]
+        if multiword and any(reordered_in(r, *current.words(keep), keep, segment.target, segment.target_breaks)
+                             for r in multiword):
+            return True
+        forms = self._other_forms.get(index)
+        if forms is None:
+            forms = self._other_forms[index] = _other_forms(renderings)
+        plain, adjectives, inflected = forms
+        parts = current.compound_parts()
+        if parts and not parts.isdisjoint(plain) and not current.in_compounds(g.en).isdisjoint(g.good_terms(index)):
+            return True
+        if adjectives and not current.names().isdisjoint(adjectives):
+            return True  # "Chinese characteristics" renders 中国 (China) as an adjective
+        # "working" for "work": one word inflected (a compound's word too: well-written)
+        return bool(inflected) and not (current.words(keep)[1].isdisjoint(inflected) and parts.isdisjoint(inflected))
 
     def _rendering_words(self, index: int, renderings: list[str]) -> frozenset[tuple[str, ...]]:
         """rendering_words of an entry's renderings, made once."""
