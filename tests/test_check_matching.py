@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -232,6 +233,22 @@ def test_another_approved_entry_of_the_same_chinese_rendered_is_no_missing_term(
     assert len(draft) >= 100
     assert [(f.kind, f.source_term, f.expected) for f in check_segments(draft, glossary).issues
             if f.kind in ("missing", "unapproved")] == []
+
+
+def test_a_noun_rendering_said_as_its_verb_or_adjective_is_found():
+    """HKMA's lists give 綜合 as "consolidation", 數碼化 as "digitalisation" and 可持續發展 as "sustainability":
+    "consolidated capital ratios", "to digitalise trade", "a Sustainable Belt and Road" say them (they were
+    missing); a word the noun is not made from ("consolidating" is, "console" is not) still is not."""
+    wanted = {("綜合", "consolidation"), ("數碼化", "digitalisation"), ("可持續發展", "sustainability")}
+    glossary, pairs = hkma_entries(lambda zh, en: (zh, en) in wanted)
+    assert set(pairs) == wanted
+    said = {"綜合": "consolidated", "數碼化": "digitalis", "可持續發展": "sustainable"}
+    draft = hkma_paragraphs(lambda zh, en: any(z in zh for z in said) and all(
+        re.search(said[z], en, re.I) and not re.search(e, en, re.I) for z, e in pairs if z in zh))
+    assert len(draft) >= 20
+    assert [(f.segment, f.source_term) for f in check_segments(draft, glossary).issues if f.kind == "missing"] == []
+    console = [replace(s, target=re.sub(r"(?i)consolidated", "console", s.target)) for s in draft if "綜合" in s.source]
+    assert {f.segment for f in check_segments(console, glossary).issues if f.kind == "missing"} == {s.id for s in console}
 
 
 def test_a_rendering_with_the_article_is_found_without_it():

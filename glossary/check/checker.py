@@ -29,7 +29,7 @@ from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, bulk_c
 
 from .renderings import OtherRenderings, TargetWords, acronym_letters, initials, rendering_words, same_words, term_evidence
 from .matcher import (Hit, TermMatcher, folded_words, is_acronym, longest, may_be_reordered, name_adjectives,
-                      reordered_in, term_keys, verb_forms)
+                      reordered_in, term_keys, verb_forms, derived_forms)
 
 GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
@@ -627,7 +627,7 @@ class DraftChecker:
             return True
         if adjectives and not current.names().isdisjoint(adjectives):
             return True  # "Chinese characteristics" renders 中国 (China) as an adjective
-        # "working" for "work": one word inflected (a compound's word too: well-written)
+        # "working" for "work": one word inflected (a compound's word too: well-written), a noun said as its verb
         return bool(inflected) and not (current.words(keep)[1].isdisjoint(inflected) and parts.isdisjoint(inflected))
 
     def _rendering_words(self, index: int, renderings: list[str]) -> frozenset[tuple[str, ...]]:
@@ -930,9 +930,11 @@ def _script_counts(texts: Iterable[str]) -> tuple[int, int]:
 def _other_forms(renderings: list[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Of an entry's renderings: their words folded, hyphens and dashes splitting them (to find them
     inside a target's compounds); the adjectives of a one-word place name (China: Chinese); the -ing
-    and -ed forms of a one-word rendering (work: working, worked)."""
+    and -ed forms of a one-word rendering (work: working, worked), and the words a one-word noun is made
+    from (consolidation: consolidated; see derived_forms)."""
     plain = frozenset(en_fold_word(word) for r in renderings for word in _NOT_WORD.split(r) if word)
-    return (plain, frozenset().union(*map(name_adjectives, renderings)), frozenset().union(*map(verb_forms, renderings)))
+    return (plain, frozenset().union(*map(name_adjectives, renderings)),
+            frozenset().union(*map(verb_forms, renderings), *map(derived_forms, renderings)))
 
 
 _IN_PARENTHESES = re.compile(r"\s*[(（]\s*")

@@ -500,6 +500,34 @@ def verb_forms(rendering: str) -> frozenset[str]:
     return frozenset(en_fold_word(form) for form in forms - {word}) - {en_fold_word(word)}
 
 
+# a noun's ending -> the endings of the verb or adjective it is made from, and whether that word's bare
+# form counts (consolidation: consolidate; sustainability: sustainable; settlement: settled, not "settle";
+# clearing: cleared), only those of verbs with -ment and -ing: "state" is no "statement", "bank" no "banking"
+_NOUN_ENDINGS = (("isation", ("ise", "ize"), True), ("ization", ("ize", "ise"), True), ("ation", ("ate", "atory"), True),
+                 ("ision", ("ise", "ize", "isory"), True), ("ability", ("able",), True), ("ibility", ("ible",), True),
+                 ("ivity", ("ive",), True), ("ness", ("",), True), ("ance", ("ant",), True), ("ence", ("ent",), True),
+                 ("ment", ("", "e"), False), ("ing", ("", "e"), False))
+_NOUN_STEM_MIN = 4  # letters left before the ending (nation, station, being, thing: no word made from another)
+
+
+@lru_cache(maxsize=16384)
+def derived_forms(rendering: str) -> frozenset[str]:
+    """The words a one-word noun rendering is made from, with their -ed and -ing forms (verb_forms), folded
+    as the target's words are: a translation may say the term as a verb or an adjective ("consolidated
+    total capital ratio" for 綜合 "consolidation"; "to digitalise" for 數碼化 "digitalisation"; "sustainable"
+    for "sustainability"; "non-centrally cleared" for 結算 "clearing"); empty for anything but one word."""
+    word = rendering.casefold()
+    if not word.isalpha():
+        return frozenset()
+    for ending, replacements, bare in _NOUN_ENDINGS:
+        stem = word.removesuffix(ending)
+        if stem != word and len(stem) >= _NOUN_STEM_MIN:
+            bases = [stem + replacement for replacement in replacements if not (replacement == "e" == stem[-1])]
+            forms = set(chain.from_iterable(map(verb_forms, bases)))
+            return frozenset(forms | {en_fold_word(base) for base in bases} if bare else forms)
+    return frozenset()
+
+
 _DIGIT_BEFORE_DIGIT = re.compile(r"\d(?=\d)")
 _AMOUNT = re.compile(r"\d[\d,.]*(?![\w])")  # digits (with separators) ending a word
 
