@@ -455,6 +455,26 @@ def test_another_entry_of_the_same_chinese_renders_it(status, found):
     assert [(f.kind, f.found) for f in result.issues if f.source_term == "金管局"] == found
 
 
+@pytest.mark.parametrize(("phrase", "short", "name", "inner"), [
+    ("Shenzhen-Hong Kong Stock Connect was launched", ("深港通", "Shenzhen-Hong Kong Stock Connect"),
+     "深港股票市場交易互聯互通機制", ("股票", "equities")),
+    ("jointly issue a circular to provide updated guidance to intermediaries",
+     ("證監會", "SFC"), "證券及期貨事務監察委員會", ("監察", "surveillance")),
+])
+def test_a_term_inside_a_name_given_with_its_short_form_is_the_names_word(phrase, short, name, inner):
+    """HKMA writes 深港股票市場交易互聯互通機制「深港通」 and 證券及期貨事務監察委員會（證監會）: a name, then its
+    short form, whose characters it holds in order. 股票 and 監察 inside the name are its words, which the short
+    form's rendering says: not missing "equities", "surveillance" (real paragraphs); without that rendering they are."""
+    zh, en = hkma_paragraph(phrase)
+    assert name + "「" + short[0] in zh or name + "（" + short[0] in zh
+    assert zh.count(inner[0]) == zh.count(name) and inner[1] not in en.casefold()
+    glossary = approved(short, inner)
+    assert [f for f in check_segments([DraftSegment("1", zh, en)], glossary).issues if f.source_term == inner[0]] == []
+    unsaid = re.sub(rf"\s*\(?{re.escape(short[1])}\)?", "", en)
+    assert [f.kind for f in check_segments([DraftSegment("1", zh, unsaid)], glossary).issues
+            if f.source_term == inner[0]] == ["missing"]
+
+
 def test_a_blend_in_lower_case_is_another_rendering():
     """"fintech" blends "financial technology" as FinTech does: 金融科技 is rendered so, not by the "finance" of
     绿色金融's "green finance" (a real HKMA paragraph)."""

@@ -585,6 +585,10 @@ class DraftChecker:
                 continue
             undecided.append((index, hit, renderings))
         undecided = [item for item in undecided if item[1] not in said]
+        if undecided and said:
+            named = _defined_names(segment.source, {segment.source[hit.start:hit.end] for hit in said})
+            if named:
+                undecided = [item for item in undecided if not any(s <= item[1].start and item[1].end <= e for s, e in named)]
         if not undecided:
             return
         rendered_as = {} if self.strict else self._rendered_otherwise(current, undecided)
@@ -892,6 +896,29 @@ def _kept_in(segments: Iterable[DraftSegment], kept: list[DraftSegment]) -> Iter
     for segment in segments:
         kept.append(segment)
         yield segment
+
+
+_OPENING = "「『“‘(（《〈"  # what opens a short form given after a name
+
+
+def _defined_names(source: str, shorts: set[str]) -> list[tuple[int, int]]:
+    """The (start, end) of the full names the source gives right before one of `shorts` (short forms the
+    target renders) in brackets or quotes, the short form's characters standing in the name in order:
+    深港股票市場交易互聯互通機制「深港通」, 證券及期貨事務監察委員會（證監會）. The terms inside such a name
+    (股票, 監察) are the name's words, which the short form's rendering says ("Shenzhen-Hong Kong Stock Connect")."""
+    names = []
+    for short in shorts:
+        at = source.find(short, 1)
+        while at > 0:
+            if source[at - 1] in _OPENING:
+                end = start = at - 1
+                while start > 0 and CJK_RE.match(source, start - 1):
+                    start -= 1
+                begins = [i for i in range(start, end) if source[i] == short[0] and _spelled_within(short, source[i:end])]
+                if begins and end - begins[-1] > len(short):
+                    names.append((begins[-1], end))
+            at = source.find(short, at + 1)
+    return names
 
 
 def _cased(text: str) -> list[str]:
