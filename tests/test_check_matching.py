@@ -11,7 +11,7 @@ from conftest import shared
 
 from glossary.check import CheckGlossary, check_segments
 from glossary.check.matcher import TermMatcher, longest
-from glossary.keys import en_fold_word, en_match_tokens, zh_match_text
+from glossary.keys import CJK_RE, en_fold_word, en_match_tokens, zh_match_text
 from glossary.models import DraftSegment, Entry, Term
 
 
@@ -249,6 +249,21 @@ def test_a_noun_rendering_said_as_its_verb_or_adjective_is_found():
     assert [(f.segment, f.source_term) for f in check_segments(draft, glossary).issues if f.kind == "missing"] == []
     console = [replace(s, target=re.sub(r"(?i)consolidated", "console", s.target)) for s in draft if "綜合" in s.source]
     assert {f.segment for f in check_segments(console, glossary).issues if f.kind == "missing"} == {s.id for s in console}
+
+
+def test_an_entry_labelled_the_wrong_way_round_is_read_by_its_script():
+    """HKMA's term lists run English to Chinese in some reports and Chinese to English in others: read one way,
+    half their pairs come out as zh "deposits", en "存款", or zh "IFFO", en "基建融資促進辦公室". Read as labelled,
+    such an entry expects Chinese in the English target (IFFO always missing) and lends 存款 no "deposits"
+    (存款 missing its other entry's "placement" wherever the English says deposits)."""
+    glossary, pairs = hkma_entries(lambda zh, en: "存款" in (zh, en) or "IFFO" in zh or "基建融資促進辦公室" in zh + en)
+    assert ("deposits", "存款") in pairs and ("IFFO", "基建融資促進辦公室") in pairs
+    draft = hkma_paragraphs(lambda zh, en: ("存款" in zh and re.search(r"\bdeposits\b", en) and "placement" not in en)
+                            or ("IFFO" in zh and "IFFO" in en))
+    assert len(draft) >= 30
+    findings = [(f.segment, f.source_term, f.expected) for f in check_segments(draft, glossary).issues
+                if f.kind in ("missing", "unapproved")]
+    assert [f for f in findings if f[1] == "存款" or CJK_RE.search(f[2])] == []
 
 
 def test_a_rendering_with_the_article_is_found_without_it():
