@@ -266,6 +266,19 @@ def test_an_entry_labelled_the_wrong_way_round_is_read_by_its_script():
     assert [f for f in findings if f[1] == "存款" or CJK_RE.search(f[2])] == []
 
 
+def test_a_term_with_several_entries_is_one_finding_naming_their_renderings():
+    """HKMA's lists give 認可機構 in five entries ("AIs", "authorized institutions", "Authorized Institutions"...):
+    a paragraph saying "banks" instead was five findings, one per entry. It is one, naming every rendering."""
+    glossary, pairs = hkma_entries(lambda zh, en: zh == "認可機構")
+    renderings = {en for _, en in pairs}
+    assert len(renderings) >= 4
+    draft = hkma_paragraphs(lambda zh, en: "認可機構" in zh and not re.search(r"\bAIs?\b|authori[sz]ed institution", en, re.I))
+    assert len(draft) >= 5
+    findings = [f for f in check_segments(draft, glossary).issues if f.source_term == "認可機構"]
+    assert sorted(f.segment for f in findings) == sorted(s.id for s in draft)
+    assert all(f"“{r.casefold()}”" in f.message.casefold() for f in findings for r in renderings)
+
+
 def test_a_rendering_with_the_article_is_found_without_it():
     """HKMA's lists give "the Government" and "the Group": "the US government", "Government policy"
     and "Group financial statements" say them; a missing "the" is no missing term."""

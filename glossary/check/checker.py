@@ -364,7 +364,7 @@ class DraftChecker:
         self._short_form: dict[int, bool] = {}  # term id -> an acronym or abbreviation (not tallied)
         self._multiword: dict[int, list[str]] = {}  # entry index -> its renderings that can be reordered
         self._other_forms: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}  # entry index -> _other_forms
-        self._said_as: dict[int, str] = {}  # entry index -> its renderings quoted
+        self._said_as: dict[tuple[int, ...], str] = {}  # a source term's entries -> their renderings quoted
         self._words_of: dict[int, frozenset[tuple[str, ...]]] = {}  # entry index -> its renderings' words
         self._other_renderings: OtherRenderings | None = None
         self._names_of: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}  # entry index -> _names
@@ -592,25 +592,50 @@ class DraftChecker:
         if not undecided:
             return
         rendered_as = {} if self.strict else self._rendered_otherwise(current, undecided)
-        said_as = self._said_as
+        by_hit: dict[Hit, list[tuple[int, list[str]]]] = {}  # one finding per source term: its entries' renderings together
         for index, hit, renderings in undecided:
+            by_hit.setdefault(hit, []).append((index, renderings))
+        for hit, entries in by_hit.items():
             source_term = segment.source[hit.start:hit.end]
-            wanted = said_as.get(index)
-            if wanted is None:  # (an entry's wording, made once: findings come by the ten thousand)
-                others = f" (or {', '.join(f'“{r}”' for r in renderings[1:])})" if len(renderings) > 1 else ""
-                wanted = said_as[index] = f"“{renderings[0]}”{others}"
-            span = rendered_as.get(index)
-            if span is None or same_words(segment.target[span[0]:span[1]], self._rendering_words(index, renderings)):
+            wanted = self._wanted(entries)
+            index, span = self._said_instead(segment.target, entries, rendered_as)
+            expected = g.renderings(index)[0]
+            if span is None:
                 issues.append((current.seq, issue_for(
-                    segment, "missing", "error", source_term, renderings[0], "",
+                    segment, "missing", "error", source_term, expected, "",
                     f"{source_term} is in the source but {wanted} is not in the target",
                     g.entry_ids[index], (("source", hit.start, hit.end),))))
                 continue
             found = segment.target[span[0]:span[1]]
             issues.append((current.seq, issue_for(
-                segment, "unapproved", "warning", source_term, renderings[0], found,
+                segment, "unapproved", "warning", source_term, expected, found,
                 f"{source_term} is rendered “{found}” here, not as the glossary's {wanted}",
                 g.entry_ids[index], (("source", hit.start, hit.end), ("target", *span)))))
+
+    def _said_instead(self, target: str, entries: list[tuple[int, list[str]]], rendered_as: dict[int, tuple[int, int]]
+                      ) -> tuple[int, tuple[int, int] | None]:
+        """Of a source term's entries (index, renderings) with no rendering here: the first whose term the
+        target renders in other words, with those words' (start, end); else the first entry and None."""
+        for index, renderings in entries:
+            span = rendered_as.get(index)
+            if span is not None and not same_words(target[span[0]:span[1]], self._rendering_words(index, renderings)):
+                return index, span
+        return entries[0][0], None
+
+    def _wanted(self, entries: list[tuple[int, list[str]]]) -> str:
+        """The renderings of a source term's approved entries quoted, "or" between them (made once per set
+        of entries: findings come by the ten thousand): “AIs” (or “authorized institutions”)."""
+        key = tuple(index for index, _ in entries)
+        wanted = self._said_as.get(key)
+        if wanted is None:
+            first_spelled: dict[str, str] = {}  # (one of "AIs" and "AIS": as first spelled)
+            for _, renderings in entries:
+                for rendering in renderings:
+                    first_spelled.setdefault(rendering.casefold(), rendering)
+            renderings = list(first_spelled.values())
+            others = f" (or {', '.join(f'“{r}”' for r in renderings[1:])})" if len(renderings) > 1 else ""
+            wanted = self._said_as[key] = f"“{renderings[0]}”{others}"
+        return wanted
 
     def _said_otherwise(self, current: _Segment, index: int, renderings: list[str]) -> bool:
         """True when the target says one of entry `index`'s renderings other than as written: its words
