@@ -279,6 +279,23 @@ def test_a_term_with_several_entries_is_one_finding_naming_their_renderings():
     assert all(f"“{r.casefold()}”" in f.message.casefold() for f in findings for r in renderings)
 
 
+@pytest.mark.parametrize("number", ["singular", "plural"])
+def test_a_short_acronym_in_the_other_number_is_found(number):
+    """HKMA's lists give 認可機構 as "AIs", 兌換保證 as "CUs", 諒解備忘錄 as "MoUs" (and elsewhere as "CU", "MoU"):
+    "the AI concerned", "the weak-side CU", "an MoU" say them. A word of three letters or less kept its -s
+    (news-like), so a two-letter acronym and its plural never met."""
+    plurals = {"認可機構": "AIs", "兌換保證": "CUs", "諒解備忘錄": "MoUs"}
+    listed = {zh: en if number == "plural" else en[:-1] for zh, en in plurals.items()}
+    written = {zh: en[:-1] if number == "plural" else en for zh, en in plurals.items()}
+    glossary, pairs = hkma_entries(lambda zh, en: listed.get(zh) == en)
+    terms = {zh for zh, _ in pairs}  # (the lists have no "AI")
+    assert len(terms) >= 2
+    draft = hkma_paragraphs(lambda zh, en: any(z in zh for z in terms) and all(
+        re.search(rf"\b{written[z]}\b", en) and not re.search(rf"\b{listed[z]}\b", en) for z in terms if z in zh))
+    assert len(draft) >= 5
+    assert [(f.segment, f.source_term, f.kind) for f in check_segments(draft, glossary).issues] == []
+
+
 def test_a_rendering_with_the_article_is_found_without_it():
     """HKMA's lists give "the Government" and "the Group": "the US government", "Government policy"
     and "Group financial statements" say them; a missing "the" is no missing term."""
