@@ -296,6 +296,20 @@ def test_a_short_acronym_in_the_other_number_is_found(number):
     assert [(f.segment, f.source_term, f.kind) for f in check_segments(draft, glossary).issues] == []
 
 
+def test_a_term_whose_end_starts_a_longer_term_the_sentence_says_is_not_there():
+    """過去幾年金管局, 2017年金管局: leftmost-longest took 年金 ("annuity", from HKMA's lists) and lost 金管局; the
+    sentence's words are 年|金管局 (9 false "annuity" in the HKMA draft). 香港年金計劃 still says 年金."""
+    glossary, pairs = hkma_entries(lambda zh, en: "年金" in (zh, en) or (zh, en) == ("金管局", "HKMA"))
+    assert ("annuity", "年金") in pairs  # (a pair the wrong way round: read by its script)
+    parted = hkma_paragraphs(lambda zh, en: "年金管局" in zh and "年金" not in zh.replace("年金管局", "")
+                             and "HKMA" in en and "annuit" not in en.lower())
+    said = hkma_paragraphs(lambda zh, en: re.search("年金(?![管融])", zh) and "HKMA" not in en and "annuit" not in en.lower())
+    assert len(parted) >= 10 and said
+    findings = check_segments(parted + said, glossary).issues
+    assert [f.segment for f in findings if f.source_term == "年金"] == [s.id for s in said]
+    assert not [f for f in findings if f.source_term == "金管局"]
+
+
 def test_a_rendering_with_the_article_is_found_without_it():
     """HKMA's lists give "the Government" and "the Group": "the US government", "Government policy"
     and "Group financial statements" say them; a missing "the" is no missing term."""
