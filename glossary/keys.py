@@ -202,6 +202,9 @@ NO_WORDS: frozenset[str] = frozenset()
 FUNCTION_WORDS = frozenset("the a an of and in on for to with by at from".split())  # as folded
 
 
+_ACRONYM_PLURAL = re.compile(r"[A-Z](?:[a-z]?[A-Z])+s['’]?$")  # AIs, MoUs, CUs’ (not Us, IDEAS)
+
+
 def en_plain_word(word: str) -> str:
     """An English word case-folded, its possessive and apostrophes removed (the form `keep` holds)."""
     w = word.casefold().replace("’", "'")
@@ -213,7 +216,10 @@ def en_plain_word(word: str) -> str:
 @lru_cache(maxsize=262144)
 def en_fold_word(word: str, keep: frozenset[str] = NO_WORDS) -> str:
     """One English word folded for matching: case, possessive, simple plural, UK/US spelling.
-    Words in `keep` (plain forms) are words of their own, not plurals: "news" is not "new"."""
+    Words in `keep` (plain forms) are words of their own, not plurals: "news" is not "new". An acronym's
+    plural is its singular however short (AIs, CUs, MoUs: AI, CU, MoU)."""
+    if _ACRONYM_PLURAL.match(word):
+        word = word[: word.rindex("s")]
     w = en_plain_word(word)
     if len(w) > 3 and w.isalpha() and w not in keep:
         if w.endswith("ies") and len(w) > 4:

@@ -419,11 +419,9 @@ def approved(*entries: tuple[str, ...]) -> CheckGlossary:
     ("reported to and discussed at the Risk Committee", [("新生風險", "emerging risks"), ("風險委員會", "Risk Committee")],
      "emerging risks", ""),
     # still other renderings: a term sharing characters whose rendering does not say its own last piece (金融科技
-    # mined as "financial industry"), another entry of the same Chinese (HKMA), a term holding the other's characters
+    # mined as "financial industry"), a term holding the other's characters
     ("Another key growth engine for the financial industry", [("金融業", "financial sector"), ("金融科技", "financial industry")],
      "", "financial industry"),
-    ("Annual Report 2014 received a Bronze", [("金管局", "Hong Kong Monetary Authority"), ("金管局", "HKMA"),
-                                              ("年報", "HKMA Annual Report")], "", "HKMA"),
     ("make the outlook for the local housing market uncertain", [("住宅物業市場", "residential property market"),
                                                                  ("物業市場", "property market")], "", "property market"),
     ("The 2008 GFC revealed the many shortcomings", [("國際監管標準", "international supervisory standards"),
@@ -443,6 +441,38 @@ def test_words_that_render_another_source_term_render_no_other(phrase, entries, 
     term = entries[0][0]
     assert [(f.kind, f.found) for f in result.issues if f.source_term == term] == [
         ("unapproved", found) if found else ("missing", "")]
+
+
+@pytest.mark.parametrize(("status", "found"), [("candidate", [("unapproved", "HKMA")]), ("approved", [])])
+def test_another_entry_of_the_same_chinese_renders_it(status, found):
+    """The "HKMA" of 年報's "HKMA Annual Report" is also the rendering of another entry of 金管局: a candidate's
+    is another rendering (unapproved), an approved one's is an approved rendering (no finding)."""
+    zh, en = hkma_paragraph("Annual Report 2014 received a Bronze")
+    glossary = CheckGlossary([Entry((Term("zh", "金管局"), Term("en", "Hong Kong Monetary Authority")), status="approved", id=1),
+                              Entry((Term("zh", "金管局"), Term("en", "HKMA")), status=status, id=2),
+                              Entry((Term("zh", "年報"), Term("en", "HKMA Annual Report")), status="approved", id=3)])
+    result = check_segments([DraftSegment("1", zh, en)], glossary)
+    assert [(f.kind, f.found) for f in result.issues if f.source_term == "金管局"] == found
+
+
+@pytest.mark.parametrize(("phrase", "short", "name", "inner"), [
+    ("Shenzhen-Hong Kong Stock Connect was launched", ("深港通", "Shenzhen-Hong Kong Stock Connect"),
+     "深港股票市場交易互聯互通機制", ("股票", "equities")),
+    ("jointly issue a circular to provide updated guidance to intermediaries",
+     ("證監會", "SFC"), "證券及期貨事務監察委員會", ("監察", "surveillance")),
+])
+def test_a_term_inside_a_name_given_with_its_short_form_is_the_names_word(phrase, short, name, inner):
+    """HKMA writes 深港股票市場交易互聯互通機制「深港通」 and 證券及期貨事務監察委員會（證監會）: a name, then its
+    short form, whose characters it holds in order. 股票 and 監察 inside the name are its words, which the short
+    form's rendering says: not missing "equities", "surveillance" (real paragraphs); without that rendering they are."""
+    zh, en = hkma_paragraph(phrase)
+    assert name + "「" + short[0] in zh or name + "（" + short[0] in zh
+    assert zh.count(inner[0]) == zh.count(name) and inner[1] not in en.casefold()
+    glossary = approved(short, inner)
+    assert [f for f in check_segments([DraftSegment("1", zh, en)], glossary).issues if f.source_term == inner[0]] == []
+    unsaid = re.sub(rf"\s*\(?{re.escape(short[1])}\)?", "", en)
+    assert [f.kind for f in check_segments([DraftSegment("1", zh, unsaid)], glossary).issues
+            if f.source_term == inner[0]] == ["missing"]
 
 
 def test_a_blend_in_lower_case_is_another_rendering():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -10,7 +11,7 @@ from conftest import shared
 
 from glossary.check import CheckGlossary, check_segments
 from glossary.check.matcher import TermMatcher, longest
-from glossary.keys import en_fold_word, en_match_tokens, zh_match_text
+from glossary.keys import CJK_RE, en_fold_word, en_match_tokens, zh_match_text
 from glossary.models import DraftSegment, Entry, Term
 
 
@@ -214,6 +215,99 @@ def hkma_paragraphs(keep) -> list[DraftSegment]:
     rows = [line.split("\t") for line in shared("external", "hkma-annual-reports", "paragraphs.tsv")
             .read_text(encoding="utf-8").splitlines()[1:]]
     return [DraftSegment(f"{r[0]}/{r[1]}", r[2], r[3]) for r in rows if len(r) >= 4 and keep(r[2], r[3])]
+
+
+def test_another_approved_entry_of_the_same_chinese_rendered_is_no_missing_term():
+    """HKMA's lists give 認可機構, 企業財資中心 and 金管局 in several entries, one rendering each ("AIs",
+    "authorized institutions"; "CTCs", "corporate treasury centres"; "HKMA", "Hong Kong Monetary Authority"):
+    a paragraph saying one of them renders the term with an approved rendering, so the others are neither
+    missing nor "unapproved" (every paragraph saying "AIs" reported "authorized institutions" missing)."""
+    glossary, pairs = hkma_entries(lambda zh, en: zh in ("認可機構", "企業財資中心", "金管局"))
+    assert len(pairs) >= 10
+
+    def said(zh: str, en: str) -> bool:
+        return any(z in zh for z, _ in pairs) and all(
+            any(re.search(rf"\b{re.escape(e)}\b", en, re.I) for y, e in pairs if y == z) for z, _ in pairs if z in zh)
+
+    draft = hkma_paragraphs(said)
+    assert len(draft) >= 100
+    assert [(f.kind, f.source_term, f.expected) for f in check_segments(draft, glossary).issues
+            if f.kind in ("missing", "unapproved")] == []
+
+
+def test_a_noun_rendering_said_as_its_verb_or_adjective_is_found():
+    """HKMA's lists give 綜合 as "consolidation", 數碼化 as "digitalisation" and 可持續發展 as "sustainability":
+    "consolidated capital ratios", "to digitalise trade", "a Sustainable Belt and Road" say them (they were
+    missing); a word the noun is not made from ("consolidating" is, "console" is not) still is not."""
+    wanted = {("綜合", "consolidation"), ("數碼化", "digitalisation"), ("可持續發展", "sustainability")}
+    glossary, pairs = hkma_entries(lambda zh, en: (zh, en) in wanted)
+    assert set(pairs) == wanted
+    said = {"綜合": "consolidated", "數碼化": "digitalis", "可持續發展": "sustainable"}
+    draft = hkma_paragraphs(lambda zh, en: any(z in zh for z in said) and all(
+        re.search(said[z], en, re.I) and not re.search(e, en, re.I) for z, e in pairs if z in zh))
+    assert len(draft) >= 20
+    assert [(f.segment, f.source_term) for f in check_segments(draft, glossary).issues if f.kind == "missing"] == []
+    console = [replace(s, target=re.sub(r"(?i)consolidated", "console", s.target)) for s in draft if "綜合" in s.source]
+    assert {f.segment for f in check_segments(console, glossary).issues if f.kind == "missing"} == {s.id for s in console}
+
+
+def test_an_entry_labelled_the_wrong_way_round_is_read_by_its_script():
+    """HKMA's term lists run English to Chinese in some reports and Chinese to English in others: read one way,
+    half their pairs come out as zh "deposits", en "存款", or zh "IFFO", en "基建融資促進辦公室". Read as labelled,
+    such an entry expects Chinese in the English target (IFFO always missing) and lends 存款 no "deposits"
+    (存款 missing its other entry's "placement" wherever the English says deposits)."""
+    glossary, pairs = hkma_entries(lambda zh, en: "存款" in (zh, en) or "IFFO" in zh or "基建融資促進辦公室" in zh + en)
+    assert ("deposits", "存款") in pairs and ("IFFO", "基建融資促進辦公室") in pairs
+    draft = hkma_paragraphs(lambda zh, en: ("存款" in zh and re.search(r"\bdeposits\b", en) and "placement" not in en)
+                            or ("IFFO" in zh and "IFFO" in en))
+    assert len(draft) >= 30
+    findings = [(f.segment, f.source_term, f.expected) for f in check_segments(draft, glossary).issues
+                if f.kind in ("missing", "unapproved")]
+    assert [f for f in findings if f[1] == "存款" or CJK_RE.search(f[2])] == []
+
+
+def test_a_term_with_several_entries_is_one_finding_naming_their_renderings():
+    """HKMA's lists give 認可機構 in five entries ("AIs", "authorized institutions", "Authorized Institutions"...):
+    a paragraph saying "banks" instead was five findings, one per entry. It is one, naming every rendering."""
+    glossary, pairs = hkma_entries(lambda zh, en: zh == "認可機構")
+    renderings = {en for _, en in pairs}
+    assert len(renderings) >= 4
+    draft = hkma_paragraphs(lambda zh, en: "認可機構" in zh and not re.search(r"\bAIs?\b|authori[sz]ed institution", en, re.I))
+    assert len(draft) >= 5
+    findings = [f for f in check_segments(draft, glossary).issues if f.source_term == "認可機構"]
+    assert sorted(f.segment for f in findings) == sorted(s.id for s in draft)
+    assert all(f"“{r.casefold()}”" in f.message.casefold() for f in findings for r in renderings)
+
+
+@pytest.mark.parametrize("number", ["singular", "plural"])
+def test_a_short_acronym_in_the_other_number_is_found(number):
+    """HKMA's lists give 認可機構 as "AIs", 兌換保證 as "CUs", 諒解備忘錄 as "MoUs" (and elsewhere as "CU", "MoU"):
+    "the AI concerned", "the weak-side CU", "an MoU" say them. A word of three letters or less kept its -s
+    (news-like), so a two-letter acronym and its plural never met."""
+    plurals = {"認可機構": "AIs", "兌換保證": "CUs", "諒解備忘錄": "MoUs"}
+    listed = {zh: en if number == "plural" else en[:-1] for zh, en in plurals.items()}
+    written = {zh: en[:-1] if number == "plural" else en for zh, en in plurals.items()}
+    glossary, pairs = hkma_entries(lambda zh, en: listed.get(zh) == en)
+    terms = {zh for zh, _ in pairs}  # (the lists have no "AI")
+    assert len(terms) >= 2
+    draft = hkma_paragraphs(lambda zh, en: any(z in zh for z in terms) and all(
+        re.search(rf"\b{written[z]}\b", en) and not re.search(rf"\b{listed[z]}\b", en) for z in terms if z in zh))
+    assert len(draft) >= 5
+    assert [(f.segment, f.source_term, f.kind) for f in check_segments(draft, glossary).issues] == []
+
+
+def test_a_term_whose_end_starts_a_longer_term_the_sentence_says_is_not_there():
+    """過去幾年金管局, 2017年金管局: leftmost-longest took 年金 ("annuity", from HKMA's lists) and lost 金管局; the
+    sentence's words are 年|金管局 (9 false "annuity" in the HKMA draft). 香港年金計劃 still says 年金."""
+    glossary, pairs = hkma_entries(lambda zh, en: "年金" in (zh, en) or (zh, en) == ("金管局", "HKMA"))
+    assert ("annuity", "年金") in pairs  # (a pair the wrong way round: read by its script)
+    parted = hkma_paragraphs(lambda zh, en: "年金管局" in zh and "年金" not in zh.replace("年金管局", "")
+                             and "HKMA" in en and "annuit" not in en.lower())
+    said = hkma_paragraphs(lambda zh, en: re.search("年金(?![管融])", zh) and "HKMA" not in en and "annuit" not in en.lower())
+    assert len(parted) >= 10 and said
+    findings = check_segments(parted + said, glossary).issues
+    assert [f.segment for f in findings if f.source_term == "年金"] == [s.id for s in said]
+    assert not [f for f in findings if f.source_term == "金管局"]
 
 
 def test_a_rendering_with_the_article_is_found_without_it():

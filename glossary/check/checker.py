@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from copy import copy
 from dataclasses import dataclass, field, fields, replace
-from itertools import chain, islice
+from itertools import chain, groupby, islice
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -29,7 +29,7 @@ from glossary.models import CheckResult, DraftIssue, DraftSegment, Entry, bulk_c
 
 from .renderings import OtherRenderings, TargetWords, acronym_letters, initials, rendering_words, same_words, term_evidence
 from .matcher import (Hit, TermMatcher, folded_words, is_acronym, longest, may_be_reordered, name_adjectives,
-                      reordered_in, term_keys, verb_forms)
+                      reordered_in, term_keys, verb_forms, derived_forms)
 
 GOOD_STATUSES = ("preferred", "admitted")
 BAD_SEVERITY = {"forbidden": "error", "deprecated": "error", "superseded": "warning"}
@@ -104,7 +104,7 @@ class CheckGlossary:
         by_lang: dict[str, list[tuple[int, str, bool]]] = {"zh": [], "en": []}
         shared = {}  # one object per status/type/lang string: fewer objects, smaller pickle
         last_entry = object()
-        for entry_id, entry_status, lang, text, status, type_, exact in rows:
+        for entry_id, entry_status, lang, text, status, type_, exact in _by_script(rows):
             if entry_status == "rejected":
                 continue
             lang = lang.lower()[:2]
@@ -364,7 +364,7 @@ class DraftChecker:
         self._short_form: dict[int, bool] = {}  # term id -> an acronym or abbreviation (not tallied)
         self._multiword: dict[int, list[str]] = {}  # entry index -> its renderings that can be reordered
         self._other_forms: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}  # entry index -> _other_forms
-        self._said_as: dict[int, str] = {}  # entry index -> its renderings quoted
+        self._said_as: dict[tuple[int, ...], str] = {}  # a source term's entries -> their renderings quoted
         self._words_of: dict[int, frozenset[tuple[str, ...]]] = {}  # entry index -> its renderings' words
         self._other_renderings: OtherRenderings | None = None
         self._names_of: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}  # entry index -> _names
@@ -563,61 +563,101 @@ class DraftChecker:
 
     def _decide_missing(self, current: _Segment, neighbours: Iterable[_Segment]) -> None:
         g = self.glossary
-        keep = g.en.keep
         rendered, misused, entry_status = current.good, current.misused, g.entry_status
-        segment, issues, multiword, other_forms = current.segment, self.issues, self._multiword, self._other_forms
+        segment, issues = current.segment, self.issues
         undecided = []  # (entry, its hit, its renderings) with no accepted rendering here
-        parts = None  # the target's compounds' words (made when a term is not found as such)
         nearby = [s.found for s in neighbours if s is not current and abs(s.seq - current.seq) <= self.window] \
             if self.window else ()
+        # the source's terms an approved entry's rendering renders here: another approved entry of the same
+        # Chinese is no missing term (HKMA's lists give 認可機構 as "AIs" and, apart, "authorized institutions")
+        said = {hit for index, hit in current.active.items() if index in rendered and entry_status[index] == "approved"}
         for index, hit in current.active.items():
-            if index in rendered or index in misused or entry_status[index] != "approved":
+            if index in rendered or index in misused or entry_status[index] != "approved" or hit in said:
                 continue
             if nearby and any(not found.isdisjoint(g.good_terms(index)) for found in nearby):
+                said.add(hit)
                 continue
             renderings = g.renderings(index)
             if not renderings:
                 continue
-            if index not in multiword:
-                multiword[index] = [r for r in renderings if may_be_reordered(r, keep)]
-            if multiword[index] and any(reordered_in(r, *current.words(keep), keep, segment.target, segment.target_breaks)
-                                        for r in multiword[index]):
+            if self._said_otherwise(current, index, renderings):
+                said.add(hit)
                 continue
-            forms = other_forms.get(index)
-            if forms is None:
-                forms = other_forms[index] = _other_forms(renderings)
-            plain, adjectives, inflected = forms
-            if parts is None:
-                parts = current.compound_parts()
-            if parts and not parts.isdisjoint(plain) and not current.in_compounds(g.en).isdisjoint(g.good_terms(index)):
-                continue
-            if adjectives and not current.names().isdisjoint(adjectives):
-                continue  # "Chinese characteristics" renders 中国 (China) as an adjective
-            if inflected and not (current.words(keep)[1].isdisjoint(inflected) and parts.isdisjoint(inflected)):
-                continue  # "working" for "work": one word inflected (a compound's word too: well-written)
             undecided.append((index, hit, renderings))
+        undecided = [item for item in undecided if item[1] not in said]
+        if undecided and said:
+            named = _defined_names(segment.source, {segment.source[hit.start:hit.end] for hit in said})
+            if named:
+                undecided = [item for item in undecided if not any(s <= item[1].start and item[1].end <= e for s, e in named)]
         if not undecided:
             return
         rendered_as = {} if self.strict else self._rendered_otherwise(current, undecided)
-        said_as = self._said_as
+        by_hit: dict[Hit, list[tuple[int, list[str]]]] = {}  # one finding per source term: its entries' renderings together
         for index, hit, renderings in undecided:
+            by_hit.setdefault(hit, []).append((index, renderings))
+        for hit, entries in by_hit.items():
             source_term = segment.source[hit.start:hit.end]
-            wanted = said_as.get(index)
-            if wanted is None:  # (an entry's wording, made once: findings come by the ten thousand)
-                others = f" (or {', '.join(f'“{r}”' for r in renderings[1:])})" if len(renderings) > 1 else ""
-                wanted = said_as[index] = f"“{renderings[0]}”{others}"
-            span = rendered_as.get(index)
-            if span is None or same_words(segment.target[span[0]:span[1]], self._rendering_words(index, renderings)):
+            wanted = self._wanted(entries)
+            index, span = self._said_instead(segment.target, entries, rendered_as)
+            expected = g.renderings(index)[0]
+            if span is None:
                 issues.append((current.seq, issue_for(
-                    segment, "missing", "error", source_term, renderings[0], "",
+                    segment, "missing", "error", source_term, expected, "",
                     f"{source_term} is in the source but {wanted} is not in the target",
                     g.entry_ids[index], (("source", hit.start, hit.end),))))
                 continue
             found = segment.target[span[0]:span[1]]
             issues.append((current.seq, issue_for(
-                segment, "unapproved", "warning", source_term, renderings[0], found,
+                segment, "unapproved", "warning", source_term, expected, found,
                 f"{source_term} is rendered “{found}” here, not as the glossary's {wanted}",
                 g.entry_ids[index], (("source", hit.start, hit.end), ("target", *span)))))
+
+    def _said_instead(self, target: str, entries: list[tuple[int, list[str]]], rendered_as: dict[int, tuple[int, int]]
+                      ) -> tuple[int, tuple[int, int] | None]:
+        """Of a source term's entries (index, renderings) with no rendering here: the first whose term the
+        target renders in other words, with those words' (start, end); else the first entry and None."""
+        for index, renderings in entries:
+            span = rendered_as.get(index)
+            if span is not None and not same_words(target[span[0]:span[1]], self._rendering_words(index, renderings)):
+                return index, span
+        return entries[0][0], None
+
+    def _wanted(self, entries: list[tuple[int, list[str]]]) -> str:
+        """The renderings of a source term's approved entries quoted, "or" between them (made once per set
+        of entries: findings come by the ten thousand): “AIs” (or “authorized institutions”)."""
+        key = tuple(index for index, _ in entries)
+        wanted = self._said_as.get(key)
+        if wanted is None:
+            first_spelled: dict[str, str] = {}  # (one of "AIs" and "AIS": as first spelled)
+            for _, renderings in entries:
+                for rendering in renderings:
+                    first_spelled.setdefault(rendering.casefold(), rendering)
+            renderings = list(first_spelled.values())
+            others = f" (or {', '.join(f'“{r}”' for r in renderings[1:])})" if len(renderings) > 1 else ""
+            wanted = self._said_as[key] = f"“{renderings[0]}”{others}"
+        return wanted
+
+    def _said_otherwise(self, current: _Segment, index: int, renderings: list[str]) -> bool:
+        """True when the target says one of entry `index`'s renderings other than as written: its words
+        reordered, inside a hyphenated compound, as a place name's adjective, or as a one-word verb inflected."""
+        g, keep, segment = self.glossary, self.glossary.en.keep, current.segment
+        multiword = self._multiword.get(index)
+        if multiword is None:
+            multiword = self._multiword[index] = [r for r in renderings if may_be_reordered(r, keep)]
+        if multiword and any(reordered_in(r, *current.words(keep), keep, segment.target, segment.target_breaks)
+                             for r in multiword):
+            return True
+        forms = self._other_forms.get(index)
+        if forms is None:
+            forms = self._other_forms[index] = _other_forms(renderings)
+        plain, adjectives, inflected = forms
+        parts = current.compound_parts()
+        if parts and not parts.isdisjoint(plain) and not current.in_compounds(g.en).isdisjoint(g.good_terms(index)):
+            return True
+        if adjectives and not current.names().isdisjoint(adjectives):
+            return True  # "Chinese characteristics" renders 中国 (China) as an adjective
+        # "working" for "work": one word inflected (a compound's word too: well-written), a noun said as its verb
+        return bool(inflected) and not (current.words(keep)[1].isdisjoint(inflected) and parts.isdisjoint(inflected))
 
     def _rendering_words(self, index: int, renderings: list[str]) -> frozenset[tuple[str, ...]]:
         """rendering_words of an entry's renderings, made once."""
@@ -883,6 +923,44 @@ def _kept_in(segments: Iterable[DraftSegment], kept: list[DraftSegment]) -> Iter
         yield segment
 
 
+_OPENING = "「『“‘(（《〈"  # what opens a short form given after a name
+
+
+def _defined_names(source: str, shorts: set[str]) -> list[tuple[int, int]]:
+    """The (start, end) of the full names the source gives right before one of `shorts` (short forms the
+    target renders) in brackets or quotes, the short form's characters standing in the name in order:
+    深港股票市場交易互聯互通機制「深港通」, 證券及期貨事務監察委員會（證監會）. The terms inside such a name
+    (股票, 監察) are the name's words, which the short form's rendering says ("Shenzhen-Hong Kong Stock Connect")."""
+    names = []
+    for short in shorts:
+        at = source.find(short, 1)
+        while at > 0:
+            if source[at - 1] in _OPENING:
+                end = start = at - 1
+                while start > 0 and CJK_RE.match(source, start - 1):
+                    start -= 1
+                begins = [i for i in range(start, end) if source[i] == short[0] and _spelled_within(short, source[i:end])]
+                if begins and end - begins[-1] > len(short):
+                    names.append((begins[-1], end))
+            at = source.find(short, at + 1)
+    return names
+
+
+def _by_script(rows: Iterable[GlossaryRow]) -> Iterator[GlossaryRow]:
+    """The rows, an entry labelled the wrong way round read by its script: every "Chinese" term without a
+    Chinese character and every "English" one with one (zh "IFFO", en "基建融資促進辦公室", as a term list
+    given in both directions imports half its entries). Read as labelled, it expects Chinese in an
+    English target (always missing) and never finds its Chinese in the source."""
+    for _, group in groupby(rows, key=itemgetter(0)):
+        group = list(group)
+        chinese = [row[3] for row in group if row[2][:2].lower() == "zh"]
+        english = [row[3] for row in group if row[2][:2].lower() == "en"]
+        if chinese and english and not any(map(CJK_RE.search, chinese)) and all(map(CJK_RE.search, english)):
+            group = [(row[0], row[1], "en" if row[2][:2].lower() == "zh" else "zh", *row[3:])
+                     if row[2][:2].lower() in ("zh", "en") else row for row in group]
+        yield from group
+
+
 def _cased(text: str) -> list[str]:
     """`text` as a sentence, a title or a heading may write it (Centre, CENTRE; Data Base), other than
     as given: a wrong spelling whose letters are wrong (not its case, as internet for Internet) is
@@ -919,9 +997,11 @@ def _script_counts(texts: Iterable[str]) -> tuple[int, int]:
 def _other_forms(renderings: list[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Of an entry's renderings: their words folded, hyphens and dashes splitting them (to find them
     inside a target's compounds); the adjectives of a one-word place name (China: Chinese); the -ing
-    and -ed forms of a one-word rendering (work: working, worked)."""
+    and -ed forms of a one-word rendering (work: working, worked), and the words a one-word noun is made
+    from (consolidation: consolidated; see derived_forms)."""
     plain = frozenset(en_fold_word(word) for r in renderings for word in _NOT_WORD.split(r) if word)
-    return (plain, frozenset().union(*map(name_adjectives, renderings)), frozenset().union(*map(verb_forms, renderings)))
+    return (plain, frozenset().union(*map(name_adjectives, renderings)),
+            frozenset().union(*map(verb_forms, renderings), *map(derived_forms, renderings)))
 
 
 _IN_PARENTHESES = re.compile(r"\s*[(（]\s*")

@@ -255,7 +255,9 @@ class TermMatcher:
 
     def find_longest(self, text: str, breaks: tuple[int, ...] = ()) -> list[Hit]:
         """longest(find(text, breaks)), sooner: only the hits `longest` would choose are tested for
-        lying inside a longer word (dropping a hit it skips changes nothing it chooses)."""
+        lying inside a longer word (dropping a hit it skips changes nothing it chooses). In Chinese a
+        chosen hit gives way to a longer one starting inside it where the sentence's words part there
+        (年金 to 金管局 in 过去几年金管局; see _parted_longest)."""
         return self._remembered(self._find_longest, text, breaks)
 
     def _find(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
@@ -270,8 +272,10 @@ class TermMatcher:
         return [hit for hit, span in zip(hits, holdable) if span is None or span not in inside]
 
     def _find_longest(self, text: str, breaks: tuple[int, ...]) -> list[Hit]:
-        if self.lang != "zh" or self._exact or not self._folded or not text:
+        if self.lang != "zh" or not text:
             return longest(self._find(text, breaks))
+        if self._exact or not self._folded:
+            return _parted_longest(self._find(text, breaks), text, breaks)
         norm, offsets = zh_match_text(text, breaks)
         folded = self._folded
         # start -> the longest key found there (keys come by end, so a start's last key is its longest)
@@ -295,8 +299,17 @@ class TermMatcher:
                         reach = start + value[0]
                         if (start, reach) not in tested and _holdable(norm, start, reach, value[2], value[3]):
                             untested.append((start, reach))
-            words = segmenter() if untested else None
-            if words is None:
+            overlapped = _overlapped(chosen, at)
+            words = segmenter() if untested or overlapped else None
+            if words is not None and overlapped:
+                lost = [(start, later) for start, later in overlapped if words.parts_at(norm, later, start + at[start][0])]
+                if lost:  # 年金 in 过去几年|金管局: the key the sentence's words give instead (金管局), or a shorter one there
+                    for start, later in lost:
+                        shorter = [value for found, value in folded.iter(norm, start, later)
+                                   if found - value[0] + 1 == start and found not in cuts]
+                        at[start] = shorter[-1] if shorter else None
+                    continue
+            if words is None or not untested:
                 return [_new(Hit, (offsets[start], offsets[start + value[0] - 1] + 1, value[1]))
                         for start, value in chosen]
             tested.update((start, start + value[0]) for start, value in chosen)  # each span's verdict is final
@@ -500,8 +513,73 @@ def verb_forms(rendering: str) -> frozenset[str]:
     return frozenset(en_fold_word(form) for form in forms - {word}) - {en_fold_word(word)}
 
 
+# a noun's ending -> the endings of the verb or adjective it is made from, and whether that word's bare
+# form counts (consolidation: consolidate; sustainability: sustainable; settlement: settled, not "settle";
+# clearing: cleared), only those of verbs with -ment and -ing: "state" is no "statement", "bank" no "banking"
+_NOUN_ENDINGS = (("isation", ("ise", "ize"), True), ("ization", ("ize", "ise"), True), ("ation", ("ate", "atory"), True),
+                 ("ision", ("ise", "ize", "isory"), True), ("ability", ("able",), True), ("ibility", ("ible",), True),
+                 ("ivity", ("ive",), True), ("ness", ("",), True), ("ance", ("ant",), True), ("ence", ("ent",), True),
+                 ("ment", ("", "e"), False), ("ing", ("", "e"), False))
+_NOUN_STEM_MIN = 4  # letters left before the ending (nation, station, being, thing: no word made from another)
+
+
+@lru_cache(maxsize=16384)
+def derived_forms(rendering: str) -> frozenset[str]:
+    """The words a one-word noun rendering is made from, with their -ed and -ing forms (verb_forms), folded
+    as the target's words are: a translation may say the term as a verb or an adjective ("consolidated
+    total capital ratio" for 綜合 "consolidation"; "to digitalise" for 數碼化 "digitalisation"; "sustainable"
+    for "sustainability"; "non-centrally cleared" for 結算 "clearing"); empty for anything but one word."""
+    word = rendering.casefold()
+    if not word.isalpha():
+        return frozenset()
+    for ending, replacements, bare in _NOUN_ENDINGS:
+        stem = word.removesuffix(ending)
+        if stem != word and len(stem) >= _NOUN_STEM_MIN:
+            bases = [stem + replacement for replacement in replacements if not (replacement == "e" == stem[-1])]
+            forms = set(chain.from_iterable(map(verb_forms, bases)))
+            return frozenset(forms | {en_fold_word(base) for base in bases} if bare else forms)
+    return frozenset()
+
+
 _DIGIT_BEFORE_DIGIT = re.compile(r"\d(?=\d)")
 _AMOUNT = re.compile(r"\d[\d,.]*(?![\w])")  # digits (with separators) ending a word
+
+
+def _parted_longest(hits: list[Hit], text: str, breaks: tuple[int, ...]) -> list[Hit]:
+    """longest(hits), a chosen hit that a longer one starting inside it runs past given up where the
+    sentence's words part there (as _find_longest does: 年金 in 过去几年|金管局)."""
+    while True:
+        chosen = longest(hits)
+        by_start = {}
+        for hit in hits:
+            if hit.end - hit.start > by_start.get(hit.start, (0, 0))[0]:
+                by_start[hit.start] = (hit.end - hit.start, hit)
+        pairs = [(hit, later) for hit in chosen for later in range(hit.start + 1, hit.end)
+                 if later in by_start and later + by_start[later][0] > hit.end and by_start[later][0] > hit.end - hit.start]
+        words = segmenter() if pairs else None
+        if words is None:
+            return chosen
+        norm, offsets = zh_match_text(text, breaks)
+        place = {offset: k for k, offset in enumerate(offsets)}
+        lost = {hit for hit, later in pairs if later in place and hit.end in place
+                and words.parts_at(norm, place[later], place[hit.end])}
+        if not lost:
+            return chosen
+        hits = [hit for hit in hits if hit not in lost]
+
+
+def _overlapped(chosen: list[tuple[int, tuple]], at: dict[int, tuple | None]) -> list[tuple[int, int]]:
+    """(start, later) of each chosen key that a longer key starting inside it (at `later`) runs past:
+    leftmost-longest took 年金 in 年金管局, where 金管局 may be the sentence's word."""
+    out = []
+    for start, value in chosen:
+        reach = start + value[0]
+        for later in range(start + 1, reach):
+            other = at.get(later)
+            if other is not None and later + other[0] > reach and other[0] > value[0]:
+                out.append((start, later))
+                break
+    return out
 
 
 def _inside_numbers(text: str) -> set[int]:

@@ -108,6 +108,16 @@ class Segmenter:
                     inside.add((span_start, span_end))  # 非|现场审查 "off-site review" is no 现场审查 "on-site examination"
         return inside
 
+    def parts_at(self, text: str, cut: int, end: int) -> bool:
+        """True when the words of the clause holding text[cut] part at `cut` and not at `end` (a later
+        position): a term ending at `end` loses its characters from `cut` on to the next word (年金 in
+        过去几年|金管局, parted at 金, not after it)."""
+        first = text.rfind(BOUNDARY, 0, cut) + 1
+        stop = text.find(BOUNDARY, cut)
+        starts, _ = self._clause_words(text[first:len(text) if stop < 0 else stop])
+        at = set(starts)
+        return cut - first in at and end - first not in at
+
     @lru_cache(maxsize=4096)  # clauses recur: in the next round of a sentence's longest match, in boilerplate
     def _clause_words(self, clause: str) -> tuple[list[int], list[int]]:
         """Where the words of a clause start, and where they end."""
