@@ -39,9 +39,10 @@ def glossary_pairs(limit: int, cedict: bool = True) -> list[tuple[str, str]]:
     then CC-CEDICT headwords of two or more characters (single characters are not terms)."""
     pairs: dict[tuple[str, str], None] = {}
     for line in (EXTERNAL / "hkma-annual-reports" / "terms_per_doc_filtered.jsonl").open(encoding="utf-8"):
-        for en, zhs in json.loads(line)["terms"].items():
-            for zh in zhs:
-                pairs.setdefault((zh, en), None)
+        terms = json.loads(line)
+        for source, targets in terms["terms"].items():  # (a report's list runs en-zh or zh-en: its "direction")
+            for target in targets:
+                pairs.setdefault((target, source) if terms["direction"] == "en-zh" else (source, target), None)
     if not cedict:
         return list(pairs)
     with (EXTERNAL / "ms-terminology-zh-cn" / "Termbase.csv").open(encoding="utf-8") as fh:

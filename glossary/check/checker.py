@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from copy import copy
 from dataclasses import dataclass, field, fields, replace
-from itertools import chain, groupby, islice
+from itertools import chain, islice
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -104,7 +104,7 @@ class CheckGlossary:
         by_lang: dict[str, list[tuple[int, str, bool]]] = {"zh": [], "en": []}
         shared = {}  # one object per status/type/lang string: fewer objects, smaller pickle
         last_entry = object()
-        for entry_id, entry_status, lang, text, status, type_, exact in _by_script(rows):
+        for entry_id, entry_status, lang, text, status, type_, exact in rows:
             if entry_status == "rejected":
                 continue
             lang = lang.lower()[:2]
@@ -944,21 +944,6 @@ def _defined_names(source: str, shorts: set[str]) -> list[tuple[int, int]]:
                     names.append((begins[-1], end))
             at = source.find(short, at + 1)
     return names
-
-
-def _by_script(rows: Iterable[GlossaryRow]) -> Iterator[GlossaryRow]:
-    """The rows, an entry labelled the wrong way round read by its script: every "Chinese" term without a
-    Chinese character and every "English" one with one (zh "IFFO", en "基建融資促進辦公室", as a term list
-    given in both directions imports half its entries). Read as labelled, it expects Chinese in an
-    English target (always missing) and never finds its Chinese in the source."""
-    for _, group in groupby(rows, key=itemgetter(0)):
-        group = list(group)
-        chinese = [row[3] for row in group if row[2][:2].lower() == "zh"]
-        english = [row[3] for row in group if row[2][:2].lower() == "en"]
-        if chinese and english and not any(map(CJK_RE.search, chinese)) and all(map(CJK_RE.search, english)):
-            group = [(row[0], row[1], "en" if row[2][:2].lower() == "zh" else "zh", *row[3:])
-                     if row[2][:2].lower() in ("zh", "en") else row for row in group]
-        yield from group
 
 
 def _cased(text: str) -> list[str]:
