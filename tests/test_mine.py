@@ -1632,3 +1632,15 @@ def test_the_chinese_word_for_the_first_part_of_a_hyphenated_english_word_joins_
     assert stress == {(zh_key("压力测试结果"), "stress-test results")}
     assert (zh_key("电子银行保安"), "e-banking security") in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2015-03")}
     assert (zh_key("跨部门活动"), "cross-divisional activities") in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2019-09")}
+
+
+def test_a_chinese_span_over_a_conjunction_the_english_does_not_say_is_two_names_for_one():
+    """HKMA 2024, chapter 5: "Banking Advisory Committee (BAC)" was paired with 咨询委员会及接受存款公司咨询委员会,
+    two committees joined by 及 "and"; HKMA 2022, chapter 3: 支付及金融基建委员会 with "Principles for Financial
+    Market Infrastructures". Names the English coordinates too, and acronyms, which spell no "and", stay."""
+    assert not [c.zh for c in hkma_mined("hkma-ar-2024-05") if c.en == "Banking Advisory Committee" and "及" in c.zh]
+    assert not [c.zh for c in hkma_mined("hkma-ar-2022-03") if c.en == "Principles for Financial Market Infrastructures"
+                and "及" in c.zh]
+    bills = {c.en for c in hkma_mined("hkma-ar-2022-06") if c.zh == zh_key("外汇基金票据及债券")}
+    assert {"Exchange Fund Bills and Notes", "EFBNs"} <= bills
+    assert is_term_shaped("香港与瑞士金融合作对话", "Hong Kong-Switzerland Financial Dialogue", {"dictionary"})

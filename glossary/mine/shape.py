@@ -138,6 +138,8 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     English word) and whole clauses."""
     if zh_key(zh) == zh_key(en) or not CJK_RE.search(zh):  # KF94 ↔ KF94: nothing to translate; Latin
         return False  # words inside the Chinese (MarketingEvents Awards) are no Chinese term
+    if _coordinates_alone(zh, en):
+        return False  # two names for one: the Chinese span runs over "and" into the next name
     if signals & {"quoted", "acronym", "cooccurrence", "title", "compound"}:
         return True
     if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en) or _time_expression(zh) or _idiom(zh):
@@ -171,6 +173,23 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # a long lower-case phrase is a description, not a name someone must reuse (an order,
         # "first deputy minister of health", says no more of it)
     return len(words) <= (MAX_NAME_WORDS if is_name(en) else MAX_PHRASE_WORDS)
+
+
+_ZH_CONJUNCTIONS = frozenset({"及", "以及", "和", "与", "或", "或者", "暨", "、"})  # and, or; 、 lists
+_EN_COORDINATION = re.compile(r"\b(?:and|or|nor|with|between|versus|vs|to|plus)\b|[&/,+]|[A-Z][\w’']*[-–][A-Z]")
+
+
+@cleared_on_new_words
+@lru_cache(maxsize=65_536)
+def _coordinates_alone(zh: str, en: str) -> bool:
+    """The Chinese joins two things with a conjunction word (及, 和, 与, 、) the English does not say ("and",
+    "or", "with", a list's comma, Hong Kong-Switzerland), and the English is no acronym
+    (外汇基金票据及债券 ↔ EFBNs): a span run over the conjunction into the next name, paired with one of
+    them (咨询委员会及接受存款公司咨询委员会 ↔ Banking Advisory Committee, HKMA 2024)."""
+    if _EN_COORDINATION.search(en) or " " not in en and written_as_acronym(en):
+        return False
+    words = zh_words(zh)
+    return any(w.text in _ZH_CONJUNCTIONS for w in words[1:-1])
 
 
 MIN_PERSON_COMPOUND = 3  # characters: 高者 "the higher one" is no coined name for people
