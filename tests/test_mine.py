@@ -1644,3 +1644,12 @@ def test_a_chinese_span_over_a_conjunction_the_english_does_not_say_is_two_names
     bills = {c.en for c in hkma_mined("hkma-ar-2022-06") if c.zh == zh_key("外汇基金票据及债券")}
     assert {"Exchange Fund Bills and Notes", "EFBNs"} <= bills
     assert is_term_shaped("香港与瑞士金融合作对话", "Hong Kong-Switzerland Financial Dialogue", {"dictionary"})
+
+
+def test_a_chinese_span_closing_on_a_localiser_the_english_does_not_say_is_cut_past_the_term():
+    """HKMA 2015, chapter 2: 兑换|范围|内 ("within the Convertibility Zone", jieba tags 内 a noun) was paired
+    with "Convertibility Zone"; HKMA 2019, chapter 6: 稳定理事会|辖下 ("under the Board") with "Financial
+    Stability Board". English that says the place keeps it (银行帐内 ↔ in the Banking Book)."""
+    assert not [c.en for c in hkma_mined("hkma-ar-2015-02") if c.zh.endswith("范围内")]
+    assert not [c.en for c in hkma_mined("hkma-ar-2019-06") if c.zh.endswith("辖下")]
+    assert is_term_shaped("银行帐内的利率风险", "Interest Rate Risk in the Banking Book", {"dictionary"})

@@ -140,6 +140,8 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # words inside the Chinese (MarketingEvents Awards) are no Chinese term
     if _coordinates_alone(zh, en):
         return False  # two names for one: the Chinese span runs over "and" into the next name
+    if _closes_on_unsaid_localiser(zh, en):
+        return False  # 兑换范围内 "within the Convertibility Zone": the place said of the term, no part of it
     if signals & {"quoted", "acronym", "cooccurrence", "title", "compound"}:
         return True
     if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en) or _time_expression(zh) or _idiom(zh):
@@ -190,6 +192,25 @@ def _coordinates_alone(zh: str, en: str) -> bool:
         return False
     words = zh_words(zh)
     return any(w.text in _ZH_CONJUNCTIONS for w in words[1:-1])
+
+
+_LOCALISERS = frozenset("内外上中下间后前里")  # within, outside, on, in, under, among, after, before, inside
+_EN_LOCATIVE = re.compile(r"\b(?:in|within|inside|outside|out|on|upon|over|under|below|above|among|amid|between|after|before"
+                          r"|during|following|prior|beyond|across|post|pre|inter|intra|extra)\b", re.IGNORECASE)
+
+
+@cleared_on_new_words
+@lru_cache(maxsize=65_536)
+def _closes_on_unsaid_localiser(zh: str, en: str) -> bool:
+    """The Chinese closes on a localiser ("within", "under", "after": 内, 下, 后) the English has no word
+    for: jieba's word of that one character after another word (兑换|范围|内 ↔ Convertibility Zone, HKMA
+    2015), or a word of jieba's that CC-CEDICT lacks, a CC-CEDICT word and the localiser (短期内 ↔ short-term,
+    理事会|辖下 ↔ Financial Stability Board): a place or time said of the term, the span cut past its end."""
+    words = zh_words(zh)
+    last = words[-1].text
+    if len(words) < 2 and len(last) < 3 or last[-1] not in _LOCALISERS or _EN_LOCATIVE.search(en):
+        return False
+    return len(last) == 1 or last not in cedict() and last[:-1] in cedict()
 
 
 MIN_PERSON_COMPOUND = 3  # characters: 高者 "the higher one" is no coined name for people
