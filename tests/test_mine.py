@@ -1653,3 +1653,13 @@ def test_a_chinese_span_closing_on_a_localiser_the_english_does_not_say_is_cut_p
     assert not [c.en for c in hkma_mined("hkma-ar-2015-02") if c.zh.endswith("范围内")]
     assert not [c.en for c in hkma_mined("hkma-ar-2019-06") if c.zh.endswith("辖下")]
     assert is_term_shaped("银行帐内的利率风险", "Interest Rate Risk in the Banking Book", {"dictionary"})
+
+
+def test_english_opening_inside_a_complex_preposition_is_no_term():
+    """HKMA 2023, chapter 3: "with respect to cyber risk" gave 网络风险方面 ↔ "respect to cyber risk" (CC-CEDICT
+    glosses 方面 "respect"); the noun of "with respect to", "in line with", "in view of" is a preposition's
+    piece, and the term inside it pairs alone."""
+    found = {(c.zh, c.en) for c in hkma_mined("hkma-ar-2023-03")}
+    assert (zh_key("网络风险"), "cyber risk") in found
+    assert not [en for _, en in found if en.startswith("respect to ")]
+    assert not is_term_shaped("市场预期", "line with market expectations", {"dictionary"})

@@ -149,6 +149,8 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     words = en.replace("-", " ").split()  # foreign-aid: two words
     if any(w.lower() in _PRONOUNS and not w.isupper() and not written_as_acronym(w) for w in words):  # (IT is a field)
         return False  # "Review of Our Work": a writer speaking, not a name for a concept
+    if _PREPOSITION_INSIDE.match(en):
+        return False  # "respect to cyber risk": cut out of "with respect to", a preposition and its object
     if _CLAUSE_OPENING.match(en) or _verb_at_edge(en):
         return False  # "sets the Base Rate", "cannot ensure": a verb opens a clause, not a name for a concept
     if _ends_on_adjective_or_verb(en):
@@ -253,6 +255,9 @@ _POSSESSIVE = ("'", "’", "'s", "’s")
 
 # a finite verb before an article (no noun phrase opens "NOUNs the" or "issued a"), or a modal, at the start
 _CLAUSE_OPENING = re.compile(r"[a-z]+(?:s|ed)\s+(?:the|a|an|its|their)\s|(?:cannot|can|could|will|would|shall|should|may|might|must)\s")
+# the noun and closing preposition of a complex preposition (with respect to, in line with, in view of)
+_PREPOSITION_INSIDE = re.compile(r"(?:respect|regard|addition|relation)\s+to\s|(?:view|light|behalf|spite|virtue|lieu)\s+of\s"
+                                 r"|(?:line|accordance)\s+with\s")
 _PAST_BEFORE_COUNT = re.compile(r"[a-z]+ed\s+(\S+)\s")  # "introduced nine measures": a verb, then how many
 _INFINITIVE_AFTER_TOO = re.compile(r"\btoo\s+\S+\s+to\s+\S+$")  # "too big to fail": one set construction
 
