@@ -1663,3 +1663,11 @@ def test_english_opening_inside_a_complex_preposition_is_no_term():
     assert (zh_key("网络风险"), "cyber risk") in found
     assert not [en for _, en in found if en.startswith("respect to ")]
     assert not is_term_shaped("市场预期", "line with market expectations", {"dictionary"})
+
+
+def test_a_gerund_before_an_article_an_owner_or_an_adverb_opens_a_clause():
+    """HKMA 2021, chapter 0: 业界紧密合作 ↔ "working closely with the industry" is an action said, not a name;
+    an -ing word before a noun ("operating expenses", "underlying inflation rate") stays a term's modifier."""
+    assert not [c.zh for c in hkma_mined("hkma-ar-2021-00") if c.en.startswith("working closely")]
+    assert not is_term_shaped("香港所长", "leveraging Hong Kong’s advantages", {"dictionary"})
+    assert is_term_shaped("基本通胀率", "underlying inflation rate", {"dictionary"})
