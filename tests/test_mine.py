@@ -1671,3 +1671,10 @@ def test_a_gerund_before_an_article_an_owner_or_an_adverb_opens_a_clause():
     assert not [c.zh for c in hkma_mined("hkma-ar-2021-00") if c.en.startswith("working closely")]
     assert not is_term_shaped("香港所长", "leveraging Hong Kong’s advantages", {"dictionary"})
     assert is_term_shaped("基本通胀率", "underlying inflation rate", {"dictionary"})
+
+
+def test_english_opening_on_a_count_the_chinese_does_not_say_is_grown_past_the_term():
+    """HKMA 2021, chapter 9: 公众查询 (public enquiries) was paired with "number of public enquiries"; no
+    Chinese word says "number" there, as 宗数 and 人数 do (公众查询宗数, 员工人数 ↔ number of staff)."""
+    assert {c.en.lower() for c in hkma_mined("hkma-ar-2021-09") if c.zh == zh_key("公众查询")} == {"public enquiries"}
+    assert is_term_shaped("员工人数", "number of staff", {"dictionary"})

@@ -155,6 +155,8 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # "sets the Base Rate", "cannot ensure": a verb opens a clause, not a name for a concept
     if _ends_on_adjective_or_verb(en):
         return False  # "banking supervisory", "help promote": cut short before its noun, or a clause
+    if _count_unsaid(zh, en):
+        return False  # "number of public enquiries" ↔ 公众查询: the English counts what the Chinese names
     if _predicate_said_first(zh, en) or _subject_and_verb(zh, en) or _lower_case_word_before_name(en):
         return False  # a state or an action said of a noun (robust credit, market continues), a piece of a name
     if _opening_word_then_its_object(zh, en):
@@ -346,6 +348,19 @@ def _subject_and_verb(zh: str, en: str) -> bool:
         return False
     words = zh_words(zh)
     return len(words) > 1 and words[-1].tag == "v" and _translates(words[-1], last)
+
+
+_COUNT_OPENING = re.compile(r"(number|amount)\s+of\s", re.IGNORECASE)
+
+
+@cleared_on_new_words
+@lru_cache(maxsize=65_536)
+def _count_unsaid(zh: str, en: str) -> bool:
+    """The English opens on "number of" or "amount of" and no Chinese word translates it (公众查询 ↔ number of
+    public enquiries, HKMA 2017-2023; 公众查询宗数 and 员工人数 say it): the English grown past the Chinese
+    into the sentence's count."""
+    opening = _COUNT_OPENING.match(en)
+    return bool(opening) and not any(_translates(w, opening.group(1).lower()) for w in zh_words(zh))
 
 
 _OPENING_THEN_PREPOSITION = re.compile(r"(\S+)\s+(?:of|to|for|on|with|in)\s")
