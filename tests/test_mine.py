@@ -1678,3 +1678,11 @@ def test_english_opening_on_a_count_the_chinese_does_not_say_is_grown_past_the_t
     Chinese word says "number" there, as 宗数 and 人数 do (公众查询宗数, 员工人数 ↔ number of staff)."""
     assert {c.en.lower() for c in hkma_mined("hkma-ar-2021-09") if c.zh == zh_key("公众查询")} == {"public enquiries"}
     assert is_term_shaped("员工人数", "number of staff", {"dictionary"})
+
+
+def test_english_joining_two_prepositional_phrases_is_cut_inside_the_first():
+    """HKMA 2015, chapter 8: "the financial position of the Exchange Fund and of the Group" gave 外汇基金及集团 ↔
+    "Exchange Fund and of the Group" by co-occurrence: "and" then a preposition joins two phrases, each its
+    own term."""
+    assert not [c.zh for c in hkma_mined("hkma-ar-2015-08") if " and of " in c.en]
+    assert not is_term_shaped("外汇基金及集团", "Exchange Fund and of the Group", {"cooccurrence"})

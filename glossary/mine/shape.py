@@ -142,6 +142,9 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # two names for one: the Chinese span runs over "and" into the next name
     if _closes_on_unsaid_localiser(zh, en):
         return False  # 兑换范围内 "within the Convertibility Zone": the place said of the term, no part of it
+    if _PREPOSITION_INSIDE.match(en) or _CONJOINED_PREPOSITION.search(en):
+        return False  # "respect to cyber risk": cut out of "with respect to", a preposition and its object;
+        # "Exchange Fund and of the Group": two phrases ("of the Exchange Fund and of the Group") cut in the first
     if signals & {"quoted", "acronym", "cooccurrence", "title", "compound"}:
         return True
     if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en) or _time_expression(zh) or _idiom(zh):
@@ -149,8 +152,6 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     words = en.replace("-", " ").split()  # foreign-aid: two words
     if any(w.lower() in _PRONOUNS and not w.isupper() and not written_as_acronym(w) for w in words):  # (IT is a field)
         return False  # "Review of Our Work": a writer speaking, not a name for a concept
-    if _PREPOSITION_INSIDE.match(en):
-        return False  # "respect to cyber risk": cut out of "with respect to", a preposition and its object
     if _CLAUSE_OPENING.match(en) or _verb_at_edge(en):
         return False  # "sets the Base Rate", "cannot ensure": a verb opens a clause, not a name for a concept
     if _ends_on_adjective_or_verb(en):
@@ -262,6 +263,7 @@ _CLAUSE_OPENING = re.compile(r"[a-z]+(?:s|ed)\s+(?:the|a|an|its|their)\s|(?:cann
 # the noun and closing preposition of a complex preposition (with respect to, in line with, in view of)
 _PREPOSITION_INSIDE = re.compile(r"(?:respect|regard|addition|relation)\s+to\s|(?:view|light|behalf|spite|virtue|lieu)\s+of\s"
                                  r"|(?:line|accordance)\s+with\s")
+_CONJOINED_PREPOSITION = re.compile(r"\s(?:and|or)\s+(?:of|to|in|for|on|at|by|with|from)\s")
 _PAST_BEFORE_COUNT = re.compile(r"[a-z]+ed\s+(\S+)\s")  # "introduced nine measures": a verb, then how many
 _INFINITIVE_AFTER_TOO = re.compile(r"\btoo\s+\S+\s+to\s+\S+$")  # "too big to fail": one set construction
 
