@@ -1652,6 +1652,7 @@ def test_a_chinese_span_closing_on_a_localiser_the_english_does_not_say_is_cut_p
     Stability Board". English that says the place keeps it (银行帐内 ↔ in the Banking Book)."""
     assert not [c.en for c in hkma_mined("hkma-ar-2015-02") if c.zh.endswith("范围内")]
     assert not [c.en for c in hkma_mined("hkma-ar-2019-06") if c.zh.endswith("辖下")]
+    assert not [c.en for c in hkma_mined("hkma-ar-2017-03") if c.zh.endswith("年底时")]  # 时 "when": "year ago"
     assert is_term_shaped("银行帐内的利率风险", "Interest Rate Risk in the Banking Book", {"dictionary"})
 
 

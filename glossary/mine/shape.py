@@ -199,9 +199,9 @@ def _coordinates_alone(zh: str, en: str) -> bool:
     return any(w.text in _ZH_CONJUNCTIONS for w in words[1:-1])
 
 
-_LOCALISERS = frozenset("内外上中下间后前里")  # within, outside, on, in, under, among, after, before, inside
+_LOCALISERS = frozenset("内外上中下间后前里时")  # within, outside, on, in, under, among, after, before, inside, when
 _EN_LOCATIVE = re.compile(r"\b(?:in|within|inside|outside|out|on|upon|over|under|below|above|among|amid|between|after|before"
-                          r"|during|following|prior|beyond|across|post|pre|inter|intra|extra)\b", re.IGNORECASE)
+                          r"|during|following|prior|beyond|across|post|pre|inter|intra|extra|at|when|while|time)\b", re.IGNORECASE)
 
 
 @cleared_on_new_words
