@@ -1687,3 +1687,13 @@ def test_english_joining_two_prepositional_phrases_is_cut_inside_the_first():
     own term."""
     assert not [c.zh for c in hkma_mined("hkma-ar-2015-08") if " and of " in c.en]
     assert not is_term_shaped("外汇基金及集团", "Exchange Fund and of the Group", {"cooccurrence"})
+
+
+def test_a_chinese_span_opening_on_the_unit_of_a_count_before_it_is_cut_inside_a_modifier():
+    """HKMA 2017, chapter 7: 10|年期|美国国库券收益率 ("10-year US Treasury yield") gave 年期美国国库券收益率 ↔
+    "Year US Treasury yield"; HKMA 2021, chapter 2: 91|日期|外汇基金票据 gave 日期外汇基金 ↔ "Exchange Fund Bills".
+    The term without the stranded unit stays."""
+    found = {(c.zh, c.en) for c in hkma_mined("hkma-ar-2017-07")}
+    assert (zh_key("美国国库券收益率"), "US Treasury yield") in found
+    assert not [zh for zh, _ in found if zh.startswith("年期")]
+    assert not [c.en for c in hkma_mined("hkma-ar-2021-02") if c.zh == zh_key("日期外汇基金")]
