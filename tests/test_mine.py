@@ -1670,6 +1670,8 @@ def test_a_gerund_before_an_article_an_owner_or_an_adverb_opens_a_clause():
     """HKMA 2021, chapter 0: 业界紧密合作 ↔ "working closely with the industry" is an action said, not a name;
     an -ing word before a noun ("operating expenses", "underlying inflation rate") stays a term's modifier."""
     assert not [c.zh for c in hkma_mined("hkma-ar-2021-00") if c.en.startswith("working closely")]
+    assert not [c.zh for c in hkma_mined("hkma-ar-2022-01") if c.en.startswith("works closely")]  # a finite verb too
+    assert is_term_shaped("房屋供应缺口", "housing supply gap", {"dictionary"})  # (supply: no adverb)
     assert not is_term_shaped("香港所长", "leveraging Hong Kong’s advantages", {"dictionary"})
     assert is_term_shaped("基本通胀率", "underlying inflation rate", {"dictionary"})
 

@@ -256,10 +256,12 @@ _ARTICLE_WORDS = frozenset({"a", "an", "the"})
 _POSSESSIVE = ("'", "’", "'s", "’s")
 
 
-# a finite verb before an article (no noun phrase opens "NOUNs the" or "issued a"), a gerund before an article, an
-# owner or an adverb ("meeting the country’s needs", "working closely with"), or a modal, at the start
+# a finite verb before an article (no noun phrase opens "NOUNs the" or "issued a"), a gerund before an article or an
+# owner ("meeting the country’s needs"), a verb, an adverb and its preposition ("works closely with"; not
+# "housing supply gap"), or a modal, at the start
 _CLAUSE_OPENING = re.compile(r"[a-z]+(?:s|ed)\s+(?:the|a|an|its|their)\s|(?:cannot|can|could|will|would|shall|should|may|might|must)\s"
-                             r"|[a-z]+ing\s+(?:the|a|an|its|their|our|this|these|those|[a-z]+ly|(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*[’']s)\s")
+                             r"|[a-z]+ing\s+(?:the|a|an|its|their|our|this|these|those|(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*[’']s)\s"
+                             r"|[a-z]+(?:s|ed|ing)\s+[a-z]+ly\s+(?:with|to)\s")
 # the noun and closing preposition of a complex preposition (with respect to, in line with, in view of)
 _PREPOSITION_INSIDE = re.compile(r"(?:respect|regard|addition|relation)\s+to\s|(?:view|light|behalf|spite|virtue|lieu)\s+of\s"
                                  r"|(?:line|accordance)\s+with\s")
