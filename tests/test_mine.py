@@ -1699,3 +1699,11 @@ def test_a_chinese_span_opening_on_the_unit_of_a_count_before_it_is_cut_inside_a
     assert (zh_key("美国国库券收益率"), "US Treasury yield") in found
     assert not [zh for zh, _ in found if zh.startswith("年期")]
     assert not [c.en for c in hkma_mined("hkma-ar-2021-02") if c.zh == zh_key("日期外汇基金")]
+
+
+def test_a_chinese_span_closing_on_a_count_the_english_says_as_a_number_is_no_term():
+    """HKMA 2017, chapter 0: 加息|三次 ↔ "three interest rate" and HKMA 2016, chapter 2: 批出|首批 ↔ "first batch"
+    say how many or which one of a thing; a year in digits closing a name stays."""
+    assert not [c.en for c in hkma_mined("hkma-ar-2017-00") if c.zh == zh_key("加息三次")]
+    assert not [c.en for c in hkma_mined("hkma-ar-2016-02") if c.zh in (zh_key("批出首批"), zh_key("批出第二批"))]
+    assert (zh_key("香港金融科技周2024"), "Hong Kong FinTech Week 2024") in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2024-11")}

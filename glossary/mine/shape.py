@@ -105,6 +105,21 @@ def _time_expression(zh: str) -> bool:
     return all(w.tag in _TIME_TAGS for w in words)
 
 
+_CJK_NUMERAL = re.compile(r"[〇零一二三四五六七八九十两百千万亿首第半单双]")
+
+
+@cleared_on_new_words
+@lru_cache(maxsize=65_536)
+def _closes_on_count(zh: str, en: str) -> bool:
+    """The Chinese closes on a count in words (jieba's numeral: 加息|三次 "three interest rate", 批出|首批 "first
+    batch", 任期|两年 "two-year term") that the English says as a number: how many or which one said of a thing,
+    no term. Not a name (两个一百年 ↔ Two Centenary Goals), nor a year in digits (香港金融科技周2024), nor a
+    numeral word the English says as a noun (防疫一线 ↔ front line of epidemic prevention)."""
+    words = zh_words(zh)
+    return len(words) > 1 and words[-1].tag == "m" and bool(_CJK_NUMERAL.search(words[-1].text)) and not is_name(en) \
+        and any(en_numbers(w) for w in en.split())
+
+
 @cleared_on_new_words
 @lru_cache(maxsize=65_536)
 def _idiom(zh: str) -> bool:
@@ -147,7 +162,8 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         # "Exchange Fund and of the Group": two phrases ("of the Exchange Fund and of the Group") cut in the first
     if signals & {"quoted", "acronym", "cooccurrence", "title", "compound"}:
         return True
-    if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en) or _time_expression(zh) or _idiom(zh):
+    if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en) or _time_expression(zh) or _idiom(zh) \
+            or _closes_on_count(zh, en):
         return False
     words = en.replace("-", " ").split()  # foreign-aid: two words
     if any(w.lower() in _PRONOUNS and not w.isupper() and not written_as_acronym(w) for w in words):  # (IT is a field)
