@@ -1707,3 +1707,13 @@ def test_a_chinese_span_closing_on_a_count_the_english_says_as_a_number_is_no_te
     assert not [c.en for c in hkma_mined("hkma-ar-2017-00") if c.zh == zh_key("加息三次")]
     assert not [c.en for c in hkma_mined("hkma-ar-2016-02") if c.zh in (zh_key("批出首批"), zh_key("批出第二批"))]
     assert (zh_key("香港金融科技周2024"), "Hong Kong FinTech Week 2024") in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2024-11")}
+
+
+def test_chinese_for_one_end_of_an_english_a_to_b_compound_is_cut():
+    """HKMA 2015, chapter 1: 收入比率 ("income ratio") was paired with "price-to-income ratio", and HKMA 2021,
+    chapter 7: 个人 ("personal") with "person-to-person"; Chinese that says both ends (贷存比 ↔ loan-to-deposit
+    ratio) or the span itself (国门到家门 ↔ border-to-home, corpus 000) stays."""
+    assert not [c.zh for c in hkma_mined("hkma-ar-2015-01") if c.en == "price-to-income ratio"]
+    assert not [c.zh for c in hkma_mined("hkma-ar-2021-07") if c.en == "person-to-person"]
+    assert (zh_key("贷存比"), "loan-to-deposit ratio") in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2017-03")}
+    assert "border-to-home" in {c.en for c in find(candidates_of("000"), "国门到家门")}

@@ -157,6 +157,8 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # two names for one: the Chinese span runs over "and" into the next name
     if _closes_on_unsaid_localiser(zh, en):
         return False  # 兑换范围内 "within the Convertibility Zone": the place said of the term, no part of it
+    if _one_end_of_a_span(zh, en):
+        return False  # 收入比率 ↔ price-to-income ratio: the Chinese says "income" and not "price"
     if _PREPOSITION_INSIDE.match(en) or _CONJOINED_PREPOSITION.search(en):
         return False  # "respect to cyber risk": cut out of "with respect to", a preposition and its object;
         # "Exchange Fund and of the Group": two phrases ("of the Exchange Fund and of the Group") cut in the first
@@ -213,6 +215,32 @@ def _coordinates_alone(zh: str, en: str) -> bool:
         return False
     words = zh_words(zh)
     return any(w.text in _ZH_CONJUNCTIONS for w in words[1:-1])
+
+
+_FROM_TO = re.compile(r"\b([A-Za-z]+)-to-([A-Za-z]+)\b")  # loan-to-deposit, person-to-person
+_ZH_LINKS = frozenset("到至对比")  # to, against: 国门|到|家门 border-to-home, 人|对|人
+_MUTUAL = re.compile(r"[间互相]")  # between, mutual: 银行间
+
+
+@cleared_on_new_words
+@lru_cache(maxsize=65_536)
+def _one_end_of_a_span(zh: str, en: str) -> bool:
+    """An English "A-to-B" compound of two content words whose Chinese translates one end only (收入比率 ↔
+    price-to-income ratio, HKMA 2015: no 价; 住宅按揭贷款 ↔ loan-to-value), or "A-to-A" for Chinese that says A
+    once (个人 ↔ person-to-person): the Chinese cut to one end of the span the English names. Chinese that says
+    the span ("to": 国门|到|家门 ↔ border-to-home; "between": 银行间) and a compound the dictionary has for a word
+    (面对面 face-to-face) stay."""
+    compound = _FROM_TO.search(en)
+    if not compound or any(w.lower() in STOPWORDS for w in compound.groups()):
+        return False  # (up-to-date)
+    words = zh_words(zh)
+    if any(is_dictionary_translation(w.text, compound.group(0).lower()) for w in words):
+        return False
+    if any(w.text in _ZH_LINKS for w in words) or _MUTUAL.search(zh):
+        return False  # (the Chinese says the span itself)
+    a, b = (w.lower() for w in compound.groups())
+    said_a, said_b = ([w for w in words if _translates(w, end)] for end in (a, b))
+    return len(said_a) < 2 if a == b else bool(said_a) != bool(said_b)
 
 
 _LOCALISERS = frozenset("内外上中下间后前里时")  # within, outside, on, in, under, among, after, before, inside, when
