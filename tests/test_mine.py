@@ -1717,3 +1717,10 @@ def test_chinese_for_one_end_of_an_english_a_to_b_compound_is_cut():
     assert not [c.zh for c in hkma_mined("hkma-ar-2021-07") if c.en == "person-to-person"]
     assert (zh_key("贷存比"), "loan-to-deposit ratio") in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2017-03")}
     assert "border-to-home" in {c.en for c in find(candidates_of("000"), "国门到家门")}
+
+
+def test_english_that_negates_what_the_chinese_does_not_is_the_opposite_term():
+    """HKMA 2019, chapter 7: 非|牟利机构 gave 牟利机构 ("profit-making body") ↔ "not-for-profit organisation", the
+    span cut past its 非; with it (非执行董事 ↔ non-executive directors, HKMA 2016) the pair stays."""
+    assert not [c.zh for c in hkma_mined("hkma-ar-2019-07") if c.en == "not-for-profit organisation"]
+    assert (zh_key("非执行董事"), "non-executive directors") in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2016-02")}

@@ -157,6 +157,8 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # two names for one: the Chinese span runs over "and" into the next name
     if _closes_on_unsaid_localiser(zh, en):
         return False  # 兑换范围内 "within the Convertibility Zone": the place said of the term, no part of it
+    if _EN_NEGATION.search(en) and not _ZH_NEGATION.search(zh):
+        return False  # 牟利机构 "profit-making body" ↔ not-for-profit organisation: the Chinese span lost its 非
     if _one_end_of_a_span(zh, en):
         return False  # 收入比率 ↔ price-to-income ratio: the Chinese says "income" and not "price"
     if _PREPOSITION_INSIDE.match(en) or _CONJOINED_PREPOSITION.search(en):
@@ -217,6 +219,8 @@ def _coordinates_alone(zh: str, en: str) -> bool:
     return any(w.text in _ZH_CONJUNCTIONS for w in words[1:-1])
 
 
+_EN_NEGATION = re.compile(r"\b(?:non|not)-", re.IGNORECASE)  # non-executive, not-for-profit
+_ZH_NEGATION = re.compile(r"[非不无未没免反]")
 _FROM_TO = re.compile(r"\b([A-Za-z]+)-to-([A-Za-z]+)\b")  # loan-to-deposit, person-to-person
 _ZH_LINKS = frozenset("到至对比")  # to, against: 国门|到|家门 border-to-home, 人|对|人
 _MUTUAL = re.compile(r"[间互相]")  # between, mutual: 银行间
