@@ -1724,3 +1724,10 @@ def test_english_that_negates_what_the_chinese_does_not_is_the_opposite_term():
     span cut past its 非; with it (非执行董事 ↔ non-executive directors, HKMA 2016) the pair stays."""
     assert not [c.zh for c in hkma_mined("hkma-ar-2019-07") if c.en == "not-for-profit organisation"]
     assert (zh_key("非执行董事"), "non-executive directors") in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2016-02")}
+
+
+def test_english_opening_on_a_subordinating_conjunction_is_a_clause():
+    """HKMA 2015, chapter 8: 集团是否 ↔ "whether the Group" and HKMA 2020, chapter 9: 发起成立 ↔ "co-initiated the
+    establishment" (a hyphened verb before an article) are pieces of clauses."""
+    assert not [c.zh for c in hkma_mined("hkma-ar-2015-08") if c.en.startswith("whether ")]
+    assert not [c.zh for c in hkma_mined("hkma-ar-2020-09") if c.en.startswith("co-initiated ")]

@@ -304,10 +304,11 @@ _ARTICLE_WORDS = frozenset({"a", "an", "the"})
 _POSSESSIVE = ("'", "’", "'s", "’s")
 
 
-# a finite verb before an article (no noun phrase opens "NOUNs the" or "issued a"), a gerund before an article or an
-# owner ("meeting the country’s needs"), a verb, an adverb and its preposition ("works closely with"; not
-# "housing supply gap"), or a modal, at the start
-_CLAUSE_OPENING = re.compile(r"[a-z]+(?:s|ed)\s+(?:the|a|an|its|their)\s|(?:cannot|can|could|will|would|shall|should|may|might|must)\s"
+# a finite verb before an article (no noun phrase opens "NOUNs the" or "co-initiated a"), a modal, a subordinating
+# conjunction ("whether the Group"), a gerund before an article or an owner ("meeting the country’s needs"), or a
+# verb, an adverb and its preposition ("works closely with"; not "housing supply gap"), at the start
+_CLAUSE_OPENING = re.compile(r"[a-z][a-z-]*(?:s|ed)\s+(?:the|a|an|its|their)\s|(?:cannot|can|could|will|would|shall|should|may|might|must)\s"
+                             r"|(?:whether|if|unless|while|whereas|although|though|because)\s"
                              r"|[a-z]+ing\s+(?:the|a|an|its|their|our|this|these|those|(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*[’']s)\s"
                              r"|[a-z]+(?:s|ed|ing)\s+[a-z]+ly\s+(?:with|to)\s")
 # the noun and closing preposition of a complex preposition (with respect to, in line with, in view of)
