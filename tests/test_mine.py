@@ -1731,3 +1731,9 @@ def test_english_opening_on_a_subordinating_conjunction_is_a_clause():
     establishment" (a hyphened verb before an article) are pieces of clauses."""
     assert not [c.zh for c in hkma_mined("hkma-ar-2015-08") if c.en.startswith("whether ")]
     assert not [c.zh for c in hkma_mined("hkma-ar-2020-09") if c.en.startswith("co-initiated ")]
+
+
+def test_chinese_opening_on_a_causative_verb_is_a_clause():
+    """HKMA 2019, chapter 6: 让|商户|可|使用 ("lets merchants use") was paired with "merchants to use"."""
+    assert not [c.en for c in hkma_mined("hkma-ar-2019-06") if c.zh.startswith("让")]
+    assert not is_term_shaped("让与会者分享", "participants to share", {"dictionary"})

@@ -39,6 +39,18 @@ def _opens_on_adverb(zh: str) -> bool:
     return len(words) > 1 and words[0].tag == "d"
 
 
+_CAUSATIVES = frozenset({"让", "使", "令"})  # let, make
+
+
+@cleared_on_new_words
+@lru_cache(maxsize=65_536)
+def _opens_on_causative(zh: str) -> bool:
+    """The Chinese opens on a causative verb of one character, then more words (令|流动性 "makes liquidity",
+    让|与会者|分享 "lets participants share"): who is made to do what, a clause, no term."""
+    words = zh_words(zh)
+    return len(words) > 1 and words[0].text in _CAUSATIVES
+
+
 def _general_phrase(zh: str) -> bool:
     """Everyday words put together (工作方法 work methods, 国际合作 international cooperation): every
     word of several characters and common in general Chinese. Known only by its dictionary
@@ -184,6 +196,8 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # an action and what it is done to (use of data), a part and its whole (series of steps)
     if signals.isdisjoint(NAME_SIGNALS) and _function_character_glued(zh):  # (a name read by its sound may
         return False  # be any characters: 娜努尚 Nanushyan)
+    if _opens_on_causative(zh):
+        return False  # 让|商户|可|使用 "lets merchants use": someone made to do something, a clause
     if _opens_on_adverb(zh) and not is_name(en):
         return False  # 最新发展 latest developments, 仍然温和 still-moderate: said of something, unless a name
         # (长期增长组合 Long-Term Growth Portfolio, 快速支付系统 Faster Payment System)
