@@ -1632,3 +1632,108 @@ def test_the_chinese_word_for_the_first_part_of_a_hyphenated_english_word_joins_
     assert stress == {(zh_key("压力测试结果"), "stress-test results")}
     assert (zh_key("电子银行保安"), "e-banking security") in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2015-03")}
     assert (zh_key("跨部门活动"), "cross-divisional activities") in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2019-09")}
+
+
+def test_a_chinese_span_over_a_conjunction_the_english_does_not_say_is_two_names_for_one():
+    """HKMA 2024, chapter 5: "Banking Advisory Committee (BAC)" was paired with 咨询委员会及接受存款公司咨询委员会,
+    two committees joined by 及 "and"; HKMA 2022, chapter 3: 支付及金融基建委员会 with "Principles for Financial
+    Market Infrastructures". Names the English coordinates too, and acronyms, which spell no "and", stay."""
+    assert not [c.zh for c in hkma_mined("hkma-ar-2024-05") if c.en == "Banking Advisory Committee" and "及" in c.zh]
+    assert not [c.zh for c in hkma_mined("hkma-ar-2022-03") if c.en == "Principles for Financial Market Infrastructures"
+                and "及" in c.zh]
+    bills = {c.en for c in hkma_mined("hkma-ar-2022-06") if c.zh == zh_key("外汇基金票据及债券")}
+    assert {"Exchange Fund Bills and Notes", "EFBNs"} <= bills
+    assert is_term_shaped("香港与瑞士金融合作对话", "Hong Kong-Switzerland Financial Dialogue", {"dictionary"})
+
+
+def test_a_chinese_span_closing_on_a_localiser_the_english_does_not_say_is_cut_past_the_term():
+    """HKMA 2015, chapter 2: 兑换|范围|内 ("within the Convertibility Zone", jieba tags 内 a noun) was paired
+    with "Convertibility Zone"; HKMA 2019, chapter 6: 稳定理事会|辖下 ("under the Board") with "Financial
+    Stability Board". English that says the place keeps it (银行帐内 ↔ in the Banking Book)."""
+    assert not [c.en for c in hkma_mined("hkma-ar-2015-02") if c.zh.endswith("范围内")]
+    assert not [c.en for c in hkma_mined("hkma-ar-2019-06") if c.zh.endswith("辖下")]
+    assert not [c.en for c in hkma_mined("hkma-ar-2017-03") if c.zh.endswith("年底时")]  # 时 "when": "year ago"
+    assert is_term_shaped("银行帐内的利率风险", "Interest Rate Risk in the Banking Book", {"dictionary"})
+
+
+def test_english_opening_inside_a_complex_preposition_is_no_term():
+    """HKMA 2023, chapter 3: "with respect to cyber risk" gave 网络风险方面 ↔ "respect to cyber risk" (CC-CEDICT
+    glosses 方面 "respect"); the noun of "with respect to", "in line with", "in view of" is a preposition's
+    piece, and the term inside it pairs alone."""
+    found = {(c.zh, c.en) for c in hkma_mined("hkma-ar-2023-03")}
+    assert (zh_key("网络风险"), "cyber risk") in found
+    assert not [en for _, en in found if en.startswith("respect to ")]
+    assert not is_term_shaped("市场预期", "line with market expectations", {"dictionary"})
+
+
+def test_a_gerund_before_an_article_an_owner_or_an_adverb_opens_a_clause():
+    """HKMA 2021, chapter 0: 业界紧密合作 ↔ "working closely with the industry" is an action said, not a name;
+    an -ing word before a noun ("operating expenses", "underlying inflation rate") stays a term's modifier."""
+    assert not [c.zh for c in hkma_mined("hkma-ar-2021-00") if c.en.startswith("working closely")]
+    assert not [c.zh for c in hkma_mined("hkma-ar-2022-01") if c.en.startswith("works closely")]  # a finite verb too
+    assert is_term_shaped("房屋供应缺口", "housing supply gap", {"dictionary"})  # (supply: no adverb)
+    assert not is_term_shaped("香港所长", "leveraging Hong Kong’s advantages", {"dictionary"})
+    assert is_term_shaped("基本通胀率", "underlying inflation rate", {"dictionary"})
+
+
+def test_english_opening_on_a_count_the_chinese_does_not_say_is_grown_past_the_term():
+    """HKMA 2021, chapter 9: 公众查询 (public enquiries) was paired with "number of public enquiries"; no
+    Chinese word says "number" there, as 宗数 and 人数 do (公众查询宗数, 员工人数 ↔ number of staff)."""
+    assert {c.en.lower() for c in hkma_mined("hkma-ar-2021-09") if c.zh == zh_key("公众查询")} == {"public enquiries"}
+    assert is_term_shaped("员工人数", "number of staff", {"dictionary"})
+
+
+def test_english_joining_two_prepositional_phrases_is_cut_inside_the_first():
+    """HKMA 2015, chapter 8: "the financial position of the Exchange Fund and of the Group" gave 外汇基金及集团 ↔
+    "Exchange Fund and of the Group" by co-occurrence: "and" then a preposition joins two phrases, each its
+    own term."""
+    assert not [c.zh for c in hkma_mined("hkma-ar-2015-08") if " and of " in c.en]
+    assert not is_term_shaped("外汇基金及集团", "Exchange Fund and of the Group", {"cooccurrence"})
+
+
+def test_a_chinese_span_opening_on_the_unit_of_a_count_before_it_is_cut_inside_a_modifier():
+    """HKMA 2017, chapter 7: 10|年期|美国国库券收益率 ("10-year US Treasury yield") gave 年期美国国库券收益率 ↔
+    "Year US Treasury yield"; HKMA 2021, chapter 2: 91|日期|外汇基金票据 gave 日期外汇基金 ↔ "Exchange Fund Bills".
+    The term without the stranded unit stays."""
+    found = {(c.zh, c.en) for c in hkma_mined("hkma-ar-2017-07")}
+    assert (zh_key("美国国库券收益率"), "US Treasury yield") in found
+    assert not [zh for zh, _ in found if zh.startswith("年期")]
+    assert not [c.en for c in hkma_mined("hkma-ar-2021-02") if c.zh == zh_key("日期外汇基金")]
+
+
+def test_a_chinese_span_closing_on_a_count_the_english_says_as_a_number_is_no_term():
+    """HKMA 2017, chapter 0: 加息|三次 ↔ "three interest rate" and HKMA 2016, chapter 2: 批出|首批 ↔ "first batch"
+    say how many or which one of a thing; a year in digits closing a name stays."""
+    assert not [c.en for c in hkma_mined("hkma-ar-2017-00") if c.zh == zh_key("加息三次")]
+    assert not [c.en for c in hkma_mined("hkma-ar-2016-02") if c.zh in (zh_key("批出首批"), zh_key("批出第二批"))]
+    assert (zh_key("香港金融科技周2024"), "Hong Kong FinTech Week 2024") in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2024-11")}
+
+
+def test_chinese_for_one_end_of_an_english_a_to_b_compound_is_cut():
+    """HKMA 2015, chapter 1: 收入比率 ("income ratio") was paired with "price-to-income ratio", and HKMA 2021,
+    chapter 7: 个人 ("personal") with "person-to-person"; Chinese that says both ends (贷存比 ↔ loan-to-deposit
+    ratio) or the span itself (国门到家门 ↔ border-to-home, corpus 000) stays."""
+    assert not [c.zh for c in hkma_mined("hkma-ar-2015-01") if c.en == "price-to-income ratio"]
+    assert not [c.zh for c in hkma_mined("hkma-ar-2021-07") if c.en == "person-to-person"]
+    assert (zh_key("贷存比"), "loan-to-deposit ratio") in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2017-03")}
+    assert "border-to-home" in {c.en for c in find(candidates_of("000"), "国门到家门")}
+
+
+def test_english_that_negates_what_the_chinese_does_not_is_the_opposite_term():
+    """HKMA 2019, chapter 7: 非|牟利机构 gave 牟利机构 ("profit-making body") ↔ "not-for-profit organisation", the
+    span cut past its 非; with it (非执行董事 ↔ non-executive directors, HKMA 2016) the pair stays."""
+    assert not [c.zh for c in hkma_mined("hkma-ar-2019-07") if c.en == "not-for-profit organisation"]
+    assert (zh_key("非执行董事"), "non-executive directors") in {(c.zh, c.en) for c in hkma_mined("hkma-ar-2016-02")}
+
+
+def test_english_opening_on_a_subordinating_conjunction_is_a_clause():
+    """HKMA 2015, chapter 8: 集团是否 ↔ "whether the Group" and HKMA 2020, chapter 9: 发起成立 ↔ "co-initiated the
+    establishment" (a hyphened verb before an article) are pieces of clauses."""
+    assert not [c.zh for c in hkma_mined("hkma-ar-2015-08") if c.en.startswith("whether ")]
+    assert not [c.zh for c in hkma_mined("hkma-ar-2020-09") if c.en.startswith("co-initiated ")]
+
+
+def test_chinese_opening_on_a_causative_verb_is_a_clause():
+    """HKMA 2019, chapter 6: 让|商户|可|使用 ("lets merchants use") was paired with "merchants to use"."""
+    assert not [c.en for c in hkma_mined("hkma-ar-2019-06") if c.zh.startswith("让")]
+    assert not is_term_shaped("让与会者分享", "participants to share", {"dictionary"})

@@ -95,6 +95,7 @@ def _spans_and_nested(pair: SegmentPair, words: list[ZhWord] | None, tokens: lis
                  _with_duration(sp, pair, words), words, tokens), words, tokens), words, tokens, found), words, tokens), pair), pair)
              for sp in found if not _head_of_quoted_name(sp, pair)]
     found = [sp for sp in found if not _cut_inside_a_name(sp, pair)]
+    found = [sp for sp in found if not _opens_inside_a_count(sp, words)]
     adverbs = {w.start for w in words if modifying_adverb(w)}
     if adverbs:  # (a pair opening on one is a name, an acronym's or a quotation, else something said of a thing: 最新发展)
         found = [sp for sp in found if sp.zh_start not in adverbs or sp.signal == "quoted"
@@ -328,6 +329,17 @@ _NAME_BEGUN = re.compile(r"\bthe\s+(?:[A-Z][a-z][\w-]*\s+)+$")  # "the Minimum V
 # acronym or possessive among them (the US Federal Reserve, the IMF’s Special Data Dissemination Standard)
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9&]*[A-Z]s?\s*\)")
 NAME_REACH = 80  # characters before a span searched for the name it may continue
+
+
+_UNIT_TAGS = frozenset({"t", "q", "m", "mq"})  # jieba's time words, measures and numbers: 年期, 日期, 个月
+
+
+def _opens_inside_a_count(sp: SpanPair, words: list[ZhWord]) -> bool:
+    """A Chinese span opening on a unit glued to the count before it (91|日期|外汇基金 "91-day Exchange Fund",
+    10|年期|美国国库券 "10-year US Treasury"): cut inside a modifier, its first word no part of a term (日期外汇基金
+    ↔ Exchange Fund Bills, HKMA 2021). A unit the English says too joins the term first (`_with_duration`)."""
+    at = next((k for k, w in enumerate(words) if w.start == sp.zh_start), None)
+    return bool(at) and words[at].tag in _UNIT_TAGS and words[at - 1].end == sp.zh_start and words[at - 1].text.isdigit()
 
 
 def _cut_inside_a_name(sp: SpanPair, pair: SegmentPair) -> bool:

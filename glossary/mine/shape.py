@@ -39,6 +39,18 @@ def _opens_on_adverb(zh: str) -> bool:
     return len(words) > 1 and words[0].tag == "d"
 
 
+_CAUSATIVES = frozenset({"让", "使", "令"})  # let, make
+
+
+@cleared_on_new_words
+@lru_cache(maxsize=65_536)
+def _opens_on_causative(zh: str) -> bool:
+    """The Chinese opens on a causative verb of one character, then more words (令|流动性 "makes liquidity",
+    让|与会者|分享 "lets participants share"): who is made to do what, a clause, no term."""
+    words = zh_words(zh)
+    return len(words) > 1 and words[0].text in _CAUSATIVES
+
+
 def _general_phrase(zh: str) -> bool:
     """Everyday words put together (工作方法 work methods, 国际合作 international cooperation): every
     word of several characters and common in general Chinese. Known only by its dictionary
@@ -105,6 +117,21 @@ def _time_expression(zh: str) -> bool:
     return all(w.tag in _TIME_TAGS for w in words)
 
 
+_CJK_NUMERAL = re.compile(r"[〇零一二三四五六七八九十两百千万亿首第半单双]")
+
+
+@cleared_on_new_words
+@lru_cache(maxsize=65_536)
+def _closes_on_count(zh: str, en: str) -> bool:
+    """The Chinese closes on a count in words (jieba's numeral: 加息|三次 "three interest rate", 批出|首批 "first
+    batch", 任期|两年 "two-year term") that the English says as a number: how many or which one said of a thing,
+    no term. Not a name (两个一百年 ↔ Two Centenary Goals), nor a year in digits (香港金融科技周2024), nor a
+    numeral word the English says as a noun (防疫一线 ↔ front line of epidemic prevention)."""
+    words = zh_words(zh)
+    return len(words) > 1 and words[-1].tag == "m" and bool(_CJK_NUMERAL.search(words[-1].text)) and not is_name(en) \
+        and any(en_numbers(w) for w in en.split())
+
+
 @cleared_on_new_words
 @lru_cache(maxsize=65_536)
 def _idiom(zh: str) -> bool:
@@ -138,9 +165,21 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
     English word) and whole clauses."""
     if zh_key(zh) == zh_key(en) or not CJK_RE.search(zh):  # KF94 ↔ KF94: nothing to translate; Latin
         return False  # words inside the Chinese (MarketingEvents Awards) are no Chinese term
+    if _coordinates_alone(zh, en):
+        return False  # two names for one: the Chinese span runs over "and" into the next name
+    if _closes_on_unsaid_localiser(zh, en):
+        return False  # 兑换范围内 "within the Convertibility Zone": the place said of the term, no part of it
+    if _EN_NEGATION.search(en) and not _ZH_NEGATION.search(zh):
+        return False  # 牟利机构 "profit-making body" ↔ not-for-profit organisation: the Chinese span lost its 非
+    if _one_end_of_a_span(zh, en):
+        return False  # 收入比率 ↔ price-to-income ratio: the Chinese says "income" and not "price"
+    if _PREPOSITION_INSIDE.match(en) or _CONJOINED_PREPOSITION.search(en):
+        return False  # "respect to cyber risk": cut out of "with respect to", a preposition and its object;
+        # "Exchange Fund and of the Group": two phrases ("of the Exchange Fund and of the Group") cut in the first
     if signals & {"quoted", "acronym", "defined", "cooccurrence", "title", "compound"}:
         return True
-    if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en) or _time_expression(zh) or _idiom(zh):
+    if _general_phrase(zh) or _everyday_pair(zh, en) or _qualified_noun(zh, en) or _time_expression(zh) or _idiom(zh) \
+            or _closes_on_count(zh, en):
         return False
     words = en.replace("-", " ").split()  # foreign-aid: two words
     if any(w.lower() in _PRONOUNS and not w.isupper() and not written_as_acronym(w) for w in words):  # (IT is a field)
@@ -149,12 +188,16 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # "sets the Base Rate", "cannot ensure": a verb opens a clause, not a name for a concept
     if _ends_on_adjective_or_verb(en):
         return False  # "banking supervisory", "help promote": cut short before its noun, or a clause
+    if _count_unsaid(zh, en):
+        return False  # "number of public enquiries" ↔ 公众查询: the English counts what the Chinese names
     if _predicate_said_first(zh, en) or _subject_and_verb(zh, en) or _lower_case_word_before_name(en):
         return False  # a state or an action said of a noun (robust credit, market continues), a piece of a name
     if _opening_word_then_its_object(zh, en):
         return False  # an action and what it is done to (use of data), a part and its whole (series of steps)
     if signals.isdisjoint(NAME_SIGNALS) and _function_character_glued(zh):  # (a name read by its sound may
         return False  # be any characters: 娜努尚 Nanushyan)
+    if _opens_on_causative(zh):
+        return False  # 让|商户|可|使用 "lets merchants use": someone made to do something, a clause
     if _opens_on_adverb(zh) and not is_name(en):
         return False  # 最新发展 latest developments, 仍然温和 still-moderate: said of something, unless a name
         # (长期增长组合 Long-Term Growth Portfolio, 快速支付系统 Faster Payment System)
@@ -171,6 +214,70 @@ def is_term_shaped(zh: str, en: str, signals: set[str]) -> bool:
         return False  # a long lower-case phrase is a description, not a name someone must reuse (an order,
         # "first deputy minister of health", says no more of it)
     return len(words) <= (MAX_NAME_WORDS if is_name(en) else MAX_PHRASE_WORDS)
+
+
+_ZH_CONJUNCTIONS = frozenset({"及", "以及", "和", "与", "或", "或者", "暨", "、"})  # and, or; 、 lists
+_EN_COORDINATION = re.compile(r"\b(?:and|or|nor|with|between|versus|vs|to|plus)\b|[&/,+]|[A-Z][\w’']*[-–][A-Z]")
+
+
+@cleared_on_new_words
+@lru_cache(maxsize=65_536)
+def _coordinates_alone(zh: str, en: str) -> bool:
+    """The Chinese joins two things with a conjunction word (及, 和, 与, 、) the English does not say ("and",
+    "or", "with", a list's comma, Hong Kong-Switzerland), and the English is no acronym
+    (外汇基金票据及债券 ↔ EFBNs): a span run over the conjunction into the next name, paired with one of
+    them (咨询委员会及接受存款公司咨询委员会 ↔ Banking Advisory Committee, HKMA 2024)."""
+    if _EN_COORDINATION.search(en) or " " not in en and written_as_acronym(en):
+        return False
+    words = zh_words(zh)
+    return any(w.text in _ZH_CONJUNCTIONS for w in words[1:-1])
+
+
+_EN_NEGATION = re.compile(r"\b(?:non|not)-", re.IGNORECASE)  # non-executive, not-for-profit
+_ZH_NEGATION = re.compile(r"[非不无未没免反]")
+_FROM_TO = re.compile(r"\b([A-Za-z]+)-to-([A-Za-z]+)\b")  # loan-to-deposit, person-to-person
+_ZH_LINKS = frozenset("到至对比")  # to, against: 国门|到|家门 border-to-home, 人|对|人
+_MUTUAL = re.compile(r"[间互相]")  # between, mutual: 银行间
+
+
+@cleared_on_new_words
+@lru_cache(maxsize=65_536)
+def _one_end_of_a_span(zh: str, en: str) -> bool:
+    """An English "A-to-B" compound of two content words whose Chinese translates one end only (收入比率 ↔
+    price-to-income ratio, HKMA 2015: no 价; 住宅按揭贷款 ↔ loan-to-value), or "A-to-A" for Chinese that says A
+    once (个人 ↔ person-to-person): the Chinese cut to one end of the span the English names. Chinese that says
+    the span ("to": 国门|到|家门 ↔ border-to-home; "between": 银行间) and a compound the dictionary has for a word
+    (面对面 face-to-face) stay."""
+    compound = _FROM_TO.search(en)
+    if not compound or any(w.lower() in STOPWORDS for w in compound.groups()):
+        return False  # (up-to-date)
+    words = zh_words(zh)
+    if any(is_dictionary_translation(w.text, compound.group(0).lower()) for w in words):
+        return False
+    if any(w.text in _ZH_LINKS for w in words) or _MUTUAL.search(zh):
+        return False  # (the Chinese says the span itself)
+    a, b = (w.lower() for w in compound.groups())
+    said_a, said_b = ([w for w in words if _translates(w, end)] for end in (a, b))
+    return len(said_a) < 2 if a == b else bool(said_a) != bool(said_b)
+
+
+_LOCALISERS = frozenset("内外上中下间后前里时")  # within, outside, on, in, under, among, after, before, inside, when
+_EN_LOCATIVE = re.compile(r"\b(?:in|within|inside|outside|out|on|upon|over|under|below|above|among|amid|between|after|before"
+                          r"|during|following|prior|beyond|across|post|pre|inter|intra|extra|at|when|while|time)\b", re.IGNORECASE)
+
+
+@cleared_on_new_words
+@lru_cache(maxsize=65_536)
+def _closes_on_unsaid_localiser(zh: str, en: str) -> bool:
+    """The Chinese closes on a localiser ("within", "under", "after": 内, 下, 后) the English has no word
+    for: jieba's word of that one character after another word (兑换|范围|内 ↔ Convertibility Zone, HKMA
+    2015), or a word of jieba's that CC-CEDICT lacks, a CC-CEDICT word and the localiser (短期内 ↔ short-term,
+    理事会|辖下 ↔ Financial Stability Board): a place or time said of the term, the span cut past its end."""
+    words = zh_words(zh)
+    last = words[-1].text
+    if len(words) < 2 and len(last) < 3 or last[-1] not in _LOCALISERS or _EN_LOCATIVE.search(en):
+        return False
+    return len(last) == 1 or last not in cedict() and last[:-1] in cedict()
 
 
 MIN_PERSON_COMPOUND = 3  # characters: 高者 "the higher one" is no coined name for people
@@ -211,8 +318,17 @@ _ARTICLE_WORDS = frozenset({"a", "an", "the"})
 _POSSESSIVE = ("'", "’", "'s", "’s")
 
 
-# a finite verb before an article (no noun phrase opens "NOUNs the" or "issued a"), or a modal, at the start
-_CLAUSE_OPENING = re.compile(r"[a-z]+(?:s|ed)\s+(?:the|a|an|its|their)\s|(?:cannot|can|could|will|would|shall|should|may|might|must)\s")
+# a finite verb before an article (no noun phrase opens "NOUNs the" or "co-initiated a"), a modal, a subordinating
+# conjunction ("whether the Group"), a gerund before an article or an owner ("meeting the country’s needs"), or a
+# verb, an adverb and its preposition ("works closely with"; not "housing supply gap"), at the start
+_CLAUSE_OPENING = re.compile(r"[a-z][a-z-]*(?:s|ed)\s+(?:the|a|an|its|their)\s|(?:cannot|can|could|will|would|shall|should|may|might|must)\s"
+                             r"|(?:whether|if|unless|while|whereas|although|though|because)\s"
+                             r"|[a-z]+ing\s+(?:the|a|an|its|their|our|this|these|those|(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*[’']s)\s"
+                             r"|[a-z]+(?:s|ed|ing)\s+[a-z]+ly\s+(?:with|to)\s")
+# the noun and closing preposition of a complex preposition (with respect to, in line with, in view of)
+_PREPOSITION_INSIDE = re.compile(r"(?:respect|regard|addition|relation)\s+to\s|(?:view|light|behalf|spite|virtue|lieu)\s+of\s"
+                                 r"|(?:line|accordance)\s+with\s")
+_CONJOINED_PREPOSITION = re.compile(r"\s(?:and|or)\s+(?:of|to|in|for|on|at|by|with|from)\s")
 _PAST_BEFORE_COUNT = re.compile(r"[a-z]+ed\s+(\S+)\s")  # "introduced nine measures": a verb, then how many
 _INFINITIVE_AFTER_TOO = re.compile(r"\btoo\s+\S+\s+to\s+\S+$")  # "too big to fail": one set construction
 
@@ -299,6 +415,19 @@ def _subject_and_verb(zh: str, en: str) -> bool:
         return False
     words = zh_words(zh)
     return len(words) > 1 and words[-1].tag == "v" and _translates(words[-1], last)
+
+
+_COUNT_OPENING = re.compile(r"(number|amount)\s+of\s", re.IGNORECASE)
+
+
+@cleared_on_new_words
+@lru_cache(maxsize=65_536)
+def _count_unsaid(zh: str, en: str) -> bool:
+    """The English opens on "number of" or "amount of" and no Chinese word translates it (公众查询 ↔ number of
+    public enquiries, HKMA 2017-2023; 公众查询宗数 and 员工人数 say it): the English grown past the Chinese
+    into the sentence's count."""
+    opening = _COUNT_OPENING.match(en)
+    return bool(opening) and not any(_translates(w, opening.group(1).lower()) for w in zh_words(zh))
 
 
 _OPENING_THEN_PREPOSITION = re.compile(r"(\S+)\s+(?:of|to|for|on|with|in)\s")
