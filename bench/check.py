@@ -195,11 +195,11 @@ def main() -> None:
             runs.append((f"{args.big_mb:g} MB {args.big_format} draft x HKMA glossary (streamed)", tmp / "hkma.db",
                          big_path, big))
         os.environ[CACHE_ENV] = str(tmp / "cache")
-        child(tmp / "hkma.db", tmp / "draft.tsv")  # the lexicon and jieba's dictionary, made once per machine, are cached here
+        child(tmp / "hkma.db", tmp / "draft.tsv")  # the lexicon and jieba's dictionary, made once per machine, are cached there
         summary: dict[str, dict[str, list[dict]]] = {}
         for label, db_path, draft, nbytes in runs:
             print(f"{label}: {nbytes / 1e6:.1f} MB")
-            for f in (tmp / "cache").glob("[0-9a-f]*.pickle"):  # this termbase's matcher cache: a cold start
+            for f in (tmp / "cache" / "check").glob("[0-9a-f]*.pickle"):  # the termbase's matcher cache: a cold start
                 f.unlink()
             small = nbytes < 10e6
             for run in ("cold", "warm", "warm", "warm --strict")[:4 if small else 1]:  # cold: no matcher cache yet
