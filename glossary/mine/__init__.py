@@ -14,7 +14,7 @@ from glossary.lexicon import STOPWORDS, cedict, en_stem, gloss_phrases, is_modif
 from glossary.mine.category import guess_category
 from glossary.mine.cooccur import glossed_inside_phrase, is_acronym, learned_glosses, pairs_by_cooccurrence
 from glossary.mine.gaps import with_gap_links
-from glossary.mine.definitions import defined_name_pairs
+from glossary.mine.definitions import characters_in_order, defined_name_pairs
 from glossary.mine.pairing import (ZH_PERIOD, SentencePieces, SpanPair, acronym_pairs, book_title_pairs, compound_pairs, definition_pairs, dictionary_pairs, list_pairs,
                                    marked_pairs, modifying_adverb, pinyin_pairs, starts_ok, ADJECTIVE_END,
                                    quoted_pairs, stem_keys, title_pairs, name_title_pairs, zh_spans)
@@ -870,12 +870,12 @@ def _acronyms_as_defined(candidates: list[TermCandidate]) -> list[TermCandidate]
     for c in candidates:
         if c.type == "acronym" and "acronym" in c.signals:
             defined.setdefault(_acronym_key(c.en), []).append(c.zh)
-    names = {key: [zh for zh in spans if not any(zh != name and _characters_in_order(zh, name) for name in spans)]
+    names = {key: [zh for zh in spans if not any(zh != name and characters_in_order(zh, name) for name in spans)]
              for key, spans in defined.items()}  # (not the short forms: 银行公会 of 香港银行公会, both defined as HKAB)
 
     def as_defined(c: TermCandidate) -> bool:
         spans = defined.get(_acronym_key(c.en)) if c.type == "acronym" and "acronym" not in c.signals else None
-        return not spans or any(_characters_in_order(c.zh, zh) for zh in spans) \
+        return not spans or any(characters_in_order(c.zh, zh) for zh in spans) \
             or any(zh in c.zh for zh in names[_acronym_key(c.en)])
 
     return [c for c in candidates if as_defined(c)]
@@ -909,13 +909,6 @@ def _without_glued_words(candidates: list[TermCandidate]) -> list[TermCandidate]
 def _acronym_key(en: str) -> str:
     """An acronym without its plural s (AIs: AI)."""
     return en[:-1] if en.endswith("s") and en[:-1].isupper() else en
-
-
-def _characters_in_order(short: str, long: str) -> bool:
-    """Every character of `short` is in `long`, in the same order (金管局 in 香港金融管理局): a Chinese
-    short form of a name keeps characters of its words."""
-    rest = iter(long)
-    return all(ch in rest for ch in short)
 
 
 def _one_chinese_per_rendering(candidates: list[TermCandidate], only_nested: set[str] = frozenset()) -> list[TermCandidate]:

@@ -137,12 +137,14 @@ def _short_form_start(zh: str, bracket: int, short: str) -> int | None:
     for at in range(bracket - 1, max(-1, bracket - _LONGEST_NAME - 1), -1):
         if _NOT_IN_A_NAME.match(zh, at):
             return None
-        if zh[at] == short[0] and _in_order(short[1:], zh[at + 1:bracket]):
+        if zh[at] == short[0] and characters_in_order(short[1:], zh[at + 1:bracket]):
             return at
     return None
 
 
-def _in_order(short: str, long: str) -> bool:
+def characters_in_order(short: str, long: str) -> bool:
+    """Every character of `short` is in `long`, in the same order (金管局 in 香港金融管理局): a Chinese
+    short form of a name keeps characters of its words."""
     rest = iter(long)
     return all(ch in rest for ch in short)
 
